@@ -1,0 +1,852 @@
+"""Finance problem families: interest, loans, annuities, valuation, depreciation, pricing.
+
+Every ``make(rng, phrasing)`` draws all of its numbers first and only then picks the text of
+the requested phrasing, so one seed gives the same numbers in every phrasing.
+"""
+
+from __future__ import annotations
+
+import random
+import textwrap
+
+from mathllm.data.core import CURRENCIES, NAMES, family, fmt_num, money, pick
+
+DOMAIN = "finance"
+
+# the unit written in a program's parameter comments for each currency style of core.CURRENCIES
+_UNIT = {("$", ""): "$", ("", " EUR"): "EUR", ("£", ""): "GBP", ("", " CHF"): "CHF",
+         ("", " dollars"): "$", ("", " euros"): "EUR"}
+
+_ASIDES = [
+    "The account was opened on {day} March.",
+    "{name}'s bank branch is at {num} Elm Street.",
+    "The paperwork was signed with a green pen.",
+    "{name} also owns a {colour} bicycle bought {num2} years ago.",
+    "The contract number is {num}-{num2}.",
+    "The bank's customer service line is open until {hour} pm.",
+    "The statement arrived on {day} May.",
+    "{name}'s favourite number is {num2}.",
+]
+
+
+def _code(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def _lit(x: float | int) -> str:
+    """A clean literal for a parameter value (0.048, 2500, 12.5)."""
+    if isinstance(x, int):
+        return str(x)
+    return repr(round(float(x), 10))
+
+
+def _pct(x: float) -> str:
+    """0.048 -> '4.8%'."""
+    return f"{round(x * 100, 6):g}%"
+
+
+def _currency(rng: random.Random) -> tuple[tuple[str, str], str, str]:
+    """(currency style for money(), unit for programs, word for texts)."""
+    cur = pick(rng, CURRENCIES)
+    unit = _UNIT[cur]
+    return cur, unit, {"$": "dollars", "EUR": "euros", "GBP": "pounds", "CHF": "Swiss francs"}[unit]
+
+
+def _rate(rng: random.Random, lo: float, hi: float) -> float:
+    """An interest rate as a fraction, in steps of 0.1 or 0.25 percentage points."""
+    if rng.random() < 0.5:
+        pct = rng.randint(round(lo * 10), round(hi * 10)) / 10
+    else:
+        pct = rng.randint(round(lo * 4), round(hi * 4)) / 4
+    return round(pct / 100, 6)
+
+
+def _aside(rng: random.Random, name: str) -> str:
+    """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
+    if rng.random() >= 0.3:
+        return ""
+    text = pick(rng, _ASIDES).format(
+        name=name, day=rng.randint(2, 28), num=rng.randint(11, 999), num2=rng.randint(2, 19),
+        colour=pick(rng, ["red", "blue", "yellow", "green", "silver"]), hour=rng.randint(5, 9))
+    return " " + text
+
+
+# ---- compound interest ----------------------------------------------------------------------
+
+@family("compound_interest_yearly", DOMAIN, 6)
+def compound_interest_yearly(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    P = pick(rng, [500, 800, 1000, 1200, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000, 12000,
+                   15000, 20000, 25000, 40000])
+    rate = _rate(rng, 1.5, 8.0)
+    years = rng.randint(2, 30)
+    bal = rng.random() < 0.6
+    aside = _aside(rng, name)
+    Pm, r = money(P, cur, 0), _pct(rate)
+    texts = [
+        f"An amount of {Pm} is invested at an annual interest rate of {r}, compounded yearly."
+        f"{aside} {'What is the balance' if bal else 'How much interest has been earned'} after "
+        f"{years} years? Answer in {cw}.",
+        f"{name} puts {Pm} into a savings account that pays {r} interest per year, credited once "
+        f"a year, and leaves it untouched for {years} years.{aside} How much "
+        f"{'money is in the account' if bal else 'interest has the account earned'} at the end?",
+        f"If I deposit {Pm} today in a fixed deposit earning {r} per annum, compounded annually, "
+        f"{'how much will I have' if bal else 'how much interest will I make'} in {years} years?"
+        f"{aside}",
+        f"Investment summary. Opening balance: {Pm}. Yield: {r} p.a., annual compounding. Term: "
+        f"{years} years.{aside} Compute the "
+        f"{'closing balance' if bal else 'total interest earned'} at maturity in {cw}.",
+        f"Given: principal P = {Pm}, annual rate r = {r} compounded once per year, time "
+        f"t = {years} years.{aside} Find: the "
+        f"{'final amount A' if bal else 'compound interest A - P'} in {cw}.",
+        f"How much {'will a deposit of ' + Pm + ' grow to' if bal else 'interest does a deposit of ' + Pm + ' earn'}"
+        f" in {years} years when the bank pays {r} a year and adds the interest at the end of "
+        f"each year?{aside}",
+    ]
+    last = "answer = float(balance)" if bal else "interest = balance - principal\nanswer = float(interest)"
+    program = _code(f"""
+        principal = {_lit(P)}  # initial deposit [{cu}]
+        rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+        years = {years}  # investment period [year]
+
+        balance = principal * (1 + rate) ** years
+        """) + last + "\n"
+    return texts[phrasing], program, cu
+
+
+@family("compound_interest_monthly", DOMAIN, 6)
+def compound_interest_monthly(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    P = pick(rng, [600, 1000, 1500, 2000, 2400, 3000, 5000, 6000, 8000, 10000, 15000, 18000, 30000])
+    rate = _rate(rng, 1.0, 7.5)
+    in_months = rng.random() < 0.35
+    months = rng.choice([18, 24, 30, 36, 42, 48, 54, 60, 72, 84, 90, 120])
+    years = rng.randint(2, 25)
+    bal = rng.random() < 0.65
+    aside = _aside(rng, name)
+    Pm, r = money(P, cur, 0), _pct(rate)
+    term = f"{months} months" if in_months else f"{years} years"
+    what = "balance" if bal else "interest earned"
+    texts = [
+        f"A principal of {Pm} earns {r} annual interest compounded monthly. Find the {what} "
+        f"after {term}.{aside}",
+        f"{name} opens a savings account with {Pm}. The bank quotes {r} per year and credits "
+        f"interest every month.{aside} What {'balance' if bal else 'amount of interest'} will "
+        f"{name} have after {term}, assuming no withdrawals?",
+        f"My bank pays {r} a year on savings, compounded monthly. I'm putting in {Pm} and not "
+        f"touching it for {term}. {'What will the balance be' if bal else 'How much interest will I earn'} "
+        f"in {cw}?{aside}",
+        f"Account statement projection: initial deposit {Pm}; nominal rate {r} per annum "
+        f"with monthly compounding; horizon {term}. Report the projected {what}.{aside}",
+        f"Compute the {what} on a deposit of {Pm} after {term} if the nominal annual rate is "
+        f"{r} and interest compounds 12 times per year.{aside}",
+        f"Over {term}, how much {'does ' + Pm + ' grow to' if bal else 'interest does ' + Pm + ' earn'}"
+        f" in an account paying {r} annually, with the interest added monthly?{aside}",
+    ]
+    if in_months:
+        params = f"""
+            principal = {_lit(P)}  # initial deposit [{cu}]
+            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            months = {months}  # investment period [month]
+
+            balance = principal * (1 + rate / 12) ** months
+            """
+    else:
+        params = f"""
+            principal = {_lit(P)}  # initial deposit [{cu}]
+            rate = {_lit(rate)}  # nominal annual interest rate [1/year]
+            periods_per_year = 12  # compounding periods per year [1/year]
+            years = {years}  # investment period [year]
+
+            balance = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)
+            """
+    last = "answer = float(balance)" if bal else "interest = balance - principal\nanswer = float(interest)"
+    return texts[phrasing], _code(params) + last + "\n", cu
+
+
+@family("compound_interest_continuous", DOMAIN, 6)
+def compound_interest_continuous(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    P = pick(rng, [1000, 2000, 2500, 4000, 5000, 6000, 8000, 10000, 12500, 20000, 50000])
+    rate = _rate(rng, 1.5, 9.0)
+    years = rng.randint(2, 20)
+    factor = rng.choice([1.25, 1.4, 1.5, 1.6, 1.75, 1.8, 2.5])
+    target = round(P * factor)
+    ask_time = rng.random() < 0.5
+    aside = _aside(rng, name)
+    Pm, r, Tm = money(P, cur, 0), _pct(rate), money(target, cur, 0)
+    if ask_time:
+        texts = [
+            f"{Pm} is invested at {r} per year compounded continuously. How many years will it "
+            f"take to reach {Tm}?{aside}",
+            f"{name} invests {Pm} in a fund that grows at a continuously compounded rate of {r} "
+            f"per year.{aside} After how many years (as a decimal) will the investment be worth {Tm}?",
+            f"I have {Pm}. With continuous compounding at {r} annually, how long in years until "
+            f"my money reaches {Tm}?{aside}",
+            f"Target-date analysis: starting value {Pm}; continuous growth rate {r} p.a.; target "
+            f"value {Tm}.{aside} Determine the time needed, in years.",
+            f"Solve for t (years): {Pm} compounded continuously at an annual rate of {r} grows to "
+            f"{Tm}.{aside}",
+            f"When does a balance of {Pm} become {Tm}, if it is compounded continuously at {r} "
+            f"a year? Give the time in years.{aside}",
+        ]
+        program = _code(f"""
+            import sympy as sp
+
+            principal = {_lit(P)}  # initial investment [{cu}]
+            rate = {_lit(rate)}  # annual interest rate, compounded continuously [1/year]
+            target = {_lit(target)}  # target balance [{cu}]
+
+            t = sp.symbols("t", positive=True)
+            eq = sp.Eq(principal * sp.exp(rate * t), target)
+            answer = float(sp.nsolve(eq, t, (0, 200), solver="bisect"))
+            """)
+        return texts[phrasing], program, "years"
+    texts = [
+        f"{Pm} is invested at {r} per year compounded continuously. What is it worth after "
+        f"{years} years?{aside}",
+        f"{name} invests {Pm} in a fund that grows at a continuously compounded rate of {r} per "
+        f"year.{aside} How much is the investment worth after {years} years?",
+        f"I have {Pm}. With continuous compounding at {r} annually, what will my balance be in "
+        f"{years} years?{aside}",
+        f"Valuation note: starting value {Pm}; continuous growth rate {r} p.a.; holding period "
+        f"{years} years.{aside} Determine the ending value in {cw}.",
+        f"Evaluate A = P e^(rt) for P = {Pm}, r = {r} per year and t = {years} years.{aside}",
+        f"What does a balance of {Pm} grow to in {years} years when it is compounded "
+        f"continuously at {r} a year?{aside}",
+    ]
+    program = _code(f"""
+        import sympy as sp
+
+        principal = {_lit(P)}  # initial investment [{cu}]
+        rate = {_lit(rate)}  # annual interest rate, compounded continuously [1/year]
+        years = {years}  # investment period [year]
+
+        balance = principal * sp.exp(rate * years)
+        answer = float(balance)
+        """)
+    return texts[phrasing], program, cu
+
+
+# ---- loans and annuities --------------------------------------------------------------------
+
+@family("loan_payment", DOMAIN, 6)
+def loan_payment(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    mortgage = rng.random() < 0.5
+    if mortgage:
+        price = rng.randint(12, 120) * 10000
+        down = rng.choice([0.05, 0.1, 0.15, 0.2, 0.25, 0.3])
+        rate = _rate(rng, 2.5, 7.5)
+        years = rng.choice([15, 20, 25, 30])
+    else:
+        price = rng.randint(8, 60) * 500
+        down = 0.0
+        rate = _rate(rng, 3.0, 11.0)
+        years = rng.choice([2, 3, 4, 5, 6])
+    ask_pay = rng.random() < 0.65
+    aside = _aside(rng, name)
+    r = _pct(rate)
+    if mortgage:
+        pm = (f"{cur[0]}{price / 1e6:g} million{cur[1]}" if price >= 1_000_000 else money(price, cur, 0))
+        loan_desc = f"a mortgage on a house costing {pm} with a {_pct(down)} down payment"
+        mine = f"I'm buying a house for {pm}, paying {_pct(down)} down and borrowing the rest"
+        financed = f"a house costing {pm}, {_pct(down)} of which is paid up front,"
+    else:
+        pm = money(price, cur, 0)
+        loan_desc = f"a car loan of {pm}"
+        mine = f"I'm taking out a car loan of {pm}"
+        financed = f"a {pm} car loan"
+    q_pay = "the monthly payment" if ask_pay else "the total interest paid over the life of the loan"
+    texts = [
+        f"Find {q_pay} for {loan_desc}, at a nominal annual rate of {r} compounded monthly, "
+        f"repaid in equal monthly instalments over {years} years.{aside}",
+        f"{name} takes out {loan_desc}. The lender charges {r} per year (monthly compounding) "
+        f"and the loan runs for {years} years with fixed monthly payments.{aside} What is "
+        f"{q_pay}?",
+        f"{mine} at {r} APR over {years} years, paid monthly. "
+        f"{'How much will I pay each month' if ask_pay else 'How much interest will I pay in total'}, "
+        f"in {cw}?{aside}",
+        f"Loan quote: {loan_desc}; rate {r} p.a., compounded monthly; term "
+        f"{years} years; level monthly repayments. Calculate {q_pay}.{aside}",
+        f"An amortizing loan ({loan_desc}) has an annual interest rate of {r}, monthly "
+        f"compounding, and a term of {years} years. Determine {q_pay} in {cw}.{aside}",
+        f"What is {q_pay} when {financed} is financed over {years} years at {r} a year, with "
+        f"interest compounded and payments made monthly?{aside}",
+    ]
+    last = "answer = float(payment)" if ask_pay else "answer = float(payment * n - principal)"
+    if mortgage:
+        program = _code(f"""
+            price = {_lit(price)}  # purchase price of the house [{cu}]
+            down_fraction = {_lit(down)}  # down payment as a share of the price [1]
+            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            years = {years}  # loan term [year]
+
+            principal = price * (1 - down_fraction)
+            i = rate / 12  # monthly interest rate
+            n = years * 12  # number of monthly payments
+            payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
+            """)
+    else:
+        program = _code(f"""
+            principal = {_lit(price)}  # amount borrowed [{cu}]
+            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            years = {years}  # loan term [year]
+
+            i = rate / 12  # monthly interest rate
+            n = years * 12  # number of monthly payments
+            payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
+            """)
+    program += last + "\n"
+    return texts[phrasing], program, cu
+
+
+@family("savings_annuity_fv", DOMAIN, 6)
+def savings_annuity_fv(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    dep = pick(rng, [50, 75, 100, 150, 200, 250, 300, 400, 500, 750, 1000])
+    rate = _rate(rng, 1.0, 8.0)
+    years = rng.randint(3, 35)
+    bal = rng.random() < 0.65
+    aside = _aside(rng, name)
+    d, r = money(dep, cur, 0), _pct(rate)
+    what = "the account balance" if bal else "the total interest earned"
+    texts = [
+        f"A deposit of {d} is made at the end of every month into an account paying {r} per "
+        f"year, compounded monthly. Find {what} after {years} years.{aside}",
+        f"{name} saves {d} at the end of each month for retirement in a plan that earns {r} "
+        f"annually, compounded monthly.{aside} What is {what} after {years} years?",
+        f"If I put away {d} every month (end of month) for {years} years at {r} a year with "
+        f"monthly compounding, {'how much will I have saved' if bal else 'how much of the final balance is interest'}?{aside}",
+        f"Savings plan: monthly contribution {d} (paid at month end); interest {r} p.a. "
+        f"compounded monthly; duration {years} years. Report {what} in {cw}.{aside}",
+        f"Compute the future value of an ordinary annuity of {d} per month for {years} years at "
+        f"a nominal rate of {r} compounded monthly"
+        f"{'' if bal else ', then subtract the total deposits to get the interest earned'}.{aside}",
+        f"After {years} years of monthly end-of-month deposits of {d} into a {r} (compounded "
+        f"monthly) account, what is {what}?{aside}",
+    ]
+    last = "answer = float(balance)" if bal else "answer = float(balance - deposit * n)"
+    program = _code(f"""
+        deposit = {_lit(dep)}  # deposit at the end of each month [{cu}]
+        rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+        years = {years}  # saving period [year]
+
+        i = rate / 12  # monthly interest rate
+        n = years * 12  # number of deposits
+        balance = deposit * ((1 + i) ** n - 1) / i
+        """) + last + "\n"
+    return texts[phrasing], program, cu
+
+
+@family("present_value", DOMAIN, 6)
+def present_value(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    F = pick(rng, [5000, 10000, 15000, 20000, 25000, 40000, 50000, 80000, 100000, 250000])
+    rate = _rate(rng, 2.0, 9.0)
+    years = rng.randint(3, 25)
+    monthly = rng.random() < 0.3
+    goal = pick(rng, ["a university fund", "a new roof", "a boat", "a wedding", "a business launch"])
+    aside = _aside(rng, name)
+    Fm, r = money(F, cur, 0), _pct(rate)
+    comp = "compounded monthly" if monthly else "compounded annually"
+    texts = [
+        f"What amount must be invested now at {r} per year, {comp}, to have {Fm} in {years} "
+        f"years?{aside}",
+        f"{name} wants {Fm} for {goal} in {years} years. A savings bond pays {r} a year, "
+        f"{comp}.{aside} How much must {name} invest today in a single lump sum?",
+        f"How much should I put aside today so that it becomes {Fm} after {years} years, if my "
+        f"account earns {r} per annum {comp}?{aside}",
+        f"Valuation request: a payment of {Fm} is due in {years} years. Discount rate: "
+        f"{r} p.a., {comp}. State the present value in {cw}.{aside}",
+        f"Find the present value of {Fm} receivable {years} years from now, given an interest "
+        f"rate of {r} per year {comp}.{aside}",
+        f"A promise to pay {Fm} in {years} years' time — what is it worth today, when money "
+        f"earns {r} a year, {comp}?{aside}",
+    ]
+    if monthly:
+        program = _code(f"""
+            future_value = {_lit(F)}  # amount needed in the future [{cu}]
+            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            years = {years}  # time until the money is needed [year]
+
+            present = future_value / (1 + rate / 12) ** (12 * years)
+            answer = float(present)
+            """)
+    else:
+        program = _code(f"""
+            future_value = {_lit(F)}  # amount needed in the future [{cu}]
+            rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+            years = {years}  # time until the money is needed [year]
+
+            present = future_value / (1 + rate) ** years
+            answer = float(present)
+            """)
+    return texts[phrasing], program, cu
+
+
+@family("npv_cash_flows", DOMAIN, 6)
+def npv_cash_flows(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    project = pick(rng, ["a solar installation", "a delivery van", "a new machine", "a café refit",
+                         "a software upgrade", "a greenhouse"])
+    while True:
+        cost = rng.randint(10, 200) * 1000
+        n = rng.randint(3, 6)
+        base = cost / n * rng.uniform(0.8, 1.5)
+        flows = [int(round(base * rng.uniform(0.6, 1.4), -2)) for _ in range(n)]
+        rate = _rate(rng, 3.0, 14.0)
+        npv = -cost + sum(cf / (1 + rate) ** t for t, cf in enumerate(flows, start=1))
+        if abs(npv) > 0.03 * cost and min(flows) > 0:
+            break
+    aside = _aside(rng, name)
+    c, r = money(cost, cur, 0), _pct(rate)
+    fl = ", ".join(money(f, cur, 0) for f in flows)
+    yr = "; ".join(f"year {t}: {money(f, cur, 0)}" for t, f in enumerate(flows, start=1))
+    texts = [
+        f"A project costs {c} today and returns {fl} at the end of years 1 to {n}. Using a "
+        f"discount rate of {r} per year, find the net present value.{aside}",
+        f"{name} is considering {project}. It costs {c} up front and is expected to bring in "
+        f"net cash of {fl} over the next {n} years (received at each year end).{aside} With a "
+        f"{r} cost of capital, what is the NPV of the investment?",
+        f"Should I go ahead with {project}? It's {c} now, then I get back {yr}. My discount "
+        f"rate is {r}. What's the net present value in {cw}?{aside}",
+        f"Capital budgeting memo — {project}.{aside} Initial outlay: {c}. Year-end net inflows: "
+        f"{yr}. Hurdle rate: {r}. Report the NPV (negative if the project destroys value).",
+        f"Cash flows: t=0: -{c}; " + "; ".join(f"t={t}: +{money(f, cur, 0)}" for t, f in enumerate(flows, 1))
+        + f". Discount rate {r} per period. Compute the net present value.{aside}",
+        f"What is the net present value, at {r} a year, of paying {c} now for {project} that "
+        f"returns {fl} at the end of each of the following {n} years?{aside}",
+    ]
+    program = _code(f"""
+        initial_cost = {_lit(cost)}  # investment paid today [{cu}]
+        rate = {_lit(rate)}  # discount rate [1/year]
+        cash_flows = {flows}  # net inflows at the end of years 1..{n} [{cu}]
+
+        npv = -initial_cost + sum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows, start=1))
+        answer = float(npv)
+        """)
+    return texts[phrasing], program, cu
+
+
+# ---- growth times ---------------------------------------------------------------------------
+
+@family("doubling_time", DOMAIN, 6)
+def doubling_time(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    rate = _rate(rng, 1.0, 12.0)
+    P = pick(rng, [1000, 2500, 4000, 5000, 8000, 10000, 30000])
+    full = rng.random() < 0.35
+    amounts = rng.random() < 0.4
+    aside = _aside(rng, name)
+    r = _pct(rate)
+    how = ("how many full years are needed until it has at least doubled" if full
+           else "how many years (as a decimal) does it take to double")
+    if amounts:
+        pm, tm = money(P, cur, 0), money(2 * P, cur, 0)
+        texts = [
+            f"An investment of {pm} earns {r} per year, compounded annually. How many years "
+            f"{'(whole years, rounded up)' if full else '(not rounded)'} until it is worth {tm}?{aside}",
+            f"{name} invests {pm} at {r} annual interest, compounded yearly.{aside} "
+            f"{'After how many complete years will the balance first reach' if full else 'How long, in years, until the balance reaches'} {tm}?",
+            f"My {pm} sits in an account earning {r} a year (yearly compounding). "
+            f"{'How many whole years before it reaches' if full else 'How many years until it grows to'} {tm}?{aside}",
+            f"Growth target: start {pm}; rate {r} p.a., compounded annually; target {tm}. "
+            f"{'Report the number of full years needed.' if full else 'Report the time needed in years.'}{aside}",
+            f"Solve (1 + r)^t = {tm} / {pm} for t with r = {r}."
+            f"{' Round t up to whole years.' if full else ''}{aside}",
+            f"At {r} a year compounded annually, {'how many years, rounded up to a whole number,' if full else 'how many years'} "
+            f"does it take {pm} to become {tm}?{aside}",
+        ]
+        program = _code(f"""
+            import math
+            import sympy as sp
+
+            principal = {_lit(P)}  # initial investment [{cu}]
+            target = {_lit(2 * P)}  # target balance [{cu}]
+            rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+
+            t = sp.symbols("t", positive=True)
+            eq = sp.Eq(principal * (1 + rate) ** t, target)
+            t_double = sp.nsolve(eq, t, (0, 200), solver="bisect")
+            """)
+    else:
+        texts = [
+            f"Money is invested at {r} per year, compounded annually. {how[0].upper() + how[1:]}?{aside}",
+            f"{name}'s savings earn {r} a year, compounded yearly.{aside} Ignoring deposits and "
+            f"withdrawals, {how}?",
+            f"If my investment grows by {r} every year, {how}?{aside}",
+            f"Rule-of-72 check: for an annual compound rate of {r}, compute the exact "
+            f"doubling time{' in whole years (rounded up)' if full else ' in years'}.{aside}",
+            f"Find t such that (1 + {r})^t = 2.{' Give the smallest whole number of years that is enough.' if full else ''}{aside}",
+            f"With {r} annual interest compounded once a year, {how}? The starting amount does not "
+            f"matter.{aside}",
+        ]
+        program = _code(f"""
+            import math
+            import sympy as sp
+
+            rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+
+            t = sp.symbols("t", positive=True)
+            eq = sp.Eq((1 + rate) ** t, 2)
+            t_double = sp.nsolve(eq, t, (0, 200), solver="bisect")
+            """)
+    last = "answer = math.ceil(float(t_double))\n" if full else "answer = float(t_double)\n"
+    program = program + last
+    if not full:
+        program = program.replace("import math\n", "")
+    return texts[phrasing], program, "years"
+
+
+@family("tripling_time", DOMAIN, 6, held_out=True)
+def tripling_time(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    rate = _rate(rng, 2.0, 12.0)
+    comp = pick(rng, ["yearly", "monthly", "continuous"])
+    aside = _aside(rng, name)
+    r = _pct(rate)
+    cdesc = {"yearly": "compounded annually", "monthly": "compounded monthly",
+             "continuous": "compounded continuously"}[comp]
+    texts = [
+        f"An investment earns {r} per year, {cdesc}. How many years does it take to triple?{aside}",
+        f"{name} buys a bond fund paying {r} a year, {cdesc}.{aside} How long, in years, until "
+        f"the money is three times what was invested?",
+        f"At {r} annual interest {cdesc}, how many years will it take my savings to triple?{aside}",
+        f"Planning note: nominal rate {r} p.a., {cdesc}. Compute the time (in years) "
+        f"for the balance to reach 300% of the initial deposit.{aside}",
+        f"Determine the tripling time, in years, of a balance growing at a nominal {r} per annum "
+        f"{cdesc}.{aside}",
+        f"How long does it take for money to grow threefold when it earns {r} a year, "
+        f"{cdesc}? Answer in years.{aside}",
+    ]
+    growth = {"yearly": "(1 + rate) ** t", "monthly": "(1 + rate / 12) ** (12 * t)",
+              "continuous": "sp.exp(rate * t)"}[comp]
+    program = _code(f"""
+        import sympy as sp
+
+        rate = {_lit(rate)}  # nominal annual interest rate, {cdesc} [1/year]
+        factor = 3  # growth factor to reach [1]
+
+        t = sp.symbols("t", positive=True)
+        eq = sp.Eq({growth}, factor)
+        answer = float(sp.nsolve(eq, t, (0, 200), solver="bisect"))
+        """)
+    return texts[phrasing], program, "years"
+
+
+# ---- depreciation ---------------------------------------------------------------------------
+
+_ASSETS = ["delivery truck", "printing press", "laptop fleet", "tractor", "industrial oven",
+           "forklift", "CNC machine", "company car"]
+
+
+@family("depreciation_straight_line", DOMAIN, 6)
+def depreciation_straight_line(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    asset = pick(rng, _ASSETS)
+    cost = rng.randint(6, 250) * 500
+    life = rng.randint(4, 15)
+    salvage = int(round(cost * rng.uniform(0.0, 0.25), -2))
+    age = rng.randint(1, life - 1)
+    ask_value = rng.random() < 0.6
+    aside = _aside(rng, name)
+    c, s = money(cost, cur, 0), money(salvage, cur, 0)
+    q = (f"the book value after {age} years" if ask_value else "the annual depreciation expense")
+    texts = [
+        f"An asset costs {c}, has a useful life of {life} years and a salvage value of {s}. "
+        f"Using straight-line depreciation, find {q}.{aside}",
+        f"{name}'s company buys a {asset} for {c}. It is expected to last {life} years and then "
+        f"sell for {s}.{aside} With straight-line depreciation, what is {q}?",
+        f"I bought a {asset} for my business for {c}; I expect to use it {life} years and get "
+        f"{s} for it at the end. Straight-line method: "
+        f"{'what is it worth on the books after ' + str(age) + ' years' if ask_value else 'how much do I depreciate each year'}?{aside}",
+        f"Fixed-asset register entry — {asset}.{aside} Cost {c}; residual value {s}; useful "
+        f"life {life} years; method: straight line. Report {q} in {cw}.",
+        f"Straight-line depreciation: cost = {c}, salvage = {s}, life = {life} years. "
+        f"Compute {q}.{aside}",
+        f"What is {q} of a {asset} bought for {c}, if it is depreciated in equal yearly amounts "
+        f"down to {s} over {life} years?{aside}",
+    ]
+    if ask_value:
+        program = _code(f"""
+            cost = {_lit(cost)}  # purchase cost [{cu}]
+            salvage = {_lit(salvage)}  # salvage value at the end of the life [{cu}]
+            life = {life}  # useful life [year]
+            age = {age}  # years in use [year]
+
+            annual = (cost - salvage) / life
+            value = cost - annual * age
+            answer = float(value)
+            """)
+    else:
+        program = _code(f"""
+            cost = {_lit(cost)}  # purchase cost [{cu}]
+            salvage = {_lit(salvage)}  # salvage value at the end of the life [{cu}]
+            life = {life}  # useful life [year]
+
+            annual = (cost - salvage) / life
+            answer = float(annual)
+            """)
+    return texts[phrasing], program, cu
+
+
+@family("depreciation_declining_balance", DOMAIN, 6, held_out=True)
+def depreciation_declining_balance(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    asset = pick(rng, _ASSETS)
+    cost = rng.randint(10, 300) * 500
+    rate = rng.choice([0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
+    years = rng.randint(2, 10)
+    ask_value = rng.random() < 0.6
+    aside = _aside(rng, name)
+    c, d = money(cost, cur, 0), _pct(rate)
+    q = (f"the book value at the end of year {years}" if ask_value
+         else f"the depreciation charged in year {years}")
+    texts = [
+        f"A {asset} costing {c} is depreciated by the declining-balance method at {d} per year. "
+        f"Find {q}.{aside}",
+        f"{name} buys a {asset} for {c}. Each year it loses {d} of its value at the start of "
+        f"that year.{aside} What is {q}?",
+        f"My accountant depreciates my {asset} ({c} new) at {d} a year on the reducing balance. "
+        f"{'What will its book value be after ' + str(years) + ' years' if ask_value else 'How much depreciation is charged in year ' + str(years)}?{aside}",
+        f"Depreciation schedule: asset — {asset}; cost {c}; method — declining balance, "
+        f"rate {d} p.a. Report {q} in {cw}.{aside}",
+        f"Declining-balance depreciation: initial cost {c}, rate {d} per year. Compute {q}.{aside}",
+        f"What is {q} for a {asset} bought at {c}, if every year it is written down by {d} of "
+        f"its remaining book value?{aside}",
+    ]
+    if ask_value:
+        program = _code(f"""
+            cost = {_lit(cost)}  # purchase cost [{cu}]
+            rate = {_lit(rate)}  # declining-balance depreciation rate [1/year]
+            years = {years}  # years of depreciation [year]
+
+            value = cost * (1 - rate) ** years
+            answer = float(value)
+            """)
+    else:
+        program = _code(f"""
+            cost = {_lit(cost)}  # purchase cost [{cu}]
+            rate = {_lit(rate)}  # declining-balance depreciation rate [1/year]
+            year = {years}  # year whose depreciation charge is wanted [year]
+
+            value_at_start = cost * (1 - rate) ** (year - 1)
+            answer = float(value_at_start * rate)
+            """)
+    return texts[phrasing], program, cu
+
+
+# ---- inflation ------------------------------------------------------------------------------
+
+@family("inflation_real_value", DOMAIN, 6)
+def inflation_real_value(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    infl = _rate(rng, 1.0, 8.0)
+    years = rng.randint(3, 30)
+    amount = pick(rng, [100, 500, 1000, 2500, 10000, 50000, 100000])
+    ask = pick(rng, ["power", "price", "real_rate"])
+    nominal = round(infl + rng.randint(5, 60) / 1000, 6)
+    item = pick(rng, ["a loaf of bread", "a cinema ticket", "a bicycle", "a laptop", "a tonne of coffee"])
+    aside = _aside(rng, name)
+    a, i, nm = money(amount, cur, 0), _pct(infl), _pct(nominal)
+    if ask == "power":
+        texts = [
+            f"With inflation of {i} per year, what will {a} be worth in today's money after "
+            f"{years} years?{aside}",
+            f"{name} keeps {a} in cash under the mattress. Prices rise {i} a year.{aside} What is "
+            f"the purchasing power of that cash, in today's {cw}, after {years} years?",
+            f"If inflation runs at {i} annually, how much will my {a} actually buy in {years} "
+            f"years, measured in today's money?{aside}",
+            f"Real-value estimate: nominal amount {a}; annual inflation {i}; horizon "
+            f"{years} years. Report the real value in current {cw}.{aside}",
+            f"Deflate {a} received {years} years from now to today's prices at {i} inflation "
+            f"per year.{aside}",
+            f"How much is {a}, held for {years} years while prices climb {i} a year, worth in "
+            f"today's purchasing power?{aside}",
+        ]
+        program = _code(f"""
+            amount = {_lit(amount)}  # nominal amount [{cu}]
+            inflation = {_lit(infl)}  # annual inflation rate [1/year]
+            years = {years}  # time horizon [year]
+
+            real_value = amount / (1 + inflation) ** years
+            answer = float(real_value)
+            """)
+        return texts[phrasing], program, cu
+    if ask == "price":
+        texts = [
+            f"An item costs {a} today. With inflation of {i} per year, what will it cost in "
+            f"{years} years?{aside}",
+            f"{name} notices that {item} costs {a}.{aside} If prices rise steadily by {i} a "
+            f"year, what will {item} cost {years} years from now?",
+            f"{item[0].upper() + item[1:]} is {a} now. Inflation is {i} a year. What should I "
+            f"expect to pay in {years} years?{aside}",
+            f"Price projection: current price {a}; assumed inflation {i} p.a.; horizon "
+            f"{years} years. Give the projected price in {cw}.{aside}",
+            f"Compute the future price of a good that costs {a} today if the inflation rate is "
+            f"{i} per year for {years} years.{aside}",
+            f"What will {item} that sells for {a} today cost after {years} years of {i} annual "
+            f"inflation?{aside}",
+        ]
+        program = _code(f"""
+            price_today = {_lit(amount)}  # current price [{cu}]
+            inflation = {_lit(infl)}  # annual inflation rate [1/year]
+            years = {years}  # time horizon [year]
+
+            future_price = price_today * (1 + inflation) ** years
+            answer = float(future_price)
+            """)
+        return texts[phrasing], program, cu
+    texts = [
+        f"A deposit earns a nominal {nm} per year while inflation is {i}. Find the exact real "
+        f"interest rate, in percent.{aside}",
+        f"{name}'s savings account pays {nm} a year, but consumer prices rise {i} a year.{aside} "
+        f"By what percentage does the purchasing power of the savings grow each year?",
+        f"My bond yields {nm} and inflation is {i}. What's my real return per year, in percent "
+        f"(use the exact Fisher relation, not the approximation)?{aside}",
+        f"Fisher equation check: nominal rate {nm}; inflation {i}. Report the real rate "
+        f"of return as a percentage.{aside}",
+        f"Using (1 + nominal) = (1 + real)(1 + inflation), compute the real rate in percent for "
+        f"a nominal rate of {nm} and inflation of {i}.{aside}",
+        f"What is the real annual interest rate, as a percentage, on an investment yielding "
+        f"{nm} when inflation is {i}?{aside}",
+    ]
+    program = _code(f"""
+        import sympy as sp
+
+        nominal = {_lit(nominal)}  # nominal annual interest rate [1/year]
+        inflation = {_lit(infl)}  # annual inflation rate [1/year]
+
+        real = sp.symbols("real")
+        eq = sp.Eq(1 + nominal, (1 + real) * (1 + inflation))
+        answer = float(sp.solve(eq, real)[0] * 100)
+        """)
+    return texts[phrasing], program, "%"
+
+
+# ---- pricing --------------------------------------------------------------------------------
+
+@family("break_even", DOMAIN, 6)
+def break_even(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    product = pick(rng, ["candles", "T-shirts", "jars of jam", "phone cases", "loaves of bread",
+                         "pottery mugs", "bird houses"])
+    while True:
+        fixed = rng.randint(5, 300) * 100
+        var = round(rng.uniform(1.0, 40.0), pick(rng, [0, 2]))
+        price = round(var * rng.uniform(1.3, 3.0), rng.choice([0, 2]))
+        if price > var + 0.5:
+            q = fixed / (price - var)
+            if 5 < q < 100000 and abs(q - round(q)) > 0.05:
+                break
+    profit_target = rng.random() < 0.35
+    target = rng.randint(2, 40) * 100
+    aside = _aside(rng, name)
+    F, p, v, T = (money(fixed, cur, 0), money(price, cur), money(var, cur), money(target, cur, 0))
+    goal = f"a profit of {T}" if profit_target else "break even"
+    texts = [
+        f"A firm has fixed costs of {F} per month. Each unit sells for {p} and costs {v} to "
+        f"produce. How many units must it sell per month to {'make ' + goal if profit_target else goal}? "
+        f"Give a whole number of units.{aside}",
+        f"{name} makes {product}. Rent and equipment cost {F} a month; materials are {v} per "
+        f"item and each sells for {p}.{aside} How many {product} does {name} need to sell in a "
+        f"month to {'earn ' + goal if profit_target else 'break even'} (round up to whole items)?",
+        f"I sell {product} at {p} each. They cost me {v} apiece, and my monthly fixed costs are "
+        f"{F}. What's the minimum whole number I have to sell each month to "
+        f"{'clear ' + goal if profit_target else 'cover my costs'}?{aside}",
+        f"Cost-volume-profit analysis: fixed costs {F}/month; unit price {p}; unit "
+        f"variable cost {v}. Determine the minimum monthly sales volume (whole units) for "
+        f"{goal if profit_target else 'break-even'}.{aside}",
+        f"Revenue R(q) = {p}·q; cost C(q) = {F} + {v}·q. Find the smallest integer q with "
+        f"R(q) - C(q) ≥ {money(target, cur, 0) if profit_target else '0'}.{aside}",
+        f"How many {product} must be sold each month, at {p} each with a variable cost of {v} "
+        f"per unit and fixed monthly costs of {F}, to {'reach ' + goal if profit_target else 'break even'}? "
+        f"Answer with a whole number.{aside}",
+    ]
+    extra = f"\n        target_profit = {_lit(target)}  # desired monthly profit [{cu}]" if profit_target else ""
+    rhs = "fixed_cost + variable_cost * q + target_profit" if profit_target else "fixed_cost + variable_cost * q"
+    program = _code(f"""
+        import math
+        import sympy as sp
+
+        fixed_cost = {_lit(fixed)}  # fixed costs per month [{cu}]
+        price = {_lit(price)}  # selling price per unit [{cu}/unit]
+        variable_cost = {_lit(var)}  # variable cost per unit [{cu}/unit]{extra}
+
+        q = sp.symbols("q", positive=True)
+        eq = sp.Eq(price * q, {rhs})
+        q_needed = sp.solve(eq, q)[0]
+        answer = math.ceil(float(q_needed))
+        """)
+    return texts[phrasing], program, "units"
+
+
+@family("profit_maximization", DOMAIN, 6)
+def profit_maximization(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    product = pick(rng, ["headphones", "backpacks", "e-books", "concert tickets", "bottles of juice",
+                         "garden chairs"])
+    while True:
+        a = rng.randint(20, 300)  # price at zero demand
+        b = pick(rng, [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2])
+        c = round(a * rng.uniform(0.2, 0.6))  # unit cost
+        fixed = rng.randint(1, 50) * 100
+        q_opt = (a - c) / (2 * b)
+        profit = (a - b * q_opt) * q_opt - fixed - c * q_opt
+        if q_opt > 5 and profit > 0.2 * fixed:
+            break
+    ask = pick(rng, ["quantity", "both", "price"])
+    aside = _aside(rng, name)
+    F, cm = money(fixed, cur, 0), money(c, cur, 0)
+    demand = f"p = {fmt_num(a)} - {fmt_num(b)}q"
+    qwords = {"quantity": "the quantity that maximizes profit",
+              "both": "the profit-maximizing quantity and the maximum profit",
+              "price": "the price that maximizes profit"}[ask]
+    texts = [
+        f"The demand for a product is {demand} ({cw} per unit, q units). Production costs "
+        f"{F} fixed plus {cm} per unit. Find {qwords}.{aside}",
+        f"{name} sells {product}. Market research shows that at a price of p {cw} customers buy "
+        f"q units, where {demand}. Making them costs {cm} each plus {F} in fixed costs.{aside} "
+        f"What is {qwords}?",
+        f"If I price my {product} so that demand follows {demand} (price in {cw}), and each one "
+        f"costs me {cm} to make with {F} of fixed costs, what's {qwords}?{aside}",
+        f"Pricing study: inverse demand {demand} [{cu}]; unit cost {cm}; fixed cost {F}. "
+        f"Using calculus, determine {qwords}.{aside}",
+        f"Revenue R(q) = q·({fmt_num(a)} - {fmt_num(b)}q) and cost C(q) = {fmt_num(fixed)} + "
+        f"{fmt_num(c)}q, both in {cw}. Maximize profit P(q) = R(q) - C(q) and report "
+        f"{qwords}.{aside}",
+        f"What is {qwords} for {product} when the price needed to sell q units is {demand} "
+        f"{cw}, each unit costs {cm} and fixed costs are {F}?{aside}",
+    ]
+    last = {"quantity": "answer = float(q_opt)",
+            "both": 'answer = {"quantity": float(q_opt), "profit": float(profit.subs(q, q_opt))}',
+            "price": "answer = float(demand_price.subs(q, q_opt))"}[ask]
+    program = _code(f"""
+        import sympy as sp
+
+        a = {_lit(a)}  # demand intercept: price at zero sales [{cu}/unit]
+        b = {_lit(b)}  # demand slope [{cu}/unit^2]
+        unit_cost = {_lit(c)}  # production cost per unit [{cu}/unit]
+        fixed_cost = {_lit(fixed)}  # fixed costs [{cu}]
+
+        q = sp.symbols("q", positive=True)
+        demand_price = a - b * q
+        profit = demand_price * q - (fixed_cost + unit_cost * q)
+        q_opt = sp.solve(sp.diff(profit, q), q)[0]
+        """) + last + "\n"
+    units = {"quantity": "units", "both": f"units, {cu}", "price": f"{cu}/unit"}[ask]
+    return texts[phrasing], program, units

@@ -1,0 +1,593 @@
+"""Medical problem families: pharmacokinetics, diagnostic tests, body measures, dosing, tumour
+growth and epidemics.
+
+The numbers are realistic in size but invented: these are modeling exercises, not clinical
+guidance. Every ``make(rng, phrasing)`` draws all of its numbers first and only then picks the
+text of the requested phrasing, so one seed gives the same numbers in every phrasing.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import textwrap
+
+from mathllm.data.core import NAMES, family, fmt_num, pick
+
+DOMAIN = "medical"
+
+_ASIDES = [
+    "The patient's room number is {num}.",
+    "The infusion pump is {colour}.",
+    "{name} had a cup of coffee at {hour}:{minute:02d}.",
+    "The ward was repainted {colour} last spring.",
+    "The chart was updated on {day} June.",
+    "The hospital has {num} beds.",
+    "{name}'s appointment had been booked {num2} weeks earlier.",
+]
+
+# drug, dose range [mg], volume of distribution [L/kg], half-life range [h]
+_DRUGS = [
+    ("gentamicin", (80, 400, 20), 0.25, (1.8, 3.0)),
+    ("vancomycin", (750, 1500, 250), 0.7, (5.0, 8.0)),
+    ("theophylline", (250, 500, 50), 0.5, (6.0, 9.0)),
+    ("caffeine", (100, 300, 50), 0.6, (4.0, 6.0)),
+    ("paracetamol", (500, 1000, 250), 0.9, (2.0, 3.0)),
+    ("the antibiotic", (200, 1000, 100), 0.4, (1.5, 6.0)),
+]
+
+
+def _code(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def _lit(x: float | int) -> str:
+    if isinstance(x, int):
+        return str(x)
+    return repr(round(float(x), 10))
+
+
+def _aside(rng: random.Random, name: str) -> str:
+    """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
+    if rng.random() >= 0.3:
+        return ""
+    text = pick(rng, _ASIDES).format(
+        name=name, day=rng.randint(2, 28), num=rng.randint(101, 640), num2=rng.randint(2, 9),
+        colour=pick(rng, ["blue", "grey", "white", "green"]), hour=rng.randint(7, 11),
+        minute=rng.randrange(0, 60, 5))
+    return " " + text
+
+
+def _drug(rng: random.Random):
+    drug, (lo, hi, step), vkg, (hl_lo, hl_hi) = pick(rng, _DRUGS)
+    dose = rng.randrange(lo, hi + 1, step)
+    half_life = round(rng.uniform(hl_lo, hl_hi), 1)
+    return drug, dose, vkg, half_life
+
+
+# ---- one-compartment pharmacokinetics --------------------------------------------------------
+
+@family("iv_bolus_concentration", DOMAIN, 6)
+def iv_bolus_concentration(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug, dose, vkg, half_life = _drug(rng)
+    weight = rng.randint(50, 100)
+    per_kg = rng.random() < 0.4
+    V = vkg * weight if per_kg else round(vkg * rng.randint(55, 90))
+    hl_minutes = rng.random() < 0.2
+    hl_min = int(round(half_life * 60, -1))
+    t = max(0.5, round(rng.uniform(0.5, 3.0) * half_life * 2) / 2)
+    aside = _aside(rng, name)
+    vol = (f"a volume of distribution of {vkg:g} L/kg (body weight {weight} kg)" if per_kg
+           else f"a volume of distribution of {fmt_num(V)} L")
+    hl = f"{hl_min} minutes" if hl_minutes else f"{half_life:g} hours"
+    texts = [
+        f"A patient receives an intravenous bolus of {dose} mg of {drug}. The drug has {vol} and "
+        f"an elimination half-life of {hl}. Assuming first-order elimination, find the plasma "
+        f"concentration (mg/L) {fmt_num(t)} hours after the injection.{aside}",
+        f"{name} is given {dose} mg of {drug} as a single IV push.{aside} With {vol} and a "
+        f"half-life of {hl}, what plasma concentration, in mg/L, do you expect {fmt_num(t)} h "
+        f"later?",
+        f"My patient just got {dose} mg {drug} IV. Half-life is about {hl}, and I'm using {vol}. "
+        f"What will the level be in mg/L after {fmt_num(t)} hours?{aside}",
+        f"Pharmacokinetics worksheet: drug {drug}; IV bolus dose {dose} mg; "
+        f"{vol.replace('a volume of distribution of', 'V_d =')}; t½ = {hl}; one-compartment "
+        f"model with first-order elimination. Report C(t) at t = {fmt_num(t)} h in mg/L.{aside}",
+        f"For C(t) = (D/V)·e^(-kt) with k = ln 2 / t½, D = {dose} mg, "
+        f"{'V = ' + f'{vkg:g} L/kg × {weight} kg' if per_kg else 'V = ' + fmt_num(V) + ' L'} and "
+        f"t½ = {hl}, evaluate C at t = {fmt_num(t)} h (mg/L).{aside}",
+        f"What is the plasma concentration of {drug}, in mg/L, {fmt_num(t)} hours after an IV "
+        f"bolus of {dose} mg, if its half-life is {hl} and its volume of distribution is "
+        f"{f'{vkg:g} L/kg for a patient weighing {weight} kg' if per_kg else fmt_num(V) + ' L'}?{aside}",
+    ]
+    vlines = (f"V_per_kg = {_lit(vkg)}  # volume of distribution per kg [L/kg]\n"
+              f"weight = {weight}  # body weight [kg]") if per_kg else f"V = {_lit(V)}  # volume of distribution [L]"
+    hline = (f"half_life_min = {hl_min}  # elimination half-life [min]" if hl_minutes
+             else f"half_life = {_lit(half_life)}  # elimination half-life [h]")
+    derived = ""
+    if per_kg:
+        derived += "V = V_per_kg * weight  # volume of distribution [L]\n"
+    if hl_minutes:
+        derived += "half_life = half_life_min / 60  # [h]\n"
+    program = ("import sympy as sp\n\n" + f"dose = {dose}  # IV bolus dose [mg]\n" + vlines + "\n" + hline
+               + f"\nt = {_lit(t)}  # time since the dose [h]\n\n" + derived + _code("""
+        k = sp.log(2) / half_life  # elimination rate constant [1/h]
+        C = dose / V * sp.exp(-k * t)
+        answer = float(C)
+        """))
+    return texts[phrasing], program, "mg/L"
+
+
+@family("iv_bolus_time_below", DOMAIN, 6)
+def iv_bolus_time_below(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug, dose, vkg, half_life = _drug(rng)
+    V = round(vkg * rng.randint(55, 90))
+    C0 = dose / V
+    threshold = float(f"{C0 * rng.uniform(0.08, 0.6):.2g}")
+    in_minutes = rng.random() < 0.25
+    aside = _aside(rng, name)
+    u = "minutes" if in_minutes else "hours"
+    thr = f"{threshold:g} mg/L"
+    texts = [
+        f"After an IV bolus of {dose} mg, a drug distributes into {fmt_num(V)} L and is "
+        f"eliminated with a half-life of {half_life:g} h. How long (in {u}) until the plasma "
+        f"concentration falls to {thr}?{aside}",
+        f"{name} receives {dose} mg of {drug} intravenously.{aside} Its volume of distribution is "
+        f"{fmt_num(V)} L and its half-life {half_life:g} hours. The next dose is due when the "
+        f"level drops to {thr}. After how many {u} is that?",
+        f"We gave {dose} mg of {drug} IV. Vd is {fmt_num(V)} L, half-life {half_life:g} h. When "
+        f"will the plasma level be down to {thr}? Please answer in {u}.{aside}",
+        f"Dosing note: {drug}, {dose} mg IV bolus; V_d = {fmt_num(V)} L; t½ = "
+        f"{half_life:g} h; first-order elimination. Determine the time, in {u}, at which the "
+        f"concentration reaches the threshold of {thr}.{aside}",
+        f"Solve (D/V)·e^(-kt) = {threshold:g} mg/L for t, where D = {dose} mg, V = {fmt_num(V)} L "
+        f"and k = ln 2 / {half_life:g} h. Give t in {u}.{aside}",
+        f"How many {u} after a {dose} mg intravenous injection does the plasma concentration of "
+        f"{drug} fall below {thr}, given a distribution volume of {fmt_num(V)} L and a half-life "
+        f"of {half_life:g} h?{aside}",
+    ]
+    last = ("answer = float(t_below * 60)  # [min]" if in_minutes else "answer = float(t_below)")
+    program = _code(f"""
+        import sympy as sp
+
+        dose = {dose}  # IV bolus dose [mg]
+        V = {_lit(V)}  # volume of distribution [L]
+        half_life = {_lit(half_life)}  # elimination half-life [h]
+        threshold = {_lit(threshold)}  # concentration of interest [mg/L]
+
+        t = sp.symbols("t", positive=True)
+        k = sp.log(2) / half_life  # elimination rate constant [1/h]
+        C = dose / V * sp.exp(-k * t)
+        t_below = sp.nsolve(sp.Eq(C, threshold), t, (0, 500), solver="bisect")
+        """) + last + "\n"
+    return texts[phrasing], program, ("min" if in_minutes else "h")
+
+
+@family("repeated_dosing", DOMAIN, 6, held_out=True)
+def repeated_dosing(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug, dose, vkg, half_life = _drug(rng)
+    V = round(vkg * rng.randint(55, 90))
+    tau = pick(rng, [4, 6, 8, 12, 24])
+    if tau > 4 * half_life:
+        tau = max(4, int(2 * half_life))
+    ask_ss = rng.random() < 0.55
+    n = rng.randint(2, 6)
+    aside = _aside(rng, name)
+    want = ("the steady-state peak and trough concentrations (mg/L)" if ask_ss
+            else f"the peak concentration (mg/L) just after dose number {n}")
+    texts = [
+        f"A drug is given as an IV bolus of {dose} mg every {tau} hours. Its volume of "
+        f"distribution is {fmt_num(V)} L and its half-life is {half_life:g} h. Find {want}.{aside}",
+        f"{name} receives {drug}, {dose} mg IV every {tau} h.{aside} The drug has a half-life of "
+        f"{half_life:g} hours and distributes into {fmt_num(V)} L. What are "
+        f"{want.replace('the ', '', 1) if ask_ss else want}?",
+        f"I'm dosing {drug} at {dose} mg IV q{tau}h (half-life {half_life:g} h, Vd "
+        f"{fmt_num(V)} L). "
+        f"{'What peak and trough levels should I expect once it reaches steady state, in mg/L' if ask_ss else 'What will the peak level be right after the ' + ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] + ' dose, in mg/L'}?{aside}",
+        f"Regimen review: {drug} {dose} mg by IV bolus, dosing interval {tau} h; V_d = "
+        f"{fmt_num(V)} L; t½ = {half_life:g} h; linear one-compartment kinetics with "
+        f"superposition. Report {want}.{aside}",
+        f"With C_1 = D/V after one dose and a decay factor r = e^(-kτ) per interval (k = ln 2 / "
+        f"t½), compute {want} for D = {dose} mg, V = {fmt_num(V)} L, t½ = {half_life:g} h, "
+        f"τ = {tau} h.{aside}",
+        f"What are {want.replace('the ', '', 1) if ask_ss else want} for {dose} mg of {drug} given "
+        f"intravenously every {tau} hours, when its half-life is {half_life:g} h and its volume of "
+        f"distribution {fmt_num(V)} L?{aside}",
+    ]
+    if ask_ss:
+        program = _code(f"""
+            import numpy as np
+
+            dose = {dose}  # IV bolus dose [mg]
+            V = {_lit(V)}  # volume of distribution [L]
+            half_life = {_lit(half_life)}  # elimination half-life [h]
+            tau = {tau}  # dosing interval [h]
+
+            k = np.log(2) / half_life  # elimination rate constant [1/h]
+            r = np.exp(-k * tau)  # fraction left after one interval
+            peak = dose / V / (1 - r)
+            trough = peak * r
+            answer = {{"peak": float(peak), "trough": float(trough)}}
+            """)
+        return texts[phrasing], program, "mg/L"
+    program = _code(f"""
+        import numpy as np
+
+        dose = {dose}  # IV bolus dose [mg]
+        V = {_lit(V)}  # volume of distribution [L]
+        half_life = {_lit(half_life)}  # elimination half-life [h]
+        tau = {tau}  # dosing interval [h]
+        n = {n}  # number of doses given [1]
+
+        k = np.log(2) / half_life  # elimination rate constant [1/h]
+        r = np.exp(-k * tau)  # fraction left after one interval
+        peak_n = dose / V * (1 - r ** n) / (1 - r)
+        answer = float(peak_n)
+        """)
+    return texts[phrasing], program, "mg/L"
+
+
+@family("infusion_ode", DOMAIN, 6)
+def infusion_ode(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug = pick(rng, ["heparin", "lidocaine", "morphine", "the sedative", "the antibiotic"])
+    V = rng.randint(15, 60)
+    k = round(rng.uniform(0.1, 0.9), 2)
+    use_cl = rng.random() < 0.4
+    CL = round(k * V, 1)
+    rate_h = rng.randrange(10, 200, 5)
+    per_min = rng.random() < 0.25
+    rate_min = round(rate_h / 60, 2)
+    ask_time = rng.random() < 0.35
+    t_q = round(rng.uniform(0.5, 3.0) / k * 2) / 2
+    aside = _aside(rng, name)
+    kk = CL / V if use_cl else k
+    R = rate_min * 60 if per_min else rate_h
+    css = R / V / kk
+    target = float(f"{css * rng.uniform(0.3, 0.85):.2g}")
+    rate_txt = f"{rate_min:g} mg/min" if per_min else f"{rate_h} mg/h"
+    elim = (f"a clearance of {CL:g} L/h" if use_cl else f"an elimination rate constant of {k:g} per hour")
+    want = (f"how long (in hours) it takes for the concentration to reach {target:g} mg/L" if ask_time
+            else f"the plasma concentration (mg/L) after {fmt_num(t_q)} hours")
+    texts = [
+        f"A drug is infused intravenously at a constant rate of {rate_txt} into a patient with a "
+        f"volume of distribution of {V} L and {elim}. Starting from zero, the concentration obeys "
+        f"dC/dt = R/V - kC. Find {want}.{aside}",
+        f"{name} is started on a continuous infusion of {drug} at {rate_txt}.{aside} The drug "
+        f"distributes into {V} L and is eliminated by first-order kinetics with {elim}. There was "
+        f"no drug in the body before. Determine {want}.",
+        f"We're running {drug} at {rate_txt}, no loading dose, Vd {V} L, {elim}. "
+        f"{'When will the plasma level hit ' + f'{target:g}' + ' mg/L (hours)' if ask_time else 'What is the plasma level after ' + fmt_num(t_q) + ' h, in mg/L'}?{aside}",
+        f"Infusion model: zero-order input R = {rate_txt}; V = {V} L; "
+        f"{'CL = ' + f'{CL:g}' + ' L/h' if use_cl else 'k = ' + f'{k:g}' + ' 1/h'}; C(0) = 0. "
+        f"Solve the ODE and report {want}.{aside}",
+        f"Solve dC/dt = R/V - kC, C(0) = 0, with R = {rate_txt}, V = {V} L and "
+        f"{'k = CL/V, CL = ' + f'{CL:g}' + ' L/h' if use_cl else 'k = ' + f'{k:g}' + ' h⁻¹'}. "
+        f"{'At what time t (h) does C reach ' + f'{target:g}' + ' mg/L' if ask_time else 'What is C at t = ' + fmt_num(t_q) + ' h (mg/L)'}?{aside}",
+        f"{'How many hours after starting' if ask_time else 'What plasma concentration (mg/L) is reached ' + fmt_num(t_q) + ' hours after starting'} "
+        f"a constant infusion of {drug} at {rate_txt}"
+        f"{' does its plasma concentration reach ' + f'{target:g}' + ' mg/L' if ask_time else ''}, if the "
+        f"volume of distribution is {V} L and the drug has {elim}?{aside}",
+    ]
+    rate_line = (f"rate_per_min = {_lit(rate_min)}  # infusion rate [mg/min]" if per_min
+                 else f"R = {rate_h}  # infusion rate [mg/h]")
+    k_line = (f"CL = {_lit(CL)}  # clearance [L/h]" if use_cl else f"k = {_lit(k)}  # elimination rate constant [1/h]")
+    q_line = (f"C_target = {_lit(target)}  # concentration of interest [mg/L]" if ask_time
+              else f"t_query = {_lit(t_q)}  # time since the start of the infusion [h]")
+    derived = ""
+    if per_min:
+        derived += "R = rate_per_min * 60  # infusion rate [mg/h]\n"
+    if use_cl:
+        derived += "k = CL / V  # elimination rate constant [1/h]\n"
+    last = ('t_reach = sp.nsolve(sp.Eq(sol.rhs, C_target), t, (0, 500), solver="bisect")\n'
+            "answer = float(t_reach)\n") if ask_time else "answer = float(sol.rhs.subs(t, t_query))\n"
+    program = ("import sympy as sp\n\n" + rate_line + f"\nV = {V}  # volume of distribution [L]\n" + k_line
+               + "\n" + q_line + "\n\n" + derived + _code("""
+        t = sp.symbols("t", positive=True)
+        C = sp.Function("C")
+        ode = sp.Eq(C(t).diff(t), R / V - k * C(t))
+        sol = sp.dsolve(ode, C(t), ics={C(0): 0})
+        """) + last)
+    return texts[phrasing], program, ("h" if ask_time else "mg/L")
+
+
+# ---- diagnostics and body measures ----------------------------------------------------------
+
+@family("bayes_diagnostic_test", DOMAIN, 6)
+def bayes_diagnostic_test(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    disease = pick(rng, ["a rare thyroid disorder", "type 2 diabetes", "a bacterial infection",
+                         "colon cancer", "tuberculosis", "a genetic condition"])
+    style = pick(rng, ["pct", "one_in", "per_1000"])
+    if style == "one_in":
+        denom = pick(rng, [50, 100, 200, 250, 500, 1000, 2000])
+        prev = round(1 / denom, 8)
+        prev_txt = f"1 in {fmt_num(denom)}"
+    elif style == "per_1000":
+        per = rng.randint(2, 60)
+        prev = per / 1000
+        prev_txt = f"{per} per 1,000 people"
+    else:
+        pct = pick(rng, [0.5, 1, 1.5, 2, 3, 5, 8, 10, 12, 15, 20])
+        prev = pct / 100
+        prev_txt = f"{pct:g}%"
+    sens = rng.randint(80, 99) / 100
+    spec = rng.randint(85, 99) / 100 if rng.random() < 0.5 else rng.randint(900, 999) / 1000
+    ask = pick(rng, ["ppv", "ppv", "npv", "miss"])
+    aside = _aside(rng, name)
+    se, sp_ = f"{sens * 100:g}%", f"{spec * 100:g}%"
+    q = {"ppv": "the probability that a person who tests positive actually has the disease",
+         "npv": "the probability that a person who tests negative is truly disease-free",
+         "miss": "the probability that a person who tests negative nevertheless has the disease"}[ask]
+    texts = [
+        f"The prevalence of {disease} is {prev_txt}. A screening test has sensitivity {se} and "
+        f"specificity {sp_}. Find {q}.{aside}",
+        f"{name} takes a screening test for {disease}, which affects {prev_txt} in the "
+        f"population.{aside} The test detects {se} of true cases and correctly clears {sp_} of "
+        f"healthy people. {name}'s result is {'positive' if ask == 'ppv' else 'negative'}. What "
+        f"is the probability that {name} {'has' if ask in ('ppv', 'miss') else 'does not have'} "
+        f"{disease}?",
+        f"My test for {disease} came back {'positive' if ask == 'ppv' else 'negative'}. The test "
+        f"is said to be {se} sensitive and {sp_} specific, and about {prev_txt} have the "
+        f"condition. How likely is it that I {'really have it' if ask in ('ppv', 'miss') else 'am actually healthy'}?{aside}",
+        f"Test evaluation report: condition — {disease}; prevalence {prev_txt}; "
+        f"sensitivity {se}; specificity {sp_}. Compute the "
+        f"{'positive predictive value' if ask == 'ppv' else 'negative predictive value' if ask == 'npv' else 'false-omission rate, P(disease | negative test)'}.{aside}",
+        f"Let P(D) = {prev_txt}, P(+ | D) = {sens:g}, P(- | not D) = {spec:g}. Use Bayes' "
+        f"theorem to find "
+        f"{'P(D | +)' if ask == 'ppv' else 'P(not D | -)' if ask == 'npv' else 'P(D | -)'}.{aside}",
+        f"If {prev_txt} of people have {disease}, and a test with {se} sensitivity and {sp_} "
+        f"specificity gives a {'positive' if ask == 'ppv' else 'negative'} result, what is "
+        f"{'the chance the disease is present' if ask in ('ppv', 'miss') else 'the chance the person is disease-free'}?{aside}",
+    ]
+    prev_comment = f"prevalence ({prev_txt})" if style != "pct" else "prevalence"
+    last = {"ppv": "p_pos = sensitivity * prevalence + (1 - specificity) * (1 - prevalence)\n"
+                   "answer = float(sensitivity * prevalence / p_pos)",
+            "npv": "p_neg = (1 - sensitivity) * prevalence + specificity * (1 - prevalence)\n"
+                   "answer = float(specificity * (1 - prevalence) / p_neg)",
+            "miss": "p_neg = (1 - sensitivity) * prevalence + specificity * (1 - prevalence)\n"
+                    "answer = float((1 - sensitivity) * prevalence / p_neg)"}[ask]
+    program = _code(f"""
+        prevalence = {_lit(prev)}  # {prev_comment} [1]
+        sensitivity = {_lit(sens)}  # P(positive | disease) [1]
+        specificity = {_lit(spec)}  # P(negative | no disease) [1]
+        """) + "\n" + last + "\n"
+    return texts[phrasing], program, "probability"
+
+
+@family("bmi", DOMAIN, 6)
+def bmi(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    imperial = rng.random() < 0.4
+    h_cm = rng.randint(150, 198)
+    bmi_val = rng.uniform(18, 36)
+    ask_target = rng.random() < 0.35
+    target = pick(rng, [22, 24, 25, 25, 27])
+    if ask_target and bmi_val <= target + 1.5:
+        bmi_val = target + rng.uniform(2, 8)
+    aside = _aside(rng, name)
+    w_kg = round(bmi_val * (h_cm / 100) ** 2, 1)
+    total_in = round(h_cm / 2.54)
+    ft, inch = divmod(total_in, 12)
+    w_lb = round(w_kg / 0.45359237)
+    if imperial:
+        ht, wt = f"{ft} ft {inch} in", f"{w_lb} lb"
+        lose_u, lose_w = "lb", "pounds"
+    else:
+        ht = f"{h_cm} cm" if rng.random() < 0.6 else f"{h_cm / 100:.2f} m"
+        wt = f"{w_kg:g} kg"
+        lose_u, lose_w = "kg", "kilograms"
+    if ask_target:
+        q = f"how many {lose_w} must be lost to reach a BMI of {target}"
+    else:
+        q = "the body-mass index (kg/m²)"
+    texts = [
+        f"A person is {ht} tall and weighs {wt}. Find {q}.{aside}",
+        f"At a check-up, {name} is measured at {ht} and {wt}.{aside} The doctor computes BMI = "
+        f"weight / height² (kg/m²). {'How many ' + lose_w + ' would ' + name + ' have to lose to reach a BMI of ' + str(target) if ask_target else 'What is ' + name + chr(39) + 's BMI'}?",
+        f"I'm {ht} and {wt}. {'How much weight (in ' + lose_u + ') do I need to lose to get my BMI down to ' + str(target) if ask_target else 'What is my BMI'}?{aside}",
+        f"Clinic intake form — height: {ht}; weight: {wt}. Calculate "
+        f"{q if ask_target else 'the BMI in kg/m²'}.{aside}",
+        f"BMI = m / h² with m in kg and h in m. For h = {ht} and m = {wt}, "
+        f"{'find the weight loss in ' + lose_u + ' needed for BMI = ' + str(target) if ask_target else 'compute the BMI'}.{aside}",
+        (f"How many {lose_w} must someone who weighs {wt} at a height of {ht} lose to reach a "
+         f"BMI of {target}?{aside}" if ask_target
+         else f"What is the body-mass index (kg/m²) of someone who weighs {wt} at a height of {ht}?{aside}"),
+    ]
+    if imperial:
+        head = _code(f"""
+            height_ft = {ft}  # height, feet part [ft]
+            height_in = {inch}  # height, inches part [in]
+            weight_lb = {w_lb}  # body weight [lb]
+            kg_per_lb = 0.45359237  # pound to kilogram [kg/lb]
+            m_per_in = 0.0254  # inch to metre [m/in]
+            """)
+        conv = "height = (height_ft * 12 + height_in) * m_per_in  # [m]\nweight = weight_lb * kg_per_lb  # [kg]\n"
+    else:
+        head = _code(f"""
+            height_cm = {h_cm}  # height [cm]
+            weight = {_lit(w_kg)}  # body weight [kg]
+            """)
+        conv = "height = height_cm / 100  # [m]\n"
+    if ask_target:
+        head = head + f"target_bmi = {target}  # desired BMI [kg/m^2]\n"
+        model = ("target_weight = target_bmi * height ** 2  # [kg]\n"
+                 + ("answer = float((weight - target_weight) / kg_per_lb)  # [lb]\n" if imperial
+                    else "answer = float(weight - target_weight)\n"))
+    else:
+        model = "bmi = weight / height ** 2\nanswer = float(bmi)\n"
+    return texts[phrasing], head + "\n" + conv + model, (lose_u if ask_target else "kg/m^2")
+
+
+@family("dose_by_weight", DOMAIN, 6)
+def dose_by_weight(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug, mgkg, cap, conc = pick(rng, [
+        ("paracetamol", [10, 15], [500, 1000], (120, 5)),
+        ("ibuprofen", [5, 10], [400, 600], (100, 5)),
+        ("amoxicillin", [15, 20, 25], [500, 1000], (250, 5)),
+        ("cefalexin", [12.5, 25], [500, 1000], (125, 5)),
+        ("an antiemetic", [0.1, 0.15], [4, 8], (4, 2)),
+    ])
+    per_kg = pick(rng, mgkg)
+    max_dose = pick(rng, cap)
+    lbs = rng.random() < 0.3
+    lo_w = max_dose / per_kg  # weight above which the cap applies [kg]
+    capped = rng.random() < 0.35 and lo_w * 1.1 < 95
+    weight = (round(rng.uniform(lo_w * 1.1, lo_w * 1.6), 1) if capped
+              else round(rng.uniform(max(4.0, lo_w * 0.2), min(lo_w * 0.9, 95)), 1))
+    w_lb = round(weight / 0.45359237)
+    ask_ml = rng.random() < 0.5
+    aside = _aside(rng, name)
+    age = rng.randint(2, 15)
+    wt = f"{w_lb} lb" if lbs else f"{weight:g} kg"
+    c_mg, c_ml = conc
+    liquid = f"{c_mg} mg per {c_ml} mL"
+    want = (f"the volume of the {liquid} liquid to give, in mL" if ask_ml else "the dose in mg")
+    texts = [
+        f"A {'child' if weight < 40 else 'patient'} weighing {wt} is prescribed {drug} at {per_kg:g} mg/kg per dose, not to exceed "
+        f"{max_dose} mg per dose. Find {want}.{aside}",
+        f"{name}, aged {age if weight < 40 else age + 50}, weighs {wt} and needs {drug}.{aside} The protocol says "
+        f"{per_kg:g} mg per kg of body weight, with a maximum single dose of {max_dose} mg. "
+        f"{'The pharmacy stocks a suspension of ' + liquid + '. How many mL should be given' if ask_ml else 'How many mg should ' + name + ' receive'}?",
+        f"{'My kid is' if weight < 40 else 'My father is'} {wt}. The leaflet for {drug} says {per_kg:g} mg/kg per dose, max {max_dose} mg. "
+        f"{'Our bottle is ' + liquid + ' — how many mL do I give' if ask_ml else 'How many mg is one dose'}?{aside}",
+        f"Medication order: {drug}; {per_kg:g} mg/kg/dose; ceiling {max_dose} mg/dose; "
+        f"patient weight {wt}"
+        f"{'; formulation ' + liquid + '. Compute the volume per dose in mL.' if ask_ml else '. Compute the dose in mg.'}{aside}",
+        f"dose = min({per_kg:g} mg/kg × weight, {max_dose} mg) with weight = {wt}"
+        f"{'; convert to mL of a ' + liquid + ' solution' if ask_ml else ''}. Evaluate.{aside}",
+        f"How {'many mL of ' + drug + ' ' + liquid if ask_ml else 'large a dose of ' + drug + ', in mg,'} "
+        f"should a {wt} patient get at {per_kg:g} mg/kg, given the {max_dose} mg maximum per "
+        f"dose?{aside}",
+    ]
+    wline = (f"weight_lb = {w_lb}  # body weight [lb]\nkg_per_lb = 0.45359237  # pound to kilogram [kg/lb]"
+             if lbs else f"weight = {_lit(weight)}  # body weight [kg]")
+    lines = [wline, f"dose_per_kg = {_lit(per_kg)}  # prescribed dose [mg/kg]",
+             f"max_dose = {max_dose}  # maximum single dose [mg]"]
+    if ask_ml:
+        lines += [f"stock_mg = {c_mg}  # drug in one measure of the liquid [mg]",
+                  f"stock_ml = {c_ml}  # volume of that measure [mL]"]
+    body = ("weight = weight_lb * kg_per_lb  # [kg]\n" if lbs else "") + "dose = min(dose_per_kg * weight, max_dose)  # [mg]\n"
+    body += "answer = float(dose / (stock_mg / stock_ml))  # [mL]\n" if ask_ml else "answer = float(dose)\n"
+    return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("mL" if ask_ml else "mg")
+
+
+# ---- growth and epidemics -------------------------------------------------------------------
+
+@family("tumor_logistic_growth", DOMAIN, 6, held_out=True)
+def tumor_logistic_growth(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    V0 = pick(rng, [0.1, 0.2, 0.25, 0.5, 0.8, 1.0, 1.5, 2.0])
+    K = pick(rng, [20, 30, 40, 50, 60, 80, 100])
+    use_doubling = rng.random() < 0.4
+    td = rng.randint(3, 20)
+    r = round(rng.uniform(0.03, 0.25), 3)
+    target = round(K * rng.uniform(0.2, 0.8))
+    in_weeks = rng.random() < 0.25
+    aside = _aside(rng, name)
+    rate = (f"an initial doubling time of {td} days (so r = ln 2 / {td} per day)" if use_doubling
+            else f"an intrinsic growth rate of {r:g} per day")
+    u = "weeks" if in_weeks else "days"
+    texts = [
+        f"A tumour grows logistically, dV/dt = rV(1 - V/K), from {V0:g} cm³ with carrying "
+        f"capacity K = {K} cm³ and {rate}. How many {u} until it reaches {target} cm³?{aside}",
+        f"In a mouse study ({name}'s lab), a tumour measured {V0:g} cm³ at the first scan.{aside} "
+        f"Its growth follows a logistic curve with a maximum size of {K} cm³ and {rate}. After how "
+        f"many {u} will it reach {target} cm³?",
+        f"If a tumour starts at {V0:g} cm³ and grows logistically toward {K} cm³ with {rate}, "
+        f"when does it hit {target} cm³? Give the time in {u}.{aside}",
+        f"Growth model summary: initial volume {V0:g} cm³; logistic model; plateau volume "
+        f"{K} cm³; {rate}. Estimate the time (in {u}) needed to reach a volume of {target} cm³.{aside}",
+        f"Solve V(t) = K / (1 + ((K - V0)/V0)·e^(-rt)) = {target} for t with V0 = {V0:g} cm³, "
+        f"K = {K} cm³ and {'r = ln 2 / ' + str(td) + ' per day' if use_doubling else 'r = ' + f'{r:g}' + ' per day'}. "
+        f"Express t in {u}.{aside}",
+        f"How many {u} does it take a {V0:g} cm³ tumour to grow to {target} cm³ under logistic "
+        f"growth with a carrying capacity of {K} cm³ and {rate}?{aside}",
+    ]
+    rline = (f"doubling_time = {td}  # initial doubling time [day]" if use_doubling
+             else f"r = {_lit(r)}  # intrinsic growth rate [1/day]")
+    derived = "r = sp.log(2) / doubling_time  # growth rate [1/day]\n" if use_doubling else ""
+    last = "answer = float(t_reach / 7)  # [week]\n" if in_weeks else "answer = float(t_reach)\n"
+    program = ("import sympy as sp\n\n" + f"V0 = {_lit(V0)}  # initial tumour volume [cm^3]\n"
+               f"K = {K}  # carrying capacity [cm^3]\n" + rline + "\n"
+               f"V_target = {target}  # volume of interest [cm^3]\n\n" + derived + _code("""
+        t = sp.symbols("t", positive=True)
+        V = K / (1 + (K - V0) / V0 * sp.exp(-r * t))
+        t_reach = sp.nsolve(sp.Eq(V, V_target), t, (0, 5000), solver="bisect")
+        """) + last)
+    return texts[phrasing], program, ("weeks" if in_weeks else "days")
+
+
+@family("sir_epidemic", DOMAIN, 6)
+def sir_epidemic(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["a boarding school", "a small town", "a university campus", "an island",
+                       "a city"])
+    at = "on" if place == "an island" else "in"
+    N = {"a boarding school": pick(rng, [800, 1200, 1500, 2000]),
+         "a small town": pick(rng, [5000, 8000, 12000, 20000]),
+         "a university campus": pick(rng, [15000, 25000, 40000]),
+         "an island": pick(rng, [3000, 6000, 9000]),
+         "a city": pick(rng, [250000, 600000, 1200000, 2500000])}[place]
+    I0 = pick(rng, [1, 2, 3, 5, 10, 20]) * (10 if N > 100000 else 1)
+    while True:
+        D = rng.randint(3, 10)
+        R0 = round(rng.uniform(1.5, 4.0), 1)
+        if math.log(N / I0) / ((R0 - 1) / D) < 150:  # rough time to the peak [day]
+            break
+    use_r0 = rng.random() < 0.5
+    gamma = round(1 / D, 4)
+    beta = round(R0 / D, 3)
+    ask = pick(rng, ["peak", "day", "final"])
+    aside = _aside(rng, name)
+    pop = f"{N / 1e6:g} million" if N >= 1_000_000 else fmt_num(N)
+    pars = (f"a basic reproduction number R0 = {R0:g} and an average infectious period of {D} days"
+            if use_r0 else f"a transmission rate β = {beta:g} per day and a recovery rate γ = 1/{D} per day")
+    want = {"peak": "the largest number of people infected at the same time",
+            "day": "the day on which the number of infected people peaks",
+            "final": "the number of people who are still susceptible (never infected) after 365 days"}[ask]
+    texts = [
+        f"An infection spreads {at} {place} of {pop} people according to the SIR model with "
+        f"{pars}. Initially {I0} people are infected and everyone else is susceptible. Find "
+        f"{want}.{aside}",
+        f"{name}, the public-health officer for {place} ({pop} residents), models an outbreak "
+        f"with an SIR model.{aside} It starts with {I0} infected people; the disease has {pars}. "
+        f"What is {want}?",
+        f"We have {I0} flu cases {at} {place} with {pop} people, nobody immune. With {pars}, what "
+        f"does a basic SIR model give for {want}?{aside}",
+        f"Epidemic projection: population {pop}; initial infected {I0}; initial recovered "
+        f"0; SIR dynamics with {pars}. Simulate for 365 days and report {want}.{aside}",
+        f"Integrate dS/dt = -βSI/N, dI/dt = βSI/N - γI, dR/dt = γI with N = {pop}, I(0) = {I0}, "
+        f"R(0) = 0 and {pars} over 365 days; report {want}.{aside}",
+        f"What is {want} when an outbreak {at} {place} of {pop} people begins with {I0} infections "
+        f"and follows the SIR model with {pars}?{aside}",
+    ]
+    if use_r0:
+        head = (f"R0 = {_lit(R0)}  # basic reproduction number [1]\n"
+                f"infectious_days = {D}  # average infectious period [day]\n")
+        derived = ("gamma = 1 / infectious_days  # recovery rate [1/day]\n"
+                   "beta = R0 * gamma  # transmission rate [1/day]\n")
+    else:
+        head = (f"beta = {_lit(beta)}  # transmission rate [1/day]\n"
+                f"infectious_days = {D}  # average infectious period [day]\n")
+        derived = "gamma = 1 / infectious_days  # recovery rate [1/day]\n"
+    last = {"peak": "answer = float(I.max())",
+            "day": "answer = float(sol.t[np.argmax(I)])",
+            "final": "answer = float(S[-1])"}[ask]
+    program = (
+        "import numpy as np\nfrom scipy.integrate import solve_ivp\n\n"
+        f"N = {N}  # population [people]\nI0 = {I0}  # initially infected [people]\n" + head
+        + "days = 365  # simulated period [day]\n\n" + derived + "\n\n" + _code("""
+        def sir(t, y):
+            S, I, R = y
+            return [-beta * S * I / N, beta * S * I / N - gamma * I, gamma * I]
+        """) + "\n\n" + _code("""
+        t_grid = np.linspace(0, days, 3651)
+        sol = solve_ivp(sir, (0, days), [N - I0, I0, 0], t_eval=t_grid, rtol=1e-8, atol=1e-6)
+        S, I, R = sol.y
+        """) + last + "\n")
+    units = {"peak": "people", "day": "days", "final": "people"}[ask]
+    return texts[phrasing], program, units

@@ -1,0 +1,589 @@
+"""Weather and climate problem families: relaxation to ambient temperature, lapse rate, rain as
+a Markov chain or a binomial experiment, degree-days and linear climate trends.
+
+Every ``make(rng, phrasing)`` draws all of its numbers first and only then picks the text of
+the requested phrasing, so one seed gives the same numbers in every phrasing.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import textwrap
+
+from mathllm.data.core import NAMES, family, fmt_num, pick
+
+DOMAIN = "weather"
+
+_ASIDES = [
+    "The observation was logged on {day} October.",
+    "The weather station's mast is painted {colour}.",
+    "{name} wrote the numbers down in a {colour} notebook.",
+    "The station has ID {num}.",
+    "The nearest town has {big} inhabitants.",
+    "{name} had been a volunteer observer for {num2} years.",
+    "The barometer read {press} hPa at the time.",
+    "It was a {weekday}.",
+]
+
+
+def _code(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def _lit(x: float | int) -> str:
+    if isinstance(x, int):
+        return str(x)
+    return repr(round(float(x), 10))
+
+
+def _aside(rng: random.Random, name: str) -> str:
+    """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
+    if rng.random() >= 0.3:
+        return ""
+    text = pick(rng, _ASIDES).format(
+        name=name, day=rng.randint(2, 28), num=rng.randint(1000, 9999), num2=rng.randint(2, 30),
+        colour=pick(rng, ["red", "white", "yellow", "green", "orange"]),
+        big=f"{rng.randint(2, 90) * 1000:,}", press=rng.randint(990, 1030),
+        weekday=pick(rng, ["Monday", "Tuesday", "Thursday", "Saturday"]))
+    return " " + text
+
+
+def _deg(x: float, unit: str) -> str:
+    return f"{x:g} {unit}"
+
+
+def _to_f(c: float) -> float:
+    return c * 9 / 5 + 32
+
+
+# ---- Newton's law of cooling / relaxation to ambient -----------------------------------------
+
+# (object, verb phrase for starting, time unit, k range per time unit, T0 range °C, ambient range °C)
+_COOL_SCENES = [
+    ("a cup of tea", "is poured and set on the balcony table", "min", (0.03, 0.09), (80, 95), (0, 25)),
+    ("a loaf of bread", "comes out of the oven and is put on the windowsill", "min", (0.02, 0.06), (90, 98), (5, 24)),
+    ("a thermometer", "is carried from a heated room to the garden", "min", (0.1, 0.4), (20, 24), (-10, 8)),
+    ("the air in a greenhouse", "is left to cool after the heater is switched off at dusk", "h", (0.2, 0.8), (20, 28), (0, 12)),
+    ("a parked car's engine block", "is switched off after a long drive", "min", (0.01, 0.04), (85, 100), (-5, 25)),
+]
+
+
+@family("cooling_time_to_reach", DOMAIN, 6)
+def cooling_time_to_reach(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    obj, start, tu, krange, t0r, tar = pick(rng, _COOL_SCENES)
+    fahrenheit = rng.random() < 0.3
+    T0c = rng.randint(*t0r)
+    Tac = rng.randint(*tar)
+    frac = rng.uniform(0.15, 0.7)
+    use_tau = rng.random() < 0.3
+    k = round(rng.uniform(*krange), 3)
+    tau = max(1, round(1 / k)) if tu == "min" else round(1 / k, 1)
+    aside = _aside(rng, name)
+    u = "°F" if fahrenheit else "°C"
+    T0 = round(_to_f(T0c)) if fahrenheit else T0c
+    Ta = round(_to_f(Tac)) if fahrenheit else Tac
+    Tt = round(Ta + frac * (T0 - Ta))
+    if Tt in (Ta, T0):
+        Tt = round((Ta + T0) / 2)
+    unit_word = {"min": "minutes", "h": "hours"}[tu]
+    rate = (f"a time constant of {fmt_num(tau)} {unit_word}" if use_tau
+            else f"a cooling constant of {k:g} per {'minute' if tu == 'min' else 'hour'}")
+    obj_cap = obj[0].upper() + obj[1:]
+    texts = [
+        f"{obj_cap} at {_deg(T0, u)} {start}; the surrounding air is at {_deg(Ta, u)}. It "
+        f"cools according to Newton's law of cooling with {rate}. How many {unit_word} does it "
+        f"take to reach {_deg(Tt, u)}?{aside}",
+        f"{name} notes that {obj} {start}. It starts at {_deg(T0, u)}, while the outside air is "
+        f"a steady {_deg(Ta, u)}.{aside} Assuming Newton's law of cooling with {rate}, after "
+        f"how many {unit_word} will it be down to {_deg(Tt, u)}?",
+        f"I've got {obj} at {_deg(T0, u)} and the air around it is {_deg(Ta, u)}. If it follows "
+        f"Newton cooling with {rate}, when does it hit {_deg(Tt, u)}? Answer in {unit_word}.{aside}",
+        f"Observation log: object — {obj}; initial temperature {_deg(T0, u)}; ambient "
+        f"{_deg(Ta, u)}; Newtonian relaxation with {rate}. Determine the elapsed time, in "
+        f"{unit_word}, until the temperature is {_deg(Tt, u)}.{aside}",
+        f"Solve dT/dt = -k (T - T_a) with T(0) = {_deg(T0, u)}, T_a = {_deg(Ta, u)} and "
+        + (f"k = 1/τ, τ = {fmt_num(tau)} {unit_word}" if use_tau else f"k = {k:g} per {'minute' if tu == 'min' else 'hour'}")
+        + f". At what time (in {unit_word}) is T = {_deg(Tt, u)}?{aside}",
+        f"How long, in {unit_word}, until {obj} that starts at {_deg(T0, u)} reaches "
+        f"{_deg(Tt, u)} when the air is {_deg(Ta, u)}? Use Newton's law of cooling with "
+        f"{rate}.{aside}",
+    ]
+    if use_tau:
+        kline = f"tau = {_lit(tau)}  # time constant [{tu}]"
+        kdef = f"k = 1 / tau  # cooling constant [1/{tu}]\n"
+    else:
+        kline = f"k = {_lit(k)}  # cooling constant [1/{tu}]"
+        kdef = ""
+    program = _code(f"""
+        import sympy as sp
+
+        T_air = {_lit(Ta)}  # surrounding air temperature [{u}]
+        T0 = {_lit(T0)}  # initial temperature [{u}]
+        {kline}
+        T_target = {_lit(Tt)}  # target temperature [{u}]
+        """) + "\n" + kdef + _code("""
+        t = sp.symbols("t", positive=True)
+        T = sp.Function("T")
+        ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_air))
+        sol = sp.dsolve(ode, T(t), ics={T(0): T0})
+        t_reach = sp.nsolve(sp.Eq(sol.rhs, T_target), t, (0, 1000), solver="bisect")
+        answer = float(t_reach)
+        """)
+    return texts[phrasing], program, tu
+
+
+# (object, time unit, k range per time unit, scene text)
+_RELAX_SCENES = [
+    ("the living room", "h", (0.08, 0.3), "the heating fails on a winter night"),
+    ("a bottle of lemonade", "min", (0.02, 0.08), "it is taken out of the fridge and left on a picnic table"),
+    ("a soil sample", "min", (0.03, 0.1), "it is brought from the field into the lab"),
+    ("the water in a paddling pool", "h", (0.05, 0.2), "the sun goes down"),
+]
+
+
+@family("cooling_temperature_after", DOMAIN, 6)
+def cooling_temperature_after(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    obj, tu, krange, scene = pick(rng, _RELAX_SCENES)
+    fahrenheit = rng.random() < 0.3
+    if obj == "the living room":
+        T0c, Tac = rng.randint(19, 23), rng.randint(-12, 6)
+    elif obj == "a bottle of lemonade":
+        T0c, Tac = rng.randint(3, 6), rng.randint(24, 34)
+    elif obj == "a soil sample":
+        T0c, Tac = pick(rng, [(rng.randint(-5, 5), rng.randint(19, 23)), (rng.randint(30, 40), rng.randint(19, 23))])
+    else:
+        T0c, Tac = rng.randint(24, 30), rng.randint(10, 18)
+    k = rng.uniform(*krange)
+    t1 = rng.randint(1, 4) if tu == "h" else rng.randint(5, 20)
+    t2 = t1 * rng.randint(2, 4) + (rng.randint(1, 3) if tu == "h" else rng.randint(2, 10))
+    aside = _aside(rng, name)
+    u = "°F" if fahrenheit else "°C"
+    T0 = round(_to_f(T0c)) if fahrenheit else T0c
+    Ta = round(_to_f(Tac)) if fahrenheit else Tac
+    T1 = round((Ta + (T0 - Ta) * math.exp(-k * t1)) * 2) / 2
+    if abs(T1 - T0) < 1 or abs(T1 - Ta) < 1:
+        T1 = round((Ta + (T0 - Ta) * 0.6) * 2) / 2
+    uw = {"min": "minutes", "h": "hours"}[tu]
+    warming = Ta > T0
+    verb = "warms" if warming else "cools"
+    obj_cap = obj[0].upper() + obj[1:]
+    texts = [
+        f"{obj_cap} is at {_deg(T0, u)} when {scene}; the surroundings stay at {_deg(Ta, u)}. "
+        f"After {t1} {uw} it is at {_deg(T1, u)}. Assuming Newton's law, what is its temperature "
+        f"after {t2} {uw}?{aside}",
+        f"When {scene}, {name} measures {obj}: {_deg(T0, u)}. The surroundings are at "
+        f"{_deg(Ta, u)}.{aside} {t1} {uw} later it reads {_deg(T1, u)}. If it {verb} according "
+        f"to Newton's law of cooling, what will it read {t2} {uw} after the first measurement?",
+        f"{obj_cap} started at {_deg(T0, u)}; {t1} {uw} later it was {_deg(T1, u)}, with the air "
+        f"around it at {_deg(Ta, u)} the whole time. What temperature should I expect at the "
+        f"{t2}-{uw[:-1]} mark?{aside}",
+        f"Measurement series ({obj}): t = 0 {uw}: {_deg(T0, u)}; t = {t1} {uw}: "
+        f"{_deg(T1, u)}. Ambient temperature: {_deg(Ta, u)} (constant). Fit Newton's law "
+        f"dT/dt = -k(T - T_a) and predict T at t = {t2} {uw}.{aside}",
+        f"A body obeys dT/dt = -k(T - {fmt_num(Ta)}) ({u}, time in {uw}) with T(0) = "
+        f"{fmt_num(T0)} and T({t1}) = {fmt_num(T1)}. Determine k from the data and find "
+        f"T({t2}).{aside}",
+        f"What will {obj} read {t2} {uw} after {scene}, if it was {_deg(T0, u)} at that moment, "
+        f"{_deg(T1, u)} after {t1} {uw}, and the surroundings are steady at {_deg(Ta, u)}? Use "
+        f"Newton's law of {'heating' if warming else 'cooling'}.{aside}",
+    ]
+    program = _code(f"""
+        import sympy as sp
+
+        T_env = {_lit(Ta)}  # temperature of the surroundings [{u}]
+        T0 = {_lit(T0)}  # temperature at the start [{u}]
+        t1 = {t1}  # time of the second reading [{tu}]
+        T1 = {_lit(T1)}  # second reading [{u}]
+        t2 = {t2}  # time of interest [{tu}]
+
+        t, k = sp.symbols("t k", positive=True)
+        T = sp.Function("T")
+        ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_env))
+        sol = sp.dsolve(ode, T(t), ics={{T(0): T0}})
+        k_val = sp.nsolve(sp.Eq(sol.rhs.subs(t, t1), T1), k, (1e-6, 10), solver="bisect")
+        answer = float(sol.rhs.subs({{k: k_val, t: t2}}))
+        """)
+    return texts[phrasing], program, u
+
+
+# ---- lapse rate -----------------------------------------------------------------------------
+
+@family("lapse_rate_altitude", DOMAIN, 6)
+def lapse_rate_altitude(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["the ski resort", "the mountain hut", "the summit", "the pass", "the radio mast"])
+    imperial = rng.random() < 0.3
+    ask_freeze = rng.random() < 0.4
+    lapse_c = pick(rng, [6.5, 6.5, 6.0, 7.0, 9.8, 5.5])
+    h0 = rng.randint(0, 16) * 50
+    dh = rng.randint(8, 50) * 50
+    T0c = rng.randint(2, 30) if not ask_freeze else rng.randint(4, 28)
+    if ask_freeze and T0c / lapse_c * 1000 > 5500:
+        T0c = int(5.0 * lapse_c)
+    aside = _aside(rng, name)
+    if imperial:
+        u, hu = "°F", "ft"
+        lapse = round(lapse_c * 1.8 * 0.3048, 1)  # °F per 1000 ft
+        h0, dh = round(h0 * 3.28084, -1), round(dh * 3.28084, -1)
+        T0 = round(_to_f(T0c))
+        freeze = 32
+        lapse_txt = f"{lapse:g} °F per 1,000 ft"
+    else:
+        u, hu = "°C", "m"
+        lapse, T0, freeze = lapse_c, T0c, 0
+        lapse_txt = f"{lapse:g} °C per km"
+    h0, dh = int(h0), int(dh)
+    h1 = h0 + dh
+    q = (f"At what altitude (in {hu}) does the temperature reach freezing ({_deg(freeze, u)})?"
+         if ask_freeze else f"What is the temperature at {place}, {fmt_num(h1)} {hu} above sea level?")
+    qshort = ("the altitude of the freezing level" if ask_freeze
+              else f"the temperature at {fmt_num(h1)} {hu}")
+    texts = [
+        f"The temperature at a station {fmt_num(h0)} {hu} above sea level is {_deg(T0, u)}. The "
+        f"air temperature decreases with height at {lapse_txt}. {q}{aside}",
+        f"{name} checks the weather before a hike: it is {_deg(T0, u)} in the valley at "
+        f"{fmt_num(h0)} {hu}.{aside} Assuming the temperature falls by {lapse_txt} of climb, "
+        f"{q[0].lower() + q[1:]}",
+        f"It's {_deg(T0, u)} down here at {fmt_num(h0)} {hu}. If it gets colder by {lapse_txt} "
+        f"as you go up, {'how high up is it freezing (' + _deg(freeze, u) + '), in ' + hu if ask_freeze else 'how cold is it at ' + place + ' at ' + fmt_num(h1) + ' ' + hu}?{aside}",
+        f"Forecast note: surface observation {_deg(T0, u)} at elevation {fmt_num(h0)} {hu}; "
+        f"environmental lapse rate {lapse_txt}. Estimate {qshort}"
+        f"{' (in ' + hu + ')' if ask_freeze else ' in ' + u}.{aside}",
+        f"Given a linear temperature profile T(h) = T0 - Γ (h - h0) with T0 = {_deg(T0, u)}, "
+        f"h0 = {fmt_num(h0)} {hu} and Γ = {lapse_txt}, find "
+        f"{'the height h (in ' + hu + ') where T = ' + _deg(freeze, u) if ask_freeze else 'T at h = ' + fmt_num(h1) + ' ' + hu}.{aside}",
+        f"{'How high above sea level, in ' + hu + ', is the freezing level' if ask_freeze else 'How warm is it at ' + place + ' (' + fmt_num(h1) + ' ' + hu + ')'}"
+        f" on a day when the town at {fmt_num(h0)} {hu} records {_deg(T0, u)} and the lapse rate "
+        f"is {lapse_txt}?{aside}",
+    ]
+    lapse_unit = "°F/1000 ft" if imperial else "°C/km"
+    if ask_freeze:
+        program = _code(f"""
+            import sympy as sp
+
+            T_base = {_lit(T0)}  # temperature at the base station [{u}]
+            h_base = {h0}  # altitude of the base station [{hu}]
+            lapse = {_lit(lapse)}  # temperature drop per {'1000 ft' if imperial else 'km'} of ascent [{lapse_unit}]
+            T_freeze = {freeze}  # freezing point [{u}]
+
+            h = sp.symbols("h")
+            eq = sp.Eq(T_base - lapse * (h - h_base) / 1000, T_freeze)
+            answer = float(sp.solve(eq, h)[0])
+            """)
+        return texts[phrasing], program, hu
+    program = _code(f"""
+        T_base = {_lit(T0)}  # temperature at the base station [{u}]
+        h_base = {h0}  # altitude of the base station [{hu}]
+        lapse = {_lit(lapse)}  # temperature drop per {'1000 ft' if imperial else 'km'} of ascent [{lapse_unit}]
+        h_top = {h1}  # altitude of interest [{hu}]
+
+        T_top = T_base - lapse * (h_top - h_base) / 1000
+        answer = float(T_top)
+        """)
+    return texts[phrasing], program, u
+
+
+# ---- rain as a random process ---------------------------------------------------------------
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@family("markov_rain_nstep", DOMAIN, 6)
+def markov_rain_nstep(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    town = pick(rng, ["Bergen", "Galway", "Hilo", "Cork", "Manchester", "Valdivia", "Kochi"])
+    p_rr = rng.randint(45, 85) / 100
+    p_dr = rng.randint(10, 40) / 100
+    days = rng.randint(2, 6)
+    rain_today = rng.random() < 0.5
+    want_rain = rng.random() < 0.7
+    d0 = rng.randrange(7)
+    aside = _aside(rng, name)
+    today = _WEEKDAYS[d0]
+    target = _WEEKDAYS[(d0 + days) % 7]
+    state = "rainy" if rain_today else "dry"
+    event = "rain" if want_rain else "be dry"
+    texts = [
+        f"In {town}, if it rains on a given day it rains the next day with probability "
+        f"{p_rr:g}; if it is dry, it rains the next day with probability {p_dr:g}. Today is "
+        f"{state}. What is the probability that it will {event} {days} days from now?{aside}",
+        f"{name} is planning a picnic in {town} on {target}. Today, {today}, is {state}.{aside} "
+        f"Local records show that a rainy day is followed by rain {round(p_rr * 100)}% of the time, "
+        f"and a dry day is followed by rain {round(p_dr * 100)}% of the time. What is the chance "
+        f"that it will {event} on {target}?",
+        f"It's {state} today ({today}) here in {town}. Rain follows rain with probability "
+        f"{p_rr:g} and rain follows a dry day with probability {p_dr:g}. How likely is it to "
+        f"{event} on {target}?{aside}",
+        f"Two-state weather model for {town} (states: dry, rain).{aside} P(rain tomorrow | rain "
+        f"today) = {p_rr:g}; P(rain tomorrow | dry today) = {p_dr:g}. Initial state: {state}. "
+        f"Compute the probability of {'rain' if want_rain else 'a dry day'} after {days} steps.",
+        f"A Markov chain has transition probabilities dry→rain = {p_dr:g}, dry→dry = "
+        f"{1 - p_dr:g}, rain→rain = {p_rr:g}, rain→dry = {1 - p_rr:g}. Starting from "
+        f"'{'rain' if rain_today else 'dry'}', find P(state is '{'rain' if want_rain else 'dry'}' "
+        f"after {days} days).{aside}",
+        f"What is the probability that it will {event} in {town} on {target}, given that today "
+        f"({today}) is {state} and that the chance of rain tomorrow is {round(p_rr * 100)}% after "
+        f"a rainy day but only {round(p_dr * 100)}% after a dry day?{aside}",
+    ]
+    day_note = f" ({today} -> {target})" if phrasing in (1, 2, 5) else ""
+    start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
+    program = _code(f"""
+        import numpy as np
+
+        p_rain_after_rain = {_lit(p_rr)}  # P(rain tomorrow | rain today) [1]
+        p_rain_after_dry = {_lit(p_dr)}  # P(rain tomorrow | dry today) [1]
+        days = {days}  # number of days ahead{day_note} [day]
+
+        # states: 0 = dry, 1 = rain; row = today, column = tomorrow
+        P = np.array([[1 - p_rain_after_dry, p_rain_after_dry],
+                      [1 - p_rain_after_rain, p_rain_after_rain]])
+        start = np.array({start})  # {start_note}
+        dist = start @ np.linalg.matrix_power(P, days)
+        answer = float(dist[{1 if want_rain else 0}])
+        """)
+    return texts[phrasing], program, "probability"
+
+
+@family("markov_rain_stationary", DOMAIN, 6)
+def markov_rain_stationary(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    region = pick(rng, ["a coastal valley", "the island", "a highland village", "a river delta",
+                        "the plateau"])
+    p_rr = rng.randint(40, 85) / 100
+    p_dr = rng.randint(8, 40) / 100
+    ask = pick(rng, ["fraction", "days"])
+    n_days = pick(rng, [30, 31, 90, 365])
+    aside = _aside(rng, name)
+    period = {30: "a 30-day month", 31: "a 31-day month", 90: "a 90-day season", 365: "a year"}[n_days]
+    want = ("the long-run fraction of rainy days" if ask == "fraction"
+            else f"the expected number of rainy days in {period}")
+    texts = [
+        f"Daily weather in {region} is modelled as a Markov chain: after a rainy day it rains "
+        f"with probability {p_rr:g}, after a dry day with probability {p_dr:g}. Find {want} "
+        f"(use the stationary distribution).{aside}",
+        f"{name} has kept weather records in {region} for decades.{aside} A wet day is followed "
+        f"by another wet day {round(p_rr * 100)}% of the time, while a dry day is followed by a wet "
+        f"one {round(p_dr * 100)}% of the time. In the long run, what is {want}?",
+        f"Around here, if it rains today there's a {round(p_rr * 100)}% chance it rains tomorrow; "
+        f"if it's dry today the chance is {round(p_dr * 100)}%. "
+        f"{'What fraction of days are rainy in the long run' if ask == 'fraction' else 'How many rainy days should we expect in ' + period + ', in the long run'}?{aside}",
+        f"Climatology summary for {region}: P(wet | previous day wet) = {p_rr:g}; "
+        f"P(wet | previous day dry) = {p_dr:g}. Using the equilibrium of the two-state chain, "
+        f"report {want}.{aside}",
+        f"For the transition matrix P = [[{1 - p_dr:g}, {p_dr:g}], [{1 - p_rr:g}, {p_rr:g}]] "
+        f"(rows/columns: dry, rain), compute the stationary probability π_rain"
+        f"{'' if ask == 'fraction' else ' and multiply by ' + str(n_days) + ' days to get the expected number of rainy days'}.{aside}",
+        f"How {'large a share of days is' if ask == 'fraction' else 'many days of ' + period + ' are'} "
+        f"rainy on average in {region}, if rain follows rain with probability {p_rr:g} and "
+        f"follows a dry day with probability {p_dr:g}? Use the long-run (stationary) behaviour.{aside}",
+    ]
+    extra = f"\n        n_days = {n_days}  # length of the period [day]" if ask == "days" else ""
+    last = ("answer = float(pi_rain_value)" if ask == "fraction"
+            else "answer = float(pi_rain_value * n_days)")
+    program = _code(f"""
+        import sympy as sp
+
+        p_rain_after_rain = {_lit(p_rr)}  # P(rain tomorrow | rain today) [1]
+        p_rain_after_dry = {_lit(p_dr)}  # P(rain tomorrow | dry today) [1]{extra}
+
+        pi_rain = sp.symbols("pi_rain")
+        balance = sp.Eq(pi_rain, pi_rain * p_rain_after_rain + (1 - pi_rain) * p_rain_after_dry)
+        pi_rain_value = sp.solve(balance, pi_rain)[0]
+        """) + last + "\n"
+    return texts[phrasing], program, ("probability" if ask == "fraction" else "days")
+
+
+@family("binomial_rain_days", DOMAIN, 6)
+def binomial_rain_days(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    event = pick(rng, ["a camping trip", "a cycling tour", "a music festival", "a harvest week",
+                       "a sailing holiday"])
+    p = rng.randint(10, 60) / 100
+    n = rng.randint(4, 14)
+    k = rng.randint(1, max(1, min(n - 1, round(n * p) + 2)))
+    ask = pick(rng, ["exactly", "at_least", "at_most"])
+    aside = _aside(rng, name)
+    pct = f"{round(p * 100)}%"
+    phrase = {"exactly": f"exactly {k}", "at_least": f"at least {k}", "at_most": f"at most {k}"}[ask]
+    texts = [
+        f"The probability of rain on any given day is {p:g}, independently of other days. What "
+        f"is the probability that it rains on {phrase} of the next {n} days?{aside}",
+        f"{name} has booked {event} lasting {n} days. The forecast gives a {pct} chance of rain "
+        f"each day, and the days can be treated as independent.{aside} What is the probability "
+        f"that {phrase} of the {n} days are rainy?",
+        f"There's a {pct} chance of rain every day for the next {n} days (independent days). "
+        f"What are the odds — as a probability — that it rains on {phrase} of them?{aside}",
+        f"Seasonal outlook: daily precipitation probability {pct}; period length {n} days; "
+        f"days assumed independent. Compute P(number of rainy days is {phrase.replace('exactly ', '= ').replace('at least ', '≥ ').replace('at most ', '≤ ')}).{aside}",
+        f"Let X ~ Binomial(n = {n}, p = {p:g}) count the rainy days. Find "
+        f"P(X {'=' if ask == 'exactly' else '≥' if ask == 'at_least' else '≤'} {k}).{aside}",
+        f"What is the probability of {phrase} wet days during {event} of {n} days, if each day "
+        f"independently has a {pct} chance of rain?{aside}",
+    ]
+    expr = {"exactly": "binom.pmf(k, days, p_rain)",
+            "at_least": "binom.sf(k - 1, days, p_rain)  # P(X >= k)",
+            "at_most": "binom.cdf(k, days, p_rain)"}[ask]
+    program = _code(f"""
+        from scipy.stats import binom
+
+        p_rain = {_lit(p)}  # probability of rain on one day [1]
+        days = {n}  # number of days [day]
+        k = {k}  # number of rainy days ({ask.replace('_', ' ')}) [day]
+
+        prob = {expr}
+        answer = float(prob)
+        """)
+    return texts[phrasing], program, "probability"
+
+
+# ---- degree days ----------------------------------------------------------------------------
+
+@family("degree_days", DOMAIN, 6, held_out=True)
+def degree_days(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    fahrenheit = rng.random() < 0.4
+    heating = rng.random() < 0.6
+    pairs = rng.random() < 0.35
+    n = rng.randint(5, 7)
+    base_c = 18.0 if heating else pick(rng, [18.0, 21.0])
+    center = base_c + (-rng.uniform(3, 9) if heating else rng.uniform(2, 6))
+    while True:
+        means_c = [center + rng.uniform(-5, 5) for _ in range(n)]
+        below = sum(1 for m in means_c if m < base_c)
+        above = n - below
+        if (heating and below >= 2) or (not heating and above >= 2):
+            break
+    aside = _aside(rng, name)
+    if fahrenheit:
+        u, base = "°F", (65 if base_c == 18.0 else 70)
+        means = [round(_to_f(m)) for m in means_c]
+        spread = [rng.randint(6, 16) for _ in range(n)]
+    else:
+        u, base = "°C", int(base_c)
+        means = [round(m, 1) for m in means_c]
+        spread = [rng.randint(3, 9) for _ in range(n)]
+    highs = [m + s for m, s in zip(means, spread)]
+    lows = [m - s for m, s in zip(means, spread)]
+    if not fahrenheit:
+        highs, lows = [round(h, 1) for h in highs], [round(l, 1) for l in lows]
+    kind = "heating" if heating else "cooling"
+    day_names = _WEEKDAYS[:n]
+    if pairs:
+        data = "; ".join(f"{d}: high {fmt_num(h)}, low {fmt_num(l)}" for d, h, l in zip(day_names, highs, lows))
+        data_txt = f"daily highs and lows ({u}) — {data}"
+        how = " (take each day's mean temperature as the average of its high and low)"
+    else:
+        data = ", ".join(fmt_num(m) for m in means)
+        data_txt = f"daily mean temperatures ({u}): {data}"
+        how = ""
+    texts = [
+        f"Compute the total {kind} degree-days for {n} days with {data_txt}, using a base "
+        f"temperature of {base} {u}{how}.{aside}",
+        f"{name} manages a school building and tracks energy use.{aside} Last week's "
+        f"{data_txt}. With a base of {base} {u}, how many {kind} degree-days were accumulated{how}?",
+        f"Our utility bills use {kind} degree-days with a {base} {u} base. Here are the "
+        f"{data_txt}. What's the total{how}?{aside}",
+        f"Energy report — period: {n} days; base temperature {base} {u}; {data_txt}. "
+        f"Report the {kind} degree-day total (sum over days of "
+        f"{'max(base - mean, 0)' if heating else 'max(mean - base, 0)'}).{aside}",
+        f"{'HDD' if heating else 'CDD'} = Σ max({'b - T_i' if heating else 'T_i - b'}, 0) with "
+        f"b = {base} {u}. Evaluate it for the {data_txt}{how}.{aside}",
+        f"How many {kind} degree-days (base {base} {u}) are there in a {n}-day period with these "
+        f"{data_txt}{how}?{aside}",
+    ]
+    diff = "base - means" if heating else "means - base"
+    if pairs:
+        program = _code(f"""
+            import numpy as np
+
+            base = {base}  # base temperature [{u}]
+            highs = np.array({highs})  # daily maximum temperatures [{u}]
+            lows = np.array({lows})  # daily minimum temperatures [{u}]
+
+            means = (highs + lows) / 2
+            degree_days = np.sum(np.maximum({diff}, 0))
+            answer = float(degree_days)
+            """)
+    else:
+        program = _code(f"""
+            import numpy as np
+
+            base = {base}  # base temperature [{u}]
+            means = np.array({means})  # daily mean temperatures [{u}]
+
+            degree_days = np.sum(np.maximum({diff}, 0))
+            answer = float(degree_days)
+            """)
+    return texts[phrasing], program, f"{u}·day"
+
+
+# ---- linear climate trend -------------------------------------------------------------------
+
+# (quantity, unit, level range, slope range per year, decimals)
+_TREND_SERIES = [
+    ("annual mean temperature", "°C", (6.0, 16.0), (0.02, 0.08), 2),
+    ("annual rainfall", "mm", (500.0, 1400.0), (-9.0, 9.0), 0),
+    ("number of frost days", "days", (40.0, 110.0), (-1.5, -0.4), 0),
+    ("ice break-up date of the lake", "day of year", (90.0, 130.0), (-0.9, -0.2), 0),
+    ("number of days above 30 °C", "days", (5.0, 25.0), (0.3, 1.2), 0),
+]
+
+
+@family("linear_trend_extrapolation", DOMAIN, 6)
+def linear_trend_extrapolation(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    station = pick(rng, ["Oslo", "Zurich", "Denver", "Sapporo", "Leeds", "Hobart", "Graz"])
+    qty, unit, lev, slr, dec = pick(rng, _TREND_SERIES)
+    n = rng.randint(6, 10)
+    step = pick(rng, [1, 1, 2, 5])
+    y0 = rng.randint(1990, 2023 - step * (n - 1)) if 2023 - step * (n - 1) > 1990 else 1970
+    years = [y0 + step * i for i in range(n)]
+    level = rng.uniform(*lev)
+    slope = rng.uniform(*slr)
+    if abs(slope) < 0.25 * max(abs(slr[0]), abs(slr[1])):
+        slope = slr[1] if slope > 0 else slr[0]
+    noise = 0.15 * abs(slope) * step * n / 2 + (0.05 if dec else 0.5)
+    values = [round(level + slope * (y - y0) + rng.gauss(0, noise), dec) for y in years]
+    if dec == 0:
+        values = [int(v) for v in values]
+    target = years[-1] + rng.randint(3, 25)
+    ask_both = rng.random() < 0.35
+    aside = _aside(rng, name)
+    table = ", ".join(f"{y}: {fmt_num(v)}" for y, v in zip(years, values))
+    u_txt = "" if unit in ("days", "day of year") else f" {unit}"
+    want = (f"the trend per decade and the value predicted for {target}" if ask_both
+            else f"the value predicted for {target}")
+    texts = [
+        f"The {qty} at {station} was recorded as follows ({unit}): {table}. Fit a least-squares "
+        f"straight line and use it to estimate {want}.{aside}",
+        f"{name}, a volunteer weather observer in {station}, compiled the {qty}: {table} "
+        f"(in {unit}). Assuming the change is linear, what is {want}?{aside}",
+        f"I have these numbers for the {qty} in {station} — {table} ({unit}). If I fit a linear "
+        f"trend by least squares, what do I get for "
+        f"{'the change per decade and the ' + str(target) + ' value' if ask_both else 'the year ' + str(target)}?{aside}",
+        f"Climate trend analysis, {station}.{aside} Series: {qty} [{unit}]. Data — {table}. "
+        f"Method: ordinary least-squares linear regression on the year. Report {want}.",
+        f"Given the points (year, value) = " + ", ".join(f"({y}, {fmt_num(v)})" for y, v in zip(years, values))
+        + f" for the {qty} ({unit}), compute the least-squares line and "
+        + ("report its slope per decade and its value at " + str(target) if ask_both else "evaluate it at " + str(target))
+        + f".{aside}",
+        f"What {qty} does a linear least-squares trend predict for {station} in {target}"
+        f"{', and what is the trend per decade' if ask_both else ''}, based on these records: "
+        f"{table} ({unit})?{aside}",
+    ]
+    last = ('answer = {"trend_per_decade": float(slope * 10), "prediction": float(prediction)}'
+            if ask_both else "answer = float(prediction)")
+    program = _code(f"""
+        import numpy as np
+
+        years = np.array({years})  # observation years [year]
+        values = np.array({values})  # {qty} [{unit}]
+        target_year = {target}  # year to extrapolate to [year]
+
+        slope, intercept = np.polyfit(years, values, 1)
+        prediction = slope * target_year + intercept
+        """) + last + "\n"
+    return texts[phrasing], program, (f"{unit}/decade, {unit}" if ask_both else unit)

