@@ -134,11 +134,11 @@ class ExercisesView(pn.viewable.Viewer):
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
         w = pn.widgets
-        self.domain_select = w.Select.from_param(self.param.domain, name="Domain")
-        self.problem_select = w.Select.from_param(self.param.problem, name="Problem")
+        self.domain_select = w.Select.from_param(self.param.domain, name="Domain", width=320)
+        self.problem_select = w.Select.from_param(self.param.problem, name="Problem", width=320)
         self.source_select = w.RadioButtonGroup.from_param(self.param.source, name="Program")
-        self.variants_input = w.IntInput.from_param(self.param.variants, name="Variants")
-        self.seed_input = w.IntInput.from_param(self.param.seed, name="Seed")
+        self.variants_input = w.IntInput.from_param(self.param.variants, name="Variants", width=150)
+        self.seed_input = w.IntInput.from_param(self.param.seed, name="Seed", width=150)
         self.generate_button = w.Button(label="Generate", color="primary",
                                         css_classes=["mathllm-exercise-generate"])
         self.generate_button.on_click(lambda _e: self.generate())

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mathllm.run import Limits, Sandbox  # noqa: E402 - after the path setup above
+from mathllm.run import Limits, Sandbox
 
 PROGRAMS = {
     "trivial": "answer = 6 * 7\n",

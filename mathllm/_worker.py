@@ -905,7 +905,7 @@ def _preload() -> None:
     import scipy.linalg
     import scipy.optimize
     import scipy.stats  # noqa: F401
-    import sympy  # noqa: F401
+    import sympy
     import sympy.stats  # noqa: F401 - not imported by sympy itself; 1.5 s on first use
 
     from mathllm import introspect
@@ -928,7 +928,7 @@ def _preload() -> None:
     import scipy.linalg
     import scipy.optimize
     import scipy.stats  # noqa: F401
-    import sympy  # noqa: F401
+    import sympy
     import sympy.stats  # noqa: F401 - not imported by sympy itself; 1.5 s on first use
 
     from mathllm import introspect

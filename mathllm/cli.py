@@ -65,6 +65,12 @@ class _Progress:
         if self.status is not None:
             self.status.__exit__(*exc)
 
+    def say(self, msg: str) -> None:
+        from rich.markup import escape
+
+        if self.status is not None:
+            self.status.update(escape(msg))
+
     def event(self, ev) -> None:
         from rich.markup import escape
 
@@ -359,8 +365,10 @@ def exercise(
         from .exercise import find_reference_program, make_exercise, write_exercise
         from .problem import load_problem, read_text_file
 
-        if not 1 <= variants <= 200:
-            raise UsageError("--variants must be between 1 and 200")
+        from .exercise import MAX_VARIANTS
+
+        if not 1 <= variants <= MAX_VARIANTS:
+            raise UsageError(f"--variants must be between 1 and {MAX_VARIANTS}")
         problem = load_problem(file)
         if program is not None:
             src = read_text_file(program, what="program file", max_bytes=256 * 1024)
@@ -381,7 +389,7 @@ def exercise(
                 src = res.best.program
         with _Progress() as prog:
             ex = make_exercise(problem, src, variants=variants, seed=seed, timeout_s=timeout,
-                               progress=lambda m, f: prog.event(type("E", (), {"stage": "variants", "message": m, "fraction": None})()))
+                               progress=lambda msg, frac: prog.say(f"variants: {msg}"))
         paths = write_exercise(ex, out)
         for p in paths:
             print(p)

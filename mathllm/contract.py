@@ -93,7 +93,7 @@ def parse_parameters(code: str) -> list[Parameter]:
     """
     try:
         tree = ast.parse(code)
-    except SyntaxError:
+    except (SyntaxError, ValueError):  # ValueError: null bytes, lone surrogates (model junk)
         return []
     comments = _comments(code)
     counts: dict[str, int] = {}
@@ -166,11 +166,12 @@ def has_answer(code: str) -> bool:
     """Whether the program assigns ``answer`` at top level."""
     try:
         tree = ast.parse(code)
-    except SyntaxError:
+    except (SyntaxError, ValueError):
         return False
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
-        for t in targets:
-            if isinstance(t, ast.Name) and t.id == "answer":
-                return True
+        for t in targets:  # also unpacking: answer, err = quad(f, 0, 1)
+            for n in ast.walk(t):
+                if isinstance(n, ast.Name) and n.id == "answer" and isinstance(n.ctx, ast.Store):
+                    return True
     return False

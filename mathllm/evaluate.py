@@ -63,7 +63,11 @@ def load_items(data: str | Path, limit: int | None = None) -> list[Item]:
     elif p.is_file():
         from .train import read_jsonl
 
-        for i, rec in enumerate(read_jsonl(p)):
+        try:
+            records = read_jsonl(p)
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{p} is not valid UTF-8 text (bad byte at offset {exc.start})") from None
+        for i, rec in enumerate(records):
             q = rec.get("question") or rec.get("problem")
             if not q or rec.get("answer") is None:
                 raise DataError(f"{p}: line {i + 1} needs 'question' and 'answer'")
@@ -74,9 +78,13 @@ def load_items(data: str | Path, limit: int | None = None) -> list[Item]:
                 raise DataError(f"{p}: line {i + 1}: answer {raw!r} is not a number") from None
             dec = {str(k): decimals_of(v) for k, v in raw.items()} if isinstance(raw, dict) else decimals_of(raw)
             tol = rec.get("tolerance")
+            try:
+                tol = float(tol) if tol is not None else None
+            except (TypeError, ValueError):
+                raise DataError(f"{p}: line {i + 1}: tolerance {tol!r} is not a number") from None
             prob = Problem(text=str(q), title=str(rec.get("id") or f"item {i + 1}"),
                            domain=str(rec.get("domain") or ""), answer=ans,
-                           tolerance=float(tol) if tol is not None else None)
+                           tolerance=tol)
             items.append(Item(str(rec.get("id") or i + 1), prob, ans, prob.tolerance, dec,
                               str(rec.get("domain") or rec.get("family") or "all")))
     else:

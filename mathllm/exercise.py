@@ -352,10 +352,9 @@ def _allowed(k: Knob, written: Decimal) -> bool:
         if not (lo - 1e-12 * abs(lo) <= v <= hi + 1e-12 * abs(hi)):
             return False
     m = k.mention
-    if abs(written) == 1 and abs(m.value) != 1 and (m.coefficient or m.value == m.value.to_integral_value()):
-        # "1x" is not how a coefficient is written, and "2 hours" must not become "1 hours"
-        return False
-    return True
+    # "1x" is not how a coefficient is written, and "2 hours" must not become "1 hours"
+    return not (abs(written) == 1 and abs(m.value) != 1
+                and (m.coefficient or m.value == m.value.to_integral_value()))
 
 
 def draw_written(k: Knob, rng: random.Random, extra_digits: int = 0) -> Decimal:

@@ -21,6 +21,7 @@ import os
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -228,6 +229,13 @@ class OpenAIGenerator:
                              hint="pass --base-url http://host:port/v1 or set MATHLLM_BASE_URL")
         if not self.base_url.startswith(("http://", "https://")):
             raise UsageError(f"not an http(s) URL: {self.base_url}")
+        try:  # urllib raises ValueError later (a traceback) for a malformed host or port
+            parts = urllib.parse.urlsplit(self.base_url)
+            parts.port  # noqa: B018 - raises ValueError for a bad port
+        except ValueError as exc:
+            raise UsageError(f"not a valid URL: {self.base_url} ({exc})") from None
+        if not parts.hostname or any(ch.isspace() or not ch.isprintable() for ch in self.base_url):
+            raise UsageError(f"not a valid URL: {self.base_url}")
         if self.api not in ("completions", "chat"):
             raise UsageError(f"unknown api {self.api!r} (use completions or chat)")
         self.info = {"backend": "openai", "model": self.model, "base_url": self.base_url,
@@ -241,7 +249,7 @@ class OpenAIGenerator:
         )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout_s) as resp:
-                return json.loads(resp.read().decode("utf-8", "replace"))
+                data = json.loads(resp.read().decode("utf-8", "replace"))
         except urllib.error.HTTPError as exc:
             detail = exc.read(500).decode("utf-8", "replace")
             raise BackendError(f"server {self.base_url} answered HTTP {exc.code}: {detail.strip()[:300]}") from None
@@ -251,6 +259,9 @@ class OpenAIGenerator:
                                hint="is the server running? check --base-url") from None
         except json.JSONDecodeError:
             raise BackendError(f"server {self.base_url} did not answer with JSON") from None
+        if not isinstance(data, dict):
+            raise BackendError(f"server {self.base_url} did not answer with a JSON object")
+        return data
 
     def load(self, progress: ProgressFn | None = None) -> None:
         """Check that the server answers (fails fast with a clear message if not)."""
@@ -261,8 +272,9 @@ class OpenAIGenerator:
         try:
             with urllib.request.urlopen(req, timeout=min(self.timeout_s, 15)) as resp:
                 data = json.loads(resp.read().decode("utf-8", "replace"))
-            if not self.model and data.get("data"):
-                self.model = data["data"][0].get("id")
+            models = data.get("data") if isinstance(data, dict) else None
+            if not self.model and isinstance(models, list) and models and isinstance(models[0], dict):
+                self.model = models[0].get("id")
                 self.info["model"] = self.model
         except urllib.error.HTTPError:
             pass  # some servers have no /models; generation will tell
@@ -278,17 +290,20 @@ class OpenAIGenerator:
         if self.api == "chat":
             body["messages"] = [{"role": "user", "content": prompt}]
             data = self._post("/chat/completions", body)
-            texts = [(c.get("message") or {}).get("content") or "" for c in data.get("choices", [])]
+            texts = [c["message"].get("content") or "" if isinstance(c.get("message"), dict) else ""
+                     for c in _choices(data)]
         else:
             body["prompt"] = prompt
             data = self._post("/completions", body)
-            texts = [c.get("text") or "" for c in data.get("choices", [])]
+            texts = [c.get("text") or "" for c in _choices(data)]
         # Some servers ignore n: top up with further requests.
         while len(texts) < n:
             more = self._one(prompt, n - len(texts), max_new_tokens, temperature, stop) if texts else []
             if not more:
                 break
             texts += more
+        # JSON can carry lone surrogates ("\udcff"), which no file or terminal can encode.
+        texts = [t.encode("utf-8", "replace").decode("utf-8") if isinstance(t, str) else "" for t in texts]
         return [_cut(t, stop) for t in texts[:n]] + [""] * max(0, n - len(texts))
 
     def generate(self, prompts: list[str], *, n: int = 1, max_new_tokens: int = 512,
@@ -298,6 +313,14 @@ class OpenAIGenerator:
             return [self._one(prompts[0], n, max_new_tokens, temperature, stop)]
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
             return list(pool.map(lambda p: self._one(p, n, max_new_tokens, temperature, stop), prompts))
+
+
+def _choices(data: dict) -> list[dict]:
+    """The ``choices`` of a server answer; malformed entries are skipped (bad output is data)."""
+    choices = data.get("choices")
+    if not isinstance(choices, list):
+        return []
+    return [c for c in choices if isinstance(c, dict)]
 
 
 def make_generator(backend: str = "hf", *, model: str | None = None, adapter: str | None = "auto",

@@ -318,6 +318,9 @@ class Collector:
                     result.update(status="bad_answer", error=str(e))
                 except _OutOfTime:
                     result.update(status="bad_answer", error="answer could not be evaluated in time")
+                except Exception as e:  # noqa: BLE001 - an odd object; say what it was
+                    result.update(status="bad_answer", error=f"answer could not be evaluated: "
+                                  f"{type(e).__name__}: {_safe_str(e, 200)}")
             result["variables"] = self.bounded(0.5, self.variables, {})
             result["equations"] = self.bounded(1.0, self.equations, [])
             result["tables"] = self.tables()

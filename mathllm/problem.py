@@ -34,6 +34,9 @@ MAX_PROBLEM_CHARS = 8000
 
 KNOWN_KEYS = {"title", "domain", "tags", "answer", "tolerance", "units", "variants", "source", "notes"}
 
+#: Commas are accepted only as thousands separators ("1,628.89"), never as a decimal comma.
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?")
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 
 
@@ -60,15 +63,24 @@ class Problem:
         return self.text.strip().splitlines()[0][:60] if self.text.strip() else "problem"
 
 
+def _shown(value: Any) -> str:
+    """A value for an error message, cut short (a front matter value can be kilobytes long)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _number(value: Any, what: str, source: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ProblemError(f"{source}: front matter '{what}' must be a number, got {value!r}")
+        raise ProblemError(f"{source}: front matter '{what}' must be a number, got {_shown(value)}")
+    if isinstance(value, str) and "," in value and not _THOUSANDS.fullmatch(value.strip()):
+        raise ProblemError(f"{source}: front matter '{what}' must be a number, got {_shown(value)}",
+                           hint="use a decimal point; commas only as thousands separators (1,628.89)")
     try:
         out = float(str(value).replace(",", "").replace("_", "")) if isinstance(value, str) else float(value)
     except ValueError:
-        raise ProblemError(f"{source}: front matter '{what}' must be a number, got {value!r}") from None
+        raise ProblemError(f"{source}: front matter '{what}' must be a number, got {_shown(value)}") from None
     if not math.isfinite(out):
-        raise ProblemError(f"{source}: front matter '{what}' must be finite, got {value!r}")
+        raise ProblemError(f"{source}: front matter '{what}' must be finite, got {_shown(value)}")
     return out
 
 
@@ -88,6 +100,8 @@ def parse_problem(text: str, *, source: str = "<problem>", path: Path | None = N
             )
         try:
             loaded = yaml.safe_load(m.group(1))
+        except RecursionError:
+            raise ProblemError(f"{source}: malformed front matter: nested too deeply") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -57,7 +57,8 @@ class Example:
 def _clean(text: str) -> str:
     # A problem that contains our own markers must not be able to fake a solved example or
     # close the code block early, so the markers are neutralised in user text.
-    return text.strip().replace("```", "'''").replace("\n### ", "\n## ")
+    # The text follows a newline in the prompt, so a marker on its first line counts too.
+    return ("\n" + text.strip()).replace("```", "'''").replace("\n### ", "\n## ")[1:]
 
 
 def _block(problem: str, program: str | None) -> str:
@@ -98,7 +99,9 @@ def extract_program(completion: str) -> str:
     Also accepts a completion that re-opened a ```python fence (chat models do this).
     """
     text = completion
-    if "```python" in text[:200]:
+    head = text[:200]
+    if "```python" in head and "```" not in head[:head.find("```python")]:
+        # a re-opened fence, not a ```python of a later example after the closing fence
         text = text.split("```python", 1)[1]
     for stop in ("```", "\n### "):
         idx = text.find(stop)

@@ -117,7 +117,7 @@ def markdown_text(result: Any, figure_names: list[str] | None = None) -> str:
     if best is not None and best.run is not None and best.run.equations:
         lines += ["## Equations", ""]
         for eq in best.run.equations:
-            lines += [f"$$ {eq['latex']} $$", ""]
+            lines += [f"$$ {_md_escape(eq['latex'])} $$", ""]
     if best is not None and best.run is not None and best.run.tables:
         for t in best.run.tables:
             lines += [f"## Table `{_md_escape(t.name)}`", "", "| " + " | ".join(map(_md_escape, map(str, t.columns))) + " |",
@@ -135,8 +135,8 @@ def markdown_text(result: Any, figure_names: list[str] | None = None) -> str:
             lines += [f"- {a.origin}: {status}" + (f" — {_md_escape(a.error)}" if a.error else "")]
         lines += [""]
     m = result.model
-    lines += ["---", f"Model: {m.get('model')} ({m.get('backend')})"
-              + (f", adapter {m.get('adapter')}" if m.get("adapter") else ", untuned base model" if m.get("backend") == "hf" else ""),
+    lines += ["---", f"Model: {_md_escape(str(m.get('model')))} ({m.get('backend')})"
+              + (f", adapter {_md_escape(str(m.get('adapter')))}" if m.get("adapter") else ", untuned base model" if m.get("backend") == "hf" else ""),
               f"Time: {result.timings.get('total', 0):.1f} s", ""]
     return "\n".join(lines)
 

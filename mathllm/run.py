@@ -4,12 +4,13 @@ This module is the security boundary of mathllm (:mod:`mathllm.check` is only a 
 :class:`Sandbox` starts one warm **fork server** (:mod:`mathllm._worker`) inside bubblewrap:
 new network/pid/ipc/uts namespaces (no network at all), a read-only view of the filesystem
 with home directories and ``/run`` hidden, a private size-capped ``/tmp``, a scrubbed
-environment, uid/gid 65534 and no capabilities. The server has NumPy, SymPy, SciPy, pandas and
-matplotlib preloaded; for every program it forks a child with rlimits (CPU, address space,
-processes, file size, open files, no core dumps) in a fresh directory, enforces the wall-clock
-limit by SIGKILLing the child's process group, kills every leftover descendant, and answers
-with one JSON line. The host side never unpickles anything and has its own deadline on every
-exchange: a server that hangs is killed and restarted.
+environment, uid/gid 65534 and no capabilities. Its forker has NumPy, SymPy, SciPy, pandas
+and matplotlib preloaded and keeps a child pre-forked; every program runs in such a child
+with rlimits (CPU, address space, processes, file size, open files, no core dumps) in a fresh
+directory. The wall-clock limit is enforced by SIGKILLing the child's process group, every
+leftover descendant is killed, and the answer is one JSON line. The host side never
+unpickles anything and has its own deadline on every exchange: a worker that hangs is killed
+and restarted.
 
 When bubblewrap cannot start, the sandbox falls back to a network namespace made with
 ``unshare(2)`` (via ctypes), and as a last resort to a plain subprocess with rlimits only;
@@ -365,6 +366,10 @@ def _launches(mode: str, limits: Limits) -> list[_Launch]:
         for root_variant in variants:
             how = ("mount/pid/net/ipc/uts namespaces, setuid to 65534" if root_variant
                    else "user/mount/pid/net/ipc/uts namespaces as uid 65534")
+            if not root_variant and os.geteuid() == 0:
+                # uid 65534 in the namespace is root outside, for which the kernel ignores
+                # RLIMIT_NPROC: say so rather than claim a limit that is not there.
+                how += "; host root: the process limit is NOT enforced"
             out.append(_Launch(
                 "bwrap", _bwrap_argv(bwrap, python, cfg, limits, root_variant),
                 f"bubblewrap ({how}): no network, read-only filesystem, private /tmp "
@@ -406,6 +411,7 @@ class _Worker:
         self.launch = launch
         self.limits = limits
         self.proc: subprocess.Popen[bytes] | None = None
+        self.owner_pid = os.getpid()
         self.facts: dict[str, Any] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
@@ -603,6 +609,7 @@ class Sandbox:
         self._worker: _Worker | None = None
         self._launch: _Launch | None = None  # the launch that worked; reused on restart
         self._closed = False
+        self._owner_pid = os.getpid()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -616,6 +623,10 @@ class Sandbox:
             if self._closed:
                 raise SandboxError("the sandbox is closed")
             w = self._worker
+            if w is not None and w.owner_pid != os.getpid():
+                # We are a forked copy of the process that started this worker: its pipes
+                # are shared with the parent. Leave it to the parent and start our own.
+                w = self._worker = None
             if w is not None and w.alive():
                 return w
             if w is not None:
@@ -708,7 +719,7 @@ def get_sandbox() -> Sandbox:
     """The process-wide sandbox, started on first use and closed at exit."""
     global _shared
     with _shared_lock:
-        if _shared is None or _shared._closed:
+        if _shared is None or _shared._closed or _shared._owner_pid != os.getpid():
             _shared = Sandbox()
             atexit.register(_shared.close)
         sandbox = _shared

@@ -522,6 +522,17 @@ def _assignment_step(name: str, value: ast.expr, note: str, known: dict[str, flo
             text += f"\n\nSimplified:\n\n$${evaluated}$$"
         add(note or f"Set up the equation {name}", text, latex)
         return
+    # a system: a list of equations
+    if isinstance(value, (ast.List, ast.Tuple)) and value.elts and all(
+            isinstance(e, ast.Call) and _call_name(e.func) == "Eq" for e in value.elts):
+        syms = [to_latex(e, None, functions) for e in value.elts]
+        if all(syms):
+            substs = [to_latex(e, known, functions) for e in value.elts]
+            text = f"Equations `{name}`:\n\n" + "\n\n".join(f"$${t}$$" for t in syms)
+            if all(substs) and substs != syms:
+                text += "\n\nWith the given values:\n\n" + "\n\n".join(f"$${t}$$" for t in substs)
+            add(note or f"Set up the equations {name}", text, r" \\ ".join(syms))  # type: ignore[arg-type]
+            return
     call = _solver_call(value)
     if call is not None:
         cname = _call_name(call.func)

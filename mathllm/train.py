@@ -196,13 +196,15 @@ def program_only_loss(model: Any, batch: dict) -> Any:
 
 
 def _causal_lm(model: Any) -> Any:
-    # PeftModel -> LoraModel -> *ForCausalLM (the object with .model and .lm_head)
-    m = model
-    for _ in range(4):
-        if hasattr(m, "lm_head") and hasattr(m, "model"):
-            return m
-        m = getattr(m, "base_model", None) or getattr(m, "model")
-    raise TypeError("cannot find the causal LM (with .model and .lm_head) inside the model")
+    """The *ForCausalLM under a peft wrapper (the object with ``.model`` and ``.lm_head``).
+
+    peft wrappers forward attribute access to the wrapped model, so ``hasattr`` cannot tell
+    them apart: unwrap explicitly.
+    """
+    m = model.get_base_model() if hasattr(model, "get_base_model") else model
+    if not (hasattr(m, "lm_head") and hasattr(m, "model")):
+        raise TypeError("cannot find the causal LM (with .model and .lm_head) inside the model")
+    return m
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,5 +40,5 @@ class ScriptedGenerator:
             time.sleep(self.delay_s)
         return [[self._next(p).rstrip() + "\n" + CODE_CLOSE + "\n" for _ in range(n)] for p in prompts]
 
-    def load(self) -> None:  # the real backends load lazily; nothing to do here
-        pass
+    def load(self, progress: Callable[[str, float | None], None] | None = None) -> None:
+        pass  # the real backends load lazily; nothing to do here (same signature: solve passes progress=)

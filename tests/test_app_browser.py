@@ -21,11 +21,13 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
-                                                      "(apt-get install chromium)"),
-]
+_no_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
+                                                                 "(apt-get install chromium)")
+
+
+def browser_test(fn):
+    """A test that drives chromium (marked ``browser``; skipped when chromium is missing)."""
+    return pytest.mark.browser(_no_chromium(fn))
 
 SAVINGS_PROBLEM = """\
 ---
@@ -235,6 +237,7 @@ def set_code(page, code: str) -> None:
 # -- tests -----------------------------------------------------------------------------------------
 
 
+@browser_test
 def test_solve_edit_whatif_export(page, app_url, tmp_path):
     import nbformat
 
@@ -307,6 +310,7 @@ def test_solve_edit_whatif_export(page, app_url, tmp_path):
     assert not page.errors, page.errors
 
 
+@browser_test
 def test_hostile_model_output_is_text_not_html(page, app_url):
     open_app(page, app_url)
     page.evaluate("() => { window.__xss = undefined }")
@@ -340,6 +344,7 @@ def test_hostile_model_output_is_text_not_html(page, app_url):
     assert page.evaluate("() => window.__xss") is None
 
 
+@browser_test
 def test_page_loads_while_model_is_loading(browser, problems_root):
     from mathllm.service import ModelService
     from tests.fakes import ScriptedGenerator
@@ -376,6 +381,7 @@ def test_page_loads_while_model_is_loading(browser, problems_root):
         service.shutdown()
 
 
+@browser_test
 def test_two_sessions_share_the_queue(browser, app_url):
     ctx_a, ctx_b = browser.new_context(), browser.new_context()
     try:
@@ -401,3 +407,99 @@ def test_two_sessions_share_the_queue(browser, app_url):
     finally:
         ctx_a.close()
         ctx_b.close()
+
+
+@browser_test
+def test_exercises_tab_is_built_when_opened(page, app_url):
+    pytest.importorskip("app.exercises_view")
+    open_app(page, app_url)
+    tab(page, "Exercises")
+    page.locator(".mathllm-exercises").first.wait_for()
+    assert not page.errors, page.errors
+
+
+# -- without a browser: the app's pieces and its flow, driven from Python ---------------------------
+
+
+def test_untrusted_text_is_escaped():
+    from app.workbench import badge, safe_latex, safe_pre
+
+    hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    out = safe_pre(hostile)
+    assert "<img" not in out and "<script" not in out and "&lt;img" in out
+    assert 'data-verdict="unknown"' in badge('"><script>alert(1)</script>')  # not echoed
+    assert "<script" not in badge("<script>")
+    tex = safe_latex(r"x < 1 $ <img src=x onerror=alert(1)> \href{javascript:alert(1)}{y}")
+    assert "<img" not in tex and "&lt;img" in tex and r"\href" not in tex
+    assert tex.count("$") == 2  # only the delimiters: the expression cannot end the maths early
+
+
+def test_slider_ranges_are_around_the_value():
+    from app.workbench import slider_range
+    from mathllm.contract import Parameter
+
+    assert slider_range(Parameter("years", 10, is_int=True)) == (0.0, 20.0, 1.0)
+    lo, hi, step = slider_range(Parameter("rate", 0.05))
+    assert lo == 0.0 and hi == pytest.approx(0.1) and 0 < step <= 0.002
+    lo, hi, step = slider_range(Parameter("temp", -40.0))
+    assert lo == -80.0 and hi == 0.0 and step > 0
+    assert slider_range(Parameter("offset", 0.0)) == (-1.0, 1.0, 0.01)
+
+
+def test_workbench_flow_without_a_browser(problems_root):
+    """Pick -> solve -> re-run -> what-if -> sweep -> exports, with no server (UI updates inline)."""
+    import json
+
+    import nbformat
+
+    from app.workbench import Workbench
+    from mathllm.service import ModelService
+    from tests.fakes import ScriptedGenerator
+
+    service = ModelService(ScriptedGenerator(_script))
+    try:
+        wb = Workbench(service=service, problems_root=problems_root)
+        assert service.wait_ready(30)
+        labels = {label: path for group in wb.picker.groups.values() for label, path in group.items()}
+        wb.picker.value = labels["Savings account"]
+        assert "Anna puts" in wb.editor.value
+        job = wb.solve()
+        result = job.result(120)
+        deadline = time.monotonic() + 10
+        while "1628.89" not in wb.answer.object and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert result.verdict == "verified", result.message
+        assert "1628.89" in wb.answer.object and "EUR" in wb.answer.object
+        assert set(wb._sliders) == {"principal", "rate", "years"}
+        assert wb.code.value.startswith("import sympy")
+
+        wb.code.value = SAVINGS_PROGRAM.replace("years = 10", "years = 20")
+        wb.rerun().result(120)
+        deadline = time.monotonic() + 10
+        while "2653.3" not in wb.answer.object and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "2653.3" in wb.answer.object  # 1000 * 1.05 ** 20
+
+        data = json.loads(wb._export_json().getvalue())
+        assert isinstance(data, dict)
+        nb = nbformat.reads(wb.notebook_bytes().decode("utf-8"), as_version=4)
+        nbformat.validate(nb)
+        md = wb._export_markdown().getvalue().decode("utf-8")
+        assert "2653" in md or "years = 20" in md
+
+        wb._sliders["rate"].value = 0.1  # what-if (debounced, in the background)
+        deadline = time.monotonic() + 60
+        while "what-if" not in wb.verdict.object and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "6727.5" in wb.answer.object  # 1000 * 1.1 ** 20
+
+        wb.sweep_param.value = "years"
+        wb.sweep_start.value, wb.sweep_end.value, wb.sweep_n.value = 0, 4, 5
+        wb.sweep().join(120)
+        xs = [x for x, _, _ in wb._sweep_rows]
+        ys = [v["answer"] for _, v, _ in wb._sweep_rows]
+        assert xs == [0, 1, 2, 3, 4] and ys[0] == pytest.approx(1000) and ys[1] == pytest.approx(1100)
+        assert wb.sweep_plot.object is not None
+        wb.dispose()
+    finally:
+        service.shutdown()

@@ -34,7 +34,7 @@ def _read(path):
 
 
 def _build(out, gsm, seed=0):
-    return build_dataset(out, seed=seed, per_family=8, eval_per_family=4, gsm8k_path=gsm, gsm8k_train=10,
+    return build_dataset(out, seed=seed, per_family=8, eval_per_family=6, gsm8k_path=gsm, gsm8k_train=10,
                          gsm8k_eval=5, families=FAMILIES)
 
 
@@ -110,3 +110,19 @@ def test_cli(tmp_path, capsys):
     out = capsys.readouterr().out
     assert rc == 0 and "train" in out and "eval_gsm8k" in out
     assert len(_read(tmp_path / "cli" / "train.jsonl")) == 2 + 3
+
+
+def test_a_failing_family_is_skipped_and_reported(tmp_path):
+    from mathllm.data.core import REGISTRY, family
+
+    @family("zz_test_broken", "test", 6)
+    def broken(rng, p):
+        raise RuntimeError("boom")
+
+    try:
+        res = build_dataset(tmp_path, per_family=2, gsm8k_train=0, gsm8k_eval=0,
+                            families=["zz_test_broken", "pct_change"])
+    finally:
+        del REGISTRY["zz_test_broken"]
+    assert res["counts"]["train"] == 2
+    assert any("zz_test_broken" in n and "gave up" in n for n in res["notes"])

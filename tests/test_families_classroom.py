@@ -53,8 +53,8 @@ def _forms(value: float, unit: str) -> set[str]:
         out |= {str(int(v)), str(abs(int(v)))}
         if abs(v) in WORDS:
             out.add(WORDS[int(abs(v))])
-    if unit == "%":
-        out |= {f"{v / 100:g}", fmt_num(v / 100)}
+    if unit == "%":  # 20 [%] may be written 0.2, or as the factor 1.2 or 0.8
+        out |= {f"{v / 100:g}", fmt_num(v / 100), f"{1 + v / 100:g}", f"{1 - v / 100:g}"}
     return out
 
 
@@ -86,7 +86,7 @@ def test_every_phrasing_gives_a_contract_program(fam):
             assert prm.unit, f"{prm.name}: no [unit]"
             later = "\n".join(lines[prm.line:])
             assert re.search(rf"\b{prm.name}\b", later), f"{prm.name} is never used"
-            if prm.name not in IMPLICIT.get(fam.name, set()) and prm.value not in (0, 1):
+            if prm.name not in IMPLICIT.get(fam.name, set()) and prm.value not in (0, 1, -1):  # 1x², −x
                 assert any(f in s.problem for f in _forms(prm.value, prm.unit)), \
                     f"{prm.name}={prm.value} is not in the text: {s.problem}"
         # the answer is the last top-level assignment

@@ -157,6 +157,17 @@ def test_matplotlib_figure_png(sandbox: Sandbox) -> None:
     assert len(png) > 1000
 
 
+def test_figure_count_is_capped_and_labels_kept(sandbox: Sandbox) -> None:
+    code = ("import matplotlib.pyplot as plt\n"
+            "for i in range(9):\n"
+            "    plt.figure(f'plot {i}', figsize=(2, 2))\n"
+            "    plt.plot([0, i])\n"
+            "answer = 9\n")
+    r = _run(sandbox, code)
+    assert r.ok, r.error
+    assert [f.name for f in r.figures] == [f"plot {i}" for i in range(6)]
+
+
 def test_figures_do_not_leak_into_the_next_run(sandbox: Sandbox) -> None:
     _run(sandbox, "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nanswer = 1\n")
     r = _run(sandbox, "import matplotlib.pyplot as plt\nanswer = len(plt.get_fignums())\n")
@@ -559,3 +570,27 @@ def test_unknown_mode_is_a_clear_error() -> None:
 
     with pytest.raises(SandboxError, match="unknown sandbox mode"):
         Sandbox(mode="docker")
+
+
+def test_forked_host_process_gets_its_own_worker(sandbox: Sandbox) -> None:
+    """A fork of the host (multiprocessing, pre-forking servers) must not share the worker's pipes."""
+    parent_worker = sandbox.worker_pid
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        code = 1
+        try:
+            res = get_sandbox().run("answer = 5", timeout_s=5)
+            mine = get_sandbox().worker_pid
+            code = 0 if res.ok and res.answer.value == 5 and mine != parent_worker else 2
+        finally:
+            os.write(w, bytes([code]))
+            os._exit(0)
+    os.close(w)
+    status = os.read(r, 1)
+    os.close(r)
+    os.waitpid(pid, 0)
+    assert status == b"\x00"
+    after = sandbox.run("answer = 6")
+    assert after.ok and after.answer.value == 6
+    assert sandbox.worker_pid == parent_worker

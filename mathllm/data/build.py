@@ -34,10 +34,11 @@ from .core import HELD_OUT_PHRASINGS, REGISTRY, Family, Sample, generate
 
 DEFAULT_PER_FAMILY = 200
 DEFAULT_EVAL_PER_FAMILY = 20
-#: A sample that takes longer than this to generate is skipped; a family is abandoned after
-#: MAX_TIMEOUTS such samples (both indicate a bug in that family, reported in the manifest).
+#: A sample that raises or takes longer than SAMPLE_TIMEOUT_S to generate is skipped; a family
+#: is abandoned after MAX_FAILURES such samples (a bug in that family, reported in the notes of
+#: the result and the manifest).
 SAMPLE_TIMEOUT_S = 20.0
-MAX_TIMEOUTS = 3
+MAX_FAILURES = 3
 
 
 def iter_families(held_out: bool | None = None) -> list[Family]:
@@ -94,7 +95,7 @@ def _family_job(name: str, phrasings: list[int], count: int, seed: int, split: s
     out: list[Sample] = []
     notes: list[str] = []
     seen: set[str] = set()
-    attempt = timeouts = 0
+    attempt = failures = 0
     limit = count * 6 + 20
     while len(out) < count and attempt < limit:
         ph = phrasings[len(out) % len(phrasings)]
@@ -103,11 +104,12 @@ def _family_job(name: str, phrasings: list[int], count: int, seed: int, split: s
         try:
             with _time_limit(sample_timeout_s):
                 s = generate(fam, rng, ph)
-        except _SampleTimeout:
-            timeouts += 1
-            notes.append(f"{name}: sample {split}/{ph}/{attempt - 1} took over {sample_timeout_s} s, skipped")
-            if timeouts >= MAX_TIMEOUTS:
-                notes.append(f"{name}: gave up after {timeouts} slow samples ({len(out)} kept)")
+        except (_SampleTimeout, Exception) as e:  # a bug in the family: skip, report, give up if repeated
+            failures += 1
+            why = f"took over {sample_timeout_s} s" if isinstance(e, _SampleTimeout) else f"failed: {e!r}"[:200]
+            notes.append(f"{name}: sample {split}/{ph}/{attempt - 1} {why}; skipped")
+            if failures >= MAX_FAILURES:
+                notes.append(f"{name}: gave up after {failures} failed samples ({len(out)} kept)")
                 break
             continue
         k = _key(s.problem)
@@ -124,7 +126,7 @@ def family_samples(name: str, phrasings: list[int], count: int, seed: int, split
     Sample ``i`` uses phrasing ``phrasings[i % len]`` and a generator seeded from
     ``(seed, split, family, phrasing, attempt)``; a duplicate text is retried with the next
     attempt number (a family with a small parameter space may return fewer than ``count``).
-    A sample taking more than ``SAMPLE_TIMEOUT_S`` is skipped (a bug in its family).
+    A sample that raises or takes more than ``SAMPLE_TIMEOUT_S`` is skipped (a bug in its family).
     """
     return _family_job(name, phrasings, count, seed, split)[0]
 

@@ -129,7 +129,10 @@ def alg_system_2x2(rng: random.Random, p: int):
     if "fixed" in c:
         va, vb = c["fixed"]
     else:
-        va, vb = rng.randint(*c["va"]), rng.randint(*c["vb"])
+        va = rng.randint(*c["va"])
+        vb = rng.randint(c["vb"][0], min(c["vb"][1], va - 1)) if c["vb"][0] < va else rng.randint(*c["vb"])
+        if va == vb:  # equal values would make the system singular
+            vb += 1
     N = rng.randint(*c["N"])
     na = rng.randint(max(1, N // 6), N - max(1, N // 6))
     nb = N - na

@@ -37,7 +37,8 @@ def _lit(x: float | int) -> str:
     """A clean literal for a parameter value (0.048, 2500, 12.5)."""
     if isinstance(x, int):
         return str(x)
-    return repr(round(float(x), 10))
+    x = round(float(x), 10)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
 
 
 def _pct(x: float) -> str:

@@ -44,7 +44,8 @@ def _code(text: str) -> str:
 def _lit(x: float | int) -> str:
     if isinstance(x, int):
         return str(x)
-    return repr(round(float(x), 10))
+    x = round(float(x), 10)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
 
 
 def _aside(rng: random.Random, name: str) -> str:
@@ -316,6 +317,8 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
     sens = rng.randint(80, 99) / 100
     spec = rng.randint(85, 99) / 100 if rng.random() < 0.5 else rng.randint(900, 999) / 1000
     ask = pick(rng, ["ppv", "ppv", "npv", "miss"])
+    if prev < 0.02:  # NPV ~ 1 and P(D | -) ~ 0 are ill-conditioned answers at low prevalence
+        ask = "ppv"
     aside = _aside(rng, name)
     se, sp_ = f"{sens * 100:g}%", f"{spec * 100:g}%"
     q = {"ppv": "the probability that a person who tests positive actually has the disease",
@@ -539,7 +542,6 @@ def sir_epidemic(rng: random.Random, phrasing: int):
         if math.log(N / I0) / ((R0 - 1) / D) < 150:  # rough time to the peak [day]
             break
     use_r0 = rng.random() < 0.5
-    gamma = round(1 / D, 4)
     beta = round(R0 / D, 3)
     ask = pick(rng, ["peak", "day", "final"])
     aside = _aside(rng, name)

@@ -34,7 +34,8 @@ def _code(text: str) -> str:
 def _lit(x: float | int) -> str:
     if isinstance(x, int):
         return str(x)
-    return repr(round(float(x), 10))
+    x = round(float(x), 10)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
 
 
 def _aside(rng: random.Random, name: str) -> str:
@@ -239,7 +240,7 @@ def lapse_rate_altitude(rng: random.Random, phrasing: int):
     h1 = h0 + dh
     q = (f"At what altitude (in {hu}) does the temperature reach freezing ({_deg(freeze, u)})?"
          if ask_freeze else f"What is the temperature at {place}, {fmt_num(h1)} {hu} above sea level?")
-    qshort = ("the altitude of the freezing level" if ask_freeze
+    qshort = (f"the altitude of the freezing level ({_deg(freeze, u)})" if ask_freeze
               else f"the temperature at {fmt_num(h1)} {hu}")
     texts = [
         f"The temperature at a station {fmt_num(h0)} {hu} above sea level is {_deg(T0, u)}. The "
@@ -401,10 +402,15 @@ def binomial_rain_days(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)
     event = pick(rng, ["a camping trip", "a cycling tour", "a music festival", "a harvest week",
                        "a sailing holiday"])
-    p = rng.randint(10, 60) / 100
-    n = rng.randint(4, 14)
-    k = rng.randint(1, max(1, min(n - 1, round(n * p) + 2)))
-    ask = pick(rng, ["exactly", "at_least", "at_most"])
+    while True:
+        p = rng.randint(10, 60) / 100
+        n = rng.randint(4, 14)
+        k = rng.randint(1, max(1, min(n - 1, round(n * p) + 2)))
+        ask = pick(rng, ["exactly", "at_least", "at_most"])
+        pmf = [math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(n + 1)]
+        prob = {"exactly": pmf[k], "at_least": sum(pmf[k:]), "at_most": sum(pmf[:k + 1])}[ask]
+        if 0.02 < prob < 0.97:  # no near-certain or near-impossible events
+            break
     aside = _aside(rng, name)
     pct = f"{round(p * 100)}%"
     phrase = {"exactly": f"exactly {k}", "at_least": f"at least {k}", "at_most": f"at most {k}"}[ask]
@@ -468,11 +474,12 @@ def degree_days(rng: random.Random, phrasing: int):
     highs = [m + s for m, s in zip(means, spread)]
     lows = [m - s for m, s in zip(means, spread)]
     if not fahrenheit:
-        highs, lows = [round(h, 1) for h in highs], [round(l, 1) for l in lows]
+        highs, lows = [round(h, 1) for h in highs], [round(lo, 1) for lo in lows]
     kind = "heating" if heating else "cooling"
     day_names = _WEEKDAYS[:n]
     if pairs:
-        data = "; ".join(f"{d}: high {fmt_num(h)}, low {fmt_num(l)}" for d, h, l in zip(day_names, highs, lows))
+        data = "; ".join(f"{d}: high {fmt_num(h)}, low {fmt_num(lo)}"
+                         for d, h, lo in zip(day_names, highs, lows))
         data_txt = f"daily highs and lows ({u}) — {data}"
         how = " (take each day's mean temperature as the average of its high and low)"
     else:
@@ -542,18 +549,20 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
     y0 = rng.randint(1990, 2023 - step * (n - 1)) if 2023 - step * (n - 1) > 1990 else 1970
     years = [y0 + step * i for i in range(n)]
     level = rng.uniform(*lev)
-    slope = rng.uniform(*slr)
-    if abs(slope) < 0.25 * max(abs(slr[0]), abs(slr[1])):
-        slope = slr[1] if slope > 0 else slr[0]
+    while True:
+        slope = rng.uniform(*slr)
+        if abs(slope) < 0.25 * max(abs(slr[0]), abs(slr[1])):
+            slope = slr[1] if slope > 0 else slr[0]
+        target = years[-1] + rng.randint(3, 25)
+        if 0.4 * level < level + slope * (target - y0) < 2.5 * level:  # a physically sensible value
+            break
     noise = 0.15 * abs(slope) * step * n / 2 + (0.05 if dec else 0.5)
     values = [round(level + slope * (y - y0) + rng.gauss(0, noise), dec) for y in years]
     if dec == 0:
         values = [int(v) for v in values]
-    target = years[-1] + rng.randint(3, 25)
     ask_both = rng.random() < 0.35
     aside = _aside(rng, name)
     table = ", ".join(f"{y}: {fmt_num(v)}" for y, v in zip(years, values))
-    u_txt = "" if unit in ("days", "day of year") else f" {unit}"
     want = (f"the trend per decade and the value predicted for {target}" if ask_both
             else f"the value predicted for {target}")
     texts = [
@@ -566,7 +575,7 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
         f"{'the change per decade and the ' + str(target) + ' value' if ask_both else 'the year ' + str(target)}?{aside}",
         f"Climate trend analysis, {station}.{aside} Series: {qty} [{unit}]. Data — {table}. "
         f"Method: ordinary least-squares linear regression on the year. Report {want}.",
-        f"Given the points (year, value) = " + ", ".join(f"({y}, {fmt_num(v)})" for y, v in zip(years, values))
+        "Given the points (year, value) = " + ", ".join(f"({y}, {fmt_num(v)})" for y, v in zip(years, values))
         + f" for the {qty} ({unit}), compute the least-squares line and "
         + ("report its slope per decade and its value at " + str(target) if ask_both else "evaluate it at " + str(target))
         + f".{aside}",

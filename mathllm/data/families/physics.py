@@ -1,0 +1,660 @@
+"""Physics and engineering problem families: projectiles, oscillators, circuits, mixing tanks,
+radioactive decay, springs and falling bodies with drag.
+
+Every ``make(rng, phrasing)`` draws all of its numbers first and only then picks the text of
+the requested phrasing, so one seed gives the same numbers in every phrasing.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import textwrap
+
+from mathllm.data.core import NAMES, family, fmt_num, pick
+
+DOMAIN = "physics"
+
+_ASIDES = [
+    "The experiment took place on {day} April.",
+    "The lab bench is painted {colour}.",
+    "{name}'s notebook has {num} pages.",
+    "The room temperature was {temp} °C.",
+    "It was {name}'s {num2}th experiment that week.",
+    "The equipment cost {num} euros.",
+    "A {colour} label is stuck on the apparatus.",
+]
+
+
+def _code(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def _lit(x: float | int) -> str:
+    if isinstance(x, int):
+        return str(x)
+    x = round(float(x), 10)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
+
+
+def _aside(rng: random.Random, name: str) -> str:
+    """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
+    if rng.random() >= 0.3:
+        return ""
+    text = pick(rng, _ASIDES).format(
+        name=name, day=rng.randint(2, 28), num=rng.randint(40, 400), num2=rng.randint(4, 9),
+        colour=pick(rng, ["red", "blue", "yellow", "green", "black"]), temp=rng.randint(18, 26))
+    return " " + text
+
+
+# ---- projectiles ----------------------------------------------------------------------------
+
+@family("projectile_ground", DOMAIN, 6)
+def projectile_ground(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    thing, verb = pick(rng, [("a football", "kicks"), ("a golf ball", "hits"), ("a stone", "throws"),
+                             ("a water balloon", "launches"), ("a javelin", "throws")])
+    kmh = rng.random() < 0.25
+    v0 = rng.randint(8, 40)
+    v_kmh = rng.randrange(30, 145, 5)
+    angle = rng.randint(15, 75)
+    ask = pick(rng, ["all", "range", "height", "time"])
+    aside = _aside(rng, name)
+    speed = f"{v_kmh} km/h" if kmh else f"{v0} m/s"
+    want = {"all": "the time of flight (s), the maximum height (m) and the horizontal range (m)",
+            "range": "the horizontal range (m)",
+            "height": "the maximum height reached (m)",
+            "time": "the time of flight (s)"}[ask]
+    texts = [
+        f"A projectile is launched from level ground at {speed} at an angle of {angle}° above the "
+        f"horizontal. Ignoring air resistance and taking g = 9.81 m/s², find {want}.{aside}",
+        f"{name} {verb} {thing} from flat ground. It leaves at {speed}, {angle}° above the "
+        f"horizontal.{aside} Neglecting air drag (g = 9.81 m/s²), what is {want}?",
+        f"If I launch {thing} at {speed} and {angle}° up from level ground, what's {want}? "
+        f"Ignore air resistance; g = 9.81 m/s².{aside}",
+        f"Launch data: initial speed {speed}; elevation angle {angle}°; launch and landing "
+        f"at the same height; no drag; g = 9.81 m/s². Compute {want}.{aside}",
+        f"With x(t) = v₀cos(θ)t and y(t) = v₀sin(θ)t - gt²/2, v₀ = {speed}, θ = {angle}°, "
+        f"g = 9.81 m/s², determine {want}.{aside}",
+        f"What is {want} for {thing} launched at {speed}, {angle}° above level ground, with no "
+        f"air resistance (g = 9.81 m/s²)?{aside}",
+    ]
+    if kmh:
+        head = f"v0_kmh = {v_kmh}  # launch speed [km/h]\n"
+        conv = "v0 = v0_kmh / 3.6  # [m/s]\n"
+    else:
+        head = f"v0 = {v0}  # launch speed [m/s]\n"
+        conv = ""
+    last = {"all": 'answer = {"time_of_flight": float(t_flight), "max_height": float(h_max), '
+                   '"range": float(x_range)}',
+            "range": "answer = float(x_range)", "height": "answer = float(h_max)",
+            "time": "answer = float(t_flight)"}[ask]
+    program = ("import numpy as np\n\n" + head + f"angle_deg = {angle}  # launch angle above the horizontal [deg]\n"
+               "g = 9.81  # gravitational acceleration [m/s^2]\n\n" + conv + _code("""
+        theta = np.radians(angle_deg)
+        t_flight = 2 * v0 * np.sin(theta) / g
+        h_max = (v0 * np.sin(theta)) ** 2 / (2 * g)
+        x_range = v0 * np.cos(theta) * t_flight
+        """) + last + "\n")
+    units = {"all": "s, m, m", "range": "m", "height": "m", "time": "s"}[ask]
+    return texts[phrasing], program, units
+
+
+@family("projectile_from_height", DOMAIN, 6)
+def projectile_from_height(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["a cliff", "the roof of a building", "a bridge", "a balcony", "a table"])
+    h = {"a cliff": rng.randint(15, 80), "the roof of a building": rng.randint(10, 45),
+         "a bridge": rng.randint(8, 40), "a balcony": rng.randint(4, 15),
+         "a table": round(rng.uniform(0.7, 1.2), 2)}[place]
+    v0 = rng.randint(2, 6) if place == "a table" else rng.randint(3, 25)
+    angle = 0 if rng.random() < 0.4 else rng.randint(10, 50)
+    if place == "a table":
+        angle = 0
+    ask = pick(rng, ["distance", "time", "speed"])
+    aside = _aside(rng, name)
+    how = "horizontally" if angle == 0 else f"at {angle}° above the horizontal"
+    want = {"distance": "the horizontal distance from the launch point to where it lands (m)",
+            "time": "the time until it hits the ground (s)",
+            "speed": "the speed at impact (m/s)"}[ask]
+    texts = [
+        f"A ball is thrown {how} at {v0} m/s from {place} {fmt_num(h)} m high. Neglecting air "
+        f"resistance (g = 9.81 m/s²), find {want}.{aside}",
+        f"{name} stands on {place}, {fmt_num(h)} m above the ground, and throws a ball {how} with "
+        f"a speed of {v0} m/s.{aside} Ignoring air drag, what is {want}?",
+        f"I throw a ball {how} at {v0} m/s from {place} that is {fmt_num(h)} m above the ground. "
+        f"What's {want}? Use g = 9.81 m/s² and no air resistance.{aside}",
+        f"Trajectory problem: launch height {fmt_num(h)} m; launch speed {v0} m/s; launch "
+        f"angle {angle}° (above horizontal); ground is level; g = 9.81 m/s²; no drag. Determine {want}.{aside}",
+        f"Given y(t) = {fmt_num(h)} + {v0}·sin({angle}°)·t - 4.905t² (metres, seconds) and "
+        f"x(t) = {v0}·cos({angle}°)·t, find {want}.{aside}",
+        f"From {place} {fmt_num(h)} m high, a ball leaves {how} at {v0} m/s. What is {want}, "
+        f"ignoring air resistance (g = 9.81 m/s²)?{aside}",
+    ]
+    last = {"distance": "distance = v0 * np.cos(theta) * t_land\nanswer = float(distance)",
+            "time": "answer = float(t_land)",
+            "speed": "vx = v0 * np.cos(theta)\nvy = v0 * np.sin(theta) - g * t_land\n"
+                     "answer = float(sp.sqrt(vx ** 2 + vy ** 2))"}[ask]
+    program = _code(f"""
+        import numpy as np
+        import sympy as sp
+
+        height = {_lit(h)}  # launch height above the ground [m]
+        v0 = {v0}  # launch speed [m/s]
+        angle_deg = {angle}  # launch angle above the horizontal [deg]
+        g = 9.81  # gravitational acceleration [m/s^2]
+
+        theta = np.radians(angle_deg)
+        t = sp.symbols("t", positive=True)
+        y = height + v0 * np.sin(theta) * t - g * t ** 2 / 2
+        t_land = sp.solve(sp.Eq(y, 0), t)[0]
+        """) + last + "\n"
+    return texts[phrasing], program, {"distance": "m", "time": "s", "speed": "m/s"}[ask]
+
+
+# ---- oscillator -----------------------------------------------------------------------------
+
+@family("spring_mass_damper", DOMAIN, 6)
+def spring_mass_damper(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    while True:
+        m = pick(rng, [0.2, 0.25, 0.5, 0.8, 1.0, 1.5, 2.0, 3.0, 5.0])
+        k = rng.randint(5, 200)
+        zeta = rng.uniform(0.03, 0.4)
+        c = round(2 * zeta * math.sqrt(k * m), 2)
+        x0_cm = rng.randint(2, 15)
+        v0 = 0.0 if rng.random() < 0.6 else round(rng.uniform(-0.5, 0.5), 2)
+        t_q = round(rng.uniform(0.3, 4.0), 1)
+        wn = math.sqrt(k / m)
+        z = c / (2 * math.sqrt(k * m))
+        if c <= 0 or z >= 1:
+            continue
+        wd = wn * math.sqrt(1 - z * z)
+        x0 = x0_cm / 100
+        B = (v0 + z * wn * x0) / wd
+        x = math.exp(-z * wn * t_q) * (x0 * math.cos(wd * t_q) + B * math.sin(wd * t_q))
+        if abs(x) > 0.15 * x0:
+            break
+    aside = _aside(rng, name)
+    push = ("released from rest" if v0 == 0 else
+            f"given an initial velocity of {v0:g} m/s ({'away from' if v0 > 0 else 'towards'} equilibrium)")
+    texts = [
+        f"A mass of {m:g} kg hangs on a spring with stiffness {k} N/m and a damper with "
+        f"coefficient {c:g} N·s/m. It is displaced {x0_cm} cm from equilibrium and {push}. Find "
+        f"its displacement (in cm) after {t_q:g} s.{aside}",
+        f"{name} builds a shock-absorber test rig: a {m:g} kg block on a spring (k = {k} N/m) with "
+        f"a dashpot of damping coefficient {c:g} N·s/m.{aside} The block is pulled {x0_cm} cm out "
+        f"of equilibrium and {push}. Where is it, in cm from equilibrium, {t_q:g} s later?",
+        f"I have a damped spring: mass {m:g} kg, spring constant {k} N/m, damping {c:g} N·s/m. "
+        f"If I pull it {x0_cm} cm and it is {push}, what's the displacement after {t_q:g} seconds, "
+        f"in cm?{aside}",
+        f"Vibration test: m = {m:g} kg; k = {k} N/m; c = {c:g} N·s/m; initial displacement "
+        f"{x0_cm} cm; initial velocity {v0:g} m/s. Solve m x'' + c x' + k x = 0 and report x "
+        f"(cm) at t = {t_q:g} s.{aside}",
+        f"Solve {m:g}x'' + {c:g}x' + {k}x = 0 (SI units) with x(0) = {x0_cm / 100:g} m and "
+        f"x'(0) = {v0:g} m/s, and give x({t_q:g} s) in centimetres.{aside}",
+        f"What is the displacement, in cm, {t_q:g} s after a {m:g} kg mass on a {k} N/m spring "
+        f"with {c:g} N·s/m of damping is moved {x0_cm} cm from equilibrium and {push}?{aside}",
+    ]
+    program = _code(f"""
+        from scipy.integrate import solve_ivp
+
+        m = {_lit(m)}  # mass [kg]
+        c = {_lit(c)}  # damping coefficient [N*s/m]
+        k = {k}  # spring constant [N/m]
+        x0_cm = {x0_cm}  # initial displacement [cm]
+        v0 = {_lit(v0)}  # initial velocity [m/s]
+        t_query = {_lit(t_q)}  # time of interest [s]
+
+        x0 = x0_cm / 100  # [m]
+
+
+        def rhs(t, y):
+            x, v = y
+            return [v, -(c * v + k * x) / m]
+
+
+        sol = solve_ivp(rhs, (0, t_query), [x0, v0], rtol=1e-10, atol=1e-12)
+        answer = float(sol.y[0, -1] * 100)  # [cm]
+        """)
+    return texts[phrasing], program, "cm"
+
+
+# ---- circuits -------------------------------------------------------------------------------
+
+@family("rc_charging", DOMAIN, 6)
+def rc_charging(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    Vs = pick(rng, [3.3, 5, 9, 12, 15, 24])
+    R_k = pick(rng, [1, 2.2, 3.3, 4.7, 6.8, 10, 22, 47, 100])
+    C_u = pick(rng, [10, 22, 47, 100, 220, 470, 1000])
+    tau_ms = R_k * C_u  # kΩ · µF = ms
+    ask_time = rng.random() < 0.4
+    t_ms = float(f"{tau_ms * rng.uniform(0.2, 3.0):.2g}")
+    frac = rng.uniform(0.2, 0.95)
+    V_target = round(Vs * frac, 1)
+    aside = _aside(rng, name)
+    t_txt = f"{fmt_num(t_ms)} ms" if t_ms < 1000 else f"{fmt_num(t_ms / 1000)} s"
+    slow = tau_ms >= 2000  # answer a long charging time in seconds, a short one in ms
+    tu, tw = ("s", "seconds") if slow else ("ms", "milliseconds")
+    want = (f"how long (in {tu}) after the switch is closed the capacitor voltage reaches {V_target:g} V"
+            if ask_time else f"the capacitor voltage (V) {t_txt} after the switch is closed")
+    texts = [
+        f"An uncharged {C_u} µF capacitor is charged through a {R_k:g} kΩ resistor from a "
+        f"{Vs:g} V source. Find {want}.{aside}",
+        f"{name} connects a {Vs:g} V supply, a {R_k:g} kΩ resistor and an empty {C_u} µF capacitor "
+        f"in series and closes the switch.{aside} "
+        + (f"How many {tw} later does the capacitor voltage reach {V_target:g} V?" if ask_time
+           else f"What is the capacitor voltage (V) {t_txt} later?"),
+        f"My circuit: {Vs:g} V battery, {R_k:g} kΩ resistor, {C_u} µF capacitor (starts at 0 V). "
+        f"{'How many ' + tw + ' until the capacitor is at ' + f'{V_target:g}' + ' V' if ask_time else 'What voltage is across the capacitor after ' + t_txt}?{aside}",
+        f"RC charging: source {Vs:g} V; R = {R_k:g} kΩ; C = {C_u} µF; V_C(0) = 0. Using "
+        f"V_C(t) = V_s(1 - e^(-t/RC)), determine {want}.{aside}",
+        f"For V(t) = {Vs:g}(1 - e^(-t/τ)) volts with τ = RC, R = {R_k:g} kΩ, C = {C_u} µF, "
+        f"{'solve V(t) = ' + f'{V_target:g}' + ' V for t in ' + tw if ask_time else 'evaluate V at t = ' + t_txt}.{aside}",
+        f"{'After how many ' + tw + ' does' if ask_time else 'What voltage (V) does'} a {C_u} µF "
+        f"capacitor charging from 0 V through {R_k:g} kΩ on a {Vs:g} V supply "
+        f"{'reach ' + f'{V_target:g}' + ' V' if ask_time else 'show ' + t_txt + ' after switch-on'}?{aside}",
+    ]
+    head = (f"V_s = {_lit(Vs)}  # supply voltage [V]\nR_kohm = {_lit(R_k)}  # resistance [kOhm]\n"
+            f"C_uF = {C_u}  # capacitance [uF]\n")
+    conv = "R = R_kohm * 1e3  # [Ohm]\nC = C_uF * 1e-6  # [F]\n"
+    if ask_time:
+        program = ("import sympy as sp\n\n" + head + f"V_target = {_lit(V_target)}  # voltage of interest [V]\n\n"
+                   + conv + _code("""
+            t = sp.symbols("t", positive=True)
+            V = V_s * (1 - sp.exp(-t / (R * C)))
+            t_reach = sp.nsolve(sp.Eq(V, V_target), t, (0, 1000), solver="bisect")
+            """) + ("answer = float(t_reach)\n" if slow else "answer = float(t_reach * 1000)  # [ms]\n"))
+        return texts[phrasing], program, tu
+    if t_ms < 1000:
+        tline, tconv = f"t_ms = {_lit(t_ms)}  # time after closing the switch [ms]\n", "t = t_ms / 1000  # [s]\n"
+    else:
+        tline, tconv = f"t = {_lit(t_ms / 1000)}  # time after closing the switch [s]\n", ""
+    program = ("import sympy as sp\n\n" + head + tline + "\n" + conv + tconv + _code("""
+        V = V_s * (1 - sp.exp(-t / (R * C)))
+        answer = float(V)
+        """))
+    return texts[phrasing], program, "V"
+
+
+@family("rc_discharge", DOMAIN, 6)
+def rc_discharge(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    device = pick(rng, ["a camera flash", "a defibrillator trainer", "a power-supply filter",
+                        "a timing circuit", "a supercapacitor bank"])
+    V0 = pick(rng, [5, 9, 12, 48, 100, 300, 400])
+    R = pick(rng, [100, 220, 470, 1000, 2200, 10000, 47000])
+    C_u = pick(rng, [47, 100, 220, 470, 1000, 2200])
+    tau = R * C_u * 1e-6
+    ask_time = rng.random() < 0.5
+    t_s = float(f"{tau * rng.uniform(0.2, 3.0):.2g}")
+    V_t = float(f"{V0 * rng.uniform(0.05, 0.7):.2g}")
+    aside = _aside(rng, name)
+    Rt = f"{R / 1000:g} kΩ" if R >= 1000 else f"{R} Ω"
+    want = (f"the time (in seconds) for the voltage to fall to {V_t:g} V" if ask_time
+            else f"the capacitor voltage after {t_s:g} s")
+    texts = [
+        f"A {C_u} µF capacitor charged to {V0} V discharges through a {Rt} resistor. Find {want}.{aside}",
+        f"In {device} built by {name}, a {C_u} µF capacitor holds {V0} V when it is switched across "
+        f"a {Rt} bleeder resistor.{aside} What is {want}?",
+        f"My {C_u} µF cap is at {V0} V and I'm discharging it through {Rt}. "
+        f"{'How many seconds until it is down to ' + f'{V_t:g}' + ' V' if ask_time else 'What voltage will it have after ' + f'{t_s:g}' + ' s'}?{aside}",
+        f"Discharge test: C = {C_u} µF; R = {Rt}; V(0) = {V0} V; V(t) = V(0)e^(-t/RC). "
+        f"Report {want}.{aside}",
+        f"Solve RC dV/dt + V = 0 with V(0) = {V0} V, R = {Rt}, C = {C_u} µF, and "
+        f"{'find t (s) where V = ' + f'{V_t:g}' + ' V' if ask_time else 'find V (volts) at t = ' + f'{t_s:g}' + ' s'}.{aside}",
+        (f"How long, in seconds, does it take a {C_u} µF capacitor at {V0} V, discharging through "
+         f"{Rt}, to reach {V_t:g} V?{aside}" if ask_time
+         else f"What voltage is left on a {C_u} µF capacitor, initially at {V0} V, after discharging "
+              f"through {Rt} for {t_s:g} s?{aside}"),
+    ]
+    head = (f"V0 = {V0}  # initial capacitor voltage [V]\nR = {R}  # resistance [Ohm]\n"
+            f"C_uF = {C_u}  # capacitance [uF]\n")
+    if ask_time:
+        program = ("import sympy as sp\n\n" + head + f"V_target = {_lit(V_t)}  # voltage of interest [V]\n\n"
+                   + _code("""
+            C = C_uF * 1e-6  # [F]
+            t = sp.symbols("t", positive=True)
+            V = V0 * sp.exp(-t / (R * C))
+            t_reach = sp.nsolve(sp.Eq(V, V_target), t, (0, 10000), solver="bisect")
+            answer = float(t_reach)
+            """))
+        return texts[phrasing], program, "s"
+    program = ("import sympy as sp\n\n" + head + f"t = {_lit(t_s)}  # time since the discharge began [s]\n\n"
+               + _code("""
+        C = C_uF * 1e-6  # [F]
+        V = V0 * sp.exp(-t / (R * C))
+        answer = float(V)
+        """))
+    return texts[phrasing], program, "V"
+
+
+@family("rl_circuit", DOMAIN, 6, held_out=True)
+def rl_circuit(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    V = pick(rng, [1.5, 5, 6, 9, 12, 24])
+    R = pick(rng, [2, 4.7, 10, 22, 47, 100, 220])
+    L_mH = pick(rng, [10, 47, 100, 220, 500, 1000, 2000])
+    tau_ms = L_mH / R
+    ask_time = rng.random() < 0.4
+    t_ms = float(f"{tau_ms * rng.uniform(0.2, 3.0):.2g}")
+    frac = rng.choice([0.5, 0.63, 0.75, 0.9, 0.95, 0.99])
+    aside = _aside(rng, name)
+    Lt = f"{L_mH / 1000:g} H" if L_mH >= 1000 else f"{L_mH} mH"
+    want = (f"the time (in ms) for the current to reach {frac * 100:g}% of its final value" if ask_time
+            else f"the current (in mA) {fmt_num(t_ms)} ms after the switch is closed")
+    texts = [
+        f"A {V:g} V battery is connected at t = 0 to a series circuit with a {R:g} Ω resistor and a "
+        f"{Lt} inductor. Using L di/dt + R i = V with i(0) = 0, find {want}.{aside}",
+        f"{name} closes a switch that connects a {V:g} V source to a {Lt} coil in series with "
+        f"{R:g} Ω.{aside} No current flows before the switch is closed. What is {want}?",
+        f"I've got a {Lt} inductor and a {R:g} Ω resistor in series across a {V:g} V supply. "
+        f"{'How many ms does it take the current to get to ' + f'{frac * 100:g}' + '% of its steady value' if ask_time else 'What current flows ' + fmt_num(t_ms) + ' ms after switch-on, in mA'}?{aside}",
+        f"RL transient: V = {V:g} V; R = {R:g} Ω; L = {Lt}; i(0) = 0. Solve the circuit "
+        f"ODE and report {want}.{aside}",
+        f"Solve {Lt} · di/dt + {R:g} Ω · i = {V:g} V, i(0) = 0, and determine {want}.{aside}",
+        f"{'How long, in ms, until' if ask_time else 'What is the current, in mA,'} "
+        f"{'the current in' if ask_time else fmt_num(t_ms) + ' ms after switching on'} a series "
+        f"circuit of {R:g} Ω and {Lt} on a {V:g} V source"
+        f"{' reaches ' + f'{frac * 100:g}' + '% of its final value' if ask_time else ''}?{aside}",
+    ]
+    head = (f"V = {_lit(V)}  # source voltage [V]\nR = {_lit(R)}  # resistance [Ohm]\n"
+            f"L_mH = {L_mH}  # inductance [mH]\n")
+    if ask_time:
+        head += f"fraction = {_lit(frac)}  # fraction of the final current [1]\n"
+    else:
+        head += f"t_ms = {_lit(t_ms)}  # time after closing the switch [ms]\n"
+    body = _code("""
+        L = L_mH / 1000  # [H]
+        t = sp.symbols("t", positive=True)
+        i = sp.Function("i")
+        ode = sp.Eq(L * i(t).diff(t) + R * i(t), V)
+        sol = sp.dsolve(ode, i(t), ics={i(0): 0})
+        """)
+    if ask_time:
+        body += ('i_final = V / R  # steady-state current [A]\n'
+                 't_reach = sp.nsolve(sp.Eq(sol.rhs, fraction * i_final), t, (0, 100), solver="bisect")\n'
+                 'answer = float(t_reach * 1000)  # [ms]\n')
+    else:
+        body += "answer = float(sol.rhs.subs(t, t_ms / 1000) * 1000)  # [mA]\n"
+    program = "import sympy as sp\n\n" + head + "\n" + body
+    return texts[phrasing], program, ("ms" if ask_time else "mA")
+
+
+# ---- mixing tank ----------------------------------------------------------------------------
+
+@family("mixing_tank", DOMAIN, 6)
+def mixing_tank(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    while True:
+        vol = pick(rng, [100, 200, 400, 500, 1000, 1500, 2000])
+        S0 = pick(rng, [0, 0, 2, 5, 10, 20, 50]) * vol / 500
+        S0 = int(S0) if float(S0).is_integer() else round(S0, 1)
+        c_g = pick(rng, [5, 10, 20, 25, 40, 50, 80, 100])
+        q = pick(rng, [2, 3, 4, 5, 8, 10, 12, 20, 25])
+        if abs(S0 - c_g / 1000 * vol) > 0.3 * max(S0, c_g / 1000 * vol):  # not already at equilibrium
+            break
+    tau = vol / q
+    ask = pick(rng, ["amount", "amount", "conc", "time"])
+    t_q = round(tau * rng.uniform(0.2, 2.5))
+    S_inf = c_g / 1000 * vol
+    lo, hi = sorted([S0, S_inf])
+    target = round(lo + (hi - lo) * rng.uniform(0.25, 0.8), 1)
+    aside = _aside(rng, name)
+    start = "pure water" if S0 == 0 else f"water with {fmt_num(S0)} kg of dissolved salt"
+    want = {"amount": f"the amount of salt (kg) in the tank after {t_q} minutes",
+            "conc": f"the salt concentration (g/L) in the tank after {t_q} minutes",
+            "time": f"the time (in minutes) at which the tank contains {target:g} kg of salt"}[ask]
+    texts = [
+        f"A tank contains {fmt_num(vol)} L of {start}. Brine with {c_g} g of salt per litre flows in "
+        f"at {q} L/min, and the well-mixed solution drains at the same rate. Find {want}.{aside}",
+        f"{name} runs a pickling vat holding {fmt_num(vol)} L of {start}.{aside} A pump feeds in "
+        f"brine at {q} L/min containing {c_g} g/L of salt, while an outlet removes the mixed liquid "
+        f"at {q} L/min. What is {want}?",
+        f"My tank has {fmt_num(vol)} litres of {start}. I pump in {c_g} g/L salt water at {q} L per "
+        f"minute and let the mixture out at the same rate (it stays well stirred). "
+        f"{'How much salt is in it after ' + str(t_q) + ' min, in kg' if ask == 'amount' else 'What is the concentration after ' + str(t_q) + ' min, in g/L' if ask == 'conc' else 'After how many minutes will it hold ' + f'{target:g}' + ' kg of salt'}?{aside}",
+        f"Mixing process: volume {fmt_num(vol)} L (constant); initial salt {fmt_num(S0)} kg; "
+        f"inflow {q} L/min at {c_g} g/L; outflow {q} L/min, perfectly mixed. Report {want}.{aside}",
+        f"Let S(t) be the salt (kg) in a {fmt_num(vol)} L tank: dS/dt = {q}·{c_g / 1000:g} - "
+        f"{q}·S/{fmt_num(vol)}, S(0) = {fmt_num(S0)}, t in minutes. Find {want}.{aside}",
+        f"What is {want}, if {fmt_num(vol)} L of {start} in a stirred tank is flushed with brine "
+        f"of {c_g} g/L entering at {q} L/min and leaving at the same rate?{aside}",
+    ]
+    head = (f"volume = {vol}  # liquid in the tank, constant [L]\nS0 = {_lit(S0)}  # initial salt [kg]\n"
+            f"c_in_g = {c_g}  # salt concentration of the inflow [g/L]\nflow = {q}  # inflow = outflow rate [L/min]\n")
+    if ask == "time":
+        head += f"S_target = {_lit(target)}  # salt amount of interest [kg]\n"
+    else:
+        head += f"t_query = {t_q}  # time of interest [min]\n"
+    body = _code("""
+        c_in = c_in_g / 1000  # [kg/L]
+        t = sp.symbols("t", positive=True)
+        S = sp.Function("S")
+        ode = sp.Eq(S(t).diff(t), c_in * flow - flow * S(t) / volume)
+        sol = sp.dsolve(ode, S(t), ics={S(0): S0})
+        """)
+    body += {"amount": "answer = float(sol.rhs.subs(t, t_query))\n",
+             "conc": "answer = float(sol.rhs.subs(t, t_query) / volume * 1000)  # [g/L]\n",
+             "time": ('t_reach = sp.nsolve(sp.Eq(sol.rhs, S_target), t, (0, 10000), solver="bisect")\n'
+                      "answer = float(t_reach)\n")}[ask]
+    program = "import sympy as sp\n\n" + head + "\n" + body
+    return texts[phrasing], program, {"amount": "kg", "conc": "g/L", "time": "min"}[ask]
+
+
+# ---- radioactivity --------------------------------------------------------------------------
+
+# isotope, half-life, unit, typical sample
+_ISOTOPES = [
+    ("iodine-131", 8.02, "day", "a medical iodine-131 sample"),
+    ("technetium-99m", 6.01, "hour", "a technetium-99m dose"),
+    ("radon-222", 3.82, "day", "a radon-222 sample"),
+    ("cobalt-60", 5.27, "year", "a cobalt-60 source"),
+    ("cesium-137", 30.17, "year", "a cesium-137 source"),
+    ("strontium-90", 28.8, "year", "a strontium-90 source"),
+    ("phosphorus-32", 14.3, "day", "a phosphorus-32 tracer"),
+]
+
+
+@family("radioactive_decay", DOMAIN, 6)
+def radioactive_decay(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    iso, hl, unit, sample = pick(rng, _ISOTOPES)
+    m0 = pick(rng, [2, 5, 10, 20, 50, 80, 100, 250, 500])
+    mu = pick(rng, ["mg", "g", "µg"])
+    ask_time = rng.random() < 0.4
+    t = round(hl * rng.uniform(0.3, 4.0), 1 if hl < 10 else 0)
+    t = int(t) if float(t).is_integer() else t
+    weeks = unit == "day" and not ask_time and rng.random() < 0.3
+    t_w = rng.randint(1, 6)
+    pct_left = rng.choice([1, 5, 10, 12.5, 20, 25, 30, 40, 60])
+    aside = _aside(rng, name)
+    us = unit + "s"
+    tt = f"{t_w} weeks" if weeks else f"{fmt_num(t)} {us}"
+    want = (f"how many {us} it takes until only {pct_left:g}% of it remains" if ask_time
+            else f"the mass ({mu}) remaining after {tt}")
+    texts = [
+        f"{iso[0].upper() + iso[1:]} has a half-life of {hl:g} {us}. Starting with {m0} {mu}, find {want}.{aside}",
+        f"{name} receives {sample} containing {m0} {mu} of {iso} (half-life {hl:g} {us}).{aside} "
+        + (f"How many {us} will it take until only {pct_left:g}% of it remains?" if ask_time
+           else f"What mass ({mu}) of it is left after {tt}?"),
+        f"I have {m0} {mu} of {iso}. Its half-life is {hl:g} {us}. "
+        f"{'How many ' + us + ' until just ' + f'{pct_left:g}' + '% is left' if ask_time else 'How much is left after ' + tt + ', in ' + mu}?{aside}",
+        f"Inventory record: nuclide {iso}; half-life {hl:g} {us}; initial mass {m0} {mu}. "
+        f"Compute {want}.{aside}",
+        f"With N(t) = N₀·(1/2)^(t/T½), N₀ = {m0} {mu} and T½ = {hl:g} {us}, "
+        f"{'solve N(t) = ' + f'{pct_left:g}' + '% of N₀ for t (in ' + us + ')' if ask_time else 'evaluate N after ' + tt}.{aside}",
+        f"{'How long (in ' + us + ') until' if ask_time else 'How much of'} a {m0} {mu} sample of "
+        f"{iso}, half-life {hl:g} {us}, {'has decayed to ' + f'{pct_left:g}' + '% of its initial amount' if ask_time else 'remains after ' + tt + ' (in ' + mu + ')'}?{aside}",
+    ]
+    head = f"m0 = {m0}  # initial amount [{mu}]\nhalf_life = {_lit(hl)}  # half-life [{unit}]\n"
+    if ask_time:
+        program = ("import sympy as sp\n\n" + head + f"fraction_left = {_lit(pct_left / 100)}  # remaining fraction [1]\n\n"
+                   + _code("""
+            t = sp.symbols("t", positive=True)
+            m = m0 * 0.5 ** (t / half_life)
+            t_reach = sp.nsolve(sp.Eq(m, fraction_left * m0), t, (0, 100 * half_life), solver="bisect")
+            answer = float(t_reach)
+            """))
+        return texts[phrasing], program, us
+    if weeks:
+        tline = f"t_weeks = {t_w}  # elapsed time [week]\n"
+        conv = "t = t_weeks * 7  # [day]\n"
+    else:
+        tline, conv = f"t = {_lit(t)}  # elapsed time [{unit}]\n", ""
+    program = (head + tline + "\n" + conv + _code("""
+        m = m0 * 0.5 ** (t / half_life)
+        answer = float(m)
+        """))
+    return texts[phrasing], program, mu
+
+
+@family("carbon_dating", DOMAIN, 6, held_out=True)
+def carbon_dating(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    obj = pick(rng, ["a wooden bowl", "a charcoal sample", "a piece of bone", "a linen fragment",
+                     "a seed from a storage pit", "a leather sandal"])
+    use_activity = rng.random() < 0.4
+    pct = round(rng.uniform(8, 95), 1)
+    modern = 15.3
+    activity = round(modern * pct / 100, 2)
+    aside = _aside(rng, name)
+    hl = 5730
+    given = (f"has a carbon-14 activity of {activity:g} decays per minute per gram, compared with "
+             f"{modern:g} for living material" if use_activity
+             else f"retains {pct:g}% of the carbon-14 found in living material")
+    texts = [
+        f"An archaeological sample {given}. Taking the half-life of carbon-14 as {hl:,} years, "
+        f"estimate the age of the sample in years.{aside}",
+        f"{name} excavates {obj}.{aside} Lab analysis shows that it {given}. Using a carbon-14 "
+        f"half-life of {hl:,} years, how old is it?",
+        f"We found {obj} and the lab says it {given}. C-14 has a half-life of {hl:,} years. How "
+        f"many years ago did the organism die?{aside}",
+        f"Radiocarbon report: specimen {obj}; measurement — "
+        f"{f'{activity:g} dpm/g vs. {modern:g} dpm/g modern' if use_activity else f'{pct:g}% of modern C-14'}; "
+        f"T½ = {hl:,} years. State the age in years.{aside}",
+        f"Solve {f'{activity:g} = {modern:g}' if use_activity else f'{pct / 100:g} = 1'}·(1/2)^(t/{hl}) for t "
+        f"(years) to date {obj}.{aside}",
+        f"How old, in years, is {obj} that {given}, given that carbon-14 has a half-life of "
+        f"{hl:,} years?{aside}",
+    ]
+    if use_activity:
+        head = (f"activity = {_lit(activity)}  # measured C-14 activity [decays/min/g]\n"
+                f"activity_modern = {_lit(modern)}  # activity of living material [decays/min/g]\n")
+        ratio = "activity / activity_modern"
+    else:
+        head = f"fraction_left = {_lit(pct / 100)}  # remaining share of C-14 [1]\n"
+        ratio = "fraction_left"
+    program = ("import sympy as sp\n\n" + head + f"half_life = {hl}  # half-life of carbon-14 [year]\n\n"
+               + _code(f"""
+        t = sp.symbols("t", positive=True)
+        eq = sp.Eq(0.5 ** (t / half_life), {ratio})
+        age = sp.nsolve(eq, t, (0, 100000), solver="bisect")
+        answer = float(age)
+        """))
+    return texts[phrasing], program, "years"
+
+
+# ---- springs and falling bodies -------------------------------------------------------------
+
+@family("hookes_law_energy", DOMAIN, 6)
+def hookes_law_energy(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    device = pick(rng, ["a toy launcher", "a door spring", "a trampoline spring", "a car suspension "
+                        "test spring", "a pinball plunger"])
+    F = rng.randint(5, 400)
+    x1_cm = rng.randint(2, 20)
+    x2_cm = rng.randint(2, 30)
+    if x2_cm == x1_cm:
+        x2_cm += 3
+    ask = pick(rng, ["energy", "speed"])
+    m_g = rng.randrange(20, 500, 10)
+    aside = _aside(rng, name)
+    k_val = F / (x1_cm / 100)
+    v = math.sqrt(k_val * (x2_cm / 100) ** 2 / (m_g / 1000))
+    if ask == "speed" and v > 60:
+        ask = "energy"
+    want = (f"the elastic potential energy stored (J) when it is stretched {x2_cm} cm" if ask == "energy"
+            else f"the speed (m/s) of a {m_g} g ball launched by releasing the spring from a "
+                 f"compression of {x2_cm} cm (no friction, all elastic energy becomes kinetic)")
+    texts = [
+        f"A force of {F} N stretches a spring by {x1_cm} cm. Assuming Hooke's law, find {want}.{aside}",
+        f"{name} tests {device}: hanging a load that pulls with {F} N extends it by {x1_cm} cm.{aside} "
+        f"Treating the spring as ideal, what is {want}?",
+        f"If {F} N stretches my spring {x1_cm} cm, "
+        f"{'how much energy (in joules) does it store when I stretch it ' + str(x2_cm) + ' cm' if ask == 'energy' else 'how fast (m/s) will it fire a ' + str(m_g) + ' g ball after I compress it ' + str(x2_cm) + ' cm and let go (ignore friction)'}?{aside}",
+        f"Spring characterisation: calibration force {F} N → extension {x1_cm} cm (linear "
+        f"spring). Compute {want}.{aside}",
+        f"Use F = kx with F = {F} N at x = {x1_cm} cm, then "
+        f"{'E = kx²/2 at x = ' + str(x2_cm) + ' cm (in J)' if ask == 'energy' else 'kx²/2 = mv²/2 with x = ' + str(x2_cm) + ' cm and m = ' + str(m_g) + ' g to find v (m/s)'}.{aside}",
+        f"What is {want}, for a spring that extends {x1_cm} cm under a {F} N force?{aside}",
+    ]
+    head = f"force = {F}  # calibration force [N]\nstretch_cm = {x1_cm}  # extension under that force [cm]\n"
+    if ask == "energy":
+        program = head + f"x_cm = {x2_cm}  # extension of interest [cm]\n\n" + _code("""
+            k = force / (stretch_cm / 100)  # spring constant [N/m]
+            energy = 0.5 * k * (x_cm / 100) ** 2
+            answer = float(energy)
+            """)
+        return texts[phrasing], program, "J"
+    program = ("import sympy as sp\n\n" + head + f"x_cm = {x2_cm}  # compression before release [cm]\n"
+               f"mass_g = {m_g}  # mass of the ball [g]\n\n" + _code("""
+        k = force / (stretch_cm / 100)  # spring constant [N/m]
+        m = mass_g / 1000  # [kg]
+        v = sp.symbols("v", positive=True)
+        eq = sp.Eq(0.5 * k * (x_cm / 100) ** 2, 0.5 * m * v ** 2)
+        answer = float(sp.solve(eq, v)[0])
+        """))
+    return texts[phrasing], program, "m/s"
+
+
+@family("free_fall_drag", DOMAIN, 6)
+def free_fall_drag(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    obj = pick(rng, ["skydiver", "package", "hailstone"])
+    if obj == "skydiver":
+        m, c = rng.randint(60, 110), round(rng.uniform(0.18, 0.3), 2)
+    elif obj == "package":
+        m, c = round(rng.uniform(2, 12), 1), round(rng.uniform(0.01, 0.05), 3)
+    else:
+        m, c = round(rng.uniform(0.005, 0.05), 3), round(rng.uniform(0.00005, 0.0003), 5)
+    vt = math.sqrt(m * 9.81 / c)
+    t_end = round(rng.uniform(0.3, 2.0) * vt / 9.81, 1)
+    ask_dist = rng.random() < 0.4
+    aside = _aside(rng, name)
+    what = {"skydiver": "a skydiver", "package": "a package dropped from a hovering drone",
+            "hailstone": "a hailstone"}[obj]
+    want = (f"the distance fallen (m) after {t_end:g} s" if ask_dist else f"the speed (m/s) after {t_end:g} s")
+    texts = [
+        f"{what[0].upper() + what[1:]} (mass {m:g} kg) falls from rest. Air resistance is "
+        f"c·v² with c = {c:g} kg/m, and g = 9.81 m/s². Find {want}.{aside}",
+        f"{name} studies {what}: mass {m:g} kg, starting from rest, with a quadratic drag force of "
+        f"{c:g}·v² newtons (v in m/s).{aside} What is {want}?",
+        f"If {what} weighing {m:g} kg starts falling from rest and the drag is {c:g} v² N, "
+        f"{'how far has it fallen after ' + f'{t_end:g}' + ' s, in metres' if ask_dist else 'how fast is it going after ' + f'{t_end:g}' + ' s'}? Take g = 9.81 m/s².{aside}",
+        f"Fall model: m = {m:g} kg; v(0) = 0; drag F_d = c v² with c = {c:g} kg/m; "
+        f"g = 9.81 m/s². Integrate m dv/dt = mg - cv² and report {want}.{aside}",
+        f"Solve dv/dt = 9.81 - ({c:g}/{m:g})·v², v(0) = 0 (SI units), "
+        f"{'together with dx/dt = v, x(0) = 0, and give x' if ask_dist else 'and give v'} at t = {t_end:g} s.{aside}",
+        f"What is {want} for {what} of {m:g} kg released from rest, with air drag {c:g}·v² "
+        f"(kg/m) and g = 9.81 m/s²?{aside}",
+    ]
+    program = _code(f"""
+        from scipy.integrate import solve_ivp
+
+        m = {_lit(m)}  # mass [kg]
+        c = {_lit(c)}  # quadratic drag coefficient [kg/m]
+        g = 9.81  # gravitational acceleration [m/s^2]
+        t_end = {_lit(t_end)}  # time after release [s]
+
+
+        def rhs(t, y):
+            x, v = y
+            return [v, g - c / m * v ** 2]
+
+
+        sol = solve_ivp(rhs, (0, t_end), [0, 0], rtol=1e-10, atol=1e-10)
+        """) + ("answer = float(sol.y[0, -1])  # distance fallen [m]\n" if ask_dist
+                else "answer = float(sol.y[1, -1])  # speed [m/s]\n")
+    return texts[phrasing], program, ("m" if ask_dist else "m/s")

@@ -1,0 +1,417 @@
+"""Population and ecology problem families: exponential and logistic growth, predator-prey
+dynamics and harvesting.
+
+Every ``make(rng, phrasing)`` draws all of its numbers first and only then picks the text of
+the requested phrasing, so one seed gives the same numbers in every phrasing.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import textwrap
+
+from mathllm.data.core import NAMES, family, fmt_num, pick
+
+DOMAIN = "population"
+
+_ASIDES = [
+    "The survey was carried out on {day} September.",
+    "The research station's boat is painted {colour}.",
+    "{name} has {num2} years of field experience.",
+    "The reserve covers {num} hectares.",
+    "The census office is open on weekdays until {hour} pm.",
+    "The project is funded with {num},000 euros.",
+    "{name}'s car has the number plate ending in {num}.",
+]
+
+
+def _code(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def _lit(x: float | int) -> str:
+    if isinstance(x, int):
+        return str(x)
+    x = round(float(x), 10)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
+
+
+def _aside(rng: random.Random, name: str) -> str:
+    """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
+    if rng.random() >= 0.3:
+        return ""
+    text = pick(rng, _ASIDES).format(
+        name=name, day=rng.randint(2, 28), num=rng.randint(12, 950), num2=rng.randint(3, 25),
+        colour=pick(rng, ["red", "white", "orange", "blue"]), hour=rng.randint(4, 6))
+    return " " + text
+
+
+def _people(n: float) -> str:
+    """A head count as people write it: 1,250,000 -> '1.25 million'."""
+    if n >= 1_000_000 and round(n / 1e6, 3) * 1e6 == n:
+        return f"{n / 1e6:g} million"
+    return fmt_num(n)
+
+
+# ---- exponential growth ---------------------------------------------------------------------
+
+@family("exponential_growth", DOMAIN, 6)
+def exponential_growth(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    kind = pick(rng, ["town", "city", "bacteria", "rabbits"])
+    if kind == "town":
+        N0, r, tu, unit = rng.randint(20, 400) * 100, rng.randint(5, 45) / 1000, "year", "people"
+    elif kind == "city":
+        N0, r, tu, unit = rng.randint(8, 90) * 50000, rng.randint(5, 35) / 1000, "year", "people"
+    elif kind == "bacteria":
+        N0, r, tu, unit = pick(rng, [100, 200, 500, 1000, 5000]), round(rng.uniform(0.1, 0.9), 2), "hour", "cells"
+    else:
+        N0, r, tu, unit = rng.randint(2, 40) * 10, round(rng.uniform(0.15, 0.6), 2), "year", "rabbits"
+    continuous = kind in ("bacteria", "rabbits") or rng.random() < 0.3
+    ask_time = rng.random() < 0.4
+    t = rng.randint(2, 30) if tu == "year" and kind in ("town", "city") else rng.randint(2, 12)
+    factor = rng.choice([1.5, 2, 2.5, 3, 4, 5, 10])
+    target = N0 * factor
+    target = int(round(target, -2)) if target > 10000 else int(round(target))
+    aside = _aside(rng, name)
+    subject = {"town": "a town", "city": "a city", "bacteria": "a bacterial culture",
+               "rabbits": "a rabbit colony"}[kind]
+    rate = (f"{r * 100:g}% per {tu} (continuous growth)" if continuous and kind in ("town", "city")
+            else f"a continuous rate of {r:g} per {tu}" if continuous
+            else f"{r * 100:g}% per {tu}")
+    model = "N(t) = N₀·e^(rt)" if continuous else "N(t) = N₀·(1 + r)^t"
+    tus = tu + "s"
+    want = (f"how many {tus} it takes to reach {_people(target)} {unit}" if ask_time
+            else f"the size after {t} {tus} ({unit})")
+    texts = [
+        f"The population of {subject} is {_people(N0)} {unit} and grows at {rate}. Find {want}.{aside}",
+        f"{name} is studying {subject} that currently has {_people(N0)} {unit}.{aside} It grows by "
+        f"{rate}. "
+        + (f"After how many {tus} will it reach {_people(target)}?" if ask_time
+           else f"How many {unit} will there be in {t} {tus}?"),
+        f"We have {_people(N0)} {unit} now, growing at {rate}. "
+        + (f"How long until we hit {_people(target)}, in {tus}?" if ask_time
+           else f"What will the count be {t} {tus} from now?") + aside,
+        f"Growth projection:{' ' + subject}; current size {_people(N0)} {unit}; growth {rate}; "
+        f"model {model}. Report {want}.{aside}",
+        f"Using {model} with N₀ = {_people(N0)} and r = {r:g} per {tu}, "
+        + (f"solve N(t) = {_people(target)} for t (in {tus})." if ask_time else f"evaluate N({t}).")
+        + aside,
+        f"{'How many ' + tus + ' until' if ask_time else 'How large will'} {subject} of "
+        f"{_people(N0)} {unit}, growing at {rate}, "
+        + (f"reaches {_people(target)}?" if ask_time else f"be after {t} {tus}?") + aside,
+    ]
+    growth = "N0 * sp.exp(r * t)" if continuous else "N0 * (1 + r) ** t"
+    rdesc = "continuous growth rate" if continuous else "growth rate per period"
+    head = f"N0 = {N0}  # initial population [{unit}]\nr = {_lit(r)}  # {rdesc} [1/{tu}]\n"
+    if ask_time:
+        program = ("import sympy as sp\n\n" + head + f"N_target = {target}  # population of interest [{unit}]\n\n"
+                   + _code(f"""
+            t = sp.symbols("t", positive=True)
+            N = {growth}
+            t_reach = sp.nsolve(sp.Eq(N, N_target), t, (0, 1000), solver="bisect")
+            answer = float(t_reach)
+            """))
+        return texts[phrasing], program, tus
+    program = ("import sympy as sp\n\n" + head + f"t = {t}  # elapsed time [{tu}]\n\n"
+               + _code(f"""
+        N = {growth}
+        answer = float(N)
+        """))
+    if not continuous:
+        program = program.replace("import sympy as sp\n\n", "")
+    return texts[phrasing], program, unit
+
+
+@family("exponential_from_two_counts", DOMAIN, 6)
+def exponential_from_two_counts(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    art, what, unit, tu = pick(rng, [("an", "E. coli culture", "cells", "hour"),
+                                     ("a", "yeast culture", "cells", "hour"),
+                                     ("an", "algae bloom", "cells per mL", "day"),
+                                     ("a", "duckweed mat", "fronds", "day")])
+    r = rng.uniform(0.15, 0.9) if tu == "hour" else rng.uniform(0.05, 0.4)
+    t1 = rng.randint(1, 4)
+    t2 = t1 + rng.randint(2, 6)
+    N1 = pick(rng, [120, 300, 450, 800, 1500, 2000, 5000])
+    N2 = int(float(f"{N1 * math.exp(r * (t2 - t1)):.3g}"))
+    if N2 <= N1 * 1.2:
+        N2 = int(N1 * 3)
+    ask = pick(rng, ["later", "doubling", "initial"])
+    t3 = t2 + rng.randint(1, 6)
+    aside = _aside(rng, name)
+    tus = tu + "s"
+    want = {"later": f"the expected count after {t3} {tus}",
+            "doubling": f"the doubling time in {tus}",
+            "initial": "the count at time zero"}[ask]
+    texts = [
+        f"{art.capitalize()} {what} grows exponentially. It has {fmt_num(N1)} {unit} after {t1} {tus} and "
+        f"{fmt_num(N2)} after {t2} {tus}. Find {want}.{aside}",
+        f"{name} counts {art} {what} in the lab: {fmt_num(N1)} {unit} at the {t1}-{tu} mark and "
+        f"{fmt_num(N2)} at the {t2}-{tu} mark.{aside} Assuming unchecked exponential growth, what "
+        f"is {want}?",
+        f"My {what} went from {fmt_num(N1)} {unit} at t = {t1} {tus} to {fmt_num(N2)} at "
+        f"t = {t2} {tus}. If it keeps growing exponentially, "
+        + {"later": f"how many will there be at t = {t3} {tus}?",
+           "doubling": f"how long does it take to double (in {tus})?",
+           "initial": "how many were there at t = 0?"}[ask] + aside,
+        f"Lab record:{' ' + what}; count at t = {t1} {tus}: {fmt_num(N1)} {unit}; count at "
+        f"t = {t2} {tus}: {fmt_num(N2)} {unit}. Fit N(t) = N₀·e^(rt) and report {want}.{aside}",
+        f"N(t) = N₀e^(rt) passes through ({t1}, {fmt_num(N1)}) and ({t2}, {fmt_num(N2)}) with t in "
+        f"{tus}. Determine r and then {want}.{aside}",
+        f"What is {want} for {art} {what} that grows exponentially from {fmt_num(N1)} {unit} at "
+        f"{t1} {tus} to {fmt_num(N2)} at {t2} {tus}?{aside}",
+    ]
+    head = (f"t1 = {t1}  # time of the first count [{tu}]\nN1 = {N1}  # first count [{unit}]\n"
+            f"t2 = {t2}  # time of the second count [{tu}]\nN2 = {N2}  # second count [{unit}]\n")
+    if ask == "later":
+        head += f"t3 = {t3}  # time of interest [{tu}]\n"
+    body = f"r = np.log(N2 / N1) / (t2 - t1)  # growth rate [1/{tu}]\n"
+    body += {"later": "N3 = N1 * np.exp(r * (t3 - t1))\nanswer = float(N3)\n",
+             "doubling": "answer = float(np.log(2) / r)\n",
+             "initial": "N0 = N1 * np.exp(-r * t1)\nanswer = float(N0)\n"}[ask]
+    program = "import numpy as np\n\n" + head + "\n" + body
+    return texts[phrasing], program, (tus if ask == "doubling" else unit)
+
+
+# ---- logistic growth ------------------------------------------------------------------------
+
+_LOGISTIC = [
+    # subject, unit, K range, r range, time unit
+    ("the trout population of a stocked lake", "fish", (2000, 20000), (0.2, 0.8), "year"),
+    ("the deer population of an island", "deer", (300, 3000), (0.15, 0.5), "year"),
+    ("a yeast culture in a flask", "million cells", (50, 500), (0.2, 0.7), "hour"),
+    ("a town's population", "people", (20000, 200000), (0.03, 0.12), "year"),
+    ("the user base of a new app", "thousand users", (200, 5000), (0.1, 0.6), "month"),
+]
+
+
+def _logistic_draw(rng: random.Random):
+    subject, unit, (klo, khi), (rlo, rhi), tu = pick(rng, _LOGISTIC)
+    K = int(float(f"{rng.uniform(klo, khi):.2g}"))
+    r = round(rng.uniform(rlo, rhi), 3)
+    N0 = int(float(f"{K * rng.uniform(0.02, 0.3):.2g}"))
+    return subject, unit, K, r, N0, tu
+
+
+@family("logistic_population_at", DOMAIN, 6)
+def logistic_population_at(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    subject, unit, K, r, N0, tu = _logistic_draw(rng)
+    t = rng.randint(2, max(3, round(3 / r)))
+    aside = _aside(rng, name)
+    tus = tu + "s"
+    texts = [
+        f"The size of {subject} follows the logistic model dN/dt = rN(1 - N/K) with r = {r:g} per {tu}, K = "
+        f"{fmt_num(K)} {unit} and N(0) = {fmt_num(N0)}. Find N after {t} {tus}.{aside}",
+        f"{name} models {subject}: there are {fmt_num(N0)} {unit} now, the environment can support "
+        f"at most {fmt_num(K)}, and the intrinsic growth rate is {r:g} per {tu}.{aside} Using "
+        f"logistic growth, how many {unit} will there be after {t} {tus}?",
+        f"If {subject} starts at {fmt_num(N0)} {unit}, grows logistically with rate {r:g}/{tu}, and "
+        f"levels off at {fmt_num(K)}, what will it be in {t} {tus}?{aside}",
+        f"Logistic projection for {subject}:{' '}N₀ = {fmt_num(N0)} {unit}; carrying capacity "
+        f"{fmt_num(K)}; r = {r:g} per {tu}; horizon {t} {tus}. Report the projected size.{aside}",
+        f"Evaluate N(t) = K / (1 + ((K - N₀)/N₀)·e^(-rt)) for K = {fmt_num(K)}, N₀ = {fmt_num(N0)}, "
+        f"r = {r:g} per {tu} and t = {t} {tus} (answer in {unit}).{aside}",
+        f"How large will {subject} be after {t} {tus}, if it is {fmt_num(N0)} {unit} today and grows "
+        f"logistically toward a ceiling of {fmt_num(K)} at an intrinsic rate of {r:g} per {tu}?{aside}",
+    ]
+    program = _code(f"""
+        import sympy as sp
+
+        N0 = {N0}  # initial size [{unit}]
+        K = {K}  # carrying capacity [{unit}]
+        r = {_lit(r)}  # intrinsic growth rate [1/{tu}]
+        t_query = {t}  # time of interest [{tu}]
+
+        t = sp.symbols("t", positive=True)
+        N = K / (1 + (K - N0) / N0 * sp.exp(-r * t))  # solution of dN/dt = r N (1 - N/K)
+        answer = float(N.subs(t, t_query))
+        """)
+    return texts[phrasing], program, unit
+
+
+@family("logistic_time_to_reach", DOMAIN, 6)
+def logistic_time_to_reach(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    subject, unit, K, r, N0, tu = _logistic_draw(rng)
+    target = int(float(f"{N0 + (K - N0) * rng.uniform(0.2, 0.85):.2g}"))
+    if target <= N0 or target >= K:
+        target = (N0 + K) // 2
+    as_pct = rng.random() < 0.3
+    pct = round(target / K * 100)
+    if as_pct:
+        target = K * pct / 100
+    aside = _aside(rng, name)
+    tus = tu + "s"
+    goal = f"{pct}% of the carrying capacity" if as_pct else f"{fmt_num(target)} {unit}"
+    texts = [
+        f"{subject[0].upper() + subject[1:]} grows logistically with r = {r:g} per {tu} and carrying "
+        f"capacity {fmt_num(K)} {unit}, starting from {fmt_num(N0)}. How many {tus} until it "
+        f"reaches {goal}?{aside}",
+        f"{name} is tracking {subject}. It stands at {fmt_num(N0)} {unit}; the ceiling (carrying capacity) is "
+        f"{fmt_num(K)} and the intrinsic growth rate is {r:g} per {tu}.{aside} Assuming logistic "
+        f"growth, after how many {tus} will it reach {goal}?",
+        f"With logistic growth (r = {r:g}/{tu}, K = {fmt_num(K)}), when will {subject} go from "
+        f"{fmt_num(N0)} to {goal}? Answer in {tus}.{aside}",
+        f"Planning question — {subject}: N₀ = {fmt_num(N0)} {unit}, K = {fmt_num(K)}, r = {r:g} "
+        f"per {tu}, logistic dynamics. Determine the time (in {tus}) to reach {goal}.{aside}",
+        f"For dN/dt = {r:g}·N·(1 - N/{fmt_num(K)}) with N(0) = {fmt_num(N0)}, find the time t "
+        f"({tus}) at which N = {fmt_num(target)}.{aside}",
+        f"How many {tus} does it take {subject} to grow from {fmt_num(N0)} to {goal} under logistic "
+        f"growth with rate {r:g} per {tu} and carrying capacity {fmt_num(K)}?{aside}",
+    ]
+    tline = (f"share = {_lit(pct / 100)}  # target as a share of the carrying capacity [1]\n"
+             if as_pct else f"N_target = {_lit(target)}  # size of interest [{unit}]\n")
+    program = ("import sympy as sp\n\n" + f"N0 = {N0}  # initial size [{unit}]\nK = {K}  # carrying capacity [{unit}]\n"
+               f"r = {_lit(r)}  # intrinsic growth rate [1/{tu}]\n" + tline + "\n"
+               + ("N_target = share * K  # [" + unit + "]\n" if as_pct else "")
+               + _code("""
+        t = sp.symbols("t", positive=True)
+        N = K / (1 + (K - N0) / N0 * sp.exp(-r * t))  # solution of dN/dt = r N (1 - N/K)
+        t_reach = sp.nsolve(sp.Eq(N, N_target), t, (0, 1000), solver="bisect")
+        answer = float(t_reach)
+        """))
+    return texts[phrasing], program, tus
+
+
+# ---- predator-prey --------------------------------------------------------------------------
+
+@family("lotka_volterra", DOMAIN, 6)
+def lotka_volterra(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    prey, prey1, pred, pred1, habitat = pick(rng, [
+        ("rabbits", "rabbit", "foxes", "fox", "a valley"), ("hares", "hare", "lynx", "lynx", "a forest"),
+        ("aphids", "aphid", "ladybirds", "ladybird", "a greenhouse"),
+        ("voles", "vole", "owls", "owl", "a meadow"), ("sardines", "sardine", "tuna", "tuna", "a bay")])
+    alpha = round(rng.uniform(0.4, 1.2), 2)
+    beta = round(rng.uniform(0.005, 0.03), 4)
+    gamma = round(rng.uniform(0.3, 1.0), 2)
+    delta = round(rng.uniform(0.002, 0.015), 4)
+    x_eq, y_eq = gamma / delta, alpha / beta
+    x0 = int(round(x_eq * rng.uniform(0.4, 1.8), -1)) or 10
+    y0 = int(round(y_eq * rng.uniform(0.4, 1.8))) or 2
+    T = rng.randint(5, 30)
+    ask = pick(rng, ["prey", "pred", "max_pred"])
+    aside = _aside(rng, name)
+    want = {"prey": f"the number of {prey} after {T} years",
+            "pred": f"the number of {pred} after {T} years",
+            "max_pred": f"the largest number of {pred} during the first {T} years"}[ask]
+    eqs = (f"dx/dt = {alpha:g}x - {beta:g}xy, dy/dt = {delta:g}xy - {gamma:g}y")
+    texts = [
+        f"A predator-prey system of {prey} (x) and {pred} (y) follows the Lotka-Volterra equations "
+        f"{eqs}, with t in years. Initially x = {x0} and y = {y0}. Find {want}.{aside}",
+        f"{name} models the {prey} and {pred} in {habitat}.{aside} The {prey} grow at rate "
+        f"{alpha:g} per year and are eaten at rate {beta:g} per {pred1} per year; the {pred} die "
+        f"off at rate {gamma:g} per year and gain {delta:g} per {prey1} per year. Starting from {x0} {prey} and "
+        f"{y0} {pred}, what is {want}?",
+        f"I'm simulating {prey} and {pred} with Lotka-Volterra: {eqs} (x = {prey}, y = {pred}, "
+        f"t in years), x(0) = {x0}, y(0) = {y0}. What do I get for {want}?{aside}",
+        f"Ecosystem model:{' '}prey {prey}, x(0) = {x0}; predators {pred}, y(0) = {y0}; parameters "
+        f"α = {alpha:g}, β = {beta:g}, γ = {gamma:g}, δ = {delta:g} (per year); equations x' = αx - "
+        f"βxy, y' = δxy - γy. Report {want}.{aside}",
+        f"Integrate {eqs} from x(0) = {x0}, y(0) = {y0} over 0 ≤ t ≤ {T} (years) and give "
+        f"{want.replace(prey, 'x (' + prey + ')').replace(pred, 'y (' + pred + ')')}.{aside}",
+        f"What is {want}, if {x0} {prey} and {y0} {pred} interact according to {eqs} (t in "
+        f"years)?{aside}",
+    ]
+    last = {"prey": "answer = float(sol.y[0, -1])",
+            "pred": "answer = float(sol.y[1, -1])",
+            "max_pred": "answer = float(sol.y[1].max())"}[ask]
+    program = _code(f"""
+        import numpy as np
+        from scipy.integrate import solve_ivp
+
+        alpha = {_lit(alpha)}  # prey growth rate [1/year]
+        beta = {_lit(beta)}  # predation rate [1/(predator*year)]
+        gamma = {_lit(gamma)}  # predator death rate [1/year]
+        delta = {_lit(delta)}  # predator growth per prey eaten [1/(prey*year)]
+        x0 = {x0}  # initial {prey} [animals]
+        y0 = {y0}  # initial {pred} [animals]
+        T = {T}  # time horizon [year]
+
+
+        def lotka_volterra(t, z):
+            x, y = z
+            return [alpha * x - beta * x * y, delta * x * y - gamma * y]
+
+
+        t_grid = np.linspace(0, T, 2001)
+        sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], t_eval=t_grid, rtol=1e-9, atol=1e-9)
+        """) + last + "\n"
+    return texts[phrasing], program, "animals"
+
+
+# ---- harvesting -----------------------------------------------------------------------------
+
+@family("logistic_harvesting", DOMAIN, 6, held_out=True)
+def logistic_harvesting(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    art, resource, unit = pick(rng, [("a", "cod stock", "tonnes"), ("a", "forest", "cubic metres of timber"),
+                                     ("a", "shrimp fishery", "tonnes"), ("a", "deer herd", "deer"),
+                                     ("an", "oyster bed", "thousand oysters")])
+    r = round(rng.uniform(0.1, 0.8), 2)
+    K = int(float(f"{rng.uniform(500, 80000):.2g}"))
+    msy = r * K / 4
+    H = int(float(f"{msy * rng.uniform(0.2, 0.85):.2g}"))
+    ask_msy = rng.random() < 0.4
+    aside = _aside(rng, name)
+    want = ("the maximum sustainable yield (the largest constant harvest per year that the "
+            "population can sustain)" if ask_msy
+            else f"the stable equilibrium size of the {resource} under a constant harvest of "
+                 f"{fmt_num(H)} {unit} per year")
+    texts = [
+        f"{art.capitalize()} {resource} grows logistically with intrinsic rate r = {r:g} per year and carrying "
+        f"capacity K = {fmt_num(K)} {unit}"
+        + ("." if ask_msy else f", and {fmt_num(H)} {unit} are harvested each year, so dN/dt = "
+           f"rN(1 - N/K) - H.") + f" Find {want}.{aside}",
+        f"{name} manages {art} {resource}.{aside} Left alone it grows logistically at {r:g} per year "
+        f"toward a ceiling of {fmt_num(K)} {unit}. "
+        + ("What is the largest annual harvest that can be taken indefinitely (the MSY), in "
+           f"{unit} per year?" if ask_msy
+           else f"If {fmt_num(H)} {unit} are removed every year, at what level will the stock "
+                f"settle (the stable equilibrium)?"),
+        f"Our {resource}: r = {r:g}/year, K = {fmt_num(K)} {unit}. "
+        + ("What's the maximum sustainable yield per year?" if ask_msy
+           else f"We plan to take {fmt_num(H)} {unit} a year. Where does the population level off "
+                f"(stable equilibrium)?") + aside,
+        f"Resource assessment:{' '}{resource}; logistic growth, r = {r:g} yr⁻¹; K = {fmt_num(K)} "
+        f"{unit}"
+        + (". Report the maximum sustainable yield in " + unit + " per year." if ask_msy
+           else f"; constant harvest H = {fmt_num(H)} {unit}/yr. Report the stable equilibrium "
+                f"stock.") + aside,
+        (f"Maximize the growth rate rN(1 - N/K) over N for r = {r:g}, K = {fmt_num(K)} and give "
+         f"the maximum value (the MSY, in {unit} per year).{aside}" if ask_msy
+         else f"Find the larger root of {r:g}N(1 - N/{fmt_num(K)}) - {fmt_num(H)} = 0 (the stable "
+              f"equilibrium of the harvested {resource}, in {unit}).{aside}"),
+        (f"What is the maximum sustainable yield of {art} {resource} that grows logistically at "
+         f"{r:g} per year with a carrying capacity of {fmt_num(K)} {unit}?{aside}" if ask_msy
+         else f"At what size does {art} {resource} stabilise when it grows logistically (r = {r:g} per "
+              f"year, K = {fmt_num(K)} {unit}) and {fmt_num(H)} {unit} are harvested every year?{aside}"),
+    ]
+    if ask_msy:
+        program = _code(f"""
+            import sympy as sp
+
+            r = {_lit(r)}  # intrinsic growth rate [1/year]
+            K = {K}  # carrying capacity [{unit}]
+
+            N = sp.symbols("N", positive=True)
+            growth = r * N * (1 - N / K)
+            N_star = sp.solve(sp.diff(growth, N), N)[0]
+            answer = float(growth.subs(N, N_star))
+            """)
+        return texts[phrasing], program, f"{unit}/year"
+    program = _code(f"""
+        import sympy as sp
+
+        r = {_lit(r)}  # intrinsic growth rate [1/year]
+        K = {K}  # carrying capacity [{unit}]
+        H = {H}  # constant harvest [{unit}/year]
+
+        N = sp.symbols("N", positive=True)
+        equilibria = sp.solve(sp.Eq(r * N * (1 - N / K) - H, 0), N)
+        answer = float(max(equilibria))  # the larger equilibrium is the stable one
+        """)
+    return texts[phrasing], program, unit

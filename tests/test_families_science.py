@@ -1,0 +1,150 @@
+"""The science-domain families (finance, weather, medical, physics, population): contract
+programs, finite answers, determinism, phrasing diversity, text/program agreement and
+parameter sensitivity."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import math
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from mathllm.contract import has_answer, parse_parameters, set_parameters
+from mathllm.data.core import REGISTRY, fmt_num, generate, run_reference
+from mathllm.data.families import finance, medical, physics, population, weather
+
+MODULES = {m.__name__: m.DOMAIN for m in (finance, weather, medical, physics, population)}
+MINIMUMS = {"finance": 10, "weather": 6, "medical": 8, "physics": 8, "population": 4}
+FAMILIES = sorted((f for f in REGISTRY.values() if f.make.__module__ in MODULES), key=lambda f: f.name)
+IDS = [f.name for f in FAMILIES]
+# parameters that a text states only implicitly ("monthly", "triple", weekdays, unit factors,
+# "1 in 250", g hidden in -4.905t², a simulation horizon mentioned in some phrasings only)
+IMPLICIT = {
+    "compound_interest_monthly": {"periods_per_year"}, "tripling_time": {"factor"},
+    "markov_rain_nstep": {"days"}, "markov_rain_stationary": {"n_days"},
+    "bayes_diagnostic_test": {"prevalence"}, "bmi": {"kg_per_lb", "m_per_in"},
+    "dose_by_weight": {"kg_per_lb"}, "sir_epidemic": {"days"}, "projectile_from_height": {"g"},
+    "repeated_dosing": {"n"},
+}
+
+
+def _answer_ok(ans) -> bool:
+    vals = list(ans.values()) if isinstance(ans, dict) else [ans]
+    return bool(vals) and all(isinstance(v, float) and math.isfinite(v) for v in vals)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _jaccard(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb)
+
+
+def _forms(value: float) -> set[str]:
+    """Ways a parameter value can be written in a text (4.8% for 0.048, 1.76 m for 176 cm...)."""
+    out: set[str] = set()
+    for v in (value, value * 100, value / 100, value / 1000, value / 1e6):
+        v = round(v, 9)
+        out |= {fmt_num(v), fmt_num(abs(v)), f"{v:g}", f"{abs(v):g}", f"{v:,.2f}", f"{v:.2f}"}
+        if float(v).is_integer():
+            out.add(str(int(abs(v))))
+    return out
+
+
+def test_counts_and_held_out_share():
+    by_domain = Counter(f.domain for f in FAMILIES)
+    assert set(by_domain) == set(MINIMUMS)
+    for domain, minimum in MINIMUMS.items():
+        assert by_domain[domain] >= minimum, (domain, by_domain[domain])
+    assert len(FAMILIES) >= 36
+    held = [f for f in FAMILIES if f.held_out]
+    assert 1 / 9 <= len(held) / len(FAMILIES) <= 1 / 4  # "about 1 in 6"
+    assert len({f.domain for f in held}) == len(MINIMUMS)  # spread over every domain
+    assert all(f.n_phrasings >= 6 for f in FAMILIES)
+
+
+@pytest.mark.parametrize("fam", FAMILIES, ids=IDS)
+def test_every_phrasing_gives_a_contract_program(fam):
+    for p in range(fam.n_phrasings):
+        s = generate(fam, random.Random(f"contract:{p}"), p)
+        assert s.problem and s.family == fam.name and s.phrasing == p and s.units
+        assert _answer_ok(s.answer), s.answer
+        assert has_answer(s.program)
+        tree = ast.parse(s.program)
+        assert 4 <= len([ln for ln in s.program.splitlines() if ln.strip()]) <= 24
+        params = parse_parameters(s.program)
+        assert params, "a program has parameters"
+        lines = s.program.splitlines()
+        for prm in params:
+            assert prm.description, f"{prm.name}: no description"
+            assert prm.unit, f"{prm.name}: no [unit]"
+            assert re.search(rf"\b{prm.name}\b", "\n".join(lines[prm.line:])), f"{prm.name} unused"
+            if prm.name not in IMPLICIT.get(fam.name, set()) and prm.value not in (0, 1):
+                assert any(f in s.problem for f in _forms(prm.value)), \
+                    f"{prm.name}={prm.value} is not in the text: {s.problem}"
+        last = [n for n in tree.body if isinstance(n, ast.Assign)][-1]
+        assert isinstance(last.targets[0], ast.Name) and last.targets[0].id == "answer"
+
+
+@pytest.mark.parametrize("fam", FAMILIES, ids=IDS)
+def test_more_seeds_give_valid_varied_samples(fam):
+    texts = set()
+    for i in range(6):
+        rng = random.Random(f"var:{i}")
+        p = i % fam.n_phrasings
+        problem, program, _ = fam.make(rng, p)
+        texts.add(problem)
+        assert has_answer(program) and parse_parameters(program)
+        if i == 0:  # running is the slow part (sp.dsolve takes ~0.3 s): one more run per family
+            assert _answer_ok(run_reference(program))
+    assert len(texts) >= 5
+
+
+@pytest.mark.parametrize("fam", FAMILIES, ids=IDS)
+def test_deterministic_for_a_seed(fam):
+    for p in (0, fam.n_phrasings - 1):
+        assert fam.make(random.Random("det"), p) == fam.make(random.Random("det"), p)
+
+
+@pytest.mark.parametrize("fam", FAMILIES, ids=IDS)
+def test_phrasings_are_different(fam):
+    for seed in ("div:1", "div:2", "div:3"):
+        texts = [fam.make(random.Random(seed), p)[0] for p in range(fam.n_phrasings)]
+        sims = [_jaccard(x, y) for x, y in itertools.combinations(texts, 2)]
+        assert max(sims) < 0.8, max(sims)
+        assert sum(sims) / len(sims) < 0.65
+
+
+@pytest.mark.parametrize("fam", FAMILIES, ids=IDS)
+def test_answer_follows_the_parameters(fam):
+    s = generate(fam, random.Random("sens"), 0)
+    changed = 0
+    for prm in parse_parameters(s.program):
+        if changed:
+            break
+        for factor in (1.1, 0.9):
+            v = prm.value * factor
+            if prm.is_int:
+                v = int(prm.value) + (1 if factor > 1 else -1)
+            try:
+                new = run_reference(set_parameters(s.program, {prm.name: v}))
+            except Exception:  # e.g. a target pushed outside the bracket of a root finder
+                continue
+            if new != s.answer:
+                changed += 1
+                break
+    assert changed >= 1
+
+
+@pytest.mark.parametrize("module", [finance, weather, medical, physics, population],
+                         ids=lambda m: m.DOMAIN)
+def test_irrelevant_details_about_thirty_percent(module):
+    rng = random.Random(3)
+    hits = sum(bool(module._aside(rng, "Ann")) for _ in range(2000))
+    assert 0.25 < hits / 2000 < 0.35

@@ -1,0 +1,98 @@
+"""Retrieval of solved examples for the prompt (BM25 over a bank of reference programs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mathllm.prompt import Example
+from mathllm.retrieve import BM25, Bank, load_bank, nearest_examples, tokens
+
+DOCS = [
+    ("interest", "A bank account pays 5% annual interest compounded monthly on a deposit of 2000 EUR."),
+    ("interest", "A savings deposit of 1000 EUR earns 3% interest compounded yearly for 10 years."),
+    ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
+    ("projectile", "A ball is thrown upward at 12 m/s from a 2 m high balcony. When does it land?"),
+    ("epidemic", "An SIR epidemic model with infection rate 0.3 and recovery rate 0.1 in a town of 10000."),
+    ("lp", "A factory makes chairs and tables with limited wood and labour hours to maximise profit."),
+]
+
+
+def write_bank(path: Path, docs=DOCS) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (family, problem) in enumerate(docs):
+            fh.write(json.dumps({"family": family, "problem": problem, "program": f"answer = {i}"}) + "\n")
+        fh.write("\n")  # blank lines are ignored
+    return path
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Bank:
+    return load_bank(write_bank(tmp_path / "bank.jsonl"))
+
+
+def test_tokens() -> None:
+    assert tokens("The Ball is thrown UP at 12 m/s!") == ["ball", "thrown", "up"]
+    assert tokens("") == [] and tokens("123 4.5 a I") == []
+
+
+def test_bm25_ranks_the_obviously_nearest_first(bank: Bank) -> None:
+    q = tokens("How long until my tea cools from 80 C to 50 C in a 21 C room?")
+    scores = bank.index.scores(q)
+    assert max(range(len(scores)), key=scores.__getitem__) == 2
+    assert scores[2] > 0 and scores[3] == 0.0
+    assert BM25([]).scores(q) == []
+
+
+@pytest.mark.parametrize("query, family", [
+    ("Newton cooling of soup in a room", "cooling"),
+    ("A stone is thrown upward from a balcony, when does it land", "projectile"),
+    ("An epidemic with infection and recovery rates in a town", "epidemic"),
+    ("How many chairs and tables should the factory make to maximise profit", "lp"),
+    ("Monthly compounded interest on a bank deposit", "interest"),
+])
+def test_nearest_puts_the_best_match_last(bank: Bank, query: str, family: str) -> None:
+    got = bank.nearest(query, k=2)
+    assert len(got) == 2 and all(isinstance(e, Example) for e in got)
+    best = got[-1]  # most similar last: nearest to the question in the prompt
+    assert bank.groups[bank.examples.index(best)] == family
+
+
+def test_one_example_per_family(bank: Bank) -> None:
+    got = bank.nearest("interest compounded on a savings deposit in a bank account", k=3)
+    families = [bank.groups[bank.examples.index(e)] for e in got]
+    assert len(families) == 3 and len(set(families)) == 3
+    assert families[-1] == "interest"
+
+
+def test_exclude_drops_the_identical_problem(bank: Bank) -> None:
+    same = DOCS[2][1]
+    got = bank.nearest("  " + same + "\n", k=6, exclude=same + "  ")
+    assert same not in [e.problem for e in got]
+    assert len(got) == 4  # every other family (one example each) still available
+
+
+@pytest.mark.parametrize("k", [0, -1])
+def test_k_zero_is_empty(bank: Bank, k: int) -> None:
+    assert bank.nearest("cooling coffee", k=k) == []
+
+
+def test_more_than_available(bank: Bank) -> None:
+    assert len(bank.nearest("anything at all", k=50)) == len({f for f, _ in DOCS})
+
+
+def test_empty_bank(tmp_path: Path) -> None:
+    missing = load_bank(tmp_path / "nope.jsonl")
+    assert missing.examples == [] and missing.nearest("cooling coffee", k=3) == []
+    empty = load_bank(write_bank(tmp_path / "empty.jsonl", docs=[]))
+    assert empty.nearest("cooling coffee", k=3) == []
+    assert nearest_examples("cooling coffee", k=2, bank_path=tmp_path / "nope.jsonl") == []
+
+
+def test_nearest_examples_reads_a_bank_file(tmp_path: Path) -> None:
+    path = write_bank(tmp_path / "b.jsonl")
+    got = nearest_examples("a ball thrown from a balcony", k=1, bank_path=path)
+    assert got == [Example(DOCS[3][1], "answer = 3")]
+    assert nearest_examples("a ball", k=1, bank_path=path, exclude=DOCS[3][1]) != got

@@ -1,0 +1,153 @@
+"""Stage 6, verify: answer comparison rules and verdicts on (fake) sandbox results."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from mathllm.problem import Problem, parse_problem
+from mathllm.run import Answer, Check, RunResult
+from mathllm.verify import answer_values, close, decimals_of, match_expected, verify
+
+
+# -- close() -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("got, expected, kw, ok", [
+    # relative 1e-4
+    (100.009, 100.0, {}, True),
+    (100.02, 100.0, {}, False),
+    (1e6 + 99, 1e6, {}, True),
+    (1e6 + 101, 1e6, {}, False),
+    (-5.0004, -5.0, {}, True),
+    (0.0, 0.0, {}, True),
+    (1e-13, 0.0, {}, True),
+    (1e-6, 0.0, {}, False),
+    # decimals rule: absolute error below min(10^-n, 0.01)
+    (12.4999, 12.5, {"decimals": 1}, True),
+    (12.52, 12.5, {"decimals": 1}, False),
+    (1628.894, 1628.89, {"decimals": 2}, True),
+    (1.2549, 1.25, {"decimals": 2}, True),
+    (1.262, 1.25, {"decimals": 2}, False),
+    (12.509, 12.5, {"decimals": 1}, True),
+    (3.0005, 3.0, {"decimals": 3}, True),
+    (3.0015, 3.0, {"decimals": 3}, False),
+    (2.009, 2.0, {"decimals": 0}, True),   # capped at 0.01 even for whole numbers
+    (2.4, 2.0, {"decimals": 0}, False),
+    # explicit absolute tolerance is the rule
+    (5.4, 5.0, {"tolerance": 0.5}, True),
+    (5.6, 5.0, {"tolerance": 0.5}, False),
+    (1628.9, 1628.89, {"tolerance": 0.01}, True),
+    (100.009, 100.0, {"tolerance": 0.001}, False),   # tighter than the relative rule
+    (7.0, 7.0, {"tolerance": 0.0}, True),
+    # never for non-finite numbers
+    (math.nan, 1.0, {}, False),
+    (math.inf, math.inf, {}, False),
+    (1.0, math.nan, {"tolerance": 100.0}, False),
+])
+def test_close(got: float, expected: float, kw: dict, ok: bool) -> None:
+    assert close(got, expected, **kw) is ok
+
+
+@pytest.mark.parametrize("value, decimals", [
+    ("12.50", 2), (3, 0), (12.5, 1), ("1,628.89", 2), ("1e3", 0), (0.001, 3),
+    (None, None), (True, None), ("abc", None), ("", None),
+])
+def test_decimals_of(value, decimals) -> None:
+    assert decimals_of(value) == decimals
+
+
+@pytest.mark.parametrize("got, expected, kw, ok", [
+    (5.0, 5.0, {}, True),
+    ({"x": 1.0, "y": 5.0}, 5.0, {}, True),              # one of the named values matches a scalar
+    ({"x": 1.0, "y": 2.0}, 5.0, {}, False),
+    (5.0, {"x": 5.0}, {}, True),                         # a scalar matches a one-entry mapping
+    (5.0, {"x": 5.0, "y": 1.0}, {}, False),
+    ({"Chairs": 20.0, "tables_": 5.0}, {"chairs": 20, "tables": 5}, {}, True),   # keys normalised
+    ({"chairs": 20.0}, {"chairs": 20, "tables": 5}, {}, False),                   # missing key
+    ({"chairs": 20.0, "tables": 6.0}, {"chairs": 20, "tables": 5}, {}, False),
+    ({"a": 12.52}, {"a": 12.5}, {"decimals": {"a": 1}}, False),
+    ({"a": 12.4999}, {"a": 12.5}, {"decimals": {"a": 1}}, True),
+    ({"a": 12.4}, {"a": 12.5}, {"tolerance": 0.2}, True),
+    (None, 1.0, {}, False),
+])
+def test_match_expected(got, expected, kw, ok) -> None:
+    assert match_expected(got, expected, **kw) is ok
+
+
+def test_answer_values() -> None:
+    assert answer_values(None) is None
+    assert answer_values(3) == 3.0 and answer_values(True) is None
+    assert answer_values({"a": 1}) == {"a": 1.0}
+    assert answer_values(Answer("number", value=2.5, text="2.5")) == 2.5
+    assert answer_values(Answer("dict", values={"x": 1.0})) == {"x": 1.0}
+    assert answer_values(Answer("expression", text="x + 1")) is None
+
+
+# -- verify() on sandbox results ---------------------------------------------------------------
+
+
+def run_ok(value: float | None = None, values: dict | None = None, checks: list[Check] | None = None,
+           kind: str | None = None) -> RunResult:
+    kind = kind or ("dict" if values is not None else "number")
+    return RunResult(status="ok", answer=Answer(kind, value=value, values=values, text=str(value or values)),
+                     checks=checks or [])
+
+
+def P(answer=None, tolerance=None, meta_answer=None) -> Problem:
+    meta = {"answer": meta_answer if meta_answer is not None else answer} if answer is not None else {}
+    return Problem(text="A problem.", answer=answer, tolerance=tolerance, meta=meta)
+
+
+@pytest.mark.parametrize("problem, run, status, match, fragment", [
+    (P(), None, "failed", None, "did not run"),
+    (P(), RunResult(status="error", error="ZeroDivisionError: division by zero"), "failed", None, "ZeroDivisionError"),
+    (P(), RunResult(status="timeout", error="ran longer than 1 s"), "failed", None, "longer than"),
+    (P(), RunResult(status="no_answer"), "failed", None, "no_answer"),
+    (P(), RunResult(status="ok", answer=None), "failed", None, "not a number"),
+    (P(), run_ok(kind="expression"), "failed", None, "not a number"),
+    (P(), run_ok(math.nan), "failed", None, "not finite"),
+    (P(), run_ok(values={"a": 1.0, "b": math.inf}), "failed", None, "not finite"),
+    (P(), run_ok(values={}), "failed", None, "not a number"),
+    (P(), run_ok(2.0), "plausible", None, "nothing to check"),
+    (P(), run_ok(2.0, checks=[Check("checkodesol", True, "ok")]), "verified", None, "checks out"),
+    (P(), run_ok(2.0, checks=[Check("checksol", True), Check("checksol", False, "x=3 fails")]), "wrong", None,
+     "x=3 fails"),
+    (P(1628.89, 0.01), run_ok(1628.8946), "verified", True, "matches"),
+    (P(1628.89, 0.01), run_ok(1628.91), "wrong", False, "does not match"),
+    (P(1500.0), run_ok(1628.89), "wrong", False, "does not match"),
+    (P(3.0, meta_answer="3.000"), run_ok(3.002), "wrong", False, "does not match"),   # 3 decimals written
+    (P(3.0, meta_answer="3.0"), run_ok(3.002), "verified", True, "matches"),
+    (P({"x": 1.0, "y": 2.0}), run_ok(values={"x": 1.0, "y": 2.0}), "verified", True, "matches"),
+    (P({"x": 1.0, "y": 2.0}), run_ok(1.0), "wrong", False, "different answer shape"),
+    (P(2.0), run_ok(values={"area": 2.0, "side": 1.41}), "verified", True, "matches"),
+    # the expected answer outranks the program's own symbolic claims
+    (P(3.0), run_ok(3.0, checks=[Check("checksol", False, "bogus")]), "verified", True, "matches"),
+])
+def test_verify_statuses(problem, run, status, match, fragment) -> None:
+    v = verify(problem, run)
+    assert v.status == status
+    assert v.expected_match is match
+    assert fragment in v.message + " ".join(c["detail"] for c in v.checks)
+    json.dumps(v.to_dict())
+
+
+def test_verify_records_the_expected_check() -> None:
+    v = verify(P(1628.89, 0.01), run_ok(1628.8946, checks=[Check("checksol", True, "fine")]))
+    names = [c["name"] for c in v.checks]
+    assert names == ["checksol", "expected answer"]
+    assert v.checks[-1]["ok"] is True and "tolerance 0.01" in v.checks[-1]["detail"]
+
+
+def test_verify_without_problem() -> None:
+    assert verify(None, run_ok(1.0)).status == "plausible"
+
+
+def test_verify_with_a_parsed_problem_uses_written_decimals() -> None:
+    loose = parse_problem('---\nanswer: "0.125"\n---\nHow much?\n')
+    strict = parse_problem('---\nanswer: "0.1250"\n---\nHow much?\n')
+    assert verify(loose, run_ok(0.1254)).status == "verified"
+    assert verify(loose, run_ok(0.1262)).status == "wrong"
+    assert verify(strict, run_ok(0.1254)).status == "wrong"
