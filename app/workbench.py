@@ -28,11 +28,11 @@ import sys
 import tempfile
 import threading
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import panel as pn
 import param
@@ -75,6 +75,18 @@ VERDICT_STYLES = {  # verdict -> (label, background colour); anything else shows
 }
 
 MAX_SWEEP_POINTS = 60
+
+START_TEXT = """\
+#### How it works
+
+1. **Write a problem** in plain language on the left, or pick one from the problem bank.
+2. **Solve**: the model writes a SymPy/SciPy program; it is checked, run in a sandbox and its
+   answer verified (repaired or voted on if you ask for it). You see each stage and, when
+   others are solving too, your place in the queue.
+3. **Details** shows the equations, the parameters with their units, plots and tables;
+   **Program** lets you edit the code and re-run it; **What-if** has a slider for every
+   parameter and a sweep plot; **Export** downloads the report, a notebook or the JSON result.
+"""
 DEFAULT_PROBLEMS = Path(__file__).resolve().parent.parent / "problems"
 
 
@@ -209,7 +221,7 @@ def figure_bytes(fig: Any) -> bytes | None:
             data = base64.b64decode(fig, validate=True)
             if data[:8] == b"\x89PNG\r\n\x1a\n":
                 return data
-        except Exception:
+        except Exception:  # noqa: BLE001, S110 - any undecodable figure is skipped, never an error
             pass
         p = Path(fig)
         if len(fig) < 4096 and p.suffix.lower() == ".png" and p.exists():
@@ -218,7 +230,7 @@ def figure_bytes(fig: Any) -> bytes | None:
     if isinstance(b64, str):
         try:
             return base64.b64decode(b64)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a table that pandas cannot read is shown as text
             return None
     for attr in ("png", "data"):
         v = getattr(fig, attr, None)
@@ -241,7 +253,7 @@ def table_frame(table: Any):
         return pd.DataFrame(table["data"], columns=table.get("columns"))
     try:
         return pd.DataFrame(table)
-    except Exception:
+    except Exception:  # noqa: BLE001 - unparseable base64: not a PNG
         return pd.DataFrame({"value": [str(table)]})
 
 
@@ -326,7 +338,6 @@ class Workbench(pn.viewable.Viewer):
         self.service = service
         self.problems_root = Path(problems_root) if problems_root is not None else DEFAULT_PROBLEMS
         self._doc = pn.state.curdoc
-        self._lock = threading.Lock()
         self._job: Any = None
         self._result: Any = None
         self._problem: Problem | None = None
@@ -348,7 +359,7 @@ class Workbench(pn.viewable.Viewer):
         if self._doc is not None and getattr(self._doc, "session_context", None) is not None:
             try:
                 self._doc.on_session_destroyed(lambda ctx: self.dispose())
-            except Exception:  # pragma: no cover
+            except Exception:  # noqa: BLE001, S110 - older sessions without the hook: nothing to clean up
                 pass
 
     # -- layout ----------------------------------------------------------------------------------
@@ -414,10 +425,8 @@ class Workbench(pn.viewable.Viewer):
         self.votes = SafeText("", "mathllm-votes", sizing_mode="stretch_width")
         self.output = SafeText("", "mathllm-output", sizing_mode="stretch_width",
                                styles={"max-height": "16em", "overflow-y": "auto"})
-        # a KaTeX pane present from the start so the renderer's resources are on the page
-        self._katex_probe = pn.pane.LaTeX("", visible=False)
         details = pn.Column(
-            pn.pane.Markdown("#### Equations"), self.equations, self._katex_probe,
+            pn.pane.Markdown("#### Equations"), self.equations,
             pn.pane.Markdown("#### Parameters"), self.parameters_table,
             pn.pane.Markdown("#### Plots"), self.figures,
             pn.pane.Markdown("#### Tables"), self.tables,
@@ -476,7 +485,10 @@ class Workbench(pn.viewable.Viewer):
         export = pn.Column(pn.pane.Markdown("#### Download the result"),
                            pn.Row(self.dl_markdown, self.dl_notebook, self.dl_json), self.export_status)
 
-        self.result_tabs = pn.Tabs(("Details", details), ("Program", program), ("What-if", whatif),
+        # Only the small "Start" tab is drawn when the page opens (dynamic tabs): the others are
+        # rendered when first shown, which keeps each new session cheap for the server.
+        start = pn.pane.Markdown(START_TEXT, sizing_mode="stretch_width", css_classes=["mathllm-start"])
+        self.result_tabs = pn.Tabs(("Start", start), ("Details", details), ("Program", program), ("What-if", whatif),
                                    ("Export", export), dynamic=True, sizing_mode="stretch_width")
         right = pn.Column(pn.Row(self.verdict, self.answer, sizing_mode="stretch_width"), self.message,
                           self.result_tabs, sizing_mode="stretch_width")
@@ -504,7 +516,7 @@ class Workbench(pn.viewable.Viewer):
     def _exercises_available() -> bool:
         try:
             import app.exercises_view  # noqa: F401
-        except Exception as exc:  # not there, or broken: the workbench works without it
+        except Exception as exc:  # noqa: BLE001 - not there, or broken: the workbench works without it
             log.info("no Exercises tab: %s", exc)
             return False
         return True
@@ -571,7 +583,7 @@ class Workbench(pn.viewable.Viewer):
 
         try:
             doc.add_next_tick_callback(callback)
-        except Exception:  # the session is gone
+        except Exception:  # noqa: BLE001, S110 - the session is gone: nothing to update
             pass
 
     def dispose(self) -> None:
@@ -677,16 +689,10 @@ class Workbench(pn.viewable.Viewer):
         if pos is not None and self.progress.visible:
             self.progress.value = max(1, min(100, pos))
         attempt = getattr(ev, "attempt", None)
-        where = ""
-        job = self._job
-        if stage == "queue" and job is not None:
-            p = job.position
-            if p:
-                where = f" (place {p} in the queue)"
         if stage == "load" and getattr(self.service, "state", "") == "ready":
             return  # the service loaded the model at startup; solve's own load is a no-op
-        if stage == "queue":
-            line = f"{message}{where}"
+        if stage == "queue":  # the service's message already says the place in the queue
+            line = message
         else:
             line = f"{label}{f' · attempt {attempt}' if attempt else ''}: {message}"
         self.stage.object = (f'<span class="mathllm-stage-name" data-stage="{html.escape(stage)}">'
@@ -746,6 +752,8 @@ class Workbench(pn.viewable.Viewer):
         self.dl_notebook.filename = f"{slug}.ipynb"
         self.dl_json.filename = f"{slug}.json"
         self.dl_markdown.filename = f"{slug}-report.md"
+        if self.result_tabs.active == 0:  # still on "Start": show the details of the result
+            self.result_tabs.active = 1
         # the answer last: when it shows, everything that belongs to it is on the page
         self.message.object = safe_pre(getattr(result, "message", "") or "")
         self.verdict.object = badge(verdict)
@@ -846,7 +854,7 @@ class Workbench(pn.viewable.Viewer):
         self.rerun_button.disabled = False
         try:
             attempt = fut.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - shown to the user as the re-run's error
             self.verdict.object = badge("failed")
             self._set_status(f"re-run failed: {exc}")
             return
@@ -941,7 +949,7 @@ class Workbench(pn.viewable.Viewer):
 
         try:
             run = run_program(code, timeout_s=float(self.timeout_s))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a sandbox failure is shown, never raised into the event loop
             self._push(self._show_whatif_error, gen, f"sandbox error: {exc}")
             return
         self._push(self._show_whatif, gen, code, run)
@@ -994,7 +1002,7 @@ class Workbench(pn.viewable.Viewer):
         a, b = float(self.sweep_start.value), float(self.sweep_end.value)
         xs = [a + (b - a) * i / (n - 1) for i in range(n)]
         if p.is_int:
-            xs = sorted({int(round(x)) for x in xs})
+            xs = sorted({round(x) for x in xs})
         self._sweep_gen += 1
         gen = self._sweep_gen
         self.sweep_button.disabled = True
@@ -1010,7 +1018,7 @@ class Workbench(pn.viewable.Viewer):
         def one(x: float) -> tuple[float, dict[str, float], str | None]:
             try:
                 run = run_program(set_parameters(program, {name: x}), timeout_s=float(self.timeout_s))
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - counted as a failed point of the sweep
                 return x, {}, str(exc)
             _, err = run_error(run)
             return x, answer_numbers(getattr(run, "answer", None)), err

@@ -149,7 +149,7 @@ async def ws_session(url: str, timeout: float, http) -> dict:
             out["ok"] = True
         finally:
             ws.close()
-    except Exception as exc:  # every failure is counted, none stops the run
+    except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
         out["error"] = f"{type(exc).__name__}: {exc}"[:300]
     return out
 
@@ -194,7 +194,7 @@ async def browser_session(browser, url: str, timeout: float, solve: bool) -> dic
                    return walk(document); }""", polling=200, timeout=timeout * 1000)
             out["solve_s"] = time.perf_counter() - t1
         out["ok"] = True
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
         out["error"] = f"{type(exc).__name__}: {exc}"[:300]
     finally:
         await context.close()

@@ -89,8 +89,8 @@ def serve(
         port = free_port(address)
     Workbench = _import_workbench()
     if service is None:
-        service = ModelService(generator_kwargs=dict(backend=backend, model=model, adapter=adapter,
-                                                     base_url=base_url, api_key=api_key))
+        service = ModelService(generator_kwargs={"backend": backend, "model": model, "adapter": adapter,
+                                                 "base_url": base_url, "api_key": api_key})
     set_service(service)
     root = Path(problems_root) if problems_root is not None else None
 

@@ -30,9 +30,10 @@ import threading
 import time
 import traceback
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .errors import UsageError
 
@@ -58,7 +59,7 @@ class _QueueEvent:
 def _event(stage: str, message: str, fraction: float | None = None) -> Any:
     try:
         from .solve import ProgressEvent
-    except Exception:  # pragma: no cover - only while solve.py is missing or broken
+    except Exception:  # noqa: BLE001 - only while solve.py is missing or broken
         return _QueueEvent(stage, message, None, fraction)
     return ProgressEvent(stage=stage, message=message, fraction=fraction)
 
@@ -86,7 +87,7 @@ def failed_result(problem: Any, message: str, *, verdict: str = "failed", model:
 class Job:
     """One solve request in the service's queue."""
 
-    def __init__(self, service: "ModelService", job_id: int, problem: Any, options: Any,
+    def __init__(self, service: ModelService, job_id: int, problem: Any, options: Any,
                  progress_cb: Callable[[Any], None] | None) -> None:
         self.id = job_id
         self.problem = problem
@@ -123,7 +124,7 @@ class Job:
             raise TimeoutError(f"job {self.id} not finished after {timeout} s")
         return self._result
 
-    def add_done_callback(self, fn: Callable[["Job"], None]) -> None:
+    def add_done_callback(self, fn: Callable[[Job], None]) -> None:
         """Call ``fn(job)`` when the job finishes (at once if it already has)."""
         with self._lock:
             if not self._done.is_set():
@@ -218,7 +219,7 @@ class ModelService:
             self.start()
 
     # -- lifecycle -----------------------------------------------------------------------------
-    def start(self) -> "ModelService":
+    def start(self) -> ModelService:
         """Start the worker (loads the model in the background). Idempotent."""
         with self._cond:
             if self._thread is not None:
@@ -257,12 +258,12 @@ class ModelService:
             return self.state == READY
 
     # -- state listeners -----------------------------------------------------------------------
-    def add_listener(self, fn: Callable[["ModelService"], None]) -> None:
+    def add_listener(self, fn: Callable[[ModelService], None]) -> None:
         """Call ``fn(service)`` (from a service thread) whenever state or queue changes."""
         with self._listeners_lock:
             self._listeners.append(fn)
 
-    def remove_listener(self, fn: Callable[["ModelService"], None]) -> None:
+    def remove_listener(self, fn: Callable[[ModelService], None]) -> None:
         with self._listeners_lock:
             try:
                 self._listeners.remove(fn)
@@ -399,7 +400,7 @@ class ModelService:
     def _worker(self) -> None:
         try:
             self._load()
-        except Exception as exc:  # the model could not load: every job fails with the reason
+        except Exception as exc:  # noqa: BLE001 - the model could not load: every job fails with the reason
             msg = str(exc) or type(exc).__name__
             log.error("model failed to load: %s", msg)
             log.debug("%s", traceback.format_exc())
@@ -448,7 +449,7 @@ class ModelService:
         kwargs: dict[str, Any] = {"progress": job._emit, "cancel": job.cancel_event}
         try:
             return solve_fn(job.problem, _Loaded(self._generator), job.options, **kwargs)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a failed solve is a failed result, never a dead worker
             if job.cancel_event.is_set():
                 return self._safe_failed(job.problem, "cancelled", "cancelled")
             msg = str(exc) or type(exc).__name__

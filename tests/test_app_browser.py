@@ -325,6 +325,7 @@ def test_hostile_model_output_is_text_not_html(page, app_url):
     page.wait_for_timeout(1500)  # give any injected handler time to fire
     # the comment, the parameter description and the printed line are all on the page as text
     assert "onerror" in page.locator(".mathllm-parameters table").inner_text()
+    expect(page.locator(".mathllm-equations .katex").first).to_be_visible()  # the trap equation, typeset
     assert "onerror" in page.locator(".mathllm-tables table").first.inner_text()
     assert "onerror" in page.locator(".mathllm-output pre").inner_text()
     injected = page.evaluate(
@@ -398,7 +399,7 @@ def test_two_sessions_share_the_queue(browser, app_url):
         b.locator(".mathllm-solve button").click()
         queued = b.locator('.mathllm-stage-name[data-stage="queue"]')
         queued.wait_for()
-        assert "place 1" in queued.inner_text()
+        assert "position 1" in queued.inner_text()
         tab(b, "What-if")  # still responsive
         # A cancels; B gets its answer
         a.locator(".mathllm-cancel button").click()

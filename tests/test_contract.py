@@ -6,7 +6,15 @@ import ast
 
 import pytest
 
-from mathllm.contract import CONTRACT_SUMMARY, Parameter, format_number, has_answer, parse_parameters, set_parameters, split_comment
+from mathllm.contract import (
+    CONTRACT_SUMMARY,
+    Parameter,
+    format_number,
+    has_answer,
+    parse_parameters,
+    set_parameters,
+    split_comment,
+)
 
 PROGRAM = """\
 import sympy as sp

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from mathllm.errors import BackendError, UsageError
-from mathllm.generate import BatchingGenerator, HFGenerator, OpenAIGenerator, _cut, make_generator, resolve_adapter
+from mathllm.generate import (
+    BatchingGenerator,
+    HFGenerator,
+    OpenAIGenerator,
+    _cut,
+    make_generator,
+    resolve_adapter,
+)
 from mathllm.prompt import STOP
 from tests.conftest import FakeOpenAI
 
@@ -290,7 +297,7 @@ def _concurrently(fn, args: list) -> list:
 
 def test_batching_merges_concurrent_calls_into_one() -> None:
     inner = RecordingInner()
-    batcher = BatchingGenerator(inner, max_batch=8, wait_s=2.0)
+    batcher = BatchingGenerator(inner, max_batch=8, wait_s=10.0)
     # 4 threads x (1 prompt, n=2) = 8 sequences = max_batch: merged, and sent without waiting longer
     results = _concurrently(lambda i: batcher.generate([f"p{i}"], n=2, max_new_tokens=64), list(range(4)))
     assert len(inner.calls) == 1
@@ -318,7 +325,7 @@ def test_batching_respects_max_batch() -> None:
 
 def test_batching_propagates_errors_to_every_caller_and_recovers() -> None:
     inner = RecordingInner(fail=RuntimeError("CUDA out of memory"))
-    batcher = BatchingGenerator(inner, max_batch=3, wait_s=2.0)
+    batcher = BatchingGenerator(inner, max_batch=3, wait_s=10.0)
     results = _concurrently(lambda i: batcher.generate([f"p{i}"]), list(range(3)))
     assert len(inner.calls) == 1
     assert all(isinstance(r, RuntimeError) and "out of memory" in str(r) for r in results)
@@ -330,6 +337,6 @@ def test_batching_propagates_errors_to_every_caller_and_recovers() -> None:
 def test_batching_load_and_info_delegate() -> None:
     inner = RecordingInner()
     batcher = BatchingGenerator(inner)
-    cb = lambda msg, frac: None  # noqa: E731
+    cb = lambda msg, frac: None
     batcher.load(cb)
     assert inner.loads == [cb] and batcher.info is inner.info

@@ -10,8 +10,15 @@ import pytest
 
 from mathllm.contract import parse_parameters, set_parameters
 from mathllm.data.core import run_reference
-from mathllm.data.gsm8k import (DEFAULT_PATH, conversion_stats, convert, eval_records, gold_answer,
-                                load_gsm8k, split_indices)
+from mathllm.data.gsm8k import (
+    DEFAULT_PATH,
+    conversion_stats,
+    convert,
+    eval_records,
+    gold_answer,
+    load_gsm8k,
+    split_indices,
+)
 
 COOKIES = {
     "question": "Maya baked 36 cookies and gave a third of them to her neighbours. Then she baked 12 more. "

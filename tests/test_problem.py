@@ -154,7 +154,7 @@ BAD_FILES = [
     ("yaml-scalar", _write("---\njust text\n---\nBody.\n"), "must be a YAML mapping"),
     ("yaml-python-tag", _write("---\nanswer: !!python/object/apply:os.system ['id']\n---\nBody.\n"),
      "malformed front matter"),
-    ("yaml-deep-nesting", _write("---\nanswer: " + "[" * 800 + "]" * 800 + "\n---\nBody.\n"),
+    ("yaml-deep-nesting", _write("---\nanswer: " + "[" * 600 + "]" * 600 + "\n---\nBody.\n"),
      "nested too deeply"),
     ("non-numeric-answer", _write("---\nanswer: about twelve\n---\nBody.\n"), "'answer' must be a number"),
     ("percent-answer", _write("---\nanswer: 5%\n---\nBody.\n"), "'answer' must be a number"),

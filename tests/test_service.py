@@ -134,7 +134,7 @@ def test_queue_order_and_positions(service, gated):
     assert any("position 2" in m for m in events["c"])
     assert any(m == "queued: next" for m in events["c"])
     assert any("solving now" in m for m in events["c"])
-    assert events["c"].index("queued: next") < [i for i, m in enumerate(events["c"]) if "solving now" in m][0]
+    assert events["c"].index("queued: next") < next(i for i, m in enumerate(events["c"]) if "solving now" in m)
 
 
 def test_one_generator_one_job_at_a_time(service, gated):

@@ -24,7 +24,7 @@ GOOD_VALUE = 1628.894626777442
 
 TEXT = "Anna puts 1,000 EUR in a savings account at 5% a year. How much is in it after 10 years?"
 PLAIN = Problem(text=TEXT)
-FAST = dict(examples=0, timeout_s=5.0)
+FAST = {"examples": 0, "timeout_s": 5.0}
 
 
 class Recording(ScriptedGenerator):

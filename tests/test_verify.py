@@ -11,7 +11,6 @@ from mathllm.problem import Problem, parse_problem
 from mathllm.run import Answer, Check, RunResult
 from mathllm.verify import answer_values, close, decimals_of, match_expected, verify
 
-
 # -- close() -----------------------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ _ANN = re.compile(r"<<([^<>]*)=([^<>=]*)>>")
 _NUM_EXPR = re.compile(r"\d+\.\d+|\d+\.(?!\d)|\.\d+|\d+")
 # a number in the question: optional $, digits with thousands separators, decimals, optional %
 _NUM_Q = re.compile(r"(?<![\w.])(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])(\s?%|\s?percent\b)?(-[a-z]+)?",
-                    re.I)
+                    re.IGNORECASE)
 _WORD_NUMS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -50,7 +50,7 @@ _WORD_NUMS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
     "twice": 2, "double": 2, "thrice": 3, "triple": 3, "half": 2, "third": 3, "quarter": 4,
 }
-_WORD_Q = re.compile(r"\b(" + "|".join(_WORD_NUMS) + r")\b", re.I)
+_WORD_Q = re.compile(r"\b(" + "|".join(_WORD_NUMS) + r")\b", re.IGNORECASE)
 _UNITS = {
     "second": "s", "seconds": "s", "minute": "min", "minutes": "min", "hour": "h", "hours": "h", "hr": "h",
     "hrs": "h", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from ..core import CURRENCIES, NAMES, family, fmt_num, money, pick
-from .optimization import _CUR_UNIT, _a, _and, _aside, _cap, _code, _insert, _p
+from .optimization import _CUR_UNIT, _and, _aside, _cap, _code, _insert, _p
 
 DOMAIN = "classroom"
 
@@ -1326,7 +1326,7 @@ def stats_descriptive(rng: random.Random, p: int):
     vals = [rng.randint(c["lo"], c["hi"]) for _ in range(n)]
     stat = pick(rng, ["mean", "median", "sample standard deviation", "population standard deviation", "range"])
     name = pick(rng, NAMES)
-    aside = _generic_aside(rng, [f"{name} recorded the values by hand.", f"One more value is expected next week."])
+    aside = _generic_aside(rng, [f"{name} recorded the values by hand.", "One more value is expected next week."])
     u = {"degC": "°C"}.get(c["unit"], c["unit"])
     lst = ", ".join(f"{labels[i]} {vals[i]}" for i in range(n))
     nums = ", ".join(str(v) for v in vals)

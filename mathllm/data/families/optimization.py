@@ -133,12 +133,12 @@ def lp_production_mix(rng: random.Random, p: int):
     m = [money(v, cur, 0) for v in profit]
     if p == 0:
         body = " ".join(f"Each {pr[1]} brings a profit of {m[i]} and needs {usage(i)}." for i, pr in enumerate(prods))
-        text = (f"A {ctx['place']} makes {plurals}. {body} Each {period}, {caps} are available. "
+        text = (f"{_cap(_a(ctx['place']))} makes {plurals}. {body} Each {period}, {caps} are available. "
                 f"Assuming any non-negative (possibly fractional) quantities can be produced, what is "
                 f"the maximum {adj} profit?")
     elif p == 1:
         rows = "\n".join(f"- {_cap(pr[2])}: profit {m[i]} per unit, {usage(i)} per unit" for i, pr in enumerate(prods))
-        text = (f"What is the largest {adj} profit a {ctx['place']} can earn from its products?\n{rows}\n"
+        text = (f"What is the largest {adj} profit {_a(ctx['place'])} can earn from its products?\n{rows}\n"
                 f"Available per {period}: {caps}. Fractional production is allowed; report the optimal profit.")
     elif p == 2:
         obj = " + ".join(f"{profit[i]}·x{i + 1}" for i in range(n))
@@ -146,12 +146,12 @@ def lp_production_mix(rng: random.Random, p: int):
             " + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(n)) + f" ≤ {fmt_num(cap[r])} ({res[r][1]}, {res[r][3]})"
             for r in range(len(res)))
         names = ", ".join(f"x{i + 1} = {pr[2]}" for i, pr in enumerate(prods))
-        text = (f"Solve the linear program of a {ctx['place']} ({names} produced per {period}): maximize the "
+        text = (f"Solve the linear program of {_a(ctx['place'])} ({names} produced per {period}): maximize the "
                 f"profit {obj} (in {cu}) subject to {cons}, with all variables non-negative. Give the optimal "
                 f"objective value.")
     elif p == 3:
         body = " ".join(f"A {pr[1]} takes {usage(i)} and earns me {m[i]}." for i, pr in enumerate(prods))
-        text = (f"I run a {ctx['place']} and have {caps} each {period}. {body} If I can make fractional "
+        text = (f"I run {_a(ctx['place'])} and have {caps} each {period}. {body} If I can make fractional "
                 f"amounts, how much profit can I make at most in a {period}?")
     elif p == 4:
         head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res) + " | profit per unit |"
@@ -159,7 +159,7 @@ def lp_production_mix(rng: random.Random, p: int):
         rows = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res))) + f" | {m[i]} |"
                          for i, pr in enumerate(prods))
         last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
-        text = (f"Production data of a {ctx['place']} (per {period}):\n\n{head}\n{sep}\n{rows}\n{last}\n\n"
+        text = (f"Production data of {_a(ctx['place'])} (per {period}):\n\n{head}\n{sep}\n{rows}\n{last}\n\n"
                 f"Quantities may be fractional. Find the production plan that maximizes profit and give the "
                 f"maximum profit.")
     else:
@@ -216,7 +216,7 @@ def lp_diet_blend(rng: random.Random, p: int):
     period = ctx["period"]
     aside = _aside(rng, [f"{_cap(ctx['who'])} was last checked {rng.randint(2, 9)} weeks ago.",
                          f"The supplier delivers every {rng.randint(2, 6)} days.",
-                         f"Storage space is not a concern."])
+                         "Storage space is not a concern."])
     m = [money(c, cur) for c in cost]
     fname = [f[1] for f in foods]
 
@@ -231,7 +231,7 @@ def lp_diet_blend(rng: random.Random, p: int):
     elif p == 1:
         text = (f"How cheaply can {ctx['who']} get at least {needs} per {period}? Available: "
                 + "; ".join(f"{fname[i]} at {m[i]} per {su}, with {contents(i)} per {su}" for i in range(n))
-                + f". Amounts can be fractional. Give the minimum total cost.")
+                + ". Amounts can be fractional. Give the minimum total cost.")
     elif p == 2:
         lines = "\n".join(f"- {fname[i]}: {m[i]}/{su}, " + ", ".join(f"{nt[1]} {content[k][i]} {nt[2]}/{su}" for k, nt in enumerate(nut))
                           for i in range(n))
@@ -251,7 +251,7 @@ def lp_diet_blend(rng: random.Random, p: int):
                 + f". Which mix is cheapest? Report the lowest possible cost per {period}.")
     else:
         text = (f"Every {su} of " + _and([f"{fname[i]} ({m[i]})" for i in range(n)])
-                + f" supplies, respectively, " + "; ".join(f"{contents(i)}" for i in range(n))
+                + " supplies, respectively, " + "; ".join(f"{contents(i)}" for i in range(n))
                 + f". {_cap(ctx['who'])} must receive no less than {needs} in a {period}. Working with "
                 f"continuous amounts, find the least amount of money that has to be spent.")
     text = _insert(text, aside)
@@ -395,14 +395,14 @@ def lp_transport(rng: random.Random, p: int):
         rows = "\n".join(f"| {S[i]} | " + " | ".join(mc[i]) + f" | {fmt_num(supply[i])} |" for i in range(2))
         text = (f"Cost per {sing} shipped:\n\n{head}\n" + "|---" * (nd + 2) + f"|\n{rows}\n| demand | "
                 + " | ".join(fmt_num(d) for d in demand) + " | |\n\n"
-                f"Demands must be met exactly and supplies not exceeded. Find the cheapest shipping plan's "
-                f"total cost.")
+                "Demands must be met exactly and supplies not exceeded. Find the cheapest shipping plan's "
+                "total cost.")
     elif p == 2:
         text = (f"How cheaply can {_and([f'{fmt_num(demand[j])} {plur} to {D[j]}' for j in range(nd)])} be "
                 f"delivered, if {S[0]} can send at most {fmt_num(supply[0])} and {S[1]} at most "
                 f"{fmt_num(supply[1])}? Per {sing}, {S[0]} charges " + "/".join(mc[0])
-                + f" and {S[1]} charges " + "/".join(mc[1]) + f" for the destinations in that order. Give the "
-                f"minimum cost (fractional shipments allowed).")
+                + f" and {S[1]} charges " + "/".join(mc[1]) + " for the destinations in that order. Give the "
+                "minimum cost (fractional shipments allowed).")
     elif p == 3:
         text = (f"A logistics planner must supply {_and(D)}. Requirements: "
                 + ", ".join(f"{D[j]} {fmt_num(demand[j])}" for j in range(nd))
@@ -411,14 +411,14 @@ def lp_transport(rng: random.Random, p: int):
                 + "; ".join(f"{S[i]}→{D[j]} {mc[i][j]}" for i in range(2) for j in range(nd))
                 + ". Set up the transportation problem as a linear program and report the optimal cost.")
     elif p == 4:
-        text = (f"Minimize shipping costs. " + " ".join(
+        text = ("Minimize shipping costs. " + " ".join(
             f"Sending a {sing} from {S[i]} to " + _and([f"{D[j]} costs {mc[i][j]}" if j == 0 else f"{D[j]} {mc[i][j]}"
                                                        for j in range(nd)]) + "." for i in range(2))
                 + f" The stocks are {fmt_num(supply[0])} at {S[0]} and {fmt_num(supply[1])} at {S[1]}, and the "
                 f"orders are " + _and([f"{fmt_num(demand[j])} for {D[j]}" for j in range(nd)])
                 + ". What does the optimal plan cost?")
     else:
-        text = (f"Every order must be filled: " + _and([f"{D[j]} wants {fmt_num(demand[j])} {plur}" for j in range(nd)])
+        text = ("Every order must be filled: " + _and([f"{D[j]} wants {fmt_num(demand[j])} {plur}" for j in range(nd)])
                 + f". Stock sits at {S[0]} ({fmt_num(supply[0])}) and {S[1]} ({fmt_num(supply[1])}). Moving one "
                 f"{sing} along each route costs: "
                 + ", ".join(f"{S[i]} to {D[j]} {mc[i][j]}" for i in range(2) for j in range(nd))
@@ -635,12 +635,11 @@ def milp_knapsack(rng: random.Random, p: int):
                 + " ".join(f"The {names[i]} {ctx['use']} {c_(cost[i])} and is worth {v_(val[i])}." for i in range(k))
                 + f" Nothing can be split. Find the largest total {ctx['value']} possible.")
     else:
-        text = (f"Picking from " + _and([f"{names[i]} ({v_(val[i])}, {ctx['verb']} {c_(cost[i])})" for i in range(k)])
+        text = ("Picking from " + _and([f"{names[i]} ({v_(val[i])}, {ctx['verb']} {c_(cost[i])})" for i in range(k)])
                 + f", and never going over {capw}, how much {ctx['value']} can {ctx['who'].lower()} "
                 f"collect at best? Each option is all-or-nothing.")
     text = _insert(text, aside)
-    keys = [n.replace(" ", "_").replace("-", "_").replace("3d", "printer3d") for n in names]
-    keys = ["printer_3d" if n.startswith("3D") else kk for n, kk in zip(names, keys)]
+    keys = ["printer_3d" if n.startswith("3D") else n.replace(" ", "_").replace("-", "_") for n in names]
     vunit = cu if ctx["vshort"] == "npv" else "points"
     params = [_p(f"cost_{keys[i]}", cost[i], f"{ctx['cword']} of the {names[i]}", cu) for i in range(k)]
     params += [_p(f"{ctx['vshort']}_{keys[i]}", val[i], f"{ctx['value']} of the {names[i]}", vunit) for i in range(k)]
@@ -795,7 +794,7 @@ def calc_opt_box(rng: random.Random, p: int):
                          f"The {mat} costs {money(rng.randint(1, 9) + 0.5, pick(rng, CURRENCIES))} a sheet."])
     sheet = f"{fmt_num(a)} {u} by {fmt_num(b)} {u}"
     q = {"volume": f"the maximum volume of the box in cubic {'centimetres' if u == 'cm' else 'inches'}",
-         "cut": f"the side length of the squares that gives the largest volume"}[ask]
+         "cut": "the side length of the squares that gives the largest volume"}[ask]
     if p == 0:
         text = (f"An open-top box is made from a {sheet} sheet of {mat} by cutting equal squares from the four "
                 f"corners and folding up the sides. Find {q}.")
