@@ -1,0 +1,76 @@
+"""Accuracy matrix for the model card: base model vs adapter on the held-out evaluation sets.
+
+    python benchmarks/eval_matrix.py --data DIR [--limit 30] [--adapter models/default]
+                                     [--settings greedy,repair,vote] [--out runs/eval]
+
+DIR is a data build (``python -m mathllm.data.build --out DIR``) holding eval_phrasings.jsonl,
+eval_families.jsonl and eval_gsm8k.jsonl. For each model x set x setting it runs
+``mathllm.evaluate.evaluate`` and prints a Markdown table (check / run / correct rates and
+median latency), ready to paste into ``models/<name>/README.md``; per-item JSONL goes to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+SETTINGS = {
+    "greedy": dict(samples=1, repairs=0),
+    "repair": dict(samples=1, repairs=2),
+    "vote": dict(samples=5, repairs=0),
+}
+SETS = {"held-out phrasings": "eval_phrasings.jsonl", "held-out families": "eval_families.jsonl",
+        "GSM8K slice": "eval_gsm8k.jsonl"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--limit", type=int, default=30)
+    ap.add_argument("--adapter", default="models/default")
+    ap.add_argument("--models", default="base,adapter")
+    ap.add_argument("--settings", default="greedy")
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--examples", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=8)
+    ap.add_argument("--out", default="runs/eval")
+    a = ap.parse_args()
+
+    from mathllm.evaluate import evaluate, load_items
+    from mathllm.generate import HFGenerator
+    from mathllm.solve import SolveOptions
+
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for which in a.models.split(","):
+        gen = HFGenerator(adapter=None if which == "base" else a.adapter)
+        gen.load()
+        for set_name in a.sets.split(","):
+            path = Path(a.data) / SETS[set_name]
+            if not path.is_file():
+                print(f"skip {set_name}: {path} missing")
+                continue
+            items = load_items(path, a.limit)
+            for setting in a.settings.split(","):
+                opts = SolveOptions(examples=a.examples, max_new_tokens=400, **SETTINGS[setting])
+                tag = f"{which}-{set_name.replace(' ', '_')}-{setting}"
+                s = evaluate(items, gen, opts, workers=a.workers, out=out / f"{tag}.jsonl")
+                rows.append((which, set_name, setting, s))
+                print(f"{tag}: n={s.n} check {s.checked:.0%} run {s.ran:.0%} correct {s.correct:.0%} "
+                      f"median {s.latency_median_s:.1f} s ({s.seconds:.0f} s)", flush=True)
+    lines = ["| model | set | setting | n | check | run | correct | median latency |",
+             "|---|---|---|---|---|---|---|---|"]
+    for which, set_name, setting, s in rows:
+        lines.append(f"| {which} | {set_name} | {setting} | {s.n} | {s.checked:.0%} | {s.ran:.0%} | "
+                     f"**{s.correct:.0%}** | {s.latency_median_s:.1f} s |")
+    table = "\n".join(lines)
+    print("\n" + table)
+    (out / "matrix.md").write_text(table + "\n")
+    (out / "matrix.json").write_text(json.dumps([{"model": w, "set": n, "setting": st, **s.__dict__}
+                                                 for w, n, st, s in rows], indent=2))
+
+
+if __name__ == "__main__":
+    main()
