@@ -28,7 +28,7 @@ IMPLICIT = {
     "markov_rain_nstep": {"days"}, "markov_rain_stationary": {"n_days"},
     "bayes_diagnostic_test": {"prevalence"}, "bmi": {"kg_per_lb", "m_per_in"},
     "dose_by_weight": {"kg_per_lb"}, "sir_epidemic": {"days"}, "projectile_from_height": {"g"},
-    "repeated_dosing": {"n"},
+    "repeated_dosing": {"n"}, "projectile_ground": {"m_s_per_mph"},
 }
 
 

@@ -29,6 +29,13 @@ _ASIDES = [
 ]
 
 
+def _a(phrase: str) -> str:
+    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
+    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
+    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
+    return ("an " if vowel else "a ") + phrase
+
+
 def _code(text: str) -> str:
     return textwrap.dedent(text).strip() + "\n"
 
@@ -254,7 +261,7 @@ def loan_payment(rng: random.Random, phrasing: int):
     r = _pct(rate)
     if mortgage:
         pm = (f"{cur[0]}{price / 1e6:g} million{cur[1]}" if price >= 1_000_000 else money(price, cur, 0))
-        loan_desc = f"a mortgage on a house costing {pm} with a {_pct(down)} down payment"
+        loan_desc = f"a mortgage on a house costing {pm} with {_a(_pct(down) + ' down payment')}"
         mine = f"I'm buying a house for {pm}, paying {_pct(down)} down and borrowing the rest"
         financed = f"a house costing {pm}, {_pct(down)} of which is paid up front,"
     else:
@@ -329,7 +336,7 @@ def savings_annuity_fv(rng: random.Random, phrasing: int):
         f"Compute the future value of an ordinary annuity of {d} per month for {years} years at "
         f"a nominal rate of {r} compounded monthly"
         f"{'' if bal else ', then subtract the total deposits to get the interest earned'}.{aside}",
-        f"After {years} years of monthly end-of-month deposits of {d} into a {r} (compounded "
+        f"After {years} years of monthly end-of-month deposits of {d} into {_a(r)} (compounded "
         f"monthly) account, what is {what}?{aside}",
     ]
     last = "answer = float(balance)" if bal else "answer = float(balance - deposit * n)"
@@ -546,7 +553,7 @@ def tripling_time(rng: random.Random, phrasing: int):
 
 # ---- depreciation ---------------------------------------------------------------------------
 
-_ASSETS = ["delivery truck", "printing press", "laptop fleet", "tractor", "industrial oven",
+_ASSETS = ["delivery truck", "printing press", "laptop fleet", "tractor", "commercial oven",
            "forklift", "CNC machine", "company car"]
 
 
@@ -811,6 +818,7 @@ def profit_maximization(rng: random.Random, phrasing: int):
         if q_opt > 5 and profit > 0.2 * fixed:
             break
     ask = pick(rng, ["quantity", "both", "price"])
+    be = "are" if ask == "both" else "is"
     aside = _aside(rng, name)
     F, cm = money(fixed, cur, 0), money(c, cur, 0)
     demand = f"p = {fmt_num(a)} - {fmt_num(b)}q"
@@ -822,15 +830,15 @@ def profit_maximization(rng: random.Random, phrasing: int):
         f"{F} fixed plus {cm} per unit. Find {qwords}.{aside}",
         f"{name} sells {product}. Market research shows that at a price of p {cw} customers buy "
         f"q units, where {demand}. Making them costs {cm} each plus {F} in fixed costs.{aside} "
-        f"What is {qwords}?",
+        f"What {be} {qwords}?",
         f"If I price my {product} so that demand follows {demand} (price in {cw}), and each one "
-        f"costs me {cm} to make with {F} of fixed costs, what's {qwords}?{aside}",
+        f"costs me {cm} to make with {F} of fixed costs, what {be} {qwords}?{aside}",
         f"Pricing study: inverse demand {demand} [{cu}]; unit cost {cm}; fixed cost {F}. "
         f"Using calculus, determine {qwords}.{aside}",
         f"Revenue R(q) = q·({fmt_num(a)} - {fmt_num(b)}q) and cost C(q) = {fmt_num(fixed)} + "
         f"{fmt_num(c)}q, both in {cw}. Maximize profit P(q) = R(q) - C(q) and report "
         f"{qwords}.{aside}",
-        f"What is {qwords} for {product} when the price needed to sell q units is {demand} "
+        f"What {be} {qwords} for {product} when the price needed to sell q units is {demand} "
         f"{cw}, each unit costs {cm} and fixed costs are {F}?{aside}",
     ]
     last = {"quantity": "answer = float(q_opt)",

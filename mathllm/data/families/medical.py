@@ -37,6 +37,13 @@ _DRUGS = [
 ]
 
 
+def _a(phrase: str) -> str:
+    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
+    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
+    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
+    return ("an " if vowel else "a ") + phrase
+
+
 def _code(text: str) -> str:
     return textwrap.dedent(text).strip() + "\n"
 
@@ -144,7 +151,7 @@ def iv_bolus_time_below(rng: random.Random, phrasing: int):
         f"concentration reaches the threshold of {thr}.{aside}",
         f"Solve (D/V)·e^(-kt) = {threshold:g} mg/L for t, where D = {dose} mg, V = {fmt_num(V)} L "
         f"and k = ln 2 / {half_life:g} h. Give t in {u}.{aside}",
-        f"How many {u} after a {dose} mg intravenous injection does the plasma concentration of "
+        f"How many {u} after {_a(str(dose) + ' mg')} intravenous injection does the plasma concentration of "
         f"{drug} fall below {thr}, given a distribution volume of {fmt_num(V)} L and a half-life "
         f"of {half_life:g} h?{aside}",
     ]
@@ -182,8 +189,8 @@ def repeated_dosing(rng: random.Random, phrasing: int):
         f"A drug is given as an IV bolus of {dose} mg every {tau} hours. Its volume of "
         f"distribution is {fmt_num(V)} L and its half-life is {half_life:g} h. Find {want}.{aside}",
         f"{name} receives {drug}, {dose} mg IV every {tau} h.{aside} The drug has a half-life of "
-        f"{half_life:g} hours and distributes into {fmt_num(V)} L. What are "
-        f"{want.replace('the ', '', 1) if ask_ss else want}?",
+        f"{half_life:g} hours and distributes into {fmt_num(V)} L. What "
+        f"{'are ' + want.replace('the ', '', 1) if ask_ss else 'is ' + want}?",
         f"I'm dosing {drug} at {dose} mg IV q{tau}h (half-life {half_life:g} h, Vd "
         f"{fmt_num(V)} L). "
         f"{'What peak and trough levels should I expect once it reaches steady state, in mg/L' if ask_ss else 'What will the peak level be right after the ' + ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] + ' dose, in mg/L'}?{aside}",
@@ -193,7 +200,7 @@ def repeated_dosing(rng: random.Random, phrasing: int):
         f"With C_1 = D/V after one dose and a decay factor r = e^(-kτ) per interval (k = ln 2 / "
         f"t½), compute {want} for D = {dose} mg, V = {fmt_num(V)} L, t½ = {half_life:g} h, "
         f"τ = {tau} h.{aside}",
-        f"What are {want.replace('the ', '', 1) if ask_ss else want} for {dose} mg of {drug} given "
+        f"What {'are ' + want.replace('the ', '', 1) if ask_ss else 'is ' + want} for {dose} mg of {drug} given "
         f"intravenously every {tau} hours, when its half-life is {half_life:g} h and its volume of "
         f"distribution {fmt_num(V)} L?{aside}",
     ]
@@ -314,6 +321,8 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
         pct = pick(rng, [0.5, 1, 1.5, 2, 3, 5, 8, 10, 12, 15, 20])
         prev = pct / 100
         prev_txt = f"{pct:g}%"
+    affects = {"one_in": f"{prev_txt} people", "per_1000": prev_txt,
+               "pct": f"{prev_txt} of the population"}[style]
     sens = rng.randint(80, 99) / 100
     spec = rng.randint(85, 99) / 100 if rng.random() < 0.5 else rng.randint(900, 999) / 1000
     ask = pick(rng, ["ppv", "ppv", "npv", "miss"])
@@ -327,8 +336,7 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
     texts = [
         f"The prevalence of {disease} is {prev_txt}. A screening test has sensitivity {se} and "
         f"specificity {sp_}. Find {q}.{aside}",
-        f"{name} takes a screening test for {disease}, which affects {prev_txt} in the "
-        f"population.{aside} The test detects {se} of true cases and correctly clears {sp_} of "
+        f"{name} takes a screening test for {disease}, which affects {affects}.{aside} The test detects {se} of true cases and correctly clears {sp_} of "
         f"healthy people. {name}'s result is {'positive' if ask == 'ppv' else 'negative'}. What "
         f"is the probability that {name} {'has' if ask in ('ppv', 'miss') else 'does not have'} "
         f"{disease}?",
@@ -463,7 +471,7 @@ def dose_by_weight(rng: random.Random, phrasing: int):
         f"dose = min({per_kg:g} mg/kg × weight, {max_dose} mg) with weight = {wt}"
         f"{'; convert to mL of a ' + liquid + ' solution' if ask_ml else ''}. Evaluate.{aside}",
         f"How {'many mL of ' + drug + ' ' + liquid if ask_ml else 'large a dose of ' + drug + ', in mg,'} "
-        f"should a {wt} patient get at {per_kg:g} mg/kg, given the {max_dose} mg maximum per "
+        f"should {_a(wt)} patient get at {per_kg:g} mg/kg, given the {max_dose} mg maximum per "
         f"dose?{aside}",
     ]
     wline = (f"weight_lb = {w_lb}  # body weight [lb]\nkg_per_lb = 0.45359237  # pound to kilogram [kg/lb]"
@@ -507,7 +515,7 @@ def tumor_logistic_growth(rng: random.Random, phrasing: int):
         f"Solve V(t) = K / (1 + ((K - V0)/V0)·e^(-rt)) = {target} for t with V0 = {V0:g} cm³, "
         f"K = {K} cm³ and {'r = ln 2 / ' + str(td) + ' per day' if use_doubling else 'r = ' + f'{r:g}' + ' per day'}. "
         f"Express t in {u}.{aside}",
-        f"How many {u} does it take a {V0:g} cm³ tumour to grow to {target} cm³ under logistic "
+        f"How many {u} does it take {_a(f'{V0:g} cm³')} tumour to grow to {target} cm³ under logistic "
         f"growth with a carrying capacity of {K} cm³ and {rate}?{aside}",
     ]
     rline = (f"doubling_time = {td}  # initial doubling time [day]" if use_doubling
@@ -535,7 +543,7 @@ def sir_epidemic(rng: random.Random, phrasing: int):
          "a university campus": pick(rng, [15000, 25000, 40000]),
          "an island": pick(rng, [3000, 6000, 9000]),
          "a city": pick(rng, [250000, 600000, 1200000, 2500000])}[place]
-    I0 = pick(rng, [1, 2, 3, 5, 10, 20]) * (10 if N > 100000 else 1)
+    I0 = pick(rng, [2, 3, 5, 10, 20]) * (10 if N > 100000 else 1)
     while True:
         D = rng.randint(3, 10)
         R0 = round(rng.uniform(1.5, 4.0), 1)
@@ -549,7 +557,7 @@ def sir_epidemic(rng: random.Random, phrasing: int):
     pars = (f"a basic reproduction number R0 = {R0:g} and an average infectious period of {D} days"
             if use_r0 else f"a transmission rate β = {beta:g} per day and a recovery rate γ = 1/{D} per day")
     want = {"peak": "the largest number of people infected at the same time",
-            "day": "the day on which the number of infected people peaks",
+            "day": "the time (in days, not rounded) at which the number of infected people peaks",
             "final": "the number of people who are still susceptible (never infected) after 365 days"}[ask]
     texts = [
         f"An infection spreads {at} {place} of {pop} people according to the SIR model with "

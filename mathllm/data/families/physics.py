@@ -26,6 +26,17 @@ _ASIDES = [
 ]
 
 
+def _a(phrase: str) -> str:
+    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
+    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
+    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
+    return ("an " if vowel else "a ") + phrase
+
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
 def _code(text: str) -> str:
     return textwrap.dedent(text).strip() + "\n"
 
@@ -54,13 +65,16 @@ def projectile_ground(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)
     thing, verb = pick(rng, [("a football", "kicks"), ("a golf ball", "hits"), ("a stone", "throws"),
                              ("a water balloon", "launches"), ("a javelin", "throws")])
-    kmh = rng.random() < 0.25
+    speed_unit = pick(rng, ["m/s", "m/s", "m/s", "km/h", "mph"])
+    kmh = speed_unit == "km/h"
+    v_mph = rng.randint(20, 90)
     v0 = rng.randint(8, 40)
     v_kmh = rng.randrange(30, 145, 5)
     angle = rng.randint(15, 75)
     ask = pick(rng, ["all", "range", "height", "time"])
     aside = _aside(rng, name)
-    speed = f"{v_kmh} km/h" if kmh else f"{v0} m/s"
+    be = "are" if ask == "all" else "is"
+    speed = {"km/h": f"{v_kmh} km/h", "mph": f"{v_mph} mph", "m/s": f"{v0} m/s"}[speed_unit]
     want = {"all": "the time of flight (s), the maximum height (m) and the horizontal range (m)",
             "range": "the horizontal range (m)",
             "height": "the maximum height reached (m)",
@@ -69,19 +83,22 @@ def projectile_ground(rng: random.Random, phrasing: int):
         f"A projectile is launched from level ground at {speed} at an angle of {angle}° above the "
         f"horizontal. Ignoring air resistance and taking g = 9.81 m/s², find {want}.{aside}",
         f"{name} {verb} {thing} from flat ground. It leaves at {speed}, {angle}° above the "
-        f"horizontal.{aside} Neglecting air drag (g = 9.81 m/s²), what is {want}?",
-        f"If I launch {thing} at {speed} and {angle}° up from level ground, what's {want}? "
+        f"horizontal.{aside} Neglecting air drag (g = 9.81 m/s²), what {be} {want}?",
+        f"If I launch {thing} at {speed} and {angle}° up from level ground, what {be} {want}? "
         f"Ignore air resistance; g = 9.81 m/s².{aside}",
         f"Launch data: initial speed {speed}; elevation angle {angle}°; launch and landing "
         f"at the same height; no drag; g = 9.81 m/s². Compute {want}.{aside}",
         f"With x(t) = v₀cos(θ)t and y(t) = v₀sin(θ)t - gt²/2, v₀ = {speed}, θ = {angle}°, "
         f"g = 9.81 m/s², determine {want}.{aside}",
-        f"What is {want} for {thing} launched at {speed}, {angle}° above level ground, with no "
+        f"What {be} {want} for {thing} launched at {speed}, {angle}° above level ground, with no "
         f"air resistance (g = 9.81 m/s²)?{aside}",
     ]
     if kmh:
         head = f"v0_kmh = {v_kmh}  # launch speed [km/h]\n"
         conv = "v0 = v0_kmh / 3.6  # [m/s]\n"
+    elif speed_unit == "mph":
+        head = f"v0_mph = {v_mph}  # launch speed [mph]\nm_s_per_mph = 0.44704  # mile per hour to metre per second [m/s/mph]\n"
+        conv = "v0 = v0_mph * m_s_per_mph  # [m/s]\n"
     else:
         head = f"v0 = {v0}  # launch speed [m/s]\n"
         conv = ""
@@ -113,6 +130,7 @@ def projectile_from_height(rng: random.Random, phrasing: int):
         angle = 0
     ask = pick(rng, ["distance", "time", "speed"])
     aside = _aside(rng, name)
+    the_place = "the " + place[2:] if place.startswith("a ") else place
     how = "horizontally" if angle == 0 else f"at {angle}° above the horizontal"
     want = {"distance": "the horizontal distance from the launch point to where it lands (m)",
             "time": "the time until it hits the ground (s)",
@@ -128,8 +146,11 @@ def projectile_from_height(rng: random.Random, phrasing: int):
         f"angle {angle}° (above horizontal); ground is level; g = 9.81 m/s²; no drag. Determine {want}.{aside}",
         f"Given y(t) = {fmt_num(h)} + {v0}·sin({angle}°)·t - 4.905t² (metres, seconds) and "
         f"x(t) = {v0}·cos({angle}°)·t, find {want}.{aside}",
-        f"From {place} {fmt_num(h)} m high, a ball leaves {how} at {v0} m/s. What is {want}, "
-        f"ignoring air resistance (g = 9.81 m/s²)?{aside}",
+        {"distance": f"How far from the foot of {the_place} does a ball land",
+         "time": "How many seconds does a ball stay in the air",
+         "speed": "How fast, in m/s, is a ball moving when it lands"}[ask]
+        + f" if it is thrown {how} from the top of {the_place} ({fmt_num(h)} m up) with {v0} m/s? Take g = 9.81 m/s² and "
+        f"no drag{'; give the distance in metres' if ask == 'distance' else ''}.{aside}",
     ]
     last = {"distance": "distance = v0 * np.cos(theta) * t_land\nanswer = float(distance)",
             "time": "answer = float(t_land)",
@@ -182,7 +203,7 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
         f"A mass of {m:g} kg hangs on a spring with stiffness {k} N/m and a damper with "
         f"coefficient {c:g} N·s/m. It is displaced {x0_cm} cm from equilibrium and {push}. Find "
         f"its displacement (in cm) after {t_q:g} s.{aside}",
-        f"{name} builds a shock-absorber test rig: a {m:g} kg block on a spring (k = {k} N/m) with "
+        f"{name} builds a shock-absorber test rig: {_a(f'{m:g} kg')} block on a spring (k = {k} N/m) with "
         f"a dashpot of damping coefficient {c:g} N·s/m.{aside} The block is pulled {x0_cm} cm out "
         f"of equilibrium and {push}. Where is it, in cm from equilibrium, {t_q:g} s later?",
         f"I have a damped spring: mass {m:g} kg, spring constant {k} N/m, damping {c:g} N·s/m. "
@@ -193,7 +214,7 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
         f"(cm) at t = {t_q:g} s.{aside}",
         f"Solve {m:g}x'' + {c:g}x' + {k}x = 0 (SI units) with x(0) = {x0_cm / 100:g} m and "
         f"x'(0) = {v0:g} m/s, and give x({t_q:g} s) in centimetres.{aside}",
-        f"What is the displacement, in cm, {t_q:g} s after a {m:g} kg mass on a {k} N/m spring "
+        f"What is the displacement, in cm, {t_q:g} s after {_a(f'{m:g} kg')} mass on {_a(f'{k} N/m')} spring "
         f"with {c:g} N·s/m of damping is moved {x0_cm} cm from equilibrium and {push}?{aside}",
     ]
     program = _code(f"""
@@ -240,9 +261,9 @@ def rc_charging(rng: random.Random, phrasing: int):
     want = (f"how long (in {tu}) after the switch is closed the capacitor voltage reaches {V_target:g} V"
             if ask_time else f"the capacitor voltage (V) {t_txt} after the switch is closed")
     texts = [
-        f"An uncharged {C_u} µF capacitor is charged through a {R_k:g} kΩ resistor from a "
-        f"{Vs:g} V source. Find {want}.{aside}",
-        f"{name} connects a {Vs:g} V supply, a {R_k:g} kΩ resistor and an empty {C_u} µF capacitor "
+        f"An uncharged {C_u} µF capacitor is charged through {_a(f'{R_k:g} kΩ')} resistor from "
+        f"{_a(f'{Vs:g} V')} source. Find {want}.{aside}",
+        f"{name} connects {_a(f'{Vs:g} V')} supply, {_a(f'{R_k:g} kΩ')} resistor and an empty {C_u} µF capacitor "
         f"in series and closes the switch.{aside} "
         + (f"How many {tw} later does the capacitor voltage reach {V_target:g} V?" if ask_time
            else f"What is the capacitor voltage (V) {t_txt} later?"),
@@ -252,8 +273,8 @@ def rc_charging(rng: random.Random, phrasing: int):
         f"V_C(t) = V_s(1 - e^(-t/RC)), determine {want}.{aside}",
         f"For V(t) = {Vs:g}(1 - e^(-t/τ)) volts with τ = RC, R = {R_k:g} kΩ, C = {C_u} µF, "
         f"{'solve V(t) = ' + f'{V_target:g}' + ' V for t in ' + tw if ask_time else 'evaluate V at t = ' + t_txt}.{aside}",
-        f"{'After how many ' + tw + ' does' if ask_time else 'What voltage (V) does'} a {C_u} µF "
-        f"capacitor charging from 0 V through {R_k:g} kΩ on a {Vs:g} V supply "
+        f"{'After how many ' + tw + ' does' if ask_time else 'What voltage (V) does'} {_a(str(C_u))} µF "
+        f"capacitor charging from 0 V through {R_k:g} kΩ on {_a(f'{Vs:g} V')} supply "
         f"{'reach ' + f'{V_target:g}' + ' V' if ask_time else 'show ' + t_txt + ' after switch-on'}?{aside}",
     ]
     head = (f"V_s = {_lit(Vs)}  # supply voltage [V]\nR_kohm = {_lit(R_k)}  # resistance [kOhm]\n"
@@ -295,8 +316,8 @@ def rc_discharge(rng: random.Random, phrasing: int):
     want = (f"the time (in seconds) for the voltage to fall to {V_t:g} V" if ask_time
             else f"the capacitor voltage after {t_s:g} s")
     texts = [
-        f"A {C_u} µF capacitor charged to {V0} V discharges through a {Rt} resistor. Find {want}.{aside}",
-        f"In {device} built by {name}, a {C_u} µF capacitor holds {V0} V when it is switched across "
+        f"{_cap(_a(str(C_u)))} µF capacitor charged to {V0} V discharges through {_a(Rt)} resistor. Find {want}.{aside}",
+        f"In {device} built by {name}, {_a(str(C_u))} µF capacitor holds {V0} V when it is switched across "
         f"a {Rt} bleeder resistor.{aside} What is {want}?",
         f"My {C_u} µF cap is at {V0} V and I'm discharging it through {Rt}. "
         f"{'How many seconds until it is down to ' + f'{V_t:g}' + ' V' if ask_time else 'What voltage will it have after ' + f'{t_s:g}' + ' s'}?{aside}",
@@ -304,9 +325,9 @@ def rc_discharge(rng: random.Random, phrasing: int):
         f"Report {want}.{aside}",
         f"Solve RC dV/dt + V = 0 with V(0) = {V0} V, R = {Rt}, C = {C_u} µF, and "
         f"{'find t (s) where V = ' + f'{V_t:g}' + ' V' if ask_time else 'find V (volts) at t = ' + f'{t_s:g}' + ' s'}.{aside}",
-        (f"How long, in seconds, does it take a {C_u} µF capacitor at {V0} V, discharging through "
+        (f"How long, in seconds, does it take {_a(str(C_u))} µF capacitor at {V0} V, discharging through "
          f"{Rt}, to reach {V_t:g} V?{aside}" if ask_time
-         else f"What voltage is left on a {C_u} µF capacitor, initially at {V0} V, after discharging "
+         else f"What voltage is left on {_a(str(C_u))} µF capacitor, initially at {V0} V, after discharging "
               f"through {Rt} for {t_s:g} s?{aside}"),
     ]
     head = (f"V0 = {V0}  # initial capacitor voltage [V]\nR = {R}  # resistance [Ohm]\n"
@@ -345,18 +366,18 @@ def rl_circuit(rng: random.Random, phrasing: int):
     want = (f"the time (in ms) for the current to reach {frac * 100:g}% of its final value" if ask_time
             else f"the current (in mA) {fmt_num(t_ms)} ms after the switch is closed")
     texts = [
-        f"A {V:g} V battery is connected at t = 0 to a series circuit with a {R:g} Ω resistor and a "
+        f"{_cap(_a(f'{V:g} V'))} battery is connected at t = 0 to a series circuit with {_a(f'{R:g} Ω')} resistor and a "
         f"{Lt} inductor. Using L di/dt + R i = V with i(0) = 0, find {want}.{aside}",
-        f"{name} closes a switch that connects a {V:g} V source to a {Lt} coil in series with "
+        f"{name} closes a switch that connects {_a(f'{V:g} V')} source to {_a(Lt)} coil in series with "
         f"{R:g} Ω.{aside} No current flows before the switch is closed. What is {want}?",
-        f"I've got a {Lt} inductor and a {R:g} Ω resistor in series across a {V:g} V supply. "
+        f"I've got {_a(Lt)} inductor and {_a(f'{R:g} Ω')} resistor in series across {_a(f'{V:g} V')} supply. "
         f"{'How many ms does it take the current to get to ' + f'{frac * 100:g}' + '% of its steady value' if ask_time else 'What current flows ' + fmt_num(t_ms) + ' ms after switch-on, in mA'}?{aside}",
         f"RL transient: V = {V:g} V; R = {R:g} Ω; L = {Lt}; i(0) = 0. Solve the circuit "
         f"ODE and report {want}.{aside}",
         f"Solve {Lt} · di/dt + {R:g} Ω · i = {V:g} V, i(0) = 0, and determine {want}.{aside}",
         f"{'How long, in ms, until' if ask_time else 'What is the current, in mA,'} "
         f"{'the current in' if ask_time else fmt_num(t_ms) + ' ms after switching on'} a series "
-        f"circuit of {R:g} Ω and {Lt} on a {V:g} V source"
+        f"circuit of {R:g} Ω and {Lt} on {_a(f'{V:g} V')} source"
         f"{' reaches ' + f'{frac * 100:g}' + '% of its final value' if ask_time else ''}?{aside}",
     ]
     head = (f"V = {_lit(V)}  # source voltage [V]\nR = {_lit(R)}  # resistance [Ohm]\n"
@@ -417,7 +438,7 @@ def mixing_tank(rng: random.Random, phrasing: int):
         f"{'How much salt is in it after ' + str(t_q) + ' min, in kg' if ask == 'amount' else 'What is the concentration after ' + str(t_q) + ' min, in g/L' if ask == 'conc' else 'After how many minutes will it hold ' + f'{target:g}' + ' kg of salt'}?{aside}",
         f"Mixing process: volume {fmt_num(vol)} L (constant); initial salt {fmt_num(S0)} kg; "
         f"inflow {q} L/min at {c_g} g/L; outflow {q} L/min, perfectly mixed. Report {want}.{aside}",
-        f"Let S(t) be the salt (kg) in a {fmt_num(vol)} L tank: dS/dt = {q}·{c_g / 1000:g} - "
+        f"Let S(t) be the salt (kg) in {_a(fmt_num(vol))} L tank: dS/dt = {q}·{c_g / 1000:g} - "
         f"{q}·S/{fmt_num(vol)}, S(0) = {fmt_num(S0)}, t in minutes. Find {want}.{aside}",
         f"What is {want}, if {fmt_num(vol)} L of {start} in a stirred tank is flushed with brine "
         f"of {c_g} g/L entering at {q} L/min and leaving at the same rate?{aside}",
@@ -485,7 +506,7 @@ def radioactive_decay(rng: random.Random, phrasing: int):
         f"Compute {want}.{aside}",
         f"With N(t) = N₀·(1/2)^(t/T½), N₀ = {m0} {mu} and T½ = {hl:g} {us}, "
         f"{'solve N(t) = ' + f'{pct_left:g}' + '% of N₀ for t (in ' + us + ')' if ask_time else 'evaluate N after ' + tt}.{aside}",
-        f"{'How long (in ' + us + ') until' if ask_time else 'How much of'} a {m0} {mu} sample of "
+        f"{'How long (in ' + us + ') until' if ask_time else 'How much of'} {_a(str(m0))} {mu} sample of "
         f"{iso}, half-life {hl:g} {us}, {'has decayed to ' + f'{pct_left:g}' + '% of its initial amount' if ask_time else 'remains after ' + tt + ' (in ' + mu + ')'}?{aside}",
     ]
     head = f"m0 = {m0}  # initial amount [{mu}]\nhalf_life = {_lit(hl)}  # half-life [{unit}]\n"
@@ -536,8 +557,10 @@ def carbon_dating(rng: random.Random, phrasing: int):
         f"T½ = {hl:,} years. State the age in years.{aside}",
         f"Solve {f'{activity:g} = {modern:g}' if use_activity else f'{pct / 100:g} = 1'}·(1/2)^(t/{hl}) for t "
         f"(years) to date {obj}.{aside}",
-        f"How old, in years, is {obj} that {given}, given that carbon-14 has a half-life of "
-        f"{hl:,} years?{aside}",
+        (f"The C-14 activity of {obj} is down to {activity:g} counts per minute per gram, against "
+         f"{modern:g} in living tissue" if use_activity
+         else f"Only {pct:g}% of the original carbon-14 is left in {obj}")
+        + f". With T½ = {hl:,} years, estimate how many years ago the organism died.{aside}",
     ]
     if use_activity:
         head = (f"activity = {_lit(activity)}  # measured C-14 activity [decays/min/g]\n"
@@ -576,19 +599,19 @@ def hookes_law_energy(rng: random.Random, phrasing: int):
     if ask == "speed" and v > 60:
         ask = "energy"
     want = (f"the elastic potential energy stored (J) when it is stretched {x2_cm} cm" if ask == "energy"
-            else f"the speed (m/s) of a {m_g} g ball launched by releasing the spring from a "
+            else f"the speed (m/s) of {_a(str(m_g))} g ball launched by releasing the spring from a "
                  f"compression of {x2_cm} cm (no friction, all elastic energy becomes kinetic)")
     texts = [
         f"A force of {F} N stretches a spring by {x1_cm} cm. Assuming Hooke's law, find {want}.{aside}",
         f"{name} tests {device}: hanging a load that pulls with {F} N extends it by {x1_cm} cm.{aside} "
         f"Treating the spring as ideal, what is {want}?",
         f"If {F} N stretches my spring {x1_cm} cm, "
-        f"{'how much energy (in joules) does it store when I stretch it ' + str(x2_cm) + ' cm' if ask == 'energy' else 'how fast (m/s) will it fire a ' + str(m_g) + ' g ball after I compress it ' + str(x2_cm) + ' cm and let go (ignore friction)'}?{aside}",
+        f"{'how much energy (in joules) does it store when I stretch it ' + str(x2_cm) + ' cm' if ask == 'energy' else 'how fast (m/s) will it fire ' + _a(str(m_g)) + ' g ball after I compress it ' + str(x2_cm) + ' cm and let go (ignore friction)'}?{aside}",
         f"Spring characterisation: calibration force {F} N → extension {x1_cm} cm (linear "
         f"spring). Compute {want}.{aside}",
         f"Use F = kx with F = {F} N at x = {x1_cm} cm, then "
         f"{'E = kx²/2 at x = ' + str(x2_cm) + ' cm (in J)' if ask == 'energy' else 'kx²/2 = mv²/2 with x = ' + str(x2_cm) + ' cm and m = ' + str(m_g) + ' g to find v (m/s)'}.{aside}",
-        f"What is {want}, for a spring that extends {x1_cm} cm under a {F} N force?{aside}",
+        f"What is {want}, for a spring that extends {x1_cm} cm under {_a(str(F))} N force?{aside}",
     ]
     head = f"force = {F}  # calibration force [N]\nstretch_cm = {x1_cm}  # extension under that force [cm]\n"
     if ask == "energy":

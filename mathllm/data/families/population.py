@@ -49,7 +49,7 @@ def _aside(rng: random.Random, name: str) -> str:
 
 def _people(n: float) -> str:
     """A head count as people write it: 1,250,000 -> '1.25 million'."""
-    if n >= 1_000_000 and round(n / 1e6, 3) * 1e6 == n:
+    if n >= 1_000_000 and abs(round(n / 1e6, 3) * 1e6 - n) < 1e-6:
         return f"{n / 1e6:g} million"
     return fmt_num(n)
 
@@ -80,20 +80,23 @@ def exponential_growth(rng: random.Random, phrasing: int):
     rate = (f"{r * 100:g}% per {tu} (continuous growth)" if continuous and kind in ("town", "city")
             else f"a continuous rate of {r:g} per {tu}" if continuous
             else f"{r * 100:g}% per {tu}")
+    rate_short = (f"{r * 100:g}% per {tu}" if not continuous
+                  else f"{r * 100:g}% per {tu} (continuous)" if kind in ("town", "city")
+                  else f"{r:g} per {tu} (continuous)")
     model = "N(t) = N₀·e^(rt)" if continuous else "N(t) = N₀·(1 + r)^t"
     tus = tu + "s"
     want = (f"how many {tus} it takes to reach {_people(target)} {unit}" if ask_time
             else f"the size after {t} {tus} ({unit})")
     texts = [
         f"The population of {subject} is {_people(N0)} {unit} and grows at {rate}. Find {want}.{aside}",
-        f"{name} is studying {subject} that currently has {_people(N0)} {unit}.{aside} It grows by "
+        f"{name} is studying {subject} that currently has {_people(N0)} {unit}.{aside} It grows at "
         f"{rate}. "
         + (f"After how many {tus} will it reach {_people(target)}?" if ask_time
            else f"How many {unit} will there be in {t} {tus}?"),
         f"We have {_people(N0)} {unit} now, growing at {rate}. "
         + (f"How long until we hit {_people(target)}, in {tus}?" if ask_time
            else f"What will the count be {t} {tus} from now?") + aside,
-        f"Growth projection:{' ' + subject}; current size {_people(N0)} {unit}; growth {rate}; "
+        f"Growth projection:{' ' + subject}; current size {_people(N0)} {unit}; growth rate {rate_short}; "
         f"model {model}. Report {want}.{aside}",
         f"Using {model} with N₀ = {_people(N0)} and r = {r:g} per {tu}, "
         + (f"solve N(t) = {_people(target)} for t (in {tus})." if ask_time else f"evaluate N({t}).")
@@ -142,26 +145,27 @@ def exponential_from_two_counts(rng: random.Random, phrasing: int):
     t3 = t2 + rng.randint(1, 6)
     aside = _aside(rng, name)
     tus = tu + "s"
+    ab = {"hour": "h", "day": "d"}[tu]
     want = {"later": f"the expected count after {t3} {tus}",
             "doubling": f"the doubling time in {tus}",
             "initial": "the count at time zero"}[ask]
     texts = [
-        f"{art.capitalize()} {what} grows exponentially. It has {fmt_num(N1)} {unit} after {t1} {tus} and "
-        f"{fmt_num(N2)} after {t2} {tus}. Find {want}.{aside}",
+        f"{art.capitalize()} {what} grows exponentially. It has {fmt_num(N1)} {unit} after {t1} {ab} and "
+        f"{fmt_num(N2)} after {t2} {ab}. Find {want}.{aside}",
         f"{name} counts {art} {what} in the lab: {fmt_num(N1)} {unit} at the {t1}-{tu} mark and "
         f"{fmt_num(N2)} at the {t2}-{tu} mark.{aside} Assuming unchecked exponential growth, what "
         f"is {want}?",
-        f"My {what} went from {fmt_num(N1)} {unit} at t = {t1} {tus} to {fmt_num(N2)} at "
-        f"t = {t2} {tus}. If it keeps growing exponentially, "
-        + {"later": f"how many will there be at t = {t3} {tus}?",
+        f"My {what} went from {fmt_num(N1)} {unit} at t = {t1} {ab} to {fmt_num(N2)} at "
+        f"t = {t2} {ab}. If it keeps growing exponentially, "
+        + {"later": f"how many will there be at t = {t3} {ab}?",
            "doubling": f"how long does it take to double (in {tus})?",
            "initial": "how many were there at t = 0?"}[ask] + aside,
-        f"Lab record:{' ' + what}; count at t = {t1} {tus}: {fmt_num(N1)} {unit}; count at "
-        f"t = {t2} {tus}: {fmt_num(N2)} {unit}. Fit N(t) = N₀·e^(rt) and report {want}.{aside}",
+        f"Lab record:{' ' + what}; count at t = {t1} {ab}: {fmt_num(N1)} {unit}; count at "
+        f"t = {t2} {ab}: {fmt_num(N2)} {unit}. Fit N(t) = N₀·e^(rt) and report {want}.{aside}",
         f"N(t) = N₀e^(rt) passes through ({t1}, {fmt_num(N1)}) and ({t2}, {fmt_num(N2)}) with t in "
         f"{tus}. Determine r and then {want}.{aside}",
         f"What is {want} for {art} {what} that grows exponentially from {fmt_num(N1)} {unit} at "
-        f"{t1} {tus} to {fmt_num(N2)} at {t2} {tus}?{aside}",
+        f"t = {t1} {ab} to {fmt_num(N2)} at t = {t2} {ab}?{aside}",
     ]
     head = (f"t1 = {t1}  # time of the first count [{tu}]\nN1 = {N1}  # first count [{unit}]\n"
             f"t2 = {t2}  # time of the second count [{tu}]\nN2 = {N2}  # second count [{unit}]\n")

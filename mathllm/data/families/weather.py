@@ -27,6 +27,13 @@ _ASIDES = [
 ]
 
 
+def _a(phrase: str) -> str:
+    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
+    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
+    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
+    return ("an " if vowel else "a ") + phrase
+
+
 def _code(text: str) -> str:
     return textwrap.dedent(text).strip() + "\n"
 
@@ -368,7 +375,7 @@ def markov_rain_stationary(rng: random.Random, phrasing: int):
         f"{name} has kept weather records in {region} for decades.{aside} A wet day is followed "
         f"by another wet day {round(p_rr * 100)}% of the time, while a dry day is followed by a wet "
         f"one {round(p_dr * 100)}% of the time. In the long run, what is {want}?",
-        f"Around here, if it rains today there's a {round(p_rr * 100)}% chance it rains tomorrow; "
+        f"Around here, if it rains today the chance that it rains tomorrow is {round(p_rr * 100)}%; "
         f"if it's dry today the chance is {round(p_dr * 100)}%. "
         f"{'What fraction of days are rainy in the long run' if ask == 'fraction' else 'How many rainy days should we expect in ' + period + ', in the long run'}?{aside}",
         f"Climatology summary for {region}: P(wet | previous day wet) = {p_rr:g}; "
@@ -417,17 +424,17 @@ def binomial_rain_days(rng: random.Random, phrasing: int):
     texts = [
         f"The probability of rain on any given day is {p:g}, independently of other days. What "
         f"is the probability that it rains on {phrase} of the next {n} days?{aside}",
-        f"{name} has booked {event} lasting {n} days. The forecast gives a {pct} chance of rain "
+        f"{name} has booked {event} lasting {n} days. The forecast puts the chance of rain at {pct} "
         f"each day, and the days can be treated as independent.{aside} What is the probability "
         f"that {phrase} of the {n} days are rainy?",
-        f"There's a {pct} chance of rain every day for the next {n} days (independent days). "
+        f"The chance of rain is {pct} on each of the next {n} days (independent days). "
         f"What are the odds — as a probability — that it rains on {phrase} of them?{aside}",
         f"Seasonal outlook: daily precipitation probability {pct}; period length {n} days; "
         f"days assumed independent. Compute P(number of rainy days is {phrase.replace('exactly ', '= ').replace('at least ', '≥ ').replace('at most ', '≤ ')}).{aside}",
         f"Let X ~ Binomial(n = {n}, p = {p:g}) count the rainy days. Find "
         f"P(X {'=' if ask == 'exactly' else '≥' if ask == 'at_least' else '≤'} {k}).{aside}",
         f"What is the probability of {phrase} wet days during {event} of {n} days, if each day "
-        f"independently has a {pct} chance of rain?{aside}",
+        f"independently has a rain probability of {pct}?{aside}",
     ]
     expr = {"exactly": "binom.pmf(k, days, p_rain)",
             "at_least": "binom.sf(k - 1, days, p_rain)  # P(X >= k)",
@@ -477,7 +484,15 @@ def degree_days(rng: random.Random, phrasing: int):
         highs, lows = [round(h, 1) for h in highs], [round(lo, 1) for lo in lows]
     kind = "heating" if heating else "cooling"
     day_names = _WEEKDAYS[:n]
-    if pairs:
+    if pairs and phrasing == 4:  # two lists
+        data_txt = (f"daily maxima T_max = {', '.join(fmt_num(h) for h in highs)} and minima "
+                    f"T_min = {', '.join(fmt_num(lo) for lo in lows)} ({u})")
+        how = ", where T_i is the daily mean (T_max + T_min)/2"
+    elif pairs and phrasing in (2, 5):  # a compact format: "Mon 24.3/8.3, Tue ..."
+        data = ", ".join(f"{d[:3]} {fmt_num(h)}/{fmt_num(lo)}" for d, h, lo in zip(day_names, highs, lows))
+        data_txt = f"daily high/low temperatures ({u}): {data}"
+        how = " (each day's mean is the average of its high and low)"
+    elif pairs:
         data = "; ".join(f"{d}: high {fmt_num(h)}, low {fmt_num(lo)}"
                          for d, h, lo in zip(day_names, highs, lows))
         data_txt = f"daily highs and lows ({u}) — {data}"
@@ -491,7 +506,7 @@ def degree_days(rng: random.Random, phrasing: int):
         f"temperature of {base} {u}{how}.{aside}",
         f"{name} manages a school building and tracks energy use.{aside} Last week's "
         f"{data_txt}. With a base of {base} {u}, how many {kind} degree-days were accumulated{how}?",
-        f"Our utility bills use {kind} degree-days with a {base} {u} base. Here are the "
+        f"Our utility bills use {kind} degree-days with a base of {base} {u}. Here are the "
         f"{data_txt}. What's the total{how}?{aside}",
         f"Energy report — period: {n} days; base temperature {base} {u}; {data_txt}. "
         f"Report the {kind} degree-day total (sum over days of "
@@ -548,8 +563,8 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
     step = pick(rng, [1, 1, 2, 5])
     y0 = rng.randint(1990, 2023 - step * (n - 1)) if 2023 - step * (n - 1) > 1990 else 1970
     years = [y0 + step * i for i in range(n)]
-    level = rng.uniform(*lev)
     while True:
+        level = rng.uniform(*lev)
         slope = rng.uniform(*slr)
         if abs(slope) < 0.25 * max(abs(slr[0]), abs(slr[1])):
             slope = slr[1] if slope > 0 else slr[0]
@@ -569,7 +584,7 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
         f"The {qty} at {station} was recorded as follows ({unit}): {table}. Fit a least-squares "
         f"straight line and use it to estimate {want}.{aside}",
         f"{name}, a volunteer weather observer in {station}, compiled the {qty}: {table} "
-        f"(in {unit}). Assuming the change is linear, what is {want}?{aside}",
+        f"(in {unit}). Assuming the change is linear, what {'are' if ask_both else 'is'} {want}?{aside}",
         f"I have these numbers for the {qty} in {station} — {table} ({unit}). If I fit a linear "
         f"trend by least squares, what do I get for "
         f"{'the change per decade and the ' + str(target) + ' value' if ask_both else 'the year ' + str(target)}?{aside}",
