@@ -30,11 +30,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--adapter", default="models/default")
     ap.add_argument("--models", default="base,adapter")
-    ap.add_argument("--settings", default="greedy")
+    ap.add_argument("--settings", default="greedy", help=f"comma list of {', '.join(SETTINGS)}")
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--examples", type=int, default=1)
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--out", default="runs/eval")
+    ap.add_argument("--card", default=None, help="adapter dir whose README.md (model card) gets the table")
     a = ap.parse_args()
 
     from mathllm.evaluate import evaluate, load_items
@@ -68,6 +69,15 @@ def main() -> None:
     table = "\n".join(lines)
     print("\n" + table)
     (out / "matrix.md").write_text(table + "\n")
+    if a.card:
+        from mathllm.train import model_card
+
+        card = Path(a.card)
+        summary = json.loads((card / "mathllm.json").read_text())
+        note = (f"Measured with `python benchmarks/eval_matrix.py --data {a.data} --limit {a.limit} "
+                f"--models {a.models} --settings {a.settings}` (first {a.limit} items of each set; "
+                "correct = relative error below 1e-4 or the decimals rule of `mathllm eval`).\n\n")
+        (card / "README.md").write_text(model_card(card.name, summary, note + table))
     (out / "matrix.json").write_text(json.dumps([{"model": w, "set": n, "setting": st, **s.__dict__}
                                                  for w, n, st, s in rows], indent=2))
 

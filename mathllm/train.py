@@ -362,12 +362,51 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
             "hardware": _hardware(),
         }
         (tmp / "mathllm.json").write_text(json.dumps(summary, indent=2))
+        (tmp / "README.md").write_text(model_card(out.name, summary))  # replaces peft's template
         _atomic_dir_replace(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     log(f"adapter written to {out} ({steps_done} steps, {train_s / 60:.1f} min)")
     return summary
+
+
+def model_card(name: str, summary: dict, evaluation: str | None = None) -> str:
+    """The adapter's model card (README.md): data, hyperparameters, time, hardware, evaluation."""
+    c = summary.get("config", {})
+    lines = [
+        f"# mathllm adapter `{name}`",
+        "",
+        "A LoRA adapter that makes the base model write mathllm model programs (SymPy/SciPy code",
+        "following the contract in docs/contract.md) for plain-language modeling problems.",
+        "",
+        "| | |", "|---|---|",
+        f"| base model | {summary.get('base_model')} |",
+        f"| prompt style | `{summary.get('prompt_style')}`, {summary.get('examples')} retrieved solved example(s) per prompt |",
+        f"| data | {summary.get('data')} |",
+        f"| samples / tokens | {summary.get('samples')} samples, {summary.get('tokens')} tokens ({summary.get('loss_tokens')} with loss) |",
+        f"| LoRA | r={c.get('rank')}, alpha={c.get('alpha')}, dropout={c.get('dropout')}, all linear layers of every block |",
+        f"| optimisation | lr {c.get('lr')} (cosine), {c.get('batch_tokens')} padded tokens per step, "
+        f"{summary.get('steps')} of {summary.get('planned_steps')} planned steps, seed {c.get('seed')} |",
+        f"| final training loss | {summary.get('final_loss')} |",
+        f"| training time | {summary.get('train_seconds', 0) / 60:.1f} min of training, {summary.get('total_seconds', 0) / 60:.1f} min in all |",
+        f"| throughput | {summary.get('tokens_per_second')} tokens/s |",
+        f"| hardware | {summary.get('hardware')}, torch {summary.get('torch')}, {summary.get('threads')} threads |",
+        "",
+        "Reproduce with the command recorded in `mathllm.json` (`config`), e.g.",
+        "",
+        "```bash",
+        "mathllm train --out models/default --per-family {per_family} --gsm8k ../shared/datasets/gsm8k/train.jsonl \\".format(**{"per_family": c.get("per_family")}),
+        f"    --gsm8k-train {c.get('gsm8k_train')} --max-samples {c.get('max_samples')} --batch-tokens {c.get('batch_tokens')} "
+        f"--time-budget {c.get('time_budget_min')} --seed {c.get('seed')}",
+        "```",
+        "",
+        "## Evaluation",
+        "",
+        evaluation or "Not evaluated yet: run `python benchmarks/eval_matrix.py --data DIR --card models/<name>`.",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def _hardware() -> str:

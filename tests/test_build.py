@@ -126,3 +126,12 @@ def test_a_failing_family_is_skipped_and_reported(tmp_path):
         del REGISTRY["zz_test_broken"]
     assert res["counts"]["train"] == 2
     assert any("zz_test_broken" in n and "gave up" in n for n in res["notes"])
+
+
+def test_parallel_build_gives_the_same_files(built):
+    tmp, gsm, res = built
+    par = build_dataset(tmp / "p", seed=0, per_family=8, eval_per_family=6, gsm8k_path=gsm, gsm8k_train=10,
+                        gsm8k_eval=5, families=FAMILIES, workers=2)
+    for name, path in res["paths"].items():
+        with open(path, "rb") as a, open(par["paths"][name], "rb") as b:
+            assert a.read() == b.read(), name

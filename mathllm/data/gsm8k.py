@@ -101,8 +101,12 @@ def _content(words: list[str]) -> list[str]:
     return out
 
 
+def _base(words: list[str]) -> str:
+    return "_".join(dict.fromkeys(words))[:32].strip("_")
+
+
 def _ident(words: list[str], fallback: str, taken: set[str]) -> str:
-    base = "_".join(dict.fromkeys(words))[:32].strip("_") or fallback
+    base = _base(words) or fallback
     base = re.sub(r"\W", "_", base)
     if base[0].isdigit():
         base = "n_" + base
@@ -216,10 +220,14 @@ def convert(record: dict) -> Sample | None:
     def param_for(i: int) -> str:
         if i not in params:
             q = qnums[i]
+            after, before = _content(q["after"]), _content(q["before"])
             if q["word"]:
-                words = [q["word"]] + (_content(q["after"])[:1] or _content(q["before"])[-1:])
-            else:
-                words = _content(q["after"])[:2] or _content(q["before"])[-2:]
+                options = [[q["word"]] + (after[:1] or before[-1:])]
+            elif after:  # 'read for 16 minutes' -> read_minutes
+                options = [before[-1:] + after[:1], after[:2], before[-2:] + after[:1], before[-3:] + after[:1]]
+            else:  # 'a wallet which costs $100' -> wallet_costs
+                options = [before[-2:], before[-3:], before[-1:]]
+            words = next((o for o in options if o and _base(o) not in taken), options[0])
             params[i] = {"name": _ident(words, "given", taken), **q}
         return params[i]["name"]
 
@@ -282,8 +290,7 @@ def convert(record: dict) -> Sample | None:
             options = [after[:3], before[-1:] + after[:2], before[-2:] + after[:1], after[:4]]
         else:
             options = [before[-2:], before[-3:], before[-1:]]
-        words = next((o for o in options if o and "_".join(dict.fromkeys(o))[:32] not in taken),
-                     after[:3] or before[-3:])
+        words = next((o for o in options if o and _base(o) not in taken), after[:3] or before[-3:])
         name = _ident(words, "step", taken)
         env[name] = value
         steps.append({"name": name, "code": code, "value": value, "deps": deps})

@@ -268,7 +268,7 @@ def loan_payment(rng: random.Random, phrasing: int):
         pm = money(price, cur, 0)
         loan_desc = f"a car loan of {pm}"
         mine = f"I'm taking out a car loan of {pm}"
-        financed = f"a {pm} car loan"
+        financed = f"a car loan of {pm}"
     q_pay = "the monthly payment" if ask_pay else "the total interest paid over the life of the loan"
     texts = [
         f"Find {q_pay} for {loan_desc}, at a nominal annual rate of {r} compounded monthly, "
@@ -422,8 +422,8 @@ def npv_cash_flows(rng: random.Random, phrasing: int):
         f"A project costs {c} today and returns {fl} at the end of years 1 to {n}. Using a "
         f"discount rate of {r} per year, find the net present value.{aside}",
         f"{name} is considering {project}. It costs {c} up front and is expected to bring in "
-        f"net cash of {fl} over the next {n} years (received at each year end).{aside} With a "
-        f"{r} cost of capital, what is the NPV of the investment?",
+        f"net cash of {fl} over the next {n} years (received at each year end).{aside} With "
+        f"{_a(r)} cost of capital, what is the NPV of the investment?",
         f"Should I go ahead with {project}? It's {c} now, then I get back {yr}. My discount "
         f"rate is {r}. What's the net present value in {cw}?{aside}",
         f"Capital budgeting memo — {project}.{aside} Initial outlay: {c}. Year-end net inflows: "

@@ -653,7 +653,7 @@ def free_fall_drag(rng: random.Random, phrasing: int):
         f"{what[0].upper() + what[1:]} (mass {m:g} kg) falls from rest. Air resistance is "
         f"c·v² with c = {c:g} kg/m, and g = 9.81 m/s². Find {want}.{aside}",
         f"{name} studies {what}: mass {m:g} kg, starting from rest, with a quadratic drag force of "
-        f"{c:g}·v² newtons (v in m/s).{aside} What is {want}?",
+        f"{c:g}·v² newtons (v in m/s) and g = 9.81 m/s².{aside} What is {want}?",
         f"If {what} weighing {m:g} kg starts falling from rest and the drag is {c:g} v² N, "
         f"{'how far has it fallen after ' + f'{t_end:g}' + ' s, in metres' if ask_dist else 'how fast is it going after ' + f'{t_end:g}' + ' s'}? Take g = 9.81 m/s².{aside}",
         f"Fall model: m = {m:g} kg; v(0) = 0; drag F_d = c v² with c = {c:g} kg/m; "

@@ -27,13 +27,6 @@ _ASIDES = [
 ]
 
 
-def _a(phrase: str) -> str:
-    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
-    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
-    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
-    return ("an " if vowel else "a ") + phrase
-
-
 def _code(text: str) -> str:
     return textwrap.dedent(text).strip() + "\n"
 
