@@ -108,8 +108,9 @@ def compound_interest_yearly(rng: random.Random, phrasing: int):
         f"Given: principal P = {Pm}, annual rate r = {r} compounded once per year, time "
         f"t = {years} years.{aside} Find: the "
         f"{'final amount A' if bal else 'compound interest A - P'} in {cw}.",
-        f"How much {'will a deposit of ' + Pm + ' grow to' if bal else 'interest does a deposit of ' + Pm + ' earn'}"
-        f" in {years} years when the bank pays {r} a year and adds the interest at the end of "
+        (f"How much will a deposit of {Pm} grow to" if bal
+         else f"How much interest does a deposit of {Pm} earn")
+        + f" in {years} years when the bank pays {r} a year and adds the interest at the end of "
         f"each year?{aside}",
     ]
     last = "answer = float(balance)" if bal else "interest = balance - principal\nanswer = float(interest)"
@@ -330,7 +331,9 @@ def savings_annuity_fv(rng: random.Random, phrasing: int):
         f"{name} saves {d} at the end of each month for retirement in a plan that earns {r} "
         f"annually, compounded monthly.{aside} What is {what} after {years} years?",
         f"If I put away {d} every month (end of month) for {years} years at {r} a year with "
-        f"monthly compounding, {'how much will I have saved' if bal else 'how much of the final balance is interest'}?{aside}",
+        f"monthly compounding, "
+        + ("how much will I have saved?" if bal else "how much of the final balance is interest?")
+        + aside,
         f"Savings plan: monthly contribution {d} (paid at month end); interest {r} p.a. "
         f"compounded monthly; duration {years} years. Report {what} in {cw}.{aside}",
         f"Compute the future value of an ordinary annuity of {d} per month for {years} years at "
@@ -464,15 +467,19 @@ def doubling_time(rng: random.Random, phrasing: int):
             f"An investment of {pm} earns {r} per year, compounded annually. How many years "
             f"{'(whole years, rounded up)' if full else '(not rounded)'} until it is worth {tm}?{aside}",
             f"{name} invests {pm} at {r} annual interest, compounded yearly.{aside} "
-            f"{'After how many complete years will the balance first reach' if full else 'How long, in years, until the balance reaches'} {tm}?",
+            + (f"After how many complete years will the balance first reach {tm}?" if full
+               else f"How long, in years, until the balance reaches {tm}?"),
             f"My {pm} sits in an account earning {r} a year (yearly compounding). "
-            f"{'How many whole years before it reaches' if full else 'How many years until it grows to'} {tm}?{aside}",
+            + (f"How many whole years before it reaches {tm}?" if full
+               else f"How many years until it grows to {tm}?") + aside,
             f"Growth target: start {pm}; rate {r} p.a., compounded annually; target {tm}. "
-            f"{'Report the number of full years needed.' if full else 'Report the time needed in years.'}{aside}",
+            + ("Report the number of full years needed." if full else "Report the time needed in years.")
+            + aside,
             f"Solve (1 + r)^t = {tm} / {pm} for t with r = {r}."
             f"{' Round t up to whole years.' if full else ''}{aside}",
-            f"At {r} a year compounded annually, {'how many years, rounded up to a whole number,' if full else 'how many years'} "
-            f"does it take {pm} to become {tm}?{aside}",
+            f"At {r} a year compounded annually, "
+            + ("how many years, rounded up to a whole number," if full else "how many years")
+            + f" does it take {pm} to become {tm}?{aside}",
         ]
         program = _code(f"""
             import math
@@ -494,7 +501,8 @@ def doubling_time(rng: random.Random, phrasing: int):
             f"If my investment grows by {r} every year, {how}?{aside}",
             f"Rule-of-72 check: for an annual compound rate of {r}, compute the exact "
             f"doubling time{' in whole years (rounded up)' if full else ' in years'}.{aside}",
-            f"Find t such that (1 + {r})^t = 2.{' Give the smallest whole number of years that is enough.' if full else ''}{aside}",
+            f"Find t such that (1 + {r})^t = 2."
+            + (" Give the smallest whole number of years that is enough." if full else "") + aside,
             f"With {r} annual interest compounded once a year, {how}? The starting amount does not "
             f"matter.{aside}",
         ]
@@ -577,7 +585,8 @@ def depreciation_straight_line(rng: random.Random, phrasing: int):
         f"sell for {s}.{aside} With straight-line depreciation, what is {q}?",
         f"I bought a {asset} for my business for {c}; I expect to use it {life} years and get "
         f"{s} for it at the end. Straight-line method: "
-        f"{'what is it worth on the books after ' + str(age) + ' years' if ask_value else 'how much do I depreciate each year'}?{aside}",
+        + (f"what is it worth on the books after {age} years?" if ask_value
+           else "how much do I depreciate each year?") + aside,
         f"Fixed-asset register entry — {asset}.{aside} Cost {c}; residual value {s}; useful "
         f"life {life} years; method: straight line. Report {q} in {cw}.",
         f"Straight-line depreciation: cost = {c}, salvage = {s}, life = {life} years. "
@@ -627,7 +636,8 @@ def depreciation_declining_balance(rng: random.Random, phrasing: int):
         f"{name} buys a {asset} for {c}. Each year it loses {d} of its value at the start of "
         f"that year.{aside} What is {q}?",
         f"My accountant depreciates my {asset} ({c} new) at {d} a year on the reducing balance. "
-        f"{'What will its book value be after ' + str(years) + ' years' if ask_value else 'How much depreciation is charged in year ' + str(years)}?{aside}",
+        + (f"What will its book value be after {years} years?" if ask_value
+           else f"How much depreciation is charged in year {years}?") + aside,
         f"Depreciation schedule: asset — {asset}; cost {c}; method — declining balance, "
         f"rate {d} p.a. Report {q} in {cw}.{aside}",
         f"Declining-balance depreciation: initial cost {c}, rate {d} per year. Compute {q}.{aside}",

@@ -183,6 +183,7 @@ def repeated_dosing(rng: random.Random, phrasing: int):
     ask_ss = rng.random() < 0.55
     n = rng.randint(2, 6)
     aside = _aside(rng, name)
+    ordinal = ["", "first", "second", "third", "fourth", "fifth", "sixth"][n]
     want = ("the steady-state peak and trough concentrations (mg/L)" if ask_ss
             else f"the peak concentration (mg/L) just after dose number {n}")
     texts = [
@@ -193,14 +194,17 @@ def repeated_dosing(rng: random.Random, phrasing: int):
         f"{'are ' + want.replace('the ', '', 1) if ask_ss else 'is ' + want}?",
         f"I'm dosing {drug} at {dose} mg IV q{tau}h (half-life {half_life:g} h, Vd "
         f"{fmt_num(V)} L). "
-        f"{'What peak and trough levels should I expect once it reaches steady state, in mg/L' if ask_ss else 'What will the peak level be right after the ' + ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] + ' dose, in mg/L'}?{aside}",
+        + ("What peak and trough levels should I expect once it reaches steady state, in mg/L?"
+           if ask_ss else f"What will the peak level be right after the {ordinal} dose, in mg/L?")
+        + aside,
         f"Regimen review: {drug} {dose} mg by IV bolus, dosing interval {tau} h; V_d = "
         f"{fmt_num(V)} L; t½ = {half_life:g} h; linear one-compartment kinetics with "
         f"superposition. Report {want}.{aside}",
         f"With C_1 = D/V after one dose and a decay factor r = e^(-kτ) per interval (k = ln 2 / "
         f"t½), compute {want} for D = {dose} mg, V = {fmt_num(V)} L, t½ = {half_life:g} h, "
         f"τ = {tau} h.{aside}",
-        f"What {'are ' + want.replace('the ', '', 1) if ask_ss else 'is ' + want} for {dose} mg of {drug} given "
+        f"What {'are ' + want.replace('the ', '', 1) if ask_ss else 'is ' + want} for {dose} mg of "
+        f"{drug} given "
         f"intravenously every {tau} hours, when its half-life is {half_life:g} h and its volume of "
         f"distribution {fmt_num(V)} L?{aside}",
     ]
@@ -267,17 +271,20 @@ def infusion_ode(rng: random.Random, phrasing: int):
         f"distributes into {V} L and is eliminated by first-order kinetics with {elim}. There was "
         f"no drug in the body before. Determine {want}.",
         f"We're running {drug} at {rate_txt}, no loading dose, Vd {V} L, {elim}. "
-        f"{'When will the plasma level hit ' + f'{target:g}' + ' mg/L (hours)' if ask_time else 'What is the plasma level after ' + fmt_num(t_q) + ' h, in mg/L'}?{aside}",
+        + (f"When will the plasma level hit {target:g} mg/L (hours)?" if ask_time
+           else f"What is the plasma level after {fmt_num(t_q)} h, in mg/L?") + aside,
         f"Infusion model: zero-order input R = {rate_txt}; V = {V} L; "
-        f"{'CL = ' + f'{CL:g}' + ' L/h' if use_cl else 'k = ' + f'{k:g}' + ' 1/h'}; C(0) = 0. "
+        + (f"CL = {CL:g} L/h" if use_cl else f"k = {k:g} 1/h") + "; C(0) = 0. "
         f"Solve the ODE and report {want}.{aside}",
         f"Solve dC/dt = R/V - kC, C(0) = 0, with R = {rate_txt}, V = {V} L and "
-        f"{'k = CL/V, CL = ' + f'{CL:g}' + ' L/h' if use_cl else 'k = ' + f'{k:g}' + ' h⁻¹'}. "
-        f"{'At what time t (h) does C reach ' + f'{target:g}' + ' mg/L' if ask_time else 'What is C at t = ' + fmt_num(t_q) + ' h (mg/L)'}?{aside}",
-        f"{'How many hours after starting' if ask_time else 'What plasma concentration (mg/L) is reached ' + fmt_num(t_q) + ' hours after starting'} "
-        f"a constant infusion of {drug} at {rate_txt}"
-        f"{' does its plasma concentration reach ' + f'{target:g}' + ' mg/L' if ask_time else ''}, if the "
-        f"volume of distribution is {V} L and the drug has {elim}?{aside}",
+        + (f"k = CL/V, CL = {CL:g} L/h. " if use_cl else f"k = {k:g} h⁻¹. ")
+        + (f"At what time t (h) does C reach {target:g} mg/L?" if ask_time
+           else f"What is C at t = {fmt_num(t_q)} h (mg/L)?") + aside,
+        (f"How many hours after starting a constant infusion of {drug} at {rate_txt} does its "
+         f"plasma concentration reach {target:g} mg/L" if ask_time
+         else f"What plasma concentration (mg/L) is reached {fmt_num(t_q)} hours after starting a "
+              f"constant infusion of {drug} at {rate_txt}")
+        + f", if the volume of distribution is {V} L and the drug has {elim}?{aside}",
     ]
     rate_line = (f"rate_per_min = {_lit(rate_min)}  # infusion rate [mg/min]" if per_min
                  else f"R = {rate_h}  # infusion rate [mg/h]")
@@ -330,28 +337,33 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
         ask = "ppv"
     aside = _aside(rng, name)
     se, sp_ = f"{sens * 100:g}%", f"{spec * 100:g}%"
+    has = ask in ("ppv", "miss")  # the question is about having the disease
     q = {"ppv": "the probability that a person who tests positive actually has the disease",
          "npv": "the probability that a person who tests negative is truly disease-free",
          "miss": "the probability that a person who tests negative nevertheless has the disease"}[ask]
     texts = [
         f"The prevalence of {disease} is {prev_txt}. A screening test has sensitivity {se} and "
         f"specificity {sp_}. Find {q}.{aside}",
-        f"{name} takes a screening test for {disease}, which affects {affects}.{aside} The test detects {se} of true cases and correctly clears {sp_} of "
-        f"healthy people. {name}'s result is {'positive' if ask == 'ppv' else 'negative'}. What "
-        f"is the probability that {name} {'has' if ask in ('ppv', 'miss') else 'does not have'} "
+        f"{name} takes a screening test for {disease}, which affects {affects}.{aside} The test "
+        f"detects {se} of true cases and correctly clears {sp_} of healthy people. {name}'s result "
+        f"is {'positive' if ask == 'ppv' else 'negative'}. What is the probability that {name} "
+        f"{'has' if has else 'does not have'} "
         f"{disease}?",
         f"My test for {disease} came back {'positive' if ask == 'ppv' else 'negative'}. The test "
         f"is said to be {se} sensitive and {sp_} specific, and about {prev_txt} have the "
-        f"condition. How likely is it that I {'really have it' if ask in ('ppv', 'miss') else 'am actually healthy'}?{aside}",
+        f"condition. How likely is it that I {'really have it' if has else 'am actually healthy'}?"
+        + aside,
         f"Test evaluation report: condition — {disease}; prevalence {prev_txt}; "
         f"sensitivity {se}; specificity {sp_}. Compute the "
-        f"{'positive predictive value' if ask == 'ppv' else 'negative predictive value' if ask == 'npv' else 'false-omission rate, P(disease | negative test)'}.{aside}",
+        + {"ppv": "positive predictive value", "npv": "negative predictive value",
+           "miss": "false-omission rate, P(disease | negative test)"}[ask] + f".{aside}",
         f"Let P(D) = {prev_txt}, P(+ | D) = {sens:g}, P(- | not D) = {spec:g}. Use Bayes' "
         f"theorem to find "
-        f"{'P(D | +)' if ask == 'ppv' else 'P(not D | -)' if ask == 'npv' else 'P(D | -)'}.{aside}",
+        + {"ppv": "P(D | +)", "npv": "P(not D | -)", "miss": "P(D | -)"}[ask] + f".{aside}",
         f"If {prev_txt} of people have {disease}, and a test with {se} sensitivity and {sp_} "
         f"specificity gives a {'positive' if ask == 'ppv' else 'negative'} result, what is "
-        f"{'the chance the disease is present' if ask in ('ppv', 'miss') else 'the chance the person is disease-free'}?{aside}",
+        + ("the chance the disease is present?" if has else "the chance the person is disease-free?")
+        + aside,
     ]
     prev_comment = f"prevalence ({prev_txt})" if style != "pct" else "prevalence"
     last = {"ppv": "p_pos = sensitivity * prevalence + (1 - specificity) * (1 - prevalence)\n"
@@ -397,12 +409,17 @@ def bmi(rng: random.Random, phrasing: int):
     texts = [
         f"A person is {ht} tall and weighs {wt}. Find {q}.{aside}",
         f"At a check-up, {name} is measured at {ht} and {wt}.{aside} The doctor computes BMI = "
-        f"weight / height² (kg/m²). {'How many ' + lose_w + ' would ' + name + ' have to lose to reach a BMI of ' + str(target) if ask_target else 'What is ' + name + chr(39) + 's BMI'}?",
-        f"I'm {ht} and {wt}. {'How much weight (in ' + lose_u + ') do I need to lose to get my BMI down to ' + str(target) if ask_target else 'What is my BMI'}?{aside}",
+        f"weight / height² (kg/m²). "
+        + (f"How many {lose_w} would {name} have to lose to reach a BMI of {target}?" if ask_target
+           else f"What is {name}'s BMI?"),
+        f"I'm {ht} and {wt}. "
+        + (f"How much weight (in {lose_u}) do I need to lose to get my BMI down to {target}?"
+           if ask_target else "What is my BMI?") + aside,
         f"Clinic intake form — height: {ht}; weight: {wt}. Calculate "
         f"{q if ask_target else 'the BMI in kg/m²'}.{aside}",
         f"BMI = m / h² with m in kg and h in m. For h = {ht} and m = {wt}, "
-        f"{'find the weight loss in ' + lose_u + ' needed for BMI = ' + str(target) if ask_target else 'compute the BMI'}.{aside}",
+        + (f"find the weight loss in {lose_u} needed for BMI = {target}." if ask_target
+           else "compute the BMI.") + aside,
         (f"How many {lose_w} must someone who weighs {wt} at a height of {ht} lose to reach a "
          f"BMI of {target}?{aside}" if ask_target
          else f"What is the body-mass index (kg/m²) of someone who weighs {wt} at a height of {ht}?{aside}"),
@@ -458,16 +475,21 @@ def dose_by_weight(rng: random.Random, phrasing: int):
     liquid = f"{c_mg} mg per {c_ml} mL"
     want = (f"the volume of the {liquid} liquid to give, in mL" if ask_ml else "the dose in mg")
     texts = [
-        f"A {'child' if weight < 40 else 'patient'} weighing {wt} is prescribed {drug} at {per_kg:g} mg/kg per dose, not to exceed "
-        f"{max_dose} mg per dose. Find {want}.{aside}",
-        f"{name}, aged {age if weight < 40 else age + 50}, weighs {wt} and needs {drug}.{aside} The protocol says "
-        f"{per_kg:g} mg per kg of body weight, with a maximum single dose of {max_dose} mg. "
-        f"{'The pharmacy stocks a suspension of ' + liquid + '. How many mL should be given' if ask_ml else 'How many mg should ' + name + ' receive'}?",
-        f"{'My kid is' if weight < 40 else 'My father is'} {wt}. The leaflet for {drug} says {per_kg:g} mg/kg per dose, max {max_dose} mg. "
-        f"{'Our bottle is ' + liquid + ' — how many mL do I give' if ask_ml else 'How many mg is one dose'}?{aside}",
+        f"A {'child' if weight < 40 else 'patient'} weighing {wt} is prescribed {drug} at "
+        f"{per_kg:g} mg/kg per dose, not to exceed {max_dose} mg per dose. Find {want}.{aside}",
+        f"{name}, aged {age if weight < 40 else age + 50}, weighs {wt} and needs {drug}.{aside} "
+        f"The protocol says {per_kg:g} mg per kg of body weight, with a maximum single dose of "
+        f"{max_dose} mg. "
+        + (f"The pharmacy stocks a suspension of {liquid}. How many mL should be given?" if ask_ml
+           else f"How many mg should {name} receive?"),
+        f"{'My kid is' if weight < 40 else 'My father is'} {wt}. The leaflet for {drug} says "
+        f"{per_kg:g} mg/kg per dose, max {max_dose} mg. "
+        + (f"Our bottle is {liquid} — how many mL do I give?" if ask_ml else "How many mg is one dose?")
+        + aside,
         f"Medication order: {drug}; {per_kg:g} mg/kg/dose; ceiling {max_dose} mg/dose; "
         f"patient weight {wt}"
-        f"{'; formulation ' + liquid + '. Compute the volume per dose in mL.' if ask_ml else '. Compute the dose in mg.'}{aside}",
+        + (f"; formulation {liquid}. Compute the volume per dose in mL." if ask_ml
+           else ". Compute the dose in mg.") + aside,
         f"dose = min({per_kg:g} mg/kg × weight, {max_dose} mg) with weight = {wt}"
         f"{'; convert to mL of a ' + liquid + ' solution' if ask_ml else ''}. Evaluate.{aside}",
         f"How {'many mL of ' + drug + ' ' + liquid if ask_ml else 'large a dose of ' + drug + ', in mg,'} "
@@ -481,7 +503,8 @@ def dose_by_weight(rng: random.Random, phrasing: int):
     if ask_ml:
         lines += [f"stock_mg = {c_mg}  # drug in one measure of the liquid [mg]",
                   f"stock_ml = {c_ml}  # volume of that measure [mL]"]
-    body = ("weight = weight_lb * kg_per_lb  # [kg]\n" if lbs else "") + "dose = min(dose_per_kg * weight, max_dose)  # [mg]\n"
+    body = ("weight = weight_lb * kg_per_lb  # [kg]\n" if lbs else "")
+    body += "dose = min(dose_per_kg * weight, max_dose)  # [mg]\n"
     body += "answer = float(dose / (stock_mg / stock_ml))  # [mL]\n" if ask_ml else "answer = float(dose)\n"
     return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("mL" if ask_ml else "mg")
 
@@ -513,7 +536,7 @@ def tumor_logistic_growth(rng: random.Random, phrasing: int):
         f"Growth model summary: initial volume {V0:g} cm³; logistic model; plateau volume "
         f"{K} cm³; {rate}. Estimate the time (in {u}) needed to reach a volume of {target} cm³.{aside}",
         f"Solve V(t) = K / (1 + ((K - V0)/V0)·e^(-rt)) = {target} for t with V0 = {V0:g} cm³, "
-        f"K = {K} cm³ and {'r = ln 2 / ' + str(td) + ' per day' if use_doubling else 'r = ' + f'{r:g}' + ' per day'}. "
+        f"K = {K} cm³ and {f'r = ln 2 / {td}' if use_doubling else f'r = {r:g}'} per day. "
         f"Express t in {u}.{aside}",
         f"How many {u} does it take {_a(f'{V0:g} cm³')} tumour to grow to {target} cm³ under logistic "
         f"growth with a carrying capacity of {K} cm³ and {rate}?{aside}",

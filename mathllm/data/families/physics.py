@@ -97,7 +97,8 @@ def projectile_ground(rng: random.Random, phrasing: int):
         head = f"v0_kmh = {v_kmh}  # launch speed [km/h]\n"
         conv = "v0 = v0_kmh / 3.6  # [m/s]\n"
     elif speed_unit == "mph":
-        head = f"v0_mph = {v_mph}  # launch speed [mph]\nm_s_per_mph = 0.44704  # mile per hour to metre per second [m/s/mph]\n"
+        head = (f"v0_mph = {v_mph}  # launch speed [mph]\n"
+                "m_s_per_mph = 0.44704  # mile per hour to metre per second [m/s/mph]\n")
         conv = "v0 = v0_mph * m_s_per_mph  # [m/s]\n"
     else:
         head = f"v0 = {v0}  # launch speed [m/s]\n"
@@ -268,11 +269,13 @@ def rc_charging(rng: random.Random, phrasing: int):
         + (f"How many {tw} later does the capacitor voltage reach {V_target:g} V?" if ask_time
            else f"What is the capacitor voltage (V) {t_txt} later?"),
         f"My circuit: {Vs:g} V battery, {R_k:g} kΩ resistor, {C_u} µF capacitor (starts at 0 V). "
-        f"{'How many ' + tw + ' until the capacitor is at ' + f'{V_target:g}' + ' V' if ask_time else 'What voltage is across the capacitor after ' + t_txt}?{aside}",
+        + (f"How many {tw} until the capacitor is at {V_target:g} V?" if ask_time
+           else f"What voltage is across the capacitor after {t_txt}?") + aside,
         f"RC charging: source {Vs:g} V; R = {R_k:g} kΩ; C = {C_u} µF; V_C(0) = 0. Using "
         f"V_C(t) = V_s(1 - e^(-t/RC)), determine {want}.{aside}",
         f"For V(t) = {Vs:g}(1 - e^(-t/τ)) volts with τ = RC, R = {R_k:g} kΩ, C = {C_u} µF, "
-        f"{'solve V(t) = ' + f'{V_target:g}' + ' V for t in ' + tw if ask_time else 'evaluate V at t = ' + t_txt}.{aside}",
+        + (f"solve V(t) = {V_target:g} V for t in {tw}." if ask_time else f"evaluate V at t = {t_txt}.")
+        + aside,
         f"{'After how many ' + tw + ' does' if ask_time else 'What voltage (V) does'} {_a(str(C_u))} µF "
         f"capacitor charging from 0 V through {R_k:g} kΩ on {_a(f'{Vs:g} V')} supply "
         f"{'reach ' + f'{V_target:g}' + ' V' if ask_time else 'show ' + t_txt + ' after switch-on'}?{aside}",
@@ -320,11 +323,13 @@ def rc_discharge(rng: random.Random, phrasing: int):
         f"In {device} built by {name}, {_a(str(C_u))} µF capacitor holds {V0} V when it is switched across "
         f"a {Rt} bleeder resistor.{aside} What is {want}?",
         f"My {C_u} µF cap is at {V0} V and I'm discharging it through {Rt}. "
-        f"{'How many seconds until it is down to ' + f'{V_t:g}' + ' V' if ask_time else 'What voltage will it have after ' + f'{t_s:g}' + ' s'}?{aside}",
+        + (f"How many seconds until it is down to {V_t:g} V?" if ask_time
+           else f"What voltage will it have after {t_s:g} s?") + aside,
         f"Discharge test: C = {C_u} µF; R = {Rt}; V(0) = {V0} V; V(t) = V(0)e^(-t/RC). "
         f"Report {want}.{aside}",
         f"Solve RC dV/dt + V = 0 with V(0) = {V0} V, R = {Rt}, C = {C_u} µF, and "
-        f"{'find t (s) where V = ' + f'{V_t:g}' + ' V' if ask_time else 'find V (volts) at t = ' + f'{t_s:g}' + ' s'}.{aside}",
+        + (f"find t (s) where V = {V_t:g} V." if ask_time else f"find V (volts) at t = {t_s:g} s.")
+        + aside,
         (f"How long, in seconds, does it take {_a(str(C_u))} µF capacitor at {V0} V, discharging through "
          f"{Rt}, to reach {V_t:g} V?{aside}" if ask_time
          else f"What voltage is left on {_a(str(C_u))} µF capacitor, initially at {V0} V, after discharging "
@@ -370,8 +375,10 @@ def rl_circuit(rng: random.Random, phrasing: int):
         f"{Lt} inductor. Using L di/dt + R i = V with i(0) = 0, find {want}.{aside}",
         f"{name} closes a switch that connects {_a(f'{V:g} V')} source to {_a(Lt)} coil in series with "
         f"{R:g} Ω.{aside} No current flows before the switch is closed. What is {want}?",
-        f"I've got {_a(Lt)} inductor and {_a(f'{R:g} Ω')} resistor in series across {_a(f'{V:g} V')} supply. "
-        f"{'How many ms does it take the current to get to ' + f'{frac * 100:g}' + '% of its steady value' if ask_time else 'What current flows ' + fmt_num(t_ms) + ' ms after switch-on, in mA'}?{aside}",
+        f"I've got {_a(Lt)} inductor and {_a(f'{R:g} Ω')} resistor in series across "
+        f"{_a(f'{V:g} V')} supply. "
+        + (f"How many ms does it take the current to get to {frac * 100:g}% of its steady value?"
+           if ask_time else f"What current flows {fmt_num(t_ms)} ms after switch-on, in mA?") + aside,
         f"RL transient: V = {V:g} V; R = {R:g} Ω; L = {Lt}; i(0) = 0. Solve the circuit "
         f"ODE and report {want}.{aside}",
         f"Solve {Lt} · di/dt + {R:g} Ω · i = {V:g} V, i(0) = 0, and determine {want}.{aside}",
@@ -435,7 +442,9 @@ def mixing_tank(rng: random.Random, phrasing: int):
         f"at {q} L/min. What is {want}?",
         f"My tank has {fmt_num(vol)} litres of {start}. I pump in {c_g} g/L salt water at {q} L per "
         f"minute and let the mixture out at the same rate (it stays well stirred). "
-        f"{'How much salt is in it after ' + str(t_q) + ' min, in kg' if ask == 'amount' else 'What is the concentration after ' + str(t_q) + ' min, in g/L' if ask == 'conc' else 'After how many minutes will it hold ' + f'{target:g}' + ' kg of salt'}?{aside}",
+        + {"amount": f"How much salt is in it after {t_q} min, in kg?",
+           "conc": f"What is the concentration after {t_q} min, in g/L?",
+           "time": f"After how many minutes will it hold {target:g} kg of salt?"}[ask] + aside,
         f"Mixing process: volume {fmt_num(vol)} L (constant); initial salt {fmt_num(S0)} kg; "
         f"inflow {q} L/min at {c_g} g/L; outflow {q} L/min, perfectly mixed. Report {want}.{aside}",
         f"Let S(t) be the salt (kg) in {_a(fmt_num(vol))} L tank: dS/dt = {q}·{c_g / 1000:g} - "
@@ -501,13 +510,17 @@ def radioactive_decay(rng: random.Random, phrasing: int):
         + (f"How many {us} will it take until only {pct_left:g}% of it remains?" if ask_time
            else f"What mass ({mu}) of it is left after {tt}?"),
         f"I have {m0} {mu} of {iso}. Its half-life is {hl:g} {us}. "
-        f"{'How many ' + us + ' until just ' + f'{pct_left:g}' + '% is left' if ask_time else 'How much is left after ' + tt + ', in ' + mu}?{aside}",
+        + (f"How many {us} until just {pct_left:g}% is left?" if ask_time
+           else f"How much is left after {tt}, in {mu}?") + aside,
         f"Inventory record: nuclide {iso}; half-life {hl:g} {us}; initial mass {m0} {mu}. "
         f"Compute {want}.{aside}",
         f"With N(t) = N₀·(1/2)^(t/T½), N₀ = {m0} {mu} and T½ = {hl:g} {us}, "
-        f"{'solve N(t) = ' + f'{pct_left:g}' + '% of N₀ for t (in ' + us + ')' if ask_time else 'evaluate N after ' + tt}.{aside}",
-        f"{'How long (in ' + us + ') until' if ask_time else 'How much of'} {_a(str(m0))} {mu} sample of "
-        f"{iso}, half-life {hl:g} {us}, {'has decayed to ' + f'{pct_left:g}' + '% of its initial amount' if ask_time else 'remains after ' + tt + ' (in ' + mu + ')'}?{aside}",
+        + (f"solve N(t) = {pct_left:g}% of N₀ for t (in {us})." if ask_time else f"evaluate N after {tt}.")
+        + aside,
+        (f"How long (in {us}) until {_a(str(m0))} {mu} sample of {iso}, half-life {hl:g} {us}, "
+         f"has decayed to {pct_left:g}% of its initial amount?" if ask_time
+         else f"How much of {_a(str(m0))} {mu} sample of {iso}, half-life {hl:g} {us}, remains "
+              f"after {tt} (in {mu})?") + aside,
     ]
     head = f"m0 = {m0}  # initial amount [{mu}]\nhalf_life = {_lit(hl)}  # half-life [{unit}]\n"
     if ask_time:
@@ -606,11 +619,15 @@ def hookes_law_energy(rng: random.Random, phrasing: int):
         f"{name} tests {device}: hanging a load that pulls with {F} N extends it by {x1_cm} cm.{aside} "
         f"Treating the spring as ideal, what is {want}?",
         f"If {F} N stretches my spring {x1_cm} cm, "
-        f"{'how much energy (in joules) does it store when I stretch it ' + str(x2_cm) + ' cm' if ask == 'energy' else 'how fast (m/s) will it fire ' + _a(str(m_g)) + ' g ball after I compress it ' + str(x2_cm) + ' cm and let go (ignore friction)'}?{aside}",
+        + (f"how much energy (in joules) does it store when I stretch it {x2_cm} cm?"
+           if ask == "energy"
+           else f"how fast (m/s) will it fire {_a(str(m_g))} g ball after I compress it {x2_cm} cm "
+                f"and let go (ignore friction)?") + aside,
         f"Spring characterisation: calibration force {F} N → extension {x1_cm} cm (linear "
         f"spring). Compute {want}.{aside}",
         f"Use F = kx with F = {F} N at x = {x1_cm} cm, then "
-        f"{'E = kx²/2 at x = ' + str(x2_cm) + ' cm (in J)' if ask == 'energy' else 'kx²/2 = mv²/2 with x = ' + str(x2_cm) + ' cm and m = ' + str(m_g) + ' g to find v (m/s)'}.{aside}",
+        + (f"E = kx²/2 at x = {x2_cm} cm (in J)." if ask == "energy"
+           else f"kx²/2 = mv²/2 with x = {x2_cm} cm and m = {m_g} g to find v (m/s).") + aside,
         f"What is {want}, for a spring that extends {x1_cm} cm under {_a(str(F))} N force?{aside}",
     ]
     head = f"force = {F}  # calibration force [N]\nstretch_cm = {x1_cm}  # extension under that force [cm]\n"
@@ -655,7 +672,8 @@ def free_fall_drag(rng: random.Random, phrasing: int):
         f"{name} studies {what}: mass {m:g} kg, starting from rest, with a quadratic drag force of "
         f"{c:g}·v² newtons (v in m/s) and g = 9.81 m/s².{aside} What is {want}?",
         f"If {what} weighing {m:g} kg starts falling from rest and the drag is {c:g} v² N, "
-        f"{'how far has it fallen after ' + f'{t_end:g}' + ' s, in metres' if ask_dist else 'how fast is it going after ' + f'{t_end:g}' + ' s'}? Take g = 9.81 m/s².{aside}",
+        + (f"how far has it fallen after {t_end:g} s, in metres?" if ask_dist
+           else f"how fast is it going after {t_end:g} s?") + f" Take g = 9.81 m/s².{aside}",
         f"Fall model: m = {m:g} kg; v(0) = 0; drag F_d = c v² with c = {c:g} kg/m; "
         f"g = 9.81 m/s². Integrate m dv/dt = mg - cv² and report {want}.{aside}",
         f"Solve dv/dt = 9.81 - ({c:g}/{m:g})·v², v(0) = 0 (SI units), "

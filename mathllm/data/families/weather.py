@@ -65,7 +65,8 @@ _COOL_SCENES = [
     ("a cup of tea", "is poured and set on the balcony table", "min", (0.03, 0.09), (80, 95), (0, 25)),
     ("a loaf of bread", "comes out of the oven and is put on the windowsill", "min", (0.02, 0.06), (90, 98), (5, 24)),
     ("a thermometer", "is carried from a heated room to the garden", "min", (0.1, 0.4), (20, 24), (-10, 8)),
-    ("the air in a greenhouse", "is left to cool after the heater is switched off at dusk", "h", (0.2, 0.8), (20, 28), (0, 12)),
+    ("the air in a greenhouse", "is left to cool after the heater is switched off at dusk", "h",
+     (0.2, 0.8), (20, 28), (0, 12)),
     ("a parked car's engine block", "is switched off after a long drive", "min", (0.01, 0.04), (85, 100), (-5, 25)),
 ]
 
@@ -105,7 +106,7 @@ def cooling_time_to_reach(rng: random.Random, phrasing: int):
         f"{_deg(Ta, u)}; Newtonian relaxation with {rate}. Determine the elapsed time, in "
         f"{unit_word}, until the temperature is {_deg(Tt, u)}.{aside}",
         f"Solve dT/dt = -k (T - T_a) with T(0) = {_deg(T0, u)}, T_a = {_deg(Ta, u)} and "
-        + (f"k = 1/τ, τ = {fmt_num(tau)} {unit_word}" if use_tau else f"k = {k:g} per {'minute' if tu == 'min' else 'hour'}")
+        + (f"k = 1/τ, τ = {fmt_num(tau)} {unit_word}" if use_tau else f"k = {k:g} per {unit_word[:-1]}")
         + f". At what time (in {unit_word}) is T = {_deg(Tt, u)}?{aside}",
         f"How long, in {unit_word}, until {obj} that starts at {_deg(T0, u)} reaches "
         f"{_deg(Tt, u)} when the air is {_deg(Ta, u)}? Use Newton's law of cooling with "
@@ -249,15 +250,18 @@ def lapse_rate_altitude(rng: random.Random, phrasing: int):
         f"{fmt_num(h0)} {hu}.{aside} Assuming the temperature falls by {lapse_txt} of climb, "
         f"{q[0].lower() + q[1:]}",
         f"It's {_deg(T0, u)} down here at {fmt_num(h0)} {hu}. If it gets colder by {lapse_txt} "
-        f"as you go up, {'how high up is it freezing (' + _deg(freeze, u) + '), in ' + hu if ask_freeze else 'how cold is it at ' + place + ' at ' + fmt_num(h1) + ' ' + hu}?{aside}",
+        + (f"as you go up, how high up is it freezing ({_deg(freeze, u)}), in {hu}?" if ask_freeze
+           else f"as you go up, how cold is it at {place} at {fmt_num(h1)} {hu}?") + aside,
         f"Forecast note: surface observation {_deg(T0, u)} at elevation {fmt_num(h0)} {hu}; "
         f"environmental lapse rate {lapse_txt}. Estimate {qshort}"
         f"{' (in ' + hu + ')' if ask_freeze else ' in ' + u}.{aside}",
         f"Given a linear temperature profile T(h) = T0 - Γ (h - h0) with T0 = {_deg(T0, u)}, "
         f"h0 = {fmt_num(h0)} {hu} and Γ = {lapse_txt}, find "
-        f"{'the height h (in ' + hu + ') where T = ' + _deg(freeze, u) if ask_freeze else 'T at h = ' + fmt_num(h1) + ' ' + hu}.{aside}",
-        f"{'How high above sea level, in ' + hu + ', is the freezing level' if ask_freeze else 'How warm is it at ' + place + ' (' + fmt_num(h1) + ' ' + hu + ')'}"
-        f" on a day when the town at {fmt_num(h0)} {hu} records {_deg(T0, u)} and the lapse rate "
+        + (f"the height h (in {hu}) where T = {_deg(freeze, u)}." if ask_freeze
+           else f"T at h = {fmt_num(h1)} {hu}.") + aside,
+        (f"How high above sea level, in {hu}, is the freezing level" if ask_freeze
+         else f"How warm is it at {place} ({fmt_num(h1)} {hu})")
+        + f" on a day when the town at {fmt_num(h0)} {hu} records {_deg(T0, u)} and the lapse rate "
         f"is {lapse_txt}?{aside}",
     ]
     lapse_unit = "°F/1000 ft" if imperial else "°C/km"
@@ -370,13 +374,16 @@ def markov_rain_stationary(rng: random.Random, phrasing: int):
         f"one {round(p_dr * 100)}% of the time. In the long run, what is {want}?",
         f"Around here, if it rains today the chance that it rains tomorrow is {round(p_rr * 100)}%; "
         f"if it's dry today the chance is {round(p_dr * 100)}%. "
-        f"{'What fraction of days are rainy in the long run' if ask == 'fraction' else 'How many rainy days should we expect in ' + period + ', in the long run'}?{aside}",
+        + ("What fraction of days are rainy in the long run?" if ask == "fraction"
+           else f"How many rainy days should we expect in {period}, in the long run?") + aside,
         f"Climatology summary for {region}: P(wet | previous day wet) = {p_rr:g}; "
         f"P(wet | previous day dry) = {p_dr:g}. Using the equilibrium of the two-state chain, "
         f"report {want}.{aside}",
         f"For the transition matrix P = [[{1 - p_dr:g}, {p_dr:g}], [{1 - p_rr:g}, {p_rr:g}]] "
         f"(rows/columns: dry, rain), compute the stationary probability π_rain"
-        f"{'' if ask == 'fraction' else ' and multiply by ' + str(n_days) + ' days to get the expected number of rainy days'}.{aside}",
+        + ("" if ask == "fraction"
+           else f" and multiply by {n_days} days to get the expected number of rainy days")
+        + f".{aside}",
         f"How {'large a share of days is' if ask == 'fraction' else 'many days of ' + period + ' are'} "
         f"rainy on average in {region}, if rain follows rain with probability {p_rr:g} and "
         f"follows a dry day with probability {p_dr:g}? Use the long-run (stationary) behaviour.{aside}",
@@ -414,6 +421,7 @@ def binomial_rain_days(rng: random.Random, phrasing: int):
     aside = _aside(rng, name)
     pct = f"{round(p * 100)}%"
     phrase = {"exactly": f"exactly {k}", "at_least": f"at least {k}", "at_most": f"at most {k}"}[ask]
+    sign = {"exactly": "=", "at_least": "≥", "at_most": "≤"}[ask]
     texts = [
         f"The probability of rain on any given day is {p:g}, independently of other days. What "
         f"is the probability that it rains on {phrase} of the next {n} days?{aside}",
@@ -423,9 +431,9 @@ def binomial_rain_days(rng: random.Random, phrasing: int):
         f"The chance of rain is {pct} on each of the next {n} days (independent days). "
         f"What are the odds — as a probability — that it rains on {phrase} of them?{aside}",
         f"Seasonal outlook: daily precipitation probability {pct}; period length {n} days; "
-        f"days assumed independent. Compute P(number of rainy days is {phrase.replace('exactly ', '= ').replace('at least ', '≥ ').replace('at most ', '≤ ')}).{aside}",
+        f"days assumed independent. Compute P(number of rainy days {sign} {k}).{aside}",
         f"Let X ~ Binomial(n = {n}, p = {p:g}) count the rainy days. Find "
-        f"P(X {'=' if ask == 'exactly' else '≥' if ask == 'at_least' else '≤'} {k}).{aside}",
+        f"P(X {sign} {k}).{aside}",
         f"What is the probability of {phrase} wet days during {event} of {n} days, if each day "
         f"independently has a rain probability of {pct}?{aside}",
     ]
@@ -580,12 +588,15 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
         f"(in {unit}). Assuming the change is linear, what {'are' if ask_both else 'is'} {want}?{aside}",
         f"I have these numbers for the {qty} in {station} — {table} ({unit}). If I fit a linear "
         f"trend by least squares, what do I get for "
-        f"{'the change per decade and the ' + str(target) + ' value' if ask_both else 'the year ' + str(target)}?{aside}",
+        + (f"the change per decade and the {target} value?" if ask_both else f"the year {target}?")
+        + aside,
         f"Climate trend analysis, {station}.{aside} Series: {qty} [{unit}]. Data — {table}. "
         f"Method: ordinary least-squares linear regression on the year. Report {want}.",
-        "Given the points (year, value) = " + ", ".join(f"({y}, {fmt_num(v)})" for y, v in zip(years, values))
+        "Given the points (year, value) = "
+        + ", ".join(f"({y}, {fmt_num(v)})" for y, v in zip(years, values))
         + f" for the {qty} ({unit}), compute the least-squares line and "
-        + ("report its slope per decade and its value at " + str(target) if ask_both else "evaluate it at " + str(target))
+        + (f"report its slope per decade and its value at {target}" if ask_both
+           else f"evaluate it at {target}")
         + f".{aside}",
         f"What {qty} does a linear least-squares trend predict for {station} in {target}"
         f"{', and what is the trend per decade' if ask_both else ''}, based on these records: "
