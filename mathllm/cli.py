@@ -117,7 +117,7 @@ def solve(
     samples: int = typer.Option(1, "--samples", "-k", help="Programs to sample (one batched call) and vote on."),
     repairs: int = typer.Option(2, help="Repair attempts for a program that fails its check or run."),
     timeout: float = typer.Option(10.0, help="Sandbox time limit per run [s]."),
-    examples: int = typer.Option(2, help="Solved examples retrieved into the prompt."),
+    examples: int = typer.Option(1, help="Solved examples retrieved into the prompt (the default adapter is trained with 1)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document (docs/json-schema.md)."),
     out: Optional[Path] = typer.Option(None, help="Write a Markdown report with plots into this directory."),
     show_code: bool = typer.Option(False, "--show-code", help="Print the program."),

@@ -35,7 +35,7 @@ class SolveOptions:
     timeout_s: float = 10.0
     max_new_tokens: int = 600
     temperature: float = 0.7
-    examples: int = 2
+    examples: int = 1           # retrieved solved examples in the prompt (the adapter is trained with 1)
 
     def validate(self) -> None:
         if not 1 <= self.samples <= 64:

@@ -15,6 +15,7 @@ Held-out evaluation: every family has at least 6 phrasings; phrasing indices lis
 from __future__ import annotations
 
 import random
+import textwrap
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -110,6 +111,47 @@ def generate(fam: Family, rng: random.Random, phrasing: int) -> Sample:
 
 def pick(rng: random.Random, options):
     return options[rng.randrange(len(options))]
+
+
+def code(text: str) -> str:
+    """A program from an indented triple-quoted string: dedented, stripped, one final newline."""
+    return textwrap.dedent(text).strip() + "\n"
+
+
+def lit(x: float | int) -> str:
+    """A clean literal for a parameter value (0.048, 2500, 12.5): floats rounded to 10 decimals,
+    whole floats below 1e9 written as integers."""
+    if isinstance(x, int):
+        return str(x)
+    x = round(float(x), 10)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
+
+
+def article(phrase: str) -> str:
+    """'a' or 'an' before a phrase that may start with a number: 'an 8 V source', 'a 12 V source',
+    'an 11 kg mass', 'an £80 fee' (a leading $ or £ is not read)."""
+    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
+    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
+    return ("an " if vowel else "a ") + phrase
+
+
+def cap(text: str) -> str:
+    """Upper-case the first letter, leave the rest alone."""
+    return text[:1].upper() + text[1:]
+
+
+def aside(rng: random.Random, templates: list[str], prob: float = 0.3, **fields) -> str:
+    """An irrelevant sentence (about ``prob`` of the time) with a leading space, or ''.
+
+    Draws ``rng.random()`` first; only when it is below ``prob`` does it pick a template and fill
+    it in. Each field is a value, or a callable ``rng -> value`` that is drawn (in the order given,
+    all of them, whichever template was picked) after the template, so the draws do not depend on
+    the template.
+    """
+    if rng.random() >= prob:
+        return ""
+    template = pick(rng, templates)
+    return " " + template.format(**{k: v(rng) if callable(v) else v for k, v in fields.items()})
 
 
 def fmt_money(x: float, decimals: int = 2) -> str:

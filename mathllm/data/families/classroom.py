@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import random
 
-from ..core import CURRENCIES, NAMES, family, fmt_num, money, pick
-from .optimization import _CUR_UNIT, _and, _aside, _cap, _code, _insert, _p
+from ..core import CURRENCIES, NAMES, cap, family, fmt_num, money, pick
+from .optimization import _CUR_UNIT, _and, _aside, _code, _insert, _p
 
 DOMAIN = "classroom"
 
@@ -95,7 +95,7 @@ def alg_linear_equation(rng: random.Random, p: int):
         text = (f"If {Tm} was paid in total, and {c['service']} charges {rm} per {c['per']} on top of "
                 f"{c['fixed']} of {Fm}, how many {c['pers']} did {name} pay for?")
     elif p == 4:
-        text = (f"{_cap(c['short'])}: {Fm}. Charge per {c['per']}: {rm}. Total paid: {Tm}. Determine the number "
+        text = (f"{cap(c['short'])}: {Fm}. Charge per {c['per']}: {rm}. Total paid: {Tm}. Determine the number "
                 f"of {c['pers']} ({c['service']}).")
     else:
         text = (f"{name}'s receipt from {c['service']} shows {Tm}. Knowing that {rm} is charged per {c['per']} "
@@ -164,7 +164,7 @@ def alg_system_2x2(rng: random.Random, p: int):
         text = (f"{name} counted {N} {g}: a mix of {Ap} ({fa} each) and {Bp} ({fb} each). The total "
                 f"{c['vname']} came to {fV}. Find the number of {askp}.")
     elif p == 4:
-        text = (f"Total number of {g}: {N}. Total {c['vname']}: {fV}. {_cap(Ap)}: {fa} each. {_cap(Bp)}: {fb} "
+        text = (f"Total number of {g}: {N}. Total {c['vname']}: {fV}. {cap(Ap)}: {fa} each. {cap(Bp)}: {fb} "
                 f"each. Determine how many {askp} there are.")
     else:
         text = (f"Knowing that {Ap} {c['pv']} {fa} apiece and {Bp} {fb} apiece, and that {N} {g} {c['pv']} "
@@ -438,7 +438,7 @@ def pct_change(rng: random.Random, p: int):
         text = (f"Compute (new − old) / old × 100 for {what}: old value {f(old)} ({y0}), new value {f(new)} "
                 f"({y1}). Report the result in percent.")
     elif p == 3:
-        text = (f"{_cap(what)} is now {f(new)} ({y1}). Back in {y0} it stood at {f(old)}. Express the change "
+        text = (f"{cap(what)} is now {f(new)} ({y1}). Back in {y0} it stood at {f(old)}. Express the change "
                 f"as a percentage of the {y0} value {tail}.")
     elif p == 4:
         text = f"{y0}: {f(old)}. {y1}: {f(new)}. These figures describe {what}. Find the percent change {tail}."
@@ -487,7 +487,7 @@ def pct_reverse(rng: random.Random, p: int):
         text = (f"{name} only knows the {after} of {thing}: {f(final)}, which already reflects {_an_pct(pct)} "
                 f"{change}. Work backwards to {orig_q}.")
     elif p == 4:
-        text = (f"{_cap(after)} of {thing}: {f(final)}. {_cap(change)}: {_pct(pct)} ({word}). Determine "
+        text = (f"{cap(after)} of {thing}: {f(final)}. {cap(change)}: {_pct(pct)} ({word}). Determine "
                 f"{orig_q}.")
     else:
         text = (f"Once {thing} had gone through a {change} of {_pct(pct)}, its {after} stood at {f(final)}. How "
@@ -526,7 +526,7 @@ def ratio_sharing(rng: random.Random, p: int):
         text = f"Divide {fmt_num(total)} in the ratio {rs} (in the order {', '.join(who)}; the amount is {thing}). Give {X}'s part."
     elif p == 3:
         parts = _and([f"{who[i]} gets {ratio[i]} part{'s' if ratio[i] > 1 else ''}" for i in range(k)])
-        text = (f"{_cap(thing)} {'are' if countable else 'is'} split so that {parts}, all parts being equal in "
+        text = (f"{cap(thing)} {'are' if countable else 'is'} split so that {parts}, all parts being equal in "
                 f"size. Find {X}'s share.")
     elif p == 4:
         text = f"Total: {thing}. Ratio {', '.join(who)} = {rs}. Compute the share of {X}."
@@ -631,10 +631,10 @@ def rate_work(rng: random.Random, p: int):
         text = (f"Rates add: 1/{ta} + 1/{tb} of the job per {uw[:-1]} for two {pl} that {task}. Solve "
                 f"t·(1/{ta} + 1/{tb}) = 1 for the time t (in {uw}) they need together.")
     elif p == 3:
-        text = (f"{_cap(ing)} takes {ta} {uw} with only {first} and {tb} {uw} with only {second}. If both run "
+        text = (f"{cap(ing)} takes {ta} {uw} with only {first} and {tb} {uw} with only {second}. If both run "
                 f"at the same time, when is the job done? Answer in {uw}.")
     elif p == 4:
-        text = (f"{_cap(s)} 1: {ta} {uw} alone. {_cap(s)} 2: {tb} {uw} alone. Task: {task}. Find the combined "
+        text = (f"{cap(s)} 1: {ta} {uw} alone. {cap(s)} 2: {tb} {uw} alone. Task: {task}. Find the combined "
                 f"time in {uw}.")
     else:
         text = (f"Two {pl} are set to {task} side by side. Had they worked separately, the job would have taken "
@@ -685,7 +685,7 @@ def rate_mixture(rng: random.Random, p: int):
         text = (f"Target: {_pct(pt)} {comp}. Have: {fmt_num(x)} {u} at {_pct(p1)}. Available to add: {sub} at "
                 f"{_pct(p2)}. Find the amount to add in {uw}.")
     elif p == 4:
-        text = (f"{_cap(_an_pct(pt))} {sub} is made by combining {fmt_num(x)} {u} of {_pct(p1)} {sub} with an unknown "
+        text = (f"{cap(_an_pct(pt))} {sub} is made by combining {fmt_num(x)} {u} of {_pct(p1)} {sub} with an unknown "
                 f"amount of {_pct(p2)} {sub}. Determine that unknown amount.")
     else:
         text = (f"Mixing {_an_pct(p2)} {sub} into {fmt_num(x)} {u} of {_pct(p1)} {sub} brings the {comp} content to "
@@ -724,9 +724,9 @@ def rate_meeting(rng: random.Random, p: int):
          "distance": f"how far from {A} do they meet (in {u})"}[ask]
     if p == 0:
         text = (f"{A} and {B} are {D} {u} apart. A {veh} leaves {A} for {B} at {v1} {uh}, and{lag} another "
-                f"{veh} leaves {B} for {A} at {v2} {uh}. {_cap(q)}?")
+                f"{veh} leaves {B} for {A} at {v2} {uh}. {cap(q)}?")
     elif p == 1:
-        text = (f"{_cap(q)}, if a {veh} sets off from {A} towards {B} ({D} {u} away) at {v1} {uh} and a second "
+        text = (f"{cap(q)}, if a {veh} sets off from {A} towards {B} ({D} {u} away) at {v1} {uh} and a second "
                 f"{veh} starts from {B}{lag or ' at the same time'}, heading the other way at {v2} {uh}?")
     elif p == 2:
         text = (f"Let t be the time in hours since the first {veh} left {A}. It covers {v1}t {u}; the one from "
@@ -735,7 +735,7 @@ def rate_meeting(rng: random.Random, p: int):
     elif p == 3:
         text = (f"At {h0}:00 a {veh} departs {A} at a steady {v1} {uh}. "
                 + (f"At {h0 + delay:g}:00".replace(".5:00", ":30") if delay else "At the same time")
-                + f" a {veh} departs {B}, {D} {u} away, travelling towards {A} at {v2} {uh}. {_cap(q)}?")
+                + f" a {veh} departs {B}, {D} {u} away, travelling towards {A} at {v2} {uh}. {cap(q)}?")
     elif p == 4:
         text = (f"Distance {A}–{B}: {D} {u}. Speed from {A}: {v1} {uh}. Speed from {B}: {v2} {uh}. Head start of "
                 f"the {veh} from {A}: {fmt_num(delay)} h. Moving towards each other, {q}?")
@@ -958,7 +958,7 @@ def calc_derivative(rng: random.Random, p: int):
     elif p == 2:
         text = f"Differentiate {fx} = {expr} with respect to {v} and evaluate the derivative at {v} = {x0}. Here {fx} is {c['what']}."
     elif p == 3:
-        text = (f"{_cap(c['what'])} follows {fx} = {expr}. Using the derivative, compute {ask}.")
+        text = (f"{cap(c['what'])} follows {fx} = {expr}. Using the derivative, compute {ask}.")
     elif p == 4:
         text = f"Model: {fx} = {expr} ({c['what']}). Task: {ask[0].upper() + ask[1:]} — give the exact derivative value."
     else:
@@ -1241,7 +1241,7 @@ def comb_committee(rng: random.Random, p: int):
         return f"{n} {s if n == 1 else pl}"
 
     if p == 0:
-        text = (f"{_cap(what)} is formed by choosing {q(kA, As, Ap)} from {nA} and {q(kB, Bs, Bp)} from {nB}. In "
+        text = (f"{cap(what)} is formed by choosing {q(kA, As, Ap)} from {nA} and {q(kB, Bs, Bp)} from {nB}. In "
                 f"how many different ways can it be done?")
     elif p == 1:
         text = (f"How many different selections are possible for {what} made of {q(kA, As, Ap)} and {q(kB, Bs, Bp)}, "
@@ -1253,7 +1253,7 @@ def comb_committee(rng: random.Random, p: int):
         text = (f"{name} must put together {what}: exactly {q(kA, As, Ap)} (from {nA} available) and exactly "
                 f"{q(kB, Bs, Bp)} (from {nB} available). Count the possible combinations.")
     elif p == 4:
-        text = f"{_cap(Ap)}: {nA}, choose {kA}. {_cap(Bp)}: {nB}, choose {kB}. Number of ways to form {what}?"
+        text = f"{cap(Ap)}: {nA}, choose {kA}. {cap(Bp)}: {nB}, choose {kB}. Number of ways to form {what}?"
     else:
         text = (f"From a pool of {nA} {Ap} and {nB} {Bp}, {kA} and {kB} respectively are {verb} for {what}. "
                 f"Determine how many distinct outcomes exist.")

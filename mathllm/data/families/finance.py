@@ -7,9 +7,8 @@ the requested phrasing, so one seed gives the same numbers in every phrasing.
 from __future__ import annotations
 
 import random
-import textwrap
 
-from mathllm.data.core import CURRENCIES, NAMES, family, fmt_num, money, pick
+from mathllm.data.core import CURRENCIES, NAMES, article, aside, code, family, fmt_num, lit, money, pick
 
 DOMAIN = "finance"
 
@@ -27,25 +26,6 @@ _ASIDES = [
     "The statement arrived on {day} May.",
     "{name}'s favourite number is {num2}.",
 ]
-
-
-def _a(phrase: str) -> str:
-    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
-    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
-    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
-    return ("an " if vowel else "a ") + phrase
-
-
-def _code(text: str) -> str:
-    return textwrap.dedent(text).strip() + "\n"
-
-
-def _lit(x: float | int) -> str:
-    """A clean literal for a parameter value (0.048, 2500, 12.5)."""
-    if isinstance(x, int):
-        return str(x)
-    x = round(float(x), 10)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
 
 
 def _pct(x: float) -> str:
@@ -71,12 +51,10 @@ def _rate(rng: random.Random, lo: float, hi: float) -> float:
 
 def _aside(rng: random.Random, name: str) -> str:
     """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
-    if rng.random() >= 0.3:
-        return ""
-    text = pick(rng, _ASIDES).format(
-        name=name, day=rng.randint(2, 28), num=rng.randint(11, 999), num2=rng.randint(2, 19),
-        colour=pick(rng, ["red", "blue", "yellow", "green", "silver"]), hour=rng.randint(5, 9))
-    return " " + text
+    return aside(rng, _ASIDES, name=name, day=lambda r: r.randint(2, 28),
+                 num=lambda r: r.randint(11, 999), num2=lambda r: r.randint(2, 19),
+                 colour=lambda r: pick(r, ["red", "blue", "yellow", "green", "silver"]),
+                 hour=lambda r: r.randint(5, 9))
 
 
 # ---- compound interest ----------------------------------------------------------------------
@@ -114,9 +92,9 @@ def compound_interest_yearly(rng: random.Random, phrasing: int):
         f"each year?{aside}",
     ]
     last = "answer = float(balance)" if bal else "interest = balance - principal\nanswer = float(interest)"
-    program = _code(f"""
-        principal = {_lit(P)}  # initial deposit [{cu}]
-        rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+    program = code(f"""
+        principal = {lit(P)}  # initial deposit [{cu}]
+        rate = {lit(rate)}  # annual interest rate, compounded yearly [1/year]
         years = {years}  # investment period [year]
 
         balance = principal * (1 + rate) ** years
@@ -156,23 +134,23 @@ def compound_interest_monthly(rng: random.Random, phrasing: int):
     ]
     if in_months:
         params = f"""
-            principal = {_lit(P)}  # initial deposit [{cu}]
-            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            principal = {lit(P)}  # initial deposit [{cu}]
+            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
             months = {months}  # investment period [month]
 
             balance = principal * (1 + rate / 12) ** months
             """
     else:
         params = f"""
-            principal = {_lit(P)}  # initial deposit [{cu}]
-            rate = {_lit(rate)}  # nominal annual interest rate [1/year]
+            principal = {lit(P)}  # initial deposit [{cu}]
+            rate = {lit(rate)}  # nominal annual interest rate [1/year]
             periods_per_year = 12  # compounding periods per year [1/year]
             years = {years}  # investment period [year]
 
             balance = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)
             """
     last = "answer = float(balance)" if bal else "interest = balance - principal\nanswer = float(interest)"
-    return texts[phrasing], _code(params) + last + "\n", cu
+    return texts[phrasing], code(params) + last + "\n", cu
 
 
 @family("compound_interest_continuous", DOMAIN, 6)
@@ -202,12 +180,12 @@ def compound_interest_continuous(rng: random.Random, phrasing: int):
             f"When does a balance of {Pm} become {Tm}, if it is compounded continuously at {r} "
             f"a year? Give the time in years.{aside}",
         ]
-        program = _code(f"""
+        program = code(f"""
             import sympy as sp
 
-            principal = {_lit(P)}  # initial investment [{cu}]
-            rate = {_lit(rate)}  # annual interest rate, compounded continuously [1/year]
-            target = {_lit(target)}  # target balance [{cu}]
+            principal = {lit(P)}  # initial investment [{cu}]
+            rate = {lit(rate)}  # annual interest rate, compounded continuously [1/year]
+            target = {lit(target)}  # target balance [{cu}]
 
             t = sp.symbols("t", positive=True)
             eq = sp.Eq(principal * sp.exp(rate * t), target)
@@ -227,11 +205,11 @@ def compound_interest_continuous(rng: random.Random, phrasing: int):
         f"What does a balance of {Pm} grow to in {years} years when it is compounded "
         f"continuously at {r} a year?{aside}",
     ]
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        principal = {_lit(P)}  # initial investment [{cu}]
-        rate = {_lit(rate)}  # annual interest rate, compounded continuously [1/year]
+        principal = {lit(P)}  # initial investment [{cu}]
+        rate = {lit(rate)}  # annual interest rate, compounded continuously [1/year]
         years = {years}  # investment period [year]
 
         balance = principal * sp.exp(rate * years)
@@ -262,7 +240,8 @@ def loan_payment(rng: random.Random, phrasing: int):
     r = _pct(rate)
     if mortgage:
         pm = (f"{cur[0]}{price / 1e6:g} million{cur[1]}" if price >= 1_000_000 else money(price, cur, 0))
-        loan_desc = f"a mortgage on a house costing {pm} with {_a(_pct(down) + ' down payment')}"
+        loan_desc = (f"a mortgage on a house costing {pm} "
+                     f"with {article(_pct(down) + ' down payment')}")
         mine = f"I'm buying a house for {pm}, paying {_pct(down)} down and borrowing the rest"
         financed = f"a house costing {pm}, {_pct(down)} of which is paid up front,"
     else:
@@ -289,10 +268,10 @@ def loan_payment(rng: random.Random, phrasing: int):
     ]
     last = "answer = float(payment)" if ask_pay else "answer = float(payment * n - principal)"
     if mortgage:
-        program = _code(f"""
-            price = {_lit(price)}  # purchase price of the house [{cu}]
-            down_fraction = {_lit(down)}  # down payment as a share of the price [1]
-            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+        program = code(f"""
+            price = {lit(price)}  # purchase price of the house [{cu}]
+            down_fraction = {lit(down)}  # down payment as a share of the price [1]
+            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
             years = {years}  # loan term [year]
 
             principal = price * (1 - down_fraction)
@@ -301,9 +280,9 @@ def loan_payment(rng: random.Random, phrasing: int):
             payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
             """)
     else:
-        program = _code(f"""
-            principal = {_lit(price)}  # amount borrowed [{cu}]
-            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+        program = code(f"""
+            principal = {lit(price)}  # amount borrowed [{cu}]
+            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
             years = {years}  # loan term [year]
 
             i = rate / 12  # monthly interest rate
@@ -339,13 +318,13 @@ def savings_annuity_fv(rng: random.Random, phrasing: int):
         f"Compute the future value of an ordinary annuity of {d} per month for {years} years at "
         f"a nominal rate of {r} compounded monthly"
         f"{'' if bal else ', then subtract the total deposits to get the interest earned'}.{aside}",
-        f"After {years} years of monthly end-of-month deposits of {d} into {_a(r)} (compounded "
-        f"monthly) account, what is {what}?{aside}",
+        f"After {years} years of monthly end-of-month deposits of {d} into {article(r)} "
+        f"(compounded monthly) account, what is {what}?{aside}",
     ]
     last = "answer = float(balance)" if bal else "answer = float(balance - deposit * n)"
-    program = _code(f"""
-        deposit = {_lit(dep)}  # deposit at the end of each month [{cu}]
-        rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+    program = code(f"""
+        deposit = {lit(dep)}  # deposit at the end of each month [{cu}]
+        rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
         years = {years}  # saving period [year]
 
         i = rate / 12  # monthly interest rate
@@ -382,18 +361,18 @@ def present_value(rng: random.Random, phrasing: int):
         f"earns {r} a year, {comp}?{aside}",
     ]
     if monthly:
-        program = _code(f"""
-            future_value = {_lit(F)}  # amount needed in the future [{cu}]
-            rate = {_lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+        program = code(f"""
+            future_value = {lit(F)}  # amount needed in the future [{cu}]
+            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
             years = {years}  # time until the money is needed [year]
 
             present = future_value / (1 + rate / 12) ** (12 * years)
             answer = float(present)
             """)
     else:
-        program = _code(f"""
-            future_value = {_lit(F)}  # amount needed in the future [{cu}]
-            rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+        program = code(f"""
+            future_value = {lit(F)}  # amount needed in the future [{cu}]
+            rate = {lit(rate)}  # annual interest rate, compounded yearly [1/year]
             years = {years}  # time until the money is needed [year]
 
             present = future_value / (1 + rate) ** years
@@ -426,7 +405,7 @@ def npv_cash_flows(rng: random.Random, phrasing: int):
         f"discount rate of {r} per year, find the net present value.{aside}",
         f"{name} is considering {project}. It costs {c} up front and is expected to bring in "
         f"net cash of {fl} over the next {n} years (received at each year end).{aside} With "
-        f"{_a(r)} cost of capital, what is the NPV of the investment?",
+        f"{article(r)} cost of capital, what is the NPV of the investment?",
         f"Should I go ahead with {project}? It's {c} now, then I get back {yr}. My discount "
         f"rate is {r}. What's the net present value in {cw}?{aside}",
         f"Capital budgeting memo — {project}.{aside} Initial outlay: {c}. Year-end net inflows: "
@@ -436,9 +415,9 @@ def npv_cash_flows(rng: random.Random, phrasing: int):
         f"What is the net present value, at {r} a year, of paying {c} now for {project} that "
         f"returns {fl} at the end of each of the following {n} years?{aside}",
     ]
-    program = _code(f"""
-        initial_cost = {_lit(cost)}  # investment paid today [{cu}]
-        rate = {_lit(rate)}  # discount rate [1/year]
+    program = code(f"""
+        initial_cost = {lit(cost)}  # investment paid today [{cu}]
+        rate = {lit(rate)}  # discount rate [1/year]
         cash_flows = {flows}  # net inflows at the end of years 1..{n} [{cu}]
 
         npv = -initial_cost + sum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows, start=1))
@@ -481,13 +460,13 @@ def doubling_time(rng: random.Random, phrasing: int):
             + ("how many years, rounded up to a whole number," if full else "how many years")
             + f" does it take {pm} to become {tm}?{aside}",
         ]
-        program = _code(f"""
+        program = code(f"""
             import math
             import sympy as sp
 
-            principal = {_lit(P)}  # initial investment [{cu}]
-            target = {_lit(2 * P)}  # target balance [{cu}]
-            rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+            principal = {lit(P)}  # initial investment [{cu}]
+            target = {lit(2 * P)}  # target balance [{cu}]
+            rate = {lit(rate)}  # annual interest rate, compounded yearly [1/year]
 
             t = sp.symbols("t", positive=True)
             eq = sp.Eq(principal * (1 + rate) ** t, target)
@@ -506,11 +485,11 @@ def doubling_time(rng: random.Random, phrasing: int):
             f"With {r} annual interest compounded once a year, {how}? The starting amount does not "
             f"matter.{aside}",
         ]
-        program = _code(f"""
+        program = code(f"""
             import math
             import sympy as sp
 
-            rate = {_lit(rate)}  # annual interest rate, compounded yearly [1/year]
+            rate = {lit(rate)}  # annual interest rate, compounded yearly [1/year]
 
             t = sp.symbols("t", positive=True)
             eq = sp.Eq((1 + rate) ** t, 2)
@@ -546,10 +525,10 @@ def tripling_time(rng: random.Random, phrasing: int):
     ]
     growth = {"yearly": "(1 + rate) ** t", "monthly": "(1 + rate / 12) ** (12 * t)",
               "continuous": "sp.exp(rate * t)"}[comp]
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        rate = {_lit(rate)}  # nominal annual interest rate, {cdesc} [1/year]
+        rate = {lit(rate)}  # nominal annual interest rate, {cdesc} [1/year]
         factor = 3  # growth factor to reach [1]
 
         t = sp.symbols("t", positive=True)
@@ -595,9 +574,9 @@ def depreciation_straight_line(rng: random.Random, phrasing: int):
         f"down to {s} over {life} years?{aside}",
     ]
     if ask_value:
-        program = _code(f"""
-            cost = {_lit(cost)}  # purchase cost [{cu}]
-            salvage = {_lit(salvage)}  # salvage value at the end of the life [{cu}]
+        program = code(f"""
+            cost = {lit(cost)}  # purchase cost [{cu}]
+            salvage = {lit(salvage)}  # salvage value at the end of the life [{cu}]
             life = {life}  # useful life [year]
             age = {age}  # years in use [year]
 
@@ -606,9 +585,9 @@ def depreciation_straight_line(rng: random.Random, phrasing: int):
             answer = float(value)
             """)
     else:
-        program = _code(f"""
-            cost = {_lit(cost)}  # purchase cost [{cu}]
-            salvage = {_lit(salvage)}  # salvage value at the end of the life [{cu}]
+        program = code(f"""
+            cost = {lit(cost)}  # purchase cost [{cu}]
+            salvage = {lit(salvage)}  # salvage value at the end of the life [{cu}]
             life = {life}  # useful life [year]
 
             annual = (cost - salvage) / life
@@ -645,18 +624,18 @@ def depreciation_declining_balance(rng: random.Random, phrasing: int):
         f"its remaining book value?{aside}",
     ]
     if ask_value:
-        program = _code(f"""
-            cost = {_lit(cost)}  # purchase cost [{cu}]
-            rate = {_lit(rate)}  # declining-balance depreciation rate [1/year]
+        program = code(f"""
+            cost = {lit(cost)}  # purchase cost [{cu}]
+            rate = {lit(rate)}  # declining-balance depreciation rate [1/year]
             years = {years}  # years of depreciation [year]
 
             value = cost * (1 - rate) ** years
             answer = float(value)
             """)
     else:
-        program = _code(f"""
-            cost = {_lit(cost)}  # purchase cost [{cu}]
-            rate = {_lit(rate)}  # declining-balance depreciation rate [1/year]
+        program = code(f"""
+            cost = {lit(cost)}  # purchase cost [{cu}]
+            rate = {lit(rate)}  # declining-balance depreciation rate [1/year]
             year = {years}  # year whose depreciation charge is wanted [year]
 
             value_at_start = cost * (1 - rate) ** (year - 1)
@@ -694,9 +673,9 @@ def inflation_real_value(rng: random.Random, phrasing: int):
             f"How much is {a}, held for {years} years while prices climb {i} a year, worth in "
             f"today's purchasing power?{aside}",
         ]
-        program = _code(f"""
-            amount = {_lit(amount)}  # nominal amount [{cu}]
-            inflation = {_lit(infl)}  # annual inflation rate [1/year]
+        program = code(f"""
+            amount = {lit(amount)}  # nominal amount [{cu}]
+            inflation = {lit(infl)}  # annual inflation rate [1/year]
             years = {years}  # time horizon [year]
 
             real_value = amount / (1 + inflation) ** years
@@ -718,9 +697,9 @@ def inflation_real_value(rng: random.Random, phrasing: int):
             f"What will {item} that sells for {a} today cost after {years} years of {i} annual "
             f"inflation?{aside}",
         ]
-        program = _code(f"""
-            price_today = {_lit(amount)}  # current price [{cu}]
-            inflation = {_lit(infl)}  # annual inflation rate [1/year]
+        program = code(f"""
+            price_today = {lit(amount)}  # current price [{cu}]
+            inflation = {lit(infl)}  # annual inflation rate [1/year]
             years = {years}  # time horizon [year]
 
             future_price = price_today * (1 + inflation) ** years
@@ -741,11 +720,11 @@ def inflation_real_value(rng: random.Random, phrasing: int):
         f"What is the real annual interest rate, as a percentage, on an investment yielding "
         f"{nm} when inflation is {i}?{aside}",
     ]
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        nominal = {_lit(nominal)}  # nominal annual interest rate [1/year]
-        inflation = {_lit(infl)}  # annual inflation rate [1/year]
+        nominal = {lit(nominal)}  # nominal annual interest rate [1/year]
+        inflation = {lit(infl)}  # annual inflation rate [1/year]
 
         real = sp.symbols("real")
         eq = sp.Eq(1 + nominal, (1 + real) * (1 + inflation))
@@ -794,15 +773,15 @@ def break_even(rng: random.Random, phrasing: int):
         f"per unit and fixed monthly costs of {F}, to {'reach ' + goal if profit_target else 'break even'}? "
         f"Answer with a whole number.{aside}",
     ]
-    extra = f"\n        target_profit = {_lit(target)}  # desired monthly profit [{cu}]" if profit_target else ""
+    extra = f"\n        target_profit = {lit(target)}  # desired monthly profit [{cu}]" if profit_target else ""
     rhs = "fixed_cost + variable_cost * q + target_profit" if profit_target else "fixed_cost + variable_cost * q"
-    program = _code(f"""
+    program = code(f"""
         import math
         import sympy as sp
 
-        fixed_cost = {_lit(fixed)}  # fixed costs per month [{cu}]
-        price = {_lit(price)}  # selling price per unit [{cu}/unit]
-        variable_cost = {_lit(var)}  # variable cost per unit [{cu}/unit]{extra}
+        fixed_cost = {lit(fixed)}  # fixed costs per month [{cu}]
+        price = {lit(price)}  # selling price per unit [{cu}/unit]
+        variable_cost = {lit(var)}  # variable cost per unit [{cu}/unit]{extra}
 
         q = sp.symbols("q", positive=True)
         eq = sp.Eq(price * q, {rhs})
@@ -854,13 +833,13 @@ def profit_maximization(rng: random.Random, phrasing: int):
     last = {"quantity": "answer = float(q_opt)",
             "both": 'answer = {"quantity": float(q_opt), "profit": float(profit.subs(q, q_opt))}',
             "price": "answer = float(demand_price.subs(q, q_opt))"}[ask]
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        a = {_lit(a)}  # demand intercept: price at zero sales [{cu}/unit]
-        b = {_lit(b)}  # demand slope [{cu}/unit^2]
-        unit_cost = {_lit(c)}  # production cost per unit [{cu}/unit]
-        fixed_cost = {_lit(fixed)}  # fixed costs [{cu}]
+        a = {lit(a)}  # demand intercept: price at zero sales [{cu}/unit]
+        b = {lit(b)}  # demand slope [{cu}/unit^2]
+        unit_cost = {lit(c)}  # production cost per unit [{cu}/unit]
+        fixed_cost = {lit(fixed)}  # fixed costs [{cu}]
 
         q = sp.symbols("q", positive=True)
         demand_price = a - b * q

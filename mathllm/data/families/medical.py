@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import random
-import textwrap
 
-from mathllm.data.core import NAMES, family, fmt_num, pick
+from mathllm.data.core import NAMES, article, aside, code, family, fmt_num, lit, pick
 
 DOMAIN = "medical"
 
@@ -37,33 +36,12 @@ _DRUGS = [
 ]
 
 
-def _a(phrase: str) -> str:
-    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
-    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
-    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
-    return ("an " if vowel else "a ") + phrase
-
-
-def _code(text: str) -> str:
-    return textwrap.dedent(text).strip() + "\n"
-
-
-def _lit(x: float | int) -> str:
-    if isinstance(x, int):
-        return str(x)
-    x = round(float(x), 10)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
-
-
 def _aside(rng: random.Random, name: str) -> str:
     """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
-    if rng.random() >= 0.3:
-        return ""
-    text = pick(rng, _ASIDES).format(
-        name=name, day=rng.randint(2, 28), num=rng.randint(101, 640), num2=rng.randint(2, 9),
-        colour=pick(rng, ["blue", "grey", "white", "green"]), hour=rng.randint(7, 11),
-        minute=rng.randrange(0, 60, 5))
-    return " " + text
+    return aside(rng, _ASIDES, name=name, day=lambda r: r.randint(2, 28),
+                 num=lambda r: r.randint(101, 640), num2=lambda r: r.randint(2, 9),
+                 colour=lambda r: pick(r, ["blue", "grey", "white", "green"]),
+                 hour=lambda r: r.randint(7, 11), minute=lambda r: r.randrange(0, 60, 5))
 
 
 def _drug(rng: random.Random):
@@ -108,17 +86,17 @@ def iv_bolus_concentration(rng: random.Random, phrasing: int):
         f"bolus of {dose} mg, if its half-life is {hl} and its volume of distribution is "
         f"{f'{vkg:g} L/kg for a patient weighing {weight} kg' if per_kg else fmt_num(V) + ' L'}?{aside}",
     ]
-    vlines = (f"V_per_kg = {_lit(vkg)}  # volume of distribution per kg [L/kg]\n"
-              f"weight = {weight}  # body weight [kg]") if per_kg else f"V = {_lit(V)}  # volume of distribution [L]"
+    vlines = (f"V_per_kg = {lit(vkg)}  # volume of distribution per kg [L/kg]\n"
+              f"weight = {weight}  # body weight [kg]") if per_kg else f"V = {lit(V)}  # volume of distribution [L]"
     hline = (f"half_life_min = {hl_min}  # elimination half-life [min]" if hl_minutes
-             else f"half_life = {_lit(half_life)}  # elimination half-life [h]")
+             else f"half_life = {lit(half_life)}  # elimination half-life [h]")
     derived = ""
     if per_kg:
         derived += "V = V_per_kg * weight  # volume of distribution [L]\n"
     if hl_minutes:
         derived += "half_life = half_life_min / 60  # [h]\n"
     program = ("import sympy as sp\n\n" + f"dose = {dose}  # IV bolus dose [mg]\n" + vlines + "\n" + hline
-               + f"\nt = {_lit(t)}  # time since the dose [h]\n\n" + derived + _code("""
+               + f"\nt = {lit(t)}  # time since the dose [h]\n\n" + derived + code("""
         k = sp.log(2) / half_life  # elimination rate constant [1/h]
         C = dose / V * sp.exp(-k * t)
         answer = float(C)
@@ -151,18 +129,18 @@ def iv_bolus_time_below(rng: random.Random, phrasing: int):
         f"concentration reaches the threshold of {thr}.{aside}",
         f"Solve (D/V)·e^(-kt) = {threshold:g} mg/L for t, where D = {dose} mg, V = {fmt_num(V)} L "
         f"and k = ln 2 / {half_life:g} h. Give t in {u}.{aside}",
-        f"How many {u} after {_a(str(dose) + ' mg')} intravenous injection does the plasma concentration of "
+        f"How many {u} after {article(str(dose) + ' mg')} intravenous injection does the plasma concentration of "
         f"{drug} fall below {thr}, given a distribution volume of {fmt_num(V)} L and a half-life "
         f"of {half_life:g} h?{aside}",
     ]
     last = ("answer = float(t_below * 60)  # [min]" if in_minutes else "answer = float(t_below)")
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
         dose = {dose}  # IV bolus dose [mg]
-        V = {_lit(V)}  # volume of distribution [L]
-        half_life = {_lit(half_life)}  # elimination half-life [h]
-        threshold = {_lit(threshold)}  # concentration of interest [mg/L]
+        V = {lit(V)}  # volume of distribution [L]
+        half_life = {lit(half_life)}  # elimination half-life [h]
+        threshold = {lit(threshold)}  # concentration of interest [mg/L]
 
         t = sp.symbols("t", positive=True)
         k = sp.log(2) / half_life  # elimination rate constant [1/h]
@@ -209,12 +187,12 @@ def repeated_dosing(rng: random.Random, phrasing: int):
         f"distribution {fmt_num(V)} L?{aside}",
     ]
     if ask_ss:
-        program = _code(f"""
+        program = code(f"""
             import numpy as np
 
             dose = {dose}  # IV bolus dose [mg]
-            V = {_lit(V)}  # volume of distribution [L]
-            half_life = {_lit(half_life)}  # elimination half-life [h]
+            V = {lit(V)}  # volume of distribution [L]
+            half_life = {lit(half_life)}  # elimination half-life [h]
             tau = {tau}  # dosing interval [h]
 
             k = np.log(2) / half_life  # elimination rate constant [1/h]
@@ -224,12 +202,12 @@ def repeated_dosing(rng: random.Random, phrasing: int):
             answer = {{"peak": float(peak), "trough": float(trough)}}
             """)
         return texts[phrasing], program, "mg/L"
-    program = _code(f"""
+    program = code(f"""
         import numpy as np
 
         dose = {dose}  # IV bolus dose [mg]
-        V = {_lit(V)}  # volume of distribution [L]
-        half_life = {_lit(half_life)}  # elimination half-life [h]
+        V = {lit(V)}  # volume of distribution [L]
+        half_life = {lit(half_life)}  # elimination half-life [h]
         tau = {tau}  # dosing interval [h]
         n = {n}  # number of doses given [1]
 
@@ -286,11 +264,11 @@ def infusion_ode(rng: random.Random, phrasing: int):
               f"constant infusion of {drug} at {rate_txt}")
         + f", if the volume of distribution is {V} L and the drug has {elim}?{aside}",
     ]
-    rate_line = (f"rate_per_min = {_lit(rate_min)}  # infusion rate [mg/min]" if per_min
+    rate_line = (f"rate_per_min = {lit(rate_min)}  # infusion rate [mg/min]" if per_min
                  else f"R = {rate_h}  # infusion rate [mg/h]")
-    k_line = (f"CL = {_lit(CL)}  # clearance [L/h]" if use_cl else f"k = {_lit(k)}  # elimination rate constant [1/h]")
-    q_line = (f"C_target = {_lit(target)}  # concentration of interest [mg/L]" if ask_time
-              else f"t_query = {_lit(t_q)}  # time since the start of the infusion [h]")
+    k_line = (f"CL = {lit(CL)}  # clearance [L/h]" if use_cl else f"k = {lit(k)}  # elimination rate constant [1/h]")
+    q_line = (f"C_target = {lit(target)}  # concentration of interest [mg/L]" if ask_time
+              else f"t_query = {lit(t_q)}  # time since the start of the infusion [h]")
     derived = ""
     if per_min:
         derived += "R = rate_per_min * 60  # infusion rate [mg/h]\n"
@@ -299,7 +277,7 @@ def infusion_ode(rng: random.Random, phrasing: int):
     last = ('t_reach = sp.nsolve(sp.Eq(sol.rhs, C_target), t, (0, 500), solver="bisect")\n'
             "answer = float(t_reach)\n") if ask_time else "answer = float(sol.rhs.subs(t, t_query))\n"
     program = ("import sympy as sp\n\n" + rate_line + f"\nV = {V}  # volume of distribution [L]\n" + k_line
-               + "\n" + q_line + "\n\n" + derived + _code("""
+               + "\n" + q_line + "\n\n" + derived + code("""
         t = sp.symbols("t", positive=True)
         C = sp.Function("C")
         ode = sp.Eq(C(t).diff(t), R / V - k * C(t))
@@ -372,10 +350,10 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
                    "answer = float(specificity * (1 - prevalence) / p_neg)",
             "miss": "p_neg = (1 - sensitivity) * prevalence + specificity * (1 - prevalence)\n"
                     "answer = float((1 - sensitivity) * prevalence / p_neg)"}[ask]
-    program = _code(f"""
-        prevalence = {_lit(prev)}  # {prev_comment} [1]
-        sensitivity = {_lit(sens)}  # P(positive | disease) [1]
-        specificity = {_lit(spec)}  # P(negative | no disease) [1]
+    program = code(f"""
+        prevalence = {lit(prev)}  # {prev_comment} [1]
+        sensitivity = {lit(sens)}  # P(positive | disease) [1]
+        specificity = {lit(spec)}  # P(negative | no disease) [1]
         """) + "\n" + last + "\n"
     return texts[phrasing], program, "probability"
 
@@ -425,7 +403,7 @@ def bmi(rng: random.Random, phrasing: int):
          else f"What is the body-mass index (kg/m²) of someone who weighs {wt} at a height of {ht}?{aside}"),
     ]
     if imperial:
-        head = _code(f"""
+        head = code(f"""
             height_ft = {ft}  # height, feet part [ft]
             height_in = {inch}  # height, inches part [in]
             weight_lb = {w_lb}  # body weight [lb]
@@ -434,9 +412,9 @@ def bmi(rng: random.Random, phrasing: int):
             """)
         conv = "height = (height_ft * 12 + height_in) * m_per_in  # [m]\nweight = weight_lb * kg_per_lb  # [kg]\n"
     else:
-        head = _code(f"""
+        head = code(f"""
             height_cm = {h_cm}  # height [cm]
-            weight = {_lit(w_kg)}  # body weight [kg]
+            weight = {lit(w_kg)}  # body weight [kg]
             """)
         conv = "height = height_cm / 100  # [m]\n"
     if ask_target:
@@ -493,12 +471,12 @@ def dose_by_weight(rng: random.Random, phrasing: int):
         f"dose = min({per_kg:g} mg/kg × weight, {max_dose} mg) with weight = {wt}"
         f"{'; convert to mL of a ' + liquid + ' solution' if ask_ml else ''}. Evaluate.{aside}",
         f"How {'many mL of ' + drug + ' ' + liquid if ask_ml else 'large a dose of ' + drug + ', in mg,'} "
-        f"should {_a(wt)} patient get at {per_kg:g} mg/kg, given the {max_dose} mg maximum per "
-        f"dose?{aside}",
+        f"should {article(wt)} patient get at {per_kg:g} mg/kg, given the {max_dose} mg maximum "
+        f"per dose?{aside}",
     ]
     wline = (f"weight_lb = {w_lb}  # body weight [lb]\nkg_per_lb = 0.45359237  # pound to kilogram [kg/lb]"
-             if lbs else f"weight = {_lit(weight)}  # body weight [kg]")
-    lines = [wline, f"dose_per_kg = {_lit(per_kg)}  # prescribed dose [mg/kg]",
+             if lbs else f"weight = {lit(weight)}  # body weight [kg]")
+    lines = [wline, f"dose_per_kg = {lit(per_kg)}  # prescribed dose [mg/kg]",
              f"max_dose = {max_dose}  # maximum single dose [mg]"]
     if ask_ml:
         lines += [f"stock_mg = {c_mg}  # drug in one measure of the liquid [mg]",
@@ -538,16 +516,16 @@ def tumor_logistic_growth(rng: random.Random, phrasing: int):
         f"Solve V(t) = K / (1 + ((K - V0)/V0)·e^(-rt)) = {target} for t with V0 = {V0:g} cm³, "
         f"K = {K} cm³ and {f'r = ln 2 / {td}' if use_doubling else f'r = {r:g}'} per day. "
         f"Express t in {u}.{aside}",
-        f"How many {u} does it take {_a(f'{V0:g} cm³')} tumour to grow to {target} cm³ under logistic "
+        f"How many {u} does it take {article(f'{V0:g} cm³')} tumour to grow to {target} cm³ under logistic "
         f"growth with a carrying capacity of {K} cm³ and {rate}?{aside}",
     ]
     rline = (f"doubling_time = {td}  # initial doubling time [day]" if use_doubling
-             else f"r = {_lit(r)}  # intrinsic growth rate [1/day]")
+             else f"r = {lit(r)}  # intrinsic growth rate [1/day]")
     derived = "r = sp.log(2) / doubling_time  # growth rate [1/day]\n" if use_doubling else ""
     last = "answer = float(t_reach / 7)  # [week]\n" if in_weeks else "answer = float(t_reach)\n"
-    program = ("import sympy as sp\n\n" + f"V0 = {_lit(V0)}  # initial tumour volume [cm^3]\n"
+    program = ("import sympy as sp\n\n" + f"V0 = {lit(V0)}  # initial tumour volume [cm^3]\n"
                f"K = {K}  # carrying capacity [cm^3]\n" + rline + "\n"
-               f"V_target = {target}  # volume of interest [cm^3]\n\n" + derived + _code("""
+               f"V_target = {target}  # volume of interest [cm^3]\n\n" + derived + code("""
         t = sp.symbols("t", positive=True)
         V = K / (1 + (K - V0) / V0 * sp.exp(-r * t))
         t_reach = sp.nsolve(sp.Eq(V, V_target), t, (0, 5000), solver="bisect")
@@ -599,12 +577,12 @@ def sir_epidemic(rng: random.Random, phrasing: int):
         f"and follows the SIR model with {pars}?{aside}",
     ]
     if use_r0:
-        head = (f"R0 = {_lit(R0)}  # basic reproduction number [1]\n"
+        head = (f"R0 = {lit(R0)}  # basic reproduction number [1]\n"
                 f"infectious_days = {D}  # average infectious period [day]\n")
         derived = ("gamma = 1 / infectious_days  # recovery rate [1/day]\n"
                    "beta = R0 * gamma  # transmission rate [1/day]\n")
     else:
-        head = (f"beta = {_lit(beta)}  # transmission rate [1/day]\n"
+        head = (f"beta = {lit(beta)}  # transmission rate [1/day]\n"
                 f"infectious_days = {D}  # average infectious period [day]\n")
         derived = "gamma = 1 / infectious_days  # recovery rate [1/day]\n"
     last = {"peak": "answer = float(I.max())",
@@ -613,11 +591,11 @@ def sir_epidemic(rng: random.Random, phrasing: int):
     program = (
         "import numpy as np\nfrom scipy.integrate import solve_ivp\n\n"
         f"N = {N}  # population [people]\nI0 = {I0}  # initially infected [people]\n" + head
-        + "days = 365  # simulated period [day]\n\n" + derived + "\n\n" + _code("""
+        + "days = 365  # simulated period [day]\n\n" + derived + "\n\n" + code("""
         def sir(t, y):
             S, I, R = y
             return [-beta * S * I / N, beta * S * I / N - gamma * I, gamma * I]
-        """) + "\n\n" + _code("""
+        """) + "\n\n" + code("""
         t_grid = np.linspace(0, days, 3651)
         sol = solve_ivp(sir, (0, days), [N - I0, I0, 0], t_eval=t_grid, rtol=1e-8, atol=1e-6)
         S, I, R = sol.y

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from ..core import CURRENCIES, NAMES, family, fmt_num, money, pick
+from ..core import cap as _cap  # several builders call their capacity lists `cap`
 
 DOMAIN = "optimization"
 
@@ -57,10 +58,6 @@ def _and(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
 
 
 def _a(noun: str) -> str:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 import random
-import textwrap
 
-from mathllm.data.core import NAMES, family, fmt_num, pick
+from mathllm.data.core import NAMES, article, aside, cap, code, family, fmt_num, lit, pick
 
 DOMAIN = "physics"
 
@@ -26,36 +25,12 @@ _ASIDES = [
 ]
 
 
-def _a(phrase: str) -> str:
-    """'a' or 'an' before a phrase that starts with a number: 'an 8 V source', 'a 12 V source'."""
-    lead = phrase.lstrip("$£").split(",")[0].split(".")[0].split(" ")[0]
-    vowel = phrase[:1].lower() in "aeiou" or lead.startswith("8") or lead in ("11", "18")
-    return ("an " if vowel else "a ") + phrase
-
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-def _code(text: str) -> str:
-    return textwrap.dedent(text).strip() + "\n"
-
-
-def _lit(x: float | int) -> str:
-    if isinstance(x, int):
-        return str(x)
-    x = round(float(x), 10)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
-
-
 def _aside(rng: random.Random, name: str) -> str:
     """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
-    if rng.random() >= 0.3:
-        return ""
-    text = pick(rng, _ASIDES).format(
-        name=name, day=rng.randint(2, 28), num=rng.randint(40, 400), num2=rng.randint(4, 9),
-        colour=pick(rng, ["red", "blue", "yellow", "green", "black"]), temp=rng.randint(18, 26))
-    return " " + text
+    return aside(rng, _ASIDES, name=name, day=lambda r: r.randint(2, 28),
+                 num=lambda r: r.randint(40, 400), num2=lambda r: r.randint(4, 9),
+                 colour=lambda r: pick(r, ["red", "blue", "yellow", "green", "black"]),
+                 temp=lambda r: r.randint(18, 26))
 
 
 # ---- projectiles ----------------------------------------------------------------------------
@@ -108,7 +83,7 @@ def projectile_ground(rng: random.Random, phrasing: int):
             "range": "answer = float(x_range)", "height": "answer = float(h_max)",
             "time": "answer = float(t_flight)"}[ask]
     program = ("import numpy as np\n\n" + head + f"angle_deg = {angle}  # launch angle above the horizontal [deg]\n"
-               "g = 9.81  # gravitational acceleration [m/s^2]\n\n" + conv + _code("""
+               "g = 9.81  # gravitational acceleration [m/s^2]\n\n" + conv + code("""
         theta = np.radians(angle_deg)
         t_flight = 2 * v0 * np.sin(theta) / g
         h_max = (v0 * np.sin(theta)) ** 2 / (2 * g)
@@ -157,11 +132,11 @@ def projectile_from_height(rng: random.Random, phrasing: int):
             "time": "answer = float(t_land)",
             "speed": "vx = v0 * np.cos(theta)\nvy = v0 * np.sin(theta) - g * t_land\n"
                      "answer = float(sp.sqrt(vx ** 2 + vy ** 2))"}[ask]
-    program = _code(f"""
+    program = code(f"""
         import numpy as np
         import sympy as sp
 
-        height = {_lit(h)}  # launch height above the ground [m]
+        height = {lit(h)}  # launch height above the ground [m]
         v0 = {v0}  # launch speed [m/s]
         angle_deg = {angle}  # launch angle above the horizontal [deg]
         g = 9.81  # gravitational acceleration [m/s^2]
@@ -204,7 +179,7 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
         f"A mass of {m:g} kg hangs on a spring with stiffness {k} N/m and a damper with "
         f"coefficient {c:g} N·s/m. It is displaced {x0_cm} cm from equilibrium and {push}. Find "
         f"its displacement (in cm) after {t_q:g} s.{aside}",
-        f"{name} builds a shock-absorber test rig: {_a(f'{m:g} kg')} block on a spring (k = {k} N/m) with "
+        f"{name} builds a shock-absorber test rig: {article(f'{m:g} kg')} block on a spring (k = {k} N/m) with "
         f"a dashpot of damping coefficient {c:g} N·s/m.{aside} The block is pulled {x0_cm} cm out "
         f"of equilibrium and {push}. Where is it, in cm from equilibrium, {t_q:g} s later?",
         f"I have a damped spring: mass {m:g} kg, spring constant {k} N/m, damping {c:g} N·s/m. "
@@ -215,18 +190,18 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
         f"(cm) at t = {t_q:g} s.{aside}",
         f"Solve {m:g}x'' + {c:g}x' + {k}x = 0 (SI units) with x(0) = {x0_cm / 100:g} m and "
         f"x'(0) = {v0:g} m/s, and give x({t_q:g} s) in centimetres.{aside}",
-        f"What is the displacement, in cm, {t_q:g} s after {_a(f'{m:g} kg')} mass on {_a(f'{k} N/m')} spring "
+        f"What is the displacement, in cm, {t_q:g} s after {article(f'{m:g} kg')} mass on {article(f'{k} N/m')} spring "
         f"with {c:g} N·s/m of damping is moved {x0_cm} cm from equilibrium and {push}?{aside}",
     ]
-    program = _code(f"""
+    program = code(f"""
         from scipy.integrate import solve_ivp
 
-        m = {_lit(m)}  # mass [kg]
-        c = {_lit(c)}  # damping coefficient [N*s/m]
+        m = {lit(m)}  # mass [kg]
+        c = {lit(c)}  # damping coefficient [N*s/m]
         k = {k}  # spring constant [N/m]
         x0_cm = {x0_cm}  # initial displacement [cm]
-        v0 = {_lit(v0)}  # initial velocity [m/s]
-        t_query = {_lit(t_q)}  # time of interest [s]
+        v0 = {lit(v0)}  # initial velocity [m/s]
+        t_query = {lit(t_q)}  # time of interest [s]
 
         x0 = x0_cm / 100  # [m]
 
@@ -262,9 +237,9 @@ def rc_charging(rng: random.Random, phrasing: int):
     want = (f"how long (in {tu}) after the switch is closed the capacitor voltage reaches {V_target:g} V"
             if ask_time else f"the capacitor voltage (V) {t_txt} after the switch is closed")
     texts = [
-        f"An uncharged {C_u} µF capacitor is charged through {_a(f'{R_k:g} kΩ')} resistor from "
-        f"{_a(f'{Vs:g} V')} source. Find {want}.{aside}",
-        f"{name} connects {_a(f'{Vs:g} V')} supply, {_a(f'{R_k:g} kΩ')} resistor and an empty {C_u} µF capacitor "
+        f"An uncharged {C_u} µF capacitor is charged through {article(f'{R_k:g} kΩ')} resistor "
+        f"from {article(f'{Vs:g} V')} source. Find {want}.{aside}",
+        f"{name} connects {article(f'{Vs:g} V')} supply, {article(f'{R_k:g} kΩ')} resistor and an empty {C_u} µF capacitor "
         f"in series and closes the switch.{aside} "
         + (f"How many {tw} later does the capacitor voltage reach {V_target:g} V?" if ask_time
            else f"What is the capacitor voltage (V) {t_txt} later?"),
@@ -276,26 +251,26 @@ def rc_charging(rng: random.Random, phrasing: int):
         f"For V(t) = {Vs:g}(1 - e^(-t/τ)) volts with τ = RC, R = {R_k:g} kΩ, C = {C_u} µF, "
         + (f"solve V(t) = {V_target:g} V for t in {tw}." if ask_time else f"evaluate V at t = {t_txt}.")
         + aside,
-        f"{'After how many ' + tw + ' does' if ask_time else 'What voltage (V) does'} {_a(str(C_u))} µF "
-        f"capacitor charging from 0 V through {R_k:g} kΩ on {_a(f'{Vs:g} V')} supply "
+        f"{'After how many ' + tw + ' does' if ask_time else 'What voltage (V) does'} {article(str(C_u))} µF "
+        f"capacitor charging from 0 V through {R_k:g} kΩ on {article(f'{Vs:g} V')} supply "
         f"{'reach ' + f'{V_target:g}' + ' V' if ask_time else 'show ' + t_txt + ' after switch-on'}?{aside}",
     ]
-    head = (f"V_s = {_lit(Vs)}  # supply voltage [V]\nR_kohm = {_lit(R_k)}  # resistance [kOhm]\n"
+    head = (f"V_s = {lit(Vs)}  # supply voltage [V]\nR_kohm = {lit(R_k)}  # resistance [kOhm]\n"
             f"C_uF = {C_u}  # capacitance [uF]\n")
     conv = "R = R_kohm * 1e3  # [Ohm]\nC = C_uF * 1e-6  # [F]\n"
     if ask_time:
-        program = ("import sympy as sp\n\n" + head + f"V_target = {_lit(V_target)}  # voltage of interest [V]\n\n"
-                   + conv + _code("""
+        program = ("import sympy as sp\n\n" + head + f"V_target = {lit(V_target)}  # voltage of interest [V]\n\n"
+                   + conv + code("""
             t = sp.symbols("t", positive=True)
             V = V_s * (1 - sp.exp(-t / (R * C)))
             t_reach = sp.nsolve(sp.Eq(V, V_target), t, (0, 1000), solver="bisect")
             """) + ("answer = float(t_reach)\n" if slow else "answer = float(t_reach * 1000)  # [ms]\n"))
         return texts[phrasing], program, tu
     if t_ms < 1000:
-        tline, tconv = f"t_ms = {_lit(t_ms)}  # time after closing the switch [ms]\n", "t = t_ms / 1000  # [s]\n"
+        tline, tconv = f"t_ms = {lit(t_ms)}  # time after closing the switch [ms]\n", "t = t_ms / 1000  # [s]\n"
     else:
-        tline, tconv = f"t = {_lit(t_ms / 1000)}  # time after closing the switch [s]\n", ""
-    program = ("import sympy as sp\n\n" + head + tline + "\n" + conv + tconv + _code("""
+        tline, tconv = f"t = {lit(t_ms / 1000)}  # time after closing the switch [s]\n", ""
+    program = ("import sympy as sp\n\n" + head + tline + "\n" + conv + tconv + code("""
         V = V_s * (1 - sp.exp(-t / (R * C)))
         answer = float(V)
         """))
@@ -319,8 +294,8 @@ def rc_discharge(rng: random.Random, phrasing: int):
     want = (f"the time (in seconds) for the voltage to fall to {V_t:g} V" if ask_time
             else f"the capacitor voltage after {t_s:g} s")
     texts = [
-        f"{_cap(_a(str(C_u)))} µF capacitor charged to {V0} V discharges through {_a(Rt)} resistor. Find {want}.{aside}",
-        f"In {device} built by {name}, {_a(str(C_u))} µF capacitor holds {V0} V when it is switched across "
+        f"{cap(article(str(C_u)))} µF capacitor charged to {V0} V discharges through {article(Rt)} resistor. Find {want}.{aside}",
+        f"In {device} built by {name}, {article(str(C_u))} µF capacitor holds {V0} V when it is switched across "
         f"a {Rt} bleeder resistor.{aside} What is {want}?",
         f"My {C_u} µF cap is at {V0} V and I'm discharging it through {Rt}. "
         + (f"How many seconds until it is down to {V_t:g} V?" if ask_time
@@ -330,16 +305,16 @@ def rc_discharge(rng: random.Random, phrasing: int):
         f"Solve RC dV/dt + V = 0 with V(0) = {V0} V, R = {Rt}, C = {C_u} µF, and "
         + (f"find t (s) where V = {V_t:g} V." if ask_time else f"find V (volts) at t = {t_s:g} s.")
         + aside,
-        (f"How long, in seconds, does it take {_a(str(C_u))} µF capacitor at {V0} V, discharging through "
+        (f"How long, in seconds, does it take {article(str(C_u))} µF capacitor at {V0} V, discharging through "
          f"{Rt}, to reach {V_t:g} V?{aside}" if ask_time
-         else f"What voltage is left on {_a(str(C_u))} µF capacitor, initially at {V0} V, after discharging "
+         else f"What voltage is left on {article(str(C_u))} µF capacitor, initially at {V0} V, after discharging "
               f"through {Rt} for {t_s:g} s?{aside}"),
     ]
     head = (f"V0 = {V0}  # initial capacitor voltage [V]\nR = {R}  # resistance [Ohm]\n"
             f"C_uF = {C_u}  # capacitance [uF]\n")
     if ask_time:
-        program = ("import sympy as sp\n\n" + head + f"V_target = {_lit(V_t)}  # voltage of interest [V]\n\n"
-                   + _code("""
+        program = ("import sympy as sp\n\n" + head + f"V_target = {lit(V_t)}  # voltage of interest [V]\n\n"
+                   + code("""
             C = C_uF * 1e-6  # [F]
             t = sp.symbols("t", positive=True)
             V = V0 * sp.exp(-t / (R * C))
@@ -347,8 +322,8 @@ def rc_discharge(rng: random.Random, phrasing: int):
             answer = float(t_reach)
             """))
         return texts[phrasing], program, "s"
-    program = ("import sympy as sp\n\n" + head + f"t = {_lit(t_s)}  # time since the discharge began [s]\n\n"
-               + _code("""
+    program = ("import sympy as sp\n\n" + head + f"t = {lit(t_s)}  # time since the discharge began [s]\n\n"
+               + code("""
         C = C_uF * 1e-6  # [F]
         V = V0 * sp.exp(-t / (R * C))
         answer = float(V)
@@ -371,12 +346,12 @@ def rl_circuit(rng: random.Random, phrasing: int):
     want = (f"the time (in ms) for the current to reach {frac * 100:g}% of its final value" if ask_time
             else f"the current (in mA) {fmt_num(t_ms)} ms after the switch is closed")
     texts = [
-        f"{_cap(_a(f'{V:g} V'))} battery is connected at t = 0 to a series circuit with {_a(f'{R:g} Ω')} resistor and a "
+        f"{cap(article(f'{V:g} V'))} battery is connected at t = 0 to a series circuit with {article(f'{R:g} Ω')} resistor and a "
         f"{Lt} inductor. Using L di/dt + R i = V with i(0) = 0, find {want}.{aside}",
-        f"{name} closes a switch that connects {_a(f'{V:g} V')} source to {_a(Lt)} coil in series with "
+        f"{name} closes a switch that connects {article(f'{V:g} V')} source to {article(Lt)} coil in series with "
         f"{R:g} Ω.{aside} No current flows before the switch is closed. What is {want}?",
-        f"I've got {_a(Lt)} inductor and {_a(f'{R:g} Ω')} resistor in series across "
-        f"{_a(f'{V:g} V')} supply. "
+        f"I've got {article(Lt)} inductor and {article(f'{R:g} Ω')} resistor in series across "
+        f"{article(f'{V:g} V')} supply. "
         + (f"How many ms does it take the current to get to {frac * 100:g}% of its steady value?"
            if ask_time else f"What current flows {fmt_num(t_ms)} ms after switch-on, in mA?") + aside,
         f"RL transient: V = {V:g} V; R = {R:g} Ω; L = {Lt}; i(0) = 0. Solve the circuit "
@@ -384,16 +359,16 @@ def rl_circuit(rng: random.Random, phrasing: int):
         f"Solve {Lt} · di/dt + {R:g} Ω · i = {V:g} V, i(0) = 0, and determine {want}.{aside}",
         f"{'How long, in ms, until' if ask_time else 'What is the current, in mA,'} "
         f"{'the current in' if ask_time else fmt_num(t_ms) + ' ms after switching on'} a series "
-        f"circuit of {R:g} Ω and {Lt} on {_a(f'{V:g} V')} source"
+        f"circuit of {R:g} Ω and {Lt} on {article(f'{V:g} V')} source"
         f"{' reaches ' + f'{frac * 100:g}' + '% of its final value' if ask_time else ''}?{aside}",
     ]
-    head = (f"V = {_lit(V)}  # source voltage [V]\nR = {_lit(R)}  # resistance [Ohm]\n"
+    head = (f"V = {lit(V)}  # source voltage [V]\nR = {lit(R)}  # resistance [Ohm]\n"
             f"L_mH = {L_mH}  # inductance [mH]\n")
     if ask_time:
-        head += f"fraction = {_lit(frac)}  # fraction of the final current [1]\n"
+        head += f"fraction = {lit(frac)}  # fraction of the final current [1]\n"
     else:
-        head += f"t_ms = {_lit(t_ms)}  # time after closing the switch [ms]\n"
-    body = _code("""
+        head += f"t_ms = {lit(t_ms)}  # time after closing the switch [ms]\n"
+    body = code("""
         L = L_mH / 1000  # [H]
         t = sp.symbols("t", positive=True)
         i = sp.Function("i")
@@ -447,18 +422,18 @@ def mixing_tank(rng: random.Random, phrasing: int):
            "time": f"After how many minutes will it hold {target:g} kg of salt?"}[ask] + aside,
         f"Mixing process: volume {fmt_num(vol)} L (constant); initial salt {fmt_num(S0)} kg; "
         f"inflow {q} L/min at {c_g} g/L; outflow {q} L/min, perfectly mixed. Report {want}.{aside}",
-        f"Let S(t) be the salt (kg) in {_a(fmt_num(vol))} L tank: dS/dt = {q}·{c_g / 1000:g} - "
-        f"{q}·S/{fmt_num(vol)}, S(0) = {fmt_num(S0)}, t in minutes. Find {want}.{aside}",
+        f"Let S(t) be the salt (kg) in {article(fmt_num(vol))} L tank: dS/dt = "
+        f"{q}·{c_g / 1000:g} - {q}·S/{fmt_num(vol)}, S(0) = {fmt_num(S0)}, t in minutes. Find {want}.{aside}",
         f"What is {want}, if {fmt_num(vol)} L of {start} in a stirred tank is flushed with brine "
         f"of {c_g} g/L entering at {q} L/min and leaving at the same rate?{aside}",
     ]
-    head = (f"volume = {vol}  # liquid in the tank, constant [L]\nS0 = {_lit(S0)}  # initial salt [kg]\n"
+    head = (f"volume = {vol}  # liquid in the tank, constant [L]\nS0 = {lit(S0)}  # initial salt [kg]\n"
             f"c_in_g = {c_g}  # salt concentration of the inflow [g/L]\nflow = {q}  # inflow = outflow rate [L/min]\n")
     if ask == "time":
-        head += f"S_target = {_lit(target)}  # salt amount of interest [kg]\n"
+        head += f"S_target = {lit(target)}  # salt amount of interest [kg]\n"
     else:
         head += f"t_query = {t_q}  # time of interest [min]\n"
-    body = _code("""
+    body = code("""
         c_in = c_in_g / 1000  # [kg/L]
         t = sp.symbols("t", positive=True)
         S = sp.Function("S")
@@ -517,15 +492,15 @@ def radioactive_decay(rng: random.Random, phrasing: int):
         f"With N(t) = N₀·(1/2)^(t/T½), N₀ = {m0} {mu} and T½ = {hl:g} {us}, "
         + (f"solve N(t) = {pct_left:g}% of N₀ for t (in {us})." if ask_time else f"evaluate N after {tt}.")
         + aside,
-        (f"How long (in {us}) until {_a(str(m0))} {mu} sample of {iso}, half-life {hl:g} {us}, "
-         f"has decayed to {pct_left:g}% of its initial amount?" if ask_time
-         else f"How much of {_a(str(m0))} {mu} sample of {iso}, half-life {hl:g} {us}, remains "
-              f"after {tt} (in {mu})?") + aside,
+        (f"How long (in {us}) until {article(str(m0))} {mu} sample of {iso}, "
+         f"half-life {hl:g} {us}, has decayed to {pct_left:g}% of its initial amount?" if ask_time
+         else f"How much of {article(str(m0))} {mu} sample of {iso}, half-life {hl:g} {us}, "
+              f"remains after {tt} (in {mu})?") + aside,
     ]
-    head = f"m0 = {m0}  # initial amount [{mu}]\nhalf_life = {_lit(hl)}  # half-life [{unit}]\n"
+    head = f"m0 = {m0}  # initial amount [{mu}]\nhalf_life = {lit(hl)}  # half-life [{unit}]\n"
     if ask_time:
-        program = ("import sympy as sp\n\n" + head + f"fraction_left = {_lit(pct_left / 100)}  # remaining fraction [1]\n\n"
-                   + _code("""
+        program = ("import sympy as sp\n\n" + head + f"fraction_left = {lit(pct_left / 100)}  # remaining fraction [1]\n\n"
+                   + code("""
             t = sp.symbols("t", positive=True)
             m = m0 * 0.5 ** (t / half_life)
             t_reach = sp.nsolve(sp.Eq(m, fraction_left * m0), t, (0, 100 * half_life), solver="bisect")
@@ -536,8 +511,8 @@ def radioactive_decay(rng: random.Random, phrasing: int):
         tline = f"t_weeks = {t_w}  # elapsed time [week]\n"
         conv = "t = t_weeks * 7  # [day]\n"
     else:
-        tline, conv = f"t = {_lit(t)}  # elapsed time [{unit}]\n", ""
-    program = (head + tline + "\n" + conv + _code("""
+        tline, conv = f"t = {lit(t)}  # elapsed time [{unit}]\n", ""
+    program = (head + tline + "\n" + conv + code("""
         m = m0 * 0.5 ** (t / half_life)
         answer = float(m)
         """))
@@ -576,14 +551,14 @@ def carbon_dating(rng: random.Random, phrasing: int):
         + f". With T½ = {hl:,} years, estimate how many years ago the organism died.{aside}",
     ]
     if use_activity:
-        head = (f"activity = {_lit(activity)}  # measured C-14 activity [decays/min/g]\n"
-                f"activity_modern = {_lit(modern)}  # activity of living material [decays/min/g]\n")
+        head = (f"activity = {lit(activity)}  # measured C-14 activity [decays/min/g]\n"
+                f"activity_modern = {lit(modern)}  # activity of living material [decays/min/g]\n")
         ratio = "activity / activity_modern"
     else:
-        head = f"fraction_left = {_lit(pct / 100)}  # remaining share of C-14 [1]\n"
+        head = f"fraction_left = {lit(pct / 100)}  # remaining share of C-14 [1]\n"
         ratio = "fraction_left"
     program = ("import sympy as sp\n\n" + head + f"half_life = {hl}  # half-life of carbon-14 [year]\n\n"
-               + _code(f"""
+               + code(f"""
         t = sp.symbols("t", positive=True)
         eq = sp.Eq(0.5 ** (t / half_life), {ratio})
         age = sp.nsolve(eq, t, (0, 100000), solver="bisect")
@@ -612,7 +587,7 @@ def hookes_law_energy(rng: random.Random, phrasing: int):
     if ask == "speed" and v > 60:
         ask = "energy"
     want = (f"the elastic potential energy stored (J) when it is stretched {x2_cm} cm" if ask == "energy"
-            else f"the speed (m/s) of {_a(str(m_g))} g ball launched by releasing the spring from a "
+            else f"the speed (m/s) of {article(str(m_g))} g ball launched by releasing the spring from a "
                  f"compression of {x2_cm} cm (no friction, all elastic energy becomes kinetic)")
     texts = [
         f"A force of {F} N stretches a spring by {x1_cm} cm. Assuming Hooke's law, find {want}.{aside}",
@@ -621,25 +596,26 @@ def hookes_law_energy(rng: random.Random, phrasing: int):
         f"If {F} N stretches my spring {x1_cm} cm, "
         + (f"how much energy (in joules) does it store when I stretch it {x2_cm} cm?"
            if ask == "energy"
-           else f"how fast (m/s) will it fire {_a(str(m_g))} g ball after I compress it {x2_cm} cm "
-                f"and let go (ignore friction)?") + aside,
+           else f"how fast (m/s) will it fire {article(str(m_g))} g ball after I compress it "
+                f"{x2_cm} cm and let go (ignore friction)?") + aside,
         f"Spring characterisation: calibration force {F} N → extension {x1_cm} cm (linear "
         f"spring). Compute {want}.{aside}",
         f"Use F = kx with F = {F} N at x = {x1_cm} cm, then "
         + (f"E = kx²/2 at x = {x2_cm} cm (in J)." if ask == "energy"
            else f"kx²/2 = mv²/2 with x = {x2_cm} cm and m = {m_g} g to find v (m/s).") + aside,
-        f"What is {want}, for a spring that extends {x1_cm} cm under {_a(str(F))} N force?{aside}",
+        f"What is {want}, for a spring that extends {x1_cm} cm under "
+        f"{article(str(F))} N force?{aside}",
     ]
     head = f"force = {F}  # calibration force [N]\nstretch_cm = {x1_cm}  # extension under that force [cm]\n"
     if ask == "energy":
-        program = head + f"x_cm = {x2_cm}  # extension of interest [cm]\n\n" + _code("""
+        program = head + f"x_cm = {x2_cm}  # extension of interest [cm]\n\n" + code("""
             k = force / (stretch_cm / 100)  # spring constant [N/m]
             energy = 0.5 * k * (x_cm / 100) ** 2
             answer = float(energy)
             """)
         return texts[phrasing], program, "J"
     program = ("import sympy as sp\n\n" + head + f"x_cm = {x2_cm}  # compression before release [cm]\n"
-               f"mass_g = {m_g}  # mass of the ball [g]\n\n" + _code("""
+               f"mass_g = {m_g}  # mass of the ball [g]\n\n" + code("""
         k = force / (stretch_cm / 100)  # spring constant [N/m]
         m = mass_g / 1000  # [kg]
         v = sp.symbols("v", positive=True)
@@ -681,13 +657,13 @@ def free_fall_drag(rng: random.Random, phrasing: int):
         f"What is {want} for {what} of {m:g} kg released from rest, with air drag {c:g}·v² "
         f"(kg/m) and g = 9.81 m/s²?{aside}",
     ]
-    program = _code(f"""
+    program = code(f"""
         from scipy.integrate import solve_ivp
 
-        m = {_lit(m)}  # mass [kg]
-        c = {_lit(c)}  # quadratic drag coefficient [kg/m]
+        m = {lit(m)}  # mass [kg]
+        c = {lit(c)}  # quadratic drag coefficient [kg/m]
         g = 9.81  # gravitational acceleration [m/s^2]
-        t_end = {_lit(t_end)}  # time after release [s]
+        t_end = {lit(t_end)}  # time after release [s]
 
 
         def rhs(t, y):

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 import random
-import textwrap
 
-from mathllm.data.core import NAMES, family, fmt_num, pick
+from mathllm.data.core import NAMES, aside, code, family, fmt_num, lit, pick
 
 DOMAIN = "population"
 
@@ -26,25 +25,12 @@ _ASIDES = [
 ]
 
 
-def _code(text: str) -> str:
-    return textwrap.dedent(text).strip() + "\n"
-
-
-def _lit(x: float | int) -> str:
-    if isinstance(x, int):
-        return str(x)
-    x = round(float(x), 10)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
-
-
 def _aside(rng: random.Random, name: str) -> str:
     """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
-    if rng.random() >= 0.3:
-        return ""
-    text = pick(rng, _ASIDES).format(
-        name=name, day=rng.randint(2, 28), num=rng.randint(12, 950), num2=rng.randint(3, 25),
-        colour=pick(rng, ["red", "white", "orange", "blue"]), hour=rng.randint(4, 6))
-    return " " + text
+    return aside(rng, _ASIDES, name=name, day=lambda r: r.randint(2, 28),
+                 num=lambda r: r.randint(12, 950), num2=lambda r: r.randint(3, 25),
+                 colour=lambda r: pick(r, ["red", "white", "orange", "blue"]),
+                 hour=lambda r: r.randint(4, 6))
 
 
 def _people(n: float) -> str:
@@ -107,10 +93,10 @@ def exponential_growth(rng: random.Random, phrasing: int):
     ]
     growth = "N0 * sp.exp(r * t)" if continuous else "N0 * (1 + r) ** t"
     rdesc = "continuous growth rate" if continuous else "growth rate per period"
-    head = f"N0 = {N0}  # initial population [{unit}]\nr = {_lit(r)}  # {rdesc} [1/{tu}]\n"
+    head = f"N0 = {N0}  # initial population [{unit}]\nr = {lit(r)}  # {rdesc} [1/{tu}]\n"
     if ask_time:
         program = ("import sympy as sp\n\n" + head + f"N_target = {target}  # population of interest [{unit}]\n\n"
-                   + _code(f"""
+                   + code(f"""
             t = sp.symbols("t", positive=True)
             N = {growth}
             t_reach = sp.nsolve(sp.Eq(N, N_target), t, (0, 1000), solver="bisect")
@@ -118,7 +104,7 @@ def exponential_growth(rng: random.Random, phrasing: int):
             """))
         return texts[phrasing], program, tus
     program = ("import sympy as sp\n\n" + head + f"t = {t}  # elapsed time [{tu}]\n\n"
-               + _code(f"""
+               + code(f"""
         N = {growth}
         answer = float(N)
         """))
@@ -221,12 +207,12 @@ def logistic_population_at(rng: random.Random, phrasing: int):
         f"How large will {subject} be after {t} {tus}, if it is {fmt_num(N0)} {unit} today and grows "
         f"logistically toward a ceiling of {fmt_num(K)} at an intrinsic rate of {r:g} per {tu}?{aside}",
     ]
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
         N0 = {N0}  # initial size [{unit}]
         K = {K}  # carrying capacity [{unit}]
-        r = {_lit(r)}  # intrinsic growth rate [1/{tu}]
+        r = {lit(r)}  # intrinsic growth rate [1/{tu}]
         t_query = {t}  # time of interest [{tu}]
 
         t = sp.symbols("t", positive=True)
@@ -266,12 +252,12 @@ def logistic_time_to_reach(rng: random.Random, phrasing: int):
         f"How many {tus} does it take {subject} to grow from {fmt_num(N0)} to {goal} under logistic "
         f"growth with rate {r:g} per {tu} and carrying capacity {fmt_num(K)}?{aside}",
     ]
-    tline = (f"share = {_lit(pct / 100)}  # target as a share of the carrying capacity [1]\n"
-             if as_pct else f"N_target = {_lit(target)}  # size of interest [{unit}]\n")
+    tline = (f"share = {lit(pct / 100)}  # target as a share of the carrying capacity [1]\n"
+             if as_pct else f"N_target = {lit(target)}  # size of interest [{unit}]\n")
     program = ("import sympy as sp\n\n" + f"N0 = {N0}  # initial size [{unit}]\nK = {K}  # carrying capacity [{unit}]\n"
-               f"r = {_lit(r)}  # intrinsic growth rate [1/{tu}]\n" + tline + "\n"
+               f"r = {lit(r)}  # intrinsic growth rate [1/{tu}]\n" + tline + "\n"
                + ("N_target = share * K  # [" + unit + "]\n" if as_pct else "")
-               + _code("""
+               + code("""
         t = sp.symbols("t", positive=True)
         N = K / (1 + (K - N0) / N0 * sp.exp(-r * t))  # solution of dN/dt = r N (1 - N/K)
         t_reach = sp.nsolve(sp.Eq(N, N_target), t, (0, 1000), solver="bisect")
@@ -323,14 +309,14 @@ def lotka_volterra(rng: random.Random, phrasing: int):
     last = {"prey": "answer = float(sol.y[0, -1])",
             "pred": "answer = float(sol.y[1, -1])",
             "max_pred": "answer = float(sol.y[1].max())"}[ask]
-    program = _code(f"""
+    program = code(f"""
         import numpy as np
         from scipy.integrate import solve_ivp
 
-        alpha = {_lit(alpha)}  # prey growth rate [1/year]
-        beta = {_lit(beta)}  # predation rate [1/(predator*year)]
-        gamma = {_lit(gamma)}  # predator death rate [1/year]
-        delta = {_lit(delta)}  # predator growth per prey eaten [1/(prey*year)]
+        alpha = {lit(alpha)}  # prey growth rate [1/year]
+        beta = {lit(beta)}  # predation rate [1/(predator*year)]
+        gamma = {lit(gamma)}  # predator death rate [1/year]
+        delta = {lit(delta)}  # predator growth per prey eaten [1/(prey*year)]
         x0 = {x0}  # initial {prey} [animals]
         y0 = {y0}  # initial {pred} [animals]
         T = {T}  # time horizon [year]
@@ -395,10 +381,10 @@ def logistic_harvesting(rng: random.Random, phrasing: int):
               f"year, K = {fmt_num(K)} {unit}) and {fmt_num(H)} {unit} are harvested every year?{aside}"),
     ]
     if ask_msy:
-        program = _code(f"""
+        program = code(f"""
             import sympy as sp
 
-            r = {_lit(r)}  # intrinsic growth rate [1/year]
+            r = {lit(r)}  # intrinsic growth rate [1/year]
             K = {K}  # carrying capacity [{unit}]
 
             N = sp.symbols("N", positive=True)
@@ -407,10 +393,10 @@ def logistic_harvesting(rng: random.Random, phrasing: int):
             answer = float(growth.subs(N, N_star))
             """)
         return texts[phrasing], program, f"{unit}/year"
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        r = {_lit(r)}  # intrinsic growth rate [1/year]
+        r = {lit(r)}  # intrinsic growth rate [1/year]
         K = {K}  # carrying capacity [{unit}]
         H = {H}  # constant harvest [{unit}/year]
 

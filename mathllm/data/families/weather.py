@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 import random
-import textwrap
 
-from mathllm.data.core import NAMES, family, fmt_num, pick
+from mathllm.data.core import NAMES, aside, code, family, fmt_num, lit, pick
 
 DOMAIN = "weather"
 
@@ -27,27 +26,13 @@ _ASIDES = [
 ]
 
 
-def _code(text: str) -> str:
-    return textwrap.dedent(text).strip() + "\n"
-
-
-def _lit(x: float | int) -> str:
-    if isinstance(x, int):
-        return str(x)
-    x = round(float(x), 10)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e9 else repr(x)
-
-
 def _aside(rng: random.Random, name: str) -> str:
     """An irrelevant sentence (about 30% of the time) with a leading space, or ''."""
-    if rng.random() >= 0.3:
-        return ""
-    text = pick(rng, _ASIDES).format(
-        name=name, day=rng.randint(2, 28), num=rng.randint(1000, 9999), num2=rng.randint(2, 30),
-        colour=pick(rng, ["red", "white", "yellow", "green", "orange"]),
-        big=f"{rng.randint(2, 90) * 1000:,}", press=rng.randint(990, 1030),
-        weekday=pick(rng, ["Monday", "Tuesday", "Thursday", "Saturday"]))
-    return " " + text
+    return aside(rng, _ASIDES, name=name, day=lambda r: r.randint(2, 28),
+                 num=lambda r: r.randint(1000, 9999), num2=lambda r: r.randint(2, 30),
+                 colour=lambda r: pick(r, ["red", "white", "yellow", "green", "orange"]),
+                 big=lambda r: f"{r.randint(2, 90) * 1000:,}", press=lambda r: r.randint(990, 1030),
+                 weekday=lambda r: pick(r, ["Monday", "Tuesday", "Thursday", "Saturday"]))
 
 
 def _deg(x: float, unit: str) -> str:
@@ -113,19 +98,19 @@ def cooling_time_to_reach(rng: random.Random, phrasing: int):
         f"{rate}.{aside}",
     ]
     if use_tau:
-        kline = f"tau = {_lit(tau)}  # time constant [{tu}]"
+        kline = f"tau = {lit(tau)}  # time constant [{tu}]"
         kdef = f"k = 1 / tau  # cooling constant [1/{tu}]\n"
     else:
-        kline = f"k = {_lit(k)}  # cooling constant [1/{tu}]"
+        kline = f"k = {lit(k)}  # cooling constant [1/{tu}]"
         kdef = ""
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        T_air = {_lit(Ta)}  # surrounding air temperature [{u}]
-        T0 = {_lit(T0)}  # initial temperature [{u}]
+        T_air = {lit(Ta)}  # surrounding air temperature [{u}]
+        T0 = {lit(T0)}  # initial temperature [{u}]
         {kline}
-        T_target = {_lit(Tt)}  # target temperature [{u}]
-        """) + "\n" + kdef + _code("""
+        T_target = {lit(Tt)}  # target temperature [{u}]
+        """) + "\n" + kdef + code("""
         t = sp.symbols("t", positive=True)
         T = sp.Function("T")
         ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_air))
@@ -192,13 +177,13 @@ def cooling_temperature_after(rng: random.Random, phrasing: int):
         f"{_deg(T1, u)} after {t1} {uw}, and the surroundings are steady at {_deg(Ta, u)}? Use "
         f"Newton's law of {'heating' if warming else 'cooling'}.{aside}",
     ]
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        T_env = {_lit(Ta)}  # temperature of the surroundings [{u}]
-        T0 = {_lit(T0)}  # temperature at the start [{u}]
+        T_env = {lit(Ta)}  # temperature of the surroundings [{u}]
+        T0 = {lit(T0)}  # temperature at the start [{u}]
         t1 = {t1}  # time of the second reading [{tu}]
-        T1 = {_lit(T1)}  # second reading [{u}]
+        T1 = {lit(T1)}  # second reading [{u}]
         t2 = {t2}  # time of interest [{tu}]
 
         t, k = sp.symbols("t k", positive=True)
@@ -266,12 +251,12 @@ def lapse_rate_altitude(rng: random.Random, phrasing: int):
     ]
     lapse_unit = "°F/1000 ft" if imperial else "°C/km"
     if ask_freeze:
-        program = _code(f"""
+        program = code(f"""
             import sympy as sp
 
-            T_base = {_lit(T0)}  # temperature at the base station [{u}]
+            T_base = {lit(T0)}  # temperature at the base station [{u}]
             h_base = {h0}  # altitude of the base station [{hu}]
-            lapse = {_lit(lapse)}  # temperature drop per {'1000 ft' if imperial else 'km'} of ascent [{lapse_unit}]
+            lapse = {lit(lapse)}  # temperature drop per {'1000 ft' if imperial else 'km'} of ascent [{lapse_unit}]
             T_freeze = {freeze}  # freezing point [{u}]
 
             h = sp.symbols("h")
@@ -279,10 +264,10 @@ def lapse_rate_altitude(rng: random.Random, phrasing: int):
             answer = float(sp.solve(eq, h)[0])
             """)
         return texts[phrasing], program, hu
-    program = _code(f"""
-        T_base = {_lit(T0)}  # temperature at the base station [{u}]
+    program = code(f"""
+        T_base = {lit(T0)}  # temperature at the base station [{u}]
         h_base = {h0}  # altitude of the base station [{hu}]
-        lapse = {_lit(lapse)}  # temperature drop per {'1000 ft' if imperial else 'km'} of ascent [{lapse_unit}]
+        lapse = {lit(lapse)}  # temperature drop per {'1000 ft' if imperial else 'km'} of ascent [{lapse_unit}]
         h_top = {h1}  # altitude of interest [{hu}]
 
         T_top = T_base - lapse * (h_top - h_base) / 1000
@@ -335,11 +320,11 @@ def markov_rain_nstep(rng: random.Random, phrasing: int):
     ]
     day_note = f" ({today} -> {target})" if phrasing in (1, 2, 5) else ""
     start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
-    program = _code(f"""
+    program = code(f"""
         import numpy as np
 
-        p_rain_after_rain = {_lit(p_rr)}  # P(rain tomorrow | rain today) [1]
-        p_rain_after_dry = {_lit(p_dr)}  # P(rain tomorrow | dry today) [1]
+        p_rain_after_rain = {lit(p_rr)}  # P(rain tomorrow | rain today) [1]
+        p_rain_after_dry = {lit(p_dr)}  # P(rain tomorrow | dry today) [1]
         days = {days}  # number of days ahead{day_note} [day]
 
         # states: 0 = dry, 1 = rain; row = today, column = tomorrow
@@ -391,11 +376,11 @@ def markov_rain_stationary(rng: random.Random, phrasing: int):
     extra = f"\n        n_days = {n_days}  # length of the period [day]" if ask == "days" else ""
     last = ("answer = float(pi_rain_value)" if ask == "fraction"
             else "answer = float(pi_rain_value * n_days)")
-    program = _code(f"""
+    program = code(f"""
         import sympy as sp
 
-        p_rain_after_rain = {_lit(p_rr)}  # P(rain tomorrow | rain today) [1]
-        p_rain_after_dry = {_lit(p_dr)}  # P(rain tomorrow | dry today) [1]{extra}
+        p_rain_after_rain = {lit(p_rr)}  # P(rain tomorrow | rain today) [1]
+        p_rain_after_dry = {lit(p_dr)}  # P(rain tomorrow | dry today) [1]{extra}
 
         pi_rain = sp.symbols("pi_rain")
         balance = sp.Eq(pi_rain, pi_rain * p_rain_after_rain + (1 - pi_rain) * p_rain_after_dry)
@@ -440,10 +425,10 @@ def binomial_rain_days(rng: random.Random, phrasing: int):
     expr = {"exactly": "binom.pmf(k, days, p_rain)",
             "at_least": "binom.sf(k - 1, days, p_rain)  # P(X >= k)",
             "at_most": "binom.cdf(k, days, p_rain)"}[ask]
-    program = _code(f"""
+    program = code(f"""
         from scipy.stats import binom
 
-        p_rain = {_lit(p)}  # probability of rain on one day [1]
+        p_rain = {lit(p)}  # probability of rain on one day [1]
         days = {n}  # number of days [day]
         k = {k}  # number of rainy days ({ask.replace('_', ' ')}) [day]
 
@@ -519,7 +504,7 @@ def degree_days(rng: random.Random, phrasing: int):
     ]
     diff = "base - means" if heating else "means - base"
     if pairs:
-        program = _code(f"""
+        program = code(f"""
             import numpy as np
 
             base = {base}  # base temperature [{u}]
@@ -531,7 +516,7 @@ def degree_days(rng: random.Random, phrasing: int):
             answer = float(degree_days)
             """)
     else:
-        program = _code(f"""
+        program = code(f"""
             import numpy as np
 
             base = {base}  # base temperature [{u}]
@@ -604,7 +589,7 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
     ]
     last = ('answer = {"trend_per_decade": float(slope * 10), "prediction": float(prediction)}'
             if ask_both else "answer = float(prediction)")
-    program = _code(f"""
+    program = code(f"""
         import numpy as np
 
         years = np.array({years})  # observation years [year]
