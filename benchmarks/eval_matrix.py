@@ -53,7 +53,7 @@ def main() -> None:
             if not path.is_file():
                 print(f"skip {set_name}: {path} missing")
                 continue
-            items = load_items(path, a.limit)
+            items = load_items(path, a.limit, seed=0)  # a fixed, shuffled sample of each set
             for setting in a.settings.split(","):
                 opts = SolveOptions(examples=a.examples, max_new_tokens=400, **SETTINGS[setting])
                 tag = f"{which}-{set_name.replace(' ', '_')}-{setting}"
@@ -75,7 +75,7 @@ def main() -> None:
         card = Path(a.card)
         summary = json.loads((card / "mathllm.json").read_text())
         note = (f"Measured with `python benchmarks/eval_matrix.py --data {a.data} --limit {a.limit} "
-                f"--models {a.models} --settings {a.settings}` (first {a.limit} items of each set; "
+                f"--models {a.models} --settings {a.settings}` ({a.limit} items of each set, shuffled with seed 0; "
                 "correct = relative error below 1e-4 or the decimals rule of `mathllm eval`).\n\n")
         (card / "README.md").write_text(model_card(card.name, summary, note + table))
     (out / "matrix.json").write_text(json.dumps([{"model": w, "set": n, "setting": st, **s.__dict__}

@@ -246,6 +246,7 @@ def eval_cmd(
     repairs: int = typer.Option(0, help="Repair attempts (eval default 0: measure the model itself)."),
     examples: int = typer.Option(1, help="Retrieved solved examples in the prompt (0 = none)."),
     limit: Optional[int] = typer.Option(None, help="Evaluate only the first N items."),
+    seed: Optional[int] = typer.Option(None, help="Shuffle the items with this seed before --limit (a fair sample)."),
     workers: int = typer.Option(8, help="Items in flight: batched generation (hf) or parallel requests (openai)."),
     timeout: float = typer.Option(10.0, help="Sandbox time limit per run [s]."),
     max_new_tokens: int = typer.Option(400, help="Generation limit per program."),
@@ -265,7 +266,7 @@ def eval_cmd(
 
         if limit is not None and limit < 1:
             raise UsageError("--limit must be at least 1")
-        items = load_items(data, limit)
+        items = load_items(data, limit, seed)
         if out is not None and out.exists() and out.is_dir():
             raise UsageError(f"--out {out} is a directory; give a .jsonl file path")
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples,

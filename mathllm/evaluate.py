@@ -49,7 +49,12 @@ class EvalSummary:
     seconds: float = 0.0
 
 
-def load_items(data: str | Path, limit: int | None = None) -> list[Item]:
+def load_items(data: str | Path, limit: int | None = None, seed: int | None = None) -> list[Item]:
+    """Items from a JSONL file or a folder of problem files.
+
+    With ``seed``, the items are shuffled (deterministically) before ``limit`` applies, so a
+    small limit still samples every family/domain of a sorted file.
+    """
     p = Path(data)
     items: list[Item] = []
     if p.is_dir():
@@ -89,6 +94,10 @@ def load_items(data: str | Path, limit: int | None = None) -> list[Item]:
                               str(rec.get("domain") or rec.get("family") or "all")))
     else:
         raise DataError(f"evaluation data not found: {p}")
+    if seed is not None:
+        import random
+
+        random.Random(seed).shuffle(items)
     if limit is not None:
         items = items[:limit]
     if not items:
