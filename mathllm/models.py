@@ -126,8 +126,14 @@ def ensure_model_dir(model: str | None, progress: ProgressFn | None = None) -> P
 
 
 def choose_dtype(name: str = "auto"):
-    """float32 unless asked otherwise: on this project's AVX2 CPUs (no AMX, no AVX512-BF16)
-    bf16 matmuls are emulated and measured slower for decoding (benchmarks/bench_model.py)."""
+    """float32 unless asked otherwise.
+
+    Measured on this project's 2-core AVX2 machines (no AMX, no AVX512-BF16) with
+    ``benchmarks/bench_model.py --tokens 32 --batches 1,8``: bf16 decodes faster at batch 1
+    (12.7 vs 9.0 tokens/s: half the bytes to stream) but slower at batch 8 (21 vs 32 tokens/s:
+    bf16 matmuls are emulated). Voting, evaluation and the workbench queue decode in batches,
+    and LoRA weights merge exactly in float32, so float32 is the default.
+    """
     import torch
 
     if name in ("auto", "float32", "fp32"):
