@@ -322,8 +322,16 @@ def _bwrap_argv(bwrap: str, python: str, cfg: dict[str, Any], limits: Limits, ro
         args += ["--ro-bind", p, p]
     for h in hidden:
         args += ["--remount-ro", h]
-    args += ["--perms", "1777", "--size", str(int(limits.tmp_mb) << 20), "--tmpfs", "/tmp",
-             "--dev", "/dev", "--proc", "/proc", "--die-with-parent", "--new-session",
+    args += ["--perms", "1777", "--size", str(int(limits.tmp_mb) << 20), "--tmpfs", "/tmp"]
+    # A checkout that lives under /tmp (a CI clone, say) is hidden by the private /tmp just
+    # mounted: bind what the worker imports back in, read-only, above the fresh tmpfs.
+    for p in sorted(q for q in needed if os.path.isdir(q) and _below(q, "/tmp") and q != "/tmp"):
+        cur = "/tmp"
+        for part in os.path.relpath(p, "/tmp").split(os.sep)[:-1]:
+            cur = os.path.join(cur, part)
+            args += ["--perms", "0755", "--dir", cur]
+        args += ["--ro-bind", p, p]
+    args += ["--dev", "/dev", "--proc", "/proc", "--die-with-parent", "--new-session",
              "--clearenv", "--chdir", "/"]
     for k, v in _clean_env().items():
         args += ["--setenv", k, v]
