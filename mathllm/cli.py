@@ -177,9 +177,9 @@ def run_cmd(
             raise UsageError("--timeout must be between 0.1 and 600 seconds")
         att = rerun(src, prob, timeout_s=timeout)
         if as_json:
-            from .report import _attempt_dict
+            from .report import attempt_dict
 
-            sys.stdout.write(json.dumps(_attempt_dict(att), indent=2) + "\n")
+            sys.stdout.write(json.dumps(attempt_dict(att), indent=2) + "\n")
         else:
             from rich.console import Console
 
@@ -193,9 +193,9 @@ def run_cmd(
                 if att.run.traceback:
                     con.print(escape(att.run.traceback))
             else:
-                from .report import _answer_text
+                from .report import answer_text
 
-                con.print(f"answer: [bold]{escape(_answer_text(att.run.answer, prob.units if prob else None))}[/bold]")
+                con.print(f"answer: [bold]{escape(answer_text(att.run.answer, prob.units if prob else None))}[/bold]")
                 for eq in att.run.equations:
                     con.print("  " + escape(eq.get("text") or eq.get("latex", "")))
                 con.print(f"verdict: {att.verification.status} — {escape(att.verification.message)}")
@@ -360,7 +360,6 @@ def exercise(
     timeout: float = typer.Option(10.0),
 ) -> None:
     """Make exercise variants with a separate answer key and worked solutions."""
-    code = {"value": 0}
 
     def go() -> None:
         from .exercise import find_reference_program, make_exercise, write_exercise
@@ -396,7 +395,6 @@ def exercise(
             print(p)
 
     _run_cli(go)
-    raise typer.Exit(code["value"])
 
 
 @app.command()

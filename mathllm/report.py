@@ -23,7 +23,7 @@ from . import __version__
 SCHEMA_VERSION = 1
 
 
-def _answer_text(ans: Any, units: str | None = None) -> str:
+def answer_text(ans: Any, units: str | None = None) -> str:
     if ans is None:
         return "(none)"
     if ans.kind == "dict" and ans.values:
@@ -35,7 +35,7 @@ def _answer_text(ans: Any, units: str | None = None) -> str:
     return f"{text} {units}".strip() if units and ans.kind != "dict" else text
 
 
-def _attempt_dict(a: Any) -> dict:
+def attempt_dict(a: Any) -> dict:
     return {
         "origin": a.origin,
         "program": a.program,
@@ -51,7 +51,7 @@ def to_dict(result: Any, *, include_figures: bool = True) -> dict:
     """The result as a JSON-serialisable document (see docs/json-schema.md)."""
     p = result.problem
     best = result.best
-    attempts = [_attempt_dict(a) for a in result.attempts]
+    attempts = [attempt_dict(a) for a in result.attempts]
     if not include_figures:
         for a in attempts:
             if a["run"]:
@@ -65,7 +65,7 @@ def to_dict(result: Any, *, include_figures: bool = True) -> dict:
         "verdict": result.verdict,
         "message": result.message,
         "answer": result.answer.to_dict() if result.answer is not None else None,
-        "answer_text": _answer_text(result.answer, p.units) if result.answer is not None else None,
+        "answer_text": answer_text(result.answer, p.units) if result.answer is not None else None,
         "units": p.units,
         "parameters": [q.to_dict() for q in result.parameters],
         "equations": list(best.run.equations) if best is not None and best.run is not None else [],
@@ -103,7 +103,7 @@ def markdown_text(result: Any, figure_names: list[str] | None = None) -> str:
     best = result.best
     lines = [f"# {_md_escape(p.name)}", ""]
     lines += ["## Problem", "", _md_escape(p.text), ""]
-    lines += ["## Answer", "", f"**{_md_escape(_answer_text(result.answer, p.units))}**", "",
+    lines += ["## Answer", "", f"**{_md_escape(answer_text(result.answer, p.units))}**", "",
               f"Verdict: **{result.verdict}** — {_md_escape(result.message)}", ""]
     if p.answer is not None:
         lines += [f"Expected: {p.answer}" + (f" (tolerance {p.tolerance})" if p.tolerance is not None else ""), ""]
@@ -189,12 +189,12 @@ def to_notebook(result: Any):
         for f in run.figures:
             outputs.append(v4.new_output("display_data", data={"image/png": f.png_base64, "text/plain": f"<{f.name}>"}))
         if run.ok:
-            outputs.append(v4.new_output("execute_result", data={"text/plain": _answer_text(run.answer)}, execution_count=1))
+            outputs.append(v4.new_output("execute_result", data={"text/plain": answer_text(run.answer)}, execution_count=1))
         else:
             outputs.append(v4.new_output("error", ename=run.status, evalue=run.error or "", traceback=[run.error or ""]))
     code = best.program.rstrip() + "\n\nanswer"
     nb.cells.append(v4.new_code_cell(code, outputs=outputs, execution_count=1))
-    summary = f"**Answer:** {_md_escape(_answer_text(result.answer, p.units))}  \n**Verdict:** {result.verdict} — {_md_escape(result.message)}"
+    summary = f"**Answer:** {_md_escape(answer_text(result.answer, p.units))}  \n**Verdict:** {result.verdict} — {_md_escape(result.message)}"
     nb.cells.append(v4.new_markdown_cell(summary))
     nbformat.validate(nb)
     return nb
@@ -212,7 +212,7 @@ def print_console(result: Any, console: Any = None, *, show_code: bool = False, 
     p = result.problem
     style = {"verified": "bold green", "plausible": "green", "wrong": "bold red", "failed": "bold red",
              "cancelled": "yellow"}.get(result.verdict, "white")
-    ans = _answer_text(result.answer, p.units)
+    ans = answer_text(result.answer, p.units)
     body = f"[bold]{escape(ans)}[/bold]\n[{style}]{result.verdict}[/{style}]: {escape(result.message)}"
     if p.answer is not None:
         body += f"\nexpected: {escape(str(p.answer))}"

@@ -249,7 +249,7 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
 
         built = build_dataset(work / "data", seed=cfg.seed, per_family=cfg.per_family,
                               gsm8k_path=cfg.gsm8k, gsm8k_train=cfg.gsm8k_train)
-        records = read_jsonl(built["train"] if isinstance(built, dict) and "train" in built else work / "data" / "train.jsonl")
+        records = read_jsonl(built["paths"]["train"])
         data_desc = f"built from families (seed {cfg.seed}, per_family {cfg.per_family}, gsm8k {cfg.gsm8k_train})"
     random.Random(cfg.seed).shuffle(records)
     if cfg.max_samples:
@@ -336,7 +336,7 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     state = trainer.train(resume_from_checkpoint=resume)
     train_s = time.time() - t_train
     steps_done = trainer.state.global_step
-    tokens_seen = sum(len(samples[j]["input_ids"]) for b in (batches * 2)[:steps_done] for j in b)
+    tokens_seen = sum(len(samples[j]["input_ids"]) for b in ds.batches[:steps_done] for j in b)
 
     # Write the adapter atomically: a temp folder next to the target, then rename.
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent if out.parent.exists() else None))

@@ -19,7 +19,6 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-Number = float
 Expected = float | dict[str, float]
 
 
