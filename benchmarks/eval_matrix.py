@@ -61,12 +61,18 @@ def main() -> None:
                 rows.append((which, set_name, setting, s))
                 print(f"{tag}: n={s.n} check {s.checked:.0%} run {s.ran:.0%} correct {s.correct:.0%} "
                       f"median {s.latency_median_s:.1f} s ({s.seconds:.0f} s)", flush=True)
-    lines = ["| model | set | setting | n | check | run | correct | median latency |",
-             "|---|---|---|---|---|---|---|---|"]
-    for which, set_name, setting, s in rows:
-        lines.append(f"| {which} | {set_name} | {setting} | {s.n} | {s.checked:.0%} | {s.ran:.0%} | "
-                     f"**{s.correct:.0%}** | {s.latency_median_s:.1f} s |")
-    table = "\n".join(lines)
+    # Rows accumulate in OUT/matrix.json across invocations (a re-measured row replaces the old
+    # one), so a long matrix can be run in parts and the card still gets one table.
+    path = out / "matrix.json"
+    old = json.loads(path.read_text()) if path.is_file() else []
+    new = [{"model": w, "set": n, "setting": st, "examples": a.examples, "limit": a.limit, "data": a.data, **s.__dict__}
+           for w, n, st, s in rows]
+    key = lambda r: (r["model"], r["set"], r["setting"], r.get("examples", 1))
+    merged = {key(r): r for r in old + new}
+    all_rows = sorted(merged.values(), key=lambda r: (list(SETS).index(r["set"]) if r["set"] in SETS else 99,
+                                                       r["model"], r.get("examples", 1) == 0, r["setting"]))
+    path.write_text(json.dumps(all_rows, indent=2))
+    table = render(all_rows)
     print("\n" + table)
     (out / "matrix.md").write_text(table + "\n")
     if a.card:
@@ -74,12 +80,22 @@ def main() -> None:
 
         card = Path(a.card)
         summary = json.loads((card / "mathllm.json").read_text())
-        note = (f"Measured with `python benchmarks/eval_matrix.py --data {a.data} --limit {a.limit} "
-                f"--models {a.models} --settings {a.settings}` ({a.limit} items of each set, shuffled with seed 0; "
-                "correct = relative error below 1e-4 or the decimals rule of `mathllm eval`).\n\n")
+        limits = sorted({r.get("limit") for r in all_rows if r.get("limit")})
+        note = (f"Measured with `python benchmarks/eval_matrix.py --data {a.data} --limit N --models M --settings S "
+                f"[--examples 0] --out {a.out}` (rows accumulate across runs; N = {', '.join(map(str, limits))} "
+                "items of each set, shuffled with seed 0; correct = relative error below 1e-4 or the decimals "
+                "rule of `mathllm eval`). Retrieval = solved examples from the training bank put in the prompt.\n\n")
         (card / "README.md").write_text(model_card(card.name, summary, note + table))
-    (out / "matrix.json").write_text(json.dumps([{"model": w, "set": n, "setting": st, **s.__dict__}
-                                                 for w, n, st, s in rows], indent=2))
+
+
+def render(rows: list[dict]) -> str:
+    """The Markdown table of accumulated rows."""
+    lines = ["| set | model | retrieval | setting | n | check | run | correct | median latency |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['set']} | {r['model']} | {r.get('examples', 1)} example(s) | {r['setting']} | {r['n']} | "
+                     f"{r['checked']:.0%} | {r['ran']:.0%} | **{r['correct']:.0%}** | {r['latency_median_s']:.1f} s |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

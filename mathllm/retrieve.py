@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,8 +62,16 @@ class Bank:
     examples: list[Example]
     groups: list[str]  # family (or other group key) of each example, to keep retrieved examples diverse
     index: BM25
+    phrasings: list[str] = field(default_factory=list)  # "family#phrasing" of each example, or ""
 
-    def nearest(self, text: str, k: int = 2, exclude: str | None = None) -> list[Example]:
+    def nearest(self, text: str, k: int = 2, exclude: str | None = None,
+                avoid_phrasing: str | None = None) -> list[Example]:
+        """The ``k`` most similar examples, one per family, most similar last.
+
+        ``avoid_phrasing`` ("family#phrasing") skips examples written in that phrasing: training
+        uses it so the model practises mapping a new wording onto a known template, which is
+        what it meets at inference on phrasings it never saw.
+        """
         if k <= 0 or not self.examples:
             return []
         scores = self.index.scores(tokens(text))
@@ -74,6 +82,8 @@ class Bank:
             ex = self.examples[i]
             if exclude is not None and ex.problem.strip() == exclude.strip():
                 continue  # never show the model the very problem it is asked (training, eval)
+            if avoid_phrasing and self.phrasings and self.phrasings[i] == avoid_phrasing:
+                continue
             if self.groups[i] in seen_groups:
                 continue  # one example per family: diverse patterns beat near-duplicates
             picked.append(i)
@@ -88,13 +98,22 @@ def load_bank(path: str | Path = BANK_PATH) -> Bank:
     p = Path(path)
     examples: list[Example] = []
     groups: list[str] = []
+    phrasings: list[str] = []
     if p.is_file():
         for line in p.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
                 examples.append(Example(rec["problem"], rec["program"]))
                 groups.append(str(rec.get("family") or len(groups)))
-    return Bank(examples, groups, BM25([tokens(e.problem) for e in examples]))
+                phrasings.append(phrasing_key(rec))
+    return Bank(examples, groups, BM25([tokens(e.problem) for e in examples]), phrasings)
+
+
+def phrasing_key(rec: dict) -> str:
+    """"family#phrasing" for a generated record, "" for one without that metadata."""
+    if rec.get("family") is None or rec.get("phrasing") is None:
+        return ""
+    return f"{rec['family']}#{rec['phrasing']}"
 
 
 @lru_cache(maxsize=4)

@@ -87,7 +87,7 @@ def read_jsonl(path: str | Path) -> list[dict]:
 def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path | None = None,
                    seed: int = 0) -> list[tuple[str, str]]:
     """(prompt, completion) pairs in the inference format, with retrieved examples."""
-    from .retrieve import BANK_PATH, load_bank
+    from .retrieve import BANK_PATH, load_bank, phrasing_key
 
     bank = load_bank(bank_path or BANK_PATH) if examples > 0 else None
     rng = random.Random(seed)
@@ -99,10 +99,14 @@ def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path 
             continue
         exs: list[Example] = []
         if bank is not None:
-            # Retrieve as at inference, but never the sample itself; sometimes drop the example
-            # so the model also learns to write programs without a template.
-            k = examples if rng.random() > 0.15 else 0
-            exs = bank.nearest(problem, k, exclude=problem)
+            # Retrieve as at inference, but never the sample itself. Sometimes drop the example so
+            # the model also learns to write programs without a template; more often hide the
+            # sample's own phrasing, so the template comes in other words (as on a held-out
+            # phrasing) and the model must map the numbers itself instead of swapping them.
+            r = rng.random()
+            k = 0 if r < 0.15 else examples
+            avoid = phrasing_key(rec) if r < 0.7 else None
+            exs = bank.nearest(problem, k, exclude=problem, avoid_phrasing=avoid)
         pairs.append((build_prompt(problem, exs), completion_for(program)))
     return pairs
 
@@ -211,6 +215,24 @@ def _causal_lm(model: Any) -> Any:
 # training
 
 
+def lr_factor(step: int, *, max_steps: int, warmup: int, elapsed_s: float = 0.0,
+              budget_s: float | None = None) -> float:
+    """Learning-rate multiplier: linear warm-up, then cosine decay to zero.
+
+    Progress is the larger of the step fraction and the fraction of the time budget spent, so a
+    run stopped by ``--time-budget`` still ends with the learning rate annealed instead of being
+    cut off at its peak (the machine's speed is not known when the schedule is made).
+    """
+    if warmup > 0 and step < warmup:
+        return (step + 1) / warmup
+    span = max(1, max_steps - warmup)
+    progress = (step - warmup) / span
+    if budget_s:
+        progress = max(progress, elapsed_s / budget_s)
+    progress = min(1.0, max(0.0, progress))
+    return 0.5 * (1.0 + math.cos(math.pi * progress))
+
+
 def _atomic_dir_replace(src: Path, dst: Path) -> None:
     """Move a finished folder into place; the old one is removed only after the swap."""
     dst.parent.mkdir(parents=True, exist_ok=True)
@@ -299,7 +321,21 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
                 el = time.time() - t_start
                 log(f"step {state.global_step}/{max_steps} loss {logs['loss']:.4f} lr {logs.get('learning_rate', 0):.2e} [{el / 60:.1f} min]")
 
+    warmup = min(20, max_steps // 10)
+    budget_s = cfg.time_budget_min * 60 if cfg.time_budget_min else None
+
     class ProgramLossTrainer(Trainer):
+        def create_scheduler(self, num_training_steps, optimizer=None):
+            # Cosine over steps or over the time budget, whichever runs out first (lr_factor).
+            if self.lr_scheduler is None:
+                from torch.optim.lr_scheduler import LambdaLR
+
+                self.lr_scheduler = LambdaLR(
+                    optimizer if optimizer is not None else self.optimizer,
+                    lambda step: lr_factor(step, max_steps=max_steps, warmup=warmup,
+                                           elapsed_s=time.time() - t_start, budget_s=budget_s))
+            return self.lr_scheduler
+
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             loss = program_only_loss(model, inputs)
             return (loss, None) if return_outputs else loss
@@ -311,8 +347,8 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
         gradient_accumulation_steps=1,
         max_steps=max_steps,
         learning_rate=cfg.lr,
-        lr_scheduler_type="cosine",
-        warmup_steps=min(20, max_steps // 10),
+        lr_scheduler_type="cosine",  # replaced by create_scheduler above
+        warmup_steps=warmup,
         weight_decay=0.0,
         logging_steps=5,
         save_strategy="steps",
@@ -336,7 +372,8 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     state = trainer.train(resume_from_checkpoint=resume)
     train_s = time.time() - t_train
     steps_done = trainer.state.global_step
-    tokens_seen = sum(len(samples[j]["input_ids"]) for b in ds.batches[:steps_done] for j in b)
+    seen = [j for b in ds.batches[:steps_done] for j in b]
+    tokens_seen = sum(len(samples[j]["input_ids"]) for j in seen)
 
     # Write the adapter atomically: a temp folder next to the target, then rename.
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent if out.parent.exists() else None))
@@ -350,6 +387,8 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
             "samples": len(samples),
             "tokens": n_tokens,
             "loss_tokens": n_loss,
+            "samples_seen": len(seen),  # fewer than samples when the time budget stopped the run
+            "tokens_seen": tokens_seen,
             "steps": steps_done,
             "planned_steps": max_steps,
             "train_seconds": round(train_s, 1),
@@ -384,21 +423,25 @@ def model_card(name: str, summary: dict, evaluation: str | None = None) -> str:
         f"| base model | {summary.get('base_model')} |",
         f"| prompt style | `{summary.get('prompt_style')}`, {summary.get('examples')} retrieved solved example(s) per prompt |",
         f"| data | {summary.get('data')} |",
-        f"| samples / tokens | {summary.get('samples')} samples, {summary.get('tokens')} tokens ({summary.get('loss_tokens')} with loss) |",
+        ("| retrieval in training | the nearest solved example from `mathllm/data/bank.jsonl`, never the "
+         "sample itself; none in 15% of prompts, one in another phrasing of the family in 55% |"),
+        (f"| samples / tokens | {summary.get('samples')} samples, {summary.get('tokens')} tokens "
+         f"({summary.get('loss_tokens')} with loss); seen in training: "
+         f"{summary.get('samples_seen', summary.get('samples'))} samples, "
+         f"{summary.get('tokens_seen', summary.get('tokens'))} tokens |"),
         f"| LoRA | r={c.get('rank')}, alpha={c.get('alpha')}, dropout={c.get('dropout')}, all linear layers of every block |",
-        f"| optimisation | lr {c.get('lr')} (cosine), {c.get('batch_tokens')} padded tokens per step, "
-        f"{summary.get('steps')} of {summary.get('planned_steps')} planned steps, seed {c.get('seed')} |",
+        (f"| optimisation | lr {c.get('lr')} (warm-up, then cosine to zero over the steps or the time "
+         f"budget, whichever ends first), {c.get('batch_tokens')} padded tokens per step, "
+         f"{summary.get('steps')} of {summary.get('planned_steps')} planned steps, seed {c.get('seed')} |"),
         f"| final training loss | {summary.get('final_loss')} |",
         f"| training time | {summary.get('train_seconds', 0) / 60:.1f} min of training, {summary.get('total_seconds', 0) / 60:.1f} min in all |",
         f"| throughput | {summary.get('tokens_per_second')} tokens/s |",
         f"| hardware | {summary.get('hardware')}, torch {summary.get('torch')}, {summary.get('threads')} threads |",
         "",
-        "Reproduce with the command recorded in `mathllm.json` (`config`), e.g.",
+        "Reproduce with (the full configuration is in `mathllm.json`, key `config`):",
         "",
         "```bash",
-        "mathllm train --out models/default --per-family {per_family} --gsm8k ../shared/datasets/gsm8k/train.jsonl \\".format(**{"per_family": c.get("per_family")}),
-        f"    --gsm8k-train {c.get('gsm8k_train')} --max-samples {c.get('max_samples')} --batch-tokens {c.get('batch_tokens')} "
-        f"--time-budget {c.get('time_budget_min')} --seed {c.get('seed')}",
+        train_command(c),
         "```",
         "",
         "## Evaluation",
@@ -407,6 +450,25 @@ def model_card(name: str, summary: dict, evaluation: str | None = None) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def train_command(c: dict) -> str:
+    """The ``mathllm train`` command line that reproduces a recorded configuration."""
+    defaults = asdict(TrainConfig())
+    parts = ["mathllm train", f"--out {c.get('out', defaults['out'])}"]
+    flags = [("data", "--data"), ("base_model", "--base-model"), ("gsm8k", "--gsm8k"),
+             ("gsm8k_train", "--gsm8k-train"), ("per_family", "--per-family"), ("max_samples", "--max-samples"),
+             ("epochs", "--epochs"), ("lr", "--lr"), ("rank", "--rank"), ("alpha", "--alpha"),
+             ("batch_tokens", "--batch-tokens"), ("examples", "--examples"), ("time_budget_min", "--time-budget"),
+             ("dtype", "--dtype"), ("seed", "--seed")]
+    for key, flag in flags:
+        v = c.get(key)
+        if v is None or (v == defaults[key] and key != "seed"):
+            continue
+        if key in ("gsm8k_train", "per_family") and c.get("data"):
+            continue  # only used when the data is built
+        parts.append(f"{flag} {v}")
+    return " ".join(parts)
 
 
 def _hardware() -> str:

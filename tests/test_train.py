@@ -1,0 +1,305 @@
+"""Training stage: data pairs, batching, the program-only loss, the schedule, and a real (tiny) run.
+
+The end-to-end run uses a randomly initialised two-layer Gemma 3 with a small BPE tokenizer
+built here, so it exercises peft + Trainer + the atomic adapter write in seconds, without the
+real weights (those are covered by the slow e2e test).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from mathllm import train as tr
+from mathllm.errors import DataError, UsageError
+from mathllm.prompt import HEADER, PROGRAM_TAG, build_prompt
+from mathllm.retrieve import BM25, Bank, load_bank, tokens
+
+# ---------------------------------------------------------------------------------------------
+# schedule
+
+
+def test_lr_warms_up_then_decays_to_zero():
+    f = [tr.lr_factor(s, max_steps=100, warmup=10) for s in range(101)]
+    assert f[0] == pytest.approx(0.1)
+    assert f[9] == pytest.approx(1.0)
+    assert all(a >= b for a, b in itertools.pairwise(f[10:]))  # monotone after warm-up
+    assert f[100] == pytest.approx(0.0, abs=1e-12)
+    assert f[55] == pytest.approx(0.5, abs=1e-9)  # half way through the cosine
+
+
+def test_time_budget_anneals_the_rate_before_the_steps_run_out():
+    # Only 10 of 1000 planned steps done but the budget is spent: the rate must be ~0.
+    assert tr.lr_factor(10, max_steps=1000, warmup=5, elapsed_s=600, budget_s=600) == pytest.approx(0.0, abs=1e-12)
+    half = tr.lr_factor(10, max_steps=1000, warmup=5, elapsed_s=300, budget_s=600)
+    assert half == pytest.approx(0.5, abs=1e-9)
+    # Without a budget, elapsed time is ignored.
+    assert tr.lr_factor(10, max_steps=1000, warmup=5, elapsed_s=10**6) > 0.99
+
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+def test_read_jsonl_errors(tmp_path):
+    with pytest.raises(DataError):
+        tr.read_jsonl(tmp_path / "missing.jsonl")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"problem": "x", "program": "answer = 1"}\nnot json\n')
+    with pytest.raises(DataError):
+        tr.read_jsonl(bad)
+
+
+def _bank(records: list[dict]) -> Bank:
+    from mathllm.prompt import Example
+
+    return Bank([Example(r["problem"], r["program"]) for r in records], [r["family"] for r in records],
+                BM25([tokens(r["problem"]) for r in records]), [tr_key(r) for r in records])
+
+
+def tr_key(r: dict) -> str:
+    return f"{r['family']}#{r['phrasing']}"
+
+
+def test_training_pairs_never_show_the_sample_itself(tmp_path):
+    bank = [json.loads(line) for line in Path("mathllm/data/bank.jsonl").read_text().splitlines()[:200]]
+    path = tmp_path / "bank.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in bank) + "\n")
+    pairs = tr.training_pairs(bank[:60], examples=1, bank_path=path, seed=3)
+    assert len(pairs) == 60
+    n_with_example = 0
+    for rec, (prompt, completion) in zip(bank[:60], pairs):
+        assert prompt.startswith(HEADER)
+        assert prompt.endswith(build_prompt(rec["problem"])[len(HEADER):].lstrip("\n"))
+        assert prompt.count(rec["problem"].strip()) == 1  # only as the question, never as the example
+        assert completion.startswith(rec["program"].strip()[:20])
+        n_with_example += prompt.count(PROGRAM_TAG) == 2
+    # Mostly with a retrieved example, sometimes without one (about 15%).
+    assert 40 <= n_with_example <= 59
+
+
+def test_training_pairs_mostly_hide_the_samples_own_phrasing(tmp_path):
+    bank = [json.loads(line) for line in Path("mathllm/data/bank.jsonl").read_text().splitlines()]
+    b = load_bank()
+    same = other = 0
+    pairs = tr.training_pairs(bank[:150], examples=1, seed=0)
+    for rec, (prompt, _) in zip(bank[:150], pairs):
+        if prompt.count(PROGRAM_TAG) != 2:
+            continue
+        shown = prompt.split("### Problem\n")[1].split("\n### Program")[0]
+        i = next(i for i, e in enumerate(b.examples) if e.problem.strip() == shown.strip())
+        if b.phrasings[i] == tr_key(rec):
+            same += 1
+        else:
+            other += 1
+    assert other > same > 0  # both kinds occur; other phrasings dominate
+
+
+def test_avoid_phrasing_in_retrieval():
+    recs = [
+        {"family": "f", "phrasing": 0, "problem": "A tank holds 100 litres of brine with salt.", "program": "answer = 1"},
+        {"family": "f", "phrasing": 1, "problem": "Brine flows into a tank holding salt water.", "program": "answer = 2"},
+    ]
+    bank = _bank(recs)
+    q = "A tank holds 200 litres of brine with salt."
+    assert bank.nearest(q, 1)[0].program == "answer = 1"
+    assert bank.nearest(q, 1, avoid_phrasing="f#0")[0].program == "answer = 2"
+
+
+class CharTok:
+    """A character tokenizer with the two calls tokenize_pairs makes."""
+
+    eos_token_id = 1
+
+    def __call__(self, text: str, add_special_tokens: bool = True) -> dict:
+        ids = [2 + (ord(c) % 200) for c in text]
+        return {"input_ids": ([0] if add_special_tokens else []) + ids}
+
+
+def test_tokenize_pairs_masks_the_prompt_and_drops_long_samples():
+    out = tr.tokenize_pairs(CharTok(), [("abc", "xy"), ("a" * 50, "b")], max_len=20)
+    assert len(out) == 1
+    s = out[0]
+    assert s["input_ids"] == [0, 2 + 97, 2 + 98, 2 + 99, 2 + 120, 2 + 121, 1]
+    assert s["labels"] == [tr.IGNORE] * 4 + [2 + 120, 2 + 121, 1]  # the program and EOS carry loss
+
+
+@pytest.mark.parametrize("budget", [64, 200, 1000])
+def test_bucket_batches_cover_every_sample_once_within_budget(budget):
+    import random
+
+    rng = random.Random(0)
+    samples = [{"input_ids": [0] * rng.randint(5, 60), "labels": []} for _ in range(200)]
+    batches = tr.bucket_batches(samples, budget, seed=1)
+    seen = sorted(j for b in batches for j in b)
+    assert seen == list(range(200))
+    for b in batches:
+        width = max(len(samples[j]["input_ids"]) for j in b)
+        assert width * len(b) <= budget or len(b) == 1
+    assert batches == tr.bucket_batches(samples, budget, seed=1)
+    # Bucketing keeps padding small.
+    padded = sum(max(len(samples[j]["input_ids"]) for j in b) * len(b) for b in batches)
+    real = sum(len(s["input_ids"]) for s in samples)
+    assert 1 - real / padded < 0.15
+
+
+def test_collate_pads_and_masks():
+    batch = tr.collate([{"input_ids": [5, 6, 7], "labels": [-100, 6, 7]}, {"input_ids": [8], "labels": [8]}], pad_id=0)
+    assert batch["input_ids"].tolist() == [[5, 6, 7], [8, 0, 0]]
+    assert batch["labels"].tolist() == [[-100, 6, 7], [8, -100, -100]]
+    assert batch["attention_mask"].tolist() == [[1, 1, 1], [1, 0, 0]]
+
+
+# ---------------------------------------------------------------------------------------------
+# a tiny real model
+
+
+TEXTS = [
+    "### Problem\nA loan of 1000 at 5% for 3 years.\n### Program\n```python\nrate = 0.05  # [1/year]\nanswer = 1000 * (1 + rate) ** 3\n```",
+    "### Problem\nA cup of soup cools from 90 C.\n### Program\n```python\nimport sympy as sp\nk = 0.1  # [1/min]\nanswer = 90 * sp.exp(-k * 10)\n```",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import Gemma3ForCausalLM, Gemma3TextConfig, PreTrainedTokenizerFast
+
+    d = tmp_path_factory.mktemp("tiny-gemma")
+    tk = Tokenizer(models.BPE(unk_token="<unk>"))
+    tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tk.decoder = decoders.ByteLevel()
+    tk.train_from_iterator(TEXTS * 20 + [build_prompt("x")], trainers.BpeTrainer(
+        vocab_size=400, special_tokens=["<pad>", "<eos>", "<bos>", "<unk>"],
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    tok = PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<bos>", eos_token="<eos>",
+                                  pad_token="<pad>", unk_token="<unk>")
+    tok.save_pretrained(d)
+    cfg = Gemma3TextConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                           num_attention_heads=2, num_key_value_heads=1, head_dim=16,
+                           max_position_embeddings=2048, pad_token_id=0, eos_token_id=1, bos_token_id=2,
+                           final_logit_softcapping=30.0)
+    import torch
+
+    torch.manual_seed(0)
+    Gemma3ForCausalLM(cfg).save_pretrained(d)
+    return d
+
+
+def test_program_only_loss_matches_the_full_loss(tiny_model):
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    model = AutoModelForCausalLM.from_pretrained(tiny_model, dtype=torch.float32)
+    ids = torch.randint(3, 300, (2, 12))
+    labels = ids.clone()
+    labels[:, :7] = tr.IGNORE
+    labels[1, 10:] = tr.IGNORE
+    mask = torch.ones_like(ids)
+    ours = tr.program_only_loss(model, {"input_ids": ids, "labels": labels, "attention_mask": mask})
+    ref = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+    assert ours.item() == pytest.approx(ref.item(), rel=1e-5)
+
+
+def _data(tmp_path: Path, n: int = 8) -> Path:
+    p = tmp_path / "train.jsonl"
+    recs = []
+    for i in range(n):
+        t = TEXTS[i % 2]
+        recs.append({"problem": t.split("\n")[1] + f" Case {i}.", "program": t.split("```python\n")[1].split("```")[0]})
+    p.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    return p
+
+
+def test_train_writes_a_loadable_adapter_with_its_card(tiny_model, tmp_path):
+    out = tmp_path / "models" / "tiny"
+    cfg = tr.TrainConfig(data=str(_data(tmp_path)), out=str(out), base_model=str(tiny_model), examples=0,
+                         batch_tokens=256, lr=1e-3, epochs=2, save_every=1000)
+    summary = tr.train(cfg, log=lambda m: None)
+    assert summary["steps"] >= 2 and summary["samples"] == 8
+    assert math.isfinite(summary["final_loss"])
+    for f in ("adapter_config.json", "adapter_model.safetensors", "mathllm.json", "README.md"):
+        assert (out / f).is_file(), f
+    meta = json.loads((out / "mathllm.json").read_text())
+    assert meta["prompt_style"] == "mathllm-v1" and meta["examples"] == 0
+    card = (out / "README.md").read_text()
+    assert "8 samples" in card and "mathllm train --out" in card and "## Evaluation" in card
+    # The adapter loads onto the base model and changes its output.
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    base = AutoModelForCausalLM.from_pretrained(tiny_model, dtype=torch.float32)
+    ids = torch.tensor([[2, 5, 6, 7, 8]])
+    before = base(input_ids=ids).logits.detach().clone()
+    tuned = PeftModel.from_pretrained(base, str(out))
+    after = tuned(input_ids=ids).logits.detach()
+    assert not torch.allclose(before, after)
+    # No temporary or work folders are left next to the adapter except the resumable work dir.
+    assert not [p for p in out.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+
+
+def test_a_failed_run_leaves_the_previous_adapter_untouched(tiny_model, tmp_path, monkeypatch):
+    out = tmp_path / "adapter"
+    out.mkdir()
+    (out / "adapter_config.json").write_text('{"previous": true}')
+    cfg = tr.TrainConfig(data=str(_data(tmp_path)), out=str(out), base_model=str(tiny_model), examples=0,
+                         batch_tokens=256, save_every=1000)
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    from peft import PeftModel
+
+    monkeypatch.setattr(PeftModel, "save_pretrained", boom)
+    with pytest.raises(OSError):
+        tr.train(cfg, log=lambda m: None)
+    assert json.loads((out / "adapter_config.json").read_text()) == {"previous": True}
+    assert sorted(p.name for p in out.iterdir()) == ["adapter_config.json"]
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+
+def test_resume_continues_from_the_last_checkpoint(tiny_model, tmp_path):
+    out = tmp_path / "adapter"
+    data = _data(tmp_path, n=12)
+    logs: list[str] = []
+    first = tr.TrainConfig(data=str(data), out=str(out), base_model=str(tiny_model), examples=0,
+                           batch_tokens=128, save_every=2, epochs=1)
+    s1 = tr.train(first, log=logs.append)
+    assert (out.with_name(f".{out.name}.work") / "checkpoints").is_dir()
+    again = tr.TrainConfig(**{**first.__dict__, "epochs": 2, "resume": True})
+    logs.clear()
+    s2 = tr.train(again, log=logs.append)
+    assert any("resuming" in m for m in logs)
+    assert s2["steps"] > s1["steps"]
+
+
+@pytest.mark.parametrize("field,value", [("rank", 0), ("alpha", -1)])
+def test_bad_hyperparameters_are_usage_errors(tmp_path, field, value):
+    cfg = tr.TrainConfig(data=str(_data(tmp_path)), out=str(tmp_path / "a"), **{field: value})
+    with pytest.raises(UsageError):
+        tr.train(cfg, log=lambda m: None)
+
+
+def test_empty_data_is_a_data_error(tiny_model, tmp_path):
+    p = tmp_path / "empty.jsonl"
+    p.write_text("\n")
+    with pytest.raises(DataError):
+        tr.train(tr.TrainConfig(data=str(p), out=str(tmp_path / "a"), base_model=str(tiny_model)), log=lambda m: None)
+
+
+def test_train_command_reproduces_the_configuration():
+    from dataclasses import asdict
+
+    c = asdict(tr.TrainConfig(per_family=20, gsm8k="../g.jsonl", gsm8k_train=500, time_budget_min=76.0, max_samples=1400))
+    cmd = tr.train_command(c)
+    assert cmd.startswith("mathllm train --out models/default")
+    for part in ("--per-family 20", "--gsm8k ../g.jsonl", "--gsm8k-train 500", "--max-samples 1400",
+                 "--time-budget 76.0", "--seed 0"):
+        assert part in cmd
+    assert "--lr" not in cmd and "--rank" not in cmd  # defaults are left out
+    assert "--per-family" not in tr.train_command({**c, "data": "train.jsonl"})
