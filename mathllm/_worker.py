@@ -28,7 +28,8 @@ Control messages between server and forker (unix SOCK_SEQPACKET, one message eac
 * ``F`` (server -> forker): give me a child; answered ``C <pid>`` with three fds attached
   (request write end, output read end, result read end);
 * ``K <pid>``: kill the process tree of job ``pid``; answered ``k <pid>`` once every process
-  in it has been sent SIGKILL (such a process never runs program code again);
+  in it has been sent SIGKILL (such a process never runs program code again) and has exited
+  (bounded wait);
 * ``X <pid> <wait status>`` (forker -> server): a handed-out child was reaped;
 * ``R <json>`` / ``E <error>`` (forker -> server, once): preloaded and ready / failed.
 """
@@ -469,7 +470,16 @@ class Forker:
                     fresh.append(pid)
                 todo.extend(children.get(pid, []))
             if not fresh:
-                return
+                # Nothing new to kill. Wait until the killed ones are really gone (a loaded
+                # machine may take a while to schedule their exit), so that when the host gets
+                # the answer no process of the job is left, only zombies we reap.
+                alive = [p for p in killed if p in procs and procs[p][1] not in (b"Z", b"X")]
+                if not alive or time.monotonic() > end:
+                    self._reap()
+                    return
+                self._reap()
+                time.sleep(0.002)
+                continue
             for pid in fresh:
                 _kill(pid)
                 killed.add(pid)
