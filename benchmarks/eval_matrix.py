@@ -56,7 +56,7 @@ def main() -> None:
             items = load_items(path, a.limit, seed=0)  # a fixed, shuffled sample of each set
             for setting in a.settings.split(","):
                 opts = SolveOptions(examples=a.examples, max_new_tokens=400, **SETTINGS[setting])
-                tag = f"{which}-{set_name.replace(' ', '_')}-{setting}"
+                tag = f"{which}-{set_name.replace(' ', '_')}-{setting}{'-no-retrieval' if a.examples == 0 else ''}"
                 s = evaluate(items, gen, opts, workers=a.workers, out=out / f"{tag}.jsonl")
                 rows.append((which, set_name, setting, s))
                 print(f"{tag}: n={s.n} check {s.checked:.0%} run {s.ran:.0%} correct {s.correct:.0%} "
