@@ -469,20 +469,15 @@ class Forker:
                 if info is not None and info[1] not in (b"Z", b"X") and pid not in killed:
                     fresh.append(pid)
                 todo.extend(children.get(pid, []))
-            if not fresh:
-                # Nothing new to kill. Wait until the killed ones are really gone (a loaded
-                # machine may take a while to schedule their exit), so that when the host gets
-                # the answer no process of the job is left, only zombies we reap.
-                alive = [p for p in killed if p in procs and procs[p][1] not in (b"Z", b"X")]
-                if not alive or time.monotonic() > end:
-                    self._reap()
-                    return
+            if fresh:
+                for pid in fresh:
+                    _kill(pid)
+                    killed.add(pid)
+            elif not any(p in procs and procs[p][1] not in (b"Z", b"X") for p in killed):
+                # Nothing new to kill and every killed process has exited (a loaded machine
+                # may take a while to schedule their exit): no process of the job is left.
                 self._reap()
-                time.sleep(0.002)
-                continue
-            for pid in fresh:
-                _kill(pid)
-                killed.add(pid)
+                return
             self._reap()
             if time.monotonic() > end:
                 return

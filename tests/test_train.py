@@ -17,7 +17,7 @@ import pytest
 from mathllm import train as tr
 from mathllm.errors import DataError, UsageError
 from mathllm.prompt import HEADER, PROGRAM_TAG, build_prompt
-from mathllm.retrieve import BM25, Bank, load_bank, tokens
+from mathllm.retrieve import BM25, Bank, load_bank, phrasing_key, tokens
 
 # ---------------------------------------------------------------------------------------------
 # schedule
@@ -58,11 +58,7 @@ def _bank(records: list[dict]) -> Bank:
     from mathllm.prompt import Example
 
     return Bank([Example(r["problem"], r["program"]) for r in records], [r["family"] for r in records],
-                BM25([tokens(r["problem"]) for r in records]), [tr_key(r) for r in records])
-
-
-def tr_key(r: dict) -> str:
-    return f"{r['family']}#{r['phrasing']}"
+                BM25([tokens(r["problem"]) for r in records]), [phrasing_key(r) for r in records])
 
 
 def test_training_pairs_never_show_the_sample_itself(tmp_path):
@@ -92,7 +88,7 @@ def test_training_pairs_mostly_hide_the_samples_own_phrasing(tmp_path):
             continue
         shown = prompt.split("### Problem\n")[1].split("\n### Program")[0]
         i = next(i for i, e in enumerate(b.examples) if e.problem.strip() == shown.strip())
-        if b.phrasings[i] == tr_key(rec):
+        if b.phrasings[i] == phrasing_key(rec):
             same += 1
         else:
             other += 1
