@@ -312,30 +312,53 @@ def _bwrap_argv(bwrap: str, python: str, cfg: dict[str, Any], limits: Limits, ro
     made: set[str] = set()
     for p in binds:
         h = next(h for h in hidden if _below(p, h))
-        parts = os.path.relpath(p, h).split(os.sep)
-        cur = h
-        for part in parts[:-1]:
-            cur = os.path.join(cur, part)
-            if cur not in made:
-                args += ["--perms", "0755", "--dir", cur]
-                made.add(cur)
-        args += ["--ro-bind", p, p]
+        args += _bind_back(p, h, made)
     for h in hidden:
         args += ["--remount-ro", h]
     args += ["--perms", "1777", "--size", str(int(limits.tmp_mb) << 20), "--tmpfs", "/tmp"]
     # A checkout that lives under /tmp (a CI clone, say) is hidden by the private /tmp just
     # mounted: bind what the worker imports back in, read-only, above the fresh tmpfs.
-    for p in sorted(q for q in needed if os.path.isdir(q) and _below(q, "/tmp") and q != "/tmp"):
-        cur = "/tmp"
-        for part in os.path.relpath(p, "/tmp").split(os.sep)[:-1]:
-            cur = os.path.join(cur, part)
-            args += ["--perms", "0755", "--dir", cur]
-        args += ["--ro-bind", p, p]
+    tmp_binds = sorted(q for q in needed if os.path.isdir(q) and _below(q, "/tmp") and q != "/tmp")
+    tmp_binds = [p for p in tmp_binds if not any(q != p and _below(p, q) for q in tmp_binds)]
+    made = set()
+    for p in tmp_binds:
+        args += _bind_back(p, "/tmp", made)
     args += ["--dev", "/dev", "--proc", "/proc", "--die-with-parent", "--new-session",
              "--clearenv", "--chdir", "/"]
     for k, v in _clean_env().items():
         args += ["--setenv", k, v]
     args += ["--", python, "-I", "-B", "-c", _boot(), json.dumps(cfg)]
+    return args
+
+
+def _bind_back(path: str, top: str, made: set[str]) -> list[str]:
+    """Bubblewrap arguments that show ``path`` read-only again below the fresh tmpfs ``top``.
+
+    Its parents are made as 0755 directories. A directory that uid 65534 could not enter
+    (``mktemp -d`` makes 0700 ones, and a CI clone may sit right in one) is recreated as a
+    0755 directory with its entries bound one by one, so the dropped worker can still import
+    from it; without this the strongest sandbox fails to start.
+    """
+    args: list[str] = []
+    cur = top
+    for part in os.path.relpath(path, top).split(os.sep)[:-1]:
+        cur = os.path.join(cur, part)
+        if cur not in made:
+            args += ["--perms", "0755", "--dir", cur]
+            made.add(cur)
+    try:
+        mode = os.stat(path).st_mode
+        entries = sorted(os.listdir(path)) if mode & 0o005 != 0o005 else None
+    except OSError:
+        entries = None
+    if entries is None:
+        return [*args, "--ro-bind", path, path]
+    args += ["--perms", "0755", "--dir", path]
+    made.add(path)
+    for name in entries:
+        child = os.path.join(path, name)
+        if os.path.isdir(child) or os.path.isfile(child):
+            args += ["--ro-bind", child, child]
     return args
 
 
@@ -654,7 +677,11 @@ class Sandbox:
                 self._worker, self._launch = w, launch
                 self.cold_start_s = w.cold_start_s
                 self.isolation = self._describe(launch, w.facts)
-                if launch.mode == "none":
+                if errors:
+                    # A stronger sandbox was there but failed: never weaken isolation silently.
+                    print(f"mathllm: warning: {'; '.join(errors)}; using the weaker sandbox "
+                          f"({launch.mode}): {self.isolation}", file=sys.stderr)
+                elif launch.mode == "none":
                     print(f"mathllm: {self.isolation}", file=sys.stderr)
                 return w
             raise SandboxError("the sandbox could not be started: " + "; ".join(errors),

@@ -565,6 +565,55 @@ def test_bwrap_sandbox_has_no_network_and_runs_as_nobody(sandbox: Sandbox) -> No
     assert r.answer.values == {"uid": 65534.0, "gid": 65534.0}
 
 
+@pytest.mark.skipif(run_mod._bwrap_path() is None, reason="bubblewrap is not installed")
+def test_bwrap_runs_as_nobody_with_the_package_in_a_private_folder(tmp_path: Path) -> None:
+    """A clone made right in ``mktemp -d`` (mode 0700) must still get the strong sandbox.
+
+    uid 65534 cannot enter such a folder, so the worker could not import mathllm from it and
+    the sandbox used to fall back, quietly, to a weaker one running programs as root.
+    """
+    import shutil
+
+    checkout = tmp_path / "clone"
+    checkout.mkdir(mode=0o700)
+    shutil.copytree(ROOT / "mathllm", checkout / "mathllm",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    checkout.chmod(0o700)
+    probe = (
+        "import json\n"
+        "from mathllm.run import Limits, Sandbox\n"
+        "with Sandbox(Limits(memory_mb=512), max_parallel=1, mode='auto') as sb:\n"
+        "    r = sb.run('import os, mathllm\\nanswer = os.getuid()', timeout_s=10)\n"
+        "    print(json.dumps({'isolation': sb.isolation, 'uid': r.answer.value if r.ok else r.error}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    env.pop("MATHLLM_SANDBOX", None)
+    p = subprocess.run([sys.executable, "-c", probe], cwd=checkout, env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    assert out["isolation"].startswith("bubblewrap"), (out, p.stderr)
+    assert out["uid"] == 65534.0, out
+    assert "weaker sandbox" not in p.stderr
+
+
+def test_falling_back_to_a_weaker_sandbox_is_never_silent(
+        monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """When a stronger sandbox is there but fails to start, the user is told, with the reason."""
+    real = run_mod._launches
+
+    def launches(mode: str, limits: Limits) -> list[run_mod._Launch]:
+        broken = run_mod._Launch("bwrap", [sys.executable, "-c", "import sys; sys.exit(3)"],
+                                 "bubblewrap (broken on purpose)")
+        return [broken, *real("none", limits)]
+
+    monkeypatch.setattr(run_mod, "_launches", launches)
+    with Sandbox(Limits(memory_mb=512), max_parallel=1, mode="auto") as sb:
+        assert sb.run("answer = 2", timeout_s=5).answer.value == 2
+    err = capfd.readouterr().err
+    assert "sandbox (bwrap) could not start" in err and "weaker sandbox (none)" in err
+
+
 def test_unknown_mode_is_a_clear_error() -> None:
     from mathllm.errors import SandboxError
 
