@@ -44,6 +44,7 @@ if (_ROOT / "mathllm").is_dir() and str(_ROOT) not in sys.path:  # `panel serve 
 from mathllm.contract import Parameter, parse_parameters, set_parameters
 from mathllm.errors import MathllmError
 from mathllm.problem import Problem, find_problems, load_problem, problem_from_text
+from mathllm.report import warnings_of
 
 log = logging.getLogger(__name__)
 
@@ -755,7 +756,8 @@ class Workbench(pn.viewable.Viewer):
         if self.result_tabs.active == 0:  # still on "Start": show the details of the result
             self.result_tabs.active = 1
         # the answer last: when it shows, everything that belongs to it is on the page
-        self.message.object = safe_pre(getattr(result, "message", "") or "")
+        checks = "".join(f"\ncheck: {w}" for w in warnings_of(result))
+        self.message.object = safe_pre((getattr(result, "message", "") or "") + checks)
         self.verdict.object = badge(verdict)
         self.answer.object = safe_pre(text or "No answer.", "mathllm-answer-text")
 

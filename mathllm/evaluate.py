@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 from .errors import DataError, UsageError
 from .problem import Problem, find_problems, load_problem
-from .verify import decimals_of, match_expected
+from .verify import answer_values, decimals_of, match_expected
 
 
 @dataclass
@@ -122,6 +122,13 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
     fh = open(out, "w", encoding="utf-8") if out else None
     t0 = time.perf_counter()
 
+    def _sample_row(a: Any, item: Item) -> dict:
+        vals = answer_values(a.run.answer) if a.run is not None and a.run.ok else None
+        g = a.verification.grounding if a.verification is not None else None
+        return {"origin": a.origin, "answer": vals,
+                "correct": bool(vals is not None and match_expected(vals, item.expected, item.tolerance, item.decimals)),
+                "invented": len(g.invented) if g else None, "coverage": round(g.coverage, 4) if g else None}
+
     def one(item: Item) -> dict:
         start = time.perf_counter()
         # The expected answer must not be visible to the pipeline's verifier (it would
@@ -145,6 +152,9 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
             "latency_s": round(time.perf_counter() - start, 3),
             "error": final.error if final is not None else "no program",
             "program": final.program if final is not None else None,
+            "warnings": list(final.verification.warnings) if final is not None and final.verification else [],
+            # every attempt's answer and grounding: selection rules can be compared offline
+            "samples": [_sample_row(a, item) for a in res.attempts],
         }
         with lock:
             rows.append(row)

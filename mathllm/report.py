@@ -47,6 +47,13 @@ def attempt_dict(a: Any) -> dict:
     }
 
 
+def warnings_of(result: Any) -> list[str]:
+    """Grounding warnings of the chosen program (numbers of the problem it ignores or invents)."""
+    best = result.best
+    v = best.verification if best is not None else None
+    return list(v.warnings) if v is not None else []
+
+
 def to_dict(result: Any, *, include_figures: bool = True) -> dict:
     """The result as a JSON-serialisable document (see docs/json-schema.md)."""
     p = result.problem
@@ -64,6 +71,7 @@ def to_dict(result: Any, *, include_figures: bool = True) -> dict:
         "solved": result.solved,
         "verdict": result.verdict,
         "message": result.message,
+        "warnings": warnings_of(result),
         "answer": result.answer.to_dict() if result.answer is not None else None,
         "answer_text": answer_text(result.answer, p.units) if result.answer is not None else None,
         "units": p.units,
@@ -105,6 +113,8 @@ def markdown_text(result: Any, figure_names: list[str] | None = None) -> str:
     lines += ["## Problem", "", _md_escape(p.text), ""]
     lines += ["## Answer", "", f"**{_md_escape(answer_text(result.answer, p.units))}**", "",
               f"Verdict: **{result.verdict}** — {_md_escape(result.message)}", ""]
+    lines += [f"> **Check:** {_md_escape(w)}" for w in warnings_of(result)]
+    lines += [""] if warnings_of(result) else []
     if p.answer is not None:
         lines += [f"Expected: {p.answer}" + (f" (tolerance {p.tolerance})" if p.tolerance is not None else ""), ""]
     if result.agreement is not None and len(result.votes) > 0 and sum(v["count"] for v in result.votes) > 1:
@@ -214,6 +224,8 @@ def print_console(result: Any, console: Any = None, *, show_code: bool = False, 
              "cancelled": "yellow"}.get(result.verdict, "white")
     ans = answer_text(result.answer, p.units)
     body = f"[bold]{escape(ans)}[/bold]\n[{style}]{result.verdict}[/{style}]: {escape(result.message)}"
+    for w in warnings_of(result):
+        body += f"\n[yellow]check:[/yellow] {escape(w)}"
     if p.answer is not None:
         body += f"\nexpected: {escape(str(p.answer))}"
     if result.agreement is not None and sum(v['count'] for v in result.votes) > 1:

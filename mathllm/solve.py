@@ -117,7 +117,7 @@ def evaluate_program(program: str, problem: Problem | None, *, origin: str, time
     att.run = run_program(program, timeout_s=timeout_s)
     t["run"] = t.get("run", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
-    att.verification = verify(problem, att.run)
+    att.verification = verify(problem, att.run, program)
     t["verify"] = t.get("verify", 0.0) + time.perf_counter() - t0
     return att
 
@@ -159,14 +159,25 @@ def vote(attempts: list[Attempt]) -> tuple[list[list[Attempt]], list[dict]]:
     return [g[1] for g in groups], table
 
 
+def _grounding_rank(a: Attempt) -> tuple[int, float]:
+    """Fewer made-up values first, then more of the problem's numbers used."""
+    g = a.verification.grounding if a.verification is not None else None
+    return (len(g.invented), -g.coverage) if g is not None else (0, 0.0)
+
+
 def _pick_best(attempts: list[Attempt], groups: list[list[Attempt]]) -> Attempt | None:
     rank = {"verified": 0, "plausible": 1, "wrong": 2, "failed": 3}
+
+    def key(a: Attempt) -> tuple[int, int, float]:
+        return (rank.get(a.verification.status if a.verification else "failed", 3), *_grounding_rank(a))
+
     if groups:
-        # The largest group wins; ties go to the group holding a verified attempt.
+        # The largest group wins; ties go to the group holding a verified attempt, then to the
+        # best-grounded one (a program that uses the problem's numbers and invents none).
         top = max(len(g) for g in groups)
         cands = [g for g in groups if len(g) == top]
-        best_group = min(cands, key=lambda g: min(rank.get(a.verification.status, 3) for a in g if a.verification))
-        return min(best_group, key=lambda a: rank.get(a.verification.status if a.verification else "failed", 3))
+        best_group = min(cands, key=lambda g: min(key(a) for a in g))
+        return min(best_group, key=key)
     return attempts[-1] if attempts else None
 
 

@@ -5,7 +5,11 @@ Checks, from cheapest to strongest:
 * the program ran and its ``answer`` is finite and of the expected kind (number or named numbers);
 * symbolic checks made inside the sandbox (``checkodesol`` for ODE solutions, ``checksol`` for
   solved equations) all passed;
-* where the problem states an expected answer, the answer matches it within tolerance.
+* where the problem states an expected answer, the answer matches it within tolerance;
+* **grounding** (a warning, never a verdict): which numbers of the problem text the program
+  never uses, and which of its parameters take values the text does not give. A small model's
+  commonest mistake is a number bound to the wrong quantity or made up; the user sees it named
+  (e.g. "183 N/m is not used") and voting prefers well-grounded programs.
 
 The verdict is ``verified`` (expected answer matched, or symbolic checks passed), ``plausible``
 (ran and finite, nothing to compare against), ``wrong`` (expected answer or a symbolic check
@@ -14,12 +18,128 @@ contradicts it) or ``failed`` (did not run or no usable answer).
 
 from __future__ import annotations
 
+import ast
 import math
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .contract import parse_parameters
+from .quantities import _factors, _unit_is_percent, find_numbers, structural_reason
+
 Expected = float | dict[str, float]
+
+#: Unit conversions a program may apply to a number of the text (kΩ -> Ω, min -> s). Not 100:
+#: percentages are recognised as such, and x100 would let "470 µF" pass for "4.7 s".
+_CONVERSIONS = (1.0, 1e3, 1e-3, 1e6, 1e-6, 60.0, 1 / 60, 3600.0, 1 / 3600)
+
+
+@dataclass
+class Grounding:
+    """How a program's numbers relate to the numbers written in the problem text."""
+
+    unused: list[str] = field(default_factory=list)    # numbers of the text no literal takes, as written
+    invented: list[str] = field(default_factory=list)  # "name = value": parameters the text does not give
+    used: int = 0                                      # numbers of the text the program takes
+    numbers: int = 0                                   # numbers written in digits in the text
+
+    @property
+    def coverage(self) -> float:
+        return self.used / self.numbers if self.numbers else 1.0
+
+    @property
+    def clean(self) -> bool:
+        return not self.unused and not self.invented
+
+    def warnings(self) -> list[str]:
+        out = []
+        if self.unused:
+            out.append("the program does not use " + _listing(self.unused) + " from the problem"
+                       + (" (fine if irrelevant)" if self.used else ""))
+        if self.invented:
+            out.append("values not given in the problem: " + _listing(self.invented))
+        return out
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "coverage": round(self.coverage, 4), "warnings": self.warnings()}
+
+
+def _listing(items: list[str], limit: int = 6) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _literals(code: str) -> list[float]:
+    """Every numeric literal of the program (lists and arrays too), with its sign."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return []
+    out: list[float] = []
+    negated: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) \
+                and isinstance(node.operand, ast.Constant):
+            negated.add(id(node.operand))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
+                and not isinstance(node.value, bool):
+            v = float(node.value)
+            out.append(-v if id(node) in negated else v)
+    return out
+
+
+#: Unit-conversion factors a program may state as parameters (lb, in, ft, mi, mph, gal, cal, atm, °F).
+_UNIT_CONSTANTS = (0.45359237, 2.20462, 0.0254, 2.54, 0.3048, 3.28084, 1.609344, 0.621371, 3.78541,
+                   0.44704, 4.184, 101325.0, 273.15, 1.8, 0.5555555555555556, 32.0)
+
+#: Literals that stand for conventions (``1 + rate``, 12 months, x1000) more often than for a
+#: converted number of the text: they match a number of the text only as written.
+_CONVENTIONAL = {1.0, 2.0, 4.0, 7.0, 10.0, 12.0, 24.0, 52.0, 60.0, 100.0, 365.0, 1e3, 3600.0, 1e6}
+
+
+def _matches(value: float, target: float) -> bool:
+    if math.isclose(value, target, rel_tol=1e-9):
+        return True
+    return value not in _CONVENTIONAL and any(math.isclose(value, target * c, rel_tol=1e-9) for c in _CONVERSIONS)
+
+
+def ground(text: str, program: str) -> Grounding:
+    """Compare the numbers of ``text`` with the literals and parameters of ``program``.
+
+    A number of the text counts as used when some literal equals it, possibly as a
+    percentage, with its scale word ("1.2 million") or after a common unit conversion. A
+    parameter counts as given when some number of the text gives it that way; calendar and
+    unit-conversion counts (12 months) and physical constants (g = 9.81) are conventions,
+    not inventions. Numbers written as words ("two trains") are never reported unused.
+    """
+    mentions = [m for m in find_numbers(text) if not m.fixed_only]
+    literals = [v for v in _literals(program) if v != 0]
+    g = Grounding()
+    seen: set[str] = set()
+    for m in mentions:
+        values = [float(m.value) * (0.01 if m.percent else m.scale)]
+        values += [float(m.value)] if (m.percent or m.scale != 1) else []
+        hit = any(_matches(abs(lit), abs(v)) for lit in literals for v in values if v != 0)
+        if m.word:
+            continue
+        g.numbers += 1
+        if hit or m.value == 0:
+            g.used += 1
+        elif m.written not in seen:
+            seen.add(m.written)
+            g.unused.append(m.written + ("%" if m.percent else f" {m.scale_name}" if m.scale_name else ""))
+    for p in parse_parameters(program):
+        if p.value in (0.0, 1.0, 2.0, 3.0) or structural_reason(p) is not None \
+                or any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS):
+            continue  # 2 and 3 are often counted from words ("a president, a secretary and ...")
+        written = [float(m.value * f) for m in mentions for f in _factors(m, p)]
+        written += [1 / w for w in written if w]  # "1 in 500" is 0.002
+        written += [w * 100 for w in written] if _unit_is_percent(p) else []  # p = 0.15 as 15 [%]
+        given = any(_matches(abs(p.value), abs(w)) for w in written)
+        if not given:
+            g.invented.append(f"{p.name} = {p.value:g}")
+    return g
 
 
 @dataclass
@@ -28,9 +148,16 @@ class Verification:
     message: str = ""
     expected_match: bool | None = None
     checks: list[dict] = field(default_factory=list)  # {"name", "ok", "detail"}
+    grounding: Grounding | None = None  # numbers of the problem vs the program's (warnings only)
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.grounding.warnings() if self.grounding is not None else []
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d["grounding"] = self.grounding.to_dict() if self.grounding is not None else None
+        return d
 
 
 def decimals_of(value: Any) -> int | None:
@@ -120,8 +247,16 @@ def expected_decimals(problem: Any) -> int | dict[str, int | None] | None:
     return decimals_of(raw)
 
 
-def verify(problem: Any, run: Any) -> Verification:
-    """Verify a sandbox run of a program for ``problem`` (see module docstring)."""
+def verify(problem: Any, run: Any, program: str | None = None) -> Verification:
+    """Verify a sandbox run of ``program`` for ``problem`` (see module docstring)."""
+    v = _verify(problem, run)
+    text = getattr(problem, "text", None)
+    if program and text:
+        v.grounding = ground(text, program)
+    return v
+
+
+def _verify(problem: Any, run: Any) -> Verification:
     if run is None or not getattr(run, "ok", False):
         err = getattr(run, "error", None) or getattr(run, "status", "did not run")
         return Verification("failed", f"the program did not run: {err}")

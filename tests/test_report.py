@@ -71,7 +71,7 @@ def make_result(*, hostile: bool = False, verdict: str = "verified", with_best: 
     )
 
 
-DOC_KEYS = {"schema", "mathllm", "problem", "solved", "verdict", "message", "answer", "answer_text", "units",
+DOC_KEYS = {"schema", "mathllm", "problem", "solved", "verdict", "message", "warnings", "answer", "answer_text", "units",
             "parameters", "equations", "program", "agreement", "votes", "attempts", "model", "timings"}
 
 
@@ -93,7 +93,7 @@ def test_to_dict_is_json_with_the_documented_keys() -> None:
     assert set(first) == {"origin", "program", "check", "run", "verification", "error"}
     assert set(second["run"]) == {"status", "answer", "equations", "tables", "figures", "checks", "stdout", "error",
                                   "error_line", "traceback", "duration_s", "variables"}
-    assert set(second["verification"]) == {"status", "message", "expected_match", "checks"}
+    assert set(second["verification"]) == {"status", "message", "expected_match", "checks", "grounding"}
     assert first["run"] is None and first["check"]["ok"] is False and "'os'" in first["error"]
     assert first["check"]["issues"][0] == {"line": 1, "col": 1, "message": "import of 'os' is not allowed",
                                            "severity": "error"}

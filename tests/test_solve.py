@@ -226,3 +226,25 @@ def test_rerun_user_code() -> None:
     assert att.origin == "user" and att.ok and att.run.answer.value == pytest.approx(GOOD_VALUE)
     bad = rerun("import os\nanswer = 1\n")
     assert not bad.ok and bad.run is None and "'os'" in bad.error
+
+
+def test_best_grounded_sample_wins_a_tied_vote() -> None:
+    """With no expected answer, a tie goes to the program that uses the problem's numbers."""
+    made_up = GOOD.replace("principal = 1000", "principal = 1200").replace("years = 10", "years = 11")
+    gen = ScriptedGenerator([made_up, GOOD])
+    res = solve(PLAIN, gen, SolveOptions(samples=2, repairs=0, **FAST))
+    assert res.answer.value == pytest.approx(GOOD_VALUE) and res.agreement == 0.5
+    assert to_dict(res)["warnings"] == []
+    bad = res.attempts[0].verification
+    assert bad.grounding.invented == ["principal = 1200", "years = 11"]
+    assert bad.grounding.unused == ["1,000", "10"]
+
+
+def test_grounding_warnings_reach_the_report() -> None:
+    wrong = GOOD.replace("years = 10", "years = 5")
+    res = solve(PLAIN, ScriptedGenerator([wrong]), SolveOptions(**FAST))
+    assert res.verdict == "plausible"  # a warning, not a verdict
+    doc = to_dict(res)
+    assert doc["warnings"] == ["the program does not use 10 from the problem (fine if irrelevant)",
+                               "values not given in the problem: years = 5"]
+    assert doc["attempts"][0]["verification"]["grounding"]["invented"] == ["years = 5"]

@@ -150,3 +150,66 @@ def test_verify_with_a_parsed_problem_uses_written_decimals() -> None:
     assert verify(loose, run_ok(0.1254)).status == "verified"
     assert verify(loose, run_ok(0.1262)).status == "wrong"
     assert verify(strict, run_ok(0.1254)).status == "wrong"
+
+
+# -- grounding: the problem's numbers vs the program's ------------------------------------------
+
+LOAN = ("Maya is buying a used 2019 hatchback with 41,000 miles on the clock. The dealer's price is "
+        "$18,500. She pays $3,500 down and finances the rest with a 5-year loan at 6.9% annual "
+        "interest, compounded monthly.")
+LOAN_OK = """price = 18500  # dealer's price [USD]
+down = 3500  # down payment [USD]
+rate = 0.069  # annual interest rate [1/year]
+years = 5  # loan term [year]
+periods = 12  # payments per year [1/year]
+i = rate / periods
+n = years * periods
+answer = (price - down) * i / (1 - (1 + i) ** -n)
+"""
+LOAN_WRONG = """principal = 2019  # amount borrowed [USD]
+rate = 0.069  # annual interest rate [1/year]
+years = 5  # loan term [year]
+i = rate / 12
+answer = principal * i / (1 - (1 + i) ** -(years * 12))
+"""
+
+
+@pytest.mark.parametrize("text, program, unused, invented", [
+    # a right program: only the irrelevant details are unused, nothing is made up
+    (LOAN, LOAN_OK, ["2019", "41,000"], []),
+    # the mistake the small model makes: a year as the principal, the price ignored
+    (LOAN, LOAN_WRONG, ["41,000", "18,500", "3,500"], []),
+    # a value the text never gives
+    ("A 14.7 kg child gets 15 mg/kg, at most 1000 mg.",
+     "weight = 14.7  # [kg]\ndose = 15  # [mg/kg]\nstock = 125  # drug per measure [mg]\nanswer = weight * dose / stock\n",
+     ["1000"], ["stock = 125"]),
+    # percentages, scale words, unit conversions and list literals all count as uses
+    ("Sales of 1.2 million units grow 4.8% a year; a 4.7 kΩ resistor; data 15, 31, 14.",
+     "n0 = 1200000  # units [1]\ng = 4.8  # growth [%]\nR = 4700  # [Ohm]\ndata = [15, 31, 14]\nanswer = n0 * g * R\n",
+     [], []),
+    # calendar counts and physical constants are conventions, not inventions; words are never "unused"
+    ("Two balls are thrown up at 12 m/s.",
+     "v0 = 12  # launch speed [m/s]\ng = 9.81  # gravitational acceleration [m/s^2]\nanswer = v0 / g\n", [], []),
+    # x100 is not a conversion: "470 µF" must not pass for "4.7 s"
+    ("A 470 µF capacitor is read 4.7 s after switch-on.",
+     "C_uF = 470  # [uF]\nanswer = C_uF * 2\n", ["4.7"], []),
+    # junk is data, not an exception
+    ("Add 2 and 3.", "def (:\n", ["2", "3"], []),
+])
+def test_grounding(text: str, program: str, unused: list[str], invented: list[str]) -> None:
+    from mathllm.verify import ground
+
+    g = ground(text, program)
+    assert g.unused == unused
+    assert g.invented == invented
+    assert g.clean == (not unused and not invented)
+    assert (g.warnings() == []) == g.clean
+
+
+def test_grounding_is_reported_but_never_changes_the_verdict() -> None:
+    v = verify(Problem(text=LOAN), run_ok(39.88), LOAN_WRONG)
+    assert v.status == "plausible"
+    assert v.warnings == ["the program does not use 41,000, 18,500, 3,500 from the problem (fine if irrelevant)"]
+    d = v.to_dict()
+    assert d["grounding"]["unused"] == ["41,000", "18,500", "3,500"] and d["grounding"]["warnings"] == v.warnings
+    assert verify(Problem(text=LOAN), run_ok(39.88)).grounding is None  # no program, no grounding
