@@ -318,6 +318,7 @@ def train(
     alpha: int = typer.Option(32),
     batch_tokens: int = typer.Option(3072, help="Padded tokens per optimizer step."),
     examples: int = typer.Option(1, help="Retrieved solved examples in each training prompt."),
+    prompt_style: str = typer.Option("mathllm-v2", "--prompt-style", help="Prompt style (mathllm-v2: one-line header; mathllm-v1: the full contract header)."),
     time_budget: Optional[float] = typer.Option(None, help="Stop cleanly after this many minutes."),
     dtype: str = typer.Option("float32", help="float32 or bfloat16 (autocast)."),
     resume: bool = typer.Option(False, help="Resume from the last checkpoint of an interrupted run."),
@@ -329,8 +330,12 @@ def train(
         from .train import TrainConfig
         from .train import train as run_train
 
+        from .prompt import STYLES
+
         if epochs <= 0 or lr <= 0:
             raise UsageError("--epochs and --lr must be positive")
+        if prompt_style not in STYLES:
+            raise UsageError(f"unknown --prompt-style {prompt_style!r} (use {' or '.join(STYLES)})")
         if gsm8k is not None and not gsm8k.is_file():
             raise UsageError(f"--gsm8k file not found: {gsm8k}")
         if data is not None and not data.is_file():
@@ -338,7 +343,7 @@ def train(
         cfg = TrainConfig(data=str(data) if data else None, out=str(out), base_model=base_model, seed=seed,
                           epochs=epochs, max_samples=max_samples, lr=lr, rank=rank, alpha=alpha,
                           batch_tokens=batch_tokens, examples=examples, time_budget_min=time_budget,
-                          resume=resume, dtype=dtype, gsm8k=str(gsm8k) if gsm8k else None,
+                          prompt_style=prompt_style, resume=resume, dtype=dtype, gsm8k=str(gsm8k) if gsm8k else None,
                           gsm8k_train=gsm8k_train, per_family=per_family)
         err = _stderr()
         run_train(cfg, log=lambda m: err.print(m, markup=False))

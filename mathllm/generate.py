@@ -82,6 +82,7 @@ class HFGenerator:
             "model": self.model or "gemma-3-270m (embedded default)",
             "adapter": str(self.adapter_path) if self.adapter_path else None,
             "tuned": self.adapter_path is not None,
+            "prompt_style": adapter_prompt_style(self.adapter_path),
         }
 
     @property
@@ -178,6 +179,23 @@ def repo_models_dir() -> Path:
 
 
 DEFAULT_ADAPTER = "default"
+
+
+def adapter_prompt_style(adapter_path: Path | None) -> str:
+    """The prompt style an adapter was trained with (its mathllm.json); the full header otherwise."""
+    from .prompt import DEFAULT_STYLE, STYLES
+
+    if adapter_path is None:
+        return DEFAULT_STYLE
+    try:
+        style = json.loads((adapter_path / "mathllm.json").read_text(encoding="utf-8")).get("prompt_style")
+    except (OSError, ValueError, AttributeError):
+        return DEFAULT_STYLE  # an adapter trained elsewhere: the full header is the safe choice
+    if style not in STYLES:
+        raise BackendError(f"adapter {adapter_path} was trained with prompt style {style!r}, "
+                           f"which this mathllm does not know ({', '.join(STYLES)})",
+                           hint="upgrade mathllm, or use an adapter trained by this version")
+    return style
 
 
 def resolve_adapter(adapter: str | None) -> Path | None:

@@ -5,7 +5,7 @@ fine-tuned adapter always sees at inference exactly the format it was trained on
 
 Format (plain text, suited to a small *base* model rather than a chat template)::
 
-    <header: the contract in a few lines>
+    <header: the contract in a few lines (style mathllm-v1) or one line (mathllm-v2)>
 
     ### Problem
     <solved example problem>
@@ -29,12 +29,29 @@ from dataclasses import dataclass
 
 from .contract import CONTRACT_SUMMARY
 
-#: Version of the prompt format; adapters record the style they were trained with.
-PROMPT_STYLE = "mathllm-v1"
-
+#: The full header: the contract in a few lines, for models that were not trained on the format
+#: (the untuned base model, a bigger model behind an OpenAI-compatible server).
 HEADER = "# Mathematical modeling: each problem is solved by a Python program.\n" + "\n".join(
     "# " + line for line in CONTRACT_SUMMARY.splitlines()
 )
+#: A one-line header for adapters trained on the format: they learnt the contract from the
+#: programs, and the full header was a third of every training sequence (176 of 556 tokens).
+SHORT_HEADER = "# Mathematical modeling: each problem is solved by a Python program (SymPy/SciPy)."
+
+#: Prompt styles by name; an adapter records the style it was trained with (mathllm.json) and
+#: inference uses that style. Everything else about the format is shared.
+STYLES = {"mathllm-v1": HEADER, "mathllm-v2": SHORT_HEADER}
+#: The style of models that were not trained on the format.
+DEFAULT_STYLE = "mathllm-v1"
+#: The style new adapters are trained with.
+TRAIN_STYLE = "mathllm-v2"
+#: Kept for callers of the first release: the default style.
+PROMPT_STYLE = DEFAULT_STYLE
+
+
+def header_for(style: str | None) -> str:
+    """The header of a prompt style (unknown or missing styles get the full header)."""
+    return STYLES.get(style or DEFAULT_STYLE, HEADER)
 
 PROBLEM_TAG = "### Problem"
 PROGRAM_TAG = "### Program"
@@ -68,9 +85,10 @@ def _block(problem: str, program: str | None) -> str:
     return head + program.strip() + "\n" + CODE_CLOSE + "\n"
 
 
-def build_prompt(problem: str, examples: list[Example] | tuple[Example, ...] = ()) -> str:
-    """The prompt for one problem; the model's completion is the program."""
-    parts = [HEADER, ""]
+def build_prompt(problem: str, examples: list[Example] | tuple[Example, ...] = (),
+                 style: str | None = None) -> str:
+    """The prompt for one problem in ``style`` (default: the full header); the completion is the program."""
+    parts = [header_for(style), ""]
     for ex in examples:
         parts.append(_block(ex.problem, ex.program))
     parts.append(_block(problem, None))
@@ -78,9 +96,9 @@ def build_prompt(problem: str, examples: list[Example] | tuple[Example, ...] = (
 
 
 def build_repair_prompt(problem: str, program: str, error: str,
-                        examples: list[Example] | tuple[Example, ...] = ()) -> str:
+                        examples: list[Example] | tuple[Example, ...] = (), style: str | None = None) -> str:
     """A prompt asking the model to fix ``program`` given the ``error`` it produced."""
-    base = build_prompt(problem, examples)
+    base = build_prompt(problem, examples, style)
     err = _clean(error)[:1500]
     return (
         base + program.strip() + "\n" + CODE_CLOSE + "\n"

