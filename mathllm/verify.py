@@ -113,7 +113,7 @@ def ground(text: str, program: str) -> Grounding:
     unit-conversion counts (12 months) and physical constants (g = 9.81) are conventions,
     not inventions. Numbers written as words ("two trains") are never reported unused.
     """
-    mentions = [m for m in find_numbers(text) if not m.fixed_only]
+    mentions = find_numbers(text)  # "half", "twice" included: they can give a parameter
     literals = [v for v in _literals(program) if v != 0]
     g = Grounding()
     seen: set[str] = set()

@@ -190,6 +190,9 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     # calendar counts and physical constants are conventions, not inventions; words are never "unused"
     ("Two balls are thrown up at 12 m/s.",
      "v0 = 12  # launch speed [m/s]\ng = 9.81  # gravitational acceleration [m/s^2]\nanswer = v0 / g\n", [], []),
+    # "half an hour" gives 0.5; "1 in 500" gives 0.002
+    ("The second train leaves half an hour later; 1 in 500 people are ill.",
+     "delay = 0.5  # [h]\nprevalence = 0.002  # [1]\nanswer = delay * prevalence\n", [], []),
     # x100 is not a conversion: "470 µF" must not pass for "4.7 s"
     ("A 470 µF capacitor is read 4.7 s after switch-on.",
      "C_uF = 470  # [uF]\nanswer = C_uF * 2\n", ["4.7"], []),
