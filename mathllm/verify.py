@@ -124,7 +124,7 @@ def ground(text: str, program: str) -> Grounding:
         if m.word:
             continue
         g.numbers += 1
-        if hit or m.value == 0:
+        if hit or m.value in (0, 1):  # "1 in 500", "at t = 0": rarely a missed given
             g.used += 1
         elif m.written not in seen:
             seen.add(m.written)
