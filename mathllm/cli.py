@@ -299,6 +299,9 @@ def eval_cmd(
                   f"[bold]{summary.correct:.1%}[/bold]")
         con.print(t)
         con.print(f"latency median {summary.latency_median_s:.2f} s, p95 {summary.latency_p95_s:.2f} s")
+        if summary.flagged:
+            con.print(f"grounding: {summary.flagged} program(s) that ran use values not given in the problem; "
+                      f"{summary.flagged_wrong} of them answered wrongly")
 
     _run_cli(go)
 

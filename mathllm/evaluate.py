@@ -47,6 +47,10 @@ class EvalSummary:
     latency_p95_s: float
     by_group: dict[str, dict] = field(default_factory=dict)
     seconds: float = 0.0
+    # How well the grounding warning "values not given in the problem" flags wrong answers:
+    # among programs that ran, how many got it, and how many of those were wrong.
+    flagged: int = 0
+    flagged_wrong: int = 0
 
 
 def load_items(data: str | Path, limit: int | None = None, seed: int | None = None) -> list[Item]:
@@ -184,7 +188,10 @@ def summarize(rows: list[dict], seconds: float = 0.0) -> EvalSummary:
         groups.setdefault(r["group"], []).append(r)
     by = {g: {"n": len(rs), "checked": rate(rs, "checked"), "ran": rate(rs, "ran"), "correct": rate(rs, "correct")}
           for g, rs in sorted(groups.items())}
+    ran = [r for r in rows if r["ran"]]
+    flagged = [r for r in ran if any(w.startswith("values not given") for w in r.get("warnings") or [])]
     return EvalSummary(
+        flagged=len(flagged), flagged_wrong=sum(1 for r in flagged if not r["correct"]),
         n=len(rows), checked=rate(rows, "checked"), ran=rate(rows, "ran"), correct=rate(rows, "correct"),
         latency_median_s=statistics.median(lat), latency_p95_s=lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))],
         by_group=by, seconds=seconds,

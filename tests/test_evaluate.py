@@ -89,7 +89,7 @@ def test_load_items_from_a_folder_without_answers(tmp_path: Path) -> None:
 
 SCRIPT = {
     "What is 2 + 2?": "a = 2  # first [1]\nb = 2  # second [1]\nanswer = a + b\n",     # correct
-    "What is 3 * 3?": "answer = 10\n",                                                 # ran, wrong
+    "What is 3 * 3?": "x = 5  # made up [1]\nanswer = x * 2\n",                       # ran, wrong
     "What is 10 / 4?": "import os\nanswer = 2.5\n",                                    # check fails
 }
 
@@ -128,6 +128,12 @@ def test_evaluate_scores_three_items(tmp_path: Path, workers: int) -> None:
     # the pipeline never saw the expected answer: it can only call a good answer plausible
     assert rows["add"]["verdict"] == "plausible" and rows["mul"]["verdict"] == "plausible"
     assert not rows["mul"]["correct"] and rows["mul"]["ran"]
+    # the made-up value is flagged, and the summary counts how often that flag meant "wrong"
+    assert rows["mul"]["warnings"] == ["the program does not use 3 from the problem",
+                                       "values not given in the problem: x = 5"]
+    assert (summary.flagged, summary.flagged_wrong) == (1, 1)
+    assert rows["mul"]["samples"] == [{"origin": "sample 1", "answer": 10.0, "correct": False,
+                                       "invented": 1, "coverage": 0.0}]
     assert not rows["div"]["checked"] and not rows["div"]["first_checked"] and "'os'" in rows["div"]["error"]
     assert rows["div"]["answer"] is None and rows["div"]["attempts"] == 1
     # every prompt was answered: with several workers the calls were batched
