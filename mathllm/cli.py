@@ -17,6 +17,7 @@ from typing import Optional
 import typer
 
 from .errors import MathllmError, UsageError
+from .prompt import STYLES, TRAIN_STYLE  # light: the prompt module imports no model code
 
 app = typer.Typer(
     name="mathllm",
@@ -321,7 +322,7 @@ def train(
     alpha: int = typer.Option(32),
     batch_tokens: int = typer.Option(3072, help="Padded tokens per optimizer step."),
     examples: int = typer.Option(1, help="Retrieved solved examples in each training prompt."),
-    prompt_style: str = typer.Option("mathllm-v2", "--prompt-style", help="Prompt style (mathllm-v2: one-line header; mathllm-v1: the full contract header)."),
+    prompt_style: str = typer.Option(TRAIN_STYLE, "--prompt-style", help="Prompt style (mathllm-v2: one-line header; mathllm-v1: the full contract header)."),
     time_budget: Optional[float] = typer.Option(None, help="Stop cleanly after this many minutes."),
     dtype: str = typer.Option("float32", help="float32 or bfloat16 (autocast)."),
     resume: bool = typer.Option(False, help="Resume from the last checkpoint of an interrupted run."),
@@ -332,8 +333,6 @@ def train(
     def go() -> None:
         from .train import TrainConfig
         from .train import train as run_train
-
-        from .prompt import STYLES
 
         if epochs <= 0 or lr <= 0:
             raise UsageError("--epochs and --lr must be positive")

@@ -24,6 +24,7 @@ from typing import Any, Callable
 
 from .errors import DataError, UsageError
 from .problem import Problem, find_problems, load_problem
+from .report import warnings_of
 from .verify import answer_values, decimals_of, match_expected
 
 
@@ -128,7 +129,7 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
 
     def _sample_row(a: Any, item: Item) -> dict:
         vals = answer_values(a.run.answer) if a.run is not None and a.run.ok else None
-        g = a.verification.grounding if a.verification is not None else None
+        g = _grounding(a)
         return {"origin": a.origin, "answer": vals,
                 "correct": bool(vals is not None and match_expected(vals, item.expected, item.tolerance, item.decimals)),
                 "invented": len(g.invented) if g else None, "coverage": round(g.coverage, 4) if g else None}
@@ -156,7 +157,8 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
             "latency_s": round(time.perf_counter() - start, 3),
             "error": final.error if final is not None else "no program",
             "program": final.program if final is not None else None,
-            "warnings": list(final.verification.warnings) if final is not None and final.verification else [],
+            "warnings": warnings_of(res),
+            "invented": len(g.invented) if (g := _grounding(final)) else 0,
             # every attempt's answer and grounding: selection rules can be compared offline
             "samples": [_sample_row(a, item) for a in res.attempts],
         }
@@ -178,6 +180,11 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
     return summarize(rows, time.perf_counter() - t0)
 
 
+def _grounding(attempt: Any) -> Any:
+    v = attempt.verification if attempt is not None else None
+    return v.grounding if v is not None else None
+
+
 def summarize(rows: list[dict], seconds: float = 0.0) -> EvalSummary:
     def rate(rs: list[dict], key: str) -> float:
         return sum(1 for r in rs if r[key]) / len(rs) if rs else 0.0
@@ -189,7 +196,7 @@ def summarize(rows: list[dict], seconds: float = 0.0) -> EvalSummary:
     by = {g: {"n": len(rs), "checked": rate(rs, "checked"), "ran": rate(rs, "ran"), "correct": rate(rs, "correct")}
           for g, rs in sorted(groups.items())}
     ran = [r for r in rows if r["ran"]]
-    flagged = [r for r in ran if any(w.startswith("values not given") for w in r.get("warnings") or [])]
+    flagged = [r for r in ran if r.get("invented")]
     return EvalSummary(
         flagged=len(flagged), flagged_wrong=sum(1 for r in flagged if not r["correct"]),
         n=len(rows), checked=rate(rows, "checked"), ran=rate(rows, "ran"), correct=rate(rows, "correct"),

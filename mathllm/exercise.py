@@ -46,16 +46,15 @@ from typing import Any
 from .contract import Parameter, parse_parameters, set_parameters
 from .errors import UsageError
 from .problem import Problem
-from .quantities import (  # noqa: F401 - re-exported: exercises rewrite these numbers
-    _FIXED_WORDS,
+from .quantities import (
     _ONES,
     _TENS,
     Mention,
-    _factors,
-    _fmt_value,
-    _unit_is_percent,
     find_numbers,
+    fmt_value,
     structural_reason,
+    unit_is_percent,
+    value_factors,
 )
 
 #: Format tag of key.json (checked by the grader and by write_exercise's overwrite guard).
@@ -100,7 +99,7 @@ def locate_parameters(text: str, params: list[Parameter]) -> tuple[dict[str, Kno
             continue
         found: list[tuple[Mention, Decimal]] = []
         for m in mentions:
-            for f in _factors(m, p):
+            for f in value_factors(m, p):
                 if math.isclose(float(m.value * f), p.value, rel_tol=1e-9, abs_tol=0.0):
                     found.append((m, f))
                     break
@@ -209,7 +208,7 @@ def _allowed(k: Knob, written: Decimal) -> bool:
     unit = p.unit.strip().lower()
     if unit in {"1", "", "-", "probability", "fraction", "share"} and 0 < p.value < 1 and not 0 < v < 1:
         return False
-    if _unit_is_percent(p) and 0 < p.value < 100 and not 0 < v < 100:
+    if unit_is_percent(p) and 0 < p.value < 100 and not 0 < v < 100:
         return False
     if k.range is not None:
         lo, hi = k.range
@@ -572,7 +571,7 @@ def answer_display(answer: float | dict[str, float], units: str | None = None,
         if tolerance is not None and tolerance > 0:
             d = max(0, math.ceil(-math.log10(tolerance) - 1e-9))
             return f"{v:.{d}f}"
-        return _fmt_value(v)
+        return fmt_value(v)
 
     u = f" {units}" if units else ""
     if isinstance(answer, dict):
@@ -627,7 +626,7 @@ def key_markdown(ex: ExerciseSet) -> str:
         parts += ["| parameter | meaning | value | unit |", "|---|---|---|---|"]
         for n in ex.varied:
             p = info[n]
-            parts.append(f"| `{n}` | {(p.description or '').replace('|', '/')} | {_fmt_value(v.values[n])} | "
+            parts.append(f"| `{n}` | {(p.description or '').replace('|', '/')} | {fmt_value(v.values[n])} | "
                          f"{(p.unit or '').replace('|', '/')} |")
         parts += ["", f"**Answer: {answer_display(v.answer, ex.units, ex.tolerance)}** (tolerance {ex.tolerance_text})", ""]
         if v.steps:

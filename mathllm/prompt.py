@@ -45,8 +45,6 @@ STYLES = {"mathllm-v1": HEADER, "mathllm-v2": SHORT_HEADER}
 DEFAULT_STYLE = "mathllm-v1"
 #: The style new adapters are trained with.
 TRAIN_STYLE = "mathllm-v2"
-#: Kept for callers of the first release: the default style.
-PROMPT_STYLE = DEFAULT_STYLE
 
 
 def header_for(style: str | None) -> str:

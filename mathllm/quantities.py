@@ -111,15 +111,15 @@ def find_numbers(text: str) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
-def _unit_is_percent(p: Parameter) -> bool:
+def unit_is_percent(p: Parameter) -> bool:
     u = p.unit.strip().lower()
     return u in {"%", "percent", "per cent", "pct"} or u.endswith("%")
 
 
-def _factors(m: Mention, p: Parameter) -> list[Decimal]:
+def value_factors(m: Mention, p: Parameter) -> list[Decimal]:
     """The ways the mention can give the parameter's value: ``param = written * factor``."""
     if m.percent:
-        base = [Decimal("0.01")] + ([Decimal(1)] if _unit_is_percent(p) else [])
+        base = [Decimal("0.01")] + ([Decimal(1)] if unit_is_percent(p) else [])
     elif m.scale != 1:
         unit = f"{p.unit} {p.description}".lower()
         same = m.scale_name in unit or (m.scale_name in {"k", "K"} and "thousand" in unit) \
@@ -150,7 +150,7 @@ def structural_reason(p: Parameter) -> str | None:
     """
     if p.value in _CALENDAR and float(p.value).is_integer() and \
             (_CALENDAR_WORDS.search(p.description) or re.search(r"^1\s*/|per\b", p.unit.strip())):
-        return f"a calendar or unit-conversion constant ({_fmt_value(p.value)}: {p.description or p.unit})"
+        return f"a calendar or unit-conversion constant ({fmt_value(p.value)}: {p.description or p.unit})"
     # a natural constant is not a given of the exercise, even when the text states it
     if _CONSTANT_WORDS.search(p.description) or (
             abs(p.value) in _KNOWN_CONSTANTS
@@ -160,7 +160,7 @@ def structural_reason(p: Parameter) -> str | None:
     return None
 
 
-def _fmt_value(v: float) -> str:
+def fmt_value(v: float) -> str:
     if float(v).is_integer() and abs(v) < 1e15:
         return str(int(v))
     return f"{v:.6g}"

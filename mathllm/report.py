@@ -113,8 +113,8 @@ def markdown_text(result: Any, figure_names: list[str] | None = None) -> str:
     lines += ["## Problem", "", _md_escape(p.text), ""]
     lines += ["## Answer", "", f"**{_md_escape(answer_text(result.answer, p.units))}**", "",
               f"Verdict: **{result.verdict}** — {_md_escape(result.message)}", ""]
-    lines += [f"> **Check:** {_md_escape(w)}" for w in warnings_of(result)]
-    lines += [""] if warnings_of(result) else []
+    warnings = warnings_of(result)
+    lines += [f"> **Check:** {_md_escape(w)}" for w in warnings] + ([""] if warnings else [])
     if p.answer is not None:
         lines += [f"Expected: {p.answer}" + (f" (tolerance {p.tolerance})" if p.tolerance is not None else ""), ""]
     if result.agreement is not None and len(result.votes) > 0 and sum(v["count"] for v in result.votes) > 1:

@@ -306,7 +306,7 @@ def _bwrap_argv(bwrap: str, python: str, cfg: dict[str, Any], limits: Limits, ro
     needed |= {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(python),
                os.path.dirname(os.path.realpath(python))}
     binds = sorted(p for p in needed if os.path.isdir(p) and any(_below(p, h) for h in hidden))
-    binds = [p for p in binds if not any(q != p and _below(p, q) for q in binds)]
+    binds = _outermost(binds)
     for h in hidden:
         args += ["--perms", "0755", "--tmpfs", h]
     made: set[str] = set()
@@ -318,10 +318,8 @@ def _bwrap_argv(bwrap: str, python: str, cfg: dict[str, Any], limits: Limits, ro
     args += ["--perms", "1777", "--size", str(int(limits.tmp_mb) << 20), "--tmpfs", "/tmp"]
     # A checkout that lives under /tmp (a CI clone, say) is hidden by the private /tmp just
     # mounted: bind what the worker imports back in, read-only, above the fresh tmpfs.
-    tmp_binds = sorted(q for q in needed if os.path.isdir(q) and _below(q, "/tmp") and q != "/tmp")
-    tmp_binds = [p for p in tmp_binds if not any(q != p and _below(p, q) for q in tmp_binds)]
     made = set()
-    for p in tmp_binds:
+    for p in _outermost(sorted(q for q in needed if os.path.isdir(q) and _below(q, "/tmp") and q != "/tmp")):
         args += _bind_back(p, "/tmp", made)
     args += ["--dev", "/dev", "--proc", "/proc", "--die-with-parent", "--new-session",
              "--clearenv", "--chdir", "/"]
@@ -329,6 +327,11 @@ def _bwrap_argv(bwrap: str, python: str, cfg: dict[str, Any], limits: Limits, ro
         args += ["--setenv", k, v]
     args += ["--", python, "-I", "-B", "-c", _boot(), json.dumps(cfg)]
     return args
+
+
+def _outermost(paths: list[str]) -> list[str]:
+    """The paths not below another of them (binding a parent already shows its children)."""
+    return [p for p in paths if not any(q != p and _below(p, q) for q in paths)]
 
 
 def _bind_back(path: str, top: str, made: set[str]) -> list[str]:

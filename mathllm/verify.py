@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .contract import parse_parameters
-from .quantities import _factors, _unit_is_percent, find_numbers, structural_reason
+from .quantities import find_numbers, structural_reason, unit_is_percent, value_factors
 
 Expected = float | dict[str, float]
 
@@ -70,23 +70,14 @@ def _listing(items: list[str], limit: int = 6) -> str:
 
 
 def _literals(code: str) -> list[float]:
-    """Every numeric literal of the program (lists and arrays too), with its sign."""
+    """The magnitude of every numeric literal of the program (lists and arrays too)."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return []
-    out: list[float] = []
-    negated: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) \
-                and isinstance(node.operand, ast.Constant):
-            negated.add(id(node.operand))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
-                and not isinstance(node.value, bool):
-            v = float(node.value)
-            out.append(-v if id(node) in negated else v)
-    return out
+    return [abs(float(node.value)) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, (int, float))
+            and not isinstance(node.value, bool)]
 
 
 #: Unit-conversion factors a program may state as parameters (lb, in, ft, mi, mph, gal, cal, atm, °F).
@@ -118,13 +109,13 @@ def ground(text: str, program: str) -> Grounding:
     g = Grounding()
     seen: set[str] = set()
     for m in mentions:
-        values = [float(m.value) * (0.01 if m.percent else m.scale)]
-        values += [float(m.value)] if (m.percent or m.scale != 1) else []
-        hit = any(_matches(abs(lit), abs(v)) for lit in literals for v in values if v != 0)
         if m.word:
             continue
         g.numbers += 1
-        if hit or m.value in (0, 1):  # "1 in 500", "at t = 0": rarely a missed given
+        values = [abs(float(m.value)) * (0.01 if m.percent else m.scale)]
+        values += [abs(float(m.value))] if (m.percent or m.scale != 1) else []
+        if m.value in (0, 1) or any(_matches(lit, v) for lit in literals for v in values):
+            # 0 and 1 ("1 in 500", "at t = 0") are rarely a missed given
             g.used += 1
         elif m.written not in seen:
             seen.add(m.written)
@@ -133,9 +124,9 @@ def ground(text: str, program: str) -> Grounding:
         if p.value in (0.0, 1.0, 2.0, 3.0) or structural_reason(p) is not None \
                 or any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS):
             continue  # 2 and 3 are often counted from words ("a president, a secretary and ...")
-        written = [abs(float(m.value * f)) for m in mentions for f in _factors(m, p)]
+        written = [abs(float(m.value * f)) for m in mentions for f in value_factors(m, p)]
         exact = [1 / w for w in written if w]  # "1 in 500" is 0.002 (as written, no conversions)
-        exact += [w * 100 for w in written] if _unit_is_percent(p) else []  # p = 0.15 as 15 [%]
+        exact += [w * 100 for w in written] if unit_is_percent(p) else []  # p = 0.15 as 15 [%]
         given = any(_matches(abs(p.value), w) for w in written) or \
             any(math.isclose(abs(p.value), w, rel_tol=1e-9) for w in exact)
         if not given:
