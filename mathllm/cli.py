@@ -322,7 +322,8 @@ def train(
     alpha: int = typer.Option(32),
     batch_tokens: int = typer.Option(3072, help="Padded tokens per optimizer step."),
     examples: int = typer.Option(1, help="Retrieved solved examples in each training prompt."),
-    prompt_style: str = typer.Option(TRAIN_STYLE, "--prompt-style", help="Prompt style (mathllm-v2: one-line header; mathllm-v1: the full contract header)."),
+    max_len: int = typer.Option(1024, help="Longest training sequence in tokens (prompt and program); longer samples are skipped."),
+    prompt_style: str = typer.Option(TRAIN_STYLE, "--prompt-style", help="Prompt style (mathllm-v3: one-line header, programs quote the problem; mathllm-v2: one-line header; mathllm-v1: the full contract header)."),
     time_budget: Optional[float] = typer.Option(None, help="Stop cleanly after this many minutes."),
     dtype: str = typer.Option("float32", help="float32 or bfloat16 (autocast)."),
     resume: bool = typer.Option(False, help="Resume from the last checkpoint of an interrupted run."),
@@ -336,6 +337,8 @@ def train(
 
         if epochs <= 0 or lr <= 0:
             raise UsageError("--epochs and --lr must be positive")
+        if not 64 <= max_len <= 32768:
+            raise UsageError(f"--max-len must be between 64 and 32768 tokens, got {max_len}")
         if prompt_style not in STYLES:
             raise UsageError(f"unknown --prompt-style {prompt_style!r} (use {' or '.join(STYLES)})")
         if gsm8k is not None and not gsm8k.is_file():
@@ -344,7 +347,7 @@ def train(
             raise UsageError(f"--data file not found: {data}")
         cfg = TrainConfig(data=str(data) if data else None, out=str(out), base_model=base_model, seed=seed,
                           epochs=epochs, max_samples=max_samples, lr=lr, rank=rank, alpha=alpha,
-                          batch_tokens=batch_tokens, examples=examples, time_budget_min=time_budget,
+                          batch_tokens=batch_tokens, examples=examples, max_len=max_len, time_budget_min=time_budget,
                           prompt_style=prompt_style, resume=resume, dtype=dtype, gsm8k=str(gsm8k) if gsm8k else None,
                           gsm8k_train=gsm8k_train, per_family=per_family)
         err = _stderr()

@@ -46,6 +46,7 @@ from typing import Any
 from .contract import Parameter, parse_parameters, set_parameters
 from .errors import UsageError
 from .problem import Problem
+from .prompt import strip_quotes
 from .quantities import (
     _ONES,
     _TENS,
@@ -426,6 +427,7 @@ def make_exercise(problem: Problem, program: str, *, variants: int, seed: int,
     """
     if not 1 <= variants <= MAX_VARIANTS:
         raise UsageError(f"the number of variants must be between 1 and {MAX_VARIANTS}, got {variants}")
+    program = strip_quotes(program)  # a model's quotes of the problem would keep the old numbers
     params = parse_parameters(program)
     if not params:
         raise UsageError("the program has no contract parameters (top-level `name = number  # meaning [unit]` lines)",

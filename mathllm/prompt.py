@@ -5,7 +5,7 @@ fine-tuned adapter always sees at inference exactly the format it was trained on
 
 Format (plain text, suited to a small *base* model rather than a chat template)::
 
-    <header: the contract in a few lines (style mathllm-v1) or one line (mathllm-v2)>
+    <header: the contract in a few lines (style mathllm-v1) or one line (mathllm-v2, -v3)>
 
     ### Problem
     <solved example problem>
@@ -21,13 +21,26 @@ Format (plain text, suited to a small *base* model rather than a chat template):
     <- the model continues here and closes the block with ```
 
 A repair prompt appends the failed program and its error and asks for a corrected program.
+
+In the quoted style (``mathllm-v3``) every program, the example's and the one the model writes,
+quotes the problem: a ``# Find: <question>`` line first, and a ``# "<words of the text>"`` line
+before each parameter that a number of the text gives, those parameters in the order of the text::
+
+    # Find: How many gigabytes did it cover?
+    # "charged $5 per gigabyte"
+    price = 5  # price per gigabyte [USD/GB]
+    # "a monthly fee of $25"
+    fee = 25  # monthly fee [USD]
+    ...
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .contract import CONTRACT_SUMMARY
+from .contract import CONTRACT_SUMMARY, Parameter, parse_parameters
+from .quantities import Mention, find_numbers, value_factors
 
 #: The full header: the contract in a few lines, for models that were not trained on the format
 #: (the untuned base model, a bigger model behind an OpenAI-compatible server).
@@ -40,7 +53,10 @@ SHORT_HEADER = "# Mathematical modeling: each problem is solved by a Python prog
 
 #: Prompt styles by name; an adapter records the style it was trained with (mathllm.json) and
 #: inference uses that style. Everything else about the format is shared.
-STYLES = {"mathllm-v1": HEADER, "mathllm-v2": SHORT_HEADER}
+STYLES = {"mathllm-v1": HEADER, "mathllm-v2": SHORT_HEADER, "mathllm-v3": SHORT_HEADER}
+#: Styles whose programs quote the problem (see ``annotate``): the question first, then each
+#: given parameter after the words of the problem that state it, in the order of the text.
+QUOTED_STYLES = frozenset({"mathllm-v3"})
 #: The style of models that were not trained on the format.
 DEFAULT_STYLE = "mathllm-v1"
 #: The style new adapters are trained with.
@@ -76,11 +92,11 @@ def _clean(text: str) -> str:
     return ("\n" + text.strip()).replace("```", "'''").replace("\n### ", "\n## ")[1:]
 
 
-def _block(problem: str, program: str | None) -> str:
+def _block(problem: str, program: str | None, style: str | None = None) -> str:
     head = f"{PROBLEM_TAG}\n{_clean(problem)}\n{PROGRAM_TAG}\n{CODE_OPEN}"
     if program is None:
         return head
-    return head + program.strip() + "\n" + CODE_CLOSE + "\n"
+    return head + completion_for(program, problem, style)
 
 
 def build_prompt(problem: str, examples: list[Example] | tuple[Example, ...] = (),
@@ -88,7 +104,7 @@ def build_prompt(problem: str, examples: list[Example] | tuple[Example, ...] = (
     """The prompt for one problem in ``style`` (default: the full header); the completion is the program."""
     parts = [header_for(style), ""]
     for ex in examples:
-        parts.append(_block(ex.problem, ex.program))
+        parts.append(_block(ex.problem, ex.program, style))
     parts.append(_block(problem, None))
     return "\n".join(parts)
 
@@ -104,9 +120,132 @@ def build_repair_prompt(problem: str, program: str, error: str,
     )
 
 
-def completion_for(program: str) -> str:
-    """The training target for a program: the program and the closing fence."""
+def completion_for(program: str, problem: str | None = None, style: str | None = None) -> str:
+    """The training target for a program (quoting ``problem`` in quoted styles) and the closing fence."""
+    if problem is not None and style in QUOTED_STYLES:
+        program = annotate(problem, program)
     return program.strip() + "\n" + CODE_CLOSE + "\n"
+
+
+# ---- quoted programs (style mathllm-v3) --------------------------------------------------------
+# A small model shown a solved example of the same kind picks the right model but often binds a
+# number to the wrong parameter, or answers the example's question instead of the one asked.
+# A quoted program turns both decisions into copying from the problem text, which small models
+# do well: it restates the question first, then gives each parameter after the words that state
+# it, in the order of the text, so binding numbers is a walk through the text, not a search.
+
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(£$€])")
+_ASKS = re.compile(r"\b(find|work out|calculate|compute|determine|estimate|how|what|which|when|"
+                   r"show|give|predict|express)\b", re.IGNORECASE)
+_LEFT_STOP = re.compile(r"[.!?;,](?=\s)")
+_RIGHT_STOP = re.compile(r"[.,;:!?](?=\s|$)")
+_QUOTE_LEFT_WORDS, _QUOTE_RIGHT_WORDS, _QUOTE_MAX, _QUESTION_MAX = 4, 2, 80, 200
+
+
+def question_of(problem: str) -> str:
+    """The sentence of ``problem`` that asks for the answer (the last question, else the last request)."""
+    sentences = [x.strip() for x in _SENTENCE.split(" ".join(problem.split())) if x.strip()]
+    asks = [x for x in sentences if x.endswith("?")] or [x for x in sentences if _ASKS.search(x)]
+    return (asks or sentences or [""])[-1]
+
+
+def _quote(text: str, m: Mention, mentions: list[Mention]) -> str:
+    """The words around mention ``m``: a few on each side, within its clause and without
+    reaching another number ("a 1 kg mass on a 183 N/m spring" would bind 1 or 183)."""
+    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
+    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
+    left = text[lo:m.start]
+    cut = max((x.end() for x in _LEFT_STOP.finditer(left)), default=0)
+    left_words = left[cut:].split()[-_QUOTE_LEFT_WORDS:]
+    glued_left = left_words.pop() if left_words and not left[-1:].isspace() else ""  # "$" of "$150"
+    right = text[m.end:hi]
+    stop = _RIGHT_STOP.search(right)
+    right = right[: stop.start()] if stop else right
+    # text glued to the number ("%", "kg") is its suffix, then a few words
+    glued, _, rest = right.partition(" ")
+    right_words = rest.split()[:_QUOTE_RIGHT_WORDS]
+    q = " ".join(left_words + [glued_left + text[m.start:m.end] + glued] + right_words)
+    return q[:_QUOTE_MAX].replace('"', "'")
+
+
+def annotate(problem: str, program: str) -> str:
+    """``program`` quoting ``problem``: ``# Find: <question>`` first, and ``# "<words>"`` before
+    each parameter a number of the text gives, such parameters reordered to follow the text.
+
+    Only runs of consecutive parameter lines are reordered (moving a literal assignment among
+    literal assignments cannot change what the program computes). Parameters no number of the
+    text gives (constants, counts from words) keep their order after the quoted ones.
+    """
+    text = " ".join(problem.split())
+    lines = program.strip("\n").splitlines()
+    params = {p.line: p for p in parse_parameters(program)}
+    mentions = find_numbers(text)
+    taken: set[int] = set()
+    source: dict[int, int] = {}  # parameter line -> index of the mention that gives it
+    for line, p in sorted(params.items()):
+        fits = [i for i, m in enumerate(mentions) if i not in taken
+                and any(_same(abs(p.value), abs(float(m.value * f))) for f in value_factors(m, p))]
+        if not fits:
+            continue
+        # equal values ("17 m/s ... 17 m"): the mention whose words match the parameter's comment
+        scores = [_overlap(p, text, mentions[i], mentions) for i in fits]
+        if scores.count(max(scores)) > 1:
+            # still ambiguous: a wrong quote would teach a wrong binding, so quote nothing
+            source.clear()
+            break
+        best = fits[scores.index(max(scores))]
+        source[line] = best
+        taken.add(best)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 not in params:
+            out.append(lines[i])
+            i += 1
+            continue
+        run = []
+        while i < len(lines) and i + 1 in params:
+            run.append(i + 1)
+            i += 1
+        for ln in sorted((ln for ln in run if ln in source), key=lambda ln: mentions[source[ln]].start):
+            m = mentions[source[ln]]
+            out += [f'# "{_quote(text, m, mentions)}"', lines[ln - 1]]
+        out += [lines[ln - 1] for ln in run if ln not in source]
+    question = question_of(problem)[:_QUESTION_MAX]
+    return "\n".join(([f"# Find: {question}"] if question else []) + out) + "\n"
+
+
+_QUOTE_LINE = re.compile(r'^# (Find: .*|".*")$')
+
+
+def strip_quotes(program: str) -> str:
+    """``program`` without the problem quotes of ``annotate`` (they go stale when numbers change)."""
+    lines = program.splitlines(keepends=True)
+    params = {p.line for p in parse_parameters(program)}
+    keep = [ln for i, ln in enumerate(lines, 1)
+            if not (_QUOTE_LINE.match(ln.rstrip("\n")) and (i + 1 in params or ln.startswith("# Find: ")))]
+    return "".join(keep)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+def _overlap(p: Parameter, text: str, m: Mention, mentions: list[Mention]) -> int:
+    """How well a mention fits a parameter: its unit right after the number counts 2, and each
+    word of the parameter's description among the words around the number (up to 4 on each
+    side, not past another number) counts 1."""
+    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
+    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
+    after = text[m.end:hi].split()
+    near = " ".join(text[lo:m.start].split()[-4:] + after[:4])
+    unit = p.unit.replace("*", "·").replace(" ", "").lower()
+    said = (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
+    return 2 * bool(unit and said == unit) + len(_stems(f"{p.description} {p.name}") & _stems(near))
+
+
+def _same(a: float, b: float) -> bool:
+    return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
 def extract_program(completion: str) -> str:

@@ -49,7 +49,7 @@ class TrainConfig:
     alpha: int = 32
     dropout: float = 0.05
     batch_tokens: int = 3072           # padded tokens per optimizer step (length-bucketed)
-    max_len: int = 1024
+    max_len: int = 1024              # quoted (v3) LP programs with their example need 1,536
     examples: int = 1                  # retrieved solved examples in each training prompt
     prompt_style: str = TRAIN_STYLE    # mathllm.prompt.STYLES; recorded in the adapter for inference
     time_budget_min: float | None = None
@@ -108,7 +108,7 @@ def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path 
             k = 0 if r < 0.15 else examples
             avoid = phrasing_key(rec) if r < 0.7 else None
             exs = bank.nearest(problem, k, exclude=problem, avoid_phrasing=avoid)
-        pairs.append((build_prompt(problem, exs, style), completion_for(program)))
+        pairs.append((build_prompt(problem, exs, style), completion_for(program, problem, style)))
     return pairs
 
 
@@ -294,6 +294,8 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     n_loss = sum(sum(1 for x in s["labels"] if x != IGNORE) for s in samples)
     batches = bucket_batches(samples, cfg.batch_tokens, cfg.seed)
     padded = sum(max(len(samples[j]["input_ids"]) for j in b) * len(b) for b in batches)
+    if len(samples) < len(pairs):
+        log(f"{len(pairs) - len(samples)} samples longer than --max-len {cfg.max_len} tokens skipped")
     log(f"{len(samples)} samples, {n_tokens} tokens ({n_loss} with loss), {len(batches)} batches, "
         f"padding {1 - n_tokens / max(1, padded):.1%}")
 
@@ -460,7 +462,7 @@ def train_command(c: dict) -> str:
     flags = [("data", "--data"), ("base_model", "--base-model"), ("gsm8k", "--gsm8k"),
              ("gsm8k_train", "--gsm8k-train"), ("per_family", "--per-family"), ("max_samples", "--max-samples"),
              ("epochs", "--epochs"), ("lr", "--lr"), ("rank", "--rank"), ("alpha", "--alpha"),
-             ("batch_tokens", "--batch-tokens"), ("examples", "--examples"), ("prompt_style", "--prompt-style"),
+             ("batch_tokens", "--batch-tokens"), ("examples", "--examples"), ("max_len", "--max-len"), ("prompt_style", "--prompt-style"),
              ("time_budget_min", "--time-budget"),
              ("dtype", "--dtype"), ("seed", "--seed")]
     for key, flag in flags:

@@ -307,6 +307,20 @@ def test_front_matter_ranges_are_used(tmp_path: Path):
         make_exercise(bad, program, variants=1, seed=0)
 
 
+def test_a_model_programs_quotes_of_the_problem_do_not_go_stale(tmp_path: Path):
+    """A quoted (mathllm-v3) program: variants change the numbers, so the quotes are dropped."""
+    from mathllm.prompt import annotate
+
+    text = "Save 1000 EUR at 5% for 4 years. What is the balance?"
+    program = annotate(text, "principal = 1000  # deposit [EUR]\nrate = 0.05  # rate [1/year]\n"
+                             "years = 4  # term [year]\nanswer = principal * (1 + rate) ** years\n")
+    assert '# "Save 1000 EUR at 5%' in program and program.startswith("# Find: ")
+    ex = make_exercise(parse_problem(text), program, variants=2, seed=3, with_steps=False)
+    assert ex.program.startswith("principal = 1000")
+    for v in ex.variants:
+        assert "# Find" not in v.program and '# "' not in v.program
+
+
 def test_degenerate_reason_and_same_answer():
     assert degenerate_reason(None, 1.0)
     assert "sign" in degenerate_reason(-2.0, 3.0)  # e.g. a negative time

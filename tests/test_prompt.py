@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import json
+from pathlib import Path
+
 import pytest
 
 from mathllm.prompt import (
@@ -161,3 +165,126 @@ def test_prompt_styles_differ_only_in_the_header() -> None:
     assert v2.startswith(SHORT_HEADER + "\n\n") and v1[len(HEADER):] == v2[len(SHORT_HEADER):]
     assert build_repair_prompt("P", "answer = 0", "boom", style="mathllm-v2").startswith(SHORT_HEADER)
     assert header_for(None) == header_for("no-such-style") == HEADER and set(STYLES) >= {"mathllm-v1", "mathllm-v2"}
+
+
+# ---- quoted programs (style mathllm-v3) ------------------------------------------------------
+
+STONE = ("A stone is tossed straight upward from a balcony with a speed of 17 m/s, starting at a "
+         "height of 17 m. Ignoring air resistance, find the time until it hits the ground.")
+STONE_PROGRAM = """import sympy as sp
+
+h0 = 17  # launch height above the ground [m]
+v0 = 17  # initial upward speed [m/s]
+g = 9.81  # gravitational acceleration [m/s^2]
+
+t = sp.symbols("t", positive=True)
+answer = max(sp.solve(sp.Eq(h0 + v0 * t - g / 2 * t**2, 0), t))
+"""
+
+
+def _statements(program: str) -> list[str]:
+    """The non-parameter code lines of a program, in order (comments and blank lines dropped)."""
+    from mathllm.contract import parse_parameters
+
+    params = {p.line for p in parse_parameters(program)}
+    return [ln for i, ln in enumerate(program.splitlines(), 1)
+            if i not in params and ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def test_annotate_quotes_the_question_and_each_given_in_text_order() -> None:
+    from mathllm.prompt import annotate
+
+    out = annotate(STONE, STONE_PROGRAM)
+    lines = out.splitlines()
+    assert lines[0] == "# Find: Ignoring air resistance, find the time until it hits the ground."
+    # equal values: each 17 is bound by the words around it, and the text's order is kept
+    i_speed, i_height = lines.index('# "with a speed of 17 m/s"'), lines.index('# "at a height of 17 m"')
+    assert lines[i_speed + 1].startswith("v0 = 17") and lines[i_height + 1].startswith("h0 = 17")
+    assert i_speed < i_height
+    # g is not written in this text: it stays, unquoted, after the quoted parameters
+    assert lines[i_height + 2].startswith("g = 9.81")
+
+
+def test_annotate_never_changes_what_the_program_computes() -> None:
+    """Over the whole retrieval bank: same parameters and values, same statements in the same order."""
+    from mathllm.contract import parse_parameters
+    from mathllm.prompt import annotate, strip_quotes
+    from mathllm.retrieve import BANK_PATH
+
+    quoted = 0
+    for line in Path(BANK_PATH).read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        out = annotate(rec["problem"], rec["program"])
+        assert {(p.name, p.value) for p in parse_parameters(out)} == \
+            {(p.name, p.value) for p in parse_parameters(rec["program"])}
+        assert _statements(out) == _statements(rec["program"])
+        ast.parse(out)
+        quoted += out.count('\n# "') > 0
+        # stripping the quotes gives back the program up to the order of its parameters
+        assert _statements(strip_quotes(out)) == _statements(rec["program"])
+        assert "# Find: " not in strip_quotes(out) and '\n# "' not in strip_quotes(out)
+    assert quoted >= 600  # of 690: most programs quote their givens
+
+
+@pytest.mark.parametrize("text, value, quote", [
+    ("Queenie earns $150 a day as a part-time clerk. How much in 5 days?", 150, '# "Queenie earns $150 a day"'),
+    ("The loan of 2,500 euros runs for 3 years. Find the payment.", 2500, '# "The loan of 2,500 euros runs"'),
+    ("A drug has a half-life of 4.8 h; the dose is 25 mg. Find the level.", 25, '# "the dose is 25 mg"'),
+    ("The rate is 4.8% a year. Find the interest.", 0.048, '# "The rate is 4.8% a year"'),
+    ("It costs 1.2 million dollars. Find the tax.", 1200000, '# "It costs 1.2 million dollars"'),
+])
+def test_annotate_quotes_the_clause_of_the_number(text: str, value: float, quote: str) -> None:
+    from mathllm.prompt import annotate
+
+    program = f"x = {value}  # the given [1]\nanswer = x\n"
+    assert annotate(text, program).splitlines()[1:3] == [quote, program.splitlines()[0]]
+
+
+def test_annotate_quotes_nothing_when_a_binding_is_ambiguous() -> None:
+    from mathllm.prompt import annotate
+
+    text = "Shift needs: 00-04: 6, 04-08: 6. How many nurses?"
+    program = "a = 6  # first [1]\nb = 6  # second [1]\nanswer = a + b\n"
+    out = annotate(text, program)
+    assert out == "# Find: How many nurses?\n" + program  # a wrong quote would teach a wrong binding
+
+
+@pytest.mark.parametrize("text, question", [
+    ("A tank holds 40 L. How long until it is empty? It was painted blue.", "How long until it is empty?"),
+    ("A tank holds 40 L. Work out the time until it is empty. It was painted blue.",
+     "Work out the time until it is empty."),
+    ("Natalia sold 48 clips.", "Natalia sold 48 clips."),
+    ("", ""),
+])
+def test_question_of(text: str, question: str) -> None:
+    from mathllm.prompt import question_of
+
+    assert question_of(text) == question
+
+
+def test_quoted_style_annotates_examples_and_targets_only() -> None:
+    from mathllm.prompt import QUOTED_STYLES, annotate
+
+    ex = [Example(STONE, STONE_PROGRAM)]
+    v3 = build_prompt("Another stone?", ex, "mathllm-v3")
+    assert "mathllm-v3" in QUOTED_STYLES and annotate(STONE, STONE_PROGRAM).strip() in v3
+    assert STONE_PROGRAM.strip() in build_prompt("Another stone?", ex, "mathllm-v2")
+    assert completion_for(STONE_PROGRAM, STONE, "mathllm-v2") == completion_for(STONE_PROGRAM)
+    assert completion_for(STONE_PROGRAM, STONE, "mathllm-v3").startswith("# Find: ")
+    assert v3.endswith("### Problem\nAnother stone?\n### Program\n```python\n")
+
+
+def test_annotate_binds_equal_values_by_unit_and_quotes_one_number_each() -> None:
+    """The failure seen in the first quoted adapter: quotes holding two numbers ("a 1 kg mass
+    on a 183 N/m spring") and two 2s told apart only by their units."""
+    from mathllm.prompt import annotate
+
+    text = ("What is the displacement 1.9 s after a 1 kg mass on a 183 N/m spring with 2 N·s/m of "
+            "damping is moved 2 cm from equilibrium?")
+    program = ("m = 1  # mass [kg]\nk = 183  # spring constant [N/m]\nc = 2  # damping [N*s/m]\n"
+               "x0_cm = 2  # initial displacement [cm]\nt_query = 1.9  # time [s]\nanswer = k\n")
+    lines = annotate(text, program).splitlines()
+    quotes = {lines[i + 1].split(" =")[0]: lines[i] for i in range(len(lines) - 1) if lines[i].startswith('# "')}
+    assert quotes == {"t_query": '# "What is the displacement 1.9 s after"', "m": '# "s after a 1 kg mass"',
+                      "k": '# "kg mass on a 183 N/m spring"', "c": '# "N/m spring with 2 N·s/m of"',
+                      "x0_cm": '# "of damping is moved 2 cm from"'}

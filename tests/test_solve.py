@@ -250,7 +250,7 @@ def test_grounding_warnings_reach_the_report() -> None:
     assert doc["attempts"][0]["verification"]["grounding"]["invented"] == ["years = 5"]
 
 
-@pytest.mark.parametrize("style", [None, "mathllm-v1", "mathllm-v2"])
+@pytest.mark.parametrize("style", [None, "mathllm-v1", "mathllm-v2", "mathllm-v3"])
 def test_solve_prompts_in_the_generators_style(style: str | None) -> None:
     from mathllm.prompt import HEADER, SHORT_HEADER
 
@@ -259,5 +259,5 @@ def test_solve_prompts_in_the_generators_style(style: str | None) -> None:
         gen.info["prompt_style"] = style
     solve(PLAIN, gen, SolveOptions(repairs=1, **FAST))
     first, repair = gen.calls[0][0][0], gen.calls[1][0][0]
-    want = SHORT_HEADER if style == "mathllm-v2" else HEADER
+    want = SHORT_HEADER if style in ("mathllm-v2", "mathllm-v3") else HEADER
     assert first.startswith(want + "\n") and repair.startswith(want + "\n")

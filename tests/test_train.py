@@ -16,7 +16,15 @@ import pytest
 
 from mathllm import train as tr
 from mathllm.errors import DataError, UsageError
-from mathllm.prompt import HEADER, PROGRAM_TAG, SHORT_HEADER, build_prompt
+from mathllm.prompt import (
+    HEADER,
+    PROGRAM_TAG,
+    QUOTED_STYLES,
+    SHORT_HEADER,
+    TRAIN_STYLE,
+    build_prompt,
+    completion_for,
+)
 from mathllm.retrieve import BM25, Bank, load_bank, phrasing_key, tokens
 
 # ---------------------------------------------------------------------------------------------
@@ -73,10 +81,23 @@ def test_training_pairs_never_show_the_sample_itself(tmp_path):
         assert prompt.startswith(SHORT_HEADER + "\n") and HEADER not in prompt
         assert prompt.endswith(build_prompt(rec["problem"])[len(HEADER):].lstrip("\n"))
         assert prompt.count(rec["problem"].strip()) == 1  # only as the question, never as the example
-        assert completion.startswith(rec["program"].strip()[:20])
+        assert completion == completion_for(rec["program"], rec["problem"], TRAIN_STYLE)
+        assert completion.startswith(rec["program"].strip()[:20])  # the default style does not quote
         n_with_example += prompt.count(PROGRAM_TAG) == 2
     # Mostly with a retrieved example, sometimes without one (about 15%).
     assert 40 <= n_with_example <= 59
+
+
+def test_quoted_style_quotes_the_example_and_the_target(tmp_path):
+    bank = [json.loads(line) for line in Path("mathllm/data/bank.jsonl").read_text().splitlines()[:200]]
+    path = tmp_path / "bank.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in bank) + "\n")
+    pairs = tr.training_pairs(bank[:20], examples=1, bank_path=path, seed=3, style="mathllm-v3")
+    assert "mathllm-v3" in QUOTED_STYLES
+    for rec, (prompt, completion) in zip(bank[:20], pairs):
+        assert completion.startswith("# Find: ") and '# "' in completion
+        if prompt.count(PROGRAM_TAG) == 2:  # the retrieved example's program quotes its problem too
+            assert prompt.split(PROGRAM_TAG)[1].startswith("\n```python\n# Find: ")
 
 
 def test_training_pairs_mostly_hide_the_samples_own_phrasing(tmp_path):
@@ -222,10 +243,10 @@ def test_train_writes_a_loadable_adapter_with_its_card(tiny_model, tmp_path):
     for f in ("adapter_config.json", "adapter_model.safetensors", "mathllm.json", "README.md"):
         assert (out / f).is_file(), f
     meta = json.loads((out / "mathllm.json").read_text())
-    assert meta["prompt_style"] == "mathllm-v2" and meta["examples"] == 0
+    assert meta["prompt_style"] == TRAIN_STYLE and meta["examples"] == 0
     from mathllm.generate import HFGenerator
 
-    assert HFGenerator(model=str(tiny_model), adapter=str(out)).info["prompt_style"] == "mathllm-v2"
+    assert HFGenerator(model=str(tiny_model), adapter=str(out)).info["prompt_style"] == TRAIN_STYLE
     card = (out / "README.md").read_text()
     assert "8 samples" in card and "mathllm train --out" in card and "## Evaluation" in card
     # The adapter loads onto the base model and changes its output.
@@ -301,5 +322,6 @@ def test_train_command_reproduces_the_configuration():
     for part in ("--per-family 20", "--gsm8k ../g.jsonl", "--gsm8k-train 500", "--max-samples 1400",
                  "--time-budget 76.0", "--seed 0"):
         assert part in cmd
-    assert "--lr" not in cmd and "--rank" not in cmd  # defaults are left out
+    assert "--lr" not in cmd and "--rank" not in cmd and "--max-len" not in cmd  # defaults are left out
+    assert "--max-len 2048" in tr.train_command({**c, "max_len": 2048})
     assert "--per-family" not in tr.train_command({**c, "data": "train.jsonl"})
