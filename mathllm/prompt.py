@@ -155,6 +155,8 @@ def _quote(text: str, m: Mention, mentions: list[Mention]) -> str:
     lo = max((o.end for o in mentions if o.end <= m.start), default=0)
     hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
     left = text[lo:m.start]
+    if lo and not left[:1].isspace():  # the previous number's glued unit ("5% for 4 years")
+        left = left.partition(" ")[2]
     cut = max((x.end() for x in _LEFT_STOP.finditer(left)), default=0)
     left_words = left[cut:].split()[-_QUOTE_LEFT_WORDS:]
     glued_left = left_words.pop() if left_words and not left[-1:].isspace() else ""  # "$" of "$150"

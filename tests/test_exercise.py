@@ -314,7 +314,8 @@ def test_a_model_programs_quotes_of_the_problem_do_not_go_stale(tmp_path: Path):
     text = "Save 1000 EUR at 5% for 4 years. What is the balance?"
     program = annotate(text, "principal = 1000  # deposit [EUR]\nrate = 0.05  # rate [1/year]\n"
                              "years = 4  # term [year]\nanswer = principal * (1 + rate) ** years\n")
-    assert '# "Save 1000 EUR at 5%' in program and program.startswith("# Find: ")
+    assert '# "Save 1000 EUR at"\nprincipal = 1000' in program and '# "for 4 years"\nyears = 4' in program
+    assert program.startswith("# Find: What is the balance?")
     ex = make_exercise(parse_problem(text), program, variants=2, seed=3, with_steps=False)
     assert ex.program.startswith("principal = 1000")
     for v in ex.variants:
