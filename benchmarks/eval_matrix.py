@@ -35,6 +35,7 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=1)
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--max-new-tokens", type=int, default=600, help="as mathllm solve (quoted programs are longer)")
+    ap.add_argument("--temperature", type=float, default=0.7, help="sampling temperature of the vote setting")
     ap.add_argument("--out", default="runs/eval")
     ap.add_argument("--card", default=None, help="adapter dir whose README.md (model card) gets the table")
     a = ap.parse_args()
@@ -56,7 +57,8 @@ def main() -> None:
                 continue
             items = load_items(path, a.limit, seed=0)  # a fixed, shuffled sample of each set
             for setting in a.settings.split(","):
-                opts = SolveOptions(examples=a.examples, max_new_tokens=a.max_new_tokens, **SETTINGS[setting])
+                opts = SolveOptions(examples=a.examples, max_new_tokens=a.max_new_tokens, temperature=a.temperature,
+                                    **SETTINGS[setting])
                 tag = f"{which}-{set_name.replace(' ', '_')}-{setting}{'-no-retrieval' if a.examples == 0 else ''}"
                 s = evaluate(items, gen, opts, workers=a.workers, out=out / f"{tag}.jsonl")
                 rows.append((which, set_name, setting, s))
