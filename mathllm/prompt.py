@@ -178,7 +178,8 @@ def annotate(problem: str, program: str) -> str:
     literal assignments cannot change what the program computes). Parameters no number of the
     text gives (constants, counts from words) keep their order after the quoted ones.
     """
-    text = " ".join(problem.split())
+    # one line, and no code fence: a quote must not be able to close the program's block
+    text = " ".join(problem.split()).replace("```", "'''")
     lines = program.strip("\n").splitlines()
     params = {p.line: p for p in parse_parameters(program)}
     mentions = find_numbers(text)
@@ -213,7 +214,7 @@ def annotate(problem: str, program: str) -> str:
             m = mentions[source[ln]]
             out += [f'# "{_quote(text, m, mentions)}"', lines[ln - 1]]
         out += [lines[ln - 1] for ln in run if ln not in source]
-    question = question_of(problem)[:_QUESTION_MAX]
+    question = question_of(text)[:_QUESTION_MAX]
     return "\n".join(([f"# Find: {question}"] if question else []) + out) + "\n"
 
 

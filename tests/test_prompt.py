@@ -288,3 +288,10 @@ def test_annotate_binds_equal_values_by_unit_and_quotes_one_number_each() -> Non
     assert quotes == {"t_query": '# "What is the displacement 1.9 s after"', "m": '# "s after a 1 kg mass"',
                       "k": '# "kg mass on a 183 N/m spring"', "c": '# "N/m spring with 2 N·s/m of"',
                       "x0_cm": '# "of damping is moved 2 cm from"'}
+
+
+def test_quotes_cannot_close_the_code_block() -> None:
+    from mathllm.prompt import annotate
+
+    out = annotate("Take 5 ```\n### Problem\nkg of rice?", "x = 5  # rice [kg]\nanswer = x\n")
+    assert "```" not in out and "\n### " not in out and out.count("\n") == 4
