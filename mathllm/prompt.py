@@ -36,6 +36,7 @@ before each parameter that a number of the text gives, those parameters in the o
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -149,11 +150,17 @@ def question_of(problem: str) -> str:
     return (asks or sentences or [""])[-1]
 
 
+def _between(text: str, m: Mention, mentions: list[Mention]) -> tuple[int, int]:
+    """The span around mention ``m`` up to its neighbouring numbers (or the ends of ``text``)."""
+    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
+    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
+    return lo, hi
+
+
 def _quote(text: str, m: Mention, mentions: list[Mention]) -> str:
     """The words around mention ``m``: a few on each side, within its clause and without
     reaching another number ("a 1 kg mass on a 183 N/m spring" would bind 1 or 183)."""
-    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
-    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
+    lo, hi = _between(text, m, mentions)
     left = text[lo:m.start]
     if lo and not left[:1].isspace():  # the previous number's glued unit ("5% for 4 years")
         left = left.partition(" ")[2]
@@ -187,7 +194,7 @@ def annotate(problem: str, program: str) -> str:
     source: dict[int, int] = {}  # parameter line -> index of the mention that gives it
     for line, p in sorted(params.items()):
         fits = [i for i, m in enumerate(mentions) if i not in taken
-                and any(_same(abs(p.value), abs(float(m.value * f))) for f in value_factors(m, p))]
+                and any(math.isclose(abs(p.value), abs(float(m.value * f)), rel_tol=1e-9) for f in value_factors(m, p))]
         if not fits:
             continue
         # equal values ("17 m/s ... 17 m"): the mention whose words match the parameter's comment
@@ -238,17 +245,13 @@ def _overlap(p: Parameter, text: str, m: Mention, mentions: list[Mention]) -> in
     """How well a mention fits a parameter: its unit right after the number counts 2, and each
     word of the parameter's description among the words around the number (up to 4 on each
     side, not past another number) counts 1."""
-    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
-    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
+    lo, hi = _between(text, m, mentions)
     after = text[m.end:hi].split()
     near = " ".join(text[lo:m.start].split()[-4:] + after[:4])
     unit = p.unit.replace("*", "·").replace(" ", "").lower()
     said = (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
     return 2 * bool(unit and said == unit) + len(_stems(f"{p.description} {p.name}") & _stems(near))
 
-
-def _same(a: float, b: float) -> bool:
-    return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
 def extract_program(completion: str) -> str:
