@@ -36,6 +36,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--max-new-tokens", type=int, default=600, help="as mathllm solve (quoted programs are longer)")
     ap.add_argument("--temperature", type=float, default=0.7, help="sampling temperature of the vote setting")
+    ap.add_argument("--free-numbers", action="store_true", help="decode without grounded numbers (as before 2026-12-02)")
+    ap.add_argument("--no-bind", action="store_true", help="keep the model's parameter values (no bind stage)")
     ap.add_argument("--out", default="runs/eval")
     ap.add_argument("--card", default=None, help="adapter dir whose README.md (model card) gets the table")
     a = ap.parse_args()
@@ -48,7 +50,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     for which in a.models.split(","):
-        gen = HFGenerator(adapter=None if which == "base" else a.adapter)
+        gen = HFGenerator(adapter=None if which == "base" else a.adapter, grounded=not a.free_numbers)
         gen.load()
         for set_name in a.sets.split(","):
             path = Path(a.data) / SETS[set_name]
@@ -58,7 +60,7 @@ def main() -> None:
             items = load_items(path, a.limit, seed=0)  # a fixed, shuffled sample of each set
             for setting in a.settings.split(","):
                 opts = SolveOptions(examples=a.examples, max_new_tokens=a.max_new_tokens, temperature=a.temperature,
-                                    **SETTINGS[setting])
+                                    bind=not a.no_bind, **SETTINGS[setting])
                 tag = f"{which}-{set_name.replace(' ', '_')}-{setting}{'-no-retrieval' if a.examples == 0 else ''}"
                 s = evaluate(items, gen, opts, workers=a.workers, out=out / f"{tag}.jsonl")
                 rows.append((which, set_name, setting, s))

@@ -119,6 +119,8 @@ def solve(
     repairs: int = typer.Option(2, help="Repair attempts for a program that fails its check or run."),
     timeout: float = typer.Option(10.0, help="Sandbox time limit per run [s]."),
     examples: int = typer.Option(1, help="Solved examples retrieved into the prompt (the default adapter is trained with 1)."),
+    free_numbers: bool = typer.Option(False, "--free-numbers", help="hf: let parameter values be any number (default: only numbers the problem gives, see docs)."),
+    no_bind: bool = typer.Option(False, "--no-bind", help="Keep the model's parameter values as written (default: move one stated in another parameter's unit, see docs)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document (docs/json-schema.md)."),
     out: Optional[Path] = typer.Option(None, help="Write a Markdown report with plots into this directory."),
     show_code: bool = typer.Option(False, "--show-code", help="Print the program."),
@@ -134,11 +136,12 @@ def solve(
         from .solve import solve as run_solve
 
         problem = load_problem(file)
-        opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples)
+        opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples, bind=not no_bind)
         opts.validate()
         if out is not None:
             _check_out_dir(out)
-        gen = make_generator(backend.value, model=model, adapter=adapter, base_url=base_url, api_key=api_key)
+        gen = make_generator(backend.value, model=model, adapter=adapter, base_url=base_url, api_key=api_key,
+                             grounded=not free_numbers)
         with _Progress(enabled=not as_json or sys.stderr.isatty()) as prog:
             result = run_solve(problem, gen, opts, progress=prog.event)
         fig_paths: list[Path] = []
@@ -246,6 +249,8 @@ def eval_cmd(
     samples: int = typer.Option(1, "--samples", "-k"),
     repairs: int = typer.Option(0, help="Repair attempts (eval default 0: measure the model itself)."),
     examples: int = typer.Option(1, help="Retrieved solved examples in the prompt (0 = none)."),
+    free_numbers: bool = typer.Option(False, "--free-numbers", help="hf: let parameter values be any number (default: only numbers the problem gives, see docs)."),
+    no_bind: bool = typer.Option(False, "--no-bind", help="Keep the model's parameter values as written (default: move one stated in another parameter's unit, see docs)."),
     limit: Optional[int] = typer.Option(None, help="Evaluate only the first N items."),
     seed: Optional[int] = typer.Option(None, help="Shuffle the items with this seed before --limit (a fair sample)."),
     workers: int = typer.Option(8, help="Items in flight: batched generation (hf) or parallel requests (openai)."),
@@ -271,10 +276,10 @@ def eval_cmd(
         if out is not None and out.exists() and out.is_dir():
             raise UsageError(f"--out {out} is a directory; give a .jsonl file path")
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples,
-                            max_new_tokens=max_new_tokens)
+                            max_new_tokens=max_new_tokens, bind=not no_bind)
         opts.validate()
         gen = make_generator(backend.value, model=model, adapter=adapter, base_url=base_url, api_key=api_key,
-                             workers=workers)
+                             workers=workers, grounded=not free_numbers)
         with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=Console(stderr=True), disable=as_json and not sys.stderr.isatty()) as bar:
             task = bar.add_task("solving", total=len(items))

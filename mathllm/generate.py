@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 import urllib.error
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from .errors import BackendError, UsageError
-from .prompt import STOP
+from .prompt import STOP, asked_problem
 
 BACKENDS = ("hf", "openai")
 
@@ -67,6 +68,7 @@ class HFGenerator:
     adapter: str | None = "auto"      # adapter dir, "auto" (models/default if present) or None
     dtype: str = "auto"               # "auto" | "float32" | "bfloat16"
     threads: int | None = None
+    grounded: bool = True             # parameter values only from the problem's numbers (GroundedNumbers)
     info: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -83,6 +85,7 @@ class HFGenerator:
             "adapter": str(self.adapter_path) if self.adapter_path else None,
             "tuned": self.adapter_path is not None,
             "prompt_style": adapter_prompt_style(self.adapter_path),
+            "grounded": self.grounded,
         }
 
     @property
@@ -136,6 +139,11 @@ class HFGenerator:
                 pad_token_id=tok.pad_token_id,
                 stopping_criteria=[criteria],
             )
+            if self.grounded:
+                from transformers import LogitsProcessorList
+
+                problems = [asked_problem(p) for p in prompts for _ in range(n)]  # rows: each prompt n times
+                kwargs["logits_processor"] = LogitsProcessorList([GroundedNumbers(tok, problems, width)])
             if temperature > 0:
                 kwargs.update(do_sample=True, temperature=temperature, top_p=0.95, top_k=0)
             else:
@@ -151,6 +159,95 @@ class HFGenerator:
         self.info["last_seconds"] = round(elapsed, 3)
         texts = [_cut(t, stop) for t in texts]
         return [texts[i * n:(i + 1) * n] for i in range(len(prompts))]
+
+
+class GroundedNumbers:
+    """Grounded decoding: a parameter's value can only be a number the problem gives.
+
+    A transformers logits processor. While a sequence writes a top-level assignment whose
+    right-hand side is so far a number (``rate = 0.0``), only digits that keep it on the way to
+    a literal of :func:`mathllm.quantities.given_literals` stay possible, and the number can only
+    end where it is one. So the model still chooses *which* number of the text a parameter
+    takes, but it can no longer copy the solved example's numbers or make one up, the commonest
+    error of a small model (the program stays free to compute anything from the givens:
+    expressions, lists and indented code are not constrained).
+
+    Gemma's tokenizer writes every digit as its own token, which makes the constraint exact.
+    The problem of each row is read from its prompt (:func:`mathllm.prompt.asked_problem`).
+    """
+
+    _LINE = re.compile(r"^[A-Za-z_]\w*[ \t]*=[ \t]*-?[ \t]*(?P<num>[0-9]*\.?[0-9]*)$")
+
+    def __init__(self, tok: Any, problems: list[str], prompt_width: int) -> None:
+        from .quantities import Literals
+
+        self.tok, self.width = tok, prompt_width
+        by_text: dict[str, Any] = {}  # rows of one problem (n samples) share one set and one cache
+        for p in problems:
+            if p not in by_text:
+                by_text[p] = Literals.of(p)
+        self.literals = [by_text[p] for p in problems]
+        self.numeric = _numeric_tokens(tok)
+        self._cache: dict[tuple[int, str], Any] = {}
+
+    def __call__(self, input_ids, scores):  # transformers LogitsProcessor protocol
+        gen = input_ids[:, self.width:]
+        for i in range(gen.shape[0]):
+            line = self.tok.decode(gen[i, -48:], skip_special_tokens=True).rpartition("\n")[2]
+            m = self._LINE.match(line)
+            if m is None:
+                continue
+            mask = self._mask(i, m.group("num"), scores)
+            if mask is not None:
+                scores[i] = scores[i].masked_fill(mask, float("-inf"))
+        return scores
+
+    def _mask(self, row: int, num: str, scores):
+        """The tokens to forbid after the digits ``num`` (None: nothing to forbid, or no way on)."""
+        key = (id(self.literals[row]), num)
+        if key in self._cache:
+            return self._cache[key]
+        import torch
+
+        lit = self.literals[row]
+        ended = num == "" or lit.complete(num)  # may the number end here (or not yet begun)?
+        banned = []
+        for tid, lead, whole in self.numeric:
+            digits = num + lead
+            ok = lit.can_continue(digits) if whole else lit.complete(digits)
+            if not ok:
+                banned.append(tid)
+        if ended:
+            mask = torch.zeros(scores.shape[-1], dtype=torch.bool)
+            mask[banned] = True
+        else:  # in the middle of a number: only digits that keep it on course
+            mask = torch.ones(scores.shape[-1], dtype=torch.bool)
+            forbidden = set(banned)
+            allowed = [tid for tid, _, _ in self.numeric if tid not in forbidden]
+            if not allowed:
+                mask = None  # cannot happen from a valid start; never leave a row with no token
+            else:
+                mask[allowed] = False
+        self._cache[key] = mask
+        return mask
+
+
+_NUMERIC_TOKENS: dict[int, list[tuple[int, str, bool]]] = {}
+
+
+def _numeric_tokens(tok: Any) -> list[tuple[int, str, bool]]:
+    """(id, leading digits, whole) for every token that starts with a digit or a dot."""
+    key = id(tok)
+    if key not in _NUMERIC_TOKENS:
+        out = []
+        for tid, piece in enumerate(tok.convert_ids_to_tokens(list(range(len(tok))))):
+            text = (piece or "").replace("\u2581", " ")
+            if not text or text[0] not in "0123456789.":
+                continue
+            lead = re.match(r"[0-9.]*", text).group(0)
+            out.append((tid, lead, lead == text))
+        _NUMERIC_TOKENS[key] = out
+    return _NUMERIC_TOKENS[key]
 
 
 class _StopOnStrings:
@@ -343,12 +440,16 @@ def _choices(data: dict) -> list[dict]:
 
 def make_generator(backend: str = "hf", *, model: str | None = None, adapter: str | None = "auto",
                    base_url: str | None = None, api_key: str | None = None, api: str = "completions",
-                   workers: int = 4) -> Generator:
-    """Build a generator for a backend name, with clear errors for bad options."""
+                   workers: int = 4, grounded: bool = True) -> Generator:
+    """Build a generator for a backend name, with clear errors for bad options.
+
+    ``grounded`` (hf only) restricts parameter values to the problem's numbers while decoding
+    (:class:`GroundedNumbers`); a server decodes on its own terms.
+    """
     if backend == "hf":
         if base_url:
             raise UsageError("--base-url is for the openai backend", hint="add --backend openai")
-        return HFGenerator(model=model, adapter=adapter)
+        return HFGenerator(model=model, adapter=adapter, grounded=grounded)
     if backend == "openai":
         if adapter not in (None, "auto", "none"):
             raise UsageError("--adapter applies to the hf backend; load adapters into your server instead")

@@ -40,8 +40,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .contract import CONTRACT_SUMMARY, Parameter, parse_parameters
-from .quantities import Mention, find_numbers, value_factors
+from .contract import CONTRACT_SUMMARY, parse_parameters
+from .quantities import Mention, between, find_numbers, fit_score, value_factors
 
 #: The full header: the contract in a few lines, for models that were not trained on the format
 #: (the untuned base model, a bigger model behind an OpenAI-compatible server).
@@ -121,6 +121,12 @@ def build_repair_prompt(problem: str, program: str, error: str,
     )
 
 
+def asked_problem(prompt: str) -> str:
+    """The problem a prompt asks about (its last problem block; "" if it has none)."""
+    _, tag, rest = prompt.rpartition(PROBLEM_TAG + "\n")
+    return rest.split("\n" + PROGRAM_TAG, 1)[0] if tag else ""
+
+
 def completion_for(program: str, problem: str | None = None, style: str | None = None) -> str:
     """The training target for a program (quoting ``problem`` in quoted styles) and the closing fence."""
     if problem is not None and style in QUOTED_STYLES:
@@ -150,17 +156,10 @@ def question_of(problem: str) -> str:
     return (asks or sentences or [""])[-1]
 
 
-def _between(text: str, m: Mention, mentions: list[Mention]) -> tuple[int, int]:
-    """The span around mention ``m`` up to its neighbouring numbers (or the ends of ``text``)."""
-    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
-    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
-    return lo, hi
-
-
 def _quote(text: str, m: Mention, mentions: list[Mention]) -> str:
     """The words around mention ``m``: a few on each side, within its clause and without
     reaching another number ("a 1 kg mass on a 183 N/m spring" would bind 1 or 183)."""
-    lo, hi = _between(text, m, mentions)
+    lo, hi = between(text, m, mentions)
     left = text[lo:m.start]
     if lo and not left[:1].isspace():  # the previous number's glued unit ("5% for 4 years")
         left = left.partition(" ")[2]
@@ -198,7 +197,7 @@ def annotate(problem: str, program: str) -> str:
         if not fits:
             continue
         # equal values ("17 m/s ... 17 m"): the mention whose words match the parameter's comment
-        scores = [_overlap(p, text, mentions[i], mentions) for i in fits]
+        scores = [fit_score(p, text, mentions[i], mentions) for i in fits]
         if scores.count(max(scores)) > 1:
             # still ambiguous: a wrong quote would teach a wrong binding, so quote nothing
             source.clear()
@@ -235,23 +234,6 @@ def strip_quotes(program: str) -> str:
     keep = [ln for i, ln in enumerate(lines, 1)
             if not (_QUOTE_LINE.match(ln.rstrip("\n")) and (i + 1 in params or ln.startswith("# Find: ")))]
     return "".join(keep)
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
-
-
-def _overlap(p: Parameter, text: str, m: Mention, mentions: list[Mention]) -> int:
-    """How well a mention fits a parameter: its unit right after the number counts 2, and each
-    word of the parameter's description among the words around the number (up to 4 on each
-    side, not past another number) counts 1."""
-    lo, hi = _between(text, m, mentions)
-    after = text[m.end:hi].split()
-    near = " ".join(text[lo:m.start].split()[-4:] + after[:4])
-    unit = p.unit.replace("*", "·").replace(" ", "").lower()
-    said = (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
-    return 2 * bool(unit and said == unit) + len(_stems(f"{p.description} {p.name}") & _stems(near))
-
 
 
 def extract_program(completion: str) -> str:

@@ -7,6 +7,7 @@ Shared by classroom exercises (which rewrite the numbers of a text) and the veri
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -111,6 +112,29 @@ def find_numbers(text: str) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
+def between(text: str, m: Mention, mentions: list[Mention]) -> tuple[int, int]:
+    """The span around mention ``m`` up to its neighbouring numbers (or the ends of ``text``)."""
+    lo = max((o.end for o in mentions if o.end <= m.start), default=0)
+    hi = min((o.start for o in mentions if o.start >= m.end), default=len(text))
+    return lo, hi
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention]) -> int:
+    """How well a mention fits a parameter: its unit right after the number counts 2, and each
+    word of the parameter's description among the words around the number (up to 4 on each
+    side, not past another number) counts 1."""
+    lo, hi = between(text, m, mentions)
+    after = text[m.end:hi].split()
+    near = " ".join(text[lo:m.start].split()[-4:] + after[:4])
+    unit = p.unit.replace("*", "·").replace(" ", "").lower()
+    said = (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
+    return 2 * bool(unit and said == unit) + len(_stems(f"{p.description} {p.name}") & _stems(near))
+
+
 def unit_is_percent(p: Parameter) -> bool:
     u = p.unit.strip().lower()
     return u in {"%", "percent", "per cent", "pct"} or u.endswith("%")
@@ -164,3 +188,95 @@ def fmt_value(v: float) -> str:
     if float(v).is_integer() and abs(v) < 1e15:
         return str(int(v))
     return f"{v:.6g}"
+
+
+# ---- literals a program may write for a problem (grounded decoding) ---------------------------
+
+#: Numbers a program may state although the text does not: small counts, calendar and unit
+#: conversion factors (lb, in, ft, mi, gal, cal, atm, °F), physical constants (g, R, c, and the
+#: mantissas of G, e and N_A for ``6.674e-11``): the conventions the verifier does not flag.
+CONVENTION_LITERALS = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 30, 31, 52, 60, 100, 360, 365, 366,
+                       1000, 3600, 10**6, 0.5, 0.25, 9.81, 9.8, 9.80665, 273.15, 32, 1.8, 0.45359237,
+                       2.20462, 0.0254, 2.54, 0.3048, 3.28084, 1.609344, 0.621371, 3.78541, 0.44704,
+                       4.184, 101325, 8.314, 299792458, 6.674, 1.602, 6.022)
+#: Factors between a number of the text and the literal a program writes for it: as written,
+#: per cent (4.8 -> 0.048), centi (7 cm -> 0.07 m), kilo/milli/mega/micro, minutes, hours.
+_LITERAL_FACTORS = (1, 100, 0.01, 1e3, 1e-3, 1e6, 1e-6, 60, 1 / 60, 3600, 1 / 3600)
+
+
+def literal_text(value: float) -> str:
+    """The canonical decimal spelling of a literal's magnitude: ``0.055``, ``1200000``, ``2``."""
+    x = float(f"{abs(value):.12g}")  # 5.5 / 100 is 0.055, not 0.05500000000000001
+    out = format(Decimal(repr(x)), "f")  # positional: 1.2e-06 -> 0.0000012
+    return (out.rstrip("0").rstrip(".") if "." in out else out) or "0"
+
+
+def given_literals(text: str) -> frozenset[str]:
+    """Canonical spellings (see :func:`literal_text`) of every number a program for ``text`` may
+    write as a parameter value: the text's numbers in all the ways a program states them
+    (converted, scaled, as a fraction, inverted for "1 in 500") and :data:`CONVENTION_LITERALS`.
+
+    On the 2,069 reference programs of the retrieval bank, 8,148 of 8,154 parameter values are
+    in this set (the rest are written ``8e-05`` or computed from words); what it leaves out is
+    what a small model invents or copies from a solved example.
+    """
+    out = {literal_text(c) for c in CONVENTION_LITERALS}
+    for m in find_numbers(text):
+        base = abs(float(m.value))
+        if m.percent:  # 84% is 84 or 0.84, never 0.084
+            out.update((literal_text(base), literal_text(base / 100)))
+            continue
+        for v in [base] + ([base * m.scale] if m.scale != 1 else []):
+            out.update(literal_text(v * f) for f in _LITERAL_FACTORS)
+            if v:
+                out.add(literal_text(1 / v))
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Literals:
+    """The literals a program may write for a problem (:func:`given_literals`), with the two
+    questions grounded decoding asks while a number is being written digit by digit."""
+
+    texts: frozenset[str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_prefixes", frozenset(t[:i] for t in self.texts for i in range(1, len(t) + 1)))
+        object.__setattr__(self, "_sorted", sorted(float(t) for t in self.texts))
+
+    @classmethod
+    def of(cls, text: str) -> Literals:
+        return cls(given_literals(text))
+
+    def can_continue(self, digits: str) -> bool:
+        """Whether ``digits`` (``"0.05"``, ``"140.50"``, ``".5"``) can still become an allowed literal."""
+        d = "0" + digits if digits.startswith(".") else digits
+        return d in self._prefixes or (d.endswith(".") and d[:-1] in self.texts) or self.complete(digits)
+
+    def complete(self, digits: str) -> bool:
+        """Whether ``digits`` is an allowed literal: exactly, or rounded to 3+ significant digits
+        (``0.1667`` for 1/6, ``0.333`` for 1/3)."""
+        d = _normal(digits)
+        if d.rstrip(".") == "0":  # zero is "0" or "0.0"; "0.000" is on its way to another number
+            return digits in ("0", "0.", "0.0", ".0")
+        return d.rstrip(".") in self.texts or self._rounds(digits)
+
+    def _rounds(self, digits: str) -> bool:
+        if "." not in digits:
+            return False
+        try:
+            x = float(digits)
+        except ValueError:
+            return False
+        dec = len(digits.split(".")[1])
+        if dec == 0 or len(digits.replace(".", "").lstrip("0")) < 3:
+            return False
+        half = 0.5 * 10.0 ** -dec * (1 + 1e-9)
+        i = bisect.bisect_left(self._sorted, x - half)
+        return i < len(self._sorted) and self._sorted[i] <= x + half
+
+
+def _normal(digits: str) -> str:
+    """``.5`` -> ``0.5``, ``140.50`` -> ``140.5``, ``2.0`` -> ``2.``: compare with canonical spellings."""
+    d = "0" + digits if digits.startswith(".") else digits
+    return d.rstrip("0") if "." in d else d

@@ -43,15 +43,20 @@ def attempt_dict(a: Any) -> dict:
                                                  "severity": i.severity} for i in a.check.issues]},
         "run": a.run.to_dict() if a.run is not None else None,
         "verification": a.verification.to_dict() if a.verification is not None else None,
+        "rebound": [mv.to_dict() for mv in getattr(a, "rebound", [])],
         "error": a.error,
     }
 
 
 def warnings_of(result: Any) -> list[str]:
-    """Grounding warnings of the chosen program (numbers of the problem it ignores or invents)."""
+    """Notes on the chosen program: parameters the bind stage moved, then grounding warnings
+    (numbers of the problem it ignores or invents)."""
     best = result.best
-    v = best.verification if best is not None else None
-    return list(v.warnings) if v is not None else []
+    if best is None:
+        return []
+    moved = [f"moved {mv}" for mv in getattr(best, "rebound", [])]
+    v = best.verification
+    return moved + (list(v.warnings) if v is not None else [])
 
 
 def to_dict(result: Any, *, include_figures: bool = True) -> dict:

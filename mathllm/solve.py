@@ -1,9 +1,11 @@
-"""The whole pipeline: problem -> prompt -> generate -> check -> run -> verify (-> repair, vote).
+"""The whole pipeline: problem -> prompt -> generate -> bind -> check -> run -> verify (-> repair, vote).
 
 ``solve()`` calls the stages in order and returns a :class:`SolveResult`. Bad model output is
 data here: every attempt is recorded with its check, run and verification, and the result says
 why it failed. Only user errors (bad options, unusable backend) raise.
 
+* **Bind**: a parameter whose number the text states in another parameter's unit is moved onto
+  the one number stated in its own unit (:mod:`mathllm.bind`; every move is reported).
 * **Repair**: a program that fails its check or run is sent back to the model with the error
   (up to ``repairs`` rounds). Failing samples of a round are repaired in one batched call.
 * **Vote** (self-consistency): with ``samples=k`` the k programs are sampled in ONE batched
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .bind import Rebinding, bind
 from .check import CheckResult, check_program
 from .contract import Parameter, parse_parameters
 from .errors import UsageError
@@ -36,6 +39,7 @@ class SolveOptions:
     max_new_tokens: int = 600
     temperature: float = 0.7
     examples: int = 1           # retrieved solved examples in the prompt (the adapter is trained with 1)
+    bind: bool = True           # move parameters onto the number the text states in their unit (bind.py)
 
     def validate(self) -> None:
         if not 1 <= self.samples <= 64:
@@ -65,6 +69,7 @@ class Attempt:
     check: CheckResult
     run: RunResult | None = None
     verification: Verification | None = None
+    rebound: list[Rebinding] = field(default_factory=list)  # parameters the bind stage moved
 
     @property
     def ok(self) -> bool:
@@ -234,7 +239,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
             return _finish(result, timings, t_start)
         origin = f"sample {i + 1}"
         emit(ProgressEvent("check", f"checking and running {origin}", attempt=i + 1, fraction=(i + 1) / k))
-        att = evaluate_program(extract_program(comp), problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
+        att = _attempt(extract_program(comp), problem, opts, origin, timings)
         result.attempts.append(att)
         current.append(att)
 
@@ -254,7 +259,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         for (i, old), fix in zip(failing, fixes):
             origin = f"{old.origin.split(' / ')[0]} / repair {round_}"
             emit(ProgressEvent("run", f"checking and running {origin}", attempt=i + 1))
-            att = evaluate_program(extract_program(fix[0]), problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
+            att = _attempt(extract_program(fix[0]), problem, opts, origin, timings)
             result.attempts.append(att)
             current[i] = att
 
@@ -264,6 +269,16 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     result.best = _pick_best(current, groups)
     result.agreement = (len(groups[0]) / n_ok) if groups else None
     return _finish(result, timings, t_start)
+
+
+def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float]) -> Attempt:
+    """bind -> check -> run -> verify one program the model wrote."""
+    moves: list[Rebinding] = []
+    if opts.bind:
+        program, moves = bind(problem.text, program)
+    att = evaluate_program(program, problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
+    att.rebound = moves
+    return att
 
 
 def _finish(result: SolveResult, timings: dict[str, float], t_start: float) -> SolveResult:

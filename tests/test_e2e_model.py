@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mathllm.contract import parse_parameters
+from mathllm.quantities import given_literals, literal_text
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -51,6 +52,10 @@ def test_solve_with_the_real_model(tmp_path: Path) -> None:
     assert first["check"]["ok"], first["check"]["issues"]
     params = parse_parameters(first["program"])
     assert params, "no contract parameters in:\n" + first["program"]
+    # Grounded decoding: every parameter value is a number the problem gives (or a convention).
+    assert doc["model"]["grounded"] is True
+    given = given_literals(PROBLEM.split("---", 2)[2])
+    assert all(literal_text(p.value) in given for p in params), first["program"]
     assert any(a["run"] and a["run"]["status"] == "ok" for a in doc["attempts"]), doc["attempts"][-1]["error"]
     assert doc["timings"]["generate"] > 0
     assert (out / "report.md").is_file() and (out / "result.json").is_file()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mathllm.prompt import Example
-from mathllm.retrieve import BM25, Bank, load_bank, nearest_examples, tokens
+from mathllm.retrieve import BM25, Bank, load_bank, nearest_examples, terms, tokens
 
 DOCS = [
     ("interest", "A bank account pays 5% annual interest compounded monthly on a deposit of 2000 EUR."),
@@ -36,6 +36,37 @@ def bank(tmp_path: Path) -> Bank:
 def test_tokens() -> None:
     assert tokens("The Ball is thrown UP at 12 m/s!") == ["ball", "thrown", "up"]
     assert tokens("") == [] and tokens("123 4.5 a I") == []
+
+
+def test_terms_keep_the_words_that_tell_questions_apart() -> None:
+    assert terms("What is the probability of at most 3 wet days?") == [
+        "probability", "at", "most", "wet", "days", "probability_at", "at_most", "most_wet", "wet_days"]
+    assert terms("") == []
+
+
+#: One family, three questions about the same kind of data; the first shares the most words
+#: with the query's context, the second asks what the query asks.
+STATS = [
+    ("stats", ("Daily high temperatures in Oslo, Mon 15, Tue 31, Wed 14 degrees: the daily high "
+               "temperatures of the week. Find the sample standard deviation (divide by n - 1).")),
+    ("stats", "Test scores 60, 76, 49. Statistic wanted: population standard deviation (divide by n)."),
+    ("stats", "Commute times 38, 65, 38 minutes. What is their median?"),
+    ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
+]
+
+
+@pytest.mark.parametrize("query, shown", [
+    (("Given daily high temperatures of Mon 15, Tue 31 (in degrees), determine their population "
+      "standard deviation (divide by n)."), 1),
+    ("Given daily high temperatures of Mon 15, Tue 31 (in degrees), determine their median.", 2),
+    (("Given daily high temperatures of Mon 15, Tue 31 (in degrees), determine their sample "
+      "standard deviation (divide by n - 1)."), 0),
+])
+def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown: int) -> None:
+    bank = load_bank(write_bank(tmp_path / "stats.jsonl", docs=STATS))
+    whole_text = bank.index.scores(tokens(query))
+    assert max(range(3), key=whole_text.__getitem__) == 0  # the words alone would show the first
+    assert bank.nearest(query, k=1) == [Example(STATS[shown][1], f"answer = {shown}")]
 
 
 def test_bm25_ranks_the_obviously_nearest_first(bank: Bank) -> None:

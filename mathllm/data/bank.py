@@ -7,7 +7,7 @@ retrieval. Samples use a seed distinct from the training build, so retrieved exa
 never the very training samples. It holds only our own generated problems (no third-party
 data set text).
 
-CLI: ``python -m mathllm.data.bank [--per-phrasing 2] [--seed 1000]``
+CLI: ``python -m mathllm.data.bank [--per-phrasing 6] [--seed 1000]``
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .core import generate
 BANK_PATH = Path(__file__).with_name("bank.jsonl")
 
 
-def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 2, seed: int = 1000) -> int:
+def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:
     rows = []
     for fam in iter_families(held_out=False):
         for ph in trained_phrasings(fam):
@@ -50,7 +50,7 @@ def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 2, seed: int
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(BANK_PATH))
-    ap.add_argument("--per-phrasing", type=int, default=2)
+    ap.add_argument("--per-phrasing", type=int, default=6)
     ap.add_argument("--seed", type=int, default=1000)
     a = ap.parse_args(argv)
     n = build_bank(a.out, per_phrasing=a.per_phrasing, seed=a.seed)

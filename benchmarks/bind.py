@@ -1,0 +1,69 @@
+"""What the bind stage changes: nothing on right programs, misbound parameters on wrong ones.
+
+    python benchmarks/bind.py
+    python benchmarks/bind.py --results runs/eval/adapter-held-out_phrasings-greedy.jsonl \
+        --data runs/evaldata6/eval_phrasings.jsonl --limit 40
+
+Without ``--results``: every reference program of the retrieval bank (right by construction)
+goes through :func:`mathllm.bind.bind`; each move there would be a false one. With
+``--results`` (the per-item JSONL of an evaluation run made without binding, i.e. before
+2026-12-02 or with ``--no-bind``): each program the model wrote is bound, re-run in the
+sandbox and compared with the expected answer; the items are those of ``load_items(data,
+limit, seed=0)``, as ``benchmarks/eval_matrix.py`` picks them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from mathllm.bind import bind
+from mathllm.retrieve import BANK_PATH
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--results", help="per-item JSONL of an evaluation run")
+    ap.add_argument("--data", help="the evaluation set of that run")
+    ap.add_argument("--limit", type=int, default=None)
+    a = ap.parse_args(argv)
+
+    recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    moved = [(r["family"], mv) for r in recs for mv in bind(r["problem"], r["program"])[1]]
+    print(f"reference programs of the bank: {len(recs)}, parameters moved: {len(moved)} "
+          f"(each a false move; families: {sorted({f for f, _ in moved})})")
+    if not a.results:
+        return 0
+    if not a.data:
+        ap.error("--results needs --data")
+    from mathllm.evaluate import load_items
+    from mathllm.run import run_program
+    from mathllm.verify import answer_values, match_expected
+
+    items = {it.id: it for it in load_items(a.data, a.limit, seed=0)}
+    with open(a.results, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    changed = fixed = broken = 0
+    for r in rows:
+        it = items.get(r["id"])
+        if it is None or not r.get("program"):
+            continue
+        program, moves = bind(it.problem.text, r["program"])
+        if not moves:
+            continue
+        changed += 1
+        res = run_program(program, timeout_s=10)
+        got = answer_values(res.answer) if res.ok else None
+        ok = got is not None and match_expected(got, it.expected, it.tolerance, it.decimals)
+        fixed += ok and not r["correct"]
+        broken += bool(r["correct"]) and not ok
+        print(f"{'right' if r['correct'] else 'wrong'} -> {'right' if ok else 'wrong'}: "
+              f"{'; '.join(map(str, moves))}")
+    before = sum(bool(r["correct"]) for r in rows)
+    print(f"{len(rows)} programs, {changed} with moves: {fixed} made right, {broken} made wrong; "
+          f"correct {before} -> {before + fixed - broken}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""How often retrieval shows the model an example it can copy: no model, seconds to run.
+
+For held-out phrasings of the trained families (phrasings the bank never holds), draw
+problems with their reference programs and ask the bank for the nearest example. Report how
+often that example is of the problem's family, and how often its program has the same
+*structure* as the reference (the same statements once parameter values and comments are
+removed; names included, so a differently named but equivalent program counts as a miss, a
+strict measure). The last column is the ceiling: the share of problems for which the bank
+holds any example of that structure.
+
+    python benchmarks/retrieval.py [--bank mathllm/data/bank.jsonl] [--per-family 6]
+
+Compares the shipped two-step ranking (:meth:`mathllm.retrieve.Bank.nearest`) with one-step
+BM25 over the whole text (the ranking before 2026-12-02).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+
+from mathllm.contract import parse_parameters
+from mathllm.data.build import held_out_phrasings, iter_families
+from mathllm.data.core import generate
+from mathllm.retrieve import BANK_PATH, BM25, load_bank, tokens
+
+
+def structure(program: str) -> str:
+    """The program without parameter values and comments."""
+    names = {p.name for p in parse_parameters(program)}
+    out = []
+    for line in program.splitlines():
+        code = line.split("#")[0].rstrip()
+        if not code:
+            continue
+        m = re.match(r"(\w+)\s*=", code)
+        out.append(f"{m.group(1)} = ?" if m and m.group(1) in names else code)
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bank", default=str(BANK_PATH))
+    ap.add_argument("--per-family", type=int, default=6, help="held-out-phrasing problems per family")
+    a = ap.parse_args(argv)
+
+    items = []
+    for fam in iter_families(held_out=False):
+        for ph in held_out_phrasings(fam):
+            for j in range(a.per_family):
+                try:
+                    s = generate(fam, random.Random(f"retrieval-bench:{fam.name}:{ph}:{j}"), ph)
+                except Exception:  # noqa: BLE001, S112 - a draw the family rejects (as in the bank build)
+                    continue
+                items.append((s.problem, s.family, structure(s.program)))
+    bank = load_bank(a.bank)
+    shapes = [structure(e.program) for e in bank.examples]
+    held = set(zip(bank.groups, shapes))
+    one_step = BM25([tokens(e.problem) for e in bank.examples])
+
+    def one(text: str) -> int:
+        sc = one_step.scores(tokens(text))
+        return max(range(len(sc)), key=sc.__getitem__)
+
+    def two(text: str) -> int:
+        return bank.examples.index(bank.nearest(text, 1)[0])
+
+    print(f"{len(items)} problems (held-out phrasings of {len({f for _, f, _ in items})} families), "
+          f"bank of {len(bank.examples)} examples ({a.bank})")
+    print("| ranking | same family | same program structure | ms per query |")
+    print("|---|---|---|---|")
+    for name, pick in (("one step (whole text)", one), ("two steps (family, then question)", two)):
+        t0 = time.perf_counter()
+        hits = [pick(text) for text, _, _ in items]
+        ms = 1000 * (time.perf_counter() - t0) / len(items)
+        fam = sum(bank.groups[i] == f for i, (_, f, _) in zip(hits, items)) / len(items)
+        same = sum(shapes[i] == s for i, (_, _, s) in zip(hits, items)) / len(items)
+        print(f"| {name} | {fam:.1%} | {same:.1%} | {ms:.1f} |")
+    ceiling = sum((f, s) in held for _, f, s in items) / len(items)
+    print(f"ceiling (the bank holds an example of the same structure): {ceiling:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""Stage 3b, bind: a parameter moves onto the number the text states in its unit, and only then."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mathllm.bind import Rebinding, bind, unit_key
+from mathllm.contract import parse_parameters
+from mathllm.problem import Problem
+from mathllm.report import to_dict, warnings_of
+from mathllm.retrieve import BANK_PATH
+from mathllm.solve import SolveOptions, solve
+from tests.fakes import ScriptedGenerator
+
+SPRING = ("What is the displacement, in cm, 1.9 s after a 1 kg mass on a 183 N/m spring with 2 N·s/m "
+          "of damping is moved 2 cm from equilibrium and released from rest?")
+#: what the default adapter wrote for it: 1.9 (seconds) as the mass, 2 (N·s/m) as the spring constant
+SPRING_PROGRAM = """\
+import numpy as np
+
+m = 1.9  # mass [kg]
+c = 2  # damping coefficient [N*s/m]
+k = 2  # spring constant [N/m]
+x0_cm = 2  # initial displacement [cm]
+t_query = 1.9  # time of interest [s]
+
+w = np.sqrt(k / m)
+answer = float(x0_cm * np.cos(w * t_query))
+"""
+
+DOSE = "How large a dose of cefalexin, in mg, should a 49.1 kg patient get at 12.5 mg/kg, given the 500 mg maximum?"
+DOSE_PROGRAM = """\
+weight = 49.1  # body weight [kg]
+dose_per_kg = 500  # prescribed dose [mg/kg]
+max_dose = 12.5  # maximum single dose [mg]
+
+answer = float(min(dose_per_kg * weight, max_dose))
+"""
+
+
+def values(program: str) -> dict[str, float]:
+    return {p.name: p.value for p in parse_parameters(program)}
+
+
+def test_numbers_stated_in_another_parameters_unit_move() -> None:
+    out, moves = bind(SPRING, SPRING_PROGRAM)
+    assert values(out) == {"m": 1, "c": 2, "k": 183, "x0_cm": 2, "t_query": 1.9}
+    assert [(mv.name, mv.old, mv.new) for mv in moves] == [("m", 1.9, 1), ("k", 2, 183)]
+    assert str(moves[0]) == "m = 1.9 -> 1 (the problem gives 1 kg; 1.9 is in s)"
+    assert str(moves[1]) == "k = 2 -> 183 (the problem gives 183 N/m; 2 is in N·s/m)"
+    assert out.count("#") == SPRING_PROGRAM.count("#")  # comments and everything else unchanged
+
+
+def test_a_swap_is_undone() -> None:
+    out, moves = bind(DOSE, DOSE_PROGRAM)
+    assert values(out) == {"weight": 49.1, "dose_per_kg": 12.5, "max_dose": 500}
+    assert {mv.name for mv in moves} == {"dose_per_kg", "max_dose"}
+
+
+@pytest.mark.parametrize("text, program", [
+    # already bound right
+    (DOSE, "weight = 49.1  # body weight [kg]\ndose_per_kg = 12.5  # dose [mg/kg]\nmax_dose = 500  # cap [mg]\n"),
+    # two numbers in the parameter's unit: no choice is made for the model
+    ("A 2 kg and a 3 kg mass hang 1.5 m apart.", "m1 = 1.5  # first mass [kg]\nd = 1.5  # distance [m]\n"),
+    # the number's unit belongs to no other parameter: it may be meant for this one
+    ("It costs 5 EUR and weighs 3 kg.", "price = 3  # price [EUR/kg]\nanswer = price\n"),
+    # a value the text does not give, or no unit in the comment: left to the model
+    ("A 4 kg box.", "m = 7  # mass [kg]\nanswer = m\n"),
+    ("A 4 kg box moves 2 m.", "m = 2  # mass\nd = 4  # distance [m]\n"),
+    # the unit written as a word is the same unit: 3 hours is in [h]
+    ("Drive 3 hours at 50 km/h.", "t = 3  # time [h]\nv = 50  # speed [km/h]\n"),
+    # no parameters, or not Python
+    ("A 4 kg box.", "answer = 4\n"),
+    ("A 4 kg box.", "this is not python ("),
+])
+def test_no_move_without_clear_evidence(text: str, program: str) -> None:
+    assert bind(text, program) == (program, [])
+
+
+@pytest.mark.parametrize("unit, key", [("Hours", "h"), ("hrs", "h"), ("litres", "l"), ("N*s/m", "n·s/m"),
+                                       ("percent", "%"), ("kg.", "kg"), ("EUR/month", "eur/month")])
+def test_unit_key(unit: str, key: str) -> None:
+    assert unit_key(unit) == key
+
+
+def test_no_reference_program_of_the_bank_is_moved() -> None:
+    """The bank's programs are right by construction: any move there would be a false one."""
+    recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(recs) > 2000
+    moved = [(r["family"], str(mv)) for r in recs for mv in bind(r["problem"], r["program"])[1]]
+    assert moved == []
+
+
+def test_solve_binds_and_reports_it() -> None:
+    problem = Problem(text=DOSE)
+    res = solve(problem, ScriptedGenerator([DOSE_PROGRAM]), SolveOptions(examples=0, repairs=0))
+    assert res.answer is not None and res.answer.value == pytest.approx(500)
+    assert [mv.name for mv in res.best.rebound] == ["dose_per_kg", "max_dose"]
+    assert all(isinstance(mv, Rebinding) for mv in res.best.rebound)
+    assert warnings_of(res)[0] == "moved dose_per_kg = 500 -> 12.5 (the problem gives 12.5 mg/kg; 500 is in mg)"
+    doc = to_dict(res)
+    assert doc["attempts"][0]["rebound"][1] == {"name": "max_dose", "old": 12.5, "new": 500.0,
+                                                 "reason": "the problem gives 500 mg; 12.5 is in mg/kg"}
+    assert values(doc["program"])["dose_per_kg"] == 12.5  # the program shown is the one that ran
+
+    off = solve(problem, ScriptedGenerator([DOSE_PROGRAM]), SolveOptions(examples=0, repairs=0, bind=False))
+    assert off.answer.value == pytest.approx(12.5) and off.best.rebound == []
+
+
+COOLING = ("How long, in minutes, until a thermometer that starts at 21 °C reaches 14 °C when the air is "
+           "-1 °C? Use Newton's law of cooling with a cooling constant of 0.223 per minute.")
+COOLING_PROGRAM = """\
+import numpy as np
+
+T_air = 14  # surrounding air temperature [°C]
+T0 = 21  # initial temperature [°C]
+k = 0.223  # cooling constant [1/min]
+T_target = 14  # target temperature [°C]
+
+answer = float(np.log((T0 - T_air) / (T_target - T_air)) / k)
+"""
+
+
+def test_one_number_for_two_parameters_goes_to_the_free_number() -> None:
+    out, moves = bind(COOLING, COOLING_PROGRAM)
+    assert values(out) == {"T_air": -1, "T0": 21, "k": 0.223, "T_target": 14}
+    assert [(mv.name, mv.old, mv.new) for mv in moves] == [("T_air", 14, -1)]
+    assert "-1 °C" in moves[0].reason
+
+
+@pytest.mark.parametrize("text, program", [
+    # the text writes 14 twice: both parameters may take it
+    ("From 14 °C to 14 °C with the air at -1 °C.", COOLING_PROGRAM),
+    # two free numbers in the unit: no choice is made
+    ("Starts at 21 °C, reaches 14 °C, air at -1 °C, dew point 3 °C.", COOLING_PROGRAM),
+    # the words around the free number fit neither parameter better
+    ("Starts at 21 °C and reaches 14 °C; -1 °C.", COOLING_PROGRAM.replace("surrounding air", "first")),
+])
+def test_a_shared_number_stays_without_a_clear_taker(text: str, program: str) -> None:
+    assert bind(text, program) == (program, [])
