@@ -1,8 +1,10 @@
 """Quantities written in a problem text, and how a program's parameters relate to them.
 
-Shared by classroom exercises (which rewrite the numbers of a text) and the verify stage
-(which asks whether a program used the numbers the problem gives). Recognises ``2,500``,
-``4.8%``, ``1.2 million``, ``$50k``, ``.5``, signs, and small numbers written as words.
+Shared by classroom exercises (which rewrite the numbers of a text), the verify stage (which
+asks whether a program used the numbers the problem gives), quoted prompts and the bind stage
+(which number fits which parameter: :func:`fit_score`) and grounded decoding (which literals a
+program may write: :func:`given_literals`). Recognises ``2,500``, ``4.8%``, ``1.2 million``,
+``$50k``, ``.5``, signs, and small numbers written as words.
 """
 
 from __future__ import annotations
