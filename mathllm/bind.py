@@ -25,11 +25,10 @@ move (:class:`Rebinding`).
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 
 from .contract import Parameter, parse_parameters, set_parameters
-from .quantities import Mention, find_numbers, fit_score, fmt_value, value_factors
+from .quantities import Mention, between, find_numbers, fit_score, fmt_value, gives
 
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
 _UNIT_WORDS = {
@@ -69,15 +68,13 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     """The word written right after a number of the text, where its unit would be ("" if none)."""
     if m.percent:
         return "%"
-    nxt = min((o.start for o in mentions if o.start >= m.end), default=len(text))
-    after = text[m.end:nxt].split()
+    after = text[m.end:between(text, m, mentions)[1]].split()
     return after[0].rstrip(".,;:?!)") if after else ""
 
 
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
-    """The numbers of the text that give ``p`` its value (as written, converted, or as a percentage)."""
-    return [i for i, m in enumerate(mentions) if m.value != 0 and any(
-        f > 0 and math.isclose(abs(p.value), abs(float(m.value * f)), rel_tol=1e-9) for f in value_factors(m, p))]
+    """The (non-zero) numbers of the text that give ``p`` its value."""
+    return [i for i, m in enumerate(mentions) if m.value != 0 and gives(m, p)]
 
 
 def _value(m: Mention, p: Parameter) -> float:

@@ -36,12 +36,11 @@ before each parameter that a number of the text gives, those parameters in the o
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 from .contract import CONTRACT_SUMMARY, parse_parameters
-from .quantities import Mention, between, find_numbers, fit_score, value_factors
+from .quantities import Mention, between, find_numbers, fit_score, gives
 
 #: The full header: the contract in a few lines, for models that were not trained on the format
 #: (the untuned base model, a bigger model behind an OpenAI-compatible server).
@@ -192,8 +191,7 @@ def annotate(problem: str, program: str) -> str:
     taken: set[int] = set()
     source: dict[int, int] = {}  # parameter line -> index of the mention that gives it
     for line, p in sorted(params.items()):
-        fits = [i for i, m in enumerate(mentions) if i not in taken
-                and any(math.isclose(abs(p.value), abs(float(m.value * f)), rel_tol=1e-9) for f in value_factors(m, p))]
+        fits = [i for i, m in enumerate(mentions) if i not in taken and gives(m, p)]
         if not fits:
             continue
         # equal values ("17 m/s ... 17 m"): the mention whose words match the parameter's comment

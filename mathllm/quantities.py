@@ -10,6 +10,7 @@ program may write: :func:`given_literals`). Recognises ``2,500``, ``4.8%``, ``1.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -159,6 +160,12 @@ def value_factors(m: Mention, p: Parameter) -> list[Decimal]:
     return base
 
 
+def gives(m: Mention, p: Parameter) -> bool:
+    """Whether the number ``m`` of the text gives ``p`` its value (as written, as a percentage,
+    scaled, or with the sign the model chose; see :func:`value_factors`)."""
+    return any(math.isclose(abs(p.value), abs(float(m.value * f)), rel_tol=1e-9) for f in value_factors(m, p))
+
+
 #: Conversion constants that a problem's story depends on ("12 payments a year" is "monthly").
 _CALENDAR = {4, 7, 12, 24, 52, 60, 360, 365, 366, 100, 1000}
 _CONSTANT_WORDS = re.compile(r"gravit|speed of light|gas constant|avogadro|planck|boltzmann|coulomb|"
@@ -235,16 +242,14 @@ def given_literals(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
 class Literals:
     """The literals a program may write for a problem (:func:`given_literals`), with the two
     questions grounded decoding asks while a number is being written digit by digit."""
 
-    texts: frozenset[str]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_prefixes", frozenset(t[:i] for t in self.texts for i in range(1, len(t) + 1)))
-        object.__setattr__(self, "_sorted", sorted(float(t) for t in self.texts))
+    def __init__(self, texts: frozenset[str]) -> None:
+        self.texts = texts
+        self._prefixes = frozenset(t[:i] for t in texts for i in range(1, len(t) + 1))
+        self._sorted = sorted(float(t) for t in texts)
 
     @classmethod
     def of(cls, text: str) -> Literals:

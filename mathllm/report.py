@@ -43,7 +43,7 @@ def attempt_dict(a: Any) -> dict:
                                                  "severity": i.severity} for i in a.check.issues]},
         "run": a.run.to_dict() if a.run is not None else None,
         "verification": a.verification.to_dict() if a.verification is not None else None,
-        "rebound": [mv.to_dict() for mv in getattr(a, "rebound", [])],
+        "rebound": [mv.to_dict() for mv in a.rebound],
         "error": a.error,
     }
 
@@ -54,7 +54,7 @@ def warnings_of(result: Any) -> list[str]:
     best = result.best
     if best is None:
         return []
-    moved = [f"moved {mv}" for mv in getattr(best, "rebound", [])]
+    moved = [f"moved {mv}" for mv in best.rebound]
     v = best.verification
     return moved + (list(v.warnings) if v is not None else [])
 

@@ -108,8 +108,9 @@ class Bank:
         asked = self.questions.scores(terms(question_of(text))) if self.questions else [0.0] * len(scores)
         best: dict[str, int] = {}  # group -> its best example by the combined score
         top: dict[str, float] = {}  # group -> its best whole-text score
+        excluded = exclude.strip() if exclude is not None else None
         for i, ex in enumerate(self.examples):
-            if exclude is not None and ex.problem.strip() == exclude.strip():
+            if excluded is not None and ex.problem.strip() == excluded:
                 continue  # never show the model the very problem it is asked (training, eval)
             if avoid_phrasing and self.phrasings and self.phrasings[i] == avoid_phrasing:
                 continue
