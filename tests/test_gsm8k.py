@@ -94,9 +94,29 @@ def test_number_words_and_reuse():
     assert "third" in cookies.split("\n\n")[0]
 
 
+# Two numbers of the question share a value: which one the solution's 20 is cannot be told, and a
+# wrong guess would teach a wrong binding (here the converter would take the crystal beads' 20).
+AMBIGUOUS = {
+    "question": "Nancy has 40 metal beads and 20 more pearl beads than metal beads. Rose has 20 crystal "
+                "beads. How many beads do they have?",
+    "answer": "Nancy has 40 + 20 = <<40+20=60>>60 pearl beads.\nTogether 40 + 60 + 20 = <<40+60+20=120>>120.\n"
+              "#### 120",
+}
+WORD_AND_DIGIT = {
+    "question": "Frank buys 2 bags of chips and twice as many apples. How many things does he buy?",
+    "answer": "He buys 2 * 2 = <<2*2=4>>4 apples.\nIn all 2 + 4 = <<2+4=6>>6 things.\n#### 6",
+}
+
+
 def test_unconvertible_records_are_dropped():
     assert convert(NO_ANNOTATIONS) is None
     assert convert(WRONG) is None
+    assert convert(AMBIGUOUS) is None
+    assert convert(WORD_AND_DIGIT) is None
+    # the same question with distinct numbers converts
+    assert convert({**AMBIGUOUS, "question": AMBIGUOUS["question"].replace("Rose has 20", "Rose has 25"),
+                    "answer": AMBIGUOUS["answer"].replace("60 + 20 = <<40+60+20=120>>120", "60 + 25 = "
+                                                          "<<40+60+25=125>>125").replace("#### 120", "#### 125")})
     assert convert({"question": "x", "answer": "no final answer"}) is None
 
 
@@ -124,4 +144,13 @@ def test_files(tmp_path):
 def test_real_file_keeps_at_least_half():
     stats = conversion_stats(DEFAULT_PATH)
     assert stats["total"] > 7000
-    assert stats["fraction"] >= 0.5, stats
+    assert stats["fraction"] >= 0.5, stats  # 66% since ambiguous records are dropped (94% before)
+
+
+def test_parameters_are_named_by_what_they_count():
+    rec = {"question": "Nancy has 40 metal beads and Rose has 25 crystal beads. How many beads do they have?",
+           "answer": "They have 40 + 25 = <<40+25=65>>65 beads.\n#### 65"}
+    names = [p.name for p in parse_parameters(convert(rec).program)]
+    assert names == ["metal_beads", "crystal_beads"]
+    # a unit after the number keeps the verb before it: 'walks 3 miles' -> walks_miles
+    assert [p.name for p in parse_parameters(convert(WALK).program)][0] == "walks_miles"
