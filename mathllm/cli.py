@@ -115,7 +115,7 @@ def solve(
     adapter: Optional[str] = typer.Option("auto", help="LoRA adapter directory or name in models/ ('auto': models/default if present; 'none')."),
     base_url: Optional[str] = typer.Option(None, "--base-url", envvar="MATHLLM_BASE_URL", help="openai: server URL, e.g. http://127.0.0.1:8000/v1"),
     api_key: Optional[str] = typer.Option(None, "--api-key", envvar="MATHLLM_API_KEY", help="openai: API key."),
-    samples: int = typer.Option(1, "--samples", "-k", help="Programs to sample (one batched call) and vote on."),
+    samples: int = typer.Option(1, "--samples", "-k", help="Programs to vote on: the greedy one plus k-1 sampled in one batched call."),
     repairs: int = typer.Option(2, help="Repair attempts for a program that fails its check or run."),
     timeout: float = typer.Option(10.0, help="Sandbox time limit per run [s]."),
     examples: int = typer.Option(1, help="Solved examples retrieved into the prompt (the default adapter is trained with 1)."),

@@ -8,8 +8,11 @@ why it failed. Only user errors (bad options, unusable backend) raise.
   the one number stated in its own unit (:mod:`mathllm.bind`; every move is reported).
 * **Repair**: a program that fails its check or run is sent back to the model with the error
   (up to ``repairs`` rounds). Failing samples of a round are repaired in one batched call.
-* **Vote** (self-consistency): with ``samples=k`` the k programs are sampled in ONE batched
-  generation call and the answers voted on; the report shows the agreement.
+* **Vote** (self-consistency): with ``samples=k``, sample 1 is the greedy program (the one
+  ``samples=1`` gives) and the other k - 1 are sampled in ONE batched call; the answers are
+  voted on and the report shows the agreement. A tie goes to a verified answer, then to one
+  that invents fewer values, then to the greedy one: the vote replaces the greedy answer only
+  when more samples agree on another (or the greedy program made up a number).
 """
 
 from __future__ import annotations
@@ -170,15 +173,19 @@ def _grounding_rank(a: Attempt) -> tuple[int, float]:
     return (len(g.invented), -g.coverage) if g is not None else (0, 0.0)
 
 
-def _pick_best(attempts: list[Attempt], groups: list[list[Attempt]]) -> Attempt | None:
+def _pick_best(attempts: list[Attempt], groups: list[list[Attempt]],
+               anchor: Attempt | None = None) -> Attempt | None:
     rank = {"verified": 0, "plausible": 1, "wrong": 2, "failed": 3}
 
-    def key(a: Attempt) -> tuple[int, int, float]:
-        return (rank.get(a.verification.status if a.verification else "failed", 3), *_grounding_rank(a))
+    def key(a: Attempt) -> tuple[int, int, bool, float]:
+        invented, coverage = _grounding_rank(a)
+        return (rank.get(a.verification.status if a.verification else "failed", 3), invented, a is not anchor,
+                coverage)
 
     if groups:
-        # The largest group wins; ties go to the group holding a verified attempt, then to the
-        # best-grounded one (a program that uses the problem's numbers and invents none).
+        # The largest group wins; ties go to the group holding a verified attempt, then to the one
+        # with fewer made-up values, then to the greedy sample's (the anchor), then to the one
+        # using more of the problem's numbers.
         top = max(len(g) for g in groups)
         cands = [g for g in groups if len(g) == top]
         best_group = min(cands, key=lambda g: min(key(a) for a in g))
@@ -227,10 +234,14 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     prompt = build_prompt(problem.text, result.examples, style)
 
     k = opts.samples
-    temp = opts.temperature if k > 1 else 0.0
     emit(ProgressEvent("generate", f"writing {k} program{'s' if k > 1 else ''}", fraction=0.0))
     t0 = time.perf_counter()
-    completions = generator.generate([prompt], n=k, max_new_tokens=opts.max_new_tokens, temperature=temp)[0]
+    # The greedy program is the model's best single guess (and the only one with samples=1), so
+    # it anchors the vote: the sampled ones can outvote it, not replace it by a coin toss.
+    completions = generator.generate([prompt], n=1, max_new_tokens=opts.max_new_tokens, temperature=0.0)[0]
+    if k > 1:
+        completions += generator.generate([prompt], n=k - 1, max_new_tokens=opts.max_new_tokens,
+                                          temperature=opts.temperature)[0]
     timings["generate"] = time.perf_counter() - t0
 
     current: list[Attempt] = []
@@ -266,7 +277,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     emit(ProgressEvent("vote", "comparing answers"))
     groups, result.votes = vote(current)
     n_ok = sum(len(g) for g in groups)
-    result.best = _pick_best(current, groups)
+    result.best = _pick_best(current, groups, anchor=current[0] if current else None)
     result.agreement = (len(groups[0]) / n_ok) if groups else None
     return _finish(result, timings, t_start)
 

@@ -113,11 +113,11 @@ def test_garbage_model_output_is_a_failed_verdict(program: str, fragment: str) -
     json.dumps(to_dict(res))
 
 
-def test_samples_are_voted_in_one_batched_call() -> None:
+def test_samples_are_one_greedy_and_the_rest_in_one_batched_call() -> None:
     gen = Recording(["answer = 2.0\n", "answer = 1 + 1\n", "answer = 3\n"])
     res = solve(PLAIN, gen, SolveOptions(samples=3, repairs=0, temperature=0.8, **FAST))
-    assert len(gen.calls) == 1 and gen.calls[0][1] == 3 and len(gen.calls[0][0]) == 1
-    assert gen.settings[0]["temperature"] == 0.8
+    assert [(len(c[0]), c[1]) for c in gen.calls] == [(1, 1), (1, 2)]
+    assert [s["temperature"] for s in gen.settings] == [0.0, 0.8]
     assert [a.origin for a in res.attempts] == ["sample 1", "sample 2", "sample 3"]
     assert res.agreement == pytest.approx(2 / 3)
     assert res.answer.value == 2.0 and res.solved
@@ -128,7 +128,7 @@ def test_samples_are_voted_in_one_batched_call() -> None:
 def test_voting_ignores_failed_samples_and_repairs_them_in_one_call() -> None:
     gen = ScriptedGenerator(["answer = 5\n", "answer = 1/0\n", "answer = 5.0\n", "answer = 5\n"])
     res = solve(PLAIN, gen, SolveOptions(samples=3, repairs=1, **FAST))
-    assert len(gen.calls) == 2 and len(gen.calls[1][0]) == 1      # only sample 2 repaired
+    assert len(gen.calls) == 3 and len(gen.calls[2][0]) == 1      # greedy, samples, then only sample 2 repaired
     assert res.attempts[-1].origin == "sample 2 / repair 1"
     assert res.agreement == 1.0 and res.votes == [{"answer": "5", "count": 3}]
 
@@ -178,6 +178,17 @@ def test_expected_answer_in_problem(answer: str, verdict: str, solved: bool) -> 
     # a wrong answer is not "repaired": that would leak the expected answer to the model
     assert len(gen.calls) == 1
     assert answer not in gen.calls[0][0][0].split(TEXT)[0][-200:]
+
+
+@pytest.mark.parametrize("script, expected", [
+    (["answer = 3\n", "answer = 4\n"], 3.0),                          # a 1-1 tie: the greedy answer
+    (["answer = 3\n", "answer = 4\n", "answer = 5\n"], 3.0),         # all different: the greedy answer
+    (["answer = 3\n", "answer = 4\n", "answer = 4.0\n"], 4.0),       # two samples outvote it
+    (["answer = 1/0\n", "answer = 6\n", "answer = 4\n", "answer = 4.0\n"], 4.0),  # a failed greedy program has no say
+])
+def test_the_greedy_sample_anchors_the_vote(script: list[str], expected: float) -> None:
+    res = solve(PLAIN, ScriptedGenerator(script), SolveOptions(samples=len(script), repairs=0, **FAST))
+    assert res.answer.value == expected
 
 
 def test_verified_sample_wins_a_tied_vote() -> None:
