@@ -209,8 +209,11 @@ CONVENTION_LITERALS = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 30, 31, 52,
                        2.20462, 0.0254, 2.54, 0.3048, 3.28084, 1.609344, 0.621371, 3.78541, 0.44704,
                        4.184, 101325, 8.314, 299792458, 6.674, 1.602, 6.022)
 #: Factors between a number of the text and the literal a program writes for it: as written,
-#: per cent (4.8 -> 0.048), centi (7 cm -> 0.07 m), kilo/milli/mega/micro, minutes, hours.
-_LITERAL_FACTORS = (1, 100, 0.01, 1e3, 1e-3, 1e6, 1e-6, 60, 1 / 60, 3600, 1 / 3600)
+#: hecto (2 m -> 200 cm), kilo/milli/mega/micro, minutes, hours.
+_LITERAL_FACTORS = (1, 100, 1e3, 1e-3, 1e6, 1e-6, 60, 1 / 60, 3600, 1 / 3600)
+#: A centi unit right after a number: only then is it also divided by 100 (7 cm -> 0.07 m,
+#: 5 cents -> 0.05 dollars). For any number it would let a "5-year loan" give the rate 0.05.
+_CENTI = re.compile(r"\s?(cm\b|centimet|cents?\b|¢|cl\b|centilit)", re.IGNORECASE)
 
 
 def literal_text(value: float) -> str:
@@ -235,8 +238,9 @@ def given_literals(text: str) -> frozenset[str]:
         if m.percent:  # 84% is 84 or 0.84, never 0.084
             out.update((literal_text(base), literal_text(base / 100)))
             continue
+        factors = _LITERAL_FACTORS + ((0.01,) if _CENTI.match(text, m.end) else ())
         for v in [base] + ([base * m.scale] if m.scale != 1 else []):
-            out.update(literal_text(v * f) for f in _LITERAL_FACTORS)
+            out.update(literal_text(v * f) for f in factors)
             if v:
                 out.add(literal_text(1 / v))
     return frozenset(out)

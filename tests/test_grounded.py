@@ -66,6 +66,19 @@ def test_given_literals_cover_the_ways_a_program_states_a_number() -> None:
     assert "17" not in got and "0.05" not in got
 
 
+@pytest.mark.parametrize("text, literal, given", [
+    ("a 5-year loan at 6.9% annual interest", "0.05", False),  # a count of years is no rate
+    ("a 5-year loan at 6.9% annual interest", "0.069", True),
+    ("a rod of 7 cm", "0.07", True),                            # centi units: metres
+    ("costs 45 cents", "0.45", True),                           # and dollars
+    ("a 33 cl bottle", "0.33", True),
+    ("7 dollars", "0.07", False),
+])
+def test_a_number_is_divided_by_100_only_as_a_percentage_or_a_centi_unit(text: str, literal: str,
+                                                                         given: bool) -> None:
+    assert (literal in given_literals(text)) is given
+
+
 @pytest.mark.parametrize("digits, more, done", [
     ("0.04", True, False), ("0.048", True, True), ("0.0480", True, True), ("0.040", False, False),
     ("140.50", True, True), ("140.", True, False), ("2500.", True, True), ("2500.05", False, False),
@@ -79,7 +92,7 @@ def test_literals_answer_while_a_number_is_written(digits: str, more: bool, done
 
 
 def test_a_number_can_only_grow_into_a_given_one() -> None:
-    problem = "Pay 7 dollars."  # conventions (1, 4, 10, 4.184, ...) and 7 converted (700, 0.07, 420, ...)
+    problem = "Pay 7 cents."  # conventions (1, 4, 10, 4.184, ...) and 7 converted (700, 0.07, 420, ...)
     assert "13" not in given_literals(problem) and "420" in given_literals(problem)
     # "4" is a convention, so the number may end; of the digits only "2" leads on (to 420)
     after_4 = allowed_after(problem, "x = 4")
