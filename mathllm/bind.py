@@ -38,8 +38,12 @@ _UNIT_WORDS = {
     "l": "l litre litres liter liters", "ml": "ml millilitre millilitres milliliter milliliters",
     "m": "m metre metres meter meters", "cm": "cm centimetre centimetres centimeter centimeters",
     "km": "km kilometre kilometres kilometer kilometers", "°c": "°c degc", "%": "% percent",
+    "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
 }
 _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
+#: Symbols a text writes and a program comment spells in ASCII ("9.8 m/s²" for ``[m/s^2]``,
+#: "4.7 kΩ" for ``[kOhm]``, "470 µF" for ``[uF]``; both micro signs).
+_ASCII = str.maketrans({"²": "^2", "³": "^3", "ω": "ohm", "µ": "u", "μ": "u", "−": "-"})
 
 
 @dataclass
@@ -60,8 +64,11 @@ class Rebinding:
 
 def unit_key(unit: str) -> str:
     """A unit spelled one way: ``"Hours"`` -> ``h``, ``"N*s/m"`` -> ``n·s/m``."""
-    u = unit.replace("*", "·").replace(" ", "").lower().rstrip(".,;:?!)")
-    return _UNIT.get(u, u)
+    u = unit.replace("**", "^").replace("*", "·").replace(" ", "").lower().rstrip(".,;:?!)").translate(_ASCII)
+    if u in _UNIT:
+        return _UNIT[u]
+    # a counted thing is one unit in the singular and the plural ("38 cookies" for [cookie])
+    return u[:-1] if len(u) > 3 and u.isalpha() and u.endswith("s") and not u.endswith("ss") else u
 
 
 def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
@@ -110,13 +117,40 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
         was = now[0]
         moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {m.written} {words[fits[0]]}; "
                                                      f"{mentions[was].written} is in {words[was]}"))
-    if moves:  # rule 2 sees the program as rule 1 left it
+    if moves:  # rules 2 and 3 see the program as rule 1 left it
         program = set_parameters(program, {mv.name: mv.new for mv in moves})
         params = parse_parameters(program)
+    made_up = _made_up(text, program, params, mentions, words, said)
+    if made_up:
+        program = set_parameters(program, {mv.name: mv.new for mv in made_up})
+        params = parse_parameters(program)
+        moves += made_up
     shared = _shared(text, params, mentions, words, said)
     if shared:
         program = set_parameters(program, {mv.name: mv.new for mv in shared})
     return program, moves + shared
+
+
+def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+             said: list[str]) -> list[Rebinding]:
+    """Rule 3: a value the text does not give, and one number in the parameter's unit left unused."""
+    from .verify import ground  # the verifier's notion of "not given" (conventions such as 12 months excluded)
+
+    invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+    used = {i for p in params for i in _sources(p, mentions)}
+    by_unit: dict[str, list[Parameter]] = {}
+    for p in params:
+        if p.name in invented and p.value != 0 and unit_key(p.unit):
+            by_unit.setdefault(unit_key(p.unit), []).append(p)
+    moves = []
+    for unit, group in by_unit.items():
+        fits = [i for i, u in enumerate(said) if u == unit]
+        if len(group) != 1 or len(fits) != 1 or fits[0] in used:
+            continue  # several made-up values, several numbers, or the one number is taken
+        p, m = group[0], mentions[fits[0]]
+        moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem does not give {fmt_value(p.value)}; "
+                                                     f"its one number in {words[fits[0]]} is {m.written}, unused"))
+    return moves
 
 
 def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],

@@ -66,9 +66,19 @@ def test_a_swap_is_undone() -> None:
     ("A 2 kg and a 3 kg mass hang 1.5 m apart.", "m1 = 1.5  # first mass [kg]\nd = 1.5  # distance [m]\n"),
     # the number's unit belongs to no other parameter: it may be meant for this one
     ("It costs 5 EUR and weighs 3 kg.", "price = 3  # price [EUR/kg]\nanswer = price\n"),
-    # a value the text does not give, or no unit in the comment: left to the model
-    ("A 4 kg box.", "m = 7  # mass [kg]\nanswer = m\n"),
+    # no unit in the comment: left to the model
     ("A 4 kg box moves 2 m.", "m = 2  # mass\nd = 4  # distance [m]\n"),
+    # a made-up value whose unit's one number another parameter already uses
+    ("A 4 kg box on a 2 kg cart.", "m_box = 4  # box [kg]\nm_cart = 4  # cart [kg]\nm_load = 7  # load [kg]\n"),
+    ("A 4 kg box.", "m = 4  # mass [kg]\nm_extra = 7  # extra mass [kg]\n"),
+    # two made-up values of one unit, or several numbers in it: no choice is made
+    ("A 4 kg box.", "m1 = 7  # mass [kg]\nm2 = 8  # mass [kg]\n"),
+    ("A 4 kg box and a 5 kg crate.", "m = 7  # mass [kg]\nanswer = m\n"),
+    # conventions are not made up: 365 days a year, g = 9.81
+    ("Over 2 days, a car brakes at 3 m/s².", "a = 3  # deceleration [m/s^2]\ng = 9.81  # gravity [m/s^2]\n"),
+    ("It rains on 40 days.", "days_rain = 40  # rainy days [day]\ndays_year = 365  # days per year [day]\n"),
+    # scientific notation is one number: 8e-05 kg/m is not 8 and "05 kg/m"
+    ("Drag is c·v² with c = 8e-05 kg/m.", "c = 8e-05  # drag coefficient [kg/m]\nanswer = c\n"),
     # the unit written as a word is the same unit: 3 hours is in [h]
     ("Drive 3 hours at 50 km/h.", "t = 3  # time [h]\nv = 50  # speed [km/h]\n"),
     # no parameters, or not Python
@@ -80,9 +90,36 @@ def test_no_move_without_clear_evidence(text: str, program: str) -> None:
 
 
 @pytest.mark.parametrize("unit, key", [("Hours", "h"), ("hrs", "h"), ("litres", "l"), ("N*s/m", "n·s/m"),
-                                       ("percent", "%"), ("kg.", "kg"), ("EUR/month", "eur/month")])
+                                       ("percent", "%"), ("kg.", "kg"), ("EUR/month", "eur/month"),
+                                       ("m/s²", "m/s^2"), ("m/s**2", "m/s^2"), ("kΩ", "kohm"), ("kOhm", "kohm"),
+                                       ("Ω", "ohm"), ("ohms", "ohm"), ("µF", "uf"), ("μF", "uf"), ("uF", "uf"),
+                                       ("cookies", "cookie"), ("glass", "glass"), ("bus", "bus")])
 def test_unit_key(unit: str, key: str) -> None:
     assert unit_key(unit) == key
+
+
+def test_symbols_are_the_units_a_program_spells_in_ascii() -> None:
+    """What the default adapter wrote for a projectile: g's 9.8 m/s² as the launch speed."""
+    text = ("Launched upward at 11 m/s from a height of 26 m, a water balloon rises and falls back "
+            "(take g = 9.8 m/s², no drag). Work out the maximum height it reaches.")
+    program = "h0 = 26  # launch height [m]\nv0 = 9.8  # initial speed [m/s]\ng = 9.8  # gravity [m/s^2]\n"
+    out, moves = bind(text, program)
+    assert values(out) == {"h0": 26, "v0": 11, "g": 9.8}
+    assert [str(mv) for mv in moves] == ["v0 = 9.8 -> 11 (the problem gives 11 m/s; 9.8 is in m/s²)"]
+
+
+def test_a_made_up_value_takes_the_one_unused_number_of_its_unit() -> None:
+    """Rule 3, after rule 1 freed the number: what the default adapter wrote for an RC discharge."""
+    text = ("What voltage is left on a 1000 µF capacitor, initially at 48 V, after discharging through "
+            "220 Ω for 0.39 s?")
+    program = ("V0 = 48  # initial voltage [V]\nR = 1000000  # resistance [Ohm]\nC_uF = 220  # capacitance [uF]\n"
+               "t = 0.39  # time [s]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"V0": 48, "R": 220, "C_uF": 1000, "t": 0.39}
+    assert [str(mv) for mv in moves] == [
+        "C_uF = 220 -> 1000 (the problem gives 1000 µF; 220 is in Ω)",
+        "R = 1000000 -> 220 (the problem does not give 1000000; its one number in Ω is 220, unused)"]
+    assert bind("A 4 kg box.", "m = 7  # mass [kg]\n")[0] == "m = 4  # mass [kg]\n"
 
 
 def test_no_reference_program_of_the_bank_is_moved() -> None:

@@ -185,6 +185,16 @@ def test_find_numbers_formats():
     assert "2" not in found  # "2nd" is an ordinal and "CO2" a name, not numbers
 
 
+@pytest.mark.parametrize("text, written, value", [
+    ("c = 8e-05 kg/m", "8e-05", Decimal("0.00008")), ("k = 1.5E3 N/m", "1.5E3", Decimal("1500")),
+    ("6.02e23 atoms", "6.02e23", Decimal("6.02e23")), ("a rate of 2e-3 per day", "2e-3", Decimal("0.002")),
+])
+def test_find_numbers_reads_scientific_notation_as_one_number(text, written, value):
+    found = [m for m in find_numbers(text) if not m.word]
+    assert [(m.written, m.value) for m in found] == [(written, value)]
+    assert found[0].scientific and not find_numbers("version 3e")[0].scientific
+
+
 def test_locate_parameters_reads_each_format():
     text = ("Anna puts $1,200.00 in an account at 4.8% a year for three years. The town has 1.2 million "
             "people and 2,500 cars; .5 of the cars are red. The cart slows down at 2 m/s².")
@@ -222,6 +232,8 @@ def test_structural_constants_are_not_varied():
     ("2,500", "3100", "3,100"), ("2500", "3100", "3100"), ("1,200.00", "1300", "1,300.00"),
     (".5", "0.7", ".7"), ("0.5", "0.7", "0.7"), ("4.8", "6.1", "6.1"), ("5", "7", "7"),
     ("three", "4", "four"), ("Three", "21", "Twenty-one"), ("three", "120", "120"), ("−3", "-4", "−4"),
+    ("8e-05", "0.00009", "9e-05"), ("8e-05", "0.000085", "8.5e-05"), ("1.5E3", "1725", "1.725E3"),
+    ("2e-3", "0.004", "4e-3"),
 ])
 def test_format_like_keeps_the_style(written, new, expected):
     m = next(m for m in find_numbers(f"x {written} y") if m.written == written)

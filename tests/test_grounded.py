@@ -66,6 +66,12 @@ def test_given_literals_cover_the_ways_a_program_states_a_number() -> None:
     assert "17" not in got and "0.05" not in got
 
 
+def test_scientific_notation_is_one_number_written_mantissa_first() -> None:
+    lit = given_literals("Air resistance is c·v² with c = 8e-05 kg/m.")
+    assert {"0.00008", "8"} <= lit  # the value, and the digits a program writes before "e-05"
+    assert "12500" in lit and "0.05" not in lit  # 1/8e-05; "05" is the exponent, not a number
+
+
 @pytest.mark.parametrize("text, literal, given", [
     ("a 5-year loan at 6.9% annual interest", "0.05", False),  # a count of years is no rate
     ("a 5-year loan at 6.9% annual interest", "0.069", True),

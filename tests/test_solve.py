@@ -243,7 +243,8 @@ def test_best_grounded_sample_wins_a_tied_vote() -> None:
     """With no expected answer, a tie goes to the program that uses the problem's numbers."""
     made_up = GOOD.replace("principal = 1000", "principal = 1200").replace("years = 10", "years = 11")
     gen = ScriptedGenerator([made_up, GOOD])
-    res = solve(PLAIN, gen, SolveOptions(samples=2, repairs=0, **FAST))
+    # bind=False: binding would move both made-up values onto the text's unused numbers (rule 3)
+    res = solve(PLAIN, gen, SolveOptions(samples=2, repairs=0, bind=False, **FAST))
     assert res.answer.value == pytest.approx(GOOD_VALUE) and res.agreement == 0.5
     assert to_dict(res)["warnings"] == []
     bad = res.attempts[0].verification
@@ -253,12 +254,15 @@ def test_best_grounded_sample_wins_a_tied_vote() -> None:
 
 def test_grounding_warnings_reach_the_report() -> None:
     wrong = GOOD.replace("years = 10", "years = 5")
-    res = solve(PLAIN, ScriptedGenerator([wrong]), SolveOptions(**FAST))
+    res = solve(PLAIN, ScriptedGenerator([wrong]), SolveOptions(bind=False, **FAST))
     assert res.verdict == "plausible"  # a warning, not a verdict
     doc = to_dict(res)
     assert doc["warnings"] == ["the program does not use 10 from the problem (fine if irrelevant)",
                                "values not given in the problem: years = 5"]
     assert doc["attempts"][0]["verification"]["grounding"]["invented"] == ["years = 5"]
+    bound = to_dict(solve(PLAIN, ScriptedGenerator([wrong]), SolveOptions(**FAST)))  # binding repairs it
+    assert bound["warnings"] == ["moved years = 5 -> 10 (the problem does not give 5; its one number in years is 10, "
+                                 "unused)"]
 
 
 @pytest.mark.parametrize("style", [None, "mathllm-v1", "mathllm-v2", "mathllm-v3"])
