@@ -105,7 +105,10 @@ class HFGenerator:
                 try:
                     from peft import PeftModel
 
-                    model = PeftModel.from_pretrained(model, str(self.adapter_path))
+                    from .models import quiet_peft
+
+                    with quiet_peft():
+                        model = PeftModel.from_pretrained(model, str(self.adapter_path))
                     model = model.merge_and_unload()  # merged weights decode as fast as the base
                 except Exception as exc:  # a broken adapter is a user-facing error
                     raise BackendError(f"cannot load adapter {self.adapter_path}: {exc}") from None

@@ -17,12 +17,27 @@ import os
 import shutil
 import tempfile
 import time
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
 
 from .errors import BackendError
 
 ProgressFn = Callable[[str, float | None], None]
+
+@contextmanager
+def quiet_peft() -> Any:
+    """Silence the one warning peft raises on every wrap and load of an adapter.
+
+    peft reads transformers' deprecated ``is_gradient_checkpointing`` property, so each
+    ``mathllm solve`` printed a FutureWarning about code the user does not own. Only that
+    message is silenced; every other warning still shows.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"`is_gradient_checkpointing` is deprecated", category=FutureWarning)
+        yield
+
 
 DEFAULT_MODEL_NAME = "gemma-3-270m"
 #: Format version of our converted copies; bump to force re-conversion.

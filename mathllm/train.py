@@ -252,7 +252,7 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     from peft import LoraConfig, get_peft_model
     from transformers import Trainer, TrainerCallback, TrainingArguments
 
-    from .models import load_causal_lm
+    from .models import load_causal_lm, quiet_peft
 
     t_start = time.time()
     out = Path(cfg.out)
@@ -302,7 +302,8 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     lora = LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, bias="none",
                       task_type="CAUSAL_LM",
                       target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"])
-    model = get_peft_model(model, lora)
+    with quiet_peft():
+        model = get_peft_model(model, lora)
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     log(f"LoRA r={cfg.rank}: {n_train:,} trainable parameters")
 
@@ -372,7 +373,8 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
         resume = True
         log("resuming from the last checkpoint")
     t_train = time.time()
-    state = trainer.train(resume_from_checkpoint=resume)
+    with quiet_peft():  # resuming loads the checkpoint's adapter through peft
+        state = trainer.train(resume_from_checkpoint=resume)
     train_s = time.time() - t_train
     steps_done = trainer.state.global_step
     seen = [j for b in ds.batches[:steps_done] for j in b]

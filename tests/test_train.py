@@ -233,6 +233,11 @@ def _data(tmp_path: Path, n: int = 8) -> Path:
     return p
 
 
+#: peft's read of a deprecated transformers property warned on every run; mathllm silences it
+NO_PEFT_WARNING = pytest.mark.filterwarnings("error:`is_gradient_checkpointing` is deprecated:FutureWarning")
+
+
+@NO_PEFT_WARNING
 def test_train_writes_a_loadable_adapter_with_its_card(tiny_model, tmp_path):
     out = tmp_path / "models" / "tiny"
     cfg = tr.TrainConfig(data=str(_data(tmp_path)), out=str(out), base_model=str(tiny_model), examples=0,
@@ -257,7 +262,10 @@ def test_train_writes_a_loadable_adapter_with_its_card(tiny_model, tmp_path):
     base = AutoModelForCausalLM.from_pretrained(tiny_model, dtype=torch.float32)
     ids = torch.tensor([[2, 5, 6, 7, 8]])
     before = base(input_ids=ids).logits.detach().clone()
-    tuned = PeftModel.from_pretrained(base, str(out))
+    from mathllm.models import quiet_peft
+
+    with quiet_peft():
+        tuned = PeftModel.from_pretrained(base, str(out))
     after = tuned(input_ids=ids).logits.detach()
     assert not torch.allclose(before, after)
     # No temporary or work folders are left next to the adapter except the resumable work dir.
@@ -284,6 +292,7 @@ def test_a_failed_run_leaves_the_previous_adapter_untouched(tiny_model, tmp_path
     assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
 
 
+@NO_PEFT_WARNING
 def test_resume_continues_from_the_last_checkpoint(tiny_model, tmp_path):
     out = tmp_path / "adapter"
     data = _data(tmp_path, n=12)
