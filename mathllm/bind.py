@@ -15,10 +15,16 @@ clear evidence:
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
    no parameter ("-1 °C"): the parameter whose description best matches the words around that
    number (strictly better than the others: "air") moves there.
+3. **A value the text does not give.** A parameter's value is no number of the text and no
+   convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
+   "values not given"), it is the only such parameter of its unit, and exactly one number is
+   written in that unit and no parameter uses it ("220 Ω", once rule 1 moved the capacitance
+   off it): it moves there.
 
-Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``).
-Everything else (numbers without a unit, several candidates, invented values) is left to the
-model: a wrong move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
+Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
+``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``).
+Everything else (numbers without a unit, several candidates) is left to the model: a wrong
+move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,069 reference programs of the retrieval bank it moves nothing, and the report names every
 move (:class:`Rebinding`).
 """
