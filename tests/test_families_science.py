@@ -148,3 +148,21 @@ def test_irrelevant_details_about_thirty_percent(module):
     rng = random.Random(3)
     hits = sum(bool(module._aside(rng, "Ann")) for _ in range(2000))
     assert 0.25 < hits / 2000 < 0.35
+
+
+def test_a_car_loan_can_state_its_down_payment_as_an_amount():
+    """"$3,500 down" on a car: the principal is the price less an amount, not a share of it."""
+    fam = REGISTRY["loan_payment"]
+    found = []
+    for i in range(60):
+        s = generate(fam, random.Random(f"down:{i}"), i % fam.n_phrasings)
+        values = {p.name: p.value for p in parse_parameters(s.program)}
+        if "down_payment" in values:
+            found.append((s, values))
+    assert 5 <= len(found) <= 30  # one variant among the family's loans, not the rule
+    for s, v in found:
+        assert f"{int(v['down_payment']):,}" in s.problem and f"{int(v['price']):,}" in s.problem
+        principal, i, n = v["price"] - v["down_payment"], v["rate"] / 12, v["years"] * 12
+        payment = principal * i / (1 - (1 + i) ** -n)
+        assert s.answer == pytest.approx(payment if s.program.endswith("answer = float(payment)\n")
+                                         else payment * n - principal)

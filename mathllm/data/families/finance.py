@@ -235,6 +235,9 @@ def loan_payment(rng: random.Random, phrasing: int):
         down = 0.0
         rate = _rate(rng, 3.0, 11.0)
         years = rng.choice([2, 3, 4, 5, 6])
+    # A car bought with cash down: the down payment is an amount, not a share ("$3,500 down"),
+    # so the financed principal is a difference (drawn last: the other draws stay as they were).
+    cash_down = 0 if mortgage or rng.random() < 0.5 else max(500, round(price * rng.uniform(0.1, 0.3) / 500) * 500)
     ask_pay = rng.random() < 0.65
     aside = _aside(rng, name)
     r = _pct(rate)
@@ -244,6 +247,11 @@ def loan_payment(rng: random.Random, phrasing: int):
                      f"with {article(_pct(down) + ' down payment')}")
         mine = f"I'm buying a house for {pm}, paying {_pct(down)} down and borrowing the rest"
         financed = f"a house costing {pm}, {_pct(down)} of which is paid up front,"
+    elif cash_down:
+        pm, dm = money(price, cur, 0), money(cash_down, cur, 0)
+        loan_desc = f"a loan for a car costing {pm}, with {dm} paid down"
+        mine = f"I'm buying a car for {pm}, paying {dm} down and borrowing the rest"
+        financed = f"a car costing {pm}, {dm} of which is paid up front,"
     else:
         pm = money(price, cur, 0)
         loan_desc = f"a car loan of {pm}"
@@ -275,6 +283,18 @@ def loan_payment(rng: random.Random, phrasing: int):
             years = {years}  # loan term [year]
 
             principal = price * (1 - down_fraction)
+            i = rate / 12  # monthly interest rate
+            n = years * 12  # number of monthly payments
+            payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
+            """)
+    elif cash_down:
+        program = code(f"""
+            price = {lit(price)}  # purchase price of the car [{cu}]
+            down_payment = {lit(cash_down)}  # paid up front [{cu}]
+            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            years = {years}  # loan term [year]
+
+            principal = price - down_payment
             i = rate / 12  # monthly interest rate
             n = years * 12  # number of monthly payments
             payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
