@@ -96,9 +96,13 @@ class HFGenerator:
         with self._lock:
             if self._model is not None:
                 return
-            from .models import load_causal_lm
+            from .models import choose_dtype, load_causal_lm
 
-            model, tok = load_causal_lm(self.model, dtype=self.dtype, threads=self.threads, progress=progress)
+            target = choose_dtype(self.dtype)
+            # An adapter merges into float32 weights, which are then cast once: merging into
+            # bf16 weights would round every LoRA update to 8 bits of mantissa.
+            model, tok = load_causal_lm(self.model, dtype="float32" if self.adapter_path is not None else self.dtype,
+                                        threads=self.threads, progress=progress)
             if self.adapter_path is not None:
                 if progress:
                     progress(f"applying adapter {self.adapter_path.name}", None)
@@ -112,6 +116,8 @@ class HFGenerator:
                     model = model.merge_and_unload()  # merged weights decode as fast as the base
                 except Exception as exc:  # a broken adapter is a user-facing error
                     raise BackendError(f"cannot load adapter {self.adapter_path}: {exc}") from None
+            if model.dtype != target:
+                model = model.to(target)
             model.eval()
             tok.padding_side = "left"  # batched decoding needs left padding
             if tok.pad_token_id is None:

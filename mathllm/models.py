@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -140,18 +141,31 @@ def ensure_model_dir(model: str | None, progress: ProgressFn | None = None) -> P
     raise BackendError(f"{model} is neither a model directory (with config.json) nor a .gguf file")
 
 
-def choose_dtype(name: str = "auto"):
-    """float32 unless asked otherwise.
+def cpu_has_fast_bf16(cpuinfo: str | None = None) -> bool:
+    """Whether the CPU multiplies bf16 matrices in hardware (AMX or AVX512-BF16; Linux flags)."""
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    return bool(re.search(r"\b(amx_bf16|avx512_bf16)\b", cpuinfo))
 
-    Measured on this project's 2-core AVX2 machines (no AMX, no AVX512-BF16) with
-    ``benchmarks/bench_model.py --tokens 32 --batches 1,8``: bf16 decodes faster at batch 1
-    (12.7 vs 9.0 tokens/s: half the bytes to stream) but slower at batch 8 (21 vs 32 tokens/s:
-    bf16 matmuls are emulated). Voting, evaluation and the workbench queue decode in batches,
-    and LoRA weights merge exactly in float32, so float32 is the default.
+
+def choose_dtype(name: str = "auto"):
+    """The inference dtype: ``auto`` is bfloat16 on CPUs with bf16 hardware, else float32.
+
+    Measured with ``benchmarks/bench_model.py --tokens 48 --batches 1,8``. On 2-core AVX2
+    machines (no AMX, no AVX512-BF16) bf16 decodes faster at batch 1 (12.7 vs 9.0 tokens/s: half
+    the bytes to stream) but slower at batch 8 (21 vs 32 tokens/s: bf16 matmuls are emulated),
+    and voting, evaluation and the workbench queue decode in batches: float32 there. On a
+    2-core Xeon with AMX, bf16 is faster at both (8.4 vs 7.5 tokens/s at batch 1, 59 vs 24 at
+    batch 8): bfloat16 there. ``$MATHLLM_DTYPE`` overrides ``auto``.
     """
     import torch
 
-    if name in ("auto", "float32", "fp32"):
+    if name == "auto":
+        name = os.environ.get("MATHLLM_DTYPE") or ("bfloat16" if cpu_has_fast_bf16() else "float32")
+    if name in ("float32", "fp32"):
         return torch.float32
     if name in ("bfloat16", "bf16"):
         return torch.bfloat16

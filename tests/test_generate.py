@@ -357,3 +357,34 @@ def test_an_adapter_is_prompted_in_the_style_it_was_trained_with(tmp_path) -> No
     (a / "mathllm.json").write_text(_json.dumps({"prompt_style": "mathllm-v9"}))
     with pytest.raises(BackendError, match="mathllm-v9"):
         adapter_prompt_style(a)
+
+
+@pytest.mark.parametrize("flags, fast", [
+    ("flags\t: fpu sse avx2 avx512f avx512_bf16 amx_tile", True),
+    ("flags\t: fpu sse avx2 amx_bf16 amx_tile amx_int8", True),
+    ("flags\t: fpu sse avx2 avx512f", False),
+    ("", False),
+])
+def test_bf16_hardware_is_read_from_cpu_flags(flags: str, fast: bool) -> None:
+    from mathllm.models import cpu_has_fast_bf16
+
+    assert cpu_has_fast_bf16(flags) is fast
+
+
+def test_auto_dtype_follows_the_cpu_and_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    from mathllm import models
+    from mathllm.errors import BackendError
+
+    monkeypatch.delenv("MATHLLM_DTYPE", raising=False)
+    monkeypatch.setattr(models, "cpu_has_fast_bf16", lambda: True)
+    assert models.choose_dtype("auto") is torch.bfloat16
+    monkeypatch.setattr(models, "cpu_has_fast_bf16", lambda: False)
+    assert models.choose_dtype("auto") is torch.float32
+    assert models.choose_dtype("bf16") is torch.bfloat16
+    monkeypatch.setenv("MATHLLM_DTYPE", "bfloat16")
+    assert models.choose_dtype("auto") is torch.bfloat16 and models.choose_dtype("float32") is torch.float32
+    monkeypatch.setenv("MATHLLM_DTYPE", "int3")
+    with pytest.raises(BackendError, match="unknown dtype"):
+        models.choose_dtype("auto")

@@ -268,6 +268,14 @@ def test_train_writes_a_loadable_adapter_with_its_card(tiny_model, tmp_path):
         tuned = PeftModel.from_pretrained(base, str(out))
     after = tuned(input_ids=ids).logits.detach()
     assert not torch.allclose(before, after)
+    # In bf16 the generator merges the adapter in float32 and casts once (no bf16 rounding of
+    # the LoRA update before it is added).
+    merged32 = {k: v.clone() for k, v in tuned.merge_and_unload().state_dict().items()}
+    g16 = HFGenerator(model=str(tiny_model), adapter=str(out), dtype="bfloat16")
+    g16.load()
+    assert g16.info["dtype"] == "bfloat16"
+    for k, v in g16._model.state_dict().items():
+        assert torch.equal(v, merged32[k].to(torch.bfloat16)), k
     # No temporary or work folders are left next to the adapter except the resumable work dir.
     assert not [p for p in out.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
 
