@@ -123,18 +123,21 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
         was = now[0]
         moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {m.written} {words[fits[0]]}; "
                                                      f"{mentions[was].written} is in {words[was]}"))
-    if moves:  # rules 2 and 3 see the program as rule 1 left it
-        program = set_parameters(program, {mv.name: mv.new for mv in moves})
-        params = parse_parameters(program)
+    # each rule sees the program as the rules before it left it
+    program, params = _apply(program, params, moves)
     made_up = _made_up(text, program, params, mentions, words, said)
-    if made_up:
-        program = set_parameters(program, {mv.name: mv.new for mv in made_up})
-        params = parse_parameters(program)
-        moves += made_up
+    program, params = _apply(program, params, made_up)
     shared = _shared(text, params, mentions, words, said)
-    if shared:
-        program = set_parameters(program, {mv.name: mv.new for mv in shared})
-    return program, moves + shared
+    program, _ = _apply(program, params, shared)
+    return program, moves + made_up + shared
+
+
+def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tuple[str, list[Parameter]]:
+    """The program with ``moves`` made, and its parameters."""
+    if not moves:
+        return program, params
+    program = set_parameters(program, {mv.name: mv.new for mv in moves})
+    return program, parse_parameters(program)
 
 
 def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -146,8 +149,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     used = {i for p in params for i in _sources(p, mentions)}
     by_unit: dict[str, list[Parameter]] = {}
     for p in params:
-        if p.name in invented and p.value != 0 and unit_key(p.unit):
-            by_unit.setdefault(unit_key(p.unit), []).append(p)
+        if p.name in invented and p.value != 0 and (unit := unit_key(p.unit)):
+            by_unit.setdefault(unit, []).append(p)
     moves = []
     for unit, group in by_unit.items():
         fits = [i for i, u in enumerate(said) if u == unit]

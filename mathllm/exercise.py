@@ -143,14 +143,14 @@ def format_like(m: Mention, value: Decimal) -> str:
         if m.written[:1].isupper():
             w = w[0].upper() + w[1:]
         return w
-    exp = value.normalize().as_tuple().exponent
     if m.scientific:  # "8e-05" stays in scientific notation, with as many mantissa digits as needed
         digits = len(abs(value).normalize().as_tuple().digits)
-        mant, _, exp = f"{abs(value):.{max(m.decimals, digits - 1)}e}".partition("e")
+        mant, _, power = f"{abs(value):.{max(m.decimals, digits - 1)}e}".partition("e")
         width = len(re.sub(r"\D", "", m.written.lower().partition("e")[2]))  # "e-05" keeps two digits
-        sign = "-" if exp.startswith("-") else ""
-        text = f"{mant}{'E' if 'E' in m.written else 'e'}{sign}{exp.lstrip('+-').lstrip('0').rjust(width, '0') or '0'}"
+        sign = "-" if power.startswith("-") else ""
+        text = f"{mant}{'E' if 'E' in m.written else 'e'}{sign}{power.lstrip('+-').lstrip('0').rjust(width, '0') or '0'}"
     else:
+        exp = value.normalize().as_tuple().exponent
         needed = max(0, -int(exp)) if isinstance(exp, int) else 0
         decimals = max(m.decimals, needed)
         text = f"{abs(value):,.{decimals}f}" if m.commas else f"{abs(value):.{decimals}f}"

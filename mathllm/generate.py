@@ -96,7 +96,7 @@ class HFGenerator:
         with self._lock:
             if self._model is not None:
                 return
-            from .models import choose_dtype, load_causal_lm
+            from .models import choose_dtype, load_causal_lm, quiet_peft
 
             target = choose_dtype(self.dtype)
             # An adapter merges into float32 weights, which are then cast once: merging into
@@ -108,8 +108,6 @@ class HFGenerator:
                     progress(f"applying adapter {self.adapter_path.name}", None)
                 try:
                     from peft import PeftModel
-
-                    from .models import quiet_peft
 
                     with quiet_peft():
                         model = PeftModel.from_pretrained(model, str(self.adapter_path))

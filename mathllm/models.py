@@ -20,25 +20,13 @@ import tempfile
 import time
 import warnings
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .errors import BackendError
 
 ProgressFn = Callable[[str, float | None], None]
-
-@contextmanager
-def quiet_peft() -> Any:
-    """Silence the one warning peft raises on every wrap and load of an adapter.
-
-    peft reads transformers' deprecated ``is_gradient_checkpointing`` property, so each
-    ``mathllm solve`` printed a FutureWarning about code the user does not own. Only that
-    message is silenced; every other warning still shows.
-    """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"`is_gradient_checkpointing` is deprecated", category=FutureWarning)
-        yield
-
 
 DEFAULT_MODEL_NAME = "gemma-3-270m"
 #: Format version of our converted copies; bump to force re-conversion.
@@ -141,14 +129,30 @@ def ensure_model_dir(model: str | None, progress: ProgressFn | None = None) -> P
     raise BackendError(f"{model} is neither a model directory (with config.json) nor a .gguf file")
 
 
+@contextmanager
+def quiet_peft() -> Iterator[None]:
+    """Silence the one warning peft raises on every wrap and load of an adapter.
+
+    peft reads transformers' deprecated ``is_gradient_checkpointing`` property, so each
+    ``mathllm solve`` printed a FutureWarning about code the user does not own. Only that
+    message is silenced; every other warning still shows.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"`is_gradient_checkpointing` is deprecated", category=FutureWarning)
+        yield
+
+
+@lru_cache(maxsize=1)
+def _cpuinfo() -> str:
+    try:
+        return Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:  # not Linux: no flags to go by
+        return ""
+
+
 def cpu_has_fast_bf16(cpuinfo: str | None = None) -> bool:
     """Whether the CPU multiplies bf16 matrices in hardware (AMX or AVX512-BF16; Linux flags)."""
-    if cpuinfo is None:
-        try:
-            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return False
-    return bool(re.search(r"\b(amx_bf16|avx512_bf16)\b", cpuinfo))
+    return bool(re.search(r"\b(amx_bf16|avx512_bf16)\b", _cpuinfo() if cpuinfo is None else cpuinfo))
 
 
 def choose_dtype(name: str = "auto"):

@@ -743,14 +743,15 @@ def _proc_table() -> dict[int, tuple[int, bytes]]:
     return out
 
 
-def _stat(pid: int) -> str:
-    """State, parent and name of a process (for failure messages)."""
+def _describe(pid: int) -> str:
+    """State, parent and command line of a process (for failure messages)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(errors="replace")
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()[:60]
     except OSError:
-        return "gone"
-    name, rest = stat[stat.find("(") + 1:stat.rfind(")")], stat[stat.rfind(")") + 2:].split()
-    return f"{rest[0]} ppid={rest[1]} {name}"
+        return f"{pid}: gone"
+    rest = stat[stat.rfind(")") + 2:].split()
+    return f"{pid}: {rest[0]} ppid={rest[1]} {cmdline!r}"
 
 
 def _descendants(root: int | None) -> list[int]:
@@ -868,8 +869,7 @@ def test_attack_is_contained(host: Host, attack: Attack) -> None:
         deadline = time.monotonic() + 10.0
         while len(left := _descendants(sb.worker_pid)) > baseline and time.monotonic() < deadline:
             time.sleep(0.05)
-        table = _proc_table()
-        assert len(left) <= baseline, [(pid, _stat(pid), table.get(pid, (0, b""))[1][:60]) for pid in left]
+        assert len(left) <= baseline, [_describe(pid) for pid in left]
     if attack.extra is not None:
         attack.extra(result, sb)
     # 6. the sandbox keeps working

@@ -275,40 +275,24 @@ def loan_payment(rng: random.Random, phrasing: int):
         f"interest compounded and payments made monthly?{aside}",
     ]
     last = "answer = float(payment)" if ask_pay else "answer = float(payment * n - principal)"
+    # The three kinds of loan differ only in how the amount borrowed is given.
     if mortgage:
-        program = code(f"""
-            price = {lit(price)}  # purchase price of the house [{cu}]
-            down_fraction = {lit(down)}  # down payment as a share of the price [1]
-            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
-            years = {years}  # loan term [year]
-
-            principal = price * (1 - down_fraction)
-            i = rate / 12  # monthly interest rate
-            n = years * 12  # number of monthly payments
-            payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
-            """)
+        given = (f"price = {lit(price)}  # purchase price of the house [{cu}]\n"
+                 f"down_fraction = {lit(down)}  # down payment as a share of the price [1]\n")
+        borrowed = "principal = price * (1 - down_fraction)\n"
     elif cash_down:
-        program = code(f"""
-            price = {lit(price)}  # purchase price of the car [{cu}]
-            down_payment = {lit(cash_down)}  # paid up front [{cu}]
-            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
-            years = {years}  # loan term [year]
-
-            principal = price - down_payment
-            i = rate / 12  # monthly interest rate
-            n = years * 12  # number of monthly payments
-            payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
-            """)
+        given = (f"price = {lit(price)}  # purchase price of the car [{cu}]\n"
+                 f"down_payment = {lit(cash_down)}  # paid up front [{cu}]\n")
+        borrowed = "principal = price - down_payment\n"
     else:
-        program = code(f"""
-            principal = {lit(price)}  # amount borrowed [{cu}]
-            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
-            years = {years}  # loan term [year]
-
-            i = rate / 12  # monthly interest rate
-            n = years * 12  # number of monthly payments
-            payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)
-            """)
+        given, borrowed = f"principal = {lit(price)}  # amount borrowed [{cu}]\n", ""
+    program = (given
+               + f"rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]\n"
+               + f"years = {years}  # loan term [year]\n\n"
+               + borrowed
+               + "i = rate / 12  # monthly interest rate\n"
+               + "n = years * 12  # number of monthly payments\n"
+               + "payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)\n")
     program += last + "\n"
     return texts[phrasing], program, cu
 
