@@ -9,7 +9,8 @@ clear evidence:
 1. **Stated in another parameter's unit.** The parameter's value comes from a number of the
    text written in a *different* unit that another parameter of the program has ("1.9 s" for
    a ``[kg]`` parameter while ``t_query`` is in ``[s]``), and exactly one number of the text is
-   written in the parameter's own unit ("1 kg"): it moves there.
+   written in the parameter's own unit ("1 kg"), not counting a zero beside another number
+   ("from 0 V on a 9 V supply"): it moves there.
 2. **One number for two parameters.** Several parameters of one unit take the same number
    although the text writes it fewer times ("reaches 14 °C when the air is -1 °C" read as
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
@@ -117,6 +118,10 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
         if not all(said[i] and said[i] in others for i in now):
             continue  # its number might still be meant for it
         fits = [i for i, u in enumerate(said) if u == unit]
+        if len(fits) > 1:
+            # "charging from 0 V on a 9 V supply": a zero is where something starts, which
+            # programs leave implicit, so a non-zero number of the unit is the candidate
+            fits = [i for i in fits if mentions[i].value != 0]
         if len(fits) != 1:
             continue  # no number in its unit, or several: the model's choice stands
         m = mentions[fits[0]]

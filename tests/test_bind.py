@@ -108,6 +108,19 @@ def test_symbols_are_the_units_a_program_spells_in_ascii() -> None:
     assert [str(mv) for mv in moves] == ["v0 = 9.8 -> 11 (the problem gives 11 m/s; 9.8 is in m/s²)"]
 
 
+def test_a_zero_where_something_starts_is_no_candidate() -> None:
+    """What the default adapter wrote for an RC charge: the capacitance's 470 as the supply voltage."""
+    text = ("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply "
+            "show 4.7 s after switch-on?")
+    program = ("V_s = 470  # supply voltage [V]\nR_kohm = 4.7  # resistance [kOhm]\n"
+               "C_uF = 470.0  # capacitance [uF]\nt = 4.7  # time after closing the switch [s]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"V_s": 9, "R_kohm": 4.7, "C_uF": 470, "t": 4.7}
+    assert [str(mv) for mv in moves] == ["V_s = 470 -> 9 (the problem gives 9 V; 470 is in µF)"]
+    # two non-zero numbers of the unit: still no choice
+    assert bind(text.replace("0 V through", "2 V through"), program)[1] == []
+
+
 def test_a_made_up_value_takes_the_one_unused_number_of_its_unit() -> None:
     """Rule 3, after rule 1 freed the number: what the default adapter wrote for an RC discharge."""
     text = ("What voltage is left on a 1000 µF capacitor, initially at 48 V, after discharging through "
