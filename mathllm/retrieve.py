@@ -48,6 +48,13 @@ QUESTION_WEIGHT = 4.0
 #: the question's match (chosen on trained phrasings: ``benchmarks/retrieval.py --dev
 #: --profile-weights``).
 PROFILE_WEIGHT = 30.0
+#: Share of its whole-text score an example loses in the ranking of families when it asks for a
+#: time and the query does not, or the other way round: a family is ranked by its best example
+#: of the query's kind ("what concentration 4.5 h after the bolus" belongs with the bolus, not
+#: with "how long until it falls to"). A share, not a sum, so that a family the words do not
+#: match at all never overtakes one they do. 0.3 is the largest share that changes nothing on
+#: trained phrasings (``benchmarks/retrieval.py --dev``).
+KIND_DISCOUNT = 0.3
 #: A number right after one of these signs, or right before one of these words, is money.
 _MONEY_SIGNS = "$€£¥"
 _MONEY_WORDS = frozenset({"dollar", "dollars", "usd", "eur", "euro", "euros", "gbp", "pound", "pounds",
@@ -65,12 +72,15 @@ def terms(text: str) -> list[str]:
     return words + [f"{a}_{b}" for a, b in pairwise(words)]
 
 
-#: A question that asks for a duration or a moment ("how long", "how many years until", "when").
-#: "How many days of the month" counts days, it does not ask when.
+#: A question that asks for a duration or a moment ("how long", "how many years until", "when
+#: will"). "How many days of the month" counts days, and "grow to when compounded" asks no time.
 _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|months|weeks|days|hours|minutes|"
-                        r"seconds|milliseconds)\b(?! of)|when\b|how much time|"
+                        r"seconds|milliseconds)\b(?! of)|^when\b|\bwhen (will|would|does|do|did|is|are|should)\b|how much time|"
                         r"solve for t\b|after how many|time (until|needed|required|it takes|to reach)|how soon)",
                         re.IGNORECASE)
+
+
+_TIME = "asks a time"
 
 
 def profile(text: str) -> Counter[str]:
@@ -86,7 +96,7 @@ def profile(text: str) -> Counter[str]:
 
     out: Counter[str] = Counter()
     if _ASKS_TIME.search(question_of(text)):
-        out["asks a time"] = 1
+        out[_TIME] = 1
     for m in find_numbers(text):
         if m.percent:
             out["%"] += 1
@@ -149,8 +159,10 @@ class Bank:
                 avoid_phrasing: str | None = None) -> list[Example]:
         """The ``k`` most similar examples, one per family, most similar last.
 
-        Families are ranked by their best whole-text score; within each, the example with the
-        best whole-text plus :data:`QUESTION_WEIGHT` x question-sentence score is shown.
+        Families are ranked by their best whole-text score, less a share (:data:`KIND_DISCOUNT`)
+        for an example that asks for a time when the text does not or the other way round; within each,
+        the example with the best whole-text plus :data:`QUESTION_WEIGHT` x question-sentence
+        score, less :data:`PROFILE_WEIGHT` x the distance of the profiles, is shown.
 
         ``avoid_phrasing`` ("family#phrasing") skips examples written in that phrasing: training
         uses it so the model practises mapping a new wording onto a known template, which is
@@ -163,8 +175,9 @@ class Bank:
         wanted = profile(text)
         within = [s + QUESTION_WEIGHT * q - PROFILE_WEIGHT * _distance(wanted, p)
                   for s, q, p in zip(scores, asked, self.profiles, strict=True)]
+        kind = [s * (1 - KIND_DISCOUNT * (p[_TIME] != wanted[_TIME])) for s, p in zip(scores, self.profiles, strict=True)]
         best: dict[str, int] = {}  # group -> its best example by the combined score
-        top: dict[str, float] = {}  # group -> its best whole-text score
+        top: dict[str, float] = {}  # group -> its best whole-text score (the kind of question weighed)
         excluded = exclude.strip() if exclude is not None else None
         for i, ex in enumerate(self.examples):
             if excluded is not None and ex.problem.strip() == excluded:
@@ -172,7 +185,7 @@ class Bank:
             if avoid_phrasing and self.phrasings and self.phrasings[i] == avoid_phrasing:
                 continue
             g = self.groups[i]
-            top[g] = max(top.get(g, scores[i]), scores[i])
+            top[g] = max(top.get(g, kind[i]), kind[i])
             j = best.get(g)
             if j is None or within[i] > within[j]:
                 best[g] = i

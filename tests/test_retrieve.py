@@ -89,7 +89,8 @@ def test_profile_counts_percentages_and_money(text: str, counts: dict) -> None:
     ("What voltage does a 470 µF capacitor show 4.7 s after switch-on?", False),
     ("How many days of a 31-day month are rainy on average?", False),
     ("How many hours later does the capacitor voltage reach 1.7 V?", True),
-    ("What does a balance of 12,500 dollars grow to in 3 years?", False),
+    ("What does a balance of 12,500 dollars grow to in 3 years when it is compounded continuously at 5.8%?", False),
+    ("At 6% a year, when will the balance reach $2,000?", True),
     # the question decides, not an aside: "when" in a detail sentence does not count
     ("It rained when she left. What is the mean of 3, 4 and 5?", False),
 ])
@@ -136,6 +137,32 @@ RC = [
 def test_within_a_family_a_time_asked_decides(tmp_path: Path, query: str, shown: int) -> None:
     bank = load_bank(write_bank(tmp_path / "rc.jsonl", docs=RC))
     assert bank.nearest(query, k=1) == [Example(RC[shown][1], f"answer = {shown}")]
+
+
+#: Two families of the bank with the same data and another question: a value after a time, or
+#: the time until a value.
+BOLUS = [
+    ("iv_bolus_time_below", ("After an IV bolus of 750 mg, a drug distributes into 44 L and is eliminated "
+                             "with a half-life of 5.7 h. How long (in hours) until the plasma concentration "
+                             "falls to 5.1 mg/L? The patient's room number is 132.")),
+    ("iv_bolus_concentration", ("Sven is given 500 mg of theophylline as a single IV push. With a volume of "
+                                "distribution of 38 L and a half-life of 8.4 hours, what plasma concentration, "
+                                "in mg/L, do you expect 21 h later?")),
+    ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
+]
+
+
+@pytest.mark.parametrize("query, shown", [
+    # an evaluation item whose words match the first family better
+    ("What is the plasma concentration of gentamicin, in mg/L, 4.5 hours after an IV bolus of 340 mg, if "
+     "its half-life is 2.5 hours and its volume of distribution is 14 L? The patient's room number is 221.", 1),
+    ("How long after an IV bolus of 340 mg does the plasma concentration fall below 2 mg/L, if its "
+     "half-life is 2.5 hours and its volume of distribution is 14 L?", 0),
+])
+def test_families_are_ranked_by_examples_of_the_kind_of_question_asked(tmp_path: Path, query: str,
+                                                                        shown: int) -> None:
+    bank = load_bank(write_bank(tmp_path / "bolus.jsonl", docs=BOLUS))
+    assert bank.nearest(query, k=1) == [Example(BOLUS[shown][1], f"answer = {shown}")]
 
 
 def test_bm25_ranks_the_obviously_nearest_first(bank: Bank) -> None:
