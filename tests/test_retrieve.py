@@ -129,10 +129,10 @@ RC = [
 
 @pytest.mark.parametrize("query, shown", [
     # an evaluation item: "voltage" and "capacitor" match the first example's question better
-    ("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply show "
-     "4.7 s after switch-on?", 1),
-    ("A 100 µF capacitor charges through 2 kΩ on a 12 V supply. How many milliseconds later does the "
-     "capacitor voltage reach 6 V?", 0),
+    (("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply show "
+      "4.7 s after switch-on?"), 1),
+    (("A 100 µF capacitor charges through 2 kΩ on a 12 V supply. How many milliseconds later does the "
+      "capacitor voltage reach 6 V?"), 0),
 ])
 def test_within_a_family_a_time_asked_decides(tmp_path: Path, query: str, shown: int) -> None:
     bank = load_bank(write_bank(tmp_path / "rc.jsonl", docs=RC))
@@ -154,10 +154,10 @@ BOLUS = [
 
 @pytest.mark.parametrize("query, shown", [
     # an evaluation item whose words match the first family better
-    ("What is the plasma concentration of gentamicin, in mg/L, 4.5 hours after an IV bolus of 340 mg, if "
-     "its half-life is 2.5 hours and its volume of distribution is 14 L? The patient's room number is 221.", 1),
-    ("How long after an IV bolus of 340 mg does the plasma concentration fall below 2 mg/L, if its "
-     "half-life is 2.5 hours and its volume of distribution is 14 L?", 0),
+    (("What is the plasma concentration of gentamicin, in mg/L, 4.5 hours after an IV bolus of 340 mg, if "
+      "its half-life is 2.5 hours and its volume of distribution is 14 L? The patient's room number is 221."), 1),
+    (("How long after an IV bolus of 340 mg does the plasma concentration fall below 2 mg/L, if its "
+      "half-life is 2.5 hours and its volume of distribution is 14 L?"), 0),
 ])
 def test_families_are_ranked_by_examples_of_the_kind_of_question_asked(tmp_path: Path, query: str,
                                                                         shown: int) -> None:
