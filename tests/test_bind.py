@@ -98,41 +98,47 @@ def test_unit_key(unit: str, key: str) -> None:
     assert unit_key(unit) == key
 
 
-def test_symbols_are_the_units_a_program_spells_in_ascii() -> None:
-    """What the default adapter wrote for a projectile: g's 9.8 m/s² as the launch speed."""
-    text = ("Launched upward at 11 m/s from a height of 26 m, a water balloon rises and falls back "
-            "(take g = 9.8 m/s², no drag). Work out the maximum height it reaches.")
-    program = "h0 = 26  # launch height [m]\nv0 = 9.8  # initial speed [m/s]\ng = 9.8  # gravity [m/s^2]\n"
+#: Programs the default adapter wrote, the moves that make them right, and the values after.
+REAL = {
+    # units a program spells in ASCII: g's 9.8 m/s² was taken as the launch speed
+    "symbols": (("Launched upward at 11 m/s from a height of 26 m, a water balloon rises and falls back "
+                 "(take g = 9.8 m/s², no drag). Work out the maximum height it reaches."),
+                "h0 = 26  # launch height [m]\nv0 = 9.8  # initial speed [m/s]\ng = 9.8  # gravity [m/s^2]\n",
+                {"h0": 26, "v0": 11, "g": 9.8},
+                ["v0 = 9.8 -> 11 (the problem gives 11 m/s; 9.8 is in m/s²)"]),
+    # rule 3 after rule 1 freed the number: an RC discharge
+    "made-up": (("What voltage is left on a 1000 µF capacitor, initially at 48 V, after discharging through "
+                 "220 Ω for 0.39 s?"),
+                ("V0 = 48  # initial voltage [V]\nR = 1000000  # resistance [Ohm]\nC_uF = 220  # capacitance [uF]\n"
+                 "t = 0.39  # time [s]\n"),
+                {"V0": 48, "R": 220, "C_uF": 1000, "t": 0.39},
+                ["C_uF = 220 -> 1000 (the problem gives 1000 µF; 220 is in Ω)",
+                 "R = 1000000 -> 220 (the problem does not give 1000000; its one number in Ω is 220, unused)"]),
+    # a zero where something starts is no candidate: an RC charge, the 470 µF as the supply voltage
+    "zero": (("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply "
+              "show 4.7 s after switch-on?"),
+             ("V_s = 470  # supply voltage [V]\nR_kohm = 4.7  # resistance [kOhm]\n"
+              "C_uF = 470.0  # capacitance [uF]\nt = 4.7  # time after closing the switch [s]\n"),
+             {"V_s": 9, "R_kohm": 4.7, "C_uF": 470, "t": 4.7},
+             ["V_s = 470 -> 9 (the problem gives 9 V; 470 is in µF)"]),
+}
+
+
+@pytest.mark.parametrize("case", list(REAL))
+def test_programs_the_adapter_wrote_are_repaired(case: str) -> None:
+    text, program, after, said = REAL[case]
     out, moves = bind(text, program)
-    assert values(out) == {"h0": 26, "v0": 11, "g": 9.8}
-    assert [str(mv) for mv in moves] == ["v0 = 9.8 -> 11 (the problem gives 11 m/s; 9.8 is in m/s²)"]
+    assert values(out) == after
+    assert [str(mv) for mv in moves] == said
 
 
-def test_a_zero_where_something_starts_is_no_candidate() -> None:
-    """What the default adapter wrote for an RC charge: the capacitance's 470 as the supply voltage."""
-    text = ("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply "
-            "show 4.7 s after switch-on?")
-    program = ("V_s = 470  # supply voltage [V]\nR_kohm = 4.7  # resistance [kOhm]\n"
-               "C_uF = 470.0  # capacitance [uF]\nt = 4.7  # time after closing the switch [s]\n")
-    out, moves = bind(text, program)
-    assert values(out) == {"V_s": 9, "R_kohm": 4.7, "C_uF": 470, "t": 4.7}
-    assert [str(mv) for mv in moves] == ["V_s = 470 -> 9 (the problem gives 9 V; 470 is in µF)"]
-    # two non-zero numbers of the unit: still no choice
-    assert bind(text.replace("0 V through", "2 V through"), program)[1] == []
-
-
-def test_a_made_up_value_takes_the_one_unused_number_of_its_unit() -> None:
-    """Rule 3, after rule 1 freed the number: what the default adapter wrote for an RC discharge."""
-    text = ("What voltage is left on a 1000 µF capacitor, initially at 48 V, after discharging through "
-            "220 Ω for 0.39 s?")
-    program = ("V0 = 48  # initial voltage [V]\nR = 1000000  # resistance [Ohm]\nC_uF = 220  # capacitance [uF]\n"
-               "t = 0.39  # time [s]\n")
-    out, moves = bind(text, program)
-    assert values(out) == {"V0": 48, "R": 220, "C_uF": 1000, "t": 0.39}
-    assert [str(mv) for mv in moves] == [
-        "C_uF = 220 -> 1000 (the problem gives 1000 µF; 220 is in Ω)",
-        "R = 1000000 -> 220 (the problem does not give 1000000; its one number in Ω is 220, unused)"]
+def test_a_made_up_value_alone_takes_the_one_number_of_its_unit() -> None:
     assert bind("A 4 kg box.", "m = 7  # mass [kg]\n")[0] == "m = 4  # mass [kg]\n"
+
+
+def test_two_non_zero_numbers_of_the_unit_leave_the_choice_to_the_model() -> None:
+    text, program, _, _ = REAL["zero"]
+    assert bind(text.replace("0 V through", "2 V through"), program)[1] == []
 
 
 def test_no_reference_program_of_the_bank_is_moved() -> None:
