@@ -10,10 +10,9 @@ realistic pick does (the answer two prompts agree on, else the shipped one).
     python benchmarks/candidates.py --data runs/evaldata6/eval_phrasings.jsonl --limit 40 \\
         --results runs/eval-bf16/adapter-held-out_phrasings-greedy.jsonl --out runs/oracle/cands.jsonl
 
-Measured 2026-12-03 before the number profile of the retrieval (40 held-out phrasings, bfloat16,
-2-core Xeon, 15 min): greedy 22 right, any
-of the three 26, agreement-else-shipped 21. Not built into ``solve``: three times the generation
-for at most four items, and no pick found that gets them.
+Measured 2026-12-03 before the profile of the retrieval (40 held-out phrasings, bfloat16, 2-core
+Xeon, 15 min): greedy 22 right, any of the three 26, agreement-else-shipped 21. Not built into
+``solve``: three times the generation for at most four items, and no pick found that gets them.
 """
 
 from __future__ import annotations

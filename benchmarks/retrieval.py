@@ -27,6 +27,7 @@ normalised BM25 score, the example within the family still chosen by the questio
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import re
 import time
@@ -73,15 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         return max(range(len(sc)), key=sc.__getitem__)
 
     def two(profile_weight: float, kind_discount: float):
+        weighed = dataclasses.replace(bank, profile_weight=profile_weight, kind_discount=kind_discount)
+
         def pick(text: str) -> int:
-            retrieve.PROFILE_WEIGHT, retrieve.KIND_DISCOUNT = profile_weight, kind_discount
-            try:
-                return bank.examples.index(bank.nearest(text, 1, exclude=text)[0])
-            finally:
-                retrieve.PROFILE_WEIGHT, retrieve.KIND_DISCOUNT = shipped
+            return bank.examples.index(weighed.nearest(text, 1, exclude=text)[0])
         return pick
 
-    shipped = retrieve.PROFILE_WEIGHT, retrieve.KIND_DISCOUNT
     pairs = [tuple(float(x) for x in w.split("/")) for w in a.weights.split(",") if w.strip()]
     rankings = [("one step (whole text)", one)] + [
         (f"two steps (family, then question), profile {p:g}, kind {k:g}", two(p, k)) for p, k in pairs]

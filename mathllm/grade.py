@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .quantities import CURRENCY_SIGNS
 
 #: Relative tolerance used when the key gives no absolute tolerance for a question.
 DEFAULT_REL_TOL = 1e-4
@@ -141,7 +142,6 @@ class GradeReport:
 
 # ---- parsing student answers ----------------------------------------------------------------
 
-_CURRENCY = "$€£¥"
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -165,8 +165,8 @@ def parse_number(text: Any) -> tuple[str, list[float]]:
     if not s or s.lower() in {"na", "n/a", "-", "—", "none", "null"}:
         return MISSING, []
     s = s.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ").replace("_", "")
-    s = s.strip().strip(_CURRENCY).strip()
-    if s[:1] in "+-" and s[1:2] in _CURRENCY:  # "-$12.50"
+    s = s.strip().strip(CURRENCY_SIGNS).strip()
+    if s[:1] in "+-" and s[1:2] in CURRENCY_SIGNS:  # "-$12.50"
         s = s[0] + s[2:].strip()
     percent = False
     low = s.lower()
@@ -179,7 +179,7 @@ def parse_number(text: Any) -> tuple[str, list[float]]:
         m = _UNIT_TAIL.search(s)
         if m:
             s = s[: m.start()].strip()
-    s = s.strip().strip(_CURRENCY).strip()
+    s = s.strip().strip(CURRENCY_SIGNS).strip()
     if not _MIXED.match(s):
         s = s.replace(" ", "")  # "1 234" (a space as thousands separator)
     value: float | None = None

@@ -109,7 +109,7 @@ def find_numbers(text: str) -> list[Mention]:
             mention.percent = True
         elif (sm := _SCALE_WORD.match(rest)):
             mention.scale, mention.scale_name = _SCALES[sm.group(1).lower()], sm.group(1).lower()
-        elif (am := _SCALE_ABBR.match(rest)) and m.start() > 0 and text[m.start() - 1] in "$€£¥":
+        elif (am := _SCALE_ABBR.match(rest)) and m.start() > 0 and text[m.start() - 1] in CURRENCY_SIGNS:
             # "$50k", "£1.2M": an attached abbreviation counts only after a currency sign
             # (otherwise "5 M" is a concentration and "50k" may be a distance)
             mention.scale, mention.scale_name = _SCALES[am.group(1)], am.group(1)
@@ -124,6 +124,22 @@ def find_numbers(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), m.group(0), _FIXED_WORDS[m.group(1).lower()],
                            word=True, fixed_only=True))
     return sorted(out, key=lambda x: x.start)
+
+
+#: Signs written before an amount of money ("$150", "€4.50").
+CURRENCY_SIGNS = "$€£¥"
+#: Words and codes written after an amount of money ("840,000 dollars", "12 CHF", "20 cents").
+_MONEY_WORDS = frozenset({"dollar", "dollars", "usd", "eur", "euro", "euros", "gbp", "pound", "pounds",
+                          "chf", "franc", "francs", "yen", "jpy", "cad", "aud", "inr", "rupee", "rupees",
+                          "cents"})
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")
+
+
+def is_money(text: str, m: Mention) -> bool:
+    """Whether the number ``m`` of ``text`` is an amount of money: after a currency sign, or
+    before a currency word or code."""
+    after = _WORD_AFTER.match(text[m.end:].lower())
+    return (m.start > 0 and text[m.start - 1] in CURRENCY_SIGNS) or bool(after and after.group(1) in _MONEY_WORDS)
 
 
 def between(text: str, m: Mention, mentions: list[Mention]) -> tuple[int, int]:

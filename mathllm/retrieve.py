@@ -36,6 +36,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .prompt import Example, question_of
+from .quantities import find_numbers, is_money
 
 BANK_PATH = Path(__file__).parent / "data" / "bank.jsonl"
 _WORD = re.compile(r"[a-z]+")
@@ -59,11 +60,6 @@ PROFILE_WEIGHT = 30.0
 #: match at all never overtakes one they do. 0.3 is the largest share that changes nothing on
 #: trained phrasings (``benchmarks/retrieval.py --dev``).
 KIND_DISCOUNT = 0.3
-#: A number right after one of these signs, or right before one of these words, is money.
-_MONEY_SIGNS = "$€£¥"
-_MONEY_WORDS = frozenset({"dollar", "dollars", "usd", "eur", "euro", "euros", "gbp", "pound", "pounds",
-                          "chf", "franc", "francs", "yen", "jpy", "cad", "aud", "inr", "rupee", "rupees",
-                          "cents"})
 
 
 def tokens(text: str) -> list[str]:
@@ -96,17 +92,13 @@ def profile(text: str) -> Counter[str]:
     ("how long until it reaches 5 V", "what voltage 4.7 s after"); the programs differ and the
     words hardly do.
     """
-    from .quantities import find_numbers
-
     out: Counter[str] = Counter()
     if _ASKS_TIME.search(question_of(text)):
         out[_TIME] = 1
     for m in find_numbers(text):
         if m.percent:
             out["%"] += 1
-            continue
-        after = _WORD.match(text[m.end:].lstrip().lower())
-        if (m.start > 0 and text[m.start - 1] in _MONEY_SIGNS) or (after and after.group() in _MONEY_WORDS):
+        elif is_money(text, m):
             out["money"] += 1
     return out
 
@@ -152,6 +144,8 @@ class Bank:
     phrasings: list[str] = field(default_factory=list)  # "family#phrasing" of each example, or ""
     questions: BM25 | None = None  # over the question sentences: picks the example within a family
     profiles: list[Counter[str]] = field(default_factory=list)  # profile() of each example
+    profile_weight: float = PROFILE_WEIGHT  # see the constants (benchmarks vary them)
+    kind_discount: float = KIND_DISCOUNT
 
     def __post_init__(self) -> None:
         if self.questions is None:
@@ -163,10 +157,10 @@ class Bank:
                 avoid_phrasing: str | None = None) -> list[Example]:
         """The ``k`` most similar examples, one per family, most similar last.
 
-        Families are ranked by their best whole-text score, less a share (:data:`KIND_DISCOUNT`)
-        for an example that asks for a time when the text does not or the other way round; within each,
-        the example with the best whole-text plus :data:`QUESTION_WEIGHT` x question-sentence
-        score, less :data:`PROFILE_WEIGHT` x the distance of the profiles, is shown.
+        Families are ranked by their best whole-text score, less a share (``kind_discount``)
+        for an example that asks for a time when the text does not or the other way round;
+        within each, the example with the best whole-text plus :data:`QUESTION_WEIGHT` x
+        question-sentence score, less ``profile_weight`` x the distance of the profiles, is shown.
 
         ``avoid_phrasing`` ("family#phrasing") skips examples written in that phrasing: training
         uses it so the model practises mapping a new wording onto a known template, which is
@@ -177,9 +171,10 @@ class Bank:
         scores = self.index.scores(tokens(text))
         asked = self.questions.scores(terms(question_of(text))) if self.questions else [0.0] * len(scores)
         wanted = profile(text)
-        within = [s + QUESTION_WEIGHT * q - PROFILE_WEIGHT * _distance(wanted, p)
+        within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p)
                   for s, q, p in zip(scores, asked, self.profiles, strict=True)]
-        kind = [s * (1 - KIND_DISCOUNT * (p[_TIME] != wanted[_TIME])) for s, p in zip(scores, self.profiles, strict=True)]
+        kind = [s * (1 - self.kind_discount * (p[_TIME] != wanted[_TIME]))
+                for s, p in zip(scores, self.profiles, strict=True)]
         best: dict[str, int] = {}  # group -> its best example by the combined score
         top: dict[str, float] = {}  # group -> its best whole-text score (the kind of question weighed)
         excluded = exclude.strip() if exclude is not None else None
