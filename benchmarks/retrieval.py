@@ -73,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         sc = one_step.scores(tokens(text))
         return max(range(len(sc)), key=sc.__getitem__)
 
-    def two(profile_weight: float, kind_discount: float):
-        weighed = dataclasses.replace(bank, profile_weight=profile_weight, kind_discount=kind_discount)
+    def two(profile_weight: float, kind_discount: float, time_weight: float = retrieve.TIME_WEIGHT):
+        weighed = dataclasses.replace(bank, profile_weight=profile_weight, kind_discount=kind_discount,
+                                      time_weight=time_weight)
 
         def pick(text: str) -> int:
             return bank.examples.index(weighed.nearest(text, 1, exclude=text)[0])
@@ -82,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pairs = [tuple(float(x) for x in w.split("/")) for w in a.weights.split(",") if w.strip()]
     rankings = [("one step (whole text)", one)] + [
-        (f"two steps (family, then question), profile {p:g}, kind {k:g}", two(p, k)) for p, k in pairs]
+        (f"two steps (family, then question), profile {w[0]:g}, kind {w[1]:g}"
+         + (f", time {w[2]:g}" if len(w) > 2 else ""), two(*w)) for w in pairs]
     if a.minilm:
         embed = _embedder(a.minilm)
         vectors = embed([e.problem for e in bank.examples])

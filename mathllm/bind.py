@@ -21,6 +21,20 @@ clear evidence:
    "values not given"), it is the only such parameter of its unit, and exactly one number is
    written in that unit and no parameter uses it ("220 Ω", once rule 1 moved the capacitance
    off it): it moves there.
+4. **Its words are beside another number.** A number of the text that no parameter uses (and
+   that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
+   parameter's description around it, within its sentence, is written in that parameter's unit
+   (or the parameter is a count, ``[1]``), has at least 3 points by
+   :func:`~mathllm.quantities.fit_score` and more than for any other parameter, and at least
+   2 points more than any other free number has for it and than the number it took has ("a kick-off speed of 11 m/s"
+   beside ``v0 = 9.8  # initial speed [m/s]`` taken from "g = 9.8 m/s²"): it moves there.
+
+5. **A coefficient of the polynomial the text writes.** A parameter described as the
+   "coefficient of t^2" (of ``t``, of ``t^3``, "constant term") takes that coefficient of the
+   one polynomial in ``t`` the text writes ("0.05t² + t + 3": 0.05, 1, 3; a power the text leaves
+   out is 0); with "of V" it is the polynomial written as ``V(t) = ...``. The value comes
+   from the text, sign included, so a small model's habit of binding "0.05" to the next
+   coefficient it writes is undone.
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``).
@@ -32,6 +46,8 @@ move (:class:`Rebinding`).
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import asdict, dataclass
 
 from .contract import Parameter, parse_parameters, set_parameters
@@ -133,8 +149,12 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     made_up = _made_up(text, program, params, mentions, words, said)
     program, params = _apply(program, params, made_up)
     shared = _shared(text, params, mentions, words, said)
-    program, _ = _apply(program, params, shared)
-    return program, moves + made_up + shared
+    program, params = _apply(program, params, shared)
+    beside = _beside(text, params, mentions, said)
+    program, params = _apply(program, params, beside)
+    coefficients = _coefficients(text, params)
+    program, _ = _apply(program, params, coefficients)
+    return program, moves + made_up + shared + beside + coefficients
 
 
 def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tuple[str, list[Parameter]]:
@@ -148,7 +168,9 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tup
 def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
              said: list[str]) -> list[Rebinding]:
     """Rule 3: a value the text does not give, and one number in the parameter's unit left unused."""
-    from .verify import ground  # the verifier's notion of "not given" (conventions such as 12 months excluded)
+    from .verify import (
+        ground,  # the verifier's notion of "not given" (conventions such as 12 months excluded)
+    )
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
     used = {i for p in params for i in _sources(p, mentions)}
@@ -193,4 +215,102 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {m.written} {words[free[0]]} "
                                                          f"and {p.name} matches its words; "
                                                          f"{mentions[written[0]].written} is taken"))
+    return moves
+
+
+#: Words before a number that make it a denominator ("per 1,000 ft", "every $1", "each £1").
+_PER = frozenset({"per", "every", "each"})
+#: Rule 4's evidence: the least fit of the free number, and its least lead over the taken one.
+BESIDE_MIN_FIT = 3
+BESIDE_MARGIN = 2
+
+
+def _beside(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 4: a number no parameter uses, with one parameter's words around it, written in
+    that parameter's unit (or the parameter has none: a count)."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    used = {i for found in sources.values() for i in found}
+    free = []
+    for j, m in enumerate(mentions):
+        before = text[:m.start].rstrip(" $€£¥").split()
+        if j not in used and m.value != 0 and not (before and before[-1].lower().strip("(:") in _PER):
+            free.append(j)
+    fit = {(j, p.name): fit_score(p, text, mentions[j], mentions, sentence=True) for j in free for p in params}
+    moves: dict[str, Rebinding] = {}
+    for j in free:
+        m = mentions[j]
+        fits = [fit[j, p.name] for p in params]
+        best = max(fits)
+        if best < BESIDE_MIN_FIT or fits.count(best) != 1:
+            continue  # too few of its words, or two parameters fit it alike
+        p = params[fits.index(best)]
+        if any(fit[i, p.name] > best - BESIDE_MARGIN for i in free if i != j):
+            continue  # "a 2 kg and a 3 kg mass": another free number fits it almost as well
+        if unit_key(p.unit) not in {said[j], "", "1"}:
+            continue  # "The barometer read 998 hPa at the time" is no time of a reading in [min]
+        if not sources[p.name] or p.name in moves:
+            continue  # a value the text does not give is rule 3's; one move per parameter
+        taken = max(fit_score(p, text, mentions[i], mentions, sentence=True) for i in sources[p.name])
+        if best >= taken + BESIDE_MARGIN:
+            moves[p.name] = Rebinding(p.name, p.value, _value(m, p),
+                                      f"the words of {p.name} are beside {m.written} ({best} against {taken} "
+                                      f"beside the {mentions[sources[p.name][0]].written} it took)")
+    return list(moves.values())
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: One term of a polynomial as texts write it: "0.05t²", "3t^2", "4x", "t", "12" (a bare "a" or
+#: "i" is a word, and "x'" a derivative).
+_TERM = rf"(?:{_NUM}·?)?(?:[b-hj-z]|(?<=[\d·])[ai])(?:\^\d|[²³])?(?![\w('’])|{_NUM}(?!\d|[.,]\d|·|[a-z('’])"
+#: Two or more terms joined by + or - (an optional leading sign), in one variable, not inside
+#: a bracket that multiplies ("17(p − 31)").
+_POLY = re.compile(rf"(?<![\w.^·])(?<![\w·]\()([-−]\s*)?(?:{_TERM})(?:\s*[-+−]\s*(?:{_TERM}))+(?![·(])")
+_COEF_OF = re.compile(r"^(?:coefficient of ([a-z])(?:\^(\d))?|constant term)(?: of (\w+))?\b")
+_POWERS = {"²": 2, "³": 3}
+
+
+def polynomials(text: str) -> list[tuple[str, str, dict[int, float]]]:
+    """The polynomials a text writes in one variable: (name it is given or "", variable,
+    {power: coefficient}); "V(t) = 0.02t³ − 0.28t² + 4t + 427" gives ("V", "t", {3: 0.02,
+    2: -0.28, 1: 4.0, 0: 427.0})."""
+    out = []
+    for m in _POLY.finditer(text):
+        variables: set[str] = set()
+        coef: dict[int, float] = {}
+        for sign, num, var, power in re.findall(rf"([-+−]?)\s*({_NUM})?\s*·?\s*([a-z]?)(\^\d|[²³])?(?![\d.,])",
+                                                m.group(0)):
+            if not num and not var:
+                continue
+            k = 0 if not var else (_POWERS[power] if power in _POWERS else int(power[1:]) if power else 1)
+            if var:
+                variables.add(var)
+            if k in coef:
+                break  # "x + x": not a polynomial in normal form
+            coef[k] = (-1 if sign in "-−" and sign else 1) * (float(num.replace(",", "")) if num else 1.0)
+        else:
+            if len(variables) == 1 and max(coef) >= 1:
+                head = re.search(r"(\w+)\s*(?:\(\s*[a-z]\s*\))?\s*=\s*$", text[:m.start()])
+                out.append((head.group(1) if head else "", variables.pop(), coef))
+    return out
+
+
+def _coefficients(text: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 5: a "coefficient of t^2" parameter takes that coefficient of the text's polynomial."""
+    polys = None
+    moves = []
+    for p in params:
+        m = _COEF_OF.match(p.description.strip().lower())
+        if not m:
+            continue
+        polys = polynomials(text) if polys is None else polys
+        var, power, of = m.group(1), int(m.group(2) or (1 if m.group(1) else 0)), m.group(3)
+        found = [c for name, v, c in polys if (var is None or v == var) and (of is None or name.lower() == of)]
+        if len(found) != 1 and of is not None:
+            found = [c for name, v, c in polys if var is None or v == var]  # "of V" written "y = ..."
+        if len(found) != 1:
+            continue  # no polynomial in that variable, or several: the model's choice stands
+        new = found[0].get(power, 0.0)
+        if not math.isclose(new, p.value, rel_tol=1e-9, abs_tol=1e-12):
+            moves.append(Rebinding(p.name, p.value, new, f"the problem's polynomial has {fmt_value(new)} as its "
+                                                         f"{p.description.strip()}"))
     return moves

@@ -153,11 +153,17 @@ def _stems(text: str) -> set[str]:
     return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
 
 
-def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention]) -> int:
+_SENTENCE_END = re.compile(r"[.?!:;](?=\s)")
+
+
+def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention], *, sentence: bool = False) -> int:
     """How well a mention fits a parameter: its unit right after the number counts 2, and each
     word of the parameter's description among the words around the number (up to 4 on each
-    side, not past another number) counts 1."""
+    side, not past another number, nor past the end of its sentence when ``sentence``) counts 1."""
     lo, hi = between(text, m, mentions)
+    if sentence:
+        lo = max([lo] + [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start)])
+        hi = next((e.start() for e in _SENTENCE_END.finditer(text, m.end, hi)), hi)
     after = text[m.end:hi].split()
     near = " ".join(text[lo:m.start].split()[-4:] + after[:4])
     unit = p.unit.replace("*", "·").replace(" ", "").lower()

@@ -40,8 +40,7 @@ from .quantities import find_numbers, is_money
 
 BANK_PATH = Path(__file__).parent / "data" / "bank.jsonl"
 _WORD = re.compile(r"[a-z]+")
-_STOP = frozenset("a an the of to in and or is are was were be for on at by with what how many much "
-                  "it its this that from as if after per each his her their your you we i".split())
+_STOP = frozenset(["a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "for", "on", "at", "by", "with", "what", "how", "many", "much", "it", "its", "this", "that", "from", "as", "if", "after", "per", "each", "his", "her", "their", "your", "you", "we", "i"])
 
 
 #: Stop words that still tell questions apart ("at most", "per day", "each").
@@ -60,6 +59,9 @@ PROFILE_WEIGHT = 30.0
 #: match at all never overtakes one they do. 0.3 is the largest share that changes nothing on
 #: trained phrasings (``benchmarks/retrieval.py --dev``).
 KIND_DISCOUNT = 0.3
+#: Extra cost within a family, beyond the profile's, of an example that asks for a time when the
+#: query does not or the other way round.
+TIME_WEIGHT = 60.0
 
 
 def tokens(text: str) -> list[str]:
@@ -76,7 +78,10 @@ def terms(text: str) -> list[str]:
 #: will"). "How many days of the month" counts days, and "grow to when compounded" asks no time.
 _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|months|weeks|days|hours|minutes|"
                         r"seconds|milliseconds)\b(?! of)|^when\b|\bwhen (will|would|does|do|did|is|are|should)\b|how much time|"
-                        r"solve for t\b|after how many|time (until|needed|required|it takes|to reach)|how soon)",
+                        r"solve for t\b|for t \(|for the time\b|after how many|how soon|"
+                        r"\b(the|elapsed|what|combined) time\b(?! zero)|doubling time|"
+                        r"number of (full |whole |complete )?(years|months|weeks|days|hours|minutes|seconds) "
+                        r"(needed|required|until|before|it takes|that is enough)|whole number of years)",
                         re.IGNORECASE)
 
 
@@ -146,6 +151,7 @@ class Bank:
     profiles: list[Counter[str]] = field(default_factory=list)  # profile() of each example
     profile_weight: float = PROFILE_WEIGHT  # see the constants (benchmarks vary them)
     kind_discount: float = KIND_DISCOUNT
+    time_weight: float = TIME_WEIGHT
 
     def __post_init__(self) -> None:
         if self.questions is None:
@@ -172,6 +178,7 @@ class Bank:
         asked = self.questions.scores(terms(question_of(text))) if self.questions else [0.0] * len(scores)
         wanted = profile(text)
         within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p)
+                  - self.time_weight * (p[_TIME] != wanted[_TIME])
                   for s, q, p in zip(scores, asked, self.profiles, strict=True)]
         kind = [s * (1 - self.kind_discount * (p[_TIME] != wanted[_TIME]))
                 for s, p in zip(scores, self.profiles, strict=True)]

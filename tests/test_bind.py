@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mathllm.bind import Rebinding, bind, unit_key
+from mathllm.bind import Rebinding, bind, polynomials, unit_key
 from mathllm.contract import parse_parameters
 from mathllm.problem import Problem
 from mathllm.report import to_dict, warnings_of
@@ -121,6 +121,23 @@ REAL = {
               "C_uF = 470.0  # capacitance [uF]\nt = 4.7  # time after closing the switch [s]\n"),
              {"V_s": 9, "R_kohm": 4.7, "C_uF": 470, "t": 4.7},
              ["V_s = 470 -> 9 (the problem gives 9 V; 470 is in µF)"]),
+    # rule 4: the 13 of "Vera is 13 years old" as the launch speed; "11 m/s" is beside its words
+    "beside": (("Launched upward at 11 m/s from a height of 26 m, a water balloon rises, stops and falls back "
+                "(take g = 9.8 m/s², no drag). Vera is 13 years old. Work out the maximum height it reaches "
+                "(in metres above the ground)."),
+               ("h0 = 26  # launch height above the ground [m]\nv0 = 13  # initial upward speed [m/s]\n"
+                "g = 9.8  # gravitational acceleration [m/s^2]\n"),
+               {"h0": 26, "v0": 11, "g": 9.8},
+               ["v0 = 13 -> 11 (the words of v0 are beside 11 (3 against 0 beside the 13 it took))"]),
+    # rule 5: the coefficients of "0.05t² + t + 3" shifted by one power
+    "polynomial": (("By summing up 0.05t² + t + 3 metres per second continuously over the interval between "
+                    "t = 3 s and t = 7 s, work out the distance the car travels, in metres."),
+                   ("c0 = 3  # constant term [m/s]\nc1 = 0.05  # coefficient of t [m/s^2]\n"
+                    "c2 = 3  # coefficient of t^2 [m/s^3]\nt_start = 3  # start of the interval [s]\n"
+                    "t_end = 7  # end of the interval [s]\n"),
+                   {"c0": 3, "c1": 1, "c2": 0.05, "t_start": 3, "t_end": 7},
+                   ["c1 = 0.05 -> 1 (the problem's polynomial has 1 as its coefficient of t)",
+                    "c2 = 3 -> 0.05 (the problem's polynomial has 0.05 as its coefficient of t^2)"]),
 }
 
 
@@ -195,4 +212,42 @@ def test_one_number_for_two_parameters_goes_to_the_free_number() -> None:
     ("Starts at 21 °C and reaches 14 °C; -1 °C.", COOLING_PROGRAM.replace("surrounding air", "first")),
 ])
 def test_a_shared_number_stays_without_a_clear_taker(text: str, program: str) -> None:
+    assert bind(text, program) == (program, [])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("By summing up 0.05t² + t + 3 metres per second", [("", "t", {2: 0.05, 1: 1, 0: 3})]),
+    ("Model: T(t) = 0.14t² − 3t + 79 (the temperature)", [("T", "t", {2: 0.14, 1: -3, 0: 79})]),
+    ("The function s(t) = 1.71t³ + t² − t gives the position", [("s", "t", {3: 1.71, 2: 1, 1: -1})]),
+    ("P(t) = 20t² + 71t + 29,572 with respect to t", [("P", "t", {2: 20, 1: 71, 0: 29572})]),
+    ("∫ (−0.06t² + 1.68t + 0.79) dt for t from 3 to 10", [("", "t", {2: -0.06, 1: 1.68, 0: 0.79})]),
+    ("f(x) = -2x^2 + 3x - 1.5.", [("f", "x", {2: -2, 1: 3, 0: -1.5})]),
+    ("C(q) = 0.02q^2 + 3q + 500 dollars", [("C", "q", {2: 0.02, 1: 3, 0: 500})]),
+    ("between y = x^2 + 4x + 5 and y = 2x + 9", [("y", "x", {2: 1, 1: 4, 0: 5}), ("y", "x", {1: 2, 0: 9})]),
+    # no polynomial: arithmetic, a range, a bracket that multiplies, a derivative, the word "a"
+    ("it costs 4 + 2 = 6 dollars", []),
+    ("temperatures of 12 - 15 °C", []),
+    ("R(p) = p·(320 − 17(p − 31))", []),
+    ("Solve 5x'' + 7.88x' + 175x = 0", []),
+    ("5 + a tip", []),
+    ("between t = 3 s and t = 7 s", []),
+])
+def test_polynomials_the_text_writes(text: str, found: list) -> None:
+    assert polynomials(text) == found
+
+
+@pytest.mark.parametrize("text, program", [
+    # two polynomials in x and no name to choose by
+    ("Find the area between y = x^2 + 4x + 5 and y = 2x + 9.",
+     "c0 = 4  # constant term [1]\nc1 = 5  # coefficient of x [1]\n"),
+    # no polynomial in the parameter's variable
+    ("The rate is 3t + 2 litres per minute.", "c1 = 7  # coefficient of x [1]\n"),
+    # a number beside the words of a parameter but in another unit ("998 hPa" is no time in min)
+    (("A bottle is at 6 °C in air at 31 °C. The barometer read 998 hPa at the time. 11 minutes later it reads "
+     "18 °C."), "t1 = 11  # time of the second reading [min]\nT1 = 18  # second reading [°C]\n"),
+    # "every $1" is a denominator programs leave implicit
+    ("Every $1 increase in price loses 25 sales at the current price of $49.",
+     "drop = 25  # sales lost per 1 $ price increase [1]\nprice0 = 49  # current price [$]\n"),
+])
+def test_rules_4_and_5_need_clear_evidence(text: str, program: str) -> None:
     assert bind(text, program) == (program, [])

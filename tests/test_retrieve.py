@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from mathllm.prompt import Example
-from mathllm.retrieve import BM25, Bank, load_bank, nearest_examples, profile, terms, tokens
+from mathllm.retrieve import (
+    BANK_PATH,
+    BM25,
+    TIME_WEIGHT,
+    Bank,
+    load_bank,
+    nearest_examples,
+    profile,
+    terms,
+    tokens,
+)
 
 DOCS = [
     ("interest", "A bank account pays 5% annual interest compounded monthly on a deposit of 2000 EUR."),
@@ -91,6 +102,16 @@ def test_profile_counts_percentages_and_money(text: str, counts: dict) -> None:
     ("How many hours later does the capacitor voltage reach 1.7 V?", True),
     ("What does a balance of 12,500 dollars grow to in 3 years when it is compounded continuously at 5.8%?", False),
     ("At 6% a year, when will the balance reach $2,000?", True),
+    ("Growth target: start £8,000; rate 5.25% p.a., compounded annually. Report the number of full years needed.",
+     True),
+    ("A cup is at 90 °C in a 20 °C room. Determine the elapsed time, in minutes, until the temperature is 40 °C.",
+     True),
+    ("At what time (in minutes) is T = 50 °C?", True),
+    ("Find the time (in seconds) for the voltage to fall to 2 V.", True),
+    ("Counts were 400 and 900. Find the doubling time in hours.", True),
+    ("What is the largest number of people infected at the same time?", False),
+    ("Counts were 400 and 900. Assuming unchecked exponential growth, what is the count at time zero?", False),
+    ("Profits: bread 3 euros per tray, 2 hours of oven time. What is the largest daily profit?", False),
     # the question decides, not an aside: "when" in a detail sentence does not count
     ("It rained when she left. What is the mean of 3, 4 and 5?", False),
 ])
@@ -137,6 +158,18 @@ RC = [
 def test_within_a_family_a_time_asked_decides(tmp_path: Path, query: str, shown: int) -> None:
     bank = load_bank(write_bank(tmp_path / "rc.jsonl", docs=RC))
     assert bank.nearest(query, k=1) == [Example(RC[shown][1], f"answer = {shown}")]
+
+
+@pytest.mark.parametrize("time_weight, asks_time", [(0.0, True), (TIME_WEIGHT, False)])
+def test_within_a_family_asking_a_time_or_not_weighs_more_than_the_amounts(time_weight: float,
+                                                                            asks_time: bool) -> None:
+    # an evaluation item: the shipped bank's "Solve for t: £2,000 compounded continuously ... grows
+    # to £5,000" matches its question words best, but answers another question
+    query = "What does a balance of 12,500 dollars grow to in 3 years when it is compounded continuously at 5.8% a year?"
+    bank = dataclasses.replace(load_bank(BANK_PATH), time_weight=time_weight)
+    shown = bank.nearest(query, k=1)[0]
+    assert "exp(" in shown.program  # continuous compounding either way
+    assert ("asks a time" in profile(shown.problem)) is asks_time
 
 
 #: Two families of the bank with the same data and another question: a value after a time, or
