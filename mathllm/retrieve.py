@@ -86,16 +86,19 @@ _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|m
 
 
 _TIME = "asks a time"
+#: A number that gives a span of time: "365 days", "a 30-day month", "after 3 years".
+_DURATION = re.compile(r"\s*-?\s*(days?|years?|months?|weeks?|hours?|minutes?)\b", re.IGNORECASE)
 
 
 def profile(text: str) -> Counter[str]:
-    """What a text gives and asks: how many percentages, how many amounts of money, and whether
-    its question asks for a time.
+    """What a text gives and asks: how many percentages, amounts of money and spans of time
+    ("365 days", "a 30-day month"), and whether its question asks for a time.
 
     Two problems of one family can ask the same question of differently given data ("15%
     down" or "$3,500 down"), or ask about the same data for a time or for a value after a time
-    ("how long until it reaches 5 V", "what voltage 4.7 s after"); the programs differ and the
-    words hardly do.
+    ("how long until it reaches 5 V", "what voltage 4.7 s after"), or ask for a share where
+    another gives a number of days to multiply it by ("what share of days is rainy", "how many
+    rainy days in a 365-day year"); the programs differ and the words hardly do.
     """
     out: Counter[str] = Counter()
     if _ASKS_TIME.search(question_of(text)):
@@ -105,6 +108,8 @@ def profile(text: str) -> Counter[str]:
             out["%"] += 1
         elif is_money(text, m):
             out["money"] += 1
+        elif _DURATION.match(text, m.end):
+            out["duration"] += 1
     return out
 
 

@@ -12,6 +12,7 @@ from mathllm.prompt import Example
 from mathllm.retrieve import (
     BANK_PATH,
     BM25,
+    PROFILE_WEIGHT,
     TIME_WEIGHT,
     Bank,
     load_bank,
@@ -61,7 +62,7 @@ STATS = [
     ("stats", ("Daily high temperatures in Oslo, Mon 15, Tue 31, Wed 14 degrees: the daily high "
                "temperatures of the week. Find the sample standard deviation (divide by n - 1).")),
     ("stats", "Test scores 60, 76, 49. Statistic wanted: population standard deviation (divide by n)."),
-    ("stats", "Commute times 38, 65, 38 minutes. What is their median?"),
+    ("stats", "Parcel weights 38, 65, 38 kg. What is their median?"),
     ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
 ]
 
@@ -81,8 +82,11 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
 
 
 @pytest.mark.parametrize("text, counts", [
-    ("A car costs $18,500; she pays $3,500 down at 6.9% for 5 years.", {"money": 2, "%": 1}),
-    ("A house costing 840,000 dollars with a 15% down payment, 2.5% a year, 30 years.", {"money": 1, "%": 2}),
+    ("A car costs $18,500; she pays $3,500 down at 6.9% for 5 years.", {"money": 2, "%": 1, "duration": 1}),
+    ("A house costing 840,000 dollars with a 15% down payment, 2.5% a year, 30 years.",
+     {"money": 1, "%": 2, "duration": 1}),
+    ("In the long run, how many rainy days are there in a 30-day month?", {"duration": 1}),
+    ("What share of days is rainy? Rain follows rain with probability 0.66.", {}),
     ("Prices: 12 EUR, €4.50 and 3 chf; 20 cents off.", {"money": 4}),
     ("A tank holds 200 L and drains at 5 L/min.", {}),
     ("", {}),
@@ -160,13 +164,12 @@ def test_within_a_family_a_time_asked_decides(tmp_path: Path, query: str, shown:
     assert bank.nearest(query, k=1) == [Example(RC[shown][1], f"answer = {shown}")]
 
 
-@pytest.mark.parametrize("time_weight, asks_time", [(0.0, True), (TIME_WEIGHT, False)])
-def test_within_a_family_asking_a_time_or_not_weighs_more_than_the_amounts(time_weight: float,
-                                                                            asks_time: bool) -> None:
+@pytest.mark.parametrize("weights, asks_time", [((0.0, 0.0), True), ((PROFILE_WEIGHT, TIME_WEIGHT), False)])
+def test_within_a_family_the_profile_outweighs_question_words(weights: tuple[float, float], asks_time: bool) -> None:
     # an evaluation item: the shipped bank's "Solve for t: £2,000 compounded continuously ... grows
     # to £5,000" matches its question words best, but answers another question
     query = "What does a balance of 12,500 dollars grow to in 3 years when it is compounded continuously at 5.8% a year?"
-    bank = dataclasses.replace(load_bank(BANK_PATH), time_weight=time_weight)
+    bank = dataclasses.replace(load_bank(BANK_PATH), profile_weight=weights[0], time_weight=weights[1])
     shown = bank.nearest(query, k=1)[0]
     assert "exp(" in shown.program  # continuous compounding either way
     assert ("asks a time" in profile(shown.problem)) is asks_time
