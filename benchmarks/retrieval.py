@@ -31,27 +31,18 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
-import re
 import time
 
 from mathllm import retrieve
-from mathllm.contract import parse_parameters
 from mathllm.data.build import held_out_phrasings, iter_families, trained_phrasings
 from mathllm.data.core import generate
+from mathllm.follow import skeleton
 from mathllm.retrieve import BANK_PATH, BM25, load_bank, tokens
 
 
 def structure(program: str) -> str:
     """The program without parameter values and comments."""
-    names = {p.name for p in parse_parameters(program)}
-    out = []
-    for line in program.splitlines():
-        code = line.split("#")[0].rstrip()
-        if not code:
-            continue
-        m = re.match(r"(\w+)\s*=", code)
-        out.append(f"{m.group(1)} = ?" if m and m.group(1) in names else code)
-    return "\n".join(out)
+    return "\n".join(skeleton(program))
 
 
 def main(argv: list[str] | None = None) -> int:

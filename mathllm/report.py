@@ -44,19 +44,22 @@ def attempt_dict(a: Any) -> dict:
         "run": a.run.to_dict() if a.run is not None else None,
         "verification": a.verification.to_dict() if a.verification is not None else None,
         "rebound": [mv.to_dict() for mv in a.rebound],
+        "followed": a.followed.to_dict() if a.followed is not None else None,
         "error": a.error,
     }
 
 
 def warnings_of(result: Any) -> list[str]:
-    """Notes on the chosen program: parameters the bind stage moved, then grounding warnings
-    (numbers of the problem it ignores or invents)."""
+    """Notes on the chosen program: statements the follow stage took from the solved example,
+    parameters the bind stage moved, then grounding warnings (numbers of the problem it ignores
+    or invents)."""
     best = result.best
     if best is None:
         return []
-    moved = [f"moved {mv}" for mv in best.rebound]
+    notes = [str(best.followed)] if best.followed is not None else []
+    notes += [f"moved {mv}" for mv in best.rebound]
     v = best.verification
-    return moved + (list(v.warnings) if v is not None else [])
+    return notes + (list(v.warnings) if v is not None else [])
 
 
 def to_dict(result: Any, *, include_figures: bool = True) -> dict:

@@ -1,9 +1,13 @@
-"""The whole pipeline: problem -> prompt -> generate -> bind -> check -> run -> verify (-> repair, vote).
+"""The whole pipeline: problem -> prompt -> generate -> follow -> bind -> check -> run -> verify (-> repair, vote).
 
 ``solve()`` calls the stages in order and returns a :class:`SolveResult`. Bad model output is
 data here: every attempt is recorded with its check, run and verification, and the result says
 why it failed. Only user errors (bad options, unusable backend) raise.
 
+* **Follow**: a program with exactly the parameters of the solved example it was shown, but
+  other statements, takes the example's statements (:mod:`mathllm.follow`; reported). By
+  default only for a model with a mathllm adapter (``info["tuned"]``): its rewrites were
+  measured to be wrong; a bigger model's may be deliberate.
 * **Bind**: a parameter whose number the text states in another parameter's unit is moved onto
   the one number stated in its own unit (:mod:`mathllm.bind`; every move is reported).
 * **Repair**: a program that fails its check or run is sent back to the model with the error
@@ -17,6 +21,7 @@ why it failed. Only user errors (bad options, unusable backend) raise.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 import time
@@ -28,6 +33,7 @@ from .bind import Rebinding, bind
 from .check import CheckResult, check_program
 from .contract import Parameter, parse_parameters
 from .errors import UsageError
+from .follow import Followed, follow
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program
 from .run import Answer, RunResult, run_program
@@ -43,6 +49,9 @@ class SolveOptions:
     temperature: float = 0.7
     examples: int = 1           # retrieved solved examples in the prompt (the adapter is trained with 1)
     bind: bool = True           # move parameters onto the number the text states in their unit (bind.py)
+    # keep the shown example's statements when its parameters were kept (follow.py); None: only
+    # for an adapter trained by mathllm, whose copying it was measured on
+    follow: bool | None = None
 
     def validate(self) -> None:
         if not 1 <= self.samples <= 64:
@@ -73,6 +82,7 @@ class Attempt:
     run: RunResult | None = None
     verification: Verification | None = None
     rebound: list[Rebinding] = field(default_factory=list)  # parameters the bind stage moved
+    followed: Followed | None = None  # the follow stage put the example's statements back
 
     @property
     def ok(self) -> bool:
@@ -244,13 +254,15 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
                                           temperature=opts.temperature)[0]
     timings["generate"] = time.perf_counter() - t0
 
+    if opts.follow is None:
+        opts = dataclasses.replace(opts, follow=bool(result.model.get("tuned")))
     current: list[Attempt] = []
     for i, comp in enumerate(completions):
         if cancelled():
             return _finish(result, timings, t_start)
         origin = f"sample {i + 1}"
         emit(ProgressEvent("check", f"checking and running {origin}", attempt=i + 1, fraction=(i + 1) / k))
-        att = _attempt(extract_program(comp), problem, opts, origin, timings)
+        att = _attempt(extract_program(comp), problem, opts, origin, timings, result.examples)
         result.attempts.append(att)
         current.append(att)
 
@@ -270,7 +282,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         for (i, old), fix in zip(failing, fixes):
             origin = f"{old.origin.split(' / ')[0]} / repair {round_}"
             emit(ProgressEvent("run", f"checking and running {origin}", attempt=i + 1))
-            att = _attempt(extract_program(fix[0]), problem, opts, origin, timings)
+            att = _attempt(extract_program(fix[0]), problem, opts, origin, timings, result.examples)
             result.attempts.append(att)
             current[i] = att
 
@@ -282,13 +294,18 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     return _finish(result, timings, t_start)
 
 
-def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float]) -> Attempt:
-    """bind -> check -> run -> verify one program the model wrote."""
+def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float],
+             examples: list[Example] | None = None) -> Attempt:
+    """follow -> bind -> check -> run -> verify one program the model wrote."""
+    followed: Followed | None = None
+    if opts.follow and examples:
+        program, followed = follow(program, examples)
     moves: list[Rebinding] = []
     if opts.bind:
         program, moves = bind(problem.text, program)
     att = evaluate_program(program, problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
     att.rebound = moves
+    att.followed = followed
     return att
 
 
