@@ -5,9 +5,9 @@ same parameters (names, comments, units) with the values of the new text, and th
 statements. When it keeps the parameters but rewrites a statement (``binom.sf`` for the
 example's ``binom.cdf``, ``sp.binomial`` for ``sp.factorial(n) / sp.factorial(n - k)``,
 ``distance - speed_a * t_meet`` for ``speed_a * t_meet``), the small model is nearly always
-wrong: in the stored evaluation runs on held-out phrasings, none of the 31 programs that kept
+wrong: in the stored evaluation runs on held-out phrasings, none of the 35 programs that kept
 exactly the example's parameters and changed a statement was right, and the example's
-statements with the model's parameter lines made 21 of them right (``python
+statements with the model's parameter lines made 24 of them right (``python
 benchmarks/follow.py``).
 
 So a program whose parameter names are exactly those of a shown example, and whose other
