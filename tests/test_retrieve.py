@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,19 @@ def test_nearest_examples_reads_a_bank_file(tmp_path: Path) -> None:
     got = nearest_examples("a ball thrown from a balcony", k=1, bank_path=path)
     assert got == [Example(DOCS[3][1], "answer = 3")]
     assert nearest_examples("a ball", k=1, bank_path=path, exclude=DOCS[3][1]) != got
+
+
+def test_bm25_counts_rarity_per_group_when_given_groups() -> None:
+    docs = [["account", "monthly"], ["account", "loan"], ["account", "yearly"], ["coffee", "cools"]]
+    per_doc = BM25(docs)
+    per_family = BM25(docs, groups=["finance", "finance", "finance", "cooling"])
+    # "account" is in 3 of 4 examples but only in 1 of 2 families
+    assert per_doc.idf["account"] == pytest.approx(math.log(1 + 1.5 / 3.5))
+    assert per_family.idf["account"] == pytest.approx(math.log(2))
+    # a word of one example of a family is as rare per family as the family's common words
+    assert per_family.idf["monthly"] == per_family.idf["account"] < per_doc.idf["monthly"]
+
+
+def test_the_shipped_bank_counts_rarity_per_family() -> None:
+    bank = load_bank(BANK_PATH)
+    assert bank.index.groups == bank.groups
