@@ -77,13 +77,15 @@ def follow(program: str, examples: list[Example]) -> tuple[str, Followed | None]
             return program, None
         lines = template.splitlines()
         by_name = {p.name: p.line for p in params}
+        if len(set(by_name.values())) != len(by_name) or any(";" in mine[n - 1].split("#")[0] for n in by_name.values()):
+            return program, None  # "a = 1; b = 2": a parameter line that is not one statement
         for p in theirs:
             lines[p.line - 1] = mine[by_name[p.name] - 1]
         new = "\n".join(lines) + "\n"
         try:
             ast.parse(new)
         except SyntaxError:
-            return program, None  # a parameter line that does not stand alone (never in practice)
+            return program, None  # a parameter line that does not stand alone (an indented one)
         replaced = [s for s in own if s not in shown]
         return new, Followed(i, replaced or ["the order of its statements"])
     return program, None

@@ -52,6 +52,8 @@ def test_the_examples_statements_come_back_with_the_models_parameter_lines() -> 
     WROTE.replace("binom.sf", "binom.cdf"),                       # already the example's statements
     WROTE.replace("k = 3", "k = 3\nextra = 2  # another day count [day]"),  # other parameters: another shape
     WROTE.replace("k = 3  # number of wet days (at most) [day]\n", ""),    # a parameter dropped
+    WROTE.replace("p_rain = 0.35  # probability of rain on one day [1]\ndays = 12",
+                  "p_rain = 0.35; days = 12"),                       # two parameters on one line
     "this is not python (",
     "answer = 42\n",                                              # no parameters
     "",
