@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--results needs --data")
     from mathllm.evaluate import load_items
     from mathllm.run import run_program
-    from mathllm.verify import answer_values, match_expected
+    from mathllm.verify import answer_values
 
     items = {it.id: it for it in load_items(a.data, a.limit, seed=0)}
     with open(a.results, encoding="utf-8") as fh:
@@ -53,8 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         changed += 1
         res = run_program(program, timeout_s=10)
-        got = answer_values(res.answer) if res.ok else None
-        ok = got is not None and match_expected(got, it.expected, it.tolerance, it.decimals)
+        ok = it.correct(answer_values(res.answer) if res.ok else None)
         fixed += ok and not r["correct"]
         broken += bool(r["correct"]) and not ok
         print(f"{'right' if r['correct'] else 'wrong'} -> {'right' if ok else 'wrong'}: "

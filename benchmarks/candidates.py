@@ -31,7 +31,6 @@ from mathllm.evaluate import load_items
 from mathllm.problem import Problem
 from mathllm.prompt import Example
 from mathllm.retrieve import QUESTION_WEIGHT, Bank, load_bank, question_of, terms, tokens
-from mathllm.verify import match_expected
 
 
 def candidates(bank: Bank, text: str) -> dict[str, list[Example]]:
@@ -77,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         blind = Problem(text=it.problem.text, title=it.problem.title, domain=it.problem.domain)
         res = solve(blind, gen, SolveOptions(), examples=exs)
         got = None if res.answer is None else (res.answer.values if res.answer.kind == "dict" else res.answer.value)
-        ok = bool(got is not None and match_expected(got, it.expected, it.tolerance, it.decimals))
+        ok = it.correct(got)
         rows.setdefault(it.id, {})[name] = {"answer": got, "correct": ok}
 
     with ThreadPoolExecutor(8) as pool:

@@ -25,7 +25,7 @@ from mathllm.evaluate import load_items
 from mathllm.follow import follow
 from mathllm.retrieve import nearest_examples
 from mathllm.run import run_program
-from mathllm.verify import answer_values, match_expected
+from mathllm.verify import answer_values
 
 SETS = {"held-out_phrasings": "eval_phrasings.jsonl", "held-out_families": "eval_families.jsonl",
         "GSM8K_slice": "eval_gsm8k.jsonl"}
@@ -55,8 +55,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             program, _ = bind(it.problem.text, program)
             res = run_program(program, timeout_s=20)
-            got = answer_values(res.answer) if res.ok else None
-            ok = got is not None and match_expected(got, it.expected, it.tolerance, it.decimals)
+            ok = it.correct(answer_values(res.answer) if res.ok else None)
             before = "right" if r["correct"] else "wrong"
             counts[name, f"{before} -> {'right' if ok else 'wrong'}"] += 1
             print(f"{path} item {r['id']}: {before} -> {'right' if ok else 'wrong'} ({done})")

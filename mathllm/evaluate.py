@@ -37,6 +37,10 @@ class Item:
     decimals: Any
     group: str
 
+    def correct(self, got: float | dict[str, float] | None) -> bool:
+        """Whether an answer matches the expected one (the tolerance or decimals rule)."""
+        return got is not None and match_expected(got, self.expected, self.tolerance, self.decimals)
+
 
 @dataclass
 class EvalSummary:
@@ -131,7 +135,7 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
         vals = answer_values(a.run.answer) if a.run is not None and a.run.ok else None
         g = _grounding(a)
         return {"origin": a.origin, "answer": vals,
-                "correct": bool(vals is not None and match_expected(vals, item.expected, item.tolerance, item.decimals)),
+                "correct": item.correct(vals),
                 "invented": len(g.invented) if g else None, "coverage": round(g.coverage, 4) if g else None}
 
     def one(item: Item) -> dict:
@@ -150,7 +154,7 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
             "answer": got, "verdict": res.verdict,
             "checked": bool(final is not None and final.check.ok),
             "ran": bool(final is not None and final.run is not None and final.run.ok),
-            "correct": bool(got is not None and match_expected(got, item.expected, item.tolerance, item.decimals)),
+            "correct": item.correct(got),
             "first_checked": bool(first is not None and first.check.ok),
             "first_ran": bool(first is not None and first.run is not None and first.run.ok),
             "attempts": len(res.attempts), "agreement": res.agreement,

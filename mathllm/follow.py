@@ -5,10 +5,10 @@ same parameters (names, comments, units) with the values of the new text, and th
 statements. When it keeps the parameters but rewrites a statement (``binom.sf`` for the
 example's ``binom.cdf``, ``sp.binomial`` for ``sp.factorial(n) / sp.factorial(n - k)``,
 ``distance - speed_a * t_meet`` for ``speed_a * t_meet``), the small model is nearly always
-wrong: in the stored evaluation runs on held-out phrasings, none of the 35 programs that kept
+wrong: in the stored evaluation runs on held-out phrasings, 1 of the 42 programs that kept
 exactly the example's parameters and changed a statement was right, and the example's
-statements with the model's parameter lines made 24 of them right (``python
-benchmarks/follow.py``).
+statements with the model's parameter lines made 27 of them right and that 1 wrong
+(``python benchmarks/follow.py``).
 
 So a program whose parameter names are exactly those of a shown example, and whose other
 statements differ from it, becomes the example's program with the model's parameter lines
@@ -64,21 +64,21 @@ def follow(program: str, examples: list[Example]) -> tuple[str, Followed | None]
     params = parse_parameters(program)
     if not params:
         return program, None
-    names = {p.name for p in params}
     mine = program.splitlines()
+    by_name = {p.name: p.line for p in params}  # names are unique: parse_parameters skips reassigned ones
+    if len(set(by_name.values())) != len(by_name) or any(";" in mine[n - 1].split("#")[0] for n in by_name.values()):
+        return program, None  # "a = 1; b = 2": a parameter line that is not one statement
+    own = skeleton(program)
     # the most similar example comes last in the prompt: prefer it
     for i in reversed(range(len(examples))):
         template = examples[i].program
         theirs = parse_parameters(template)
-        if {p.name for p in theirs} != names or len(theirs) != len(params):
+        if {p.name for p in theirs} != by_name.keys():
             continue
-        own, shown = skeleton(program), skeleton(template)
+        shown = skeleton(template)
         if own == shown:
             return program, None
         lines = template.splitlines()
-        by_name = {p.name: p.line for p in params}
-        if len(set(by_name.values())) != len(by_name) or any(";" in mine[n - 1].split("#")[0] for n in by_name.values()):
-            return program, None  # "a = 1; b = 2": a parameter line that is not one statement
         for p in theirs:
             lines[p.line - 1] = mine[by_name[p.name] - 1]
         new = "\n".join(lines) + "\n"

@@ -40,7 +40,11 @@ from .quantities import find_numbers, is_money
 
 BANK_PATH = Path(__file__).parent / "data" / "bank.jsonl"
 _WORD = re.compile(r"[a-z]+")
-_STOP = frozenset(["a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "for", "on", "at", "by", "with", "what", "how", "many", "much", "it", "its", "this", "that", "from", "as", "if", "after", "per", "each", "his", "her", "their", "your", "you", "we", "i"])
+_STOP = frozenset([
+    "a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "for", "on", "at",
+    "by", "with", "what", "how", "many", "much", "it", "its", "this", "that", "from", "as", "if", "after",
+    "per", "each", "his", "her", "their", "your", "you", "we", "i",
+])
 
 
 #: Stop words that still tell questions apart ("at most", "per day", "each").
@@ -192,11 +196,10 @@ class Bank:
         scores = self.index.scores(tokens(text))
         asked = self.questions.scores(terms(question_of(text))) if self.questions else [0.0] * len(scores)
         wanted = profile(text)
-        within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p)
-                  - self.time_weight * (p[_TIME] != wanted[_TIME])
-                  for s, q, p in zip(scores, asked, self.profiles, strict=True)]
-        kind = [s * (1 - self.kind_discount * (p[_TIME] != wanted[_TIME]))
-                for s, p in zip(scores, self.profiles, strict=True)]
+        other_kind = [p[_TIME] != wanted[_TIME] for p in self.profiles]
+        within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p) - self.time_weight * o
+                  for s, q, p, o in zip(scores, asked, self.profiles, other_kind, strict=True)]
+        kind = [s * (1 - self.kind_discount * o) for s, o in zip(scores, other_kind, strict=True)]
         best: dict[str, int] = {}  # group -> its best example by the combined score
         top: dict[str, float] = {}  # group -> its best whole-text score (the kind of question weighed)
         excluded = exclude.strip() if exclude is not None else None
