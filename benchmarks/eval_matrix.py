@@ -40,6 +40,8 @@ def main() -> None:
     ap.add_argument("--no-bind", action="store_true", help="keep the model's parameter values (no bind stage)")
     ap.add_argument("--no-follow", action="store_true", help="keep the model's statements (no follow stage; "
                     "by default on for an adapter)")
+    ap.add_argument("--no-fill", action="store_true", help="no fallback to the example's program filled in by "
+                    "the model (by default on for an adapter)")
     ap.add_argument("--out", default="runs/eval")
     ap.add_argument("--card", default=None, help="adapter dir whose README.md (model card) gets the table")
     a = ap.parse_args()
@@ -62,7 +64,8 @@ def main() -> None:
             items = load_items(path, a.limit, seed=0)  # a fixed, shuffled sample of each set
             for setting in a.settings.split(","):
                 opts = SolveOptions(examples=a.examples, max_new_tokens=a.max_new_tokens, temperature=a.temperature,
-                                    bind=not a.no_bind, follow=False if a.no_follow else None, **SETTINGS[setting])
+                                    bind=not a.no_bind, follow=False if a.no_follow else None,
+                                    fill=False if a.no_fill else None, **SETTINGS[setting])
                 tag = f"{which}-{set_name.replace(' ', '_')}-{setting}{'-no-retrieval' if a.examples == 0 else ''}"
                 s = evaluate(items, gen, opts, workers=a.workers, out=out / f"{tag}.jsonl")
                 rows.append((which, set_name, setting, s))

@@ -9,6 +9,10 @@ differ from it, :func:`mathllm.follow.follow` puts the example's statements back
 is bound, run in the sandbox and graded against the expected answer. The table counts how
 often that turned a wrong answer right, a right one wrong, or changed nothing.
 
+A second table is the evidence for the fill stage (:mod:`mathllm.fill`): how often a program
+that *ignores* today's example (no parameter name and no statement in common,
+:func:`mathllm.fill.ignores`) was right.
+
 The retrieved example is today's: an older run may have been shown another one, so this measures
 the rule on the model's programs, not a replay of that run.
 """
@@ -22,6 +26,7 @@ from pathlib import Path
 
 from mathllm.bind import bind
 from mathllm.evaluate import load_items
+from mathllm.fill import ignores
 from mathllm.follow import follow
 from mathllm.retrieve import nearest_examples
 from mathllm.run import run_program
@@ -38,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     items = {}
     counts: Counter[tuple[str, str]] = Counter()
+    ignored: Counter[tuple[str, bool]] = Counter()
     for path in a.results:
         name = next((s for s in SETS if s in Path(path).name), None)
         if name is None:
@@ -50,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             it = items[name].get(r["id"])
             if it is None or not r.get("program"):
                 continue
-            program, done = follow(r["program"], nearest_examples(it.problem.text, 1))
+            shown = nearest_examples(it.problem.text, 1)
+            if shown and ignores(r["program"], shown[0].program):
+                ignored[name, bool(r["correct"])] += 1
+            program, done = follow(r["program"], shown, it.problem.text)
             if done is None:
                 continue
             program, _ = bind(it.problem.text, program)
@@ -65,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         c = {k[1]: v for k, v in counts.items() if k[0] == name}
         print(f"| {name} | {sum(c.values())} | {c.get('wrong -> right', 0)} | {c.get('right -> wrong', 0)} | "
               f"{c.get('wrong -> wrong', 0)} | {c.get('right -> right', 0)} |")
+    print("\n| set | programs that ignore the example | right | wrong |")
+    print("|---|---|---|---|")
+    for name in SETS:
+        right, wrong = ignored[name, True], ignored[name, False]
+        print(f"| {name} | {right + wrong} | {right} | {wrong} |")
     return 0
 
 

@@ -51,7 +51,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .contract import Parameter, parse_parameters, set_parameters
-from .quantities import Mention, between, find_numbers, fit_score, fmt_value, gives
+from .quantities import Mention, after_per, between, find_numbers, fit_score, fmt_value, gives
 
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
 _UNIT_WORDS = {
@@ -218,8 +218,6 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
     return moves
 
 
-#: Words before a number that make it a denominator ("per 1,000 ft", "every $1", "each £1").
-_PER = frozenset({"per", "every", "each"})
 #: Rule 4's evidence: the least fit of the free number, and its least lead over the taken one.
 BESIDE_MIN_FIT = 3
 BESIDE_MARGIN = 2
@@ -232,8 +230,7 @@ def _beside(text: str, params: list[Parameter], mentions: list[Mention], said: l
     used = {i for found in sources.values() for i in found}
     free = []
     for j, m in enumerate(mentions):
-        before = text[:m.start].rstrip(" $€£¥").split()
-        if j not in used and m.value != 0 and not (before and before[-1].lower().strip("(:") in _PER):
+        if j not in used and m.value != 0 and not after_per(text, m):
             free.append(j)
     fit = {(j, p.name): fit_score(p, text, mentions[j], mentions, sentence=True) for j in free for p in params}
     moves: dict[str, Rebinding] = {}

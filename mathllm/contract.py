@@ -53,12 +53,12 @@ class Parameter:
         return asdict(self)
 
 
-def _literal_number(node: ast.expr) -> float | int | None:
+def literal_number(node: ast.expr) -> float | int | None:
     """The value of a numeric literal, allowing a sign and simple literal arithmetic (1e3, -2, 3/4)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return node.value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        v = _literal_number(node.operand)
+        v = literal_number(node.operand)
         if v is None:
             return None
         return -v if isinstance(node.op, ast.USub) else v
@@ -114,7 +114,7 @@ def parse_parameters(code: str) -> list[Parameter]:
         name = node.targets[0].id
         if name == "answer" or name.startswith("_") or counts.get(name, 0) != 1:
             continue
-        value = _literal_number(node.value)
+        value = literal_number(node.value)
         if value is None:
             continue
         desc, unit = split_comment(comments.get(node.lineno, ""))

@@ -150,7 +150,8 @@ class HFGenerator:
                 from transformers import LogitsProcessorList
 
                 problems = [asked_problem(p) for p in prompts for _ in range(n)]  # rows: each prompt n times
-                kwargs["logits_processor"] = LogitsProcessorList([GroundedNumbers(tok, problems, width)])
+                heads = [p.rpartition("\n")[2] for p in prompts for _ in range(n)]
+                kwargs["logits_processor"] = LogitsProcessorList([GroundedNumbers(tok, problems, width, heads)])
             if temperature > 0:
                 kwargs.update(do_sample=True, temperature=temperature, top_p=0.95, top_k=0)
             else:
@@ -185,10 +186,12 @@ class GroundedNumbers:
 
     _LINE = re.compile(r"^[A-Za-z_]\w*[ \t]*=[ \t]*-?[ \t]*(?P<num>[0-9]*\.?[0-9]*)$")
 
-    def __init__(self, tok: Any, problems: list[str], prompt_width: int) -> None:
+    def __init__(self, tok: Any, problems: list[str], prompt_width: int, heads: list[str] | None = None) -> None:
         from .quantities import Literals
 
         self.tok, self.width = tok, prompt_width
+        # a prompt may end inside a parameter line ("time_a = ": the fill stage asks for a value)
+        self.heads = [""] * len(problems) if heads is None else heads
         by_text: dict[str, Any] = {}  # rows of one problem (n samples) share one set and one cache
         for p in problems:
             if p not in by_text:
@@ -200,7 +203,8 @@ class GroundedNumbers:
     def __call__(self, input_ids, scores):  # transformers LogitsProcessor protocol
         gen = input_ids[:, self.width:]
         for i in range(gen.shape[0]):
-            line = self.tok.decode(gen[i, -48:], skip_special_tokens=True).rpartition("\n")[2]
+            written = self.tok.decode(gen[i, -48:], skip_special_tokens=True)
+            line = written.rpartition("\n")[2] if "\n" in written else self.heads[i] + written
             m = self._LINE.match(line)
             if m is None:
                 continue

@@ -92,8 +92,19 @@ def _clean(text: str) -> str:
     return ("\n" + text.strip()).replace("```", "'''").replace("\n### ", "\n## ")[1:]
 
 
+def one_line(problem: str) -> str:
+    """A problem's text on one line, as every training problem is written.
+
+    Problem files wrap their lines and split paragraphs (Markdown, where a line break is a
+    space); the adapter never saw a line break inside a problem. Measured on the 71 problems of
+    ``problems/`` (``mathllm eval problems``): 4 right either way, 3 programs that ran on to the
+    token limit without an answer before and 2 after; the prompt is the training format.
+    """
+    return " ".join(problem.split())
+
+
 def _block(problem: str, program: str | None, style: str | None = None) -> str:
-    head = f"{PROBLEM_TAG}\n{_clean(problem)}\n{PROGRAM_TAG}\n{CODE_OPEN}"
+    head = f"{PROBLEM_TAG}\n{_clean(one_line(problem))}\n{PROGRAM_TAG}\n{CODE_OPEN}"
     if program is None:
         return head
     return head + completion_for(program, problem, style)

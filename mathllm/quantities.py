@@ -149,6 +149,16 @@ def between(text: str, m: Mention, mentions: list[Mention]) -> tuple[int, int]:
     return lo, hi
 
 
+#: Words before a number that make it a denominator ("per 1,000 ft", "every $1", "each £1").
+_PER = frozenset({"per", "every", "each"})
+
+
+def after_per(text: str, m: Mention) -> bool:
+    """Whether the number is a denominator ("per 1,000 ft", "every $1"), which programs leave implicit."""
+    before = text[:m.start].rstrip(" $€£¥").split()
+    return bool(before) and before[-1].lower().strip("(:") in _PER
+
+
 def _stems(text: str) -> set[str]:
     return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
 

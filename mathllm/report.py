@@ -45,18 +45,21 @@ def attempt_dict(a: Any) -> dict:
         "verification": a.verification.to_dict() if a.verification is not None else None,
         "rebound": [mv.to_dict() for mv in a.rebound],
         "followed": a.followed.to_dict() if a.followed is not None else None,
+        "filled": a.filled.to_dict() if a.filled is not None else None,
         "error": a.error,
     }
 
 
 def warnings_of(result: Any) -> list[str]:
-    """Notes on the chosen program: statements the follow stage took from the solved example,
+    """Notes on the chosen program: that the fill stage wrote it (the solved example's program
+    with the model's values), statements the follow stage took from the solved example,
     parameters the bind stage moved, then grounding warnings (numbers of the problem it ignores
     or invents)."""
     best = result.best
     if best is None:
         return []
-    notes = [str(best.followed)] if best.followed is not None else []
+    notes = [str(best.filled)] if best.filled is not None else []
+    notes += [str(best.followed)] if best.followed is not None else []
     notes += [f"moved {mv}" for mv in best.rebound]
     v = best.verification
     return notes + (list(v.warnings) if v is not None else [])

@@ -1,4 +1,4 @@
-"""The whole pipeline: problem -> prompt -> generate -> follow -> bind -> check -> run -> verify (-> repair, vote).
+"""The whole pipeline: problem -> prompt -> generate -> follow -> bind -> check -> run -> verify (-> fill, repair, vote).
 
 ``solve()`` calls the stages in order and returns a :class:`SolveResult`. Bad model output is
 data here: every attempt is recorded with its check, run and verification, and the result says
@@ -10,6 +10,10 @@ why it failed. Only user errors (bad options, unusable backend) raise.
   measured to be wrong; a bigger model's may be deliberate.
 * **Bind**: a parameter whose number the text states in another parameter's unit is moved onto
   the one number stated in its own unit (:mod:`mathllm.bind`; every move is reported).
+* **Fill**: when every program of the first round failed or ignored the shown example (no
+  parameter and no statement in common), the example's program is written with each
+  parameter's value asked of the model (:mod:`mathllm.fill`; reported, and preferred in a tied
+  vote). By default only for a mathllm adapter, as follow.
 * **Repair**: a program that fails its check or run is sent back to the model with the error
   (up to ``repairs`` rounds). Failing samples of a round are repaired in one batched call.
 * **Vote** (self-consistency): with ``samples=k``, sample 1 is the greedy program (the one
@@ -33,6 +37,7 @@ from .bind import Rebinding, bind
 from .check import CheckResult, check_program
 from .contract import Parameter, parse_parameters
 from .errors import UsageError
+from .fill import Filled, fill, ignores
 from .follow import Followed, follow
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program
@@ -52,6 +57,9 @@ class SolveOptions:
     # keep the shown example's statements when its parameters were kept (follow.py); None: only
     # for an adapter trained by mathllm, whose copying it was measured on
     follow: bool | None = None
+    # when every program of the first round failed, write the example's program with values the
+    # model picks (fill.py); None: only for an adapter trained by mathllm, as follow
+    fill: bool | None = None
 
     def validate(self) -> None:
         if not 1 <= self.samples <= 64:
@@ -83,6 +91,7 @@ class Attempt:
     verification: Verification | None = None
     rebound: list[Rebinding] = field(default_factory=list)  # parameters the bind stage moved
     followed: Followed | None = None  # the follow stage put the example's statements back
+    filled: Filled | None = None  # the fill stage wrote this program: the example's, the model's values
 
     @property
     def ok(self) -> bool:
@@ -254,8 +263,9 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
                                           temperature=opts.temperature)[0]
     timings["generate"] = time.perf_counter() - t0
 
-    if opts.follow is None:
-        opts = dataclasses.replace(opts, follow=bool(result.model.get("tuned")))
+    tuned = bool(result.model.get("tuned"))
+    opts = dataclasses.replace(opts, follow=tuned if opts.follow is None else opts.follow,
+                               fill=tuned if opts.fill is None else opts.fill)
     current: list[Attempt] = []
     for i, comp in enumerate(completions):
         if cancelled():
@@ -265,6 +275,25 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         att = _attempt(extract_program(comp), problem, opts, origin, timings, result.examples)
         result.attempts.append(att)
         current.append(att)
+
+    preferred: Attempt | None = None  # wins a tied vote instead of the greedy program
+    shown = result.examples[-1].program if result.examples else ""
+    if opts.fill and shown and current and not any(a.ok and not ignores(a.program, shown) for a in current) \
+            and not cancelled():
+        first = current[0]
+        reason = first.error if not first.ok else "it shares no parameter and no statement with the solved example"
+        emit(ProgressEvent("repair", "filling in the solved example's program with the model's values"))
+        t0 = time.perf_counter()
+        filled = fill(generator, prompt, result.examples, reason or "failed")
+        timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0
+        if filled is not None:
+            att = _attempt(filled[0], problem, dataclasses.replace(opts, follow=False), "example filled in",
+                           timings)
+            att.filled = filled[1]
+            result.attempts.append(att)
+            current.append(att)
+            if att.ok:
+                preferred = att  # the model's own programs failed or ignored the example
 
     for round_ in range(1, opts.repairs + 1):
         # Only programs that failed to check or run are repaired: telling the model that an
@@ -289,7 +318,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     emit(ProgressEvent("vote", "comparing answers"))
     groups, result.votes = vote(current)
     n_ok = sum(len(g) for g in groups)
-    result.best = _pick_best(current, groups, anchor=current[0] if current else None)
+    result.best = _pick_best(current, groups, anchor=preferred or (current[0] if current else None))
     result.agreement = (len(groups[0]) / n_ok) if groups else None
     return _finish(result, timings, t_start)
 
@@ -299,7 +328,7 @@ def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, ti
     """follow -> bind -> check -> run -> verify one program the model wrote."""
     followed: Followed | None = None
     if opts.follow and examples:
-        program, followed = follow(program, examples)
+        program, followed = follow(program, examples, problem.text)
     moves: list[Rebinding] = []
     if opts.bind:
         program, moves = bind(problem.text, program)

@@ -62,6 +62,54 @@ def test_other_programs_are_left_alone(program: str) -> None:
     assert follow(program, [EXAMPLE]) == (program, None)
 
 
+DROPPED = WROTE.replace("k = 3  # number of wet days (at most) [day]\n", "")
+
+
+def test_a_dropped_parameter_comes_back_with_the_number_beside_its_words() -> None:
+    # "at most 3 wet days": the one number no parameter uses, with "most" and "days" around it
+    out, done = follow(DROPPED, [EXAMPLE], RAIN)
+    assert "k = 3  # number of rainy days (at most) [day]" in out and "binom.cdf" in out
+    assert done == Followed(example=0, replaced=["prob = binom.sf(k, days, p_rain)"],
+                            added=['k = 3 (from "3" in the problem)'])
+    assert str(done).startswith("the program used the example's parameters but dropped k = 3")
+
+
+def test_solve_runs_the_completed_program() -> None:
+    res = solve(Problem(text=RAIN), Tuned([DROPPED]), SolveOptions(repairs=0), examples=[EXAMPLE])
+    assert res.answer.value == pytest.approx(0.34665269617867067)
+    assert res.best.followed.added == ['k = 3 (from "3" in the problem)']
+
+
+@pytest.mark.parametrize("text", [
+    "",                                                                   # no text: nothing to go by
+    RAIN.replace("at most 3 wet days", "at most a few wet days"),        # no free number
+    RAIN + " The week before, at most 5 wet days were forecast.",        # two free numbers fit alike
+    RAIN.replace("at most 3 wet days", "no more than 3 of them"),        # a free number without its words
+])
+def test_a_dropped_parameter_without_a_clear_number_is_left_alone(text: str) -> None:
+    assert follow(DROPPED, [EXAMPLE], text) == (DROPPED, None)
+
+
+def test_a_dropped_parameter_that_is_not_used_is_another_shape() -> None:
+    other = DROPPED.replace("prob = binom.sf(k, days, p_rain)", "prob = binom.sf(2, days, p_rain)")
+    assert follow(other, [EXAMPLE], RAIN) == (other, None)
+
+
+def test_a_dropped_convention_keeps_the_examples_value() -> None:
+    # the example's text says "monthly", not 12: its value is a convention, not a given
+    example = Example("Tom deposits 1,000 dollars at 6% a year compounded monthly. What is the balance after 3 years?",
+                      "principal = 1000  # deposit [USD]\nrate = 0.06  # annual rate [1/year]\n"
+                      "periods_per_year = 12  # compounding periods per year [1/year]\nyears = 3  # term [year]\n\n"
+                      "answer = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)\n")
+    wrote = ("principal = 2500  # deposit [USD]\nrate = 0.04  # annual rate [1/year]\nyears = 5  # term [year]\n\n"
+             "answer = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)\n")
+    text = "Ann puts 2,500 dollars in an account paying 4% a year, compounded monthly. Find the balance after 5 years."
+    out, done = follow(wrote, [example], text)
+    assert "periods_per_year = 12  # compounding periods" in out and "principal = 2500" in out
+    assert done.added == ["periods_per_year = 12 (the example's value, which its text does not state)"]
+    assert done.replaced == []
+
+
 def test_without_examples_nothing_happens() -> None:
     assert follow(WROTE, []) == (WROTE, None)
 
@@ -91,7 +139,8 @@ def test_solve_follows_for_an_adapter_and_reports_it() -> None:
     assert res.answer.value == pytest.approx(0.34665269617867067)  # binom.cdf(3, 12, 0.35)
     assert res.best.followed is not None and "binom.cdf" in res.best.program
     assert warnings_of(res)[0].startswith("kept the solved example's computation")
-    assert to_dict(res)["attempts"][0]["followed"] == {"example": 0, "replaced": ["prob = binom.sf(k, days, p_rain)"]}
+    assert to_dict(res)["attempts"][0]["followed"] == {"example": 0, "replaced": ["prob = binom.sf(k, days, p_rain)"],
+                                                      "added": []}
 
 
 @pytest.mark.parametrize("generator, options, follows", [

@@ -176,3 +176,15 @@ def test_the_cli_offers_free_numbers_and_no_bind() -> None:
     for cmd in ("solve", "eval"):
         out = CliRunner().invoke(app, [cmd, "--help"], env={"COLUMNS": "200", "NO_COLOR": "1"}).output
         assert "--free-numbers" in out and "--no-bind" in out
+
+
+def test_a_prompt_that_ends_inside_a_parameter_line_is_grounded_from_its_first_digit() -> None:
+    # the fill stage's prompts end with "time_a = ": the value is the first thing generated
+    proc = GroundedNumbers(TOK, ["Pay 7 dollars."], prompt_width=0, heads=["time_a = "])
+    out = proc(torch.zeros(1, 0, dtype=torch.long), torch.zeros(1, len(TOK)))
+    allowed = {PIECES[i] for i in range(len(TOK)) if torch.isfinite(out[0, i])}
+    assert allowed == allowed_after("Pay 7 dollars.", "time_a = ")  # as if the model had written the head
+    assert "7" in allowed and len(allowed) < len(TOK) - 1  # some tokens are ruled out
+    # a head that is no parameter line leaves the row alone
+    free = GroundedNumbers(TOK, ["Pay 7 dollars."], prompt_width=0, heads=["print("])
+    assert torch.isfinite(free(torch.zeros(1, 0, dtype=torch.long), torch.zeros(1, len(TOK)))).all()

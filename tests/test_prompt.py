@@ -18,10 +18,12 @@ from mathllm.prompt import (
     PROGRAM_TAG,
     STOP,
     Example,
+    asked_problem,
     build_prompt,
     build_repair_prompt,
     completion_for,
     extract_program,
+    one_line,
 )
 
 EXAMPLES = (
@@ -50,6 +52,15 @@ def test_build_prompt_structure() -> None:
 def test_build_prompt_without_examples() -> None:
     prompt = build_prompt("  What is 2 + 2?  \n")
     assert prompt == f"{HEADER}\n\n{PROBLEM_TAG}\nWhat is 2 + 2?\n{PROGRAM_TAG}\n{CODE_OPEN}"
+
+
+def test_a_wrapped_problem_file_is_asked_on_one_line() -> None:
+    # problem files wrap lines and split paragraphs; every training problem is one line
+    text = "Alice can paint a room in 6 hours. Bob can paint it in\n4 hours.\n\nHow long do they take together?\n"
+    prompt = build_prompt(text, EXAMPLES)
+    assert prompt.endswith(f"{PROBLEM_TAG}\nAlice can paint a room in 6 hours. Bob can paint it in 4 hours. "
+                           f"How long do they take together?\n{PROGRAM_TAG}\n{CODE_OPEN}")
+    assert asked_problem(prompt) == one_line(text)
 
 
 def test_header_states_the_contract() -> None:
