@@ -7,12 +7,16 @@ of named steps it learned from GSM8K and ignores the example, and such chains of
 until the token limit. In the stored evaluation runs, 1 of the 182 programs that share no
 parameter name and no statement with the shown example was right (0 of 14 on held-out
 phrasings, 0 of 15 on held-out families, 1 of 153 on GSM8K; :func:`ignores`,
-``python benchmarks/follow.py runs/eval-*/adapter-*-greedy.jsonl``). When every program of the first round failed
-to check or run or ignored the example, this stage writes the example's program line by line
-and asks the model only for the value of each parameter: the prompt is the same, the program so far is the example's statements with the
+``python benchmarks/follow.py runs/eval-*/adapter-*-greedy.jsonl``).
+
+When every program of the first round failed to check or run or ignored the example, this
+stage writes the example's program line by line and asks the model only for the value of each
+parameter: the prompt is the same, the program so far is the example's statements with the
 values already chosen, and the model completes ``time_a = `` with a number of the problem
 (grounded decoding, as for any parameter). The model decides what it decides best, which
-number goes where; the structure is the example's, which the retrieval chose for the text.
+number goes where; the structure is the example's, which the retrieval chose for the text. On
+the problem bank (``mathllm eval problems``) it acted on 28 of 71 problems and turned 2 right,
+none wrong.
 
 It is only as right as the example is for the problem: the result says it was filled in (the
 first note of the report), and it is an attempt like any other (bind, check, run, verify).

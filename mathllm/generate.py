@@ -261,8 +261,24 @@ def _numeric_tokens(tok: Any) -> list[tuple[int, str, bool]]:
     return _NUMERIC_TOKENS[key]
 
 
+#: Consecutive lines of one shape (digits aside) that mark a runaway program. The small model
+#: sometimes writes ``x_4 = x_3 + x_4``, ``x_5 = x_4 + x_5``, ... until the token limit; the
+#: bank's 2,069 reference programs repeat a shape at most 6 times (data lines differ in their
+#: comments), and none of the 24 stored evaluation programs with 8 or more was right.
+RUNAWAY_LINES = 8
+_DIGITS = re.compile(r"\d+")
+
+
+def runaway(text: str, lines: int = RUNAWAY_LINES) -> bool:
+    """Whether the last ``lines`` complete lines of ``text`` have one shape (digits aside)."""
+    done = text.rpartition("\n")[0].splitlines()[-lines:]
+    shapes = {_DIGITS.sub("0", line).strip() for line in done}
+    return len(done) == lines and len(shapes) == 1 and "" not in shapes
+
+
 class _StopOnStrings:
-    """Per-sequence stopping on stop strings (decodes only the tail of each sequence)."""
+    """Per-sequence stopping on stop strings (decodes only the tail of each sequence), and on a
+    runaway program (checked at line ends)."""
 
     def __init__(self, tok: Any, stop: list[str], prompt_width: int, batch: int) -> None:
         self.tok, self.stop, self.width = tok, stop, prompt_width
@@ -275,8 +291,8 @@ class _StopOnStrings:
         for i in range(gen.shape[0]):
             if not self.done[i]:
                 tail = self.tok.decode(gen[i, -12:], skip_special_tokens=True)
-                if any(s in tail for s in self.stop):
-                    self.done[i] = True
+                self.done[i] = any(s in tail for s in self.stop) or (
+                    tail.endswith("\n") and runaway(self.tok.decode(gen[i], skip_special_tokens=True)))
         return torch.tensor(self.done, dtype=torch.bool, device=input_ids.device)
 
 

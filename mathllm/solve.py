@@ -13,7 +13,8 @@ why it failed. Only user errors (bad options, unusable backend) raise.
 * **Fill**: when every program of the first round failed or ignored the shown example (no
   parameter and no statement in common), the example's program is written with each
   parameter's value asked of the model (:mod:`mathllm.fill`; reported, and preferred in a tied
-  vote). By default only for a mathllm adapter, as follow.
+  vote; when it runs, the model's failed programs are not sent to repair). By default only for
+  a mathllm adapter, as follow.
 * **Repair**: a program that fails its check or run is sent back to the model with the error
   (up to ``repairs`` rounds). Failing samples of a round are repaired in one batched call.
 * **Vote** (self-consistency): with ``samples=k``, sample 1 is the greedy program (the one
@@ -300,7 +301,9 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         # answer disagrees with the problem file's expected answer would leak the answer.
         failing = [(i, a) for i, a in enumerate(current)
                    if a.verification is None or a.verification.status == "failed"]
-        if not failing or cancelled():
+        if not failing or preferred is not None or cancelled():
+            # a filled-in example that ran stands in for the model's failed programs: repairing
+            # them costs a full generation each for programs that ignored the example
             break
         emit(ProgressEvent("repair", f"repair round {round_}: fixing {len(failing)} program(s)", attempt=round_))
         prompts = [build_repair_prompt(problem.text, a.program, a.error or "failed", result.examples, style)

@@ -138,3 +138,51 @@ def test_a_program_that_ignores_the_example_is_filled_in_and_the_filled_one_wins
 ])
 def test_ignores(program: str, ignored: bool) -> None:
     assert ignores(program, PUMPS.program) is ignored
+
+
+def test_no_repair_round_after_a_filled_in_example_that_runs() -> None:
+    gen = Tuned(model(VALUES))
+    res = solve(Problem(text=PAINT), gen, SolveOptions(repairs=2), examples=[PUMPS])
+    assert [a.origin for a in res.attempts] == ["sample 1", "example filled in"]
+    assert len(gen.calls) == 3  # the program, then one value per parameter; no repair prompt
+
+
+def test_a_filled_in_example_that_fails_leaves_the_repairs_to_the_model() -> None:
+    gen = Tuned(model({"time_a": "6", "time_b": "0"}))  # t / 6 + t / 0: the filled program fails to run
+    res = solve(Problem(text=PAINT), gen, SolveOptions(repairs=1), examples=[PUMPS])
+    assert [a.origin for a in res.attempts][:2] == ["sample 1", "example filled in"]
+    assert any("repair 1" in a.origin for a in res.attempts)
+
+
+@pytest.mark.parametrize("flag, fills", [("--fill", True), (None, False)])
+def test_the_cli_fills_in_with_a_server_model_when_asked(tmp_path, flag: str | None, fills: bool) -> None:
+    """``mathllm solve --fill`` against a real (fake OpenAI-compatible) server: the model's
+    program fails to run, and each value of the shown example's program is asked of the server.
+    A server model is not a mathllm adapter, so fill is off unless asked."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FakeOpenAI
+
+    def reply(prompt: str, body: dict) -> str:
+        return "7\n" if prompt.endswith(" = ") else "answer = not_defined\n```\n"
+
+    server = FakeOpenAI(reply=reply)
+    try:
+        (tmp_path / "p.md").write_text("Working alone, pipe A fills a tank in 7 hours and pipe B in 7 hours. "
+                                       "How long do they take together?\n", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MATHLLM_", "OPENAI_"))}
+        argv = [sys.executable, "-m", "mathllm.cli", "solve", "p.md", "--backend", "openai", "--base-url",
+                server.base_url, "--model", "fake", "--repairs", "0", "--json"] + ([flag] if flag else [])
+        p = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        server.close()
+    doc = json.loads(p.stdout)
+    origins = [a["origin"] for a in doc["attempts"]]
+    assert origins == (["sample 1", "example filled in"] if fills else ["sample 1"]), p.stderr
+    asked = [r.body["prompt"] for r in server.requests if r.method == "POST"]
+    assert len(asked) > 1 and all(q.endswith(" = ") for q in asked[1:]) if fills else len(asked) == 1
+    if fills:
+        assert set(doc["attempts"][1]["filled"]["values"].values()) == {7.0}

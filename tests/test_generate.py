@@ -18,6 +18,7 @@ from mathllm.generate import (
     _cut,
     make_generator,
     resolve_adapter,
+    runaway,
 )
 from mathllm.prompt import STOP
 from tests.conftest import FakeOpenAI
@@ -388,3 +389,21 @@ def test_auto_dtype_follows_the_cpu_and_the_environment(monkeypatch: pytest.Monk
     monkeypatch.setenv("MATHLLM_DTYPE", "int3")
     with pytest.raises(BackendError, match="unknown dtype"):
         models.choose_dtype("auto")
+
+
+CHAIN = "".join(f"hours_room_{i} = hours_room_{i - 1} + hours_room_{i}\n" for i in range(2, 10))
+DAYS = "".join(f"temp_{d} = 1{i}.5  # daily high temperature for {d} [degC]\n"
+               for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun", "mon2"]))
+
+
+@pytest.mark.parametrize("text, stops", [
+    (CHAIN, True),                                    # eight lines of one shape: a runaway
+    ("x = 1\n" + CHAIN, True),
+    (CHAIN + "hours_room_10 = hours", True),          # the line being written does not count
+    ("\n".join(CHAIN.splitlines()[:7]) + "\n", False),  # seven are not enough
+    (DAYS, False),                                    # data lines differ in their comments
+    ("\n" * 9, False),                               # blank lines are no program
+    ("", False),
+])
+def test_a_runaway_program_is_stopped(text: str, stops: bool) -> None:
+    assert runaway(text) is stops
