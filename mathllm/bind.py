@@ -107,6 +107,13 @@ def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
     return [i for i, m in enumerate(mentions) if m.value != 0 and gives(m, p)]
 
 
+def free_numbers(text: str, params: list[Parameter], mentions: list[Mention]) -> list[int]:
+    """The non-zero numbers of the text that no parameter takes and that are no denominator
+    ("per 1,000 ft"): the candidates for a parameter the model bound wrongly or left out."""
+    used = {i for p in params for i in _sources(p, mentions)}
+    return [j for j, m in enumerate(mentions) if j not in used and m.value != 0 and not after_per(text, m)]
+
+
 def _value(m: Mention, p: Parameter) -> float:
     """The value ``p`` takes from ``m``: a percentage as a fraction, a scale word applied, and
     negative when either the text or the model wrote it so ("-1 °C"; a deceleration as ``a = -2``)."""
@@ -227,11 +234,7 @@ def _beside(text: str, params: list[Parameter], mentions: list[Mention], said: l
     """Rule 4: a number no parameter uses, with one parameter's words around it, written in
     that parameter's unit (or the parameter has none: a count)."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    used = {i for found in sources.values() for i in found}
-    free = []
-    for j, m in enumerate(mentions):
-        if j not in used and m.value != 0 and not after_per(text, m):
-            free.append(j)
+    free = free_numbers(text, params, mentions)
     fit = {(j, p.name): fit_score(p, text, mentions[j], mentions, sentence=True) for j in free for p in params}
     moves: dict[str, Rebinding] = {}
     for j in free:

@@ -4,10 +4,10 @@ A fallback for a program that failed or ignored the example. The adapter copies 
 example well when it copies it, but sometimes it does not: on a text that reads like a
 grade-school story ("Alice can paint the classroom by herself in 6 hours") it writes the chain
 of named steps it learned from GSM8K and ignores the example, and such chains often run on
-until the token limit. In the stored evaluation runs, 1 of the 182 programs that share no
-parameter name and no statement with the shown example was right (0 of 14 on held-out
-phrasings, 0 of 15 on held-out families, 1 of 153 on GSM8K; :func:`ignores`,
-``python benchmarks/follow.py runs/eval-*/adapter-*-greedy.jsonl``).
+until the token limit. In the evaluation runs stored before this stage existed, 1 of the 182
+programs that share no parameter name and no statement with the shown example was right (0 of
+14 on held-out phrasings, 0 of 15 on held-out families, 1 of 153 on GSM8K; :func:`ignores`,
+``python benchmarks/follow.py`` on those runs' JSONL files).
 
 When every program of the first round failed to check or run or ignored the example, this
 stage writes the example's program line by line and asks the model only for the value of each
@@ -28,6 +28,7 @@ import ast
 from dataclasses import asdict, dataclass
 
 from .contract import literal_number, parse_parameters
+from .follow import skeleton
 from .generate import Generator
 from .prompt import Example
 
@@ -54,8 +55,6 @@ class Filled:
 def ignores(program: str, example: str) -> bool:
     """Whether ``program`` shares no parameter name and no statement (imports and parameter
     lines aside) with the ``example`` program it was shown."""
-    from .follow import skeleton
-
     if {p.name for p in parse_parameters(program)} & {p.name for p in parse_parameters(example)}:
         return False
 

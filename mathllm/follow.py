@@ -32,16 +32,10 @@ import ast
 import re
 from dataclasses import asdict, dataclass, field
 
+from .bind import free_numbers
 from .contract import Parameter, parse_parameters, set_parameters
 from .prompt import Example
-from .quantities import (
-    after_per,
-    find_numbers,
-    fit_score,
-    fmt_value,
-    gives,
-        unit_is_percent,
-)
+from .quantities import find_numbers, fit_score, fmt_value, gives, unit_is_percent
 
 
 @dataclass
@@ -106,7 +100,7 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
         if missing:
             if not {p.name for p in missing} <= _loaded(program) - by_name.keys():
                 continue  # a parameter left out and not used: the model wrote another shape
-            found = _fill(text, params, missing, examples[i].problem)
+            found = _dropped_values(text, params, missing, examples[i].problem)
             if found is None:
                 continue
             values = {name: v for name, (v, _) in found.items()}
@@ -124,15 +118,11 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
             new = set_parameters(new, values) if values else new
         except (SyntaxError, KeyError):
             return program, None  # a parameter line that does not stand alone (an indented one)
-        replaced = [s for s in own if s not in shown and not (missing and _is_parameter_line(s, by_name))]
+        replaced = [s for s in own if s not in shown]
         if missing:
             return new, Followed(i, replaced, added)
         return new, Followed(i, replaced or ["the order of its statements"])
     return program, None
-
-
-def _is_parameter_line(statement: str, names: dict[str, int]) -> bool:
-    return bool(m := re.match(r"(\w+) = \?$", statement)) and m.group(1) in names
 
 
 def _loaded(program: str) -> set[str]:
@@ -144,16 +134,14 @@ def _loaded(program: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
-def _fill(text: str, params: list[Parameter], missing: list[Parameter],
-          example: str) -> dict[str, tuple[float, str]] | None:
+def _dropped_values(text: str, params: list[Parameter], missing: list[Parameter],
+                    example: str) -> dict[str, tuple[float, str]] | None:
     """Values for the example's parameters the program dropped, and where each comes from; None
     when one has no clear number (see the module docstring)."""
     stated = [m for m in find_numbers(example) if not m.word]
     text = " ".join(text.split())
     mentions = [m for m in find_numbers(text) if not m.word]
-    used = {j for j, m in enumerate(mentions) for p in params if m.value != 0 and gives(m, p)}
-    free = [j for j, m in enumerate(mentions)
-            if j not in used and m.value != 0 and not after_per(text, m)]
+    free = free_numbers(text, params, mentions)
     out: dict[str, tuple[float, str]] = {}
     for p in missing:
         if not any(gives(m, p) for m in stated):

@@ -288,8 +288,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         filled = fill(generator, prompt, result.examples, reason or "failed")
         timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0
         if filled is not None:
-            att = _attempt(filled[0], problem, dataclasses.replace(opts, follow=False), "example filled in",
-                           timings)
+            att = _attempt(filled[0], problem, opts, "example filled in", timings)  # no examples: no follow
             att.filled = filled[1]
             result.attempts.append(att)
             current.append(att)
