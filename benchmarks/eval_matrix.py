@@ -42,6 +42,8 @@ def main() -> None:
                     "by default on for an adapter)")
     ap.add_argument("--no-fill", action="store_true", help="no fallback to the example's program filled in by "
                     "the model (by default on for an adapter)")
+    ap.add_argument("--no-split", action="store_true", help="no solving of several questions one at a time "
+                    "(by default on for an adapter)")
     ap.add_argument("--out", default="runs/eval")
     ap.add_argument("--card", default=None, help="adapter dir whose README.md (model card) gets the table")
     a = ap.parse_args()
@@ -65,7 +67,7 @@ def main() -> None:
             for setting in a.settings.split(","):
                 opts = SolveOptions(examples=a.examples, max_new_tokens=a.max_new_tokens, temperature=a.temperature,
                                     bind=not a.no_bind, follow=False if a.no_follow else None,
-                                    fill=False if a.no_fill else None, **SETTINGS[setting])
+                                    fill=False if a.no_fill else None, split=False if a.no_split else None, **SETTINGS[setting])
                 tag = f"{which}-{set_name.replace(' ', '_')}-{setting}{'-no-retrieval' if a.examples == 0 else ''}"
                 s = evaluate(items, gen, opts, workers=a.workers, out=out / f"{tag}.jsonl")
                 rows.append((which, set_name, setting, s))

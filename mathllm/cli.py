@@ -123,6 +123,7 @@ def solve(
     no_bind: bool = typer.Option(False, "--no-bind", help="Keep the model's parameter values as written (default: move one stated in another parameter's unit, see docs)."),
     follow: Optional[bool] = typer.Option(None, "--follow/--no-follow", help="A program with exactly the shown example's parameters keeps the example's statements (default: on for a mathllm adapter, see docs)."),
     fill: Optional[bool] = typer.Option(None, "--fill/--no-fill", help="When every program failed, fill in the shown example's program with values the model picks (default: on for a mathllm adapter, see docs)."),
+    split: Optional[bool] = typer.Option(None, "--split/--no-split", help="Solve a problem that asks several questions one question at a time and join the programs (default: on for a mathllm adapter, see docs)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document (docs/json-schema.md)."),
     out: Optional[Path] = typer.Option(None, help="Write a Markdown report with plots into this directory."),
     show_code: bool = typer.Option(False, "--show-code", help="Print the program."),
@@ -139,7 +140,7 @@ def solve(
 
         problem = load_problem(file)
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples, bind=not no_bind,
-                            follow=follow, fill=fill)
+                            follow=follow, fill=fill, split=split)
         opts.validate()
         if out is not None:
             _check_out_dir(out)
@@ -256,6 +257,7 @@ def eval_cmd(
     no_bind: bool = typer.Option(False, "--no-bind", help="Keep the model's parameter values as written (default: move one stated in another parameter's unit, see docs)."),
     follow: Optional[bool] = typer.Option(None, "--follow/--no-follow", help="A program with exactly the shown example's parameters keeps the example's statements (default: on for a mathllm adapter, see docs)."),
     fill: Optional[bool] = typer.Option(None, "--fill/--no-fill", help="When every program failed, fill in the shown example's program with values the model picks (default: on for a mathllm adapter, see docs)."),
+    split: Optional[bool] = typer.Option(None, "--split/--no-split", help="Solve a problem that asks several questions one question at a time and join the programs (default: on for a mathllm adapter, see docs)."),
     limit: Optional[int] = typer.Option(None, help="Evaluate only the first N items."),
     seed: Optional[int] = typer.Option(None, help="Shuffle the items with this seed before --limit (a fair sample)."),
     workers: int = typer.Option(8, help="Items in flight: batched generation (hf) or parallel requests (openai)."),
@@ -281,7 +283,7 @@ def eval_cmd(
         if out is not None and out.exists() and out.is_dir():
             raise UsageError(f"--out {out} is a directory; give a .jsonl file path")
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples,
-                            max_new_tokens=max_new_tokens, bind=not no_bind, follow=follow, fill=fill)
+                            max_new_tokens=max_new_tokens, bind=not no_bind, follow=follow, fill=fill, split=split)
         opts.validate()
         gen = make_generator(backend.value, model=model, adapter=adapter, base_url=base_url, api_key=api_key,
                              workers=workers, grounded=not free_numbers)

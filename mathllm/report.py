@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -51,14 +52,24 @@ def attempt_dict(a: Any) -> dict:
 
 
 def warnings_of(result: Any) -> list[str]:
-    """Notes on the chosen program: that the fill stage wrote it (the solved example's program
+    """Notes on the chosen program: that it joins the programs of several questions, that the fill stage wrote it (the solved example's program
     with the model's values), statements the follow stage took from the solved example,
     parameters the bind stage moved, then grounding warnings (numbers of the problem it ignores
     or invents)."""
     best = result.best
     if best is None:
         return []
-    notes = [str(best.filled)] if best.filled is not None else []
+    questions = getattr(result, "questions", None) or []
+    notes = [f"the problem asks {len(questions)} questions; each was solved on its own and the programs "
+             "were joined: " + "; ".join(f"{q.name} = {q.ask}" for q in questions)] if questions else []
+    vals = best.run.answer.values if best.run is not None and best.run.answer is not None else None
+    if questions and vals:
+        same = [(a, b) for i, a in enumerate(questions) for b in questions[i + 1:]
+                if a.name in vals and b.name in vals and math.isclose(vals[a.name], vals[b.name], rel_tol=1e-9)]
+        # the commonest failure of a split problem: the second program answers the first question again
+        notes += [f"{a.name} and {b.name} have the same value: one program may answer the other's question"
+                  for a, b in same]
+    notes += [str(best.filled)] if best.filled is not None else []
     notes += [str(best.followed)] if best.followed is not None else []
     notes += [f"moved {mv}" for mv in best.rebound]
     v = best.verification
@@ -92,6 +103,7 @@ def to_dict(result: Any, *, include_figures: bool = True) -> dict:
         "agreement": result.agreement,
         "votes": result.votes,
         "attempts": attempts,
+        "questions": [q.to_dict() for q in getattr(result, "questions", None) or []],
         "model": result.model,
         "timings": result.timings,
     }

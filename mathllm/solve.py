@@ -4,6 +4,10 @@
 data here: every attempt is recorded with its check, run and verification, and the result says
 why it failed. Only user errors (bad options, unusable backend) raise.
 
+* **Questions**: a problem that asks several questions is solved one question at a time (the
+  whole pipeline below, once per question) and the programs are joined into one whose answer is
+  a dict in the order asked (:mod:`mathllm.questions`; reported). By default only for a mathllm
+  adapter, which was trained on problems with one answer.
 * **Follow**: a program with exactly the parameters of the solved example it was shown, but
   other statements, takes the example's statements (:mod:`mathllm.follow`; reported). By
   default only for a model with a mathllm adapter (``info["tuned"]``): its rewrites were
@@ -42,6 +46,7 @@ from .fill import Filled, fill, ignores
 from .follow import Followed, follow
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program
+from .questions import Question, compose, split_questions
 from .run import Answer, RunResult, run_program
 from .verify import Verification, answer_values, verify
 
@@ -61,6 +66,9 @@ class SolveOptions:
     # when every program of the first round failed, write the example's program with values the
     # model picks (fill.py); None: only for an adapter trained by mathllm, as follow
     fill: bool | None = None
+    # a problem asking several questions is solved one question at a time and the programs are
+    # joined (questions.py); None: only for an adapter trained by mathllm (trained on one answer)
+    split: bool | None = None
 
     def validate(self) -> None:
         if not 1 <= self.samples <= 64:
@@ -126,6 +134,7 @@ class SolveResult:
     timings: dict[str, float] = field(default_factory=dict)
     parameters: list[Parameter] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)  # when solved one question at a time
 
 
 Progress = Callable[[ProgressEvent], None]
@@ -244,6 +253,12 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     if cancelled():
         return _finish(result, timings, t_start)
 
+    tuned = bool(result.model.get("tuned"))
+    if (tuned if opts.split is None else opts.split) and examples is None:
+        questions = split_questions(problem.text)
+        if len(questions) > 1:
+            return _solve_questions(problem, questions, generator, opts, result, emit, cancel, timings, t_start)
+
     if examples is None and opts.examples > 0:
         from .retrieve import nearest_examples
 
@@ -264,7 +279,6 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
                                           temperature=opts.temperature)[0]
     timings["generate"] = time.perf_counter() - t0
 
-    tuned = bool(result.model.get("tuned"))
     opts = dataclasses.replace(opts, follow=tuned if opts.follow is None else opts.follow,
                                fill=tuned if opts.fill is None else opts.fill)
     current: list[Attempt] = []
@@ -323,6 +337,59 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     result.best = _pick_best(current, groups, anchor=preferred or (current[0] if current else None))
     result.agreement = (len(groups[0]) / n_ok) if groups else None
     return _finish(result, timings, t_start)
+
+
+def _solve_questions(problem: Problem, questions: list[Question], generator: Any, opts: SolveOptions,
+                     result: SolveResult, emit: Progress, cancel: threading.Event | None,
+                     timings: dict[str, float], t_start: float) -> SolveResult:
+    """Solve each question as its own problem, then join the programs (questions.py)."""
+    result.questions = questions
+    n = len(questions)
+    parts: list[tuple[Question, Attempt]] = []
+    missing: list[str] = []
+    sub_opts = dataclasses.replace(opts, split=False)
+    for i, q in enumerate(questions, start=1):
+        if cancel is not None and cancel.is_set():
+            result.verdict, result.message = "cancelled", "cancelled by the user"
+            return _finish(result, timings, t_start)
+
+        def relay(ev: ProgressEvent, i: int = i) -> None:
+            frac = None if ev.fraction is None else ((i - 1) + ev.fraction) / n
+            emit(dataclasses.replace(ev, message=f"question {i} of {n}: {ev.message}", fraction=frac))
+
+        sub = solve(Problem(text=q.text, title=f"{problem.title} ({i}/{n})", domain=problem.domain),
+                    generator, sub_opts, progress=relay, cancel=cancel)
+        for k, v in sub.timings.items():
+            if k != "total":
+                timings[k] = timings.get(k, 0.0) + v
+        for a in sub.attempts:
+            a.origin = f"question {i}: {a.origin}"
+            result.attempts.append(a)
+        for ex in sub.examples:
+            if ex not in result.examples:
+                result.examples.append(ex)
+        if sub.verdict == "cancelled":
+            result.verdict, result.message = "cancelled", "cancelled by the user"
+            return _finish(result, timings, t_start)
+        if sub.best is not None and sub.best.run is not None and sub.best.run.ok and sub.answer is not None:
+            parts.append((q, sub.best))
+        else:
+            missing.append(f"question {i} ({sub.message or 'no program ran'})")
+    if not parts:
+        result = _finish(result, timings, t_start)
+        result.message = "no question was answered: " + "; ".join(missing)
+        return result
+    emit(ProgressEvent("run", f"joining the {len(parts)} programs into one and running it"))
+    joined = compose([a.program for _, a in parts], [q.name for q, _ in parts],
+                     [a.run.answer.kind == "dict" for _, a in parts])
+    att = evaluate_program(joined, problem, origin=f"{len(parts)} questions joined", timeout_s=opts.timeout_s,
+                           timings=timings)
+    result.attempts.append(att)
+    result.best = att
+    result = _finish(result, timings, t_start)
+    if missing and result.verdict != "failed":
+        result.message = (result.message + "; " if result.message else "") + "not answered: " + "; ".join(missing)
+    return result
 
 
 def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float],

@@ -203,8 +203,10 @@ def match_expected(got: float | dict[str, float] | None, expected: Expected, tol
                    decimals: int | dict[str, int | None] | None = None) -> bool:
     """Compare an answer with an expected number or mapping of named numbers.
 
-    A dict answer matches a scalar expectation when exactly one of its values matches (models
-    often report extra named quantities); a scalar answer matches a one-entry mapping.
+    A dict answer matches a scalar expectation when one of its values matches (models often
+    report extra named quantities); a scalar answer matches a one-entry mapping. A dict answer
+    matches a mapping by key (case, ``_`` and spaces aside) or, when its keys are other names
+    but as many, by position: a problem asks its questions in the order of its answer's keys.
     """
     if got is None:
         return False
@@ -213,11 +215,14 @@ def match_expected(got: float | dict[str, float] | None, expected: Expected, tol
             return len(expected) == 1 and close(got, next(iter(expected.values())), tolerance,
                                                  _dec(decimals, next(iter(expected))))
         norm = {_norm_key(k): v for k, v in got.items()}
-        for k, v in expected.items():
-            g = norm.get(_norm_key(k))
-            if g is None or not close(g, v, tolerance, _dec(decimals, k)):
-                return False
-        return True
+        if all(_norm_key(k) in norm for k in expected):
+            return all(close(norm[_norm_key(k)], v, tolerance, _dec(decimals, k)) for k, v in expected.items())
+        if len(got) != len(expected):
+            return False
+        # Other names, as many values: the problem format asks the questions in the order of
+        # the answer's keys (problems/README.md), so the values are compared in that order.
+        return all(close(g, v, tolerance, _dec(decimals, k))
+                   for g, (k, v) in zip(got.values(), expected.items()))
     dec = decimals if not isinstance(decimals, dict) else None
     if isinstance(got, dict):
         return any(close(v, expected, tolerance, dec) for v in got.values())

@@ -72,7 +72,7 @@ def make_result(*, hostile: bool = False, verdict: str = "verified", with_best: 
 
 
 DOC_KEYS = {"schema", "mathllm", "problem", "solved", "verdict", "message", "warnings", "answer", "answer_text", "units",
-            "parameters", "equations", "program", "agreement", "votes", "attempts", "model", "timings"}
+            "parameters", "equations", "program", "agreement", "votes", "attempts", "questions", "model", "timings"}
 
 
 def test_to_dict_is_json_with_the_documented_keys() -> None:

@@ -67,6 +67,12 @@ def test_decimals_of(value, decimals) -> None:
     ({"Chairs": 20.0, "tables_": 5.0}, {"chairs": 20, "tables": 5}, {}, True),   # keys normalised
     ({"chairs": 20.0}, {"chairs": 20, "tables": 5}, {}, False),                   # missing key
     ({"chairs": 20.0, "tables": 6.0}, {"chairs": 20, "tables": 5}, {}, False),
+    # other names, as many values: compared in the order asked (the answer's key order)
+    ({"q1": 20.0, "q2": 5.0}, {"chairs": 20, "tables": 5}, {}, True),
+    ({"q1": 5.0, "q2": 20.0}, {"chairs": 20, "tables": 5}, {}, False),            # order matters
+    ({"q1": 20.0, "q2": 5.0, "q3": 1.0}, {"chairs": 20, "tables": 5}, {}, False),  # not as many
+    ({"chairs": 20.0, "q2": 5.0}, {"chairs": 20, "tables": 5}, {}, True),         # position, one key named
+    ({"x": 20.0, "y": 5.1}, {"chairs": 20, "tables": 5}, {"decimals": {"chairs": 0, "tables": 1}}, False),
     ({"a": 12.52}, {"a": 12.5}, {"decimals": {"a": 1}}, False),
     ({"a": 12.4999}, {"a": 12.5}, {"decimals": {"a": 1}}, True),
     ({"a": 12.4}, {"a": 12.5}, {"tolerance": 0.2}, True),

@@ -1,0 +1,261 @@
+"""Stage 0, questions: several questions solved one at a time, the programs joined into one."""
+
+from __future__ import annotations
+
+import pytest
+
+from mathllm.problem import Problem, load_problem
+from mathllm.questions import compose, name_of, rename, split_questions
+from mathllm.report import to_dict, warnings_of
+from mathllm.run import run_program
+from mathllm.solve import SolveOptions, solve
+from tests.fakes import ScriptedGenerator
+
+BALL = """Priya throws a ball straight up from a height of 1.5 m above the ground with a speed of
+19.6 m/s. Ignore air resistance and use g = 9.8 m/s², so the height is a quadratic function of
+time.
+
+1. How many seconds after the throw does the ball hit the ground? (Two decimals.)
+2. What is the greatest height the ball reaches, in metres?
+
+Give both answers to two decimals."""
+
+LAND = """import sympy as sp
+
+h0 = 1.5  # launch height [m]
+v0 = 19.6  # launch speed [m/s]
+g = 9.8  # gravitational acceleration [m/s^2]
+
+t = sp.symbols("t", positive=True)
+answer = float(max(sp.solve(sp.Eq(h0 + v0 * t - g * t**2 / 2, 0), t)))
+"""
+TOP = """import sympy as sp
+
+h0 = 1.5  # launch height [m]
+v0 = 19.6  # launch speed [m/s]
+g = 9.8  # gravitational acceleration [m/s^2]
+
+t = sp.symbols("t", positive=True)
+h = h0 + v0 * t - g * t**2 / 2
+t_top = sp.solve(sp.diff(h, t), t)[0]
+answer = h.subs(t, t_top)
+"""
+
+
+@pytest.mark.parametrize("text, asks", [
+    (BALL, ["How many seconds after the throw does the ball hit the ground? (Two decimals.)",
+            "What is the greatest height the ball reaches, in metres?"]),
+    (("A drill costs $92 including 15% VAT.\n\nWhat was the price of the drill before VAT, and how much VAT "
+     "did she pay?"), ["What was the price of the drill before VAT?", "How much VAT did she pay?"]),
+    (("A pottery makes q mugs per day at a cost of C(q) = 0.02q² + 15q + 4000 dollars.\n\nAt a production "
+     "level of 500 mugs per day, what is the marginal cost, and what is the average cost per mug?"),
+     ["At a production level of 500 mugs per day, what is the marginal cost?",
+      "At a production level of 500 mugs per day, what is the average cost per mug?"]),
+    (("A capacitor of 2 mF charges through 50 kΩ from 9 V.\n\nWhat is the voltage after 1 s? The flash is "
+     "ready at 8 V. When is it ready? Give both to two decimals."),
+     ["What is the voltage after 1 s?", "The flash is ready at 8 V. When is it ready?"]),
+    ("A tank holds 100 L of brine.\n\na) Find the salt after 10 minutes.\nb) Find the salt after an hour.",
+     ["Find the salt after 10 minutes.", "Find the salt after an hour."]),
+    ("A theatre sold 850 tickets for $12,350.\n\nHow many adult tickets and how many student tickets were sold?",
+     ["How many adult tickets were sold?", "How many student tickets were sold?"]),
+    (("Mix a 10% and a 35% acid solution to get 50 L at 20%. How many litres of the weaker solution and of the "
+     "stronger solution should be mixed?"),
+     ["How many litres of the weaker solution should be mixed?",
+      "How many litres of the stronger solution should be mixed?"]),
+    (("A recipe for 4 needs 250 g flour and 375 ml milk. He cooks for 12.\n\nHow much flour (in grams) and milk "
+     "(in millilitres) does he need?"),
+     ["How much flour (in grams) does he need?", "How much milk (in millilitres) does he need?"]),
+])
+def test_questions_are_found(text: str, asks: list[str]) -> None:
+    qs = split_questions(text)
+    assert [q.ask for q in qs] == asks
+    for q in qs:
+        assert q.text.startswith(text[:20])  # the shared text comes first
+        assert q.text.rstrip().endswith(q.ask) or "the answer" in q.text.split(q.ask)[-1]
+        assert q.name.isidentifier()
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "Maya borrows $18,000 at 6.9% for 5 years. What is her monthly payment?",
+    "How many adult tickets and how many student tickets were sold?",          # no shared text
+    "A shop sells pens.\n\nWhat is the price and the tax?",  # no pattern that says two questions
+    # a numbered list of data, not of questions
+    "The recipe:\n1. 200 g flour\n2. 300 ml milk\n\nHow much milk for 3 batches?",
+    # more story after the list: not questions ending the problem
+    ("Two plans.\n1. What does plan A cost?\n2. What does plan B cost?\n\nShe buys the cheaper one. How much "
+    "does she save in a year?"),
+    "It rained 3 days. Why, and how?",  # too short to stand alone
+    # a list that may ask for a total (GSM8K: "nuts and bolts" = 113): not split
+    "He used 40 nuts and 73 bolts. How many nuts and bolts did he use for the project?",
+    "He had $50 and paid $30 of debts. How much money, in dollars, does he have left?",
+    "A blend of two beans costs $9 per kg. How many kilograms of each kind of bean go into the blend?",
+    "Ann has 3 apples and 4 pears. How many apples and how many pears does she have in total?",
+])
+def test_one_question_is_not_split(text: str) -> None:
+    assert split_questions(text) == []
+
+
+def test_training_and_held_out_texts_are_not_split() -> None:
+    """The bank of solved problems (the training texts' families) asks one thing per problem;
+    none of its texts is split (nor any of the 7,473 of the GSM8K train file, checked by hand)."""
+    import json
+
+    from mathllm.data import bank
+
+    rows = [json.loads(line) for line in bank.BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) > 1000
+    assert [r["problem"] for r in rows if split_questions(r["problem"])] == []
+
+
+def test_trailing_instruction_is_kept_for_one_answer() -> None:
+    qs = split_questions(BALL)
+    assert all(q.text.endswith("Give the answer to two decimals.") for q in qs)
+
+
+def test_bank_problems_that_ask_one_value_are_not_split() -> None:
+    import glob
+
+    for path in glob.glob("problems/*/*.md"):
+        p = load_problem(path)
+        if not isinstance(p.answer, dict):
+            assert split_questions(p.text) == [], path
+
+
+def test_names_are_short_unique_identifiers() -> None:
+    taken: set[str] = set()
+    assert name_of("What is the greatest height the ball reaches, in metres?", taken) == "greatest_height_ball"
+    assert name_of("What is the greatest height the ball reaches?", taken) == "greatest_height_ball_2"
+    assert name_of("At 500 mugs a day, what is the average cost per mug?") == "average_cost_mug"
+    assert name_of("What is it?") == "value"
+
+
+def test_rename_leaves_attributes_and_keywords() -> None:
+    code = "t = 1  # time [s]\nsol = solve_ivp(f, t_span=(0, t), t_eval=[t])\ny = sol.t\n"
+    out = rename(code, {"t": "t_2", "sol": "sol_2"})
+    assert out == "t_2 = 1  # time [s]\nsol_2 = solve_ivp(f, t_span=(0, t_2), t_eval=[t_2])\ny = sol_2.t\n"
+    # a default value in a def header is renamed with the parameter it reads
+    assert rename("def f(t, g=g):\n    return g\n", {"g": "g_2"}) == "def f(t, g_2=g_2):\n    return g_2\n"
+
+
+def test_joined_program_runs_and_answers_each_question() -> None:
+    code = compose([LAND, TOP], ["time_to_land", "max_height"])
+    assert code.count("h0 = 1.5") == 1  # a shared parameter is written once
+    assert "t_2 = sp.symbols" in code and "answer_1" in code and "answer_2" in code
+    run = run_program(code)
+    assert run.ok, run.error
+    assert run.answer.values == pytest.approx({"time_to_land": 4.0751, "max_height": 21.1}, abs=1e-3)
+
+
+def test_joining_renames_what_would_clash() -> None:
+    other_g = TOP.replace("g = 9.8", "g = 9.81")
+    uses_sum = "x = 2  # a value [1]\n\nanswer = sum([x, 1])\n"
+    shadows = "sum = 5  # a total [1]\n\nanswer = sum * 2\n"
+    code = compose([shadows, other_g, uses_sum, LAND], ["a", "b", "c", "d"])
+    assert "sum_1 = 5" in code and "g = 9.81" in code and "g_4 = 9.8 " in code
+    run = run_program(code)
+    assert run.ok, run.error
+    assert run.answer.values["a"] == 10 and run.answer.values["c"] == 3
+    assert run.answer.values["b"] == pytest.approx(1.5 + 19.6**2 / (2 * 9.81))
+    assert run.answer.values["d"] == pytest.approx(4.0751, abs=1e-4)
+
+
+def test_a_dict_answer_contributes_its_entries() -> None:
+    lp = "x = 3  # a [1]\n\nanswer = {'chairs': x, 'tables': 2 * x}\n"
+    code = compose([lp, LAND], ["plan", "time"], [True, False])
+    run = run_program(code)
+    assert run.ok, run.error
+    assert list(run.answer.values) == ["chairs", "tables", "time"]
+
+
+class Tuned(ScriptedGenerator):
+    def __init__(self, *a, **kw) -> None:
+        super().__init__(*a, **kw)
+        self.info = dict(self.info, tuned=True)
+
+
+def ball_model(prompt: str) -> str:
+    question = prompt.split("Priya")[-1]
+    if "greatest height" in question:
+        return TOP
+    if "hit the ground" in question:
+        return LAND
+    return "answer = 1  # the model answers one question only\n"
+
+
+def test_solve_answers_each_question_of_a_problem() -> None:
+    events = []
+    res = solve(Problem(text=BALL, answer={"time_to_land": 4.075, "max_height": 21.1}, tolerance=0.01),
+                Tuned(ball_model), SolveOptions(repairs=0, examples=0), progress=events.append)
+    assert res.verdict == "verified", res.message
+    assert res.answer.values == pytest.approx({"seconds_throw_ball": 4.075, "greatest_height_ball": 21.1}, abs=1e-3)
+    assert [a.origin for a in res.attempts] == ["question 1: sample 1", "question 2: sample 1", "2 questions joined"]
+    assert res.best is res.attempts[-1]
+    assert any(e.message.startswith("question 2 of 2: ") for e in events)
+    assert warnings_of(res)[0].startswith("the problem asks 2 questions")
+    doc = to_dict(res)
+    assert [q["name"] for q in doc["questions"]] == ["seconds_throw_ball", "greatest_height_ball"]
+
+
+def test_split_is_off_for_an_untuned_model_and_with_no_split() -> None:
+    for gen, opts in [(ScriptedGenerator(ball_model), SolveOptions(repairs=0, examples=0)),
+                      (Tuned(ball_model), SolveOptions(repairs=0, examples=0, split=False))]:
+        res = solve(Problem(text=BALL), gen, opts)
+        assert res.questions == [] and len(res.attempts) == 1
+
+
+def test_an_unanswered_question_is_reported() -> None:
+    def model(prompt: str) -> str:
+        return TOP if "greatest height" in prompt.split("Priya")[-1] else "answer = undefined_name\n"
+
+    res = solve(Problem(text=BALL), Tuned(model), SolveOptions(repairs=0, examples=0))
+    assert res.answer is not None and list(res.answer.values) == ["greatest_height_ball"]
+    assert "not answered: question 1" in res.message
+
+
+def test_no_question_answered_fails_cleanly() -> None:
+    res = solve(Problem(text=BALL), Tuned(["answer = undefined_name\n"]), SolveOptions(repairs=0, examples=0))
+    assert res.verdict == "failed" and res.answer is None
+    assert res.message.startswith("no question was answered")
+
+
+@pytest.mark.parametrize("flag, splits", [("--split", True), (None, False)])
+def test_the_cli_splits_with_a_server_model_when_asked(tmp_path, flag: str | None, splits: bool) -> None:
+    """``mathllm solve --split --json`` against a real (fake OpenAI-compatible) server: one
+    request per question, one joined program. A server model is not a mathllm adapter, so the
+    split is off unless asked."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FakeOpenAI
+
+    def reply(prompt: str, body: dict) -> str:
+        return ball_model(prompt) + "```\n"
+
+    server = FakeOpenAI(reply=reply)
+    try:
+        (tmp_path / "p.md").write_text(BALL + "\n", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MATHLLM_", "OPENAI_"))}
+        argv = [sys.executable, "-m", "mathllm.cli", "solve", "p.md", "--backend", "openai", "--base-url",
+                server.base_url, "--model", "fake", "--repairs", "0", "--json"] + ([flag] if flag else [])
+        p = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        server.close()
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    asked = [r for r in server.requests if r.method == "POST"]
+    if splits:
+        assert len(asked) == 2 and len(doc["questions"]) == 2
+        assert doc["answer"]["values"] == pytest.approx({"seconds_throw_ball": 4.0751, "greatest_height_ball": 21.1},
+                                                        abs=1e-3)
+        assert doc["attempts"][-1]["origin"] == "2 questions joined"
+    else:
+        assert len(asked) == 1 and doc["questions"] == [] and doc["answer"]["kind"] == "number"
+
+
+def test_two_questions_with_one_value_are_flagged() -> None:
+    res = solve(Problem(text=BALL), Tuned([TOP]), SolveOptions(repairs=0, examples=0))
+    assert res.answer.values == {"seconds_throw_ball": pytest.approx(21.1), "greatest_height_ball": pytest.approx(21.1)}
+    assert any("have the same value" in w for w in warnings_of(res))
