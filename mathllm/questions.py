@@ -9,7 +9,10 @@ right (0 before) and none of the others wrong (``mathllm eval problems``; see th
 (:func:`split_questions`), the pipeline solves each one as its own problem (the shared text
 plus that question), and :func:`compose` joins the programs into one model program whose
 ``answer`` is a dict with one entry per question, in the order asked: a program the user can
-read, edit and rerun like any other.
+read, edit and rerun like any other. When a later question's program gives an earlier
+question's answer again (the adapter copied the shown example's question and wrote the same
+program twice), :func:`retarget` points its answer line at another quantity the program already
+has: the next unknown of a solved system, or the expression the question names at the solution.
 
 Only clear patterns are split: a numbered or lettered list of questions at the end of the text,
 several question sentences in the last paragraph, one question sentence of the form
@@ -54,6 +57,7 @@ class Question:
     name: str    # the key of its value in the joined answer (a Python identifier)
     ask: str     # the question as the text asks it
     text: str    # the problem text for solving it alone: the shared text, then this question
+    note: str = ""  # what was done to its program beyond the pipeline (retarget), for the report
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -390,3 +394,138 @@ def compose(programs: list[str], names: list[str], dict_answers: list[bool] | No
         parts.append(f"# question {i}\n" + "\n".join(body))
     parts.append("answer = {" + ", ".join(e.replace("'", '"') for e in entries) + "}")
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+# -- a later question answered like an earlier one ----------------------------------------------
+
+_STEM = re.compile(r"(?:ies|es|s)$")
+
+
+def _words(text: str) -> set[str]:
+    return {_STEM.sub("", w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+@dataclass
+class Retarget:
+    """A later question's program answered an earlier question; its answer line now computes
+    another quantity of the same program."""
+
+    old: str     # the answer line the model wrote
+    new: str     # the answer line that replaced it
+    reason: str
+
+    def __str__(self) -> str:
+        return f"answered the question with `{self.new}` instead of `{self.old}` ({self.reason})"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
+    """Another quantity of ``program`` for question ``ask`` (the ``index``-th asked, from 0).
+
+    For a program that computes the same answer as an earlier question's (the adapter copies the
+    shown example's question): the answer line is rewritten to a quantity the program already
+    has. Two kinds, tried in order:
+
+    * a solved system (``sol = sp.solve(eqs, [a, b])``, ``answer = sol[a]``): the unknown at the
+      question's position, ``sol[b]`` for the second question;
+    * an optimum or root (``best = sp.solve(sp.diff(revenue, p), p)[0]``, ``answer = best``):
+      a top-level expression in the solved symbol whose name or comment shares a word with the
+      question, at the solution (``revenue.subs(p, best)`` for "What is that revenue?").
+
+    Returns None when neither applies.
+    """
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    lines = program.splitlines()
+    ans = next((n for n in reversed(tree.body) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "answer"), None)
+    if ans is None or ans.lineno != ans.end_lineno:
+        return None
+    old = lines[ans.lineno - 1].split("#")[0].strip()
+    value = ans.value
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int") \
+            and value.args:
+        value = value.args[0]
+    assigns = {n.targets[0].id: n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+               and isinstance(n.targets[0], ast.Name)}
+    comments = {i + 1: ln.split("#", 1)[1] for i, ln in enumerate(lines) if "#" in ln}
+    new: str | None = None
+    reason = ""
+    # a solved system: sol[a] -> the unknown at this question's position
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name) and isinstance(value.slice, ast.Name):
+        src = assigns.get(value.value.id)
+        unknowns = _solve_unknowns(src.value) if src is not None else []
+        if value.slice.id in unknowns and len(unknowns) > index and unknowns[index] != value.slice.id:
+            new = f"answer = {value.value.id}[{unknowns[index]}]"
+            reason = f"question {index + 1} asks for unknown {index + 1} of the system, {unknowns[index]}"
+    # an optimum or root: an expression in the solved symbol that the question names, at the solution
+    if new is None:
+        solved = _solved_symbol(value, assigns)
+        if solved is not None:
+            symbol, at = solved
+            asked = _words(ask)
+            best_name, best_score = None, 0
+            for name, node in assigns.items():
+                if name == "answer" or node.lineno >= ans.lineno:
+                    continue
+                mentions = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+                if symbol not in mentions or _is_solve_call(node.value) or _is_symbols_call(node.value):
+                    continue
+                score = len(asked & (_words(name.replace("_", " ")) | _words(comments.get(node.lineno, ""))))
+                if score > best_score:
+                    best_name, best_score = name, score
+            if best_name is not None:
+                new = f"answer = {best_name}.subs({symbol}, {at})"
+                reason = f"the question asks for {best_name}, at the solution {at}"
+    if new is None:
+        return None
+    out = lines[: ans.lineno - 1] + [new] + lines[ans.lineno:]
+    return "\n".join(out) + "\n", Retarget(old, new, reason)
+
+
+def _call_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Subscript):
+        node = node.value
+    if isinstance(node, ast.Call):
+        f = node.func
+        return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+    return ""
+
+
+def _is_solve_call(node: ast.AST) -> bool:
+    return _call_name(node) in ("solve", "nsolve", "solveset", "linsolve")
+
+
+def _is_symbols_call(node: ast.AST) -> bool:
+    return _call_name(node) in ("symbols", "Symbol", "Function")
+
+
+def _solve_unknowns(node: ast.AST) -> list[str]:
+    """['a', 'b'] for ``sp.solve(eqs, [a, b])`` (or a tuple of them)."""
+    if isinstance(node, ast.Call) and _is_solve_call(node) and len(node.args) >= 2:
+        arg = node.args[1]
+        if isinstance(arg, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Name) for e in arg.elts):
+            return [e.id for e in arg.elts]
+    return []
+
+
+def _solved_symbol(value: ast.AST, assigns: dict[str, ast.Assign]) -> tuple[str, str] | None:
+    """(symbol, solution) when the answer is a solution of ``sp.solve(..., x)[0]``, directly or by name."""
+    name = value.id if isinstance(value, ast.Name) else None
+    node = assigns[name].value if name in assigns else value
+    at = name or ast.unparse(value)
+    # crit[0] where crit = [r for r in sp.solve(..., x) if ...]
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in assigns:
+        inner = assigns[node.value.id].value
+        if isinstance(inner, ast.ListComp):
+            inner = inner.generators[0].iter
+        node = inner
+    elif isinstance(node, ast.Subscript):
+        node = node.value
+    if isinstance(node, ast.Call) and _is_solve_call(node) and len(node.args) >= 2 and isinstance(node.args[1], ast.Name):
+        return node.args[1].id, at
+    return None

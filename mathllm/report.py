@@ -62,6 +62,7 @@ def warnings_of(result: Any) -> list[str]:
     questions = getattr(result, "questions", None) or []
     notes = [f"the problem asks {len(questions)} questions; each was solved on its own and the programs "
              "were joined: " + "; ".join(f"{q.name} = {q.ask}" for q in questions)] if questions else []
+    notes += [f"{q.name}: {q.note}" for q in questions if q.note]
     vals = best.run.answer.values if best.run is not None and best.run.answer is not None else None
     if questions and vals:
         same = [(a, b) for i, a in enumerate(questions) for b in questions[i + 1:]

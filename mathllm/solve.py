@@ -46,7 +46,7 @@ from .fill import Filled, fill, ignores
 from .follow import Followed, follow
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program
-from .questions import Question, compose, split_questions
+from .questions import Question, compose, retarget, split_questions
 from .run import Answer, RunResult, run_program
 from .verify import Verification, answer_values, verify
 
@@ -343,6 +343,7 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
                      result: SolveResult, emit: Progress, cancel: threading.Event | None,
                      timings: dict[str, float], t_start: float) -> SolveResult:
     """Solve each question as its own problem, then join the programs (questions.py)."""
+    questions = [dataclasses.replace(q) for q in questions]  # notes are written on copies
     result.questions = questions
     n = len(questions)
     parts: list[tuple[Question, Attempt]] = []
@@ -371,8 +372,19 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
         if sub.verdict == "cancelled":
             result.verdict, result.message = "cancelled", "cancelled by the user"
             return _finish(result, timings, t_start)
-        if sub.best is not None and sub.best.run is not None and sub.best.run.ok and sub.answer is not None:
-            parts.append((q, sub.best))
+        best = sub.best
+        if best is not None and best.run is not None and best.run.ok and sub.answer is not None:
+            if _repeats(best, [a for _, a in parts]):
+                # the program answers an earlier question again (the adapter copied the shown
+                # example's question): take another quantity of the same program if it has one
+                moved = retarget(best.program, q.ask, i - 1)
+                if moved is not None:
+                    att = evaluate_program(moved[0], None, origin=f"question {i}: retargeted",
+                                           timeout_s=opts.timeout_s, timings=timings)
+                    result.attempts.append(att)
+                    if att.ok and not _repeats(att, [a for _, a in parts]):
+                        best, q.note = att, str(moved[1])
+            parts.append((q, best))
         else:
             missing.append(f"question {i} ({sub.message or 'no program ran'})")
     if not parts:
@@ -390,6 +402,18 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
     if missing and result.verdict != "failed":
         result.message = (result.message + "; " if result.message else "") + "not answered: " + "; ".join(missing)
     return result
+
+
+def _repeats(att: Attempt, earlier: list[Attempt]) -> bool:
+    """Whether a program's number answer equals an earlier question's."""
+    mine = answer_values(att.run.answer) if att.run is not None else None
+    if not isinstance(mine, float):
+        return False
+    for a in earlier:
+        theirs = answer_values(a.run.answer) if a.run is not None else None
+        if isinstance(theirs, float) and math.isclose(mine, theirs, rel_tol=1e-9, abs_tol=1e-12):
+            return True
+    return False
 
 
 def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mathllm.problem import Problem, load_problem
-from mathllm.questions import compose, name_of, rename, split_questions
+from mathllm.questions import compose, name_of, rename, retarget, split_questions
 from mathllm.report import to_dict, warnings_of
 from mathllm.run import run_program
 from mathllm.solve import SolveOptions, solve
@@ -259,3 +259,75 @@ def test_two_questions_with_one_value_are_flagged() -> None:
     res = solve(Problem(text=BALL), Tuned([TOP]), SolveOptions(repairs=0, examples=0))
     assert res.answer.values == {"seconds_throw_ball": pytest.approx(21.1), "greatest_height_ball": pytest.approx(21.1)}
     assert any("have the same value" in w for w in warnings_of(res))
+
+
+BOX = """import sympy as sp
+
+sheet_length = 30  # length of the sheet [cm]
+sheet_width = 20  # width of the sheet [cm]
+
+x = sp.symbols("x", positive=True)  # side of the corner squares [cm]
+volume = x * (sheet_length - 2 * x) * (sheet_width - 2 * x)
+crit = [r for r in sp.solve(sp.diff(volume, x), x) if r < sheet_width / 2]
+answer = crit[0]  # best corner-square side
+"""
+TICKETS = """import sympy as sp
+
+total_count = 850  # number of tickets [1]
+total_value = 8450  # total ticket revenue [GBP]
+price_adult = 12  # price of an adult ticket [GBP]
+price_child = 7  # price of a child ticket [GBP]
+
+a, b = sp.symbols("a b")  # numbers of adult tickets and child tickets
+eqs = [sp.Eq(a + b, total_count), sp.Eq(price_adult * a + price_child * b, total_value)]
+sol = sp.solve(eqs, [a, b])
+answer = float(sol[a])  # number of adult tickets
+"""
+REVENUE = """import sympy as sp
+
+price0 = 20  # current price per ticket [GBP]
+sales0 = 300  # current sales per night [1]
+drop = 10  # sales lost per 1 GBP price increase [1/GBP]
+
+p = sp.symbols("p", positive=True)  # price [GBP]
+revenue = p * (sales0 - drop * (p - price0))
+best = sp.solve(sp.diff(revenue, p), p)[0]
+answer = best  # revenue-maximizing price
+"""
+
+
+@pytest.mark.parametrize("program, ask, index, line, value", [
+    (BOX, "What is that largest volume in cm³?", 1, "answer = volume.subs(x, crit[0])", 1056.3059),
+    (REVENUE, "What is that revenue?", 1, "answer = revenue.subs(p, best)", 6250.0),
+    (TICKETS, "How many student tickets were sold?", 1, "answer = sol[b]", 350.0),
+])
+def test_a_repeated_answer_is_retargeted(program: str, ask: str, index: int, line: str, value: float) -> None:
+    out, done = retarget(program, ask, index)
+    assert done.new == line and line in out and done.old.startswith("answer = ")
+    run = run_program(out)
+    assert run.ok and run.answer.value == pytest.approx(value, rel=1e-6)
+
+
+@pytest.mark.parametrize("program, ask, index", [
+    (BOX, "How tall is the box?", 1),                 # no expression the question names
+    (TICKETS, "How many tickets were sold?", 0),      # the first unknown is the one answered
+    (LAND, "What is the greatest height?", 1),        # max(solutions): not a solution by index
+    ("answer = 3\n", "What is the volume?", 1),
+    ("answer = (\n    3\n)\n", "What is the volume?", 1),
+    ("this is not python", "What?", 1),
+])
+def test_nothing_to_retarget(program: str, ask: str, index: int) -> None:
+    assert retarget(program, ask, index) is None
+
+
+def test_solve_retargets_a_question_answered_twice() -> None:
+    text = ("Adult tickets cost £12 and child tickets £7. The theatre sold 850 tickets for £8,450.\n\n"
+            "How many adult tickets and how many child tickets were sold?")
+    res = solve(Problem(text=text, answer={"adult": 500, "child": 350}, tolerance=0.01), Tuned([TICKETS]),
+                SolveOptions(repairs=0, examples=0))
+    assert res.verdict == "verified", res.message
+    assert [a.origin for a in res.attempts] == ["question 1: sample 1", "question 2: sample 1",
+                                                "question 2: retargeted", "2 questions joined"]
+    assert "sol_2[b_2]" in res.best.program
+    assert any("answer = sol[b]" in w for w in warnings_of(res))
+    assert not any("have the same value" in w for w in warnings_of(res))
