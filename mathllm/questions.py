@@ -181,7 +181,8 @@ def split_questions(text: str) -> list[Question]:
         q = sents[qs[0]]
         m = _AND_WH.search(q)
         if m is None:
-            return _split_list(q, sents[: qs[0]], sents[qs[0] + 1:], before)
+            return (_split_list(q, sents[: qs[0]], sents[qs[0] + 1:], before)
+                    or _split_the_items(q, sents[: qs[0]], sents[qs[0] + 1:], before))
         first = q[: m.start()].strip()
         second = q[m.start(1):].strip()
         # "At a production level of 500 mugs, what is X, and what is Y?": Y needs the lead too
@@ -204,6 +205,11 @@ def split_questions(text: str) -> list[Question]:
             body = f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")
             out.append(Question(name_of(ask, taken), ask, body))
         return out
+    # no question mark: "Find the mean, the median and the sample standard deviation of ..."
+    asks = [i for i, x in enumerate(sents) if _IMPERATIVE.match(x)]
+    if asks:
+        i = asks[-1]
+        return _split_the_items(sents[i], sents[:i], sents[i + 1:], before)
     return []
 
 
@@ -247,6 +253,82 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
     out = []
     for x in items:
         ask = f"{how} {x} {rest}?"
+        out.append(Question(name_of(x, taken), ask, f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")))
+    return out
+
+
+_DET = re.compile(r"^(?:the|its|his|her|their)\s", re.IGNORECASE)
+_SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+_ITEM_END = re.compile(r"\s(?:of|in|at|for|on|after|when|if)\s|[,?.]")
+_RELATION = re.compile(r"\b(?:total|altogether|in all|combined|together|sum|between|than|ratio|difference|"
+                       r"per|both|every)\b", re.IGNORECASE)
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` with bracketed parts masked (same length), so that searches skip them."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        out.append("\x00" if depth else ch)  # not a space: separators never match inside
+        depth -= ch == ")" and depth > 0
+    return "".join(out)
+
+
+def _split_the_items(q: str, lead: list[str], after: list[str], before: str) -> list[Question]:
+    """'How much did he put into the savings account, the CD and the bond?' -> one question per item.
+
+    Each item starts with a determiner ('the', 'its'...) and is listed with commas and 'and'; the
+    words before the list and after its last item are shared ('Find the mean, the median and the
+    sample standard deviation of the heights' -> 'Find the mean of the heights', ...). Questions
+    about a relation of the items (a total, a difference, a ratio, 'per', 'both') stay whole,
+    and so do two items without a unit each.
+    """
+    q = q.strip()
+    q_each = re.sub(r",\s*each\b", "", q, flags=re.IGNORECASE)  # ", each to three decimals"
+    if _RELATION.search(q_each) or re.search(r"\beach\b", q_each, re.IGNORECASE):
+        return []
+    start = re.search(r"\b(?:the|its|his|her|their)\s", q_each, re.IGNORECASE)
+    if start is None:
+        return []
+    prefix, rest = q_each[: start.start()], q_each[start.start():]
+    if not (re.match(_WH, prefix, re.IGNORECASE) or _IMPERATIVE.match(prefix)):
+        return []
+    blank = _outside_brackets(rest)
+    items: list[str] = []
+    pos = 0
+    for m in _SEP.finditer(blank):
+        seg = rest[pos: m.start()]
+        if not _DET.match(seg):
+            break
+        items.append(seg)
+        pos = m.end()
+    last = rest[pos:]
+    if not _DET.match(last) or not items:
+        return []
+    # the last item ends at its first 'of'/'in'/... after two words, or at punctuation
+    second = re.match(r"\S+\s+\S", last)
+    end = _ITEM_END.search(_outside_brackets(last), second.end() if second else 0)
+    cut = end.start() if end else len(last)
+    items.append(last[:cut].rstrip())
+    suffix = last[cut:]
+    if not 2 <= len(items) <= 5 or any(len(_outside_brackets(x).split()) > 8 for x in items):
+        return []
+    if len(items) < 3 and not all(re.search(r"\([^)]*\)\s*$", x) for x in items):
+        # two items may be one thing ("the points where they meet and the area they enclose")
+        # or a total ("How many square feet to roof the house and the porch?", GSM8K); three or
+        # more, or two with a unit each ("its velocity (in m/s) and its acceleration (in m/s²)"),
+        # are separate questions
+        return []
+    tail = " ".join(after)
+    if tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE):
+        return []
+    shared = "\n\n".join(x for x in (before, " ".join(lead)) if x)
+    if not shared:
+        return []
+    taken: set[str] = set()
+    out = []
+    for x in items:
+        ask = f"{prefix}{x}{suffix}".strip()
         out.append(Question(name_of(x, taken), ask, f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")))
     return out
 
@@ -394,6 +476,20 @@ def compose(programs: list[str], names: list[str], dict_answers: list[bool] | No
         parts.append(f"# question {i}\n" + "\n".join(body))
     parts.append("answer = {" + ", ".join(e.replace("'", '"') for e in entries) + "}")
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def answers_several(program: str) -> bool:
+    """Whether a program's last ``answer = ...`` is a dict (it answers several things at once)."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return False
+    for node in reversed(tree.body):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "answer" for t in node.targets):
+            v = node.value
+            return isinstance(v, ast.Dict) or (isinstance(v, ast.Call) and isinstance(v.func, ast.Name)
+                                                and v.func.id == "dict")
+    return False
 
 
 # -- a later question answered like an earlier one ----------------------------------------------

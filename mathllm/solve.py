@@ -46,7 +46,7 @@ from .fill import Filled, fill, ignores
 from .follow import Followed, follow
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program
-from .questions import Question, compose, retarget, split_questions
+from .questions import Question, answers_several, compose, retarget, split_questions
 from .run import Answer, RunResult, run_program
 from .verify import Verification, answer_values, verify
 
@@ -254,15 +254,17 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         return _finish(result, timings, t_start)
 
     tuned = bool(result.model.get("tuned"))
-    if (tuned if opts.split is None else opts.split) and examples is None:
-        questions = split_questions(problem.text)
-        if len(questions) > 1:
-            return _solve_questions(problem, questions, generator, opts, result, emit, cancel, timings, t_start)
-
+    given = examples is not None
     if examples is None and opts.examples > 0:
         from .retrieve import nearest_examples
 
         examples = nearest_examples(problem.text, k=opts.examples)
+    if (tuned if opts.split is None else opts.split) and not given:
+        questions = split_questions(problem.text)
+        # a kind the adapter learned to answer as a dict (projectile: time, height, range) is
+        # solved whole, as it was trained
+        if len(questions) > 1 and not any(answers_several(ex.program) for ex in examples or []):
+            return _solve_questions(problem, questions, generator, opts, result, emit, cancel, timings, t_start)
     result.examples = list(examples or [])
     # an adapter is prompted in the style it was trained with; other models get the full header
     style = result.model.get("prompt_style")
