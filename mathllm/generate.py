@@ -521,11 +521,17 @@ class BatchingGenerator:
             raise box["error"]
         return box["result"]
 
+    def close(self) -> None:
+        """Stop the batching thread once the requests queued before this call are served."""
+        self._q.put(None)
+
     def _loop(self) -> None:
         import queue
 
         while True:
             first = self._q.get()
+            if first is None:
+                return
             group = [first]
             held = []
             deadline = time.monotonic() + self.wait_s
@@ -534,6 +540,9 @@ class BatchingGenerator:
                 try:
                     item = self._q.get(timeout=max(0.0, deadline - time.monotonic()))
                 except queue.Empty:
+                    break
+                if item is None:  # close(): serve this group, then stop
+                    held.append(item)
                     break
                 if item[0] == first[0] and size + len(item[1]) * item[0][0] <= self.max_batch:
                     group.append(item)

@@ -6,7 +6,8 @@ she pay?"). The adapter was trained on problems with one answer: asked two quest
 answers one of them (on the problem bank, 13 of the 37 problems that ask for several values got
 one of the asked values right and nothing else). Solving them one at a time turned 4 of the 37
 right (0 before) and none of the others wrong (``mathllm eval problems``; see the model card). This stage finds the questions
-(:func:`split_questions`), the pipeline solves each one as its own problem (the shared text
+(:func:`split_questions`), the pipeline solves each one as its own problem (all at once: a
+local model decodes them as one batch) (the shared text
 plus that question), and :func:`compose` joins the programs into one model program whose
 ``answer`` is a dict with one entry per question, in the order asked: a program the user can
 read, edit and rerun like any other. When a later question's program gives an earlier

@@ -351,17 +351,30 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
     parts: list[tuple[Question, Attempt]] = []
     missing: list[str] = []
     sub_opts = dataclasses.replace(opts, split=False)
-    for i, q in enumerate(questions, start=1):
-        if cancel is not None and cancel.is_set():
-            result.verdict, result.message = "cancelled", "cancelled by the user"
-            return _finish(result, timings, t_start)
 
-        def relay(ev: ProgressEvent, i: int = i) -> None:
-            frac = None if ev.fraction is None else ((i - 1) + ev.fraction) / n
-            emit(dataclasses.replace(ev, message=f"question {i} of {n}: {ev.message}", fraction=frac))
+    def one(i: int, q: Question) -> SolveResult:
+        def relay(ev: ProgressEvent) -> None:
+            emit(dataclasses.replace(ev, message=f"question {i} of {n}: {ev.message}", fraction=None))
 
-        sub = solve(Problem(text=q.text, title=f"{problem.title} ({i}/{n})", domain=problem.domain),
-                    generator, sub_opts, progress=relay, cancel=cancel)
+        return solve(Problem(text=q.text, title=f"{problem.title} ({i}/{n})", domain=problem.domain),
+                     gen, sub_opts, progress=relay, cancel=cancel)
+
+    # The questions are solved at once: a local model decodes them as one batch (on a CPU a
+    # batch of a few sequences takes about as long as one), a server gets parallel requests.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .generate import BatchingGenerator
+
+    gen = generator
+    if result.model.get("backend") == "hf" and not isinstance(generator, BatchingGenerator):
+        gen = BatchingGenerator(generator, max_batch=n * opts.samples)
+    try:
+        with ThreadPoolExecutor(max_workers=n, thread_name_prefix="mathllm-question") as pool:
+            subs = list(pool.map(one, range(1, n + 1), questions))
+    finally:
+        if gen is not generator:
+            gen.close()
+    for i, (q, sub) in enumerate(zip(questions, subs), start=1):
         for k, v in sub.timings.items():
             if k != "total":
                 timings[k] = timings.get(k, 0.0) + v

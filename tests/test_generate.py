@@ -407,3 +407,12 @@ DAYS = "".join(f"temp_{d} = 1{i}.5  # daily high temperature for {d} [degC]\n"
 ])
 def test_a_runaway_program_is_stopped(text: str, stops: bool) -> None:
     assert runaway(text) is stops
+
+
+def test_batching_close_serves_what_is_queued_then_stops() -> None:
+    inner = RecordingInner()
+    batcher = BatchingGenerator(inner, max_batch=8, wait_s=0.01)
+    assert batcher.generate(["a"]) == [["out:a:0"]]
+    batcher.close()
+    batcher._thread.join(5)
+    assert not batcher._thread.is_alive()

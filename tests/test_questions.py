@@ -355,3 +355,30 @@ def test_solve_retargets_a_question_answered_twice() -> None:
     assert "sol_2[b_2]" in res.best.program
     assert any("answer = sol[b]" in w for w in warnings_of(res))
     assert not any("have the same value" in w for w in warnings_of(res))
+
+
+def test_questions_of_a_local_model_are_solved_together_and_the_batcher_closed() -> None:
+    """With the local backend the questions' generations go through one BatchingGenerator (a
+    batch decodes about as fast as one sequence on a CPU); its thread ends with the solve."""
+    import threading
+    import time
+
+    class Local(Tuned):
+        def __init__(self, *a, **kw) -> None:
+            super().__init__(*a, **kw)
+            self.info = dict(self.info, backend="hf")
+            self.threads: set[str] = set()
+
+        def generate(self, prompts, **kw):
+            self.threads.add(threading.current_thread().name)
+            return super().generate(prompts, **kw)
+
+    gen = Local(ball_model)
+    res = solve(Problem(text=BALL, answer={"t": 4.075, "h": 21.1}, tolerance=0.01), gen,
+                SolveOptions(repairs=0, examples=0))
+    assert res.verdict == "verified" and gen.threads == {"mathllm-batcher"}
+    for _ in range(50):
+        if not any(t.name == "mathllm-batcher" for t in threading.enumerate()):
+            break
+        time.sleep(0.1)
+    assert not any(t.name == "mathllm-batcher" for t in threading.enumerate())
