@@ -373,12 +373,16 @@ def test_questions_of_a_local_model_are_solved_together_and_the_batcher_closed()
             self.threads.add(threading.current_thread().name)
             return super().generate(prompts, **kw)
 
+    def batchers() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name == "mathllm-batcher"}
+
+    before = batchers()  # other tests' batchers may still be alive
     gen = Local(ball_model)
     res = solve(Problem(text=BALL, answer={"t": 4.075, "h": 21.1}, tolerance=0.01), gen,
                 SolveOptions(repairs=0, examples=0))
     assert res.verdict == "verified" and gen.threads == {"mathllm-batcher"}
     for _ in range(50):
-        if not any(t.name == "mathllm-batcher" for t in threading.enumerate()):
+        if not batchers() - before:
             break
         time.sleep(0.1)
-    assert not any(t.name == "mathllm-batcher" for t in threading.enumerate())
+    assert not batchers() - before
