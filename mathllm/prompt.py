@@ -159,11 +159,16 @@ _RIGHT_STOP = re.compile(r"[.,;:!?](?=\s|$)")
 _QUOTE_LEFT_WORDS, _QUOTE_RIGHT_WORDS, _QUOTE_MAX, _QUESTION_MAX = 4, 2, 80, 200
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (a sentence ends at . ? or ! before a capital, digit, bracket or quote)."""
+    return [x.strip() for x in _SENTENCE.split(" ".join(text.split())) if x.strip()]
+
+
 def question_of(problem: str) -> str:
     """The sentence of ``problem`` that asks for the answer (the last question, else the last request)."""
-    sentences = [x.strip() for x in _SENTENCE.split(" ".join(problem.split())) if x.strip()]
-    asks = [x for x in sentences if x.endswith("?")] or [x for x in sentences if _ASKS.search(x)]
-    return (asks or sentences or [""])[-1]
+    parts = sentences(problem)
+    asks = [x for x in parts if x.endswith("?")] or [x for x in parts if _ASKS.search(x)]
+    return (asks or parts or [""])[-1]
 
 
 def _quote(text: str, m: Mention, mentions: list[Mention]) -> str:

@@ -32,6 +32,7 @@ import tokenize
 from dataclasses import asdict, dataclass
 
 from .contract import parse_parameters
+from .prompt import sentences
 
 #: Words left out of a question's key: question words, auxiliaries, rounding instructions.
 _STOP = {
@@ -48,7 +49,6 @@ _WH = r"(?:what|how|which|when|where|who|by\s+what|at\s+what|after\s+how|in\s+wh
 _ITEM = re.compile(r"^[ \t]*(?:(\d{1,2})[.)]|\(?([a-h])\))[ \t]+", re.MULTILINE)
 _IMPERATIVE = re.compile(r"^(?:find|compute|calculate|determine|give|state|estimate|work out|show)\b", re.IGNORECASE)
 _AND_WH = re.compile(r",\s+and\s+(" + _WH + r")\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'])")
 
 
 @dataclass
@@ -73,11 +73,9 @@ def _one_answer(tail: str) -> str:
 
 def name_of(ask: str, taken: set[str] | None = None) -> str:
     """A short identifier from a question's content words ('greatest_height_ball')."""
-    asked = [s for s in _sentences(ask) if "?" in s] or [ask]
+    asked = [s for s in sentences(ask) if "?" in s] or [ask]
     ask = asked[-1]
-    lead = re.match(r"^(.*?,\s*)(" + _WH + r")\b", ask, re.IGNORECASE)  # "At 500 mugs a day, what is ..."
-    if lead and not re.match(_WH, ask, re.IGNORECASE):
-        ask = ask[lead.end(1):]
+    ask = ask[len(_lead(ask)):]
     ask = re.sub(r"\([^)]*\)", " ", ask)  # units and hints in brackets
     words = [w for w in re.findall(r"[a-z][a-z0-9]*", ask.lower()) if w not in _STOP and len(w) > 1]
     base = "_".join(words[:3]) or "value"
@@ -89,6 +87,32 @@ def name_of(ask: str, taken: set[str] | None = None) -> str:
     return name
 
 
+def _lead(question: str) -> str:
+    """The clause before the question word: 'At 500 mugs a day, ' of 'At 500 mugs a day, what is ...'."""
+    m = re.match(r"^(.*?,\s*)(" + _WH + r")\b", question, re.IGNORECASE)
+    return m.group(1) if m and not re.match(_WH, question, re.IGNORECASE) else ""
+
+
+def _questions(asks: list[tuple[str, str]], lead: list[str], after: list[str], before: str) -> list[Question]:
+    """Questions from (name source, question) pairs of the last paragraph: each is solved with the
+    paragraphs before, the statements before the questions (``lead``) and the closing
+    instruction (``after``, made singular). None when no text is shared or more story follows."""
+    tail = " ".join(after)
+    if tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE):
+        return []
+    shared = "\n\n".join(x for x in (before, " ".join(lead)) if x)
+    if not shared:
+        return []
+    taken: set[str] = set()
+    end = f" {_one_answer(tail)}" if tail else ""
+    return [Question(name_of(source, taken), ask, f"{shared}\n\n{ask}{end}") for source, ask in asks]
+
+
+def _ordinal(m: re.Match[str]) -> tuple[str, int]:
+    """('1', 3) for a mark '3.', ('a', 2) for 'b)'."""
+    return ("1", int(m.group(1))) if m.group(1) else ("a", ord(m.group(2)) - ord("a") + 1)
+
+
 def _numbered(text: str) -> tuple[str, list[str], str] | None:
     """(shared text, items, text after the list) for a list of questions ending the text."""
     marks = list(_ITEM.finditer(text))
@@ -98,12 +122,10 @@ def _numbered(text: str) -> tuple[str, list[str], str] | None:
     best: list[re.Match[str]] = []
     run: list[re.Match[str]] = []
     for m in marks:
-        key = m.group(1) or m.group(2)
-        start = "1" if m.group(1) else "a"
-        if key == start:
+        kind, k = _ordinal(m)
+        if k == 1:
             run = [m]
-        elif run and (int(key) == int(run[-1].group(1)) + 1 if m.group(1) and run[-1].group(1)
-                      else m.group(2) and run[-1].group(2) and ord(key) == ord(run[-1].group(2)) + 1):
+        elif run and _ordinal(run[-1]) == (kind, k - 1):
             run.append(m)
         else:
             run = []
@@ -134,10 +156,6 @@ def _asks(item: str) -> bool:
     return "?" in item or bool(_IMPERATIVE.match(item.strip()))
 
 
-def _sentences(par: str) -> list[str]:
-    return [p.strip() for p in _SENTENCE_END.split(" ".join(par.split())) if p.strip()]
-
-
 def split_questions(text: str) -> list[Question]:
     """The questions of a problem that asks several, each with a text to solve it alone.
 
@@ -157,55 +175,26 @@ def split_questions(text: str) -> list[Question]:
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     last = paragraphs[-1]
     before = "\n\n".join(paragraphs[:-1])
-    sents = _sentences(last)
+    sents = sentences(last)
     qs = [i for i, s in enumerate(sents) if s.endswith("?")]
     if len(qs) >= 2:
         # several question sentences: each takes the statements between it and the previous one
-        groups: list[list[str]] = []
-        lead = sents[: qs[0]]
-        start = qs[0]
-        for i in qs:
-            groups.append(sents[start: i + 1])
-            start = i + 1
-        tail = " ".join(sents[qs[-1] + 1:])
-        shared = "\n\n".join(x for x in (before, " ".join(lead)) if x)
-        if not shared or (tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE)):
-            return []
-        taken = set()
-        out = []
-        for g in groups:
-            ask = " ".join(g)
-            body = f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")
-            out.append(Question(name_of(g[-1], taken), ask, body))
-        return out
+        starts = [qs[0]] + [i + 1 for i in qs[:-1]]
+        groups = [sents[a: b + 1] for a, b in zip(starts, qs)]
+        return _questions([(g[-1], " ".join(g)) for g in groups], sents[: qs[0]], sents[qs[-1] + 1:], before)
     if len(qs) == 1:
         q = sents[qs[0]]
+        lead, after = sents[: qs[0]], sents[qs[0] + 1:]
         m = _AND_WH.search(q)
         if m is None:
-            return (_split_list(q, sents[: qs[0]], sents[qs[0] + 1:], before)
-                    or _split_the_items(q, sents[: qs[0]], sents[qs[0] + 1:], before))
+            return _split_list(q, lead, after, before) or _split_the_items(q, lead, after, before)
         first = q[: m.start()].strip()
         second = q[m.start(1):].strip()
-        # "At a production level of 500 mugs, what is X, and what is Y?": Y needs the lead too
-        lead_m = re.match(r"^(.*?,\s*)(" + _WH + r")\b", first, re.IGNORECASE)
-        lead = lead_m.group(1) if lead_m and not re.match(_WH, first, re.IGNORECASE) else ""
         if len(first.split()) < 4 or len(second.split()) < 3:
             return []
-        first_q = first + "?"
-        second_q = (lead + second) if lead else second[0].upper() + second[1:]
-        others = sents[: qs[0]]
-        tail = " ".join(sents[qs[0] + 1:])
-        if tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE):
-            return []
-        shared = "\n\n".join(x for x in (before, " ".join(others)) if x)
-        if not shared:
-            return []
-        taken = set()
-        out = []
-        for ask in (first_q, second_q):
-            body = f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")
-            out.append(Question(name_of(ask, taken), ask, body))
-        return out
+        # "At a production level of 500 mugs, what is X, and what is Y?": Y needs the lead too
+        second_q = (_lead(first) + second) if _lead(first) else second[0].upper() + second[1:]
+        return _questions([(first + "?", first + "?"), (second_q, second_q)], lead, after, before)
     # no question mark: "Find the mean, the median and the sample standard deviation of ..."
     asks = [i for i, x in enumerate(sents) if _IMPERATIVE.match(x)]
     if asks:
@@ -243,19 +232,8 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
         return []
     head = items[0].split(" of ")[0] if " of " in items[0] else ""
     items = [f"{head} {x}" if x.startswith("of ") and head else x for x in items]
-    tail = " ".join(after)
-    if tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE):
-        return []
-    shared = "\n\n".join(x for x in (before, " ".join(lead)) if x)
-    if not shared:
-        return []
     how = how[0].upper() + how[1:]
-    taken: set[str] = set()
-    out = []
-    for x in items:
-        ask = f"{how} {x} {rest}?"
-        out.append(Question(name_of(x, taken), ask, f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")))
-    return out
+    return _questions([(x, f"{how} {x} {rest}?") for x in items], lead, after, before)
 
 
 _DET = re.compile(r"^(?:the|its|his|her|their)\s", re.IGNORECASE)
@@ -320,18 +298,7 @@ def _split_the_items(q: str, lead: list[str], after: list[str], before: str) -> 
         # more, or two with a unit each ("its velocity (in m/s) and its acceleration (in m/s²)"),
         # are separate questions
         return []
-    tail = " ".join(after)
-    if tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE):
-        return []
-    shared = "\n\n".join(x for x in (before, " ".join(lead)) if x)
-    if not shared:
-        return []
-    taken: set[str] = set()
-    out = []
-    for x in items:
-        ask = f"{prefix}{x}{suffix}".strip()
-        out.append(Question(name_of(x, taken), ask, f"{shared}\n\n{ask}" + (f" {_one_answer(tail)}" if tail else "")))
-    return out
+    return _questions([(x, f"{prefix}{x}{suffix}".strip()) for x in items], lead, after, before)
 
 
 # -- joining the programs ----------------------------------------------------------------------
@@ -387,19 +354,19 @@ def rename(code: str, mapping: dict[str, str]) -> str:
 
 
 def _in_def_header(toks: list[tokenize.TokenInfo], i: int) -> bool:
-    """Whether token i sits in a ``def f(...)`` or ``lambda ...:`` parameter list (a default, not a keyword)."""
+    """Whether token i sits in a ``def f(...)`` parameter list (a default value, not a keyword argument)."""
     depth = 0
-    for t in reversed(toks[:i]):
+    for j in range(i - 1, -1, -1):
+        t = toks[j]
+        if t.type == tokenize.NEWLINE:
+            return False
         if t.type == tokenize.OP and t.string in ")]}":
             depth += 1
         elif t.type == tokenize.OP and t.string in "([{":
-            if depth == 0:
-                j = toks.index(t)
+            if depth == 0:  # the bracket that holds token i: is it preceded by "def name"?
                 back = [x for x in toks[max(0, j - 2): j] if x.type == tokenize.NAME]
                 return len(back) == 2 and back[0].string == "def"
             depth -= 1
-        elif t.type in (tokenize.NEWLINE,):
-            return False
     return False
 
 
@@ -470,12 +437,12 @@ def compose(programs: list[str], names: list[str], dict_answers: list[bool] | No
             shared_params.setdefault(mapping.get(n, n), v)
         bodies.append(body)
         taken |= {mapping.get(n, n) for n in assigned}
-    entries = [f"**answer_{i}" if d else f"{name!r}: answer_{i}"
+    entries = [f"**answer_{i}" if d else f'"{name}": answer_{i}'
                for i, (name, d) in enumerate(zip(names, dict_answers), start=1)]
     parts = ["\n".join(imports), "\n".join(params)]
     for i, body in enumerate(bodies, start=1):
         parts.append(f"# question {i}\n" + "\n".join(body))
-    parts.append("answer = {" + ", ".join(e.replace("'", '"') for e in entries) + "}")
+    parts.append("answer = {" + ", ".join(entries) + "}")
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 

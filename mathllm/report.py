@@ -52,10 +52,11 @@ def attempt_dict(a: Any) -> dict:
 
 
 def warnings_of(result: Any) -> list[str]:
-    """Notes on the chosen program: that it joins the programs of several questions, that the fill stage wrote it (the solved example's program
-    with the model's values), statements the follow stage took from the solved example,
-    parameters the bind stage moved, then grounding warnings (numbers of the problem it ignores
-    or invents)."""
+    """Notes on the chosen program: that it joins the programs of several questions (and what was
+    retargeted, and which questions share a value), that the fill stage wrote it (the solved
+    example's program with the model's values), statements the follow stage took from the solved
+    example, parameters the bind stage moved, then grounding warnings (numbers of the problem it
+    ignores or invents)."""
     best = result.best
     if best is None:
         return []

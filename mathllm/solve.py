@@ -35,6 +35,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,7 @@ from .contract import Parameter, parse_parameters
 from .errors import UsageError
 from .fill import Filled, fill, ignores
 from .follow import Followed, follow
+from .generate import BatchingGenerator
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program
 from .questions import Question, answers_several, compose, retarget, split_questions
@@ -361,10 +363,6 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
 
     # The questions are solved at once: a local model decodes them as one batch (on a CPU a
     # batch of a few sequences takes about as long as one), a server gets parallel requests.
-    from concurrent.futures import ThreadPoolExecutor
-
-    from .generate import BatchingGenerator
-
     gen = generator
     if result.model.get("backend") == "hf" and not isinstance(generator, BatchingGenerator):
         gen = BatchingGenerator(generator, max_batch=n * opts.samples)
@@ -420,15 +418,12 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
 
 
 def _repeats(att: Attempt, earlier: list[Attempt]) -> bool:
-    """Whether a program's number answer equals an earlier question's."""
+    """Whether a program's number answer equals an earlier question's (the vote's equality)."""
     mine = answer_values(att.run.answer) if att.run is not None else None
     if not isinstance(mine, float):
         return False
-    for a in earlier:
-        theirs = answer_values(a.run.answer) if a.run is not None else None
-        if isinstance(theirs, float) and math.isclose(mine, theirs, rel_tol=1e-9, abs_tol=1e-12):
-            return True
-    return False
+    return any(isinstance(theirs := answer_values(a.run.answer) if a.run is not None else None, float)
+               and _same(mine, theirs) for a in earlier)
 
 
 def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float],

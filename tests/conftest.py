@@ -131,3 +131,23 @@ def free_closed_port() -> int:
 @pytest.fixture
 def closed_port() -> int:
     return free_closed_port()
+
+
+def solve_with_server(tmp_path: Any, text: str, reply: Callable[[str, dict], str],
+                      flags: list[str]) -> tuple[Any, FakeOpenAI]:
+    """``mathllm solve p.md --backend openai --repairs 0 --json FLAGS`` in a subprocess against a
+    FakeOpenAI answering with ``reply``; returns the finished process and the (closed) server."""
+    import os
+    import subprocess
+    import sys
+
+    server = FakeOpenAI(reply=reply)
+    try:
+        (tmp_path / "p.md").write_text(text, encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MATHLLM_", "OPENAI_"))}
+        argv = [sys.executable, "-m", "mathllm.cli", "solve", "p.md", "--backend", "openai", "--base-url",
+                server.base_url, "--model", "fake", "--repairs", "0", "--json", *flags]
+        proc = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        server.close()
+    return proc, server

@@ -160,25 +160,14 @@ def test_the_cli_fills_in_with_a_server_model_when_asked(tmp_path, flag: str | N
     program fails to run, and each value of the shown example's program is asked of the server.
     A server model is not a mathllm adapter, so fill is off unless asked."""
     import json
-    import os
-    import subprocess
-    import sys
 
-    from tests.conftest import FakeOpenAI
+    from tests.conftest import solve_with_server
 
     def reply(prompt: str, body: dict) -> str:
         return "7\n" if prompt.endswith(" = ") else "answer = not_defined\n```\n"
 
-    server = FakeOpenAI(reply=reply)
-    try:
-        (tmp_path / "p.md").write_text("Working alone, pipe A fills a tank in 7 hours and pipe B in 7 hours. "
-                                       "How long do they take together?\n", encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("MATHLLM_", "OPENAI_"))}
-        argv = [sys.executable, "-m", "mathllm.cli", "solve", "p.md", "--backend", "openai", "--base-url",
-                server.base_url, "--model", "fake", "--repairs", "0", "--json"] + ([flag] if flag else [])
-        p = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
-    finally:
-        server.close()
+    p, server = solve_with_server(tmp_path, "Working alone, pipe A fills a tank in 7 hours and pipe B in 7 hours. "
+                                            "How long do they take together?\n", reply, [flag] if flag else [])
     doc = json.loads(p.stdout)
     origins = [a["origin"] for a in doc["attempts"]]
     assert origins == (["sample 1", "example filled in"] if fills else ["sample 1"]), p.stderr

@@ -249,24 +249,13 @@ def test_the_cli_splits_with_a_server_model_when_asked(tmp_path, flag: str | Non
     request per question, one joined program. A server model is not a mathllm adapter, so the
     split is off unless asked."""
     import json
-    import os
-    import subprocess
-    import sys
 
-    from tests.conftest import FakeOpenAI
+    from tests.conftest import solve_with_server
 
     def reply(prompt: str, body: dict) -> str:
         return ball_model(prompt) + "```\n"
 
-    server = FakeOpenAI(reply=reply)
-    try:
-        (tmp_path / "p.md").write_text(BALL + "\n", encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("MATHLLM_", "OPENAI_"))}
-        argv = [sys.executable, "-m", "mathllm.cli", "solve", "p.md", "--backend", "openai", "--base-url",
-                server.base_url, "--model", "fake", "--repairs", "0", "--json"] + ([flag] if flag else [])
-        p = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
-    finally:
-        server.close()
+    p, server = solve_with_server(tmp_path, BALL + "\n", reply, [flag] if flag else [])
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
     asked = [r for r in server.requests if r.method == "POST"]
