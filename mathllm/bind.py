@@ -51,7 +51,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .contract import Parameter, parse_parameters, set_parameters
-from .quantities import Mention, after_per, between, find_numbers, fit_score, fmt_value, gives
+from .quantities import Mention, after_per, between, find_numbers, fit_score, fmt_value, gives, is_money
 
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
 _UNIT_WORDS = {
@@ -98,6 +98,8 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     """The word written right after a number of the text, where its unit would be ("" if none)."""
     if m.percent:
         return "%"
+    if m.start and text[m.start - 1] in "$€£¥":
+        return text[m.start - 1]  # "$25,300": the unit is written before the number
     after = text[m.end:between(text, m, mentions)[1]].split()
     return after[0].rstrip(".,;:?!)") if after else ""
 
@@ -126,7 +128,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     params = parse_parameters(program)
     if not params:
         return program, []
-    text = " ".join(text.split())
+    raw, text = text, " ".join(text.split())
     mentions = [m for m in find_numbers(text) if not m.word]
     words = [unit_word(text, m, mentions) for m in mentions]
     said = [unit_key(w) for w in words]
@@ -160,8 +162,10 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
     coefficients = _coefficients(text, params)
-    program, _ = _apply(program, params, coefficients)
-    return program, moves + made_up + shared + beside + coefficients
+    program, params = _apply(program, params, coefficients)
+    table = _table(raw, params)  # lines matter: a list of products, then "Available per day: ..."
+    program, _ = _apply(program, params, table)
+    return program, moves + made_up + shared + beside + coefficients + table
 
 
 def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tuple[str, list[Parameter]]:
@@ -313,4 +317,114 @@ def _coefficients(text: str, params: list[Parameter]) -> list[Rebinding]:
         if not math.isclose(new, p.value, rel_tol=1e-9, abs_tol=1e-12):
             moves.append(Rebinding(p.name, p.value, new, f"the problem's polynomial has {fmt_value(new)} as its "
                                                          f"{p.description.strip()}"))
+    return moves
+
+
+# -- rule 6: the cells of a table of items and resources ----------------------------------------
+
+#: "cutting time per jacket", "nitrogen in GreenFix", "oven time per tray of bread": a resource,
+#: then an item.
+_CELL = re.compile(r"^(?P<res>.+?)\s+(?:per|in|for|of)\s+(?P<item>.+)$", re.IGNORECASE)
+#: Words that do not tell one resource or item from another ("cutting time available", "per
+#: tray of bread").
+_GENERIC = frozenset(w[:4] for w in "available time total maximum minimum limit capacity needed required used "
+                                     "amount number hours minutes week weekly daily day month year unit units "
+                                     "each every one the and product item".split())
+#: Words a text uses for a resource that programs name otherwise ("earns me 100 euros").
+_SYNONYM = {"earn": "prof", "gain": "prof", "marg": "prof"}
+#: The words of a text around a number that may name its resource.
+_RES_AFTER, _RES_BEFORE = 5, 4
+_CLAUSE = re.compile(r"[.?!](?=\s|$)|\n")
+_PART = re.compile(r"[,;()\n]|(?<=\s)-\s")
+#: Resources a bare amount of money is ("oatmeal: £0.95/serving").
+_MONEY = frozenset({"cost", "pric", "prof", "reve", "char"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _stem_set(words: str) -> frozenset[str]:
+    return frozenset(_SYNONYM.get(w[:4], w[:4]) for w in re.findall(r"[a-z]{3,}", words.lower())) - _GENERIC
+
+
+def _cell(p: Parameter) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(resource stems, item stems; none for a capacity) of a parameter described as a table
+    cell ("cutting time per jacket") or a capacity ("cutting time available per day")."""
+    m = _CELL.match(p.description.strip())
+    if not m:
+        return None
+    res = _stem_set(m.group("res"))
+    item = frozenset() if m.group("item").split()[-1].lower() in _UNIT else _stem_set(m.group("item"))
+    return (res, item) if res else None
+
+
+def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 6: a program of a linear program whose cells ("cutting time per jacket") took the
+    numbers of the text in the wrong places (a small model copies the shown example's order).
+
+    Each number of the text gets an item, the nearest item word before it in its sentence or
+    line ("jackets (95 EUR profit, 45 minutes of cutting time ..."; none for "The limits are
+    1,438 minutes of cutting time"), and a resource, named by the nearest of its words after it
+    (or, if none, before it: "a profit of 60 EUR"; "and earns me $130"), not past another
+    number, a comma or a bracket; an amount of money with no such words is the one resource of money
+    (cost, price, profit), if the table has one. A cell parameter moves to the one number with its item and resource; a
+    capacity (no item) to the one number with no item and its resource. Only when the program
+    is such a table (four or more cells, each item with two or more resources and each resource
+    with two or more items, two or more items written in the text) and the text gives every
+    cell exactly one number."""
+    cells = {p.name: c for p in params if (c := _cell(p)) is not None}
+    # the words that tell the items apart ("bread" and "muffins" of "tray of ...")
+    shared = frozenset.intersection(*[c[1] for c in cells.values() if c[1]] or [frozenset()])
+    cells = {name: (r, i - shared) for name, (r, i) in cells.items()}
+    pairs = {c for c in cells.values() if c[1]}
+    for _ in range(2):  # a table: each item with two or more resources, each resource with two or more items
+        pairs = {(r, i) for r, i in pairs if sum(i2 == i for _, i2 in pairs) >= 2
+                 and sum(r2 == r for r2, _ in pairs) >= 2}
+    if len(pairs) < 4:
+        return []
+    items = list(dict.fromkeys(i for _, i in pairs))
+    resources = list(dict.fromkeys(r for r, _ in pairs))
+    cells = {name: c for name, c in cells.items() if c in pairs or (not c[1] and c[0] in resources)}
+    words = [(w.start(), _SYNONYM.get(w.group(0).lower()[:4], w.group(0).lower()[:4])) for w in _WORD_RE.finditer(text)]
+    owners = {w: [i for i in items if w in i] for _, w in words}
+    if len({i for _, w in words for i in owners[w] if len(owners[w]) == 1}) < 2:
+        return []  # the program's items are not the text's (names copied from the example)
+    mentions = [m for m in find_numbers(text) if not m.word]
+    ends = [e.end() for e in _CLAUSE.finditer(text)]
+    kinds: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
+    for j, m in enumerate(mentions):
+        if m.value == 0 or after_per(text, m):
+            continue
+        lo = max([0] + [e for e in ends if e <= m.start])
+        hi = min([len(text)] + [e for e in ends if e > m.start])
+        owner = next((owners[w][0] for s, w in reversed(words) if lo <= s < m.start and len(owners[w]) == 1),
+                     frozenset())
+        # not past another number nor a comma: "oatmeal: 1.75 CHF/serving, protein 15 g/serving"
+        near_lo, near_hi = between(text, m, mentions)
+        stop = _PART.search(text, m.end, min(hi, near_hi))
+        after = [w for s, w in words if m.end <= s < (stop.start() if stop else min(hi, near_hi))][:_RES_AFTER]
+        start = max([lo, near_lo] + [x.end() for x in _PART.finditer(text, max(lo, near_lo), m.start)])
+        before = [w for s, w in words if start <= s < m.start][-_RES_BEFORE:]
+        # the resource word nearest the number, after it first: "earns me $130" after "4 hours of finishing"
+        for w in after + before[::-1]:
+            named = [r for r in resources if w in r]
+            if named:
+                if len(named) == 1:
+                    kinds.setdefault((named[0], owner), []).append(j)
+                break
+        else:
+            money = [r for r in resources if r & _MONEY]
+            if len(money) == 1 and is_money(text, m):
+                kinds.setdefault((money[0], owner), []).append(j)
+    if any(len(kinds.get(c, [])) != 1 for c in pairs):
+        return []  # the text is not read as that table (a cell with no number or with several)
+    moves = []
+    for p in params:
+        c = cells.get(p.name)
+        found = kinds.get(c) if c is not None else None
+        if not found or len(found) != 1:
+            continue  # a capacity with no number of its kind, or several: the model's choice stands
+        m = mentions[found[0]]
+        if gives(m, p):
+            continue
+        moves.append(Rebinding(p.name, p.value, _value(m, p),
+                               f"{m.written} is the text's {p.description.strip()}"))
     return moves

@@ -251,3 +251,111 @@ def test_polynomials_the_text_writes(text: str, found: list) -> None:
 ])
 def test_rules_4_and_5_need_clear_evidence(text: str, program: str) -> None:
     assert bind(text, program) == (program, [])
+
+
+# -- rule 6: the cells of a linear program's table ----------------------------------------------
+
+JACKETS = ("The limits per day are 1,438 minutes of cutting time and 5,996 minutes of sewing time. Within them, "
+           "a clothing factory chooses how many jackets (45 euros profit, 15 minutes of cutting time and 90 "
+           "minutes of sewing time each) and shirts (60 euros profit, 30 minutes of cutting time and 35 minutes "
+           "of sewing time each) to make. Treating quantities as continuous, determine the largest achievable "
+           "daily profit.")
+#: What the adapter wrote for it (held-out phrasings, 2026-12-03): the numbers in the order of the
+#: shown example's text.
+JACKETS_PROGRAM = """\
+from scipy.optimize import linprog
+
+profit_jacket = 1438  # profit per jacket [EUR/unit]
+profit_shirt = 5996  # profit per shirt [EUR/unit]
+cutting_jacket = 15  # cutting time per jacket [min/unit]
+cutting_shirt = 30  # cutting time per shirt [min/unit]
+sewing_jacket = 35  # sewing time per jacket [min/unit]
+sewing_shirt = 35  # sewing time per shirt [min/unit]
+cutting_available = 45  # cutting time available per day [min]
+sewing_available = 90  # sewing time available per day [min]
+
+c = [-profit_jacket, -profit_shirt]  # linprog minimizes, so negate profit
+A_ub = [[cutting_jacket, cutting_shirt], [sewing_jacket, sewing_shirt]]
+b_ub = [cutting_available, sewing_available]
+res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=[(0, None)] * 2)
+answer = -res.fun  # maximum profit
+"""
+BAKERY_PARAMS = """\
+profit_bread = 1  # profit per tray of bread [EUR/unit]
+profit_muffin = 2  # profit per tray of muffins [EUR/unit]
+oven_bread = 3  # oven time per tray of bread [min/unit]
+oven_muffin = 4  # oven time per tray of muffins [min/unit]
+flour_bread = 5  # flour per tray of bread [kg/unit]
+flour_muffin = 6  # flour per tray of muffins [kg/unit]
+oven_available = 7  # oven time available per day [min]
+flour_available = 8  # flour available per day [kg]
+"""
+BAKERY = {"profit_bread": 105, "profit_muffin": 60, "oven_bread": 10, "oven_muffin": 30, "flour_bread": 5.5,
+          "flour_muffin": 5, "oven_available": 809, "flour_available": 188}
+
+
+def test_a_linear_programs_table_takes_its_numbers_from_the_text() -> None:
+    out, moves = bind(JACKETS, JACKETS_PROGRAM)
+    assert values(out) == {"profit_jacket": 45, "profit_shirt": 60, "cutting_jacket": 15, "cutting_shirt": 30,
+                           "sewing_jacket": 90, "sewing_shirt": 35, "cutting_available": 1438,
+                           "sewing_available": 5996}
+    assert "profit_jacket = 1438 -> 45 (45 is the text's profit per jacket)" in map(str, moves)
+
+
+@pytest.mark.parametrize("text", [
+    # the resource after the number, or before it ("earns me 105 euros" after "5.5 kg of flour")
+    ("I run a bakery and have 809 minutes of oven time and 188 kg of flour each day. A tray of bread takes 10 "
+     "minutes of oven time and 5.5 kg of flour and earns me 105 euros. A tray of muffins takes 30 minutes of "
+     "oven time and 5 kg of flour and earns me 60 euros. If I can make fractional amounts, how much profit can "
+     "I make at most in a day?"),
+    # a list, one line per product, then the capacities on a line of their own
+    ("What is the largest daily profit a bakery can earn from its products?\n"
+     "- Trays of bread: profit 105 dollars per unit, 10 minutes of oven time and 5.5 kg of flour per unit\n"
+     "- Trays of muffins: profit 60 dollars per unit, 30 minutes of oven time and 5 kg of flour per unit\n"
+     "Available per day: 809 minutes of oven time and 188 kg of flour. Fractional production is allowed."),
+])
+def test_table_phrasings(text: str) -> None:
+    assert values(bind(text, BAKERY_PARAMS)[0]) == BAKERY
+
+
+def test_an_amount_of_money_is_the_tables_one_resource_of_money() -> None:
+    text = ("Minimum-cost blend problem.\nIngredients:\n- oatmeal: £0.95/serving, protein 10 g/serving, iron 5 "
+            "mg/serving\n- yogurt: £0.40/serving, protein 8 g/serving, iron 2 mg/serving\nRequirements per day:\n"
+            "- protein: at least 60 g\n- iron: at least 20 mg\nFind the cheapest combination and report its cost.")
+    program = ("cost_oats = 10  # price of oatmeal [GBP/serving]\ncost_yogurt = 8  # price of yogurt [GBP/serving]\n"
+               "protein_oats = 0.95  # protein in oatmeal [g/serving]\nprotein_yogurt = 0.4  # protein in yogurt "
+               "[g/serving]\niron_oats = 5  # iron in oatmeal [mg/serving]\niron_yogurt = 2  # iron in yogurt "
+               "[mg/serving]\nneed_protein = 60  # minimum protein per day [g]\nneed_iron = 20  # minimum iron per "
+               "day [mg]\n")
+    assert values(bind(text, program)[0]) == {"cost_oats": 0.95, "cost_yogurt": 0.4, "protein_oats": 10,
+                                              "protein_yogurt": 8, "iron_oats": 5, "iron_yogurt": 2,
+                                              "need_protein": 60, "need_iron": 20}
+
+
+@pytest.mark.parametrize("text", [
+    # algebra: the items are named before all numbers, so no number has its item
+    ("Solve the linear program of a bakery (x1 = trays of bread, x2 = trays of muffins): maximize the profit "
+     "105·x1 + 60·x2 (in EUR) subject to 10·x1 + 30·x2 ≤ 809 (oven time, minutes); 5.5·x1 + 5·x2 ≤ 188 "
+     "(flour, kg). Give the optimal objective value."),
+    # a cell with two numbers ("a tray of muffins" twice): the text is not read as that table
+    ("A tray of bread takes 10 minutes of oven time and 5.5 kg of flour and earns me 105 euros. A tray of muffins "
+     "takes 30 minutes of oven time and 5 kg of flour and earns me 60 euros; a tray of muffins earns me 70 "
+     "euros on Sundays. I have 809 minutes of oven time and 188 kg of flour."),
+    # the program's items are not the text's (names copied from the shown example)
+    ("A workshop makes tables (6 hours of carpentry, 2 hours of finishing, $120 profit) and chairs (2 hours "
+     "of carpentry, 1 hour of finishing, $45 profit) from 300 hours of carpentry and 130 of finishing."),
+])
+def test_no_table_no_move(text: str) -> None:
+    assert bind(text, BAKERY_PARAMS) == (BAKERY_PARAMS, [])
+
+
+def test_a_currency_sign_is_the_unit_of_the_number_after_it() -> None:
+    # "fixed monthly costs of $25,300": the words of fixed_cost are beside it and "$" is its unit
+    text = ("How many phone cases must be sold each month, at $20.69 each with a variable cost of $10.83 per unit "
+            "and fixed monthly costs of $25,300, to reach a profit of $1,600?")
+    program = ("fixed_cost = 20.69  # fixed costs per month [$]\nprice = 20.69  # selling price per unit [$/unit]\n"
+               "variable_cost = 10.83  # variable cost per unit [$/unit]\n"
+               "target_profit = 1600  # desired monthly profit [$]\n")
+    out, moves = bind(text, program)
+    assert values(out)["fixed_cost"] == 25300
+    assert [mv.name for mv in moves] == ["fixed_cost"]
