@@ -334,11 +334,26 @@ _GENERIC = frozenset(w[:4] for w in "available time total maximum minimum limit 
 _SYNONYM = {"earn": "prof", "gain": "prof", "marg": "prof"}
 #: The words of a text around a number that may name its resource.
 _RES_AFTER, _RES_BEFORE = 5, 4
-_CLAUSE = re.compile(r"[.?!](?=\s|$)|\n")
-_PART = re.compile(r"[,;()\n]|(?<=\s)-\s")
+_CLAUSE = re.compile(r"[.?!](?=\s|$)")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•|]|\d{1,2}[.)])\s")
+_PART = re.compile(r"[,;()]|(?<=\s)-\s")
 #: Resources a bare amount of money is ("oatmeal: £0.95/serving").
 _MONEY = frozenset({"cost", "pric", "prof", "reve", "char"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _list_breaks(text: str) -> list[int]:
+    """Where a line of a list, or a blank line, begins or ends: a sentence ends there even
+    without a full stop (a wrapped line of prose does not end one)."""
+    out, pos = [], 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        listy = bool(_LIST_LINE.match(line)) or not line.strip()
+        after = k + 1 < len(lines) and (bool(_LIST_LINE.match(lines[k + 1])) or not lines[k + 1].strip())
+        pos += len(line) + 1
+        if listy or after:
+            out.append(pos)
+    return out
 
 
 def _stem_set(words: str) -> frozenset[str]:
@@ -388,7 +403,7 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     if len({i for _, w in words for i in owners[w] if len(owners[w]) == 1}) < 2:
         return []  # the program's items are not the text's (names copied from the example)
     mentions = [m for m in find_numbers(text) if not m.word]
-    ends = [e.end() for e in _CLAUSE.finditer(text)]
+    ends = [e.end() for e in _CLAUSE.finditer(text)] + _list_breaks(text)
     kinds: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
     for j, m in enumerate(mentions):
         if m.value == 0 or after_per(text, m):

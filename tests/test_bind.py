@@ -359,3 +359,19 @@ def test_a_currency_sign_is_the_unit_of_the_number_after_it() -> None:
     out, moves = bind(text, program)
     assert values(out)["fixed_cost"] == 25300
     assert [mv.name for mv in moves] == ["fixed_cost"]
+
+
+def test_a_wrapped_line_of_prose_is_no_sentence_end() -> None:
+    # problems/optimization/furniture_production.md wraps "A table earns a\nprofit of $120"
+    text = ("A table earns a\nprofit of $120, a chair $45 and a bookcase $95. Each table needs 6 hours of carpentry "
+            "and\n2 hours of finishing; each chair needs 2 hours of carpentry and 1 hour of finishing; each\nbookcase "
+            "needs 5 hours of carpentry and 3 hours of finishing. Each week there are 300 hours\nof carpentry and 130 "
+            "hours of finishing available.")
+    program = "".join(f"{r}_{i} = 1  # {r} per {i} [h/unit]\n" for r in ("profit", "carpentry", "finishing")
+                      for i in ("table", "chair", "bookshelf"))
+    program += "carpentry_available = 1  # carpentry available per week [h]\n"
+    program += "finishing_available = 1  # finishing available per week [h]\n"
+    assert values(bind(text, program)[0]) == {
+        "profit_table": 120, "profit_chair": 45, "profit_bookshelf": 95, "carpentry_table": 6, "carpentry_chair": 2,
+        "carpentry_bookshelf": 5, "finishing_table": 2, "finishing_chair": 1, "finishing_bookshelf": 3,
+        "carpentry_available": 300, "finishing_available": 130}
