@@ -35,6 +35,15 @@ clear evidence:
    out is 0); with "of V" it is the polynomial written as ``V(t) = ...``. The value comes
    from the text, sign included, so a small model's habit of binding "0.05" to the next
    coefficient it writes is undone.
+6. **A cell of a linear program's table.** Parameters described as "<resource> per <item>"
+   (``cutting_jacket = 15  # cutting time per jacket``) that form a table (each item with two or
+   more resources, each resource with two or more items) and the capacities beside them
+   (``# cutting time available per day``) take the one number of the text with their item and
+   resource: the item is the nearest item word before the number in its sentence or list line,
+   the resource the nearest resource word after it (else before it; a bare amount of money is the
+   table's one money resource). Only when the text gives every cell exactly one number: a small
+   model copies the numbers in the order of the shown example's text ("1,438 minutes of cutting
+   time" read as the profit per jacket).
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``).
@@ -51,7 +60,16 @@ import re
 from dataclasses import asdict, dataclass
 
 from .contract import Parameter, parse_parameters, set_parameters
-from .quantities import Mention, after_per, between, find_numbers, fit_score, fmt_value, gives, is_money
+from .quantities import (
+    Mention,
+    after_per,
+    between,
+    find_numbers,
+    fit_score,
+    fmt_value,
+    gives,
+    is_money,
+)
 
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
 _UNIT_WORDS = {
@@ -327,9 +345,10 @@ def _coefficients(text: str, params: list[Parameter]) -> list[Rebinding]:
 _CELL = re.compile(r"^(?P<res>.+?)\s+(?:per|in|for|of)\s+(?P<item>.+)$", re.IGNORECASE)
 #: Words that do not tell one resource or item from another ("cutting time available", "per
 #: tray of bread").
-_GENERIC = frozenset(w[:4] for w in "available time total maximum minimum limit capacity needed required used "
-                                     "amount number hours minutes week weekly daily day month year unit units "
-                                     "each every one the and product item".split())
+_GENERIC = frozenset(w[:4] for w in (
+    "available", "time", "total", "maximum", "minimum", "limit", "capacity", "needed", "required", "used",
+    "amount", "number", "hours", "minutes", "week", "weekly", "daily", "day", "month", "year", "unit", "units",
+    "each", "every", "one", "the", "and", "product", "item"))
 #: Words a text uses for a resource that programs name otherwise ("earns me 100 euros").
 _SYNONYM = {"earn": "prof", "gain": "prof", "marg": "prof"}
 #: The words of a text around a number that may name its resource.
