@@ -41,9 +41,11 @@ clear evidence:
    (``# cutting time available per day``) take the one number of the text with their item and
    resource: the item is the nearest item word before the number in its sentence or list line,
    the resource the nearest resource word after it (else before it; a bare amount of money is the
-   table's one money resource). Only when the text gives every cell exactly one number: a small
-   model copies the numbers in the order of the shown example's text ("1,438 minutes of cutting
-   time" read as the profit per jacket).
+   table's one money resource). A linear program the text writes in algebra ("x1 = jackets ...
+   maximize the profit 90·x1 + 25·x2 subject to 15·x1 + 10·x2 ≤ 1,513 (cutting time, minutes)")
+   is read by variable and row, a Markdown table by row and column header. Only when the text
+   gives every cell exactly one number: a small model copies the numbers in the order of the
+   shown example's text ("1,438 minutes of cutting time" read as the profit per jacket).
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``).
@@ -348,16 +350,17 @@ _CELL = re.compile(r"^(?P<res>.+?)\s+(?:per|in|for|of)\s+(?P<item>.+)$", re.IGNO
 _GENERIC = frozenset(w[:4] for w in (
     "available", "time", "total", "maximum", "minimum", "limit", "capacity", "needed", "required", "used",
     "amount", "number", "hours", "minutes", "week", "weekly", "daily", "day", "month", "year", "unit", "units",
-    "each", "every", "one", "the", "and", "product", "item"))
+    "each", "every", "one", "the", "and", "product", "item", "season", "period", "batch", "shift", "quarter",
+    "semester", "term"))
 #: Words a text uses for a resource that programs name otherwise ("earns me 100 euros").
-_SYNONYM = {"earn": "prof", "gain": "prof", "marg": "prof"}
+_SYNONYM = {"earn": "prof", "gain": "prof", "marg": "prof", "pric": "cost", "poin": "scor"}
 #: The words of a text around a number that may name its resource.
 _RES_AFTER, _RES_BEFORE = 5, 4
 _CLAUSE = re.compile(r"[.?!](?=\s|$)")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•|]|\d{1,2}[.)])\s")
 _PART = re.compile(r"[,;()]|(?<=\s)-\s")
 #: Resources a bare amount of money is ("oatmeal: £0.95/serving").
-_MONEY = frozenset({"cost", "pric", "prof", "reve", "char"})
+_MONEY = frozenset({"cost", "prof", "reve", "char"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -423,9 +426,15 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
         return []  # the program's items are not the text's (names copied from the example)
     mentions = [m for m in find_numbers(text) if not m.word]
     ends = [e.end() for e in _CLAUSE.finditer(text)] + _list_breaks(text)
+    algebra = _algebra(text, words, owners, resources, ends)
+    grid = _grid(text, owners, resources)
     kinds: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
     for j, m in enumerate(mentions):
         if m.value == 0 or after_per(text, m):
+            continue
+        if (kind := algebra(m) or grid(m)) is not None:
+            if kind:
+                kinds.setdefault(kind, []).append(j)
             continue
         lo = max([0] + [e for e in ends if e <= m.start])
         hi = min([len(text)] + [e for e in ends if e > m.start])
@@ -462,3 +471,92 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
         moves.append(Rebinding(p.name, p.value, _value(m, p),
                                f"{m.written} is the text's {p.description.strip()}"))
     return moves
+
+
+#: "x1 = jackets", "x2 kg of soybean meal": where a variable of an algebraic program is named.
+_VAR = re.compile(r"\b([a-z]_?\d)\b")
+#: A coefficient: the number right before a variable ("90·x1", "15 x2", "0.6*x1").
+_COEF = re.compile(r"\s*[·*×]?\s*([a-z]_?\d)\b")
+_RELATION = re.compile(r"[≤≥<>=]")
+_ROW_END = re.compile(r";|\bsubject to\b|\bs\.t\.", re.IGNORECASE)
+
+
+def _algebra(text: str, words: list[tuple[int, str]], owners: dict[str, list[frozenset[str]]],
+             resources: list[frozenset[str]], ends: list[int]):
+    """For a linear program the text writes in algebra ("x1 = jackets ... maximize the profit
+    90·x1 + 25·x2 (in EUR) subject to 15·x1 + 10·x2 ≤ 1,513 (cutting time, minutes); ..."):
+    a function giving a number's (resource, item) there: a coefficient of ``x1`` has the item
+    ``x1`` names and the resource its row names (the words of the row outside the terms), the
+    right-hand side of a row that row's resource and no item; ``()`` for a number of such a row
+    that cannot be read, None for a number outside the algebra (read as prose)."""
+    named: dict[str, frozenset[str]] = {}
+    for v in _VAR.finditer(text):
+        if v.group(1) in named or _COEF.match(text[max(0, v.start() - 2):v.end()]) and \
+                re.search(r"[\d·*×]\s*$", text[:v.start()]):
+            continue  # the variable's first appearance is its definition; a term is none
+        span = text[v.end():v.end() + 60]
+        span = span[: next((x.start() for x in re.finditer(r"[,;)(]|\band\b", span)), len(span))]
+        found = [owners[w][0] for s, w in words if v.end() <= s < v.end() + len(span) and len(owners.get(w, [])) == 1]
+        if found:
+            named[v.group(1)] = found[0]
+    if len(named) < 2:
+        return lambda m: None
+    seps = sorted(set(ends + [x.start() for x in _ROW_END.finditer(text)] + [x.end() for x in _ROW_END.finditer(text)]))
+
+    def row(pos: int) -> tuple[int, int]:
+        return max([0] + [e for e in seps if e <= pos]), min([len(text)] + [e for e in seps if e > pos])
+
+    def kind(m):
+        lo, hi = row(m.start)
+        terms = [(t.start(), t.end()) for t in re.finditer(r"\d[\d,.]*\s*[·*×]?\s*[a-z]_?\d\b", text[lo:hi])]
+        if not terms:
+            return None
+        res = {r for s, w in words if lo <= s < hi and not any(a <= s - lo < b for a, b in terms)
+               for r in resources if w in r}
+        if len(res) != 1:
+            return ()
+        coef = _COEF.match(text, m.end)
+        if coef:
+            return (res.pop(), named[coef.group(1)]) if coef.group(1) in named else ()
+        rel = _RELATION.search(text, lo, m.start)
+        return (res.pop(), frozenset()) if rel else ()
+
+    return kind
+
+
+def _grid(text: str, owners: dict[str, list[frozenset[str]]], resources: list[frozenset[str]]):
+    """For a Markdown table (``| tables | 3 | 1 | 120 dollars |`` under ``| product | carpentry
+    (hours per unit) | finishing | profit per unit |``): a function giving a number's (resource,
+    item) there: the item its row's first cell names (none: "available"), the resource its
+    column's header names; ``()`` for a cell that cannot be read, None outside a table."""
+    cells: list[tuple[int, int, frozenset[str], frozenset[str] | None]] = []  # start, end, item, resource
+    header: list[set[frozenset[str]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        row = line.strip()
+        if not (row.startswith("|") and row.endswith("|")):
+            header = []
+            continue
+        parts = row.strip("|").split("|")
+        if all(set(c.strip()) <= set("-: ") for c in parts):
+            continue  # the rule under the header
+        stems = [[_SYNONYM.get(w.lower()[:4], w.lower()[:4]) for w in _WORD_RE.findall(c)] for c in parts]
+        if not header:
+            header = [{r for r in resources if set(ws) & r} for ws in stems]
+            continue
+        first = {i for w in stems[0] for i in owners.get(w, []) if len(owners.get(w, [])) == 1}
+        item = first.pop() if len(first) == 1 else frozenset()
+        at = start + line.index("|") + 1
+        for k, c in enumerate(parts):
+            res = header[k] if k < len(header) else set()
+            cells.append((at, at + len(c), item, next(iter(res)) if len(res) == 1 else None))
+            at += len(c) + 1
+
+    def kind(m):
+        for a, b, item, res in cells:
+            if a <= m.start < b:
+                return (res, item) if res is not None else ()
+        return None
+
+    return kind

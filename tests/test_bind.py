@@ -308,6 +308,16 @@ def test_a_linear_programs_table_takes_its_numbers_from_the_text() -> None:
      "minutes of oven time and 5.5 kg of flour and earns me 105 euros. A tray of muffins takes 30 minutes of "
      "oven time and 5 kg of flour and earns me 60 euros. If I can make fractional amounts, how much profit can "
      "I make at most in a day?"),
+    # algebra: a coefficient has the item its variable names and the resource its row names
+    ("Solve the linear program of a bakery (x1 = trays of bread, x2 = trays of muffins): maximize the profit "
+     "105·x1 + 60·x2 (in EUR) subject to 10·x1 + 30·x2 ≤ 809 (oven time, minutes); 5.5·x1 + 5·x2 ≤ 188 "
+     "(flour, kg). Give the optimal objective value."),
+    ("A bakery uses x1 trays of bread and x2 trays of muffins. Maximize the profit 105·x1 + 60·x2 (in EUR) "
+     "subject to 10·x1 + 30·x2 ≤ 809 (oven time, minutes); 5.5·x1 + 5·x2 ≤ 188 (flour, kg)."),
+    # a Markdown table: the item in the row's first cell, the resource in the column's header
+    ("Production data of a bakery (per day):\n\n| product | oven time (minutes per tray) | flour (kg per tray) "
+     "| profit per tray |\n|---|---|---|---|\n| trays of bread | 10 | 5.5 | 105 EUR |\n| trays of muffins | 30 "
+     "| 5 | 60 EUR |\n| available | 809 | 188 | |\n\nFind the maximum profit."),
     # a list, one line per product, then the capacities on a line of their own
     ("What is the largest daily profit a bakery can earn from its products?\n"
      "- Trays of bread: profit 105 dollars per unit, 10 minutes of oven time and 5.5 kg of flour per unit\n"
@@ -333,10 +343,12 @@ def test_an_amount_of_money_is_the_tables_one_resource_of_money() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # algebra: the items are named before all numbers, so no number has its item
-    ("Solve the linear program of a bakery (x1 = trays of bread, x2 = trays of muffins): maximize the profit "
-     "105·x1 + 60·x2 (in EUR) subject to 10·x1 + 30·x2 ≤ 809 (oven time, minutes); 5.5·x1 + 5·x2 ≤ 188 "
-     "(flour, kg). Give the optimal objective value."),
+    # algebra whose rows name no resource
+    ("Solve the linear program (x1 = trays of bread, x2 = trays of muffins): maximize 105·x1 + 60·x2 subject "
+     "to 10·x1 + 30·x2 ≤ 809; 5.5·x1 + 5·x2 ≤ 188. Give the optimal objective value."),
+    # a Markdown table whose columns name no resource
+    ("| product | a | b | c |\n|---|---|---|---|\n| trays of bread | 10 | 5.5 | 105 |\n"
+     "| trays of muffins | 30 | 5 | 60 |\n| available | 809 | 188 | |"),
     # a cell with two numbers ("a tray of muffins" twice): the text is not read as that table
     ("A tray of bread takes 10 minutes of oven time and 5.5 kg of flour and earns me 105 euros. A tray of muffins "
      "takes 30 minutes of oven time and 5 kg of flour and earns me 60 euros; a tray of muffins earns me 70 "
