@@ -1,6 +1,7 @@
 """What the bind stage changes: nothing on right programs, misbound parameters on wrong ones.
 
     python benchmarks/bind.py
+    python benchmarks/bind.py --scramble
     python benchmarks/bind.py --results runs/eval/adapter-held-out_phrasings-greedy.jsonl \
         --data runs/evaldata6/eval_phrasings.jsonl --limit 40
 
@@ -9,7 +10,10 @@ goes through :func:`mathllm.bind.bind`; each move there would be a false one. Wi
 ``--results`` (the per-item JSONL of an evaluation run made without binding, i.e. before
 2026-12-02 or with ``--no-bind``): each program the model wrote is bound, re-run in the
 sandbox and compared with the expected answer; the items are those of ``load_items(data,
-limit, seed=0)``, as ``benchmarks/eval_matrix.py`` picks them.
+limit, seed=0)``, as ``benchmarks/eval_matrix.py`` picks them. With ``--scramble``: in each
+reference program of the bank's linear-program families, the values of the table's parameters
+(rule 6: "cutting time per jacket", "... available per day") are shuffled (seeded), as a small
+model mixes them up, and bind must put every one back; per family and phrasing.
 """
 
 from __future__ import annotations
@@ -26,12 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", help="per-item JSONL of an evaluation run")
     ap.add_argument("--data", help="the evaluation set of that run")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--scramble", action="store_true", help="shuffle the table parameters of LP programs")
     a = ap.parse_args(argv)
 
     recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
     moved = [(r["family"], mv) for r in recs for mv in bind(r["problem"], r["program"])[1]]
     print(f"reference programs of the bank: {len(recs)}, parameters moved: {len(moved)} "
           f"(each a false move; families: {sorted({f for f, _ in moved})})")
+    if a.scramble:
+        scramble(recs)
     if not a.results:
         return 0
     if not a.data:
@@ -62,6 +69,42 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(rows)} programs, {changed} with moves: {fixed} made right, {broken} made wrong; "
           f"correct {before} -> {before + fixed - broken}")
     return 0
+
+
+def scramble(recs: list[dict], seed: int = 0) -> None:
+    """Shuffle the table parameters of each LP reference program; count the programs bind restores."""
+    import random
+
+    from mathllm.bind import table_cells
+    from mathllm.contract import parse_parameters, set_parameters
+
+    rng = random.Random(seed)
+    table: dict[tuple[str, int], list[int]] = {}  # (family, phrasing) -> [restored, programs]
+    wrong = 0
+    for r in recs:
+        params = parse_parameters(r["program"])
+        names, _ = table_cells(params)
+        cells = [p for p in params if p.name in names]
+        if not cells:
+            continue  # no table (transport, cutting and staffing programs have none)
+        values = [p.value for p in cells]
+        shuffled = values[:]
+        while shuffled == values and len(set(values)) > 1:
+            rng.shuffle(shuffled)
+        if shuffled == values:
+            continue
+        out, moves = bind(r["problem"], set_parameters(r["program"], dict(zip([p.name for p in cells], shuffled))))
+        want = {p.name: float(p.value) for p in params}
+        got = {p.name: float(p.value) for p in parse_parameters(out)}
+        wrong += sum(mv.new != want[mv.name] for mv in moves)
+        row = table.setdefault((r["family"], r.get("phrasing", -1)), [0, 0])
+        row[0] += got == want
+        row[1] += 1
+    print("| family | phrasing | restored |\n|---|---|---|")
+    for (fam, ph), (ok, n) in sorted(table.items()):
+        print(f"| {fam} | {ph} | {ok}/{n} |")
+    total = [sum(v[i] for v in table.values()) for i in (0, 1)]
+    print(f"scrambled LP programs restored: {total[0]}/{total[1]}; moves to a wrong number: {wrong}")
 
 
 if __name__ == "__main__":

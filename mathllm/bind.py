@@ -393,6 +393,27 @@ def _cell(p: Parameter) -> tuple[frozenset[str], frozenset[str]] | None:
     return (res, item) if res else None
 
 
+Cell = tuple[frozenset[str], frozenset[str]]
+
+
+def table_cells(params: list[Parameter]) -> tuple[dict[str, Cell], set[Cell]]:
+    """The parameters of a linear program's table, {name: (resource, item)} (a capacity has no
+    item), and its cells: four or more, each item with two or more resources and each resource
+    with two or more items; ({}, set()) when the program has no such table."""
+    cells = {p.name: c for p in params if (c := _cell(p)) is not None}
+    # the words that tell the items apart ("bread" and "muffins" of "tray of ...")
+    shared = frozenset.intersection(*[c[1] for c in cells.values() if c[1]] or [frozenset()])
+    cells = {name: (r, i - shared) for name, (r, i) in cells.items()}
+    pairs = {c for c in cells.values() if c[1]}
+    for _ in range(2):
+        pairs = {(r, i) for r, i in pairs if sum(i2 == i for _, i2 in pairs) >= 2
+                 and sum(r2 == r for r2, _ in pairs) >= 2}
+    if len(pairs) < 4:
+        return {}, set()
+    resources = {r for r, _ in pairs}
+    return {name: c for name, c in cells.items() if c in pairs or (not c[1] and c[0] in resources)}, pairs
+
+
 def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     """Rule 6: a program of a linear program whose cells ("cutting time per jacket") took the
     numbers of the text in the wrong places (a small model copies the shown example's order).
@@ -401,25 +422,16 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     line ("jackets (95 EUR profit, 45 minutes of cutting time ..."; none for "The limits are
     1,438 minutes of cutting time"), and a resource, named by the nearest of its words after it
     (or, if none, before it: "a profit of 60 EUR"; "and earns me $130"), not past another
-    number, a comma or a bracket; an amount of money with no such words is the one resource of money
-    (cost, price, profit), if the table has one. A cell parameter moves to the one number with its item and resource; a
-    capacity (no item) to the one number with no item and its resource. Only when the program
-    is such a table (four or more cells, each item with two or more resources and each resource
-    with two or more items, two or more items written in the text) and the text gives every
-    cell exactly one number."""
-    cells = {p.name: c for p in params if (c := _cell(p)) is not None}
-    # the words that tell the items apart ("bread" and "muffins" of "tray of ...")
-    shared = frozenset.intersection(*[c[1] for c in cells.values() if c[1]] or [frozenset()])
-    cells = {name: (r, i - shared) for name, (r, i) in cells.items()}
-    pairs = {c for c in cells.values() if c[1]}
-    for _ in range(2):  # a table: each item with two or more resources, each resource with two or more items
-        pairs = {(r, i) for r, i in pairs if sum(i2 == i for _, i2 in pairs) >= 2
-                 and sum(r2 == r for r2, _ in pairs) >= 2}
-    if len(pairs) < 4:
+    number, a comma or a bracket; an amount of money with no such words is the one resource of
+    money (cost, price, profit), if the table has one. A cell parameter moves to the one number
+    with its item and resource; a capacity (no item) to the one number with no item and its
+    resource. Only when the program is such a table (:func:`table_cells`), two or more of its
+    items are written in the text, and the text gives every cell exactly one number."""
+    cells, pairs = table_cells(params)
+    if not pairs:
         return []
     items = list(dict.fromkeys(i for _, i in pairs))
     resources = list(dict.fromkeys(r for r, _ in pairs))
-    cells = {name: c for name, c in cells.items() if c in pairs or (not c[1] and c[0] in resources)}
     words = [(w.start(), _SYNONYM.get(w.group(0).lower()[:4], w.group(0).lower()[:4])) for w in _WORD_RE.finditer(text)]
     owners = {w: [i for i in items if w in i] for _, w in words}
     if len({i for _, w in words for i in owners[w] if len(owners[w]) == 1}) < 2:

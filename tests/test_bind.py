@@ -387,3 +387,24 @@ def test_a_wrapped_line_of_prose_is_no_sentence_end() -> None:
         "profit_table": 120, "profit_chair": 45, "profit_bookshelf": 95, "carpentry_table": 6, "carpentry_chair": 2,
         "carpentry_bookshelf": 5, "finishing_table": 2, "finishing_chair": 1, "finishing_bookshelf": 3,
         "carpentry_available": 300, "finishing_available": 130}
+
+
+def test_scrambled_tables_of_the_banks_programs_are_put_back() -> None:
+    # each production-mix and diet-blend reference program with its table's values rotated (as a
+    # small model mixes them up): bind puts every value back, or moves none to a wrong number
+    from mathllm.bind import table_cells
+    from mathllm.contract import set_parameters
+
+    recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    restored = 0
+    lp = [r for r in recs if r["family"] in ("lp_production_mix", "lp_diet_blend")]
+    for r in lp:
+        params = parse_parameters(r["program"])
+        names, _ = table_cells(params)
+        cells = [p for p in params if p.name in names]
+        rotated = [p.value for p in cells[1:]] + [cells[0].value]
+        out, moves = bind(r["problem"], set_parameters(r["program"], {p.name: v for p, v in zip(cells, rotated)}))
+        want = values(r["program"])
+        assert all(mv.new == want[mv.name] for mv in moves), (r["problem"], moves)
+        restored += values(out) == want
+    assert len(lp) >= 50 and restored >= 0.9 * len(lp)
