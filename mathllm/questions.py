@@ -14,6 +14,8 @@ read, edit and rerun like any other. When a later question's program gives an ea
 question's answer again (the adapter copied the shown example's question and wrote the same
 program twice), :func:`retarget` points its answer line at another quantity the program already
 has: the next unknown of a solved system, or the expression the question names at the solution.
+One question that asks for each unknown ("How many tables, chairs and bookcases ...?") and a
+program that answers one of them are :func:`widen`-ed: the answer becomes every unknown.
 
 Only clear patterns are split: a numbered or lettered list of questions at the end of the text,
 several question sentences in the last paragraph, one question sentence of the form
@@ -593,3 +595,118 @@ def _solved_symbol(value: ast.AST, assigns: dict[str, ast.Assign]) -> tuple[str,
     if isinstance(node, ast.Call) and _is_solve_call(node) and len(node.args) >= 2 and isinstance(node.args[1], ast.Name):
         return node.args[1].id, at
     return None
+
+
+# -- one question that asks for several values ---------------------------------------------------
+
+#: "How many kilograms of each kind of bean ...", "How much does each of them receive?", "How much
+#: should go into each fund ...": a value for each unknown of the program.
+_EACH = re.compile(r"\b(?:of|into|in|for|on)\s+each\s+(?:kind|type|sort|ingredient|fund|account|product|variety|"
+                   r"grade|investment|option|crop|food|bean|metal|alloy|solution)s?\b|\beach\s+of\s+(?:them|these|"
+                   r"those)\b", re.IGNORECASE)
+#: "How much does each of them pay if they split the bill equally?": one value.
+_ONE = re.compile(r"\b(?:equal(?:ly)?|same|average|remaining|left|last|more|less)\b", re.IGNORECASE)
+_LP_CALLS = ("linprog", "milp")
+
+
+def several(ask: str) -> list[str] | None:
+    """The values one question asks for: its items ("How many tables, chairs and bookcases should
+    be made ...?" -> ``['tables', 'chairs', 'bookcases']``), ``[]`` for "each" ("How many
+    kilograms of each ingredient ...?": as many as the program has unknowns), or None when it
+    asks for one value (or a total: "how many in total", "altogether")."""
+    q = ask.strip()
+    if re.search(r"\b(?:total|altogether|in all|combined|together|sum)\b", q, re.IGNORECASE):
+        return None
+    if _ONE.search(q):
+        return None
+    m = _LIST_Q.match(q)
+    if m is not None and re.search(r"\band\b", m.group(2)) and not re.search(r"\beach\b", m.group(2), re.IGNORECASE):
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2)) if x.strip()]
+        if 2 <= len(items) <= 6 and all(1 <= len(x.split()) <= 3 and not re.match(r"(?:how|of)\b", x, re.IGNORECASE)
+                                        for x in items):
+            return [name_of(x, set()) for x in items]
+    return [] if _EACH.search(q) else None
+
+
+def widen(program: str, names: list[str]) -> tuple[str, Retarget] | None:
+    """``program`` answering with every unknown it solves for, when its ``answer`` is one of them
+    (or a linear program's objective) and the question asks for several values (:func:`several`):
+
+    * a solved system (``sol = sp.solve(eqs, [a, b])``, ``answer = sol[a]``):
+      ``answer = {"a": sol[a], "b": sol[b]}``;
+    * a linear program (``res = linprog(c, ...)``, ``answer = -res.fun``):
+      ``answer = {"tables": float(res.x[0]), ...}``, keyed by ``names`` or, for "each", by the
+      names of the objective's coefficients (``c = [cost_corn, cost_soy]`` -> ``corn``, ``soy``).
+
+    ``names`` must be as many as the unknowns (``[]``: any number). None when neither applies."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    lines = program.splitlines()
+    ans = next((n for n in reversed(tree.body) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "answer"), None)
+    if ans is None or ans.lineno != ans.end_lineno or isinstance(ans.value, ast.Dict):
+        return None
+    assigns = {n.targets[0].id: n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+               and isinstance(n.targets[0], ast.Name)}
+    used = {n.id for n in ast.walk(ans.value) if isinstance(n, ast.Name)}
+    entries: list[tuple[str, str]] = []
+    reason = ""
+    for name in used:
+        node = assigns.get(name)
+        if node is None or node.lineno >= ans.lineno:
+            continue
+        unknowns = _solve_unknowns(node.value)
+        if len(unknowns) >= 2 and (not names or len(names) == len(unknowns)):
+            keys = names or unknowns
+            entries = [(k, f"{name}[{u}]") for k, u in zip(keys, unknowns)]
+            reason = f"the question asks for each unknown of the system {name}"
+            break
+        if _call_name(node.value) in _LP_CALLS:
+            coefs = _objective_names(node.value, assigns)
+            n = len(coefs) if coefs else None
+            if names and n is not None and n != len(names):
+                return None
+            keys = names or (_strip_common(coefs) if coefs else None)
+            if not keys:
+                return None
+            entries = [(k, f"float({name}.x[{i}])") for i, k in enumerate(keys)]
+            reason = f"the question asks for the values of the decision variables of {name}"
+            break
+    if not entries:
+        return None
+    old = lines[ans.lineno - 1].split("#")[0].strip()
+    new = "answer = {" + ", ".join(f'"{k}": {v}' for k, v in entries) + "}"
+    out = lines[: ans.lineno - 1] + [new] + lines[ans.lineno:]
+    return "\n".join(out) + "\n", Retarget(old, new, reason)
+
+
+def _objective_names(call: ast.AST, assigns: dict[str, ast.Assign]) -> list[str]:
+    """The names of a linear program's objective coefficients (``c = [-profit_table, ...]``)."""
+    if not isinstance(call, ast.Call):
+        return []
+    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "c"), None)
+    if isinstance(arg, ast.UnaryOp):
+        arg = arg.operand
+    if isinstance(arg, ast.Name) and arg.id in assigns:
+        arg = assigns[arg.id].value
+    if isinstance(arg, ast.Call) and arg.args:  # np.array([...])
+        arg = arg.args[0]
+    if not isinstance(arg, (ast.List, ast.Tuple)):
+        return []
+    out = []
+    for e in arg.elts:
+        e = e.operand if isinstance(e, ast.UnaryOp) else e
+        if not isinstance(e, ast.Name):
+            return [f"x{i + 1}" for i in range(len(arg.elts))]
+        out.append(e.id)
+    return out
+
+
+def _strip_common(names: list[str]) -> list[str]:
+    """``['cost_corn', 'cost_soy']`` -> ``['corn', 'soy']`` (the words all names share dropped)."""
+    parts = [n.split("_") for n in names]
+    common = set.intersection(*[set(p) for p in parts]) if parts else set()
+    out = ["_".join(w for w in p if w not in common) or n for p, n in zip(parts, names)]
+    return out if len(set(out)) == len(out) else names

@@ -47,8 +47,17 @@ from .fill import Filled, fill, ignores
 from .follow import Followed, follow
 from .generate import BatchingGenerator
 from .problem import Problem
-from .prompt import Example, build_prompt, build_repair_prompt, extract_program
-from .questions import Question, answers_several, compose, retarget, split_questions
+from .prompt import Example, build_prompt, build_repair_prompt, extract_program, question_of
+from .questions import (
+    Question,
+    Retarget,
+    answers_several,
+    compose,
+    retarget,
+    several,
+    split_questions,
+    widen,
+)
 from .run import Answer, RunResult, run_program
 from .verify import Verification, answer_values, verify
 
@@ -103,6 +112,7 @@ class Attempt:
     rebound: list[Rebinding] = field(default_factory=list)  # parameters the bind stage moved
     followed: Followed | None = None  # the follow stage put the example's statements back
     filled: Filled | None = None  # the fill stage wrote this program: the example's, the model's values
+    widened: Retarget | None = None  # answers every unknown: the question asks for each of them
 
     @property
     def ok(self) -> bool:
@@ -340,7 +350,36 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     n_ok = sum(len(g) for g in groups)
     result.best = _pick_best(current, groups, anchor=preferred or (current[0] if current else None))
     result.agreement = (len(groups[0]) / n_ok) if groups else None
+    if (tuned if opts.split is None else opts.split) and not given and result.best is not None:
+        wide = _widen(result.best, question_of(problem.text), problem, opts, timings)
+        if wide is not None:
+            result.attempts.append(wide)
+            result.best = wide
     return _finish(result, timings, t_start)
+
+
+def _widen(best: Attempt, ask: str, problem: Problem | None, opts: SolveOptions,
+           timings: dict[str, float]) -> Attempt | None:
+    """The program answering with every unknown it solves for, when the question asks for each of
+    them ("How many tables, chairs and bookcases ...?") and it answers with one number
+    (:func:`~mathllm.questions.widen`); None when that does not apply or does not run."""
+    names = several(ask)
+    # the program ran (with an expected answer of several values, one number is "wrong")
+    if names is None or best.run is None or not best.run.ok or best.run.answer is None \
+            or best.run.answer.kind != "number":
+        return None
+    if best.verification is not None and best.verification.expected_match:
+        return None  # the problem file expects this one number
+    moved = widen(best.program, names)
+    if moved is None:
+        return None
+    att = evaluate_program(moved[0], problem, origin=f"{best.origin} / widened", timeout_s=opts.timeout_s,
+                           timings=timings)
+    if att.run is None or not att.run.ok or att.run.answer is None or att.run.answer.kind != "dict" \
+            or (att.verification is not None and att.verification.status == "failed"):
+        return None
+    att.widened, att.rebound, att.followed, att.filled = moved[1], best.rebound, best.followed, best.filled
+    return att
 
 
 def _solve_questions(problem: Problem, questions: list[Question], generator: Any, opts: SolveOptions,
@@ -397,6 +436,11 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
                     result.attempts.append(att)
                     if att.ok and not _repeats(att, [a for _, a in parts]):
                         best, q.note = att, str(moved[1])
+            wide = _widen(best, q.ask, None, opts, timings)
+            if wide is not None:
+                wide.origin = f"question {i}: widened"
+                result.attempts.append(wide)
+                best, q.note = wide, str(wide.widened)
             parts.append((q, best))
         else:
             missing.append(f"question {i} ({sub.message or 'no program ran'})")

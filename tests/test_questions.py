@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mathllm.problem import Problem, load_problem
-from mathllm.questions import compose, name_of, rename, retarget, split_questions
+from mathllm.questions import compose, name_of, rename, retarget, several, split_questions, widen
 from mathllm.report import to_dict, warnings_of
 from mathllm.run import run_program
 from mathllm.solve import SolveOptions, solve
@@ -375,3 +375,94 @@ def test_questions_of_a_local_model_are_solved_together_and_the_batcher_closed()
             break
         time.sleep(0.1)
     assert not batchers() - before
+
+
+# -- one question asking for several values ------------------------------------------------------
+
+@pytest.mark.parametrize("ask, names", [
+    ("How many tables, chairs and bookcases should be made per week to maximise profit?",
+     ["tables", "chairs", "bookcases"]),
+    ("How many full-time and part-time agents should be hired?", ["full_time", "part_time_agents"]),
+    ("How many kilograms of each kind of bean go into the blend?", []),
+    ("How much should go into each fund to maximise the expected return?", []),
+    ("How much does each of them receive?", []),
+    # one value
+    ("How many nuts and bolts did he use in total?", None),
+    ("How much will each of them pay if they split the bill equally?", None),
+    ("How much does each ticket cost?", None),
+    ("How many eggs does she sell each day?", None),
+    ("How much did each of the chairs cost?", None),
+    ("How much more expensive, per can, in cents, is this deal?", None),
+    ("What is the price of a single notebook?", None),
+])
+def test_several_values_asked_in_one_question(ask: str, names: list[str] | None) -> None:
+    assert several(ask) == names
+
+
+LP = """from scipy.optimize import linprog
+
+profit_table = 120  # profit per table [USD/unit]
+profit_chair = 45  # profit per chair [USD/unit]
+carpentry_table = 6  # carpentry per table [h/unit]
+carpentry_chair = 2  # carpentry per chair [h/unit]
+carpentry_available = 300  # carpentry available per week [h]
+
+c = [-profit_table, -profit_chair]  # linprog minimizes, so negate profit
+res = linprog(c, A_ub=[[carpentry_table, carpentry_chair]], b_ub=[carpentry_available], bounds=[(0, 20)] * 2)
+answer = -res.fun  # maximum profit
+"""
+
+
+@pytest.mark.parametrize("program, names, line, values", [
+    (TICKETS, [], 'answer = {"a": sol[a], "b": sol[b]}', [500, 350]),
+    (TICKETS, ["adult", "child"], 'answer = {"adult": sol[a], "child": sol[b]}', [500, 350]),
+    (LP, ["tables", "chairs"], 'answer = {"tables": float(res.x[0]), "chairs": float(res.x[1])}', [20, 20]),
+    (LP, [], 'answer = {"table": float(res.x[0]), "chair": float(res.x[1])}', [20, 20]),
+])
+def test_a_question_for_each_unknown_gets_them_all(program: str, names: list[str], line: str,
+                                                   values: list[float]) -> None:
+    out, done = widen(program, names)
+    assert done.new == line and line in out
+    run = run_program(out)
+    assert run.ok and list(run.answer.values.values()) == pytest.approx(values)
+
+
+@pytest.mark.parametrize("program, names", [
+    (TICKETS, ["a", "b", "c"]),       # three asked, two unknowns
+    (LP, ["tables", "chairs", "x"]),  # three asked, two decision variables
+    (BOX, []),                        # one unknown
+    ("answer = {'a': 1, 'b': 2}\n", []),
+    ("this is not python", []),
+])
+def test_nothing_to_widen(program: str, names: list[str]) -> None:
+    assert widen(program, names) is None
+
+
+def test_solve_answers_each_unknown_when_asked() -> None:
+    text = ("Adult tickets cost £12 and child tickets £7. The theatre sold 850 tickets for £8,450.\n\n"
+            "How many tickets of each type were sold?")
+    res = solve(Problem(text=text, answer={"adult": 500, "child": 350}, tolerance=0.01), Tuned([TICKETS]),
+                SolveOptions(repairs=0, examples=0))
+    assert res.verdict == "verified", res.message
+    assert [a.origin for a in res.attempts] == ["sample 1", "sample 1 / widened"]
+    assert any('answer = {"a": sol[a], "b": sol[b]}' in w for w in warnings_of(res))
+    assert to_dict(res)["attempts"][-1]["widened"]["new"] == 'answer = {"a": sol[a], "b": sol[b]}'
+    # an untuned model's program is left as it is
+    res = solve(Problem(text=text), ScriptedGenerator([TICKETS]), SolveOptions(repairs=0, examples=0))
+    assert [a.origin for a in res.attempts] == ["sample 1"] and res.answer.kind == "number"
+
+
+def test_a_split_question_for_each_unknown_gets_them_all() -> None:
+    text = ("A table earns a profit of $120 and a chair $45. Each table needs 6 hours of carpentry and each chair 2 "
+            "hours; 300 hours of carpentry are available each week, and at most 20 of each can be sold.\n\n"
+            "How many tables and chairs should be made per week to maximise profit, and what is the maximum "
+            "weekly profit in dollars?")
+    res = solve(Problem(text=text, answer={"tables": 20, "chairs": 20, "profit": 3300}, tolerance=0.01),
+                Tuned([LP]), SolveOptions(repairs=0, examples=0))
+    assert [q.ask for q in res.questions] == [
+        "How many tables and chairs should be made per week to maximise profit?",
+        "What is the maximum weekly profit in dollars?"]
+    assert res.verdict == "verified", res.message
+    assert res.answer.values == pytest.approx({"tables": 20, "chairs": 20, "maximum_weekly_profit": 3300})
+    assert "question 1: widened" in [a.origin for a in res.attempts]
+    assert "decision variables" in res.questions[0].note
