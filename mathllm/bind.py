@@ -378,8 +378,14 @@ def _list_breaks(text: str) -> list[int]:
     return out
 
 
+def _stem(word: str) -> str:
+    """A word's first four letters, one spelling per resource ("earns" -> "prof")."""
+    w = word.lower()[:4]
+    return _SYNONYM.get(w, w)
+
+
 def _stem_set(words: str) -> frozenset[str]:
-    return frozenset(_SYNONYM.get(w[:4], w[:4]) for w in re.findall(r"[a-z]{3,}", words.lower())) - _GENERIC
+    return frozenset(_stem(w) for w in re.findall(r"[a-z]{3,}", words.lower())) - _GENERIC
 
 
 def _cell(p: Parameter) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -432,7 +438,7 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
         return []
     items = list(dict.fromkeys(i for _, i in pairs))
     resources = list(dict.fromkeys(r for r, _ in pairs))
-    words = [(w.start(), _SYNONYM.get(w.group(0).lower()[:4], w.group(0).lower()[:4])) for w in _WORD_RE.finditer(text)]
+    words = [(w.start(), _stem(w.group(0))) for w in _WORD_RE.finditer(text)]
     owners = {w: [i for i in items if w in i] for _, w in words}
     if len({i for _, w in words for i in owners[w] if len(owners[w]) == 1}) < 2:
         return []  # the program's items are not the text's (names copied from the example)
@@ -513,7 +519,7 @@ def _algebra(text: str, words: list[tuple[int, str]], owners: dict[str, list[fro
             named[v.group(1)] = found[0]
     if len(named) < 2:
         return lambda m: None
-    seps = sorted(set(ends + [x.start() for x in _ROW_END.finditer(text)] + [x.end() for x in _ROW_END.finditer(text)]))
+    seps = sorted(set(ends + [p for x in _ROW_END.finditer(text) for p in (x.start(), x.end())]))
 
     def row(pos: int) -> tuple[int, int]:
         return max([0] + [e for e in seps if e <= pos]), min([len(text)] + [e for e in seps if e > pos])
@@ -553,7 +559,7 @@ def _grid(text: str, owners: dict[str, list[frozenset[str]]], resources: list[fr
         parts = row.strip("|").split("|")
         if all(set(c.strip()) <= set("-: ") for c in parts):
             continue  # the rule under the header
-        stems = [[_SYNONYM.get(w.lower()[:4], w.lower()[:4]) for w in _WORD_RE.findall(c)] for c in parts]
+        stems = [[_stem(w) for w in _WORD_RE.findall(c)] for c in parts]
         if not header:
             header = [{r for r in resources if set(ws) & r} for ws in stems]
             continue

@@ -487,6 +487,38 @@ class Retarget:
         return asdict(self)
 
 
+@dataclass
+class _AnswerLine:
+    """A program's one-line ``answer = ...`` with what rewriting it needs."""
+
+    lines: list[str]
+    node: ast.Assign                  # the last top-level ``answer = ...``
+    assigns: dict[str, ast.Assign]    # top-level ``name = ...`` by name
+
+    @property
+    def old(self) -> str:
+        return self.lines[self.node.lineno - 1].split("#")[0].strip()
+
+    def replaced(self, new: str, reason: str) -> tuple[str, Retarget]:
+        """The program with ``new`` for the answer line, and what was done."""
+        i = self.node.lineno - 1
+        return "\n".join(self.lines[:i] + [new] + self.lines[i + 1:]) + "\n", Retarget(self.old, new, reason)
+
+
+def _answer_line(program: str) -> _AnswerLine | None:
+    """The program's last top-level ``answer = ...`` when it is one line (None otherwise)."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    assigns = {n.targets[0].id: n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+               and isinstance(n.targets[0], ast.Name)}
+    ans = assigns.get("answer")  # the last one: later assignments overwrite earlier ones
+    if ans is None or ans.lineno != ans.end_lineno:
+        return None
+    return _AnswerLine(program.splitlines(), ans, assigns)
+
+
 def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
     """Another quantity of ``program`` for question ``ask`` (the ``index``-th asked, from 0).
 
@@ -502,23 +534,15 @@ def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
 
     Returns None when neither applies.
     """
-    try:
-        tree = ast.parse(program)
-    except (SyntaxError, ValueError):
+    line = _answer_line(program)
+    if line is None:
         return None
-    lines = program.splitlines()
-    ans = next((n for n in reversed(tree.body) if isinstance(n, ast.Assign) and len(n.targets) == 1
-                and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "answer"), None)
-    if ans is None or ans.lineno != ans.end_lineno:
-        return None
-    old = lines[ans.lineno - 1].split("#")[0].strip()
+    ans, assigns = line.node, line.assigns
     value = ans.value
     while isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int") \
             and value.args:
         value = value.args[0]
-    assigns = {n.targets[0].id: n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
-               and isinstance(n.targets[0], ast.Name)}
-    comments = {i + 1: ln.split("#", 1)[1] for i, ln in enumerate(lines) if "#" in ln}
+    comments = {i + 1: ln.split("#", 1)[1] for i, ln in enumerate(line.lines) if "#" in ln}
     new: str | None = None
     reason = ""
     # a solved system: sol[a] -> the unknown at this question's position
@@ -549,8 +573,7 @@ def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
                 reason = f"the question asks for {best_name}, at the solution {at}"
     if new is None:
         return None
-    out = lines[: ans.lineno - 1] + [new] + lines[ans.lineno:]
-    return "\n".join(out) + "\n", Retarget(old, new, reason)
+    return line.replaced(new, reason)
 
 
 def _call_name(node: ast.AST) -> str:
@@ -639,18 +662,12 @@ def widen(program: str, names: list[str]) -> tuple[str, Retarget] | None:
       names of the objective's coefficients (``c = [cost_corn, cost_soy]`` -> ``corn``, ``soy``).
 
     ``names`` must be as many as the unknowns (``[]``: any number). None when neither applies."""
-    try:
-        tree = ast.parse(program)
-    except (SyntaxError, ValueError):
+    line = _answer_line(program)
+    if line is None or isinstance(line.node.value, ast.Dict):
         return None
-    lines = program.splitlines()
-    ans = next((n for n in reversed(tree.body) if isinstance(n, ast.Assign) and len(n.targets) == 1
-                and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "answer"), None)
-    if ans is None or ans.lineno != ans.end_lineno or isinstance(ans.value, ast.Dict):
-        return None
-    assigns = {n.targets[0].id: n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
-               and isinstance(n.targets[0], ast.Name)}
-    used = {n.id for n in ast.walk(ans.value) if isinstance(n, ast.Name)}
+    ans, assigns = line.node, line.assigns
+    # in the order written (a set's order would change from run to run)
+    used = dict.fromkeys(n.id for n in ast.walk(ans.value) if isinstance(n, ast.Name))
     entries: list[tuple[str, str]] = []
     reason = ""
     for name in used:
@@ -676,10 +693,7 @@ def widen(program: str, names: list[str]) -> tuple[str, Retarget] | None:
             break
     if not entries:
         return None
-    old = lines[ans.lineno - 1].split("#")[0].strip()
-    new = "answer = {" + ", ".join(f'"{k}": {v}' for k, v in entries) + "}"
-    out = lines[: ans.lineno - 1] + [new] + lines[ans.lineno:]
-    return "\n".join(out) + "\n", Retarget(old, new, reason)
+    return line.replaced("answer = {" + ", ".join(f'"{k}": {v}' for k, v in entries) + "}", reason)
 
 
 def _objective_names(call: ast.AST, assigns: dict[str, ast.Assign]) -> list[str]:

@@ -47,7 +47,7 @@ def attempt_dict(a: Any) -> dict:
         "rebound": [mv.to_dict() for mv in a.rebound],
         "followed": a.followed.to_dict() if a.followed is not None else None,
         "filled": a.filled.to_dict() if a.filled is not None else None,
-        "widened": a.widened.to_dict() if getattr(a, "widened", None) is not None else None,
+        "widened": a.widened.to_dict() if a.widened is not None else None,
         "error": a.error,
     }
 
@@ -72,7 +72,7 @@ def warnings_of(result: Any) -> list[str]:
         # the commonest failure of a split problem: the second program answers the first question again
         notes += [f"{a.name} and {b.name} have the same value: one program may answer the other's question"
                   for a, b in same]
-    notes += [str(best.widened)] if getattr(best, "widened", None) is not None else []
+    notes += [str(best.widened)] if best.widened is not None else []
     notes += [str(best.filled)] if best.filled is not None else []
     notes += [str(best.followed)] if best.followed is not None else []
     notes += [f"moved {mv}" for mv in best.rebound]
