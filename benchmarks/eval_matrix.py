@@ -28,11 +28,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True)
     ap.add_argument("--limit", type=int, default=30)
+    ap.add_argument("--skip", type=int, default=0,
+                    help="leave out the first K items of the shuffled set (a second, untouched sample: "
+                         "--skip 40 --limit 40 gives items 41-80)")
     ap.add_argument("--adapter", default="models/default")
     ap.add_argument("--models", default="base,adapter")
     ap.add_argument("--settings", default="greedy", help=f"comma list of {', '.join(SETTINGS)}")
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--examples", type=int, default=1)
+    ap.add_argument("--bank", action="append", default=None,
+                    help="bank file retrieved from (repeat for several; default: the shipped bank "
+                         "and those installed by `mathllm bank`)")
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--max-new-tokens", type=int, default=600, help="as mathllm solve (quoted programs are longer)")
     ap.add_argument("--temperature", type=float, default=0.7, help="sampling temperature of the vote setting")
@@ -50,6 +56,7 @@ def main() -> None:
 
     from mathllm.evaluate import evaluate, load_items
     from mathllm.generate import HFGenerator
+    from mathllm.retrieve import resolve_banks
     from mathllm.solve import SolveOptions
 
     out = Path(a.out)
@@ -63,9 +70,11 @@ def main() -> None:
             if not path.is_file():
                 print(f"skip {set_name}: {path} missing")
                 continue
-            items = load_items(path, a.limit, seed=0)  # a fixed, shuffled sample of each set
+            # a fixed, shuffled sample of each set
+            items = load_items(path, a.skip + a.limit, seed=0)[a.skip:]
             for setting in a.settings.split(","):
-                opts = SolveOptions(examples=a.examples, max_new_tokens=a.max_new_tokens, temperature=a.temperature,
+                opts = SolveOptions(examples=a.examples, banks=resolve_banks(a.bank) if a.bank else None,
+                                    max_new_tokens=a.max_new_tokens, temperature=a.temperature,
                                     bind=not a.no_bind, follow=False if a.no_follow else None,
                                     fill=False if a.no_fill else None, split=False if a.no_split else None, **SETTINGS[setting])
                 tag = f"{which}-{set_name.replace(' ', '_')}-{setting}{'-no-retrieval' if a.examples == 0 else ''}"
@@ -77,7 +86,8 @@ def main() -> None:
     # one), so a long matrix can be run in parts and the card still gets one table.
     path = out / "matrix.json"
     old = json.loads(path.read_text()) if path.is_file() else []
-    new = [{"model": w, "set": n, "setting": st, "examples": a.examples, "limit": a.limit, "data": a.data, **s.__dict__}
+    new = [{"model": w, "set": n, "setting": st, "examples": a.examples, "limit": a.limit, "skip": a.skip,
+            "data": a.data, **s.__dict__}
            for w, n, st, s in rows]
     key = lambda r: (r["model"], r["set"], r["setting"], r.get("examples", 1))
     merged = {key(r): r for r in old + new}

@@ -97,6 +97,15 @@ def _check_out_dir(out: Path) -> None:
                              hint="choose an empty or new directory; mathllm never overwrites your files")
 
 
+def _banks(values: list[Path] | None) -> tuple[str, ...] | None:
+    """--bank values as files (see retrieve.resolve_banks); None: the default banks."""
+    if not values:
+        return None
+    from .retrieve import resolve_banks
+
+    return resolve_banks(values)
+
+
 def _run_cli(fn) -> None:
     try:
         fn()
@@ -119,6 +128,7 @@ def solve(
     repairs: int = typer.Option(2, help="Repair attempts for a program that fails its check or run."),
     timeout: float = typer.Option(10.0, help="Sandbox time limit per run [s]."),
     examples: int = typer.Option(1, help="Solved examples retrieved into the prompt (the default adapter is trained with 1)."),
+    bank: Optional[list[Path]] = typer.Option(None, "--bank", help="Retrieve solved examples from this JSONL file, or bank name (builtin: the shipped one; see `mathllm bank list`); repeat for several. Default: the shipped bank and those installed with `mathllm bank add`."),
     free_numbers: bool = typer.Option(False, "--free-numbers", help="hf: let parameter values be any number (default: only numbers the problem gives, see docs)."),
     no_bind: bool = typer.Option(False, "--no-bind", help="Keep the model's parameter values as written (default: move one stated in another parameter's unit, see docs)."),
     follow: Optional[bool] = typer.Option(None, "--follow/--no-follow", help="A program with exactly the shown example's parameters keeps the example's statements (default: on for a mathllm adapter, see docs)."),
@@ -140,7 +150,7 @@ def solve(
 
         problem = load_problem(file)
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples, bind=not no_bind,
-                            follow=follow, fill=fill, split=split)
+                            follow=follow, fill=fill, split=split, banks=_banks(bank))
         opts.validate()
         if out is not None:
             _check_out_dir(out)
@@ -253,6 +263,7 @@ def eval_cmd(
     samples: int = typer.Option(1, "--samples", "-k"),
     repairs: int = typer.Option(0, help="Repair attempts (eval default 0: measure the model itself)."),
     examples: int = typer.Option(1, help="Retrieved solved examples in the prompt (0 = none)."),
+    bank: Optional[list[Path]] = typer.Option(None, "--bank", help="Retrieve solved examples from this JSONL file, or bank name (builtin: the shipped one; see `mathllm bank list`); repeat for several. Default: the shipped bank and those installed with `mathllm bank add`."),
     free_numbers: bool = typer.Option(False, "--free-numbers", help="hf: let parameter values be any number (default: only numbers the problem gives, see docs)."),
     no_bind: bool = typer.Option(False, "--no-bind", help="Keep the model's parameter values as written (default: move one stated in another parameter's unit, see docs)."),
     follow: Optional[bool] = typer.Option(None, "--follow/--no-follow", help="A program with exactly the shown example's parameters keeps the example's statements (default: on for a mathllm adapter, see docs)."),
@@ -274,6 +285,7 @@ def eval_cmd(
         from rich.table import Table
 
         from .evaluate import evaluate, load_items
+        from .retrieve import default_banks
         from .generate import make_generator
         from .solve import SolveOptions
 
@@ -283,7 +295,8 @@ def eval_cmd(
         if out is not None and out.exists() and out.is_dir():
             raise UsageError(f"--out {out} is a directory; give a .jsonl file path")
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples,
-                            max_new_tokens=max_new_tokens, bind=not no_bind, follow=follow, fill=fill, split=split)
+                            max_new_tokens=max_new_tokens, bind=not no_bind, follow=follow, fill=fill, split=split,
+                            banks=_banks(bank))
         opts.validate()
         gen = make_generator(backend.value, model=model, adapter=adapter, base_url=base_url, api_key=api_key,
                              workers=workers, grounded=not free_numbers)
@@ -298,7 +311,7 @@ def eval_cmd(
 
             summary = evaluate(items, gen, opts, workers=workers, out=out, on_item=on_item)
         doc = {"data": str(data), "model": gen.info, "samples": samples, "repairs": repairs, "examples": examples,
-               **summary.__dict__}
+               "banks": list(opts.banks) if opts.banks else [str(p) for p in default_banks()], **summary.__dict__}
         if as_json:
             sys.stdout.write(json.dumps(doc, indent=2) + "\n")
             return
@@ -364,6 +377,63 @@ def train(
                           gsm8k_train=gsm8k_train, per_family=per_family)
         err = _stderr()
         run_train(cfg, log=lambda m: err.print(m, markup=False))
+
+    _run_cli(go)
+
+
+bank_app = typer.Typer(
+    help="Banks of solved examples that retrieval puts into the prompt (the shipped one and yours).",
+    no_args_is_help=True,
+)
+app.add_typer(bank_app, name="bank")
+
+
+@bank_app.command("list")
+def bank_list() -> None:
+    """Show the banks retrieval reads: the shipped one and those installed here."""
+
+    def go() -> None:
+        from .retrieve import BANK_PATH, banks_dir, installed_banks
+
+        def count(p: Path) -> int:
+            with open(p, encoding="utf-8") as fh:
+                return sum(1 for line in fh if line.strip())
+
+        print(f"builtin\t{count(BANK_PATH)} examples\t{BANK_PATH}")
+        for p in installed_banks():
+            print(f"{p.stem}\t{count(p)} examples\t{p}")
+        if not installed_banks():
+            _stderr().print(f"no installed banks (they go to {banks_dir()})")
+
+    _run_cli(go)
+
+
+@bank_app.command("add")
+def bank_add(
+    file: Path = typer.Argument(..., help="JSONL of solved examples: one {\"problem\", \"program\"} object per line."),
+    name: Optional[str] = typer.Option(None, help="Name of the installed bank (default: the file's name)."),
+) -> None:
+    """Install your own solved examples (each program must pass the contract check)."""
+
+    def go() -> None:
+        from .retrieve import install_bank, installed_banks, read_bank_records
+
+        records = read_bank_records(file)
+        had = {p.stem for p in installed_banks()}
+        path = install_bank(name or file.stem, records)
+        print(f"{len(records)} examples -> {path}" + (" (replaced the bank of that name)" if path.stem in had else ""))
+
+    _run_cli(go)
+
+
+@bank_app.command("remove")
+def bank_remove(name: str = typer.Argument(..., help="Name of an installed bank (see `mathllm bank list`).")) -> None:
+    """Remove an installed bank (the shipped one stays)."""
+
+    def go() -> None:
+        from .retrieve import remove_bank
+
+        print(f"removed {remove_bank(name)}")
 
     _run_cli(go)
 

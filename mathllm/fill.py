@@ -18,6 +18,10 @@ number goes where; the structure is the example's, which the retrieval chose for
 the problem bank (``mathllm eval problems``) it acted on 28 of 71 problems and turned 2 right,
 none wrong.
 
+An example with data lines (a list of years and readings, a table of values;
+:func:`mathllm.follow.data_lines`) is not filled in: its lists are the example's data, and a
+program answering from them answers the example's problem.
+
 It is only as right as the example is for the problem: the result says it was filled in (the
 first note of the report), and it is an attempt like any other (bind, check, run, verify).
 """
@@ -28,7 +32,7 @@ import ast
 from dataclasses import asdict, dataclass
 
 from .contract import literal_number, parse_parameters
-from .follow import skeleton
+from .follow import data_lines, skeleton
 from .generate import Generator
 from .prompt import Example
 
@@ -88,6 +92,8 @@ def fill(generator: Generator, prompt: str, examples: list[Example], reason: str
     spans = {n: _value_span(lines[n - 1]) for n in params}
     if not params or any(s is None for s in spans.values()):
         return None  # nothing to fill, or a parameter line that is not one plain assignment
+    if data_lines(template):
+        return None  # lists of the example's data (years, readings) would answer for its problem
     out: list[str] = []
     values: dict[str, float] = {}
     for n, line in enumerate(lines, start=1):

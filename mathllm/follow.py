@@ -15,6 +15,12 @@ statements differ from it, becomes the example's program with the model's parame
 (values and comments as the model wrote them). A program with other parameters is left alone:
 a longer list of data or another model changes the shape of the problem, not only its arithmetic.
 
+**Data lines** (``years = np.array([2008, 2009, ...])``, a list or dict of two or more numbers;
+:func:`data_lines`) count as the problem's data, like parameter lines: the model's are kept
+where the example has one of the same name, and an example with a data line the program does
+not have is not followed. (Before 2026-12-04 they counted as statements, and a trend program
+with the model's data but another computation got the example's years and readings back.)
+
 **A dropped parameter.** The model sometimes leaves out one of the example's parameter lines and
 still uses the name (``sp.binomial(n, k)`` with no ``k = ...``: a NameError). When a program's
 parameters are some of the example's and its statements use every missing one, the missing line
@@ -59,14 +65,60 @@ class Followed:
         return said + (f"; its changed statements ({lines}) were put back" if self.replaced else "")
 
 
-def skeleton(program: str) -> list[str]:
-    """The program's statements without parameter values and comments: ``rate = ?``, ...
+def data_lines(program: str) -> dict[str, tuple[int, int]]:
+    """The program's data statements: ``name -> (first line, last line)`` (1-based) of each
+    top-level ``name = <literal list, tuple or dict of two or more numbers>``, bare or wrapped in
+    a call (``np.array([2008, 2009, ...])``), assigned once.
 
-    Two programs with the same skeleton compute the same thing from their parameters.
+    They are the problem's data, like parameter lines: a program that differs from the example
+    only there computes the same thing, and the example's data must never replace the model's.
+    """
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return {}
+    counts: dict[str, int] = {}
+    for node in tree.body:
+        for t in (node.targets if isinstance(node, ast.Assign) else
+                  [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []):
+            for n in ast.walk(t):
+                if isinstance(n, ast.Name):
+                    counts[n.id] = counts.get(n.id, 0) + 1
+    out: dict[str, tuple[int, int]] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            continue
+        name = node.targets[0].id
+        if name == "answer" or counts.get(name) != 1:
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and len(value.args) == 1:
+            value = value.args[0]
+        if not isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
+            continue
+        numbers = [n for n in ast.walk(value) if isinstance(n, ast.Constant)
+                   and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)]
+        if len(numbers) >= 2:
+            out[name] = (node.lineno, node.end_lineno or node.lineno)
+    return out
+
+
+def skeleton(program: str) -> list[str]:
+    """The program's statements without parameter values, data and comments: ``rate = ?``, ...
+
+    Two programs with the same skeleton compute the same thing from their parameters and data.
     """
     names = {p.name for p in parse_parameters(program)}
+    data = data_lines(program)
+    inside = {n for a, b in data.values() for n in range(a + 1, b + 1)}
+    starts = {a: name for name, (a, _) in data.items()}
     out = []
-    for line in program.splitlines():
+    for i, line in enumerate(program.splitlines(), 1):
+        if i in inside:
+            continue
+        if i in starts:
+            out.append(f"{starts[i]} = ?")
+            continue
         code = line.split("#")[0].rstrip()
         if not code:
             continue
@@ -87,6 +139,7 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
     if len(set(by_name.values())) != len(by_name) or any(";" in mine[n - 1].split("#")[0] for n in by_name.values()):
         return program, None  # "a = 1; b = 2": a parameter line that is not one statement
     own = skeleton(program)
+    my_data = data_lines(program)
     # the most similar example comes last in the prompt: prefer it
     for i in reversed(range(len(examples))):
         template = examples[i].program
@@ -105,6 +158,9 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
                 continue
             values = {name: v for name, (v, _) in found.items()}
             added = [f"{name} = {fmt_value(v)} ({why})" for name, (v, why) in found.items()]
+        their_data = data_lines(template)
+        if not their_data.keys() <= my_data.keys():
+            continue  # the example's data would stand in for the problem's
         shown = skeleton(template)
         if own == shown and not missing:
             return program, None
@@ -112,6 +168,10 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
         for p in theirs:
             if p.name in by_name:
                 lines[p.line - 1] = mine[by_name[p.name] - 1]
+        # the model's data lines for the example's, from the bottom up (their lengths differ)
+        for name, (a, b) in sorted(their_data.items(), key=lambda kv: -kv[1][0]):
+            ma, mb = my_data[name]
+            lines[a - 1:b] = mine[ma - 1:mb]
         new = "\n".join(lines) + "\n"
         try:
             ast.parse(new)

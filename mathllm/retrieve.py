@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -168,6 +170,10 @@ class Bank:
     phrasings: list[str] = field(default_factory=list)  # "family#phrasing" of each example, or ""
     questions: BM25 | None = None  # over the question sentences: picks the example within a family
     profiles: list[Counter[str]] = field(default_factory=list)  # profile() of each example
+    # share of its whole-text score each example keeps in the ranking of families (a bank
+    # record's "weight", 1 by default): an extra bank of arithmetic chains (GSM8K) is shown
+    # only where no modeling family matches nearly as well
+    weights: list[float] = field(default_factory=list)
     profile_weight: float = PROFILE_WEIGHT  # see the constants (benchmarks vary them)
     kind_discount: float = KIND_DISCOUNT
     time_weight: float = TIME_WEIGHT
@@ -177,6 +183,8 @@ class Bank:
             self.questions = BM25([terms(question_of(e.problem)) for e in self.examples])
         if not self.profiles:
             self.profiles = [profile(e.problem) for e in self.examples]
+        if not self.weights:
+            self.weights = [1.0] * len(self.examples)
 
     def nearest(self, text: str, k: int = 2, exclude: str | None = None,
                 avoid_phrasing: str | None = None) -> list[Example]:
@@ -199,7 +207,8 @@ class Bank:
         other_kind = [p[_TIME] != wanted[_TIME] for p in self.profiles]
         within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p) - self.time_weight * o
                   for s, q, p, o in zip(scores, asked, self.profiles, other_kind, strict=True)]
-        kind = [s * (1 - self.kind_discount * o) for s, o in zip(scores, other_kind, strict=True)]
+        kind = [s * w * (1 - self.kind_discount * o)
+                for s, w, o in zip(scores, self.weights, other_kind, strict=True)]
         best: dict[str, int] = {}  # group -> its best example by the combined score
         top: dict[str, float] = {}  # group -> its best whole-text score (the kind of question weighed)
         excluded = exclude.strip() if exclude is not None else None
@@ -220,21 +229,32 @@ class Bank:
         return [self.examples[best[g]] for g in reversed(order)]
 
 
-def load_bank(path: str | Path = BANK_PATH) -> Bank:
-    p = Path(path)
+def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
+    """The bank of one JSONL file or several (missing files hold nothing).
+
+    A record is ``{"problem", "program"}`` with optional ``"family"`` (its group: one example
+    per family is shown), ``"phrasing"`` and ``"weight"`` (the share of its score it keeps when
+    families are ranked; 1 by default)."""
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
     examples: list[Example] = []
     groups: list[str] = []
     phrasings: list[str] = []
-    if p.is_file():
+    weights: list[float] = []
+    for one in paths:
+        p = Path(one)
+        if not p.is_file():
+            continue
         for line in p.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
                 examples.append(Example(rec["problem"], rec["program"]))
                 groups.append(str(rec.get("family") or len(groups)))
                 phrasings.append(phrasing_key(rec))
+                weights.append(float(rec.get("weight", 1.0)))
     # family-level rarity: "account", "opened", "March" of a distractor sentence appear in many
     # finance families and no longer pull a query towards the one whose example shares them
-    return Bank(examples, groups, BM25([tokens(e.problem) for e in examples], groups=groups), phrasings)
+    return Bank(examples, groups, BM25([tokens(e.problem) for e in examples], groups=groups), phrasings,
+                weights=weights)
 
 
 def phrasing_key(rec: dict) -> str:
@@ -244,12 +264,127 @@ def phrasing_key(rec: dict) -> str:
     return f"{rec['family']}#{rec['phrasing']}"
 
 
+#: An installed bank's name: letters, digits, "-" and "_" (the file is ``<name>.jsonl``).
+_BANK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+#: The largest bank file ``mathllm bank add`` reads.
+MAX_BANK_BYTES = 64 * 1024 * 1024
+
+
+def banks_dir() -> Path:
+    """Where ``mathllm bank`` installs banks: ``$MATHLLM_BANKS_DIR``, else ``<cache>/banks``."""
+    env = os.environ.get("MATHLLM_BANKS_DIR")
+    if env:
+        return Path(env).expanduser()
+    from .models import cache_dir
+
+    return cache_dir() / "banks"
+
+
+def installed_banks() -> list[Path]:
+    """Extra banks installed by ``mathllm bank`` (``banks_dir()/*.jsonl``), in name order."""
+    d = banks_dir()
+    return sorted(d.glob("*.jsonl")) if d.is_dir() else []
+
+
+def default_banks() -> list[Path]:
+    """The shipped bank and the installed ones: what ``solve`` retrieves from by default."""
+    return [BANK_PATH, *installed_banks()]
+
+
+def resolve_banks(values: Sequence[str | Path]) -> tuple[str, ...]:
+    """Bank files for names and paths as a user writes them: "builtin" is the shipped bank, the
+    name of an installed bank is its file, anything else a JSONL file, read and checked now (one
+    clear error for a bad one, not a traceback or an empty retrieval halfway through a run)."""
+    named = {"builtin": BANK_PATH, **{p.stem: p for p in installed_banks()}}
+    out = []
+    for v in values:
+        path = named[str(v)] if not Path(v).exists() and str(v) in named else Path(v)
+        if path != BANK_PATH:
+            read_bank_records(path)
+        out.append(str(path))
+    return tuple(out)
+
+
+def read_bank_records(path: str | Path) -> list[dict]:
+    """The records of a user's bank file, each checked: one JSON object per line with the
+    strings ``problem`` and ``program``, a program that passes the contract check, an optional
+    positive number ``weight``. Raises :class:`~mathllm.errors.DataError` naming the line."""
+    from .check import check_program
+    from .errors import DataError, MathllmError
+    from .problem import read_text_file
+    from .train import parse_jsonl
+
+    try:
+        text = read_text_file(path, what="bank file (JSONL)", max_bytes=MAX_BANK_BYTES)
+    except MathllmError as exc:
+        raise DataError(exc.message) from None
+    out = []
+    # line numbers count blank lines too, as an editor does
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    for (n, _), rec in zip(numbered, parse_jsonl(text, str(path)), strict=True):
+        where = f"{path}:{n}"
+        for key in ("problem", "program"):
+            if not isinstance(rec.get(key), str) or not rec[key].strip():
+                raise DataError(f"{where}: \"{key}\" must be a non-empty string")
+        w = rec.get("weight", 1.0)
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 < w <= 10:
+            raise DataError(f"{where}: \"weight\" must be a number in (0, 10]")
+        chk = check_program(rec["program"])
+        if not chk.ok:
+            raise DataError(f"{where}: the program fails the contract check (line {chk.errors[0].line}: {chk.errors[0].message})")
+        out.append(rec)
+    if not out:
+        raise DataError(f"{path} holds no examples")
+    return out
+
+
+def install_bank(name: str, records: list[dict]) -> Path:
+    """Write ``records`` as the installed bank ``name`` (atomically: a reader sees the old
+    file or the new one, never half of one) and return its path."""
+    from .errors import UsageError
+
+    if not _BANK_NAME.fullmatch(name) or name == "builtin":
+        raise UsageError(f"bad bank name {name!r}: use letters, digits, '-' and '_' (not 'builtin')")
+    d = banks_dir()
+    d.mkdir(parents=True, exist_ok=True)
+    target = d / f"{name}.jsonl"
+    tmp = d / f".{name}.jsonl.tmp"
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    tmp.replace(target)
+    return target
+
+
+def remove_bank(name: str) -> Path:
+    """Delete the installed bank ``name``; the shipped bank cannot be removed."""
+    from .errors import UsageError
+
+    target = banks_dir() / f"{name}.jsonl"
+    if not _BANK_NAME.fullmatch(name) or not target.is_file():
+        known = ", ".join(p.stem for p in installed_banks()) or "none"
+        raise UsageError(f"no installed bank {name!r} (installed: {known})")
+    target.unlink()
+    return target
+
+
 @lru_cache(maxsize=4)
-def _cached_bank(path: str) -> Bank:
-    return load_bank(path)
+def _cached_bank(files: tuple[tuple[str, int, int], ...]) -> Bank:
+    return load_bank([f for f, _, _ in files])
 
 
-def nearest_examples(text: str, k: int = 2, *, bank_path: str | Path = BANK_PATH,
+def _stamp(path: str | Path) -> tuple[str, int, int]:
+    """(path, size, mtime): a bank file rewritten while the process runs is read again."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return str(path), -1, -1
+    return str(path), st.st_size, st.st_mtime_ns
+
+
+def nearest_examples(text: str, k: int = 2, *, bank_path: str | Path | Sequence[str | Path] | None = None,
                      exclude: str | None = None) -> list[Example]:
-    """The ``k`` solved examples nearest to ``text`` (empty when no bank is installed)."""
-    return _cached_bank(str(bank_path)).nearest(text, k, exclude=exclude)
+    """The ``k`` solved examples nearest to ``text`` (empty when no bank is installed); from
+    :func:`default_banks` unless ``bank_path`` names one file or several."""
+    if bank_path is None:
+        bank_path = default_banks()
+    paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path)
+    return _cached_bank(tuple(_stamp(p) for p in paths)).nearest(text, k, exclude=exclude)

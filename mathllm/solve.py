@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .bind import Rebinding, bind
@@ -70,6 +71,8 @@ class SolveOptions:
     max_new_tokens: int = 600
     temperature: float = 0.7
     examples: int = 1           # retrieved solved examples in the prompt (the adapter is trained with 1)
+    # bank files retrieved from; None: the shipped bank and those installed by `mathllm bank`
+    banks: tuple[str, ...] | None = None
     bind: bool = True           # move parameters onto the number the text states in their unit (bind.py)
     # keep the shown example's statements when its parameters were kept (follow.py); None: only
     # for an adapter trained by mathllm, whose copying it was measured on
@@ -92,6 +95,9 @@ class SolveOptions:
             raise UsageError(f"max_new_tokens must be between 16 and 8192, got {self.max_new_tokens}")
         if not 0 <= self.examples <= 8:
             raise UsageError(f"examples must be between 0 and 8, got {self.examples}")
+        for bank in self.banks or ():
+            if not Path(bank).is_file():  # retrieval would quietly show no example at all
+                raise UsageError(f"bank file not found: {bank}", hint="retrieve.resolve_banks() reads names")
 
 
 @dataclass
@@ -270,7 +276,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     if examples is None and opts.examples > 0:
         from .retrieve import nearest_examples
 
-        examples = nearest_examples(problem.text, k=opts.examples)
+        examples = nearest_examples(problem.text, k=opts.examples, bank_path=opts.banks)
     if (tuned if opts.split is None else opts.split) and not given:
         questions = split_questions(problem.text)
         # a kind the adapter learned to answer as a dict (projectile: time, height, range) is

@@ -71,16 +71,21 @@ def read_jsonl(path: str | Path) -> list[dict]:
     p = Path(path)
     if not p.is_file():
         raise DataError(f"data file not found: {p}")
+    return parse_jsonl(p.read_text(encoding="utf-8"), str(p))
+
+
+def parse_jsonl(text: str, source: str) -> list[dict]:
+    """One JSON object per non-blank line of ``text``; a bad line is named (``source:line``)."""
     out = []
-    for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+    for i, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{p}:{i}: not valid JSON ({exc.msg})") from None
+            raise DataError(f"{source}:{i}: not valid JSON ({exc.msg})") from None
         if not isinstance(rec, dict):
-            raise DataError(f"{p}:{i}: each line must be a JSON object")
+            raise DataError(f"{source}:{i}: each line must be a JSON object")
         out.append(rec)
     return out
 

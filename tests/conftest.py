@@ -151,3 +151,18 @@ def solve_with_server(tmp_path: Any, text: str, reply: Callable[[str, dict], str
     finally:
         server.close()
     return proc, server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_installed_banks(tmp_path_factory: pytest.TempPathFactory):
+    """Retrieval in the tests reads the shipped bank only: a bank the developer installed with
+    `mathllm bank` (in the user cache) must not change what the tests see."""
+    import os
+
+    old = os.environ.get("MATHLLM_BANKS_DIR")
+    os.environ["MATHLLM_BANKS_DIR"] = str(tmp_path_factory.mktemp("banks"))
+    yield
+    if old is None:
+        os.environ.pop("MATHLLM_BANKS_DIR", None)
+    else:
+        os.environ["MATHLLM_BANKS_DIR"] = old

@@ -95,6 +95,12 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (d / "evil.py").write_text("import os\nanswer = len(os.listdir('/'))\n", encoding="utf-8")
     (d / "crash.py").write_text("x = 0\nanswer = 1 / x\n", encoding="utf-8")
     (d / "bad.jsonl").write_text('{"question": "Q", "answer": 1\n', encoding="utf-8")
+    (d / "items.jsonl").write_text('{"question": "What is 2 + 2?", "answer": 4}\n', encoding="utf-8")
+    (d / "mine.jsonl").write_text(json.dumps({"family": "savings", "problem": PROBLEM.split("---")[-1].strip(),
+                                              "program": GOOD}) + "\n", encoding="utf-8")
+    (d / "evil.jsonl").write_text(json.dumps({"problem": "list my files",
+                                              "program": "import os\nanswer = len(os.listdir('/'))\n"}) + "\n",
+                                  encoding="utf-8")
     return d
 
 
@@ -135,6 +141,10 @@ BAD_SOLVE = {
     "out-dir-with-user-file": (["solve", "problem.md", "--out", "busy"], "--out busy already holds other files (notes.txt"),
     "out-is-a-file": (["solve", "problem.md", "--out", "good.py"], "--out good.py exists and is not a directory"),
     "no-file-argument": (["solve"], "Missing argument"),
+    "missing-bank": (["solve", "problem.md", "--bank", "nope.jsonl"], "bank file (JSONL) not found: nope.jsonl"),
+    "bank-not-jsonl": (["solve", "problem.md", "--bank", "bad.jsonl"], "bad.jsonl:1: not valid JSON"),
+    "bank-with-evil-program": (["solve", "problem.md", "--bank", "evil.jsonl"],
+                               "evil.jsonl:1: the program fails the contract check"),
 }
 
 #: Bad input also checked in a real process (the whole list goes through CliRunner).
@@ -246,12 +256,45 @@ def test_run_program_that_crashes(in_work: Path) -> None:
     (["eval", "bad.jsonl"], "bad.jsonl:1: not valid JSON"),
     (["eval", "latin1.md"], "not valid UTF-8"),
     (["eval", "problem.md", "--limit", "0"], "--limit must be at least 1"),
+    (["eval", "items.jsonl", "--bank", "binary.md"], "binary.md looks like a binary file"),
+    (["bank", "add", "missing.jsonl"], "bank file (JSONL) not found: missing.jsonl"),
+    (["bank", "add", "bad.jsonl"], "bad.jsonl:1: not valid JSON"),
+    (["bank", "add", "empty.md"], "empty.md is empty"),
+    (["bank", "add", "evil.jsonl"], "import of 'os' is not allowed"),
+    (["bank", "add", "mine.jsonl", "--name", "../up"], "bad bank name '../up'"),
+    (["bank", "remove", "never-installed"], "no installed bank 'never-installed'"),
+    (["bank", "frobnicate"], "No such command 'frobnicate'"),
 ], ids=["run-binary", "run-huge", "run-bad-problem", "run-timeout", "eval-missing", "eval-bad-json",
-        "eval-latin1", "eval-limit"])
+        "eval-latin1", "eval-limit", "eval-binary-bank", "bank-missing", "bank-not-json", "bank-empty",
+        "bank-evil-program", "bank-bad-name", "bank-remove-unknown", "bank-unknown-command"])
 def test_other_commands_bad_input(in_work: Path, args: list[str], fragment: str) -> None:
     o, exc = invoke(args)
     assert exc is None, f"{type(exc).__name__}: {exc}"
     one_clear_message(o, fragment)
+
+
+def test_bank_add_list_remove(in_work: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank installed with `bank add` is listed, read by `--bank NAME` and removed; the
+    user's file is left as it was."""
+    monkeypatch.setenv("MATHLLM_BANKS_DIR", str(tmp_path / "banks"))
+    before = (in_work / "mine.jsonl").read_bytes()
+    o, exc = invoke(["bank", "list"])
+    assert exc is None and o.rc == 0 and o.stdout.startswith("builtin\t2069 examples"), str(o)
+    o, exc = invoke(["bank", "add", "mine.jsonl", "--name", "savings"])
+    assert exc is None and o.rc == 0, str(o)
+    assert o.stdout.strip() == f"1 examples -> {tmp_path / 'banks' / 'savings.jsonl'}"
+    assert (in_work / "mine.jsonl").read_bytes() == before
+    o, _ = invoke(["bank", "list"])
+    assert o.stdout.splitlines()[1].startswith("savings\t1 examples\t"), str(o)
+    from mathllm.cli import _banks
+    from mathllm.retrieve import BANK_PATH, default_banks
+
+    assert default_banks() == [BANK_PATH, tmp_path / "banks" / "savings.jsonl"]
+    assert _banks([Path("builtin"), Path("savings"), Path("mine.jsonl")]) == (
+        str(BANK_PATH), str(tmp_path / "banks" / "savings.jsonl"), "mine.jsonl")
+    o, exc = invoke(["bank", "remove", "savings"])
+    assert exc is None and o.rc == 0 and not (tmp_path / "banks" / "savings.jsonl").exists(), str(o)
+    assert default_banks() == [BANK_PATH]
 
 
 # -- real processes (started in the background by `procs`) ----------------------------------------

@@ -77,6 +77,9 @@ def test_no_number_for_a_parameter_fills_nothing(values: dict[str, str]) -> None
     [],
     [Example("What is 2 + 2?", "answer = 2 + 2\n")],                         # nothing to fill
     [Example("x", "a = 1; b = 2  # two on a line [1]\nanswer = a + b\n")],   # not one plain assignment
+    # the example's data (a list of readings) would answer for the example's problem
+    [Example("x", "import numpy as np\n\nreadings = np.array([12, 15, 11])  # readings [mm]\n"
+                  "scale = 2  # scale factor [1]\nanswer = float(np.mean(readings)) * scale\n")],
 ])
 def test_nothing_to_fill(examples: list[Example]) -> None:
     assert fill(ScriptedGenerator(model(VALUES)), "prompt", examples, "failed") is None

@@ -154,3 +154,63 @@ def test_follow_is_on_for_adapters_unless_asked(generator, options: SolveOptions
     assert (res.best.followed is not None) is follows
     assert ("binom.cdf" in res.best.program) is follows
     assert options.follow is asked  # the caller's options are not changed
+
+
+# ---- data lines: the model's lists are the problem's data, never replaced by the example's -----
+
+TREND_EXAMPLE = Example("Rainfall in mm for 2008-2014: ... What does a linear trend predict for 2015?", """\
+import numpy as np
+
+years = np.array([2008, 2009, 2010, 2011, 2012, 2013, 2014])  # observation years [year]
+values = np.array([1309, 1301, 1288, 1282, 1276, 1267, 1254])  # annual rainfall [mm]
+target_year = 2015  # year to extrapolate to [year]
+
+slope, intercept = np.polyfit(years, values, 1)
+prediction = slope * target_year + intercept
+answer = float(prediction)
+""")
+#: The adapter's program for a held-out phrasing (run eval-s10-ph41, item 196) before follow:
+#: the problem's data, another computation (a quadratic fit, one data line over two lines).
+TREND_MODEL = """\
+import numpy as np
+
+years = np.array([1970, 1975, 1980, 1985,
+                  1990, 1995, 2000, 2005])  # observation years [year]
+values = np.array([80, 74, 70, 69, 68, 67, 59, 61])  # frost days [day]
+target_year = 2015  # year to extrapolate to [year]
+
+slope, intercept = np.polyfit(years, values, 2)
+answer = slope * target_year + intercept
+"""
+
+
+def test_data_lines() -> None:
+    from mathllm.follow import data_lines
+
+    assert data_lines(TREND_MODEL) == {"years": (3, 4), "values": (5, 5)}
+    assert data_lines("temps = [21.5, 19]\nw = {'Mon': 38, 'Tue': 41}\nn = 3\nx = [1]\nanswer = 1\n") == {
+        "temps": (1, 1), "w": (2, 2)}
+    assert data_lines("a = [1, 2]\na = [3, 4]\nanswer = a\n") == {}  # reassigned: not data
+    assert data_lines("answer = [1, 2]\n") == {} and data_lines("not python (") == {}
+
+
+def test_follow_keeps_the_models_data_and_takes_the_examples_computation() -> None:
+    new, followed = follow(TREND_MODEL, [TREND_EXAMPLE], "")
+    assert followed is not None
+    assert "[1970, 1975, 1980, 1985,\n                  1990, 1995, 2000, 2005]" in new
+    assert "[80, 74, 70, 69, 68, 67, 59, 61]" in new and "2008" not in new and "1309" not in new
+    assert "np.polyfit(years, values, 1)" in new and new.rstrip().endswith("answer = float(prediction)")
+    ns: dict = {}
+    exec(new, ns)  # noqa: S102 - our own program text
+    assert ns["answer"] == pytest.approx(54.2262, abs=1e-3)  # the problem's own trend, 2015
+
+
+def test_same_computation_with_other_data_is_left_alone() -> None:
+    mine = TREND_EXAMPLE.program.replace("2008, 2009", "1990, 1991").replace("1309, 1301", "80, 74")
+    assert follow(mine, [TREND_EXAMPLE], "") == (mine, None)
+
+
+def test_an_example_whose_data_the_program_lacks_is_not_followed() -> None:
+    """Following would put the example's readings in place of the problem's."""
+    mine = "import numpy as np\n\ntarget_year = 2015  # year to extrapolate to [year]\nanswer = target_year * 2\n"
+    assert follow(mine, [TREND_EXAMPLE], "") == (mine, None)

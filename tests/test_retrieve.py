@@ -276,3 +276,142 @@ def test_bm25_counts_rarity_per_group_when_given_groups() -> None:
 def test_the_shipped_bank_counts_rarity_per_family() -> None:
     bank = load_bank(BANK_PATH)
     assert bank.index.groups == bank.groups
+
+
+# ---- several bank files, weights, installed banks -------------------------------------------
+
+ARITHMETIC = [("gsm8k", "Maya baked 36 cookies for the coffee morning and gave a third of them away."),
+              ("gsm8k", "Omar walks 3 miles every day. How many miles does he walk in 5 days?")]
+
+
+def write_weighted(path: Path, docs, weight: float) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (family, problem) in enumerate(docs):
+            fh.write(json.dumps({"family": family, "problem": problem, "program": f"answer = {100 + i}",
+                                 "weight": weight}) + "\n")
+    return path
+
+
+def test_several_bank_files_are_one_bank(tmp_path: Path) -> None:
+    a = write_bank(tmp_path / "a.jsonl")
+    b = write_weighted(tmp_path / "b.jsonl", ARITHMETIC, 1.0)
+    both = load_bank([a, tmp_path / "missing.jsonl", b])
+    assert len(both.examples) == len(DOCS) + len(ARITHMETIC)
+    assert both.weights == [1.0] * len(both.examples)
+    assert both.nearest("Omar walks 4 miles every day. How many miles does he walk in 6 days?", k=1)[0].program == "answer = 101"
+
+
+def test_a_weighted_example_is_shown_only_where_it_matches_clearly_better(tmp_path: Path) -> None:
+    """A bank of arithmetic chains with weight 0.6 still wins where its words match far better,
+    and gives way to a modeling family where the match is close."""
+    a = write_bank(tmp_path / "a.jsonl")
+    b = write_weighted(tmp_path / "b.jsonl", ARITHMETIC, 0.6)
+    bank = load_bank([a, b])
+    assert bank.weights[-1] == 0.6 and bank.weights[0] == 1.0
+    # only the cookies text shares these words: shown whatever its weight
+    assert bank.nearest("Maya baked 36 cookies and gave a third away", k=1)[0].program == "answer = 100"
+    # "coffee" matches both the cooling example and the cookies one; unweighted, the cookies one wins
+    query = "coffee morning cookies cools"
+    unweighted = load_bank([a, write_weighted(tmp_path / "c.jsonl", ARITHMETIC, 1.0)])
+    assert unweighted.nearest(query, k=1)[0].program == "answer = 100"
+    assert bank.nearest(query, k=1)[0].program == "answer = 2"
+    # the two families are both still offered when two examples are asked for
+    assert {e.program for e in bank.nearest(query, k=2)} == {"answer = 2", "answer = 100"}
+
+
+def test_nearest_examples_reads_installed_banks_and_sees_them_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mathllm.retrieve import default_banks, install_bank, installed_banks, remove_bank
+
+    monkeypatch.setenv("MATHLLM_BANKS_DIR", str(tmp_path / "banks"))
+    assert installed_banks() == [] and default_banks() == [BANK_PATH]
+    query = "Omar walks 3 miles every day. How many miles does he walk in 5 days?"
+    assert all(e.program != "answer = 7" for e in nearest_examples(query, k=1))
+    path = install_bank("mine", [{"family": "walks", "problem": ARITHMETIC[1][1], "program": "answer = 7"}])
+    assert installed_banks() == [path] and default_banks() == [BANK_PATH, path]
+    assert nearest_examples(query, k=1)[0].program == "answer = 7"
+    remove_bank("mine")
+    assert installed_banks() == [] and nearest_examples(query, k=1)[0].program != "answer = 7"
+    assert not list((tmp_path / "banks").glob(".*tmp"))  # the atomic write left nothing behind
+
+
+GOOD_PROGRAM = "rate = 3  # miles per day [mi/day]\ndays = 5  # days walked [day]\nanswer = rate * days\n"
+
+
+@pytest.mark.parametrize("content, fragment", [
+    ("", "is empty"),
+    ("\n\n", "is empty"),
+    ("not json\n", "mine.jsonl:1: not valid JSON"),
+    ('["problem", "program"]\n', "mine.jsonl:1: each line must be a JSON object"),
+    ('{"problem": "x"}\n', 'mine.jsonl:1: "program" must be a non-empty string'),
+    ('{"problem": "", "program": "answer = 1"}\n', 'mine.jsonl:1: "problem" must be a non-empty string'),
+    ('{"problem": 3, "program": "answer = 1"}\n', '"problem" must be a non-empty string'),
+    ('{"problem": "x", "program": "answer = 1", "weight": -1}\n', '"weight" must be a number'),
+    ('{"problem": "x", "program": "answer = 1", "weight": true}\n', '"weight" must be a number'),
+    ('{"problem": "x", "program": "answer = 1", "weight": "0.5"}\n', '"weight" must be a number'),
+    (json.dumps({"problem": "ok", "program": GOOD_PROGRAM}) + "\n"
+     + json.dumps({"problem": "escape", "program": "import os\nos.system('id')\nanswer = 1\n"}) + "\n",
+     "mine.jsonl:2: the program fails the contract check (line 1: import of 'os' is not allowed"),
+    (json.dumps({"problem": "x", "program": "open('/etc/passwd').read()\nanswer = 1\n"}) + "\n",
+     "fails the contract check"),
+    (json.dumps({"problem": "x", "program": "y = 2\n"}) + "\n", "fails the contract check"),
+], ids=["empty", "blank", "not-json", "array", "no-program", "empty-problem", "number-problem",
+        "negative-weight", "bool-weight", "string-weight", "os-import", "open-file", "no-answer"])
+def test_bad_bank_files_get_one_clear_error(tmp_path: Path, content: str, fragment: str) -> None:
+    from mathllm.errors import DataError
+    from mathllm.retrieve import read_bank_records
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=None) as err:
+        read_bank_records(path)
+    assert fragment in str(err.value)
+
+
+def test_unreadable_bank_files(tmp_path: Path) -> None:
+    from mathllm.errors import DataError
+    from mathllm.retrieve import read_bank_records
+
+    (tmp_path / "bin.jsonl").write_bytes(b"\x00\x01\x02")
+    for name, fragment in [("missing.jsonl", "not found"), ("bin.jsonl", "binary"), (".", "is a directory")]:
+        with pytest.raises(DataError) as err:
+            read_bank_records(tmp_path / name)
+        assert fragment in str(err.value)
+
+
+def test_a_good_bank_file_is_read(tmp_path: Path) -> None:
+    from mathllm.retrieve import read_bank_records
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"problem": "Omar walks", "program": GOOD_PROGRAM, "weight": 0.5}) + "\n\n",
+                    encoding="utf-8")
+    assert read_bank_records(path) == [{"problem": "Omar walks", "program": GOOD_PROGRAM, "weight": 0.5}]
+
+
+@pytest.mark.parametrize("name", ["", "builtin", "../evil", "a/b", ".hidden", "x" * 65, "sp ace"])
+def test_bad_bank_names_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    from mathllm.errors import UsageError
+    from mathllm.retrieve import install_bank, remove_bank
+
+    monkeypatch.setenv("MATHLLM_BANKS_DIR", str(tmp_path / "banks"))
+    with pytest.raises(UsageError):
+        install_bank(name, [{"problem": "x", "program": "answer = 1"}])
+    with pytest.raises(UsageError):
+        remove_bank(name)
+    assert not (tmp_path / "banks").exists() or not any((tmp_path / "banks").iterdir())
+
+
+def test_bank_names_resolve_and_missing_banks_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank option naming nothing is an error, never a quietly empty retrieval."""
+    from mathllm.errors import DataError, UsageError
+    from mathllm.retrieve import install_bank, resolve_banks
+    from mathllm.solve import SolveOptions
+
+    monkeypatch.setenv("MATHLLM_BANKS_DIR", str(tmp_path / "banks"))
+    mine = install_bank("mine", [{"problem": "Omar walks", "program": GOOD_PROGRAM}])
+    assert resolve_banks(["builtin", "mine"]) == (str(BANK_PATH), str(mine))
+    with pytest.raises(DataError, match="not found: nope"):
+        resolve_banks(["nope"])
+    with pytest.raises(UsageError, match="bank file not found: builtin"):
+        SolveOptions(banks=("builtin",)).validate()  # a name is resolved first, by resolve_banks
+    SolveOptions(banks=resolve_banks(["builtin"])).validate()
