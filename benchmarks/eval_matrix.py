@@ -60,6 +60,7 @@ def main() -> None:
     from mathllm.solve import SolveOptions
 
     out = Path(a.out)
+    banks = resolve_banks(a.bank) if a.bank else None  # read and checked once
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     for which in a.models.split(","):
@@ -73,7 +74,7 @@ def main() -> None:
             # a fixed, shuffled sample of each set
             items = load_items(path, a.skip + a.limit, seed=0)[a.skip:]
             for setting in a.settings.split(","):
-                opts = SolveOptions(examples=a.examples, banks=resolve_banks(a.bank) if a.bank else None,
+                opts = SolveOptions(examples=a.examples, banks=banks,
                                     max_new_tokens=a.max_new_tokens, temperature=a.temperature,
                                     bind=not a.no_bind, follow=False if a.no_follow else None,
                                     fill=False if a.no_fill else None, split=False if a.no_split else None, **SETTINGS[setting])

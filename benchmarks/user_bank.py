@@ -31,6 +31,11 @@ from mathllm.data.build import _key, family_samples, iter_families
 from mathllm.retrieve import read_bank_records
 
 
+def _write(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, required=True)
@@ -49,23 +54,21 @@ def main(argv: list[str] | None = None) -> int:
         train, _ = split_indices(len(read_records(a.gsm8k)))
         rows = [{"family": "gsm8k", "domain": "gsm8k", "index": s.meta["index"], "weight": a.weight,
                  "problem": s.problem, "program": s.program} for s in load_gsm8k(a.gsm8k, indices=sorted(train))]
-        a.out.parent.mkdir(parents=True, exist_ok=True)
-        a.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        _write(a.out, rows)
         print(f"{len(rows)} GSM8K examples -> {a.out}", file=sys.stderr)
         return 0
     banned = set()
     if a.exclude.is_file():
         banned = {_key(json.loads(line)["question"]) for line in a.exclude.read_text().splitlines() if line.strip()}
+    wanted = None if a.phrasings is None else {int(x) for x in a.phrasings.split(",")}
     rows = []
     for fam in iter_families(held_out=True):
-        phrasings = [p for p in range(fam.n_phrasings)
-                     if a.phrasings is None or p in {int(x) for x in a.phrasings.split(",")}]
+        phrasings = [p for p in range(fam.n_phrasings) if wanted is None or p in wanted]
         for s in family_samples(fam.name, phrasings, a.per_phrasing * len(phrasings), a.seed, "userbank"):
             if _key(s.problem) not in banned:
                 rows.append({"family": s.family, "domain": s.domain, "phrasing": s.phrasing,
                              "problem": s.problem, "program": s.program})
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    _write(a.out, rows)
     read_bank_records(a.out)  # what `mathllm bank add` would accept
     print(f"{len(rows)} examples of {len(iter_families(held_out=True))} held-out families -> {a.out}",
           file=sys.stderr)

@@ -285,8 +285,8 @@ def eval_cmd(
         from rich.table import Table
 
         from .evaluate import evaluate, load_items
-        from .retrieve import default_banks
         from .generate import make_generator
+        from .retrieve import default_banks
         from .solve import SolveOptions
 
         if limit is not None and limit < 1:
@@ -400,9 +400,10 @@ def bank_list() -> None:
                 return sum(1 for line in fh if line.strip())
 
         print(f"builtin\t{count(BANK_PATH)} examples\t{BANK_PATH}")
-        for p in installed_banks():
+        installed = installed_banks()
+        for p in installed:
             print(f"{p.stem}\t{count(p)} examples\t{p}")
-        if not installed_banks():
+        if not installed:
             _stderr().print(f"no installed banks (they go to {banks_dir()})")
 
     _run_cli(go)

@@ -84,6 +84,22 @@ def split_comment(comment: str) -> tuple[str, str]:
     return comment[: m.start()].strip().rstrip(",;:-").strip(), m.group(1).strip()
 
 
+def assignment_counts(tree: ast.Module) -> dict[str, int]:
+    """How often each name is assigned at top level (plain, augmented or annotated)."""
+    counts: dict[str, int] = {}
+    for node in tree.body:
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for t in targets:
+            for n in ast.walk(t):
+                if isinstance(n, ast.Name):
+                    counts[n.id] = counts.get(n.id, 0) + 1
+    return counts
+
+
 def parse_parameters(code: str) -> list[Parameter]:
     """The contract parameters of a program, in source order.
 
@@ -96,17 +112,7 @@ def parse_parameters(code: str) -> list[Parameter]:
     except (SyntaxError, ValueError):  # ValueError: null bytes, lone surrogates (model junk)
         return []
     comments = _comments(code)
-    counts: dict[str, int] = {}
-    for node in tree.body:
-        targets = []
-        if isinstance(node, ast.Assign):
-            targets = node.targets
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
-            targets = [node.target]
-        for t in targets:
-            for n in ast.walk(t):
-                if isinstance(n, ast.Name):
-                    counts[n.id] = counts.get(n.id, 0) + 1
+    counts = assignment_counts(tree)
     params: list[Parameter] = []
     for node in tree.body:
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):

@@ -39,7 +39,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .bind import free_numbers
-from .contract import Parameter, parse_parameters, set_parameters
+from .contract import Parameter, assignment_counts, parse_parameters, set_parameters
 from .prompt import Example
 from .quantities import find_numbers, fit_score, fmt_value, gives, unit_is_percent
 
@@ -77,13 +77,7 @@ def data_lines(program: str) -> dict[str, tuple[int, int]]:
         tree = ast.parse(program)
     except (SyntaxError, ValueError):
         return {}
-    counts: dict[str, int] = {}
-    for node in tree.body:
-        for t in (node.targets if isinstance(node, ast.Assign) else
-                  [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []):
-            for n in ast.walk(t):
-                if isinstance(n, ast.Name):
-                    counts[n.id] = counts.get(n.id, 0) + 1
+    counts = assignment_counts(tree)
     out: dict[str, tuple[int, int]] = {}
     for node in tree.body:
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):

@@ -37,6 +37,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from .errors import DataError, MathllmError, UsageError
 from .prompt import Example, question_of
 from .quantities import find_numbers, is_money
 
@@ -171,7 +172,7 @@ class Bank:
     questions: BM25 | None = None  # over the question sentences: picks the example within a family
     profiles: list[Counter[str]] = field(default_factory=list)  # profile() of each example
     # share of its whole-text score each example keeps in the ranking of families (a bank
-    # record's "weight", 1 by default): an extra bank of arithmetic chains (GSM8K) is shown
+    # record's "weight", 1 by default): a bank of generic examples with a low weight is shown
     # only where no modeling family matches nearly as well
     weights: list[float] = field(default_factory=list)
     profile_weight: float = PROFILE_WEIGHT  # see the constants (benchmarks vary them)
@@ -310,18 +311,15 @@ def read_bank_records(path: str | Path) -> list[dict]:
     strings ``problem`` and ``program``, a program that passes the contract check, an optional
     positive number ``weight``. Raises :class:`~mathllm.errors.DataError` naming the line."""
     from .check import check_program
-    from .errors import DataError, MathllmError
     from .problem import read_text_file
-    from .train import parse_jsonl
+    from .train import numbered_jsonl
 
     try:
         text = read_text_file(path, what="bank file (JSONL)", max_bytes=MAX_BANK_BYTES)
     except MathllmError as exc:
         raise DataError(exc.message) from None
     out = []
-    # line numbers count blank lines too, as an editor does
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-    for (n, _), rec in zip(numbered, parse_jsonl(text, str(path)), strict=True):
+    for n, rec in numbered_jsonl(text, str(path)):
         where = f"{path}:{n}"
         for key in ("problem", "program"):
             if not isinstance(rec.get(key), str) or not rec[key].strip():
@@ -341,8 +339,6 @@ def read_bank_records(path: str | Path) -> list[dict]:
 def install_bank(name: str, records: list[dict]) -> Path:
     """Write ``records`` as the installed bank ``name`` (atomically: a reader sees the old
     file or the new one, never half of one) and return its path."""
-    from .errors import UsageError
-
     if not _BANK_NAME.fullmatch(name) or name == "builtin":
         raise UsageError(f"bad bank name {name!r}: use letters, digits, '-' and '_' (not 'builtin')")
     d = banks_dir()
@@ -356,8 +352,6 @@ def install_bank(name: str, records: list[dict]) -> Path:
 
 def remove_bank(name: str) -> Path:
     """Delete the installed bank ``name``; the shipped bank cannot be removed."""
-    from .errors import UsageError
-
     target = banks_dir() / f"{name}.jsonl"
     if not _BANK_NAME.fullmatch(name) or not target.is_file():
         known = ", ".join(p.stem for p in installed_banks()) or "none"

@@ -76,6 +76,12 @@ def read_jsonl(path: str | Path) -> list[dict]:
 
 def parse_jsonl(text: str, source: str) -> list[dict]:
     """One JSON object per non-blank line of ``text``; a bad line is named (``source:line``)."""
+    return [rec for _, rec in numbered_jsonl(text, source)]
+
+
+def numbered_jsonl(text: str, source: str) -> list[tuple[int, dict]]:
+    """``(line number, object)`` for each non-blank line of ``text`` (numbers count blank lines,
+    as an editor does); a bad line is named (``source:line``)."""
     out = []
     for i, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -86,7 +92,7 @@ def parse_jsonl(text: str, source: str) -> list[dict]:
             raise DataError(f"{source}:{i}: not valid JSON ({exc.msg})") from None
         if not isinstance(rec, dict):
             raise DataError(f"{source}:{i}: each line must be a JSON object")
-        out.append(rec)
+        out.append((i, rec))
     return out
 
 
