@@ -2,11 +2,13 @@
 
     python benchmarks/bind.py
     python benchmarks/bind.py --scramble
+    python benchmarks/bind.py --references runs/evaldata6/train.jsonl
     python benchmarks/bind.py --results runs/eval/adapter-held-out_phrasings-greedy.jsonl \
         --data runs/evaldata6/eval_phrasings.jsonl --limit 40
 
 Without ``--results``: every reference program of the retrieval bank (right by construction)
-goes through :func:`mathllm.bind.bind`; each move there would be a false one. With
+goes through :func:`mathllm.bind.bind`; each move there would be a false one (``--references``
+adds other files of reference programs: the training set, a bank of your own). With
 ``--results`` (the per-item JSONL of an evaluation run made without binding, i.e. before
 2026-12-02 or with ``--no-bind``): each program the model wrote is bound, re-run in the
 sandbox and compared with the expected answer; the items are those of ``load_items(data,
@@ -31,12 +33,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", help="the evaluation set of that run")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--scramble", action="store_true", help="shuffle the table parameters of LP programs")
+    ap.add_argument("--references", action="append", default=[], metavar="JSONL",
+                    help="also bind the reference programs of this file (records with problem and program, "
+                         "such as runs/evaldata6/train.jsonl); repeatable")
     a = ap.parse_args(argv)
 
     recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    moved = [(r["family"], mv) for r in recs for mv in bind(r["problem"], r["program"])[1]]
-    print(f"reference programs of the bank: {len(recs)}, parameters moved: {len(moved)} "
-          f"(each a false move; families: {sorted({f for f, _ in moved})})")
+    for name, rows in [("the bank", recs)] + [(path, _references(path)) for path in a.references]:
+        moved = [(r.get("family", "?"), mv) for r in rows for mv in bind(r["problem"], r["program"])[1]]
+        print(f"reference programs of {name}: {len(rows)}, parameters moved: {len(moved)} "
+              f"(each a false move; families: {sorted({f for f, _ in moved})})")
+        for fam, mv in moved:
+            print(f"  {fam}: {mv}")
     if a.scramble:
         scramble(recs)
     if not a.results:
@@ -69,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(rows)} programs, {changed} with moves: {fixed} made right, {broken} made wrong; "
           f"correct {before} -> {before + fixed - broken}")
     return 0
+
+
+def _references(path: str) -> list[dict]:
+    """The records of a JSONL file that have a reference program."""
+    with open(path, encoding="utf-8") as fh:
+        return [r for line in fh if line.strip() and (r := json.loads(line)).get("program")]
 
 
 def scramble(recs: list[dict], seed: int = 0) -> None:

@@ -10,17 +10,33 @@ clear evidence:
    text written in a *different* unit that another parameter of the program has ("1.9 s" for
    a ``[kg]`` parameter while ``t_query`` is in ``[s]``), and exactly one number of the text is
    written in the parameter's own unit ("1 kg"), not counting a zero beside another number
-   ("from 0 V on a 9 V supply"): it moves there.
+   ("from 0 V on a 9 V supply"), or, of several, exactly one that no parameter takes ("an 88%
+   alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken; not for a cell of a linear
+   program's table, rule 6's to place, nor when two parameters want that one number): it moves
+   there. Rule 1 runs again after rule 3, which can free such a number. For money the unit is
+   clear even when no parameter has the word after the number: ``total = 1513  # [USD]`` for
+   "The school has 1,513 students" moves onto the one amount in dollars no parameter takes
+   ("$201").
 2. **One number for two parameters.** Several parameters of one unit take the same number
    although the text writes it fewer times ("reaches 14 °C when the air is -1 °C" read as
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
    no parameter ("-1 °C"): the parameter whose description best matches the words around that
-   number (strictly better than the others: "air") moves there.
+   number (strictly better than the others: "air") moves there. And where a number written once
+   is taken by one parameter in its unit and one count (``[1]``), ("236 tickets cost £4,744 ...
+   £23 apiece" read as ``total_count = 23`` beside ``price_adult = 23  # [GBP]``), the count
+   takes the one whole number of the text that no parameter takes, if there is exactly one.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
-   "values not given"), it is the only such parameter of its unit, and exactly one number is
-   written in that unit and no parameter uses it ("220 Ω", once rule 1 moved the capacitance
-   off it): it moves there.
+   "values not given"), or only a unit conversion of a number another parameter takes
+   (``m = 1700000  # [kg]`` beside ``t_query = 1.7  # [s]``), or only a denominator ("per
+   1,000 ft" as an altitude of 1,000 ft), it is the only such parameter of
+   its unit, it is not the difference, sum, product or ratio of two numbers of the text (a
+   step of 4 between rows of 20 and 24 seats), no two parameters of the unit share a number,
+   and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
+   or a fraction in ``[1]``; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
+   for ``[CHF/GB]``; any whole number for a whole count in ``[1]``; never a denominator) is taken
+   by no parameter of that unit ("220 Ω", once rule 1 moved the capacitance off it;
+   "16 kg" held by a concentration in ``[%]``): it moves there.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -46,20 +62,38 @@ clear evidence:
    is read by variable and row, a Markdown table by row and column header. Only when the text
    gives every cell exactly one number: a small model copies the numbers in the order of the
    shown example's text ("1,438 minutes of cutting time" read as the profit per jacket).
+7. **A percentage as a fraction.** A parameter in ``[%]`` holding a percentage of the text as a
+   fraction (``p_each = 0.08  # [%]`` for "8%") while the program divides it by 100 takes the
+   percentage as written. (Any move onto a percentage gives a ``[%]`` parameter the number as
+   written, a fraction to any other.)
+8. **A labelled number.** A parameter whose description names a label in brackets
+   (``need_5 = 10  # nurses required in period 5 (16-20)``) takes the number right after that
+   label and a colon or equals sign in the text ("16-20: 2"), if the text writes it so once.
+9. **A data line copied in part.** A list of the text's data (:func:`mathllm.follow.data_lines`)
+   that stops early or runs on (a small model copies the shown example's length): with three or
+   more labelled readings in the text ("1970: 80, 1975: 74, ..."), the list starting with the
+   first two labels becomes all the labels and the one starting with the first reading all the
+   readings; a list whose first two or more numbers are consecutive numbers of the text and
+   whose further numbers only repeat its own is cut to the text's run.
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
-``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``).
+``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
+``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``). A denominator ("per 1,000
+ft") is no candidate of rule 1.
 Everything else (numbers without a unit, several candidates) is left to the model: a wrong
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,069 reference programs of the retrieval bank it moves nothing, and the report names every
-move (:class:`Rebinding`).
+move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 2, 4, 5, 6, 8, 9; each sees
+the program as the rules before it left it.
 """
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 
 from .contract import Parameter, parse_parameters, set_parameters
 from .quantities import (
@@ -71,6 +105,8 @@ from .quantities import (
     fmt_value,
     gives,
     is_money,
+    structural_reason,
+    unit_is_percent,
 )
 
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
@@ -82,6 +118,8 @@ _UNIT_WORDS = {
     "m": "m metre metres meter meters", "cm": "cm centimetre centimetres centimeter centimeters",
     "km": "km kilometre kilometres kilometer kilometers", "°c": "°c degc", "%": "% percent",
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
+    # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
+    "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £",
 }
 _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
 #: Symbols a text writes and a program comment spells in ASCII ("9.8 m/s²" for ``[m/s^2]``,
@@ -94,15 +132,19 @@ class Rebinding:
     """One parameter moved onto another number of the text."""
 
     name: str
-    old: float
-    new: float
+    old: float | list[float]  # a list for a data line (rule 9)
+    new: float | list[float]
     reason: str
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def __str__(self) -> str:
-        return f"{self.name} = {fmt_value(self.old)} -> {fmt_value(self.new)} ({self.reason})"
+        return f"{self.name} = {_fmt(self.old)} -> {_fmt(self.new)} ({self.reason})"
+
+
+def _fmt(v: float | list[float]) -> str:
+    return "[" + ", ".join(map(fmt_value, v)) + "]" if isinstance(v, list) else fmt_value(v)
 
 
 def unit_key(unit: str) -> str:
@@ -124,6 +166,11 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     return after[0].rstrip(".,;:?!)") if after else ""
 
 
+def _as_written(m: Mention, word: str) -> str:
+    """A number with its unit as the text writes it: "1 kg", "88%", "$25,300"."""
+    return f"{m.written}%" if word == "%" else f"{word}{m.written}" if word in "$€£¥" and word else f"{m.written} {word}"
+
+
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
     """The (non-zero) numbers of the text that give ``p`` its value."""
     return [i for i, m in enumerate(mentions) if m.value != 0 and gives(m, p)]
@@ -137,9 +184,12 @@ def free_numbers(text: str, params: list[Parameter], mentions: list[Mention]) ->
 
 
 def _value(m: Mention, p: Parameter) -> float:
-    """The value ``p`` takes from ``m``: a percentage as a fraction, a scale word applied, and
+    """The value ``p`` takes from ``m``: a percentage as a fraction (as written for a parameter in
+    ``[%]``), a scale word applied, and
     negative when either the text or the model wrote it so ("-1 °C"; a deceleration as ``a = -2``)."""
-    new = float(abs(m.value)) * (0.01 if m.percent else m.scale)
+    # a parameter in [%] takes "58%" as 58, as the program's own percentages are written
+    # in decimals: "79.6%" is 0.796, not 0.7959999999999999
+    new = float(abs(m.value) * (Decimal(m.scale) if not m.percent else 1 if unit_is_percent(p) else Decimal("0.01")))
     return -new if (m.value < 0 or p.value < 0) else new
 
 
@@ -147,36 +197,22 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """``program`` with misbound parameters moved (see the module docstring), and the moves."""
     params = parse_parameters(program)
     if not params:
-        return program, []
+        return _data(" ".join(text.split()), program)
     raw, text = text, " ".join(text.split())
     mentions = [m for m in find_numbers(text) if not m.word]
     words = [unit_word(text, m, mentions) for m in mentions]
     said = [unit_key(w) for w in words]
-    units = {p.name: unit_key(p.unit) for p in params}
-    moves: list[Rebinding] = []
-    for p in params:
-        unit = units[p.name]
-        now = _sources(p, mentions)
-        if not unit or not now or any(said[i] == unit for i in now):
-            continue  # no unit to go by, not a number of the text, or already one in its unit
-        others = {units[q.name] for q in params if q.name != p.name}
-        if not all(said[i] and said[i] in others for i in now):
-            continue  # its number might still be meant for it
-        fits = [i for i, u in enumerate(said) if u == unit]
-        if len(fits) > 1:
-            # "charging from 0 V on a 9 V supply": a zero is where something starts, which
-            # programs leave implicit, so a non-zero number of the unit is the candidate
-            fits = [i for i in fits if mentions[i].value != 0]
-        if len(fits) != 1:
-            continue  # no number in its unit, or several: the model's choice stands
-        m = mentions[fits[0]]
-        was = now[0]
-        moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {m.written} {words[fits[0]]}; "
-                                                     f"{mentions[was].written} is in {words[was]}"))
+    moves = _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
     program, params = _apply(program, params, moves)
     made_up = _made_up(text, program, params, mentions, words, said)
     program, params = _apply(program, params, made_up)
+    # rule 1 again: rule 3 can put a parameter on a number another parameter had taken in the
+    # wrong unit ("16 kg" as a concentration in %), and that one now has a number to go to
+    again = _other_unit(text, params, mentions, words, said)
+    program, params = _apply(program, params, again)
+    percent = _as_percent(program, params, mentions)
+    program, params = _apply(program, params, percent)
     shared = _shared(text, params, mentions, words, said)
     program, params = _apply(program, params, shared)
     beside = _beside(text, params, mentions, said)
@@ -184,8 +220,57 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     coefficients = _coefficients(text, params)
     program, params = _apply(program, params, coefficients)
     table = _table(raw, params)  # lines matter: a list of products, then "Available per day: ..."
-    program, _ = _apply(program, params, table)
-    return program, moves + made_up + shared + beside + coefficients + table
+    program, params = _apply(program, params, table)
+    labelled = _labelled(text, params)
+    program, _ = _apply(program, params, labelled)
+    program, data = _data(text, program)
+    return program, moves + made_up + again + percent + shared + beside + coefficients + table + labelled + data
+
+
+def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+                said: list[str]) -> list[Rebinding]:
+    """Rule 1: a number written in another parameter's unit, and one number in the parameter's own."""
+    units = {p.name: unit_key(p.unit) for p in params}
+    sources = {p.name: _sources(p, mentions) for p in params}
+    used = {i for found in sources.values() for i in found}
+    cells, _ = table_cells(params)  # a linear program's table is rule 6's to put right
+    moves: list[tuple[int, bool, Rebinding]] = []  # (number, chosen as the only free one, move)
+    for p in params:
+        unit = units[p.name]
+        now = sources[p.name]
+        if not unit or not now or any(said[i] == unit for i in now):
+            continue  # no unit to go by, not a number of the text, or already one in its unit
+        others = {units[q.name] for q in params if q.name != p.name}
+        # "5.4 °F per 1,000 ft" gives no altitude: a denominator is left implicit by programs
+        fits = [i for i, u in enumerate(said) if u == unit and not after_per(text, mentions[i])]
+        if not all(said[i] and said[i] in others for i in now):
+            # its number might still be meant for it; but an amount of money in a currency
+            # ("$201") is a clear unit, and "The school has 1,513 students" is no amount of money
+            # for ``total  # [USD]``: onto the one amount in its currency no parameter takes
+            fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
+            if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
+                    or not all(said[i].isalpha() and len(said[i]) >= 3 for i in now):
+                continue  # (a number in a formula, "12)" or "·(", has no word after it)
+        if len(fits) > 1:
+            # "charging from 0 V on a 9 V supply": a zero is where something starts, which
+            # programs leave implicit, so a non-zero number of the unit is the candidate
+            fits = [i for i in fits if mentions[i].value != 0]
+        free = len(fits) > 1
+        if free and p.name in cells:
+            continue
+        if free:
+            # "an 88% alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken: the one left
+            fits = [i for i in fits if i not in used]
+        if len(fits) != 1:
+            continue  # no number in its unit, or several: the model's choice stands
+        m = mentions[fits[0]]
+        was = now[0]
+        moves.append((fits[0], free, Rebinding(p.name, p.value, _value(m, p),
+                                               f"the problem gives {_as_written(m, words[fits[0]])}; "
+                                               f"{mentions[was].written} is in {words[was]}")))
+    # the one free number of a unit wanted by two parameters: which one it is for is not clear
+    wanted = [i for i, _, _ in moves]
+    return [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
 
 
 def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tuple[str, list[Parameter]]:
@@ -198,25 +283,112 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tup
 
 def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
              said: list[str]) -> list[Rebinding]:
-    """Rule 3: a value the text does not give, and one number in the parameter's unit left unused."""
+    """Rule 3: a value the text does not give (or only as a conversion of another parameter's
+    number), and one number in the parameter's unit that no parameter of that unit takes."""
     from .verify import (
         ground,  # the verifier's notion of "not given" (conventions such as 12 months excluded)
     )
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
-    used = {i for p in params for i in _sources(p, mentions)}
+    sources = {p.name: _sources(p, mentions) for p in params}
+    units = {p.name: unit_key(p.unit) for p in params}
+    # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
+    # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
+    owned = {i for p in params for i in sources[p.name] if units[p.name] in {said[i], "", "1"} or not said[i]}
     by_unit: dict[str, list[Parameter]] = {}
+    whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
     for p in params:
-        if p.name in invented and p.value != 0 and (unit := unit_key(p.unit)):
-            by_unit.setdefault(unit, []).append(p)
+        lender = None if p.name in invented else _borrowed(p, params, mentions, sources)
+        # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
+        per = bool(sources[p.name]) and all(after_per(text, mentions[i]) for i in sources[p.name])
+        if (p.name in invented or lender or per) and p.value != 0 and units[p.name]:
+            by_unit.setdefault(units[p.name], []).append(p)
+            if lender:
+                whose[p.name] = lender
     moves = []
     for unit, group in by_unit.items():
-        fits = [i for i, u in enumerate(said) if u == unit]
-        if len(group) != 1 or len(fits) != 1 or fits[0] in used:
-            continue  # several made-up values, several numbers, or the one number is taken
-        p, m = group[0], mentions[fits[0]]
-        moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem does not give {fmt_value(p.value)}; "
-                                                     f"its one number in {words[fits[0]]} is {m.written}, unused"))
+        if len(group) != 1:
+            continue  # several made-up values of one unit: which number is whose is not clear
+        p = group[0]
+        fits = [i for i, (u, m) in enumerate(zip(said, mentions, strict=True))
+                if i not in owned and m.value != 0 and not after_per(text, m)
+                and (_written_in(u, unit, p.value) or (unit == "1" and _whole(p.value) and _count(m)))]
+        if len(fits) != 1:
+            continue  # no free number in the unit, or several
+        m = mentions[fits[0]]
+        taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
+        if len(taken) != len(set(taken)):
+            continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
+        if _derived(p.value, mentions):
+            continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
+        why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
+               else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
+               else f"the problem does not give {fmt_value(p.value)}")
+        moves.append(Rebinding(p.name, p.value, _value(m, p),
+                               f"{why}; its one free number in {words[fits[0]]} is {m.written}"))
+    return moves
+
+
+def _whole(value: float) -> bool:
+    return float(value).is_integer()
+
+
+def _count(m: Mention) -> bool:
+    """Whether a number of the text can be a count: whole, no percentage, no scale word."""
+    return not m.percent and m.scale == 1 and m.value == m.value.to_integral_value() and m.value > 0
+
+
+def _derived(value: float, mentions: list[Mention]) -> bool:
+    """Whether ``value`` is the difference, sum, product or ratio of two numbers of the text."""
+    nums = [float(m.value) * (0.01 if m.percent else m.scale) for m in mentions]
+    return any(math.isclose(abs(value), abs(r), rel_tol=1e-9)
+               for i, a in enumerate(nums) for b in nums[i + 1:]
+               for r in (a - b, a + b, a * b) + ((a / b,) if b else ()) + ((b / a,) if a else ()))
+
+
+def _written_in(said: str, unit: str, value: float) -> bool:
+    """Whether a number written with ``said`` after it can take the place of ``value`` in
+    ``unit``: the same unit, a percentage for a rate ("2.1% a year" for ``[1/year]``) or for a
+    fraction (``fraction_left = 0.0714  # [1]`` for "79.6% is left"), or the numerator of a
+    rate's unit ("1.50 CHF is charged per gigabyte" for ``[CHF/GB]``)."""
+    if said == unit or (said == "%" and (unit.startswith("1/") or (unit == "1" and 0 < abs(value) < 1))):
+        return True
+    # "1.50 CHF is charged per gigabyte" for ``rate  # [CHF/GB]``: the unit's numerator
+    top = unit.split("/")[0]
+    return "/" in unit and top not in {"", "1"} and said == top
+
+
+def _borrowed(p: Parameter, params: list[Parameter], mentions: list[Mention],
+              sources: dict[str, list[int]]) -> str | None:
+    """The parameter that takes, as written, the number of which ``p``'s value is only a unit
+    conversion (x1000, x60, ...): ``t_query`` for ``m = 1700000  # [kg]`` beside ``t_query = 1.7
+    # [s]``; None if there is none. The verifier counts a conversion as given, as "220 mH" is for
+    ``L = 0.22  # [H]``; taken by another parameter, the number is not this one's."""
+    from .verify import _CONVERSIONS
+
+    if sources[p.name] or abs(p.value) in (1.0, 2.0, 3.0) or structural_reason(p) is not None:
+        return None
+    for q in params:
+        if q.name != p.name and any(math.isclose(abs(p.value), abs(float(mentions[i].value)) * c, rel_tol=1e-9)
+                                    for i in sources[q.name] for c in _CONVERSIONS if c != 1):
+            return q.name
+    return None
+
+
+def _as_percent(program: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 7: a parameter in ``[%]`` that holds a percentage of the text as a fraction
+    (``p_each = 0.08  # [%]`` for "8%") while the program divides it by 100 takes the
+    percentage as written, as its unit and its use say."""
+    moves = []
+    for p in params:
+        if not unit_is_percent(p) or not re.search(rf"\b{re.escape(p.name)}\s*/\s*100\b", program):
+            continue
+        found = [m for m in mentions if m.percent and m.value != 0
+                 and math.isclose(abs(p.value), abs(float(m.value)) / 100, rel_tol=1e-9)]
+        if len(found) == 1:
+            m = found[0]
+            moves.append(Rebinding(p.name, p.value, _value(m, p), f"{p.name} is in % and divided by 100; "
+                                                         f"the problem gives {m.written}%"))
     return moves
 
 
@@ -230,9 +402,22 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
         if sources.get(p.name):
             groups.setdefault(tuple(sources[p.name]), []).append(p)
     moves = []
+    free_all = free_numbers(text, params, mentions)
     for written, group in groups.items():
         if len(group) <= len(written):
             continue  # the text writes this number as often as the program uses it
+        counts = [p for p in group if unit_key(p.unit) == "1"]
+        owners = [p for p in group if unit_key(p.unit) == said[written[0]]]
+        wholes = [j for j in free_all if _count(mentions[j])]
+        if len(group) == 2 and len(counts) == 1 and len(owners) == 1 and len(wholes) == 1:
+            # "236 tickets cost £4,744 ... £23 apiece" read as total_count = 23 beside
+            # price_adult = 23: the number is the price's (its unit), the count takes the one
+            # whole number no parameter uses
+            p, m = counts[0], mentions[wholes[0]]
+            moves.append(Rebinding(p.name, p.value, _value(m, p), f"{_as_written(mentions[written[0]], words[written[0]])} "
+                                                         f"is {owners[0].name}'s; {m.written} is the one "
+                                                         f"whole number no parameter takes"))
+            continue
         for unit in dict.fromkeys(unit_key(p.unit) for p in group):
             takers = [p for p in group if unit and unit_key(p.unit) == unit]
             free = [i for i, u in enumerate(said) if u == unit and i not in used]
@@ -243,7 +428,7 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             if fit.count(max(fit)) != 1:
                 continue  # the words around the free number do not single one out
             p = takers[fit.index(max(fit))]
-            moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {m.written} {words[free[0]]} "
+            moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {_as_written(m, words[free[0]])} "
                                                          f"and {p.name} matches its words; "
                                                          f"{mentions[written[0]].written} is taken"))
     return moves
@@ -338,6 +523,109 @@ def _coefficients(text: str, params: list[Parameter]) -> list[Rebinding]:
             moves.append(Rebinding(p.name, p.value, new, f"the problem's polynomial has {fmt_value(new)} as its "
                                                          f"{p.description.strip()}"))
     return moves
+
+
+def _labelled(text: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 8: a parameter whose description names a label in brackets (``need_5 = 10  # nurses
+    required in period 5 (16-20)``) takes the number the text writes right after that label
+    and a colon or equals sign ("16-20: 2"), when the text writes the label so exactly once."""
+    moves = []
+    for p in params:
+        label = re.search(r"\(([^()]*\w[^()]*)\)", p.description)
+        if not label or len(label.group(1).strip()) < 2:
+            continue
+        found = list(re.finditer(rf"(?<![\w.-]){re.escape(label.group(1).strip())}\s*[:=]\s*", text))
+        if len(found) != 1:
+            continue  # no such label in the text, or several: the model's choice stands
+        number = next(iter(find_numbers(text[found[0].end():found[0].end() + 40])), None)
+        if number is None or number.word or number.start != 0:
+            continue  # the label is followed by words, not by its number
+        new = float(number.value) * (0.01 if number.percent and not unit_is_percent(p) else number.scale)
+        if not math.isclose(new, p.value, rel_tol=1e-9):
+            moves.append(Rebinding(p.name, p.value, new,
+                                   f"the problem writes {label.group(1).strip()}: {number.written}"))
+    return moves
+
+
+# -- rule 9: data lines -----------------------------------------------------------------------------
+
+#: "1970: 80", "2011: 10.47", "1995: 918": a label (a year, a day) and its reading.
+_PAIR = re.compile(r"(?<![\d.,:])(\d{1,4})\s*:\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d:])")
+
+
+def _numeric_list(node: ast.expr) -> ast.List | ast.Tuple | None:
+    """The list or tuple of plain numbers a data line holds (``[1, 2]``, ``np.array([1, -2])``)."""
+    inner = node.args[0] if isinstance(node, ast.Call) and len(node.args) == 1 else node
+    if not isinstance(inner, (ast.List, ast.Tuple)) or len(inner.elts) < 2:
+        return None
+    for e in inner.elts:
+        c = e.operand if isinstance(e, ast.UnaryOp) and isinstance(e.op, (ast.USub, ast.UAdd)) else e
+        if not (isinstance(c, ast.Constant) and isinstance(c.value, (int, float)) and not isinstance(c.value, bool)):
+            return None
+    return inner
+
+
+def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 9: a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
+    that copies the text's data only in part. A small model copies the shown example's length:
+    it stops a list of eight readings after seven, or runs on after the text's five cash flows
+    by repeating numbers it already wrote (``[9500, 6400, 7500, 8100, 9400, 9400, 8100, 9400]``).
+
+    * **Labelled readings** ("1970: 80, 1975: 74, ..."; three or more): the list that starts
+      with the first two labels becomes all the labels, and a list that starts with the first
+      reading becomes all the readings.
+    * **A run-on list**: a list whose first two or more numbers are consecutive numbers of the
+      text, and whose numbers after them only repeat its own, is cut to the text's run.
+    """
+    from .follow import data_lines
+
+    names = data_lines(program)
+    if not names:
+        return program, []
+    lists: dict[str, ast.List | ast.Tuple] = {}
+    for node in ast.parse(program).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in names and (inner := _numeric_list(node.value)) is not None:
+            lists[node.targets[0].id] = inner
+    values = {n: [float(ast.literal_eval(e)) for e in node.elts] for n, node in lists.items()}
+    new: dict[str, tuple[list[float], str]] = {}
+    pairs = [(float(a), float(b.replace(",", ""))) for a, b in _PAIR.findall(text)]
+    if len(pairs) >= 3:
+        labels, readings = [a for a, _ in pairs], [b for _, b in pairs]
+        keys = [n for n, xs in values.items() if xs[:2] == labels[:2]]
+        if len(keys) == 1:
+            if values[keys[0]] != labels:
+                new[keys[0]] = (labels, f"the text labels {len(labels)} readings")
+            rest = [n for n, xs in values.items() if n != keys[0] and xs[0] == readings[0]]
+            if len(rest) == 1 and values[rest[0]] != readings:
+                new[rest[0]] = (readings, f"the text gives {len(readings)} readings")
+    written = [float(m.value) for m in find_numbers(text) if not m.word]
+    for n, xs in values.items():
+        if n in new:
+            continue
+        for j in (j for j, w in enumerate(written) if w == xs[0]):
+            k = 0
+            while k < len(xs) and j + k < len(written) and written[j + k] == xs[k]:
+                k += 1
+            if 2 <= k < len(xs) and all(x in xs[:k] for x in xs[k:]):
+                new[n] = (xs[:k], f"the text gives {k} numbers in a row; the rest repeats them")
+                break
+    if not new:
+        return program, []
+    lines = program.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    edits = []
+    for n, (xs, why) in new.items():
+        node = lists[n]
+        a = starts[node.lineno - 1] + node.col_offset
+        b = starts[(node.end_lineno or node.lineno) - 1] + (node.end_col_offset or 0)
+        body = ", ".join(map(fmt_value, xs))
+        edits.append((a, b, f"[{body}]" if isinstance(node, ast.List) else f"({body})"))
+    for a, b, literal in sorted(edits, reverse=True):
+        program = program[:a] + literal + program[b:]
+    return program, [Rebinding(n, values[n], xs, why) for n, (xs, why) in new.items()]
 
 
 # -- rule 6: the cells of a table of items and resources ----------------------------------------

@@ -81,6 +81,26 @@ def test_a_swap_is_undone() -> None:
     ("Drag is c·v² with c = 8e-05 kg/m.", "c = 8e-05  # drag coefficient [kg/m]\nanswer = c\n"),
     # the unit written as a word is the same unit: 3 hours is in [h]
     ("Drive 3 hours at 50 km/h.", "t = 3  # time [h]\nv = 50  # speed [km/h]\n"),
+    # a value computed from two numbers of the text is read off it, not made up: 24 - 20 seats
+    ("In row 1 it is 20 seats, in row 2 24 seats, in row 3 28 seats, for 28 rows in all.",
+     "first = 20  # seats in the first row [seats]\nstep = 4  # increase per row [seats]\ncount = 28  # rows [1]\n"),
+    # one free number of the unit wanted by two parameters (rule 1): which one is not clear
+    ("A 3 m rod, a 5 kg mass, and 2 kg already on it.",
+     "m1 = 3  # first mass [kg]\nm2 = 3  # second mass [kg]\nm0 = 2  # mass on it [kg]\nL = 3  # length [m]\n"),
+    # a [%] parameter holding a fraction that the program does not divide by 100
+    ("Each part fails with probability 8%.", "p = 0.08  # failure chance [%]\nanswer = 1 - (1 - p) ** 4\n"),
+    # a label the text writes twice, or with words after it
+    ("Mon: 5 h, and on Mon: 7 h.", "t_mon = 4  # hours on (Mon) [h]\n"),
+    ("Period (A): see below. A: 5.", "need = 4  # need in (Period A) [1]\n"),
+    # a denominator ("per 1,000 ft") is no altitude, and of the two others neither is free
+    (("How warm is it at the pass (4,270 ft) when the town at 1,480 ft records 36 °F and the lapse rate is "
+     "5.4 °F per 1,000 ft?"),
+     ("T_base = 36  # temperature [°F]\nh_base = 1480  # base [ft]\nlapse = 5.4  # lapse rate [°F/1000 ft]\n"
+     "h_top = 4270  # altitude [ft]\n")),
+    # a count sharing a number, with two whole numbers free: which one is not clear
+    ("Adult tickets cost £23 and child tickets £11; 236 tickets cost £4,744 on 12 May.",
+     ("total_count = 23  # tickets [1]\ntotal_value = 4744  # revenue [GBP]\nprice_adult = 23  # adult [GBP]\n"
+     "price_child = 11  # child [GBP]\n")),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -93,7 +113,9 @@ def test_no_move_without_clear_evidence(text: str, program: str) -> None:
                                        ("percent", "%"), ("kg.", "kg"), ("EUR/month", "eur/month"),
                                        ("m/s²", "m/s^2"), ("m/s**2", "m/s^2"), ("kΩ", "kohm"), ("kOhm", "kohm"),
                                        ("Ω", "ohm"), ("ohms", "ohm"), ("µF", "uf"), ("μF", "uf"), ("uF", "uf"),
-                                       ("cookies", "cookie"), ("glass", "glass"), ("bus", "bus")])
+                                       ("cookies", "cookie"), ("glass", "glass"), ("bus", "bus"),
+                                       ("£", "gbp"), ("GBP", "gbp"), ("$", "usd"), ("dollars", "usd"), ("€", "eur"),
+                                       ("euros", "eur")])
 def test_unit_key(unit: str, key: str) -> None:
     assert unit_key(unit) == key
 
@@ -113,7 +135,7 @@ REAL = {
                  "t = 0.39  # time [s]\n"),
                 {"V0": 48, "R": 220, "C_uF": 1000, "t": 0.39},
                 ["C_uF = 220 -> 1000 (the problem gives 1000 µF; 220 is in Ω)",
-                 "R = 1000000 -> 220 (the problem does not give 1000000; its one number in Ω is 220, unused)"]),
+                 "R = 1000000 -> 220 (the problem does not give 1000000; its one free number in Ω is 220)"]),
     # a zero where something starts is no candidate: an RC charge, the 470 µF as the supply voltage
     "zero": (("What voltage (V) does a 470 µF capacitor charging from 0 V through 4.7 kΩ on a 9 V supply "
               "show 4.7 s after switch-on?"),
@@ -138,6 +160,89 @@ REAL = {
                    {"c0": 3, "c1": 1, "c2": 0.05, "t_start": 3, "t_end": 7},
                    ["c1 = 0.05 -> 1 (the problem's polynomial has 1 as its coefficient of t)",
                     "c2 = 3 -> 0.05 (the problem's polynomial has 0.05 as its coefficient of t^2)"]),
+    # rule 3 with two numbers in the unit, one of them free: the salvage value made up
+    "salvage": (("What is the annual depreciation expense of a delivery truck bought for 101,500 CHF, if it is "
+                 "depreciated in equal yearly amounts down to 3,600 CHF over 13 years?"),
+                ("cost = 101500  # purchase cost [CHF]\nsalvage = 1000  # salvage value at the end of the life "
+                 "[CHF]\nlife = 13  # useful life [year]\n"),
+                {"cost": 101500, "salvage": 3600, "life": 13},
+                ["salvage = 1000 -> 3600 (the problem does not give 1000; its one free number in CHF is 3,600)"]),
+    # rule 3, a value that is only a conversion of another parameter's number: 1.7 s as 1,700,000 kg
+    "borrowed": (("What is the displacement, in cm, 1.7 s after a 5 kg mass on a 30 N/m spring with 9.1 N·s/m "
+                  "of damping is moved 15 cm from equilibrium and given an initial velocity of -0.15 m/s?"),
+                 ("m = 1700000  # mass [kg]\nc = 9.1  # damping coefficient [N*s/m]\nk = 30  # spring constant "
+                  "[N/m]\nx0_cm = 15  # initial displacement [cm]\nv0 = -0.15  # initial velocity [m/s]\n"
+                  "t_query = 1.7  # time of interest [s]\n"),
+                 {"m": 5, "c": 9.1, "k": 30, "x0_cm": 15, "v0": -0.15, "t_query": 1.7},
+                 [("m = 1700000 -> 5 (1700000 is a conversion of the number t_query takes; its one free number "
+                  "in kg is 5)")]),
+    # ... and a percentage is a number for a rate per year: 16,000 read as 0.016
+    "rate": (("At 2.1% a year compounded annually, how many years does it take £8,000 to become £16,000?"),
+             ("principal = 8000  # initial investment [$]\ntarget = 16000  # target balance [$]\n"
+              "rate = 0.016  # annual interest rate, compounded yearly [1/year]\n"),
+             {"principal": 8000, "target": 16000, "rate": 0.021},
+             [("rate = 0.016 -> 0.021 (0.016 is a conversion of the number target takes; its one free number in "
+              "% is 2.1)")]),
+    # ... and for a made-up fraction: carbon-14 "79.6% is left", a held-out family
+    "fraction": (("Only 79.6% of the original carbon-14 is left in a linen fragment. With T½ = 5,730 years, "
+                  "estimate how many years ago the organism died."),
+                 ("m0 = 79.6  # initial amount [1000 g]\nhalf_life = 5730  # half-life [year]\n"
+                  "fraction_left = 0.0714  # remaining fraction [1]\n"),
+                 {"m0": 79.6, "half_life": 5730, "fraction_left": 0.796},
+                 [("fraction_left = 0.0714 -> 0.796 (the problem does not give 0.0714; its one free number in % "
+                  "is 79.6)")]),
+    # rule 1 onto the one free number of its unit, then rule 3 onto the number it left
+    "alloy": (("Mixing an 88% alloy into 16 kg of 58% alloy brings the copper content to exactly 78%. What "
+              "quantity, in kilograms, was added?"),
+              ("amount_1 = 88  # amount of the first alloy [kg]\nconc_1 = 58  # copper in the first alloy [%]\n"
+               "conc_2 = 16  # copper in the added alloy [%]\nconc_target = 78  # copper in the mixture [%]\n"),
+              {"amount_1": 16, "conc_1": 58, "conc_2": 88, "conc_target": 78},
+              ["conc_2 = 16 -> 88 (the problem gives 88%; 16 is in kg)",
+               "amount_1 = 88 -> 16 (the problem does not give 88; its one free number in kg is 16)"]),
+    # rule 3, the numerator of a rate's unit: "1.50 CHF is charged per gigabyte" for [CHF/GB]
+    "numerator": (("Quinn's receipt from a mobile phone plan shows 38.50 CHF. Knowing that 1.50 CHF is charged per "
+                   "gigabyte of data in addition to a monthly fee of 25 CHF, work out how many gigabytes it covered."),
+                  ("fixed_fee = 25  # monthly fee [CHF]\nrate = 0.5  # charge per gigabyte of data [CHF/GB]\n"
+                   "total = 38.5  # total paid [CHF]\n"),
+                  {"fixed_fee": 25, "rate": 1.5, "total": 38.5},
+                  ["rate = 0.5 -> 1.5 (the problem does not give 0.5; its one free number in CHF is 1.50)"]),
+    # rule 2, a count sharing the number of a parameter in that number's unit (£ is GBP)
+    "count": (("Knowing that adult tickets cost £23 apiece and child tickets £11 apiece, and that 236 tickets cost "
+               "£4,744 altogether, work out the number of adult tickets."),
+              ("total_count = 23  # number of tickets [1]\ntotal_value = 4744  # total ticket revenue [GBP]\n"
+               "price_adult = 23  # ticket revenue per adult ticket [GBP]\n"
+               "price_child = 11  # ticket revenue per child ticket [GBP]\n"),
+              {"total_count": 236, "total_value": 4744, "price_adult": 23, "price_child": 11},
+              ["total_count = 23 -> 236 (£23 is price_adult's; 236 is the one whole number no parameter takes)"]),
+    # rule 3, a value taken from a denominator: "per 1,000 ft" is no altitude
+    "denominator": (("How warm is it at the pass (4,270 ft) when the town at 1,480 ft records 36 °F and the lapse "
+                     "rate is 5.4 °F per 1,000 ft?"),
+                    ("T_base = 36  # temperature [°F]\nh_base = 1480  # base [ft]\n"
+                     "lapse = 5.4  # lapse rate [°F/1000 ft]\nh_top = 1000  # altitude [ft]\n"),
+                    {"T_base": 36, "h_base": 1480, "lapse": 5.4, "h_top": 4270},
+                    ["h_top = 1000 -> 4270 (1000 is a denominator (per ...); its one free number in ft is 4,270)"]),
+    # rule 1 for money: "1,513 students" is no amount in USD; "$201" is the one left
+    "money": (("Vera's receipt from a gym shows $201. The school has 1,513 students. Knowing that $17 is charged "
+               "per month in addition to a joining fee of $65, work out how many months it covered."),
+              ("fixed_fee = 65  # joining fee [USD]\nrate = 17  # charge per month [USD/month]\n"
+               "total = 1513  # total paid [USD]\n"),
+              {"fixed_fee": 65, "rate": 17, "total": 201},
+              ["total = 1513 -> 201 (the problem gives $201; 1,513 is in students)"]),
+    # rule 7: a percentage kept as a fraction in a [%] parameter that the program divides by 100
+    "percent": (("Independent components, 4 of them, each with probability 8% that a component is defective. "
+                "Determine the chance that at least one is defective."),
+                ("p_each = 0.08  # chance that a component is defective [%]\nn = 4  # number of components [1]\n\n"
+                 "answer = 1 - (1 - p_each / 100) ** n\n"),
+                {"p_each": 8, "n": 4},
+                ["p_each = 0.08 -> 8 (p_each is in % and divided by 100; the problem gives 8%)"]),
+    # rule 8: the number after the label the description names
+    "label": (("Each working an 8-hour shift (two consecutive blocks), the nurses of a ward have to provide "
+               "coverage of at least 00-04: 5, 04-08: 9, 08-12: 10, 12-16: 9, 16-20: 2, 20-24: 10."),
+              "".join(f"need_{k} = {v}  # nurses required in period {k} ({a})  [workers]\n"
+                      for k, (a, v) in enumerate([("00-04", 5), ("04-08", 9), ("08-12", 10), ("12-16", 9),
+                                                  ("16-20", 10), ("20-24", 9)], 1)),
+              {"need_1": 5, "need_2": 9, "need_3": 10, "need_4": 9, "need_5": 2, "need_6": 10},
+              ["need_5 = 10 -> 2 (the problem writes 16-20: 2)", "need_6 = 9 -> 10 (the problem writes 20-24: 10)"]),
 }
 
 
@@ -408,3 +513,56 @@ def test_scrambled_tables_of_the_banks_programs_are_put_back() -> None:
         assert all(mv.new == want[mv.name] for mv in moves), (r["problem"], moves)
         restored += values(out) == want
     assert len(lp) >= 50 and restored >= 0.9 * len(lp)
+
+
+TREND = ("What annual mean temperature does a linear least-squares trend predict for Zurich in 2036, based on "
+         "these records: 2011: 10.47, 2012: 10.47, 2013: 10.57, 2014: 10.55, 2015: 10.64, 2016: 10.67 (°C)?")
+
+
+def test_labelled_readings_replace_a_data_line_copied_in_part() -> None:
+    # the adapter ran the years on to the example's ten and dropped the repeated 10.47
+    program = ("import numpy as np\n\nyears = np.array([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020])"
+               "  # observation years [year]\nvalues = np.array([10.47, 10.57, 10.55, 10.64, 10.67, 10.67, 10.67, "
+               "10.67, 10.67, 10.67])  # annual mean temperature [°C]\ntarget_year = 2036  # year [year]\n")
+    out, moves = bind(TREND, program)
+    assert "years = np.array([2011, 2012, 2013, 2014, 2015, 2016])  # observation years [year]\n" in out
+    assert "values = np.array([10.47, 10.47, 10.57, 10.55, 10.64, 10.67])  # annual mean" in out
+    assert [(mv.name, len(mv.old), len(mv.new)) for mv in moves] == [("years", 10, 6), ("values", 10, 6)]
+    assert str(moves[0]).startswith("years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020] -> "
+                                    "[2011, 2012, 2013, 2014, 2015, 2016] (the text labels 6 readings)")
+    assert bind(TREND, out) == (out, [])  # the text's own data stays
+
+
+def test_a_run_on_list_is_cut_to_the_texts_numbers() -> None:
+    text = ("What is the net present value, at 12.4% a year, of paying 31,000 euros now for a greenhouse that returns "
+            "9,500 euros, 6,400 euros, 7,500 euros, 8,100 euros, 9,400 euros at the end of each of the next 5 years?")
+    program = ("initial_cost = 31000  # investment [EUR]\nrate = 0.124  # discount rate [1/year]\n"
+               "cash_flows = [9500, 6400, 7500, 8100, 9400, 9400, 8100, 9400]  # inflows [EUR]\n")
+    out, moves = bind(text, program)
+    assert "cash_flows = [9500, 6400, 7500, 8100, 9400]  # inflows [EUR]\n" in out
+    assert [mv.to_dict()["new"] for mv in moves] == [[9500, 6400, 7500, 8100, 9400]]
+
+
+@pytest.mark.parametrize("text, program", [
+    # the list is the text's already
+    (TREND, "years = [2011, 2012, 2013, 2014, 2015, 2016]\nvalues = [10.47, 10.47, 10.57, 10.55, 10.64, 10.67]\n"),
+    # numbers after the text's run that are new are the model's, not a repetition
+    ("Flows: 100, 200, 300 and a bonus.", "flows = [100, 200, 300, 400]\n"),
+    # a list not starting with the text's labels
+    (TREND, "xs = [1, 2, 3]\n"),
+    # two labelled readings are too few to call a table
+    ("Readings 2011: 5, 2012: 6.", "years = [2011, 2012, 2013]\n"),
+])
+def test_data_lines_left_alone(text: str, program: str) -> None:
+    assert bind(text, program) == (program, [])
+
+
+def test_solve_reports_a_data_line_it_cut() -> None:
+    text = "Flows of 9,500 euros, 6,400 euros and 7,500 euros come in. What is their sum, in euros?"
+    program = "flows = [9500, 6400, 7500, 9500, 6400]  # inflows [EUR]\n\nanswer = sum(flows)\n"
+    res = solve(Problem(text=text), ScriptedGenerator([program]), SolveOptions(examples=0, repairs=0))
+    assert res.answer is not None and res.answer.value == pytest.approx(23400)
+    assert warnings_of(res)[0] == ("moved flows = [9500, 6400, 7500, 9500, 6400] -> [9500, 6400, 7500] (the text "
+                                   "gives 3 numbers in a row; the rest repeats them)")
+    doc = json.loads(json.dumps(to_dict(res)))
+    assert doc["attempts"][0]["rebound"][0]["new"] == [9500, 6400, 7500]
