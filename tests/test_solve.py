@@ -261,8 +261,8 @@ def test_grounding_warnings_reach_the_report() -> None:
                                "values not given in the problem: years = 5"]
     assert doc["attempts"][0]["verification"]["grounding"]["invented"] == ["years = 5"]
     bound = to_dict(solve(PLAIN, ScriptedGenerator([wrong]), SolveOptions(**FAST)))  # binding repairs it
-    assert bound["warnings"] == ["moved years = 5 -> 10 (the problem does not give 5; its one free number in years is "
-                                 "10)"]
+    moved = "moved years = 5 -> 10 (the problem does not give 5; its one free number in years is 10)"
+    assert bound["warnings"] == [moved]
 
 
 @pytest.mark.parametrize("style", [None, "mathllm-v1", "mathllm-v2", "mathllm-v3"])
