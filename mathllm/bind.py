@@ -284,7 +284,8 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tup
 def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
              said: list[str]) -> list[Rebinding]:
     """Rule 3: a value the text does not give (or only as a conversion of another parameter's
-    number), and one number in the parameter's unit that no parameter of that unit takes."""
+    number, or as a denominator), and one number in the parameter's unit that no parameter of
+    that unit takes."""
     from .verify import (
         ground,  # the verifier's notion of "not given" (conventions such as 12 months excluded)
     )
