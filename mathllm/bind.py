@@ -117,6 +117,7 @@ _UNIT_WORDS = {
     "l": "l litre litres liter liters", "ml": "ml millilitre millilitres milliliter milliliters",
     "m": "m metre metres meter meters", "cm": "cm centimetre centimetres centimeter centimeters",
     "km": "km kilometre kilometres kilometer kilometers", "°c": "°c degc", "%": "% percent",
+    "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
     # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
     "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £",
@@ -135,6 +136,7 @@ class Rebinding:
     old: float | list[float]  # a list for a data line (rule 9)
     new: float | list[float]
     reason: str
+    unit: str = ""  # the unit the parameter's comment now names, where the move changed it (rule 10)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -168,7 +170,7 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
 
 def _as_written(m: Mention, word: str) -> str:
     """A number with its unit as the text writes it: "1 kg", "88%", "$25,300"."""
-    return f"{m.written}%" if word == "%" else f"{word}{m.written}" if word in "$€£¥" and word else f"{m.written} {word}"
+    return f"{m.written}{word}" if word in ("%", "°") else f"{word}{m.written}" if word in "$€£¥" and word else f"{m.written} {word}"
 
 
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
@@ -213,6 +215,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, again)
     percent = _as_percent(program, params, mentions)
     program, params = _apply(program, params, percent)
+    converted = _converted(program, params, mentions, words, said)
+    program, params = _apply(program, params, converted, units=True)
     shared = _shared(text, params, mentions, words, said)
     program, params = _apply(program, params, shared)
     beside = _beside(text, params, mentions, said)
@@ -224,7 +228,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     labelled = _labelled(text, params)
     program, _ = _apply(program, params, labelled)
     program, data = _data(text, program)
-    return program, moves + made_up + again + percent + shared + beside + coefficients + table + labelled + data
+    return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
+                     + labelled + data)
 
 
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -273,11 +278,21 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     return [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
 
 
-def _apply(program: str, params: list[Parameter], moves: list[Rebinding]) -> tuple[str, list[Parameter]]:
-    """The program with ``moves`` made, and its parameters."""
+def _apply(program: str, params: list[Parameter], moves: list[Rebinding],
+           units: bool = False) -> tuple[str, list[Parameter]]:
+    """The program with ``moves`` made, and its parameters; with ``units``, each moved
+    parameter's comment also names the unit the move gives it (rule 10's ``Rebinding.unit``)."""
     if not moves:
         return program, params
     program = set_parameters(program, {mv.name: mv.new for mv in moves})
+    if units:
+        lines = program.splitlines(keepends=True)
+        for mv in moves:
+            p = next(q for q in params if q.name == mv.name)
+            if mv.unit and p.unit and p.line:
+                code, hash_, comment = lines[p.line - 1].partition("#")
+                lines[p.line - 1] = code + hash_ + comment.replace(f"[{p.unit}]", f"[{mv.unit}]", 1)
+        program = "".join(lines)
     return program, parse_parameters(program)
 
 
@@ -391,6 +406,90 @@ def _as_percent(program: str, params: list[Parameter], mentions: list[Mention]) 
             moves.append(Rebinding(p.name, p.value, _value(m, p), f"{p.name} is in % and divided by 100; "
                                                          f"the problem gives {m.written}%"))
     return moves
+
+
+#: Units of one dimension a text and a program may use for the same quantity, with their size in
+#: the smallest (month and year only with each other: a year is 12 months, but 365 or 365.25 days).
+_SCALES = {
+    "time": {"s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800},
+    "calendar": {"month": 1, "year": 12},
+    "mass": {"mg": 1, "g": 1000, "kg": 1000000},
+    "length": {"mm": 1, "cm": 10, "m": 1000, "km": 1000000},
+    "volume": {"ml": 1, "l": 1000},
+}
+_SIZE = {u: (dim, Decimal(f)) for dim, table in _SCALES.items() for u, f in table.items()}
+#: Time units a program mixes only by converting (months and years are mixed on purpose: a
+#: monthly payment at a yearly rate).
+_CLOCK = _SCALES["time"]
+
+
+def _scaled(program: str, name: str) -> bool:
+    """Whether the program multiplies or divides ``name`` by a number (``rate_per_min * 60``):
+    it converts the parameter itself."""
+    n = re.escape(name)
+    # (a literal inside a call, "sp.log(2) / half_life", is no conversion)
+    return bool(re.search(rf"\b{n}\s*[*/]\s*\d|(?<![\w.(])\d[\d.]*\s*[*/]\s*{n}\b", program))
+
+
+def _converted(program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+               said: list[str]) -> list[Rebinding]:
+    """Rule 10: a number of the text given in another unit of the parameter's dimension.
+
+    a. A parameter's value is a number of the text as written, but the text writes it in another
+       unit of the same dimension than the parameter's comment names (``half_life = 360  # [h]``
+       for "a half-life of 360 minutes"): it takes the number converted (6).
+    b. A rate per unit of time the text gives as written, in a time unit no other parameter uses,
+       while the program's other parameters all count time in one other unit (``R = 1.58  #
+       [mg/min]`` beside ``CL  # [L/h]`` and ``t_query  # [h]``, and no ``R * 60``): it takes the
+       rate in that unit (94.8 mg/h), and its comment says so.
+    Only where the program does not scale the parameter itself."""
+    moves = []
+    clocks = {p.name: _clock(unit_key(p.unit)) for p in params}
+    taken = {i for p in params for i in _sources(p, mentions)}
+    for p in params:
+        unit = unit_key(p.unit)
+        found = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent
+                 and math.isclose(abs(p.value), abs(float(m.value * m.scale)), rel_tol=1e-9)]
+        if len(found) != 1 or _scaled(program, p.name):
+            continue
+        i = found[0]
+        if any(q.name != p.name and i in _sources(q, mentions) for q in params):
+            continue  # the number is another parameter's too: which one it is for is rule 1's question
+        m, here, there = mentions[i], _SIZE.get(unit), _SIZE.get(said[i])
+        # "20 mg" for ``need_protein  # [g]`` beside ``need_iron  # [mg]`` is the iron's number
+        # misbound (rule 1's to put right), no protein to convert; so is a number written in the
+        # unit of another parameter, or where a number of the parameter's own unit is free
+        theirs = any(unit_key(q.unit) == said[i] for q in params)
+        if here and there and here[0] == there[0] and unit != said[i] and not theirs \
+                and not any(u == unit and j not in taken for j, u in enumerate(said)):
+            new = float(abs(m.value * m.scale) * there[1] / here[1]) * (-1 if p.value < 0 else 1)
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[i])}; "
+                                                         f"in {p.unit} that is {fmt_value(new)}"))
+            continue
+        mine = clocks[p.name]
+        if mine is None or not mine[1] or said[i] != unit:
+            continue  # rule 10b: only a rate per unit of time, as the text writes it
+        others = {clocks[q.name][0] for q in params if q.name != p.name and clocks[q.name] is not None}
+        users = [q for q in params if q.name != p.name and clocks[q.name] is not None]
+        if len(others) != 1 or len(users) < 2 or mine[0] in others:
+            continue  # the program counts time in several units, or in this one too
+        (clock,) = others
+        factor = Decimal(_CLOCK[clock]) / Decimal(_CLOCK[mine[0]])
+        new = float(Decimal(str(p.value)) * factor)
+        top = unit.rsplit("/", 1)[0]
+        moves.append(Rebinding(p.name, p.value, new, f"the program counts time in {clock}; "
+                                                     f"{fmt_value(p.value)} {p.unit} is {fmt_value(new)} "
+                                                     f"{top}/{clock}", unit=f"{p.unit.rsplit('/', 1)[0]}/{clock}"))
+    return moves
+
+
+def _clock(unit: str) -> tuple[str, bool] | None:
+    """The unit of time in a (spelled-alike) unit and whether it is a rate's denominator:
+    ``mg/min`` -> (min, True), ``h`` -> (h, False), ``1/h`` -> (h, True); None without one, or
+    with a power of time (``m/s^2``) or two."""
+    parts = re.split(r"([/·])", unit)
+    found = [(tok, k > 0 and parts[k - 1] == "/") for k, tok in enumerate(parts) if tok in _CLOCK]
+    return found[0] if len(found) == 1 and "^" not in unit else None
 
 
 def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -552,6 +651,11 @@ def _labelled(text: str, params: list[Parameter]) -> list[Rebinding]:
 
 #: "1970: 80", "2011: 10.47", "1995: 918": a label (a year, a day) and its reading.
 _PAIR = re.compile(r"(?<![\d.,:])(\d{1,4})\s*:\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d:])")
+
+
+def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 9 alone (``text`` with its whitespace collapsed, as :func:`bind` reads it)."""
+    return _data(text, program)
 
 
 def _numeric_list(node: ast.expr) -> ast.List | ast.Tuple | None:

@@ -121,12 +121,14 @@ def skeleton(program: str) -> list[str]:
     return out
 
 
-def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, Followed | None]:
+def follow(program: str, examples: list[Example], text: str = "", cut: bool = False) -> tuple[str, Followed | None]:
     """``program`` with a shown example's statements if it has exactly that example's
     parameters and other statements, or some of them and uses the others without defining them
-    (then ``text``, the problem, gives their values; see the module docstring), and what was done."""
+    (then ``text``, the problem, gives their values; see the module docstring), and what was done.
+    With ``cut`` (the model stopped before the end, :func:`cut_off`), parameters and statements
+    it did not reach may be missing: the lines it wrote must be the example's."""
     params = parse_parameters(program)
-    if not params:
+    if not params and not (cut and data_lines(program)):
         return program, None
     mine = program.splitlines()
     by_name = {p.name: p.line for p in params}  # names are unique: parse_parameters skips reassigned ones
@@ -145,7 +147,7 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
         values: dict[str, float] = {}
         added: list[str] = []
         if missing:
-            if not {p.name for p in missing} <= _loaded(program) - by_name.keys():
+            if not cut and not {p.name for p in missing} <= _loaded(program) - by_name.keys():
                 continue  # a parameter left out and not used: the model wrote another shape
             found = _dropped_values(text, params, missing, examples[i].problem)
             if found is None:
@@ -177,6 +179,45 @@ def follow(program: str, examples: list[Example], text: str = "") -> tuple[str, 
             return new, Followed(i, replaced, added)
         return new, Followed(i, replaced or ["the order of its statements"])
     return program, None
+
+
+#: A data line cut off inside its list: ``values = np.array([70, 71, 68, 68, 68, 6``.
+_OPEN_LIST = re.compile(r"^(?P<head>\w+\s*=\s*(?:np\.array\(\s*)?\[)(?P<nums>[-+\d.eE,\s]*)$")
+
+
+def cut_off(program: str) -> tuple[str, str | None]:
+    """A program the model did not finish (it ran to the token limit, typically repeating the
+    last number of a data line: ``[70, 71, 68, 68, 68, ...``) without its unfinished last
+    statement, a data line closed after its last whole number, and a note saying so; any other
+    program unchanged, with None. The follow stage can then give it the example's statements,
+    and rule 9 of the bind stage cuts the data line to the text's."""
+    try:
+        ast.parse(program)
+        return program, None
+    except (ValueError, UnicodeError):
+        return program, None  # null bytes, a lone surrogate: no program to finish (the check says so)
+    except SyntaxError as e:
+        if not e.lineno or not re.search(r"never closed|unexpected EOF", e.msg or ""):
+            return program, None  # a mistake inside the program, not an end it did not reach
+        start = e.lineno - 1
+    lines = program.rstrip().split("\n")
+    if any(ln[:1].strip() for ln in lines[start + 1:]):
+        return program, None  # a statement after the open bracket: a mistake, not the end
+    rest = "\n".join(lines[start:])
+    kept = lines[:start]
+    m = _OPEN_LIST.match(rest.split("#")[0]) if "\n" not in rest else None
+    nums = [x.strip() for x in m["nums"].split(",")][:-1] if m else []  # the last may be cut in two
+    if len(nums) >= 2 and all(nums):
+        kept.append(m["head"] + ", ".join(nums) + "]" + (")" if "(" in m["head"] else ""))
+    new = "\n".join(kept).rstrip() + "\n"
+    try:
+        ast.parse(new)
+    except SyntaxError:
+        return program, None
+    if not parse_parameters(new) and not data_lines(new):
+        return program, None  # nothing of the problem's left to build on
+    what = "closed its data line" if len(kept) > start else f"dropped its unfinished last statement (line {start + 1})"
+    return new, f"the model's program stops before its end (the token limit); {what}"
 
 
 def _loaded(program: str) -> set[str]:

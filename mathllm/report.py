@@ -48,6 +48,7 @@ def attempt_dict(a: Any) -> dict:
         "followed": a.followed.to_dict() if a.followed is not None else None,
         "filled": a.filled.to_dict() if a.filled is not None else None,
         "widened": a.widened.to_dict() if a.widened is not None else None,
+        "cut": a.cut,
         "error": a.error,
     }
 
@@ -73,6 +74,7 @@ def warnings_of(result: Any) -> list[str]:
         notes += [f"{a.name} and {b.name} have the same value: one program may answer the other's question"
                   for a, b in same]
     notes += [str(best.widened)] if best.widened is not None else []
+    notes += [best.cut] if best.cut else []
     notes += [str(best.filled)] if best.filled is not None else []
     notes += [str(best.followed)] if best.followed is not None else []
     notes += [f"moved {mv}" for mv in best.rebound]

@@ -30,6 +30,7 @@ why it failed. Only user errors (bad options, unusable backend) raise.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import math
 import threading
@@ -40,12 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bind import Rebinding, bind
+from .bind import Rebinding, bind, data_rule
 from .check import CheckResult, check_program
 from .contract import Parameter, parse_parameters
 from .errors import UsageError
 from .fill import Filled, fill, ignores
-from .follow import Followed, follow
+from .follow import Followed, cut_off, follow
 from .generate import BatchingGenerator
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program, question_of
@@ -119,6 +120,7 @@ class Attempt:
     followed: Followed | None = None  # the follow stage put the example's statements back
     filled: Filled | None = None  # the fill stage wrote this program: the example's, the model's values
     widened: Retarget | None = None  # answers every unknown: the question asks for each of them
+    cut: str | None = None  # the model stopped before the end: what was done to its last statement
 
     @property
     def ok(self) -> bool:
@@ -307,7 +309,13 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
             return _finish(result, timings, t_start)
         origin = f"sample {i + 1}"
         emit(ProgressEvent("check", f"checking and running {origin}", attempt=i + 1, fraction=(i + 1) / k))
-        att = _attempt(extract_program(comp), problem, opts, origin, timings, result.examples)
+        program, cut = extract_program(comp), None
+        if cut_off(program)[1] is not None:
+            emit(ProgressEvent("generate", f"{origin} stops before its end: letting the model go on"))
+            t0 = time.perf_counter()
+            program, cut = _resume(generator, prompt, program, problem.text, opts.max_new_tokens)
+            timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0
+        att = _attempt(program, problem, opts, origin, timings, result.examples, cut=cut)
         result.attempts.append(att)
         current.append(att)
 
@@ -385,6 +393,7 @@ def _widen(best: Attempt, ask: str, problem: Problem | None, opts: SolveOptions,
             or (att.verification is not None and att.verification.status == "failed"):
         return None
     att.widened, att.rebound, att.followed, att.filled = moved[1], best.rebound, best.followed, best.filled
+    att.cut = best.cut
     return att
 
 
@@ -476,18 +485,44 @@ def _repeats(att: Attempt, earlier: list[Attempt]) -> bool:
                and _same(mine, theirs) for a in earlier)
 
 
+def _resume(generator: Any, prompt: str, program: str, text: str, max_new_tokens: int) -> tuple[str, str]:
+    """A program the model did not finish (:func:`~mathllm.follow.cut_off`: a data line that ran
+    on to the token limit), closed, its data lines cut to the text's (bind's rule 9), and the
+    model's own continuation from there; the closed program alone when the continuation does
+    not finish either. With the note saying what was done."""
+    closed, note = cut_off(program)
+    prefix, moves = data_rule(" ".join(text.split()), closed)
+    note = note or ""
+    if moves:
+        note += "; " + "; ".join(f"{mv.name} cut to the text's {len(mv.new)} numbers" for mv in moves
+                                 if isinstance(mv.new, list))
+    more = generator.generate([prompt + prefix], n=1, max_new_tokens=max_new_tokens, temperature=0.0)[0][0]
+    resumed = prefix + extract_program(more)
+    if cut_off(resumed)[1] is None and resumed != prefix:
+        try:
+            ast.parse(resumed)
+            return resumed, note + "; the model went on from there"
+        except SyntaxError:
+            pass
+    return prefix, note
+
+
 def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float],
-             examples: list[Example] | None = None) -> Attempt:
-    """follow -> bind -> check -> run -> verify one program the model wrote."""
+             examples: list[Example] | None = None, cut: str | None = None) -> Attempt:
+    """follow -> bind -> check -> run -> verify one program the model wrote (``cut``: what
+    :func:`_resume` did to it, if the model did not finish it)."""
     followed: Followed | None = None
+    if cut is None:
+        program, cut = cut_off(program)
     if opts.follow and examples:
-        program, followed = follow(program, examples, problem.text)
+        program, followed = follow(program, examples, problem.text, cut=cut is not None)
     moves: list[Rebinding] = []
     if opts.bind:
         program, moves = bind(problem.text, program)
     att = evaluate_program(program, problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
     att.rebound = moves
     att.followed = followed
+    att.cut = cut
     return att
 
 

@@ -101,6 +101,17 @@ def test_a_swap_is_undone() -> None:
     ("Adult tickets cost £23 and child tickets £11; 236 tickets cost £4,744 on 12 May.",
      ("total_count = 23  # tickets [1]\ntotal_value = 4744  # revenue [GBP]\nprice_adult = 23  # adult [GBP]\n"
      "price_child = 11  # child [GBP]\n")),
+    # rule 10: a program that converts the number itself, one that counts time in several units,
+    # one that mixes months and years on purpose, or a number another parameter takes too
+    ("An infusion of 3.25 mg/min; k = 0.17 per hour; after 7.5 hours.",
+     ("rate_per_min = 3.25  # infusion rate [mg/min]\nk = 0.17  # elimination [1/h]\nt_query = 7.5  # time [h]\n\n"
+      "R = rate_per_min * 60  # [mg/h]\n")),
+    ("A half-life of 90 minutes, checked after 3 h.", "half_life = 90  # half-life [min]\nt = 3 * 60  # time [min]\n"),
+    ("An infusion of 2 mg/min; k = 0.5 per day; after 6 hours.",
+     "R = 2  # rate [mg/min]\nk = 0.5  # elimination [1/day]\nt = 6  # time [h]\n"),
+    ("Pay $900 a month for 25 years at 4% a year.",
+     "payment = 900  # monthly payment [USD/month]\nyears = 25  # term [year]\nrate = 0.04  # rate [1/year]\n"),
+    ("A 5 min wait, and 5 h later.", "wait = 5  # wait [h]\nlater = 5  # time [h]\n"),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -243,6 +254,23 @@ REAL = {
                                                   ("16-20", 10), ("20-24", 9)], 1)),
               {"need_1": 5, "need_2": 9, "need_3": 10, "need_4": 9, "need_5": 2, "need_6": 10},
               ["need_5 = 10 -> 2 (the problem writes 16-20: 2)", "need_6 = 9 -> 10 (the problem writes 20-24: 10)"]),
+    # an angle written with the degree sign: "75°" is in [deg], the launch speed's 12 m/s is not
+    "angle": (("What are the time of flight (s), the maximum height (m) and the horizontal range (m) for a golf "
+               "ball launched at 12 m/s, 75° above level ground, with no air resistance (g = 9.81 m/s²)?"),
+              ("v0 = 12  # launch speed [m/s]\nangle_deg = 12  # launch angle above the horizontal [deg]\n"
+               "g = 9.81  # gravitational acceleration [m/s^2]\n"),
+              {"v0": 12, "angle_deg": 75, "g": 9.81},
+              ["angle_deg = 12 -> 75 (the problem gives 75°; 12 is in m/s)"]),
+    # rule 10a: the number as written, in another unit of its dimension
+    "minutes": (("What is the plasma concentration of vancomycin, in mg/L, 5 hours after an IV bolus of 1000 mg, "
+                 "if its half-life is 360 minutes and its volume of distribution is 57 L?"),
+                ("dose = 1000  # IV bolus dose [mg]\nV = 57  # volume of distribution [L]\n"
+                 "half_life = 360  # elimination half-life [h]\nt = 5  # time since the dose [h]\n\n"
+                 "k = sp.log(2) / half_life  # elimination rate constant [1/h]\n"),
+                {"dose": 1000, "V": 57, "half_life": 6, "t": 5},
+                ["half_life = 360 -> 6 (the problem gives 360 minutes; in h that is 6)"]),
+    "grams": ("A 390 g mass compresses a spring by 2.5 cm.", "m = 390  # mass [kg]\nx = 2.5  # compression [cm]\n",
+              {"m": 0.39, "x": 2.5}, ["m = 390 -> 0.39 (the problem gives 390 g; in kg that is 0.39)"]),
 }
 
 
@@ -280,7 +308,7 @@ def test_solve_binds_and_reports_it() -> None:
     assert warnings_of(res)[0] == "moved dose_per_kg = 500 -> 12.5 (the problem gives 12.5 mg/kg; 500 is in mg)"
     doc = to_dict(res)
     assert doc["attempts"][0]["rebound"][1] == {"name": "max_dose", "old": 12.5, "new": 500.0,
-                                                 "reason": "the problem gives 500 mg; 12.5 is in mg/kg"}
+                                                 "reason": "the problem gives 500 mg; 12.5 is in mg/kg", "unit": ""}
     assert values(doc["program"])["dose_per_kg"] == 12.5  # the program shown is the one that ran
 
     off = solve(problem, ScriptedGenerator([DOSE_PROGRAM]), SolveOptions(examples=0, repairs=0, bind=False))
@@ -566,3 +594,17 @@ def test_solve_reports_a_data_line_it_cut() -> None:
                                    "gives 3 numbers in a row; the rest repeats them)")
     doc = json.loads(json.dumps(to_dict(res)))
     assert doc["attempts"][0]["rebound"][0]["new"] == [9500, 6400, 7500]
+
+
+def test_a_rate_per_minute_in_a_program_counting_hours_is_converted_and_says_so() -> None:
+    text = ("What plasma concentration (mg/L) is reached 3 hours after starting a constant infusion of the "
+            "antibiotic at 1.58 mg/min, if the volume of distribution is 51 L and the drug has a clearance of "
+            "44.9 L/h?")
+    program = ("R = 1.58  # infusion rate [mg/min]\nV = 51  # volume of distribution [L]\n"
+               "CL = 44.9  # clearance [L/h]\nt_query = 3  # time since the start of the infusion [h]\n\n"
+               "k = CL / V  # elimination rate constant [1/h]\n")
+    out, moves = bind(text, program)
+    assert out.splitlines()[0] == "R = 94.8  # infusion rate [mg/h]"
+    assert out.splitlines()[1:] == program.splitlines()[1:]
+    assert [str(mv) for mv in moves] == ["R = 1.58 -> 94.8 (the program counts time in h; 1.58 mg/min is 94.8 mg/h)"]
+    assert moves[0].unit == "mg/h"

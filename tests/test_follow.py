@@ -214,3 +214,69 @@ def test_an_example_whose_data_the_program_lacks_is_not_followed() -> None:
     """Following would put the example's readings in place of the problem's."""
     mine = "import numpy as np\n\ntarget_year = 2015  # year to extrapolate to [year]\nanswer = target_year * 2\n"
     assert follow(mine, [TREND_EXAMPLE], "") == (mine, None)
+
+
+# -- a program the model did not finish (cut_off, and solve letting the model go on) -----------------
+
+TREND_TEXT = ("What number of frost days does a linear least-squares trend predict for Graz in 2010, and what "
+              "is the trend per decade, based on these records: 1992: 70, 1993: 71, 1994: 68, 1995: 69, "
+              "1996: 69, 1997: 68 (days)?")
+#: what the default adapter wrote for it: the readings run on to the token limit
+RUN_ON = ("import numpy as np\n\nyears = np.array([1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, "
+          "2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010])  # observation years [year]\nvalues = np.array([70, 71, "
+          "68, 69, 69, 68" + ", 68" * 150 + ", 6")
+TREND_REST = ("target_year = 2010  # year to extrapolate to [year]\n\nslope, intercept = np.polyfit(years, values, 1)\n"
+              "prediction = slope * target_year + intercept\n"
+              "answer = {\"trend_per_decade\": float(slope * 10), \"prediction\": float(prediction)}\n")
+
+
+@pytest.mark.parametrize("program, closed, note", [
+    # a data line that ran on: closed after its last whole number (the cut-off "6" is dropped)
+    (RUN_ON, RUN_ON.rsplit(", 6", 1)[0] + "])\n", "closed its data line"),
+    ("a = 1  # a [m]\nxs = [1, 2, 3, 3, 3", "a = 1  # a [m]\nxs = [1, 2, 3, 3]\n", "closed its data line"),
+    # a statement cut in the middle: dropped
+    ("c = 2  # cost [USD]\nA = [[1, 1], [0, 1]]\nres = linprog(c, A_ub=A, b_ub=b_",
+     "c = 2  # cost [USD]\nA = [[1, 1], [0, 1]]\n", "dropped its unfinished last statement (line 3)"),
+])
+def test_a_program_cut_off_at_the_token_limit_is_closed(program: str, closed: str, note: str) -> None:
+    from mathllm.follow import cut_off
+
+    out, why = cut_off(program)
+    assert out == closed
+    assert why == f"the model's program stops before its end (the token limit); {note}"
+
+
+@pytest.mark.parametrize("program", [
+    "a = 1  # a [m]\nanswer = a * 2\n",                   # finished
+    "a = 1  # a [m]\nb = (a +\nanswer = a\n",            # a mistake inside, not an end it did not reach
+    "a = 1  # a [m]\nanswer = a +* 2\n",                 # a syntax error that is no open bracket
+    "import numpy as np\nxs = np.array([1",             # nothing of the problem left
+])
+def test_other_programs_are_not_cut(program: str) -> None:
+    from mathllm.follow import cut_off
+
+    assert cut_off(program) == (program, None)
+
+
+def test_solve_lets_the_model_go_on_after_its_data_line_is_closed() -> None:
+    gen = ScriptedGenerator([RUN_ON, TREND_REST])
+    res = solve(Problem(text=TREND_TEXT, answer={"trend_per_decade": -4.285714285712819,
+                                                 "prediction": 62.52380952381179}),
+                generator=gen, options=SolveOptions(examples=0))
+    assert res.verdict == "verified"
+    # the model is shown its own start, closed and cut to the text's six years and readings
+    assert gen.calls[1][0][0].endswith("years = np.array([1992, 1993, 1994, 1995, 1996, 1997])  # observation "
+                                       "years [year]\nvalues = np.array([70, 71, 68, 69, 69, 68])\n")
+    assert warnings_of(res)[0] == ("the model's program stops before its end (the token limit); closed its data "
+                                   "line; years cut to the text's 6 numbers; values cut to the text's 6 numbers; "
+                                   "the model went on from there")
+    assert to_dict(res)["attempts"][0]["cut"] == warnings_of(res)[0]
+
+
+def test_a_continuation_that_runs_on_again_leaves_the_closed_program() -> None:
+    gen = ScriptedGenerator([RUN_ON, "target_year = 2010  # year [year]\nmore = [1, 2, 2, 2, 2"])
+    res = solve(Problem(text=TREND_TEXT), generator=gen, options=SolveOptions(examples=0))
+    att = res.attempts[0]
+    assert att.program.endswith("values = np.array([70, 71, 68, 69, 69, 68])\n")
+    assert att.cut is not None and "went on" not in att.cut
+    assert not att.ok  # no answer: the check says so, as for any program without one

@@ -200,6 +200,31 @@ def test_checkodesol_fails_for_a_wrong_solution(sandbox: Sandbox) -> None:
     assert "sol does not satisfy ode" in check.detail and "residual" in check.detail
 
 
+FLOAT_ODE = (
+    "import sympy as sp\n"
+    "t = sp.symbols('t', positive=True)\n"
+    "C = sp.Function('C')\n"
+    "k = 44.9 / 51\n"
+    "ode = sp.Eq(C(t).diff(t), 1.58 / 51 - k * C(t))\n"
+)
+
+
+def test_checkodesol_passes_when_the_residual_is_only_float_rounding(sandbox: Sandbox) -> None:
+    # sympy leaves -4.9e-17*exp(0.88*t) - 3.1e-17 for this right solution: no failure to report
+    code = FLOAT_ODE + "sol = sp.dsolve(ode, C(t), ics={C(0): 0})\nanswer = float(sol.rhs.subs(t, 3))\n"
+    r = _run(sandbox, code)
+    (check,) = r.checks
+    assert check.ok is True and "within rounding" in check.detail
+
+
+@pytest.mark.parametrize("wrong", ["0.5 * 1.58 / 51 / k * (1 - sp.exp(-k * t))",  # off by a factor
+                                   "1.58 / 51 / k * (1 - sp.exp(-k * t)) + 1e-6"])  # off by a little
+def test_checkodesol_still_fails_for_a_float_solution_that_is_wrong(sandbox: Sandbox, wrong: str) -> None:
+    r = _run(sandbox, FLOAT_ODE + f"sol = sp.Eq(C(t), {wrong})\nanswer = 1.0\n")
+    (check,) = r.checks
+    assert check.ok is False and "does not satisfy" in check.detail
+
+
 def test_checksol_fails_for_a_wrong_root(sandbox: Sandbox) -> None:
     code = ("import sympy as sp\nx = sp.Symbol('x')\neq = sp.Eq(x**2, 4)\n"
             "roots = [sp.Integer(3)]\nanswer = 3\n")
