@@ -13,7 +13,9 @@ clear evidence:
    ("from 0 V on a 9 V supply"), or, of several, exactly one that no parameter takes ("an 88%
    alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken; not for a cell of a linear
    program's table, rule 6's to place, nor when two parameters want that one number): it moves
-   there. Rule 1 runs again after rule 3, which can free such a number. For money the unit is
+   there. A unit of the same dimension counts as the parameter's own, converted ("47 kΩ" is
+   47000 for ``R  # [Ohm]``; time, mass, length, volume, resistance, capacitance, voltage,
+   current). Rule 1 runs again after rule 3, which can free such a number. For money the unit is
    clear even when no parameter has the word after the number: ``total = 1513  # [USD]`` for
    "The school has 1,513 students" moves onto the one amount in dollars no parameter takes
    ("$201").
@@ -25,6 +27,11 @@ clear evidence:
    is taken by one parameter in its unit and one count (``[1]``), ("236 tickets cost £4,744 ...
    £23 apiece" read as ``total_count = 23`` beside ``price_adult = 23  # [GBP]``), the count
    takes the one whole number of the text that no parameter takes, if there is exactly one.
+   And where a percentage is taken by a rate per year (``[1/year]``) and another parameter
+   ("5% of which is paid up front ... at 3.5% a year" read as ``down_fraction = 0.035`` beside
+   ``rate = 0.035``) and one other percentage is free, and exactly one of the two is written as
+   a rate per year ("a year", "annually", "p.a.", "an annual rate of"), the rate takes that one
+   and the other parameter the other.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -59,7 +66,10 @@ clear evidence:
    the resource the nearest resource word after it (else before it; a bare amount of money is the
    table's one money resource). A linear program the text writes in algebra ("x1 = jackets ...
    maximize the profit 90·x1 + 25·x2 subject to 15·x1 + 10·x2 ≤ 1,513 (cutting time, minutes)")
-   is read by variable and row, a Markdown table by row and column header. Only when the text
+   is read by variable and row, a Markdown table by row and column header, a sentence that
+   assigns "respectively" ("oatmeal (1.75 EUR) and yogurt (0.90 EUR) supplies, respectively,
+   19 g of protein and 1 mg of iron; 5 g of protein and 4 mg of iron") by the k-th group after
+   it, split at ";", for the k-th item named before it. Only when the text
    gives every cell exactly one number: a small model copies the numbers in the order of the
    shown example's text ("1,438 minutes of cutting time" read as the profit per jacket).
 7. **A percentage as a fraction.** A parameter in ``[%]`` holding a percentage of the text as a
@@ -76,14 +86,26 @@ clear evidence:
    readings; a list whose first two or more numbers are consecutive numbers of the text and
    whose further numbers only repeat its own is cut to the text's run.
 
+10. **Another unit of its dimension.** A parameter's value is a number of the text as written,
+   which the text writes in another unit of the same dimension (time, mass, length, volume;
+   months and years only with each other) than the parameter's comment names, no parameter
+   has the text's unit and no number of the parameter's unit is free (``half_life = 360  #
+   [h]`` for "360 minutes"): it takes the number converted (6). A rate per unit of time
+   written as the text writes it, in a time unit no other parameter uses, while two or more
+   other parameters all count time in one other unit (``R = 1.58  # [mg/min]`` beside ``CL  #
+   [L/h]`` and ``t_query  # [h]``): it takes the rate in that unit (94.8) and its comment
+   says ``[mg/h]`` (``Rebinding.unit``). Neither where the program scales the parameter itself
+   (``rate_per_min * 60``).
+
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
-``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``). A denominator ("per 1,000
+``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
+stands between a number and its unit: "1.02 million CHF"). A denominator ("per 1,000
 ft") is no candidate of rule 1.
 Everything else (numbers without a unit, several candidates) is left to the model: a wrong
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,069 reference programs of the retrieval bank it moves nothing, and the report names every
-move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 2, 4, 5, 6, 8, 9; each sees
+move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 9; each sees
 the program as the rules before it left it.
 """
 
@@ -165,12 +187,15 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     if m.start and text[m.start - 1] in "$€£¥":
         return text[m.start - 1]  # "$25,300": the unit is written before the number
     after = text[m.end:between(text, m, mentions)[1]].split()
+    if m.scale_name and after and after[0].rstrip(".,;:?!)").lower() == m.scale_name.lower():
+        after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
     return after[0].rstrip(".,;:?!)") if after else ""
 
 
 def _as_written(m: Mention, word: str) -> str:
     """A number with its unit as the text writes it: "1 kg", "88%", "$25,300"."""
-    return f"{m.written}{word}" if word in ("%", "°") else f"{word}{m.written}" if word in "$€£¥" and word else f"{m.written} {word}"
+    n = f"{m.written} {m.scale_name}" if m.scale_name else m.written  # "1.02 million"
+    return f"{n}{word}" if word in ("%", "°") else f"{word}{n}" if word in "$€£¥" and word else f"{n} {word}"
 
 
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
@@ -243,12 +268,14 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     for p in params:
         unit = units[p.name]
         now = sources[p.name]
-        if not unit or not now or any(said[i] == unit for i in now):
+        # a unit of the parameter's dimension is its own: "47 kΩ" for ``[Ohm]`` (rule 10 converts)
+        if not unit or not now or any(_factor(said[i], unit) is not None for i in now) \
+                or _converted_from(p, unit, mentions, said):
             continue  # no unit to go by, not a number of the text, or already one in its unit
         others = {units[q.name] for q in params if q.name != p.name}
         # "5.4 °F per 1,000 ft" gives no altitude: a denominator is left implicit by programs
-        fits = [i for i, u in enumerate(said) if u == unit and not after_per(text, mentions[i])]
-        if not all(said[i] and said[i] in others for i in now):
+        fits = [i for i, u in enumerate(said) if _factor(u, unit) is not None and not after_per(text, mentions[i])]
+        if not all(said[i] and any(_factor(said[i], o) is not None for o in others) for i in now):
             # its number might still be meant for it; but an amount of money in a currency
             # ("$201") is a clear unit, and "The school has 1,513 students" is no amount of money
             # for ``total  # [USD]``: onto the one amount in its currency no parameter takes
@@ -270,8 +297,13 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             continue  # no number in its unit, or several: the model's choice stands
         m = mentions[fits[0]]
         was = now[0]
-        moves.append((fits[0], free, Rebinding(p.name, p.value, _value(m, p),
-                                               f"the problem gives {_as_written(m, words[fits[0]])}; "
+        factor = _factor(said[fits[0]], unit) or Decimal(1)
+        new = float(Decimal(str(_value(m, p))) * factor)  # 4.7 kΩ is 4700, not 4700.000000000001
+        if new == p.value:
+            continue
+        in_unit = f" ({fmt_value(new)} {p.unit})" if factor != 1 else ""
+        moves.append((fits[0], free, Rebinding(p.name, p.value, new,
+                                               f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; "
                                                f"{mentions[was].written} is in {words[was]}")))
     # the one free number of a unit wanted by two parameters: which one it is for is not clear
     wanted = [i for i, _, _ in moves]
@@ -341,7 +373,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
                else f"the problem does not give {fmt_value(p.value)}")
         moves.append(Rebinding(p.name, p.value, _value(m, p),
-                               f"{why}; its one free number in {words[fits[0]]} is {m.written}"))
+                               f"{why}; its one free number in {words[fits[0]]} is "
+                               f"{m.written}{' ' + m.scale_name if m.scale_name else ''}"))
     return moves
 
 
@@ -416,8 +449,30 @@ _SCALES = {
     "mass": {"mg": 1, "g": 1000, "kg": 1000000},
     "length": {"mm": 1, "cm": 10, "m": 1000, "km": 1000000},
     "volume": {"ml": 1, "l": 1000},
+    "resistance": {"ohm": 1, "kohm": 1000},
+    "capacitance": {"pf": 1, "nf": 1000, "uf": 1000000, "mf": 1000000000, "f": 1000000000000},
+    "voltage": {"mv": 1, "v": 1000, "kv": 1000000},
+    "current": {"ma": 1, "a": 1000},
 }
 _SIZE = {u: (dim, Decimal(f)) for dim, table in _SCALES.items() for u, f in table.items()}
+
+
+def _converted_from(p: Parameter, unit: str, mentions: list[Mention], said: list[str]) -> bool:
+    """Whether ``p`` holds a number of the text written in another unit of its dimension,
+    converted (``R = 2200  # [Ohm]`` for "2.2 kΩ", beside "2200 µF")."""
+    return any((f := _factor(u, unit)) not in (None, 1) and m.value != 0
+               and math.isclose(abs(p.value), abs(float(m.value * m.scale * f)), rel_tol=1e-9)
+               for m, u in zip(mentions, said, strict=True))
+
+
+def _factor(said: str, unit: str) -> Decimal | None:
+    """What a number written in ``said`` is multiplied by to be in ``unit`` (both spelled alike):
+    1 for the same unit, 1000 for "47 kΩ" in ``[Ohm]``; None for another dimension or an
+    unknown unit."""
+    if said == unit:
+        return Decimal(1)
+    a, b = _SIZE.get(said), _SIZE.get(unit)
+    return a[1] / b[1] if a and b and a[0] == b[0] else None
 #: Time units a program mixes only by converting (months and years are mixed on purpose: a
 #: monthly payment at a yearly rate).
 _CLOCK = _SCALES["time"]
@@ -518,6 +573,10 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
                                                          f"is {owners[0].name}'s; {m.written} is the one "
                                                          f"whole number no parameter takes"))
             continue
+        yearly = _yearly_split(text, group, written, free_all, mentions)
+        if yearly is not None:
+            moves.append(yearly)
+            continue
         for unit in dict.fromkeys(unit_key(p.unit) for p in group):
             takers = [p for p in group if unit and unit_key(p.unit) == unit]
             free = [i for i, u in enumerate(said) if u == unit and i not in used]
@@ -532,6 +591,43 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
                                                          f"and {p.name} matches its words; "
                                                          f"{mentions[written[0]].written} is taken"))
     return moves
+
+
+#: Words that make a percentage a rate per year: "3.5% a year", "4% annually", "2% p.a.".
+_PER_YEAR_AFTER = re.compile(r"\s*(?:%|percent\b)?\s*(?:(?:a|per|each|every)\s+(?:year|annum)\b|annually\b|yearly\b|p\.\s?a\.|"
+                             r"per\s+annum\b|annual\b)", re.IGNORECASE)
+#: ... or before it: "an annual rate of 3.5%", "annual interest of 4%".
+_PER_YEAR_BEFORE = re.compile(r"\b(?:annual|yearly)\b[\w\s]{0,25}?\b(?:of|at|is)\s*$", re.IGNORECASE)
+
+
+def _per_year(text: str, m: Mention) -> bool:
+    """Whether the text writes a percentage as a rate per year."""
+    return bool(_PER_YEAR_AFTER.match(text, m.end) or _PER_YEAR_BEFORE.search(text[max(0, m.start - 40):m.start]))
+
+
+def _yearly_split(text: str, group: list[Parameter], written: tuple[int, ...], free: list[int],
+                  mentions: list[Mention]) -> Rebinding | None:
+    """Rule 2 for a percentage taken by a rate per year and another parameter ("5% of which is
+    paid up front ... at 3.5% a year" read as ``down_fraction = 0.035`` beside ``rate = 0.035
+    # [1/year]``): of that percentage and the one free percentage, exactly one is written as a
+    rate per year; the rate keeps (or takes) that one, the other parameter the other."""
+    if len(group) != 2 or len(written) != 1 or not mentions[written[0]].percent:
+        return None
+    rates = [p for p in group if unit_key(p.unit) in {"1/year", "1/yr", "%/year"}]
+    pcts = [j for j in free if mentions[j].percent and not after_per(text, mentions[j])]
+    if len(rates) != 1 or len(pcts) != 1:
+        return None
+    (rate,) = rates
+    (other,) = [p for p in group if p is not rate]
+    if not _written_in("%", unit_key(other.unit), other.value) and not unit_is_percent(other):
+        return None  # the other parameter takes no percentage
+    here, there = mentions[written[0]], mentions[pcts[0]]
+    if _per_year(text, here) == _per_year(text, there):
+        return None  # both or neither written per year: which is whose is not clear
+    mover, m = (other, there) if _per_year(text, here) else (rate, there)
+    return Rebinding(mover.name, mover.value, _value(m, mover),
+                     f"{here.written}% is {'a rate per year' if mover is other else 'no rate per year'}, "
+                     f"{(rate if mover is other else other).name}'s; {m.written}% is the one free percentage")
 
 
 #: Rule 4's evidence: the least fit of the free number, and its least lead over the taken one.
@@ -839,6 +935,7 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     ends = [e.end() for e in _CLAUSE.finditer(text)] + _list_breaks(text)
     algebra = _algebra(text, words, owners, resources, ends)
     grid = _grid(text, owners, resources)
+    respective = _respectively(text, words, owners, mentions, ends)
     kinds: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
     for j, m in enumerate(mentions):
         if m.value == 0 or after_per(text, m):
@@ -849,8 +946,8 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
             continue
         lo = max([0] + [e for e in ends if e <= m.start])
         hi = min([len(text)] + [e for e in ends if e > m.start])
-        owner = next((owners[w][0] for s, w in reversed(words) if lo <= s < m.start and len(owners[w]) == 1),
-                     frozenset())
+        owner = respective.get(j) or next(
+            (owners[w][0] for s, w in reversed(words) if lo <= s < m.start and len(owners[w]) == 1), frozenset())
         # not past another number nor a comma: "oatmeal: 1.75 CHF/serving, protein 15 g/serving"
         near_lo, near_hi = between(text, m, mentions)
         stop = _PART.search(text, m.end, min(hi, near_hi))
@@ -933,6 +1030,27 @@ def _algebra(text: str, words: list[tuple[int, str]], owners: dict[str, list[fro
         return (res.pop(), frozenset()) if rel else ()
 
     return kind
+
+
+def _respectively(text: str, words: list[tuple[int, str]], owners: dict[str, list[frozenset[str]]],
+                  mentions: list[Mention], ends: list[int]) -> dict[int, frozenset[str]]:
+    """The items of numbers a sentence assigns "respectively": "Every serving of oatmeal (1.75
+    EUR) and yogurt (0.90 EUR) supplies, respectively, 19 g of protein and 1 mg of iron; 5 g of
+    protein and 4 mg of iron." gives the numbers of the k-th group after "respectively" (groups
+    split at ";") the k-th item named before it, when there are as many groups as items (two or
+    more). Mention index -> item."""
+    found: dict[int, frozenset[str]] = {}
+    for r in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
+        lo = max([0] + [e for e in ends if e <= r.start()])
+        hi = min([len(text)] + [e for e in ends if e > r.end()])
+        items = list(dict.fromkeys(owners[w][0] for s, w in words if lo <= s < r.start() and len(owners[w]) == 1))
+        cuts = [r.end()] + [r.end() + x.end() for x in re.finditer(";", text[r.end():hi])] + [hi]
+        groups = list(zip(cuts, cuts[1:], strict=False))
+        if len(items) < 2 or len(groups) != len(items):
+            continue
+        for item, (a, b) in zip(items, groups, strict=True):
+            found.update({j: item for j, m in enumerate(mentions) if a <= m.start < b})
+    return found
 
 
 def _grid(text: str, owners: dict[str, list[frozenset[str]]], resources: list[frozenset[str]]):

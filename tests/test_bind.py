@@ -112,6 +112,13 @@ def test_a_swap_is_undone() -> None:
     ("Pay $900 a month for 25 years at 4% a year.",
      "payment = 900  # monthly payment [USD/month]\nyears = 25  # term [year]\nrate = 0.04  # rate [1/year]\n"),
     ("A 5 min wait, and 5 h later.", "wait = 5  # wait [h]\nlater = 5  # time [h]\n"),
+    # a percentage shared by a rate per year and a share: both, or neither, written per year
+    ("Put 5% down; the loan runs at 3.5% a year and inflation is 2% a year.",
+     "down = 0.035  # down payment share [1]\nrate = 0.035  # interest rate [1/year]\n"),
+    ("Put 5% down; the loan costs 3.5% of the price.",
+     "down = 0.035  # down payment share [1]\nrate = 0.035  # interest rate [1/year]\n"),
+    # a number converted from another unit of its dimension is bound, whatever else has its value
+    ("A 2200 µF capacitor discharges through 2.2 kΩ.", "C_uF = 2200  # capacitance [uF]\nR = 2200  # [Ohm]\n"),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -269,6 +276,24 @@ REAL = {
                  "k = sp.log(2) / half_life  # elimination rate constant [1/h]\n"),
                 {"dose": 1000, "V": 57, "half_life": 6, "t": 5},
                 ["half_life = 360 -> 6 (the problem gives 360 minutes; in h that is 6)"]),
+    # rule 3 with a scale word between the number and its unit; rule 2 for a percentage taken by a
+    # rate per year and a share: the one written "a year" is the rate's, the share takes the other
+    "loan": (("What is the monthly payment when a house costing 1.02 million CHF, 5% of which is paid up front, "
+              "is financed over 25 years at 3.5% a year, with interest compounded and payments made monthly?"),
+             ("price = 102  # purchase price of the house [CHF]\ndown_fraction = 0.035  # down payment as a share "
+              "of the price [1]\nrate = 0.035  # nominal annual interest rate, compounded monthly [1/year]\n"
+              "years = 25  # loan term [year]\n"),
+             {"price": 1020000, "down_fraction": 0.05, "rate": 0.035, "years": 25},
+             ["price = 102 -> 1020000 (the problem does not give 102; its one free number in CHF is 1.02 million)",
+              "down_fraction = 0.035 -> 0.05 (3.5% is a rate per year, rate's; 5% is the one free percentage)"]),
+    # rule 1 across units of one dimension: "47 kΩ" is a number for ``[Ohm]`` (47000)
+    "kilo-ohm": ("What voltage is left on a 2200 µF capacitor, initially at 400 V, after discharging through 47 kΩ "
+                 "for 180 s?",
+                 ("V0 = 400  # initial capacitor voltage [V]\nR = 2200  # resistance [Ohm]\n"
+                  "C_uF = 47  # capacitance [uF]\nt = 180  # time since the discharge began [s]\n"),
+                 {"V0": 400, "R": 47000, "C_uF": 2200, "t": 180},
+                 ["R = 2200 -> 47000 (the problem gives 47 kΩ (47000 Ohm); 2200 is in µF)",
+                  "C_uF = 47 -> 2200 (the problem gives 2200 µF; 47 is in kΩ)"]),
     "grams": ("A 390 g mass compresses a spring by 2.5 cm.", "m = 390  # mass [kg]\nx = 2.5  # compression [cm]\n",
               {"m": 0.39, "x": 2.5}, ["m = 390 -> 0.39 (the problem gives 390 g; in kg that is 0.39)"]),
 }
@@ -451,6 +476,10 @@ def test_a_linear_programs_table_takes_its_numbers_from_the_text() -> None:
     ("Production data of a bakery (per day):\n\n| product | oven time (minutes per tray) | flour (kg per tray) "
      "| profit per tray |\n|---|---|---|---|\n| trays of bread | 10 | 5.5 | 105 EUR |\n| trays of muffins | 30 "
      "| 5 | 60 EUR |\n| available | 809 | 188 | |\n\nFind the maximum profit."),
+    # "respectively": the k-th group after it (split at ";") is the k-th item's
+    ("Every tray of bread (105 EUR) and of muffins (60 EUR) takes, respectively, 10 minutes of oven time and "
+     "5.5 kg of flour; 30 minutes of oven time and 5 kg of flour. There are 809 minutes of oven time and 188 kg "
+     "of flour a day. Find the largest profit."),
     # a list, one line per product, then the capacities on a line of their own
     ("What is the largest daily profit a bakery can earn from its products?\n"
      "- Trays of bread: profit 105 dollars per unit, 10 minutes of oven time and 5.5 kg of flour per unit\n"
