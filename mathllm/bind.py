@@ -84,7 +84,11 @@ clear evidence:
    more labelled readings in the text ("1970: 80, 1975: 74, ..."), the list starting with the
    first two labels becomes all the labels and the one starting with the first reading all the
    readings; a list whose first two or more numbers are consecutive numbers of the text and
-   whose further numbers only repeat its own is cut to the text's run.
+   whose further numbers only repeat its own (or spell a number of the text split at its
+   thousands comma, "10,900" read as 10, 900) is cut to the text's run; and a list that is part
+   of one list the text writes (three or more numbers joined by commas or "and", each with the
+   same unit word or none: "returns 7,800 dollars, 14,800 dollars, ..., 17,100 dollars") becomes
+   that whole list.
 
 10. **Another unit of its dimension.** A parameter's value is a number of the text as written,
    which the text writes in another unit of the same dimension (time, mass, length, volume;
@@ -766,6 +770,26 @@ def _numeric_list(node: ast.expr) -> ast.List | ast.Tuple | None:
     return inner
 
 
+#: What stands between two numbers of one list in a text: a comma (and), with the unit the
+#: numbers share ("7,800 dollars, 14,800 dollars and 16,700 dollars"; "3, 5, 8 and 13").
+_LIST_GAP = re.compile(r"\s*(?P<unit>[^\W\d]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[$€£])?$")
+
+
+def _text_lists(text: str, numbers: list[Mention]) -> list[list[float]]:
+    """The lists of three or more numbers a text writes: numbers joined by commas or "and",
+    each followed by the same unit word or none (no percentages, no scale words)."""
+    runs: list[list[Mention]] = []
+    unit = None
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        gap = _LIST_GAP.match(text[a.end:b.start]) if not (a.percent or b.percent or a.scale != 1) else None
+        if gap and (not runs or runs[-1][-1] is not a or gap["unit"] == unit):
+            if not runs or runs[-1][-1] is not a:
+                runs.append([a])
+                unit = gap["unit"]
+            runs[-1].append(b)
+    return [[float(m.value) for m in r] for r in runs if len(r) >= 3]
+
+
 def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """Rule 9: a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
     that copies the text's data only in part. A small model copies the shown example's length:
@@ -776,7 +800,10 @@ def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
       with the first two labels becomes all the labels, and a list that starts with the first
       reading becomes all the readings.
     * **A run-on list**: a list whose first two or more numbers are consecutive numbers of the
-      text, and whose numbers after them only repeat its own, is cut to the text's run.
+      text, and whose numbers after them only repeat its own (or spell a number of the text
+      split at its thousands comma), is cut to the text's run.
+    * **Part of the text's list**: a list that is a run of one list the text writes
+      (:func:`_text_lists`), shorter than it, becomes the whole list.
     """
     from .follow import data_lines
 
@@ -800,7 +827,10 @@ def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
             rest = [n for n, xs in values.items() if n != keys[0] and xs[0] == readings[0]]
             if len(rest) == 1 and values[rest[0]] != readings:
                 new[rest[0]] = (readings, f"the text gives {len(readings)} readings")
-    written = [float(m.value) for m in find_numbers(text) if not m.word]
+    numbers = [m for m in find_numbers(text) if not m.word]
+    written = [float(m.value) for m in numbers]
+    spelled = {m.written for m in numbers}
+    runs = _text_lists(text, numbers)
     for n, xs in values.items():
         if n in new:
             continue
@@ -808,9 +838,19 @@ def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
             k = 0
             while k < len(xs) and j + k < len(written) and written[j + k] == xs[k]:
                 k += 1
-            if 2 <= k < len(xs) and all(x in xs[:k] for x in xs[k:]):
-                new[n] = (xs[:k], f"the text gives {k} numbers in a row; the rest repeats them")
+            # the rest repeats the list's own numbers, or spells a number of the text split at
+            # its thousands comma ("10,900" written as the two items 10, 900)
+            split = ",".join(fmt_value(x) for x in xs[k:]) in spelled and all(_whole(x) for x in xs[k:])
+            if 2 <= k < len(xs) and (all(x in xs[:k] for x in xs[k:]) or split):
+                new[n] = (xs[:k], f"the text gives {k} numbers in a row; the rest "
+                                  f"{'spells ' + ','.join(fmt_value(x) for x in xs[k:]) if split else 'repeats them'}")
                 break
+        # a list that is part of a list the text writes ("returns 7,800 dollars, 14,800 dollars,
+        # ..., 17,100 dollars" copied from its second number on): the text's whole list
+        cut = new[n][0] if n in new else xs
+        whole = [r for r in runs if len(r) > len(cut) >= 2 and any(r[i:i + len(cut)] == cut for i in range(len(r)))]
+        if len(whole) == 1:
+            new[n] = (whole[0], f"the text lists {len(whole[0])} numbers; the program had {len(cut)} of them")
     if not new:
         return program, []
     lines = program.splitlines(keepends=True)

@@ -600,7 +600,28 @@ def test_a_run_on_list_is_cut_to_the_texts_numbers() -> None:
     assert [mv.to_dict()["new"] for mv in moves] == [[9500, 6400, 7500, 8100, 9400]]
 
 
+NPV_TEXT = ("What is the net present value, at 9.7% a year, of paying 78,000 dollars now for a solar installation "
+            "that returns 7,800 dollars, 14,800 dollars, 16,700 dollars, 10,100 dollars, 17,100 dollars at the end "
+            "of each of the following 5 years?")
+
+
+@pytest.mark.parametrize("flows, reason", [
+    # copied from the text's second number on, and run on: the text's whole list
+    ("[14800, 16700, 10100, 17100, 10100, 17100]", "the text lists 5 numbers; the program had 4 of them"),
+    # the last number again, written with its thousands comma, so Python reads two items
+    ("[7800, 14800, 16700, 10100, 17100, 17, 100]", "the text gives 5 numbers in a row; the rest spells 17,100"),
+])
+def test_a_data_line_becomes_the_texts_whole_list(flows: str, reason: str) -> None:
+    program = f"initial_cost = 78000  # investment [USD]\nrate = 0.097  # [1/year]\ncash_flows = {flows}  # [USD]\n"
+    out, moves = bind(NPV_TEXT, program)
+    assert "cash_flows = [7800, 14800, 16700, 10100, 17100]  # [USD]\n" in out
+    assert [mv.reason for mv in moves] == [reason]
+
+
 @pytest.mark.parametrize("text, program", [
+    # a list of the text's numbers that is no part of a longer list it writes
+    (NPV_TEXT, "cash_flows = [78000, 7800]\n"),
+    ("A 3 kg box, a 5 m rope and 7 s on 2, 4 and 6 May.", "xs = [3, 5]\n"),
     # the list is the text's already
     (TREND, "years = [2011, 2012, 2013, 2014, 2015, 2016]\nvalues = [10.47, 10.47, 10.57, 10.55, 10.64, 10.67]\n"),
     # numbers after the text's run that are new are the model's, not a repetition
