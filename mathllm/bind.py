@@ -23,7 +23,10 @@ clear evidence:
    although the text writes it fewer times ("reaches 14 °C when the air is -1 °C" read as
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
    no parameter ("-1 °C"): the parameter whose description best matches the words around that
-   number (strictly better than the others: "air") moves there. And where a number written once
+   number (strictly better than the others: "air") moves there; if that number stands in the
+   question's sentence and one of them is described as the value "of interest", that one
+   ("What will it read 48 minutes after ...?" for ``t2  # time of interest``, not ``t1  # time
+   of the second reading``, whose words "read" fits). And where a number written once
    is taken by one parameter in its unit and one count (``[1]``), ("236 tickets cost £4,744 ...
    £23 apiece" read as ``total_count = 23`` beside ``price_adult = 23  # [GBP]``), the count
    takes the one whole number of the text that no parameter takes, if there is exactly one.
@@ -588,13 +591,33 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
                 continue
             m = mentions[free[0]]
             fit = [fit_score(p, text, m, mentions) for p in takers]
+            # the number the question asks about is the one "of interest": "What will it read 48
+            # minutes after ...?" for ``t2  # time of interest`` beside ``t1  # time of the second
+            # reading`` ("read" fits the reading's words, not its number)
+            asked = [q for q in takers if _OF_INTEREST.search(q.description)]
+            by_question = len(asked) == 1 and _in_question(text, m)
+            if by_question:
+                fit = [int(q is asked[0]) for q in takers]
             if fit.count(max(fit)) != 1:
                 continue  # the words around the free number do not single one out
             p = takers[fit.index(max(fit))]
+            why = "the question asks about it" if by_question else f"{p.name} matches its words"
             moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {_as_written(m, words[free[0]])} "
-                                                         f"and {p.name} matches its words; "
-                                                         f"{mentions[written[0]].written} is taken"))
+                                                         f"and {why}; {mentions[written[0]].written} is taken"))
     return moves
+
+
+#: A parameter's description that names the value the question asks about.
+_OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\b", re.IGNORECASE)
+
+
+def _in_question(text: str, m: Mention) -> bool:
+    """Whether a number stands in the sentence that asks the question."""
+    from .prompt import question_of
+
+    q = question_of(text)
+    at = text.rfind(q) if q else -1
+    return at >= 0 and at <= m.start < at + len(q)
 
 
 #: Words that make a percentage a rate per year: "3.5% a year", "4% annually", "2% p.a.".

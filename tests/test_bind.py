@@ -658,3 +658,16 @@ def test_a_rate_per_minute_in_a_program_counting_hours_is_converted_and_says_so(
     assert out.splitlines()[1:] == program.splitlines()[1:]
     assert [str(mv) for mv in moves] == ["R = 1.58 -> 94.8 (the program counts time in h; 1.58 mg/min is 94.8 mg/h)"]
     assert moves[0].unit == "mg/h"
+
+
+def test_of_two_parameters_sharing_a_number_the_one_of_interest_takes_the_questions_number() -> None:
+    # "read" fits the second reading's words, but 48 minutes is what the question asks about
+    text = ("What will a bottle of lemonade read 48 minutes after it is taken out of the fridge, if it was 6 °C "
+            "at that moment, 19.5 °C after 10 minutes, and the surroundings are steady at 31 °C?")
+    program = ("T_env = 31  # temperature of the surroundings [°C]\nT0 = 6  # temperature at the start [°C]\n"
+               "t1 = 10  # time of the second reading [min]\nT1 = 19.5  # second reading [°C]\n"
+               "t2 = 10  # time of interest [min]\n")
+    out, moves = bind(text, program)
+    assert values(out)["t1"] == 10 and values(out)["t2"] == 48
+    assert [str(mv) for mv in moves] == ["t2 = 10 -> 48 (the problem gives 48 minutes and the question asks about "
+                                         "it; 10 is taken)"]
