@@ -123,6 +123,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from .contract import Parameter, parse_parameters, set_parameters
 from .quantities import (
@@ -803,7 +804,7 @@ def _text_lists(text: str, numbers: list[Mention]) -> list[list[float]]:
     each followed by the same unit word or none (no percentages, no scale words)."""
     runs: list[list[Mention]] = []
     unit = None
-    for a, b in zip(numbers, numbers[1:], strict=False):
+    for a, b in pairwise(numbers):
         gap = _LIST_GAP.match(text[a.end:b.start]) if not (a.percent or b.percent or a.scale != 1) else None
         if gap and (not runs or runs[-1][-1] is not a or gap["unit"] == unit):
             if not runs or runs[-1][-1] is not a:
@@ -865,8 +866,8 @@ def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
             # its thousands comma ("10,900" written as the two items 10, 900)
             split = ",".join(fmt_value(x) for x in xs[k:]) in spelled and all(_whole(x) for x in xs[k:])
             if 2 <= k < len(xs) and (all(x in xs[:k] for x in xs[k:]) or split):
-                new[n] = (xs[:k], f"the text gives {k} numbers in a row; the rest "
-                                  f"{'spells ' + ','.join(fmt_value(x) for x in xs[k:]) if split else 'repeats them'}")
+                rest = "spells " + ",".join(fmt_value(x) for x in xs[k:]) if split else "repeats them"
+                new[n] = (xs[:k], f"the text gives {k} numbers in a row; the rest {rest}")
                 break
         # a list that is part of a list the text writes ("returns 7,800 dollars, 14,800 dollars,
         # ..., 17,100 dollars" copied from its second number on): the text's whole list
@@ -1108,7 +1109,7 @@ def _respectively(text: str, words: list[tuple[int, str]], owners: dict[str, lis
         hi = min([len(text)] + [e for e in ends if e > r.end()])
         items = list(dict.fromkeys(owners[w][0] for s, w in words if lo <= s < r.start() and len(owners[w]) == 1))
         cuts = [r.end()] + [r.end() + x.end() for x in re.finditer(";", text[r.end():hi])] + [hi]
-        groups = list(zip(cuts, cuts[1:], strict=False))
+        groups = list(pairwise(cuts))
         if len(items) < 2 or len(groups) != len(items):
             continue
         for item, (a, b) in zip(items, groups, strict=True):

@@ -287,8 +287,8 @@ REAL = {
              ["price = 102 -> 1020000 (the problem does not give 102; its one free number in CHF is 1.02 million)",
               "down_fraction = 0.035 -> 0.05 (3.5% is a rate per year, rate's; 5% is the one free percentage)"]),
     # rule 1 across units of one dimension: "47 kΩ" is a number for ``[Ohm]`` (47000)
-    "kilo-ohm": ("What voltage is left on a 2200 µF capacitor, initially at 400 V, after discharging through 47 kΩ "
-                 "for 180 s?",
+    "kilo-ohm": (("What voltage is left on a 2200 µF capacitor, initially at 400 V, after discharging through "
+                  "47 kΩ for 180 s?"),
                  ("V0 = 400  # initial capacitor voltage [V]\nR = 2200  # resistance [Ohm]\n"
                   "C_uF = 47  # capacitance [uF]\nt = 180  # time since the discharge began [s]\n"),
                  {"V0": 400, "R": 47000, "C_uF": 2200, "t": 180},
@@ -669,5 +669,5 @@ def test_of_two_parameters_sharing_a_number_the_one_of_interest_takes_the_questi
                "t2 = 10  # time of interest [min]\n")
     out, moves = bind(text, program)
     assert values(out)["t1"] == 10 and values(out)["t2"] == 48
-    assert [str(mv) for mv in moves] == ["t2 = 10 -> 48 (the problem gives 48 minutes and the question asks about "
-                                         "it; 10 is taken)"]
+    assert [str(mv) for mv in moves] == [("t2 = 10 -> 48 (the problem gives 48 minutes and the question asks "
+                                          "about it; 10 is taken)")]
