@@ -123,9 +123,13 @@ def find_numbers(text: str) -> list[Mention]:
     for m in _FIXED_WORD.finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(0), _FIXED_WORDS[m.group(1).lower()],
                            word=True, fixed_only=True))
-    return sorted(out, key=lambda x: x.start)
+    # "to two decimals", "3 significant figures": how to write the answer, no number of the problem
+    return sorted((x for x in out if not _FORMAT.match(text, x.end)), key=lambda x: x.start)
 
 
+#: What follows a number that says how precisely to give the answer.
+_FORMAT = re.compile(r"\s*(?:decimals?|decimal (?:places?|digits?)|significant (?:figures?|digits?))\b",
+                     re.IGNORECASE)
 #: Signs written before an amount of money ("$150", "€4.50").
 CURRENCY_SIGNS = "$€£¥"
 #: Words and codes written after an amount of money ("840,000 dollars", "12 CHF", "20 cents").

@@ -85,6 +85,16 @@ def test_a_number_is_divided_by_100_only_as_a_percentage_or_a_centi_unit(text: s
     assert (literal in given_literals(text)) is given
 
 
+@pytest.mark.parametrize("text", ["Give both answers to two decimals.", "Round to 3 significant figures.",
+                                  "Answer to 2 decimal places.", "Write 4 decimal digits."])
+def test_how_precisely_to_answer_is_no_number_of_the_problem(text: str) -> None:
+    # "two decimals" would give 2 (and 1/2 = 0.5) to the model and to the verifier's "given"
+    from mathllm.quantities import find_numbers
+
+    assert find_numbers(text) == []
+    assert find_numbers("A 4 kg box; " + text)[0].written == "4"
+
+
 @pytest.mark.parametrize("digits, more, done", [
     ("0.04", True, False), ("0.048", True, True), ("0.0480", True, True), ("0.040", False, False),
     ("140.50", True, True), ("140.", True, False), ("2500.", True, True), ("2500.05", False, False),
