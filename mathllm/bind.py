@@ -104,6 +104,10 @@ clear evidence:
    says ``[mg/h]`` (``Rebinding.unit``). Neither where the program scales the parameter itself
    (``rate_per_min * 60``).
 
+11. **Days between two weekdays.** The one parameter in days described as "days ahead" takes
+   the count from the weekday the text calls today ("today (Sunday)") to the one other weekday
+   it names ("rain on Tuesday": 2; the same weekday is 7).
+
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
 ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
@@ -112,7 +116,7 @@ ft") is no candidate of rule 1.
 Everything else (numbers without a unit, several candidates) is left to the model: a wrong
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,069 reference programs of the retrieval bank it moves nothing, and the report names every
-move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 9; each sees
+move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 9; each sees
 the program as the rules before it left it.
 """
 
@@ -259,10 +263,12 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     table = _table(raw, params)  # lines matter: a list of products, then "Available per day: ..."
     program, params = _apply(program, params, table)
     labelled = _labelled(text, params)
-    program, _ = _apply(program, params, labelled)
+    program, params = _apply(program, params, labelled)
+    weekdays = _weekdays(text, params)
+    program, _ = _apply(program, params, weekdays)
     program, data = _data(text, program)
     return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
-                     + labelled + data)
+                     + labelled + weekdays + data)
 
 
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -769,6 +775,34 @@ def _labelled(text: str, params: list[Parameter]) -> list[Rebinding]:
             moves.append(Rebinding(p.name, p.value, new,
                                    f"the problem writes {label.group(1).strip()}: {number.written}"))
     return moves
+
+
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_DAYS) + r")\b", re.IGNORECASE)
+#: "today (Sunday)", "today, Sunday,", "today is Sunday", "Sunday today", "it is Sunday".
+_TODAY = re.compile(r"\btoday\s*(?:\(|,|is|was)?\s*(?P<a>" + "|".join(_DAYS) + r")\b|\b(?P<b>"
+                    + "|".join(_DAYS) + r")\s*\)?\s*(?:,\s*)?today\b|\b(?:it is|it's) (?P<c>" + "|".join(_DAYS)
+                    + r")\b", re.IGNORECASE)
+
+
+def _weekdays(text: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 11: a number of days ahead the text gives as two weekdays ("today (Sunday) is dry
+    ... rain on Tuesday" for ``days = 23  # number of days ahead (Sunday -> Tuesday) [day]``):
+    the one parameter in days described as days ahead takes the count from today's weekday to
+    the other one the text names (a week for the same weekday)."""
+    today = {(m["a"] or m["b"] or m["c"]).lower() for m in _TODAY.finditer(text)}
+    named = {w.lower() for w in _WEEKDAY.findall(text)}
+    if len(today) != 1 or len(named) != 2:
+        return []
+    (start,) = today
+    (end,) = named - today
+    ahead = (_DAYS.index(end) - _DAYS.index(start)) % 7 or 7
+    takers = [p for p in params if unit_key(p.unit) == "day" and re.search(r"\bdays? ahead\b", p.description)]
+    if len(takers) != 1 or takers[0].value == ahead:
+        return []
+    p = takers[0]
+    return [Rebinding(p.name, p.value, float(ahead), f"today is {start.title()} and the question is about "
+                                                     f"{end.title()}: {ahead} days ahead")]
 
 
 # -- rule 9: data lines -----------------------------------------------------------------------------

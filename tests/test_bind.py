@@ -119,6 +119,9 @@ def test_a_swap_is_undone() -> None:
      "down = 0.035  # down payment share [1]\nrate = 0.035  # interest rate [1/year]\n"),
     # a number converted from another unit of its dimension is bound, whatever else has its value
     ("A 2200 µF capacitor discharges through 2.2 kΩ.", "C_uF = 2200  # capacitance [uF]\nR = 2200  # [Ohm]\n"),
+    # weekdays: no day called today, or two other days named
+    ("Rain on Tuesday after a dry Sunday?", "days = 3  # number of days ahead [day]\n"),
+    ("Today (Sunday) is dry; rain on Tuesday or Friday?", "days = 3  # number of days ahead [day]\n"),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -294,6 +297,13 @@ REAL = {
                  {"V0": 400, "R": 47000, "C_uF": 2200, "t": 180},
                  ["R = 2200 -> 47000 (the problem gives 47 kΩ (47000 Ohm); 2200 is in µF)",
                   "C_uF = 47 -> 2200 (the problem gives 2200 µF; 47 is in kΩ)"]),
+    # rule 11: the days between today's weekday and the one the question names
+    "weekdays": (("What is the probability that it will be dry in Bergen on Tuesday, given that today (Sunday) is "
+                  "rainy and that the chance of rain tomorrow is 79% after a rainy day but only 23% after a dry day?"),
+                 ("p_rain_after_rain = 0.79  # P(rain tomorrow | rain today) [1]\np_rain_after_dry = 0.23  # P(rain "
+                  "tomorrow | dry today) [1]\ndays = 23  # number of days ahead (Sunday -> Tuesday) [day]\n"),
+                 {"p_rain_after_rain": 0.79, "p_rain_after_dry": 0.23, "days": 2},
+                 ["days = 23 -> 2 (today is Sunday and the question is about Tuesday: 2 days ahead)"]),
     "grams": ("A 390 g mass compresses a spring by 2.5 cm.", "m = 390  # mass [kg]\nx = 2.5  # compression [cm]\n",
               {"m": 0.39, "x": 2.5}, ["m = 390 -> 0.39 (the problem gives 390 g; in kg that is 0.39)"]),
 }
