@@ -108,6 +108,13 @@ clear evidence:
    the count from the weekday the text calls today ("today (Sunday)") to the one other weekday
    it names ("rain on Tuesday": 2; the same weekday is 7).
 
+12. **Numbers given "respectively".** "From a pool of 8 teachers and 7 students, 2 and 4
+   respectively are chosen": each item has a number written with it and one given
+   respectively. Where the program's parameters that name an item come in parallel pairs
+   (``n_teacher``, ``k_teacher``; ``n_student``, ``k_student``) and the items bound right agree
+   which role takes which number, a parameter holding another number of its item takes its
+   role's (``n_student = 4`` -> 7).
+
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
 ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
@@ -116,7 +123,7 @@ ft") is no candidate of rule 1.
 Everything else (numbers without a unit, several candidates) is left to the model: a wrong
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,069 reference programs of the retrieval bank it moves nothing, and the report names every
-move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 9; each sees
+move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 12, 9; each sees
 the program as the rules before it left it.
 """
 
@@ -265,10 +272,12 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     labelled = _labelled(text, params)
     program, params = _apply(program, params, labelled)
     weekdays = _weekdays(text, params)
-    program, _ = _apply(program, params, weekdays)
+    program, params = _apply(program, params, weekdays)
+    pairs = _respective(text, params, mentions, words)
+    program, _ = _apply(program, params, pairs)
     program, data = _data(text, program)
     return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
-                     + labelled + weekdays + data)
+                     + labelled + weekdays + pairs + data)
 
 
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -803,6 +812,69 @@ def _weekdays(text: str, params: list[Parameter]) -> list[Rebinding]:
     p = takers[0]
     return [Rebinding(p.name, p.value, float(ahead), f"today is {start.title()} and the question is about "
                                                      f"{end.title()}: {ahead} days ahead")]
+
+
+#: "8 teachers and 7 students, 2 and 4 respectively": items with a number each, then one more
+#: number each, in their order.
+_RESPECTIVE = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _respective(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+    """Rule 12: two numbers per item, the second ones given "respectively" ("From a pool of 8
+    teachers and 7 students, 2 and 4 respectively are chosen"). The parameters that name an
+    item come in parallel pairs (``n_teacher``, ``k_teacher``; ``n_student``, ``k_student``);
+    where the pairs agree which role takes the number written with the item (``n_``) and which
+    the one given respectively (``k_``), a parameter holding another number of its item takes
+    its role's number (``n_student = 4`` -> 7)."""
+    moves: list[Rebinding] = []
+    for r in _RESPECTIVE.finditer(text):
+        before = [j for j, m in enumerate(mentions) if m.end <= r.start() and not m.percent]
+        # the numbers right before "respectively", joined by "and" or commas
+        tail: list[int] = []
+        for j in reversed(before):
+            end = mentions[tail[-1]].start if tail else r.start()
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", text[mentions[j].end:end]):
+                tail.append(j)
+            else:
+                break
+        tail.reverse()
+        k = len(tail)
+        pool = [j for j in before if j not in tail][-k:] if k >= 2 else []
+        if k < 2 or len(pool) != k or not all(words[j].isalpha() for j in pool):
+            continue
+        items = [unit_key(words[j]) for j in pool]
+        if len(set(items)) != k:
+            continue
+        roles: dict[str, dict[str, Parameter]] = {}  # role (name without the item) -> item -> parameter
+        for p in params:
+            hits = [it for it in items if it in p.name.lower()]
+            if len(hits) == 1:
+                roles.setdefault(p.name.lower().replace(hits[0], "*"), {})[hits[0]] = p
+        if len(roles) != 2 or any(set(by) != set(items) for by in roles.values()):
+            continue  # not two parallel parameters for every item
+        given = {it: (float(mentions[a].value), float(mentions[b].value)) for it, a, b in zip(items, pool, tail,
+                                                                                              strict=True)}
+        # which role takes the number written with the item (0) and which the one after (1),
+        # from the items whose two parameters hold their two different numbers
+        kinds: dict[str, set[int]] = {role: set() for role in roles}
+        for it, (first, second) in given.items():
+            if first == second or sorted(by[it].value for by in roles.values()) != sorted((first, second)):
+                continue  # the item does not show the roles: its two numbers, each held once
+            for role, by in roles.items():
+                v = by[it].value
+                kinds[role] |= {0} if v == first else {1} if v == second else set()
+        if sorted(map(tuple, kinds.values())) != [(0,), (1,)]:
+            continue  # no item shows the roles, or they disagree
+        for role, by in roles.items():
+            (kind,) = kinds[role]
+            for it, p in by.items():
+                want = given[it][kind]
+                if p.value != want:
+                    m = mentions[(pool if kind == 0 else tail)[items.index(it)]]
+                    moves.append(Rebinding(p.name, p.value, want, f"{m.written} is the {it}'s number "
+                                           f"{'written with it' if kind == 0 else 'given respectively'}, "
+                                           f"as for the other items"))
+    return moves
 
 
 # -- rule 9: data lines -----------------------------------------------------------------------------

@@ -122,6 +122,11 @@ def test_a_swap_is_undone() -> None:
     # weekdays: no day called today, or two other days named
     ("Rain on Tuesday after a dry Sunday?", "days = 3  # number of days ahead [day]\n"),
     ("Today (Sunday) is dry; rain on Tuesday or Friday?", "days = 3  # number of days ahead [day]\n"),
+    # "respectively" with no item bound right to show the roles, or the roles disagreeing
+    ("From 8 teachers and 7 students, 2 and 4 respectively are chosen.",
+     "n_teacher = 2  # [1]\nk_teacher = 2  # [1]\nn_student = 4  # [1]\nk_student = 4  # [1]\n"),
+    ("From 8 teachers and 7 students, 2 and 4 respectively are chosen.",
+     "n_teacher = 8  # [1]\nk_teacher = 2  # [1]\nn_student = 4  # [1]\nk_student = 7  # [1]\n"),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -304,6 +309,13 @@ REAL = {
                   "tomorrow | dry today) [1]\ndays = 23  # number of days ahead (Sunday -> Tuesday) [day]\n"),
                  {"p_rain_after_rain": 0.79, "p_rain_after_dry": 0.23, "days": 2},
                  ["days = 23 -> 2 (today is Sunday and the question is about Tuesday: 2 days ahead)"]),
+    # rule 12: parallel parameters of two items, the roles shown by the item bound right
+    "respectively": (("From a pool of 8 teachers and 7 students, 2 and 4 respectively are chosen for a committee. "
+                      "Determine how many distinct outcomes exist."),
+                     ("n_teacher = 8  # teachers available [1]\nk_teacher = 2  # teachers to choose [1]\n"
+                      "n_student = 4  # students available [1]\nk_student = 4  # students to choose [1]\n"),
+                     {"n_teacher": 8, "k_teacher": 2, "n_student": 7, "k_student": 4},
+                     ["n_student = 4 -> 7 (7 is the student's number written with it, as for the other items)"]),
     "grams": ("A 390 g mass compresses a spring by 2.5 cm.", "m = 390  # mass [kg]\nx = 2.5  # compression [cm]\n",
               {"m": 0.39, "x": 2.5}, ["m = 390 -> 0.39 (the problem gives 390 g; in kg that is 0.39)"]),
 }
