@@ -46,7 +46,9 @@ clear evidence:
    or a fraction in ``[1]``; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
    for ``[CHF/GB]``; any whole number for a whole count in ``[1]``; never a denominator) is taken
    by no parameter of that unit ("220 Ω", once rule 1 moved the capacitance off it;
-   "16 kg" held by a concentration in ``[%]``): it moves there.
+   "16 kg" held by a concentration in ``[%]``; a unit of the same dimension counts, converted:
+   "2.2 kΩ" for ``R  # [Ohm]``): it moves there. Two made-up values wanting the one same
+   number ("0.8% per year" for a rate and for a share) both stay.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -365,7 +367,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     units = {p.name: unit_key(p.unit) for p in params}
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
-    owned = {i for p in params for i in sources[p.name] if units[p.name] in {said[i], "", "1"} or not said[i]}
+    owned = {i for p in params for i in sources[p.name]
+             if units[p.name] in {said[i], "", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
     by_unit: dict[str, list[Parameter]] = {}
     whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
     for p in params:
@@ -376,14 +379,16 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             by_unit.setdefault(units[p.name], []).append(p)
             if lender:
                 whose[p.name] = lender
-    moves = []
+    moves: list[tuple[int, Rebinding]] = []
     for unit, group in by_unit.items():
         if len(group) != 1:
             continue  # several made-up values of one unit: which number is whose is not clear
         p = group[0]
+        # (a unit of its dimension counts, converted: "2.2 kΩ" for ``R  # [Ohm]``)
         fits = [i for i, (u, m) in enumerate(zip(said, mentions, strict=True))
                 if i not in owned and m.value != 0 and not after_per(text, m)
-                and (_written_in(u, unit, p.value) or (unit == "1" and _whole(p.value) and _count(m)))]
+                and (_written_in(u, unit, p.value) or _factor(u, unit) is not None
+                     or (unit == "1" and _whole(p.value) and _count(m)))]
         if len(fits) != 1:
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
@@ -395,10 +400,16 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
                else f"the problem does not give {fmt_value(p.value)}")
-        moves.append(Rebinding(p.name, p.value, _value(m, p),
-                               f"{why}; its one free number in {words[fits[0]]} is "
-                               f"{m.written}{' ' + m.scale_name if m.scale_name else ''}"))
-    return moves
+        factor = _factor(said[fits[0]], unit) or Decimal(1)
+        new = float(Decimal(str(_value(m, p))) * factor)
+        if new == p.value:
+            continue  # "1.93 m" as ``height_cm = 193``: a conversion, not made up
+        moves.append((fits[0], Rebinding(p.name, p.value, new,
+                                         f"{why}; its one free number in {words[fits[0]]} is "
+                                         f"{m.written}{' ' + m.scale_name if m.scale_name else ''}")))
+    # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
+    targets = [i for i, _ in moves]
+    return [mv for i, mv in moves if targets.count(i) == 1]
 
 
 def _whole(value: float) -> bool:

@@ -127,6 +127,11 @@ def test_a_swap_is_undone() -> None:
      "n_teacher = 2  # [1]\nk_teacher = 2  # [1]\nn_student = 4  # [1]\nk_student = 4  # [1]\n"),
     ("From 8 teachers and 7 students, 2 and 4 respectively are chosen.",
      "n_teacher = 8  # [1]\nk_teacher = 2  # [1]\nn_student = 4  # [1]\nk_student = 7  # [1]\n"),
+    # one free percentage for a made-up rate and a made-up share: whose it is is not clear
+    ("How many years until a town of 27,800 people, growing at 0.8% per year, reaches 83,400?",
+     "N0 = 27800  # [people]\nr = 0.8  # growth rate [1/year]\nshare = 0.8  # target share [1]\n"),
+    # a value converted from another unit of its dimension is not made up
+    ("A man 1.93 m tall weighs 90 kg.", "height_cm = 193  # height [cm]\nweight = 90  # [kg]\n"),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -316,6 +321,13 @@ REAL = {
                       "n_student = 4  # students available [1]\nk_student = 4  # students to choose [1]\n"),
                      {"n_teacher": 8, "k_teacher": 2, "n_student": 7, "k_student": 4},
                      ["n_student = 4 -> 7 (7 is the student's number written with it, as for the other items)"]),
+    # rule 3 across units of one dimension: a made-up resistance takes "2.2 kΩ" in ohms
+    "made-up ohms": (("What voltage is left on a 1000 µF capacitor, initially at 12 V, after discharging through "
+                      "2.2 kΩ for 4.1 s?"),
+                     ("V0 = 12  # initial voltage [V]\nR = 1000000  # resistance [Ohm]\nC_uF = 1000.0  # "
+                      "capacitance [uF]\nt = 4.1  # time [s]\n"),
+                     {"V0": 12, "R": 2200, "C_uF": 1000, "t": 4.1},
+                     ["R = 1000000 -> 2200 (the problem does not give 1000000; its one free number in kΩ is 2.2)"]),
     "grams": ("A 390 g mass compresses a spring by 2.5 cm.", "m = 390  # mass [kg]\nx = 2.5  # compression [cm]\n",
               {"m": 0.39, "x": 2.5}, ["m = 390 -> 0.39 (the problem gives 390 g; in kg that is 0.39)"]),
 }
