@@ -123,8 +123,14 @@ def find_numbers(text: str) -> list[Mention]:
     for m in _FIXED_WORD.finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(0), _FIXED_WORDS[m.group(1).lower()],
                            word=True, fixed_only=True))
-    # "to two decimals", "3 significant figures": how to write the answer, no number of the problem
-    return sorted((x for x in out if not _FORMAT.match(text, x.end)), key=lambda x: x.start)
+    # "to two decimals", "3 significant figures": how to write the answer, and "1. What is ...",
+    # "(b) ..." the label of a question in a list: no numbers of the problem
+    labels = {m.start("n") for m in _LABEL.finditer(text)}
+    return sorted((x for x in out if not _FORMAT.match(text, x.end) and x.start not in labels), key=lambda x: x.start)
+
+
+#: A question's number at the start of a line: "1. What is", "2) How many".
+_LABEL = re.compile(r"^[ \t]*(?P<n>\d{1,2})[.)][ \t]+(?=[A-Z(])", re.MULTILINE)
 
 
 #: What follows a number that says how precisely to give the answer.

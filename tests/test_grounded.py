@@ -95,6 +95,13 @@ def test_how_precisely_to_answer_is_no_number_of_the_problem(text: str) -> None:
     assert find_numbers("A 4 kg box; " + text)[0].written == "4"
 
 
+def test_the_number_of_a_question_in_a_list_is_no_number_of_the_problem() -> None:
+    from mathllm.quantities import find_numbers
+
+    text = "A 470 µF capacitor.\n\n1. What is the voltage 1 second after?\n2) When is it at 8 V?\n1.5 m; see 2. below"
+    assert [m.written for m in find_numbers(text)] == ["470", "1", "8", "1.5", "2"]
+
+
 @pytest.mark.parametrize("digits, more, done", [
     ("0.04", True, False), ("0.048", True, True), ("0.0480", True, True), ("0.040", False, False),
     ("140.50", True, True), ("140.", True, False), ("2500.", True, True), ("2500.05", False, False),
