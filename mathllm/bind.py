@@ -139,6 +139,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .contract import Parameter, parse_parameters, set_parameters
+from .prompt import question_of
 from .quantities import (
     Mention,
     after_per,
@@ -231,13 +232,15 @@ def free_numbers(text: str, params: list[Parameter], mentions: list[Mention]) ->
     return [j for j, m in enumerate(mentions) if j not in used and m.value != 0 and not after_per(text, m)]
 
 
-def _value(m: Mention, p: Parameter) -> float:
+def _value(m: Mention, p: Parameter, factor: Decimal = Decimal(1)) -> float:
     """The value ``p`` takes from ``m``: a percentage as a fraction (as written for a parameter in
-    ``[%]``), a scale word applied, and
+    ``[%]``), a scale word applied, converted by ``factor`` into the parameter's unit ("47 kΩ"
+    for ``[Ohm]``: 1000, see :func:`_factor`), and
     negative when either the text or the model wrote it so ("-1 °C"; a deceleration as ``a = -2``)."""
     # a parameter in [%] takes "58%" as 58, as the program's own percentages are written
-    # in decimals: "79.6%" is 0.796, not 0.7959999999999999
-    new = float(abs(m.value) * (Decimal(m.scale) if not m.percent else 1 if unit_is_percent(p) else Decimal("0.01")))
+    # in decimals: "79.6%" is 0.796, not 0.7959999999999999, and 4.7 kΩ is 4700
+    new = float(abs(m.value) * factor
+                * (Decimal(m.scale) if not m.percent else 1 if unit_is_percent(p) else Decimal("0.01")))
     return -new if (m.value < 0 or p.value < 0) else new
 
 
@@ -245,7 +248,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """``program`` with misbound parameters moved (see the module docstring), and the moves."""
     params = parse_parameters(program)
     if not params:
-        return _data(" ".join(text.split()), program)
+        return data_rule(" ".join(text.split()), program)
     raw, text = text, " ".join(text.split())
     mentions = [m for m in find_numbers(text) if not m.word]
     words = [unit_word(text, m, mentions) for m in mentions]
@@ -275,9 +278,9 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, labelled)
     weekdays = _weekdays(text, params)
     program, params = _apply(program, params, weekdays)
-    pairs = _respective(text, params, mentions, words)
+    pairs = _respective_pairs(text, params, mentions, words)
     program, _ = _apply(program, params, pairs)
-    program, data = _data(text, program)
+    program, data = data_rule(text, program)
     return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
                      + labelled + weekdays + pairs + data)
 
@@ -323,7 +326,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         m = mentions[fits[0]]
         was = now[0]
         factor = _factor(said[fits[0]], unit) or Decimal(1)
-        new = float(Decimal(str(_value(m, p))) * factor)  # 4.7 kΩ is 4700, not 4700.000000000001
+        new = _value(m, p, factor)
         if new == p.value:
             continue
         in_unit = f" ({fmt_value(new)} {p.unit})" if factor != 1 else ""
@@ -368,7 +371,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
     owned = {i for p in params for i in sources[p.name]
-             if units[p.name] in {said[i], "", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
+             if units[p.name] in {"", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
     by_unit: dict[str, list[Parameter]] = {}
     whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
     for p in params:
@@ -400,8 +403,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
                else f"the problem does not give {fmt_value(p.value)}")
-        factor = _factor(said[fits[0]], unit) or Decimal(1)
-        new = float(Decimal(str(_value(m, p))) * factor)
+        new = _value(m, p, _factor(said[fits[0]], unit) or Decimal(1))
         if new == p.value:
             continue  # "1.93 m" as ``height_cm = 193``: a conversion, not made up
         moves.append((fits[0], Rebinding(p.name, p.value, new,
@@ -507,6 +509,8 @@ def _factor(said: str, unit: str) -> Decimal | None:
         return Decimal(1)
     a, b = _SIZE.get(said), _SIZE.get(unit)
     return a[1] / b[1] if a and b and a[0] == b[0] else None
+
+
 #: Time units a program mixes only by converting (months and years are mixed on purpose: a
 #: monthly payment at a yearly rate).
 _CLOCK = _SCALES["time"]
@@ -544,31 +548,30 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         i = found[0]
         if any(q.name != p.name and i in _sources(q, mentions) for q in params):
             continue  # the number is another parameter's too: which one it is for is rule 1's question
-        m, here, there = mentions[i], _SIZE.get(unit), _SIZE.get(said[i])
+        m, factor = mentions[i], _factor(said[i], unit)
         # "20 mg" for ``need_protein  # [g]`` beside ``need_iron  # [mg]`` is the iron's number
         # misbound (rule 1's to put right), no protein to convert; so is a number written in the
         # unit of another parameter, or where a number of the parameter's own unit is free
         theirs = any(unit_key(q.unit) == said[i] for q in params)
-        if here and there and here[0] == there[0] and unit != said[i] and not theirs \
+        if factor not in (None, 1) and not theirs \
                 and not any(u == unit and j not in taken for j, u in enumerate(said)):
-            new = float(abs(m.value * m.scale) * there[1] / here[1]) * (-1 if p.value < 0 else 1)
+            new = _value(m, p, factor)
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[i])}; "
                                                          f"in {p.unit} that is {fmt_value(new)}"))
             continue
         mine = clocks[p.name]
         if mine is None or not mine[1] or said[i] != unit:
             continue  # rule 10b: only a rate per unit of time, as the text writes it
-        others = {clocks[q.name][0] for q in params if q.name != p.name and clocks[q.name] is not None}
         users = [q for q in params if q.name != p.name and clocks[q.name] is not None]
+        others = {clocks[q.name][0] for q in users}
         if len(others) != 1 or len(users) < 2 or mine[0] in others:
             continue  # the program counts time in several units, or in this one too
         (clock,) = others
         factor = Decimal(_CLOCK[clock]) / Decimal(_CLOCK[mine[0]])
         new = float(Decimal(str(p.value)) * factor)
-        top = unit.rsplit("/", 1)[0]
+        to = f"{p.unit.rsplit('/', 1)[0]}/{clock}"
         moves.append(Rebinding(p.name, p.value, new, f"the program counts time in {clock}; "
-                                                     f"{fmt_value(p.value)} {p.unit} is {fmt_value(new)} "
-                                                     f"{top}/{clock}", unit=f"{p.unit.rsplit('/', 1)[0]}/{clock}"))
+                                                     f"{fmt_value(p.value)} {p.unit} is {fmt_value(new)} {to}", unit=to))
     return moves
 
 
@@ -640,8 +643,6 @@ _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\
 
 def _in_question(text: str, m: Mention) -> bool:
     """Whether a number stands in the sentence that asks the question."""
-    from .prompt import question_of
-
     q = question_of(text)
     at = text.rfind(q) if q else -1
     return at >= 0 and at <= m.start < at + len(q)
@@ -676,9 +677,10 @@ def _yearly_split(text: str, group: list[Parameter], written: tuple[int, ...], f
     if not _written_in("%", unit_key(other.unit), other.value) and not unit_is_percent(other):
         return None  # the other parameter takes no percentage
     here, there = mentions[written[0]], mentions[pcts[0]]
-    if _per_year(text, here) == _per_year(text, there):
+    shared_yearly = _per_year(text, here)
+    if shared_yearly == _per_year(text, there):
         return None  # both or neither written per year: which is whose is not clear
-    mover, m = (other, there) if _per_year(text, here) else (rate, there)
+    mover, m = (other, there) if shared_yearly else (rate, there)
     return Rebinding(mover.name, mover.value, _value(m, mover),
                      f"{here.written}% is {'a rate per year' if mover is other else 'no rate per year'}, "
                      f"{(rate if mover is other else other).name}'s; {m.written}% is the one free percentage")
@@ -830,7 +832,7 @@ def _weekdays(text: str, params: list[Parameter]) -> list[Rebinding]:
 _RESPECTIVE = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
-def _respective(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+def _respective_pairs(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
     """Rule 12: two numbers per item, the second ones given "respectively" ("From a pool of 8
     teachers and 7 students, 2 and 4 respectively are chosen"). The parameters that name an
     item come in parallel pairs (``n_teacher``, ``k_teacher``; ``n_student``, ``k_student``);
@@ -894,11 +896,6 @@ def _respective(text: str, params: list[Parameter], mentions: list[Mention], wor
 _PAIR = re.compile(r"(?<![\d.,:])(\d{1,4})\s*:\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d:])")
 
 
-def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
-    """Rule 9 alone (``text`` with its whitespace collapsed, as :func:`bind` reads it)."""
-    return _data(text, program)
-
-
 def _numeric_list(node: ast.expr) -> ast.List | ast.Tuple | None:
     """The list or tuple of plain numbers a data line holds (``[1, 2]``, ``np.array([1, -2])``)."""
     inner = node.args[0] if isinstance(node, ast.Call) and len(node.args) == 1 else node
@@ -923,16 +920,18 @@ def _text_lists(text: str, numbers: list[Mention]) -> list[list[float]]:
     unit = None
     for a, b in pairwise(numbers):
         gap = _LIST_GAP.match(text[a.end:b.start]) if not (a.percent or b.percent or a.scale != 1) else None
-        if gap and (not runs or runs[-1][-1] is not a or gap["unit"] == unit):
-            if not runs or runs[-1][-1] is not a:
-                runs.append([a])
-                unit = gap["unit"]
+        if not gap:
+            continue
+        if not runs or runs[-1][-1] is not a:
+            runs.append([a, b])  # a new list, its unit word that of the first gap
+            unit = gap["unit"]
+        elif gap["unit"] == unit:
             runs[-1].append(b)
     return [[float(m.value) for m in r] for r in runs if len(r) >= 3]
 
 
-def _data(text: str, program: str) -> tuple[str, list[Rebinding]]:
-    """Rule 9: a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
+def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 9 (``text`` with its whitespace collapsed, as :func:`bind` reads it): a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
     that copies the text's data only in part. A small model copies the shown example's length:
     it stops a list of eight readings after seven, or runs on after the text's five cash flows
     by repeating numbers it already wrote (``[9500, 6400, 7500, 8100, 9400, 9400, 8100, 9400]``).
@@ -1116,7 +1115,7 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     ends = [e.end() for e in _CLAUSE.finditer(text)] + _list_breaks(text)
     algebra = _algebra(text, words, owners, resources, ends)
     grid = _grid(text, owners, resources)
-    respective = _respectively(text, words, owners, mentions, ends)
+    respective = _respective_items(text, words, owners, mentions, ends)
     kinds: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
     for j, m in enumerate(mentions):
         if m.value == 0 or after_per(text, m):
@@ -1213,7 +1212,7 @@ def _algebra(text: str, words: list[tuple[int, str]], owners: dict[str, list[fro
     return kind
 
 
-def _respectively(text: str, words: list[tuple[int, str]], owners: dict[str, list[frozenset[str]]],
+def _respective_items(text: str, words: list[tuple[int, str]], owners: dict[str, list[frozenset[str]]],
                   mentions: list[Mention], ends: list[int]) -> dict[int, frozenset[str]]:
     """The items of numbers a sentence assigns "respectively": "Every serving of oatmeal (1.75
     EUR) and yogurt (0.90 EUR) supplies, respectively, 19 g of protein and 1 mg of iron; 5 g of
@@ -1221,7 +1220,7 @@ def _respectively(text: str, words: list[tuple[int, str]], owners: dict[str, lis
     split at ";") the k-th item named before it, when there are as many groups as items (two or
     more). Mention index -> item."""
     found: dict[int, frozenset[str]] = {}
-    for r in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
+    for r in _RESPECTIVE.finditer(text):
         lo = max([0] + [e for e in ends if e <= r.start()])
         hi = min([len(text)] + [e for e in ends if e > r.end()])
         items = list(dict.fromkeys(owners[w][0] for s, w in words if lo <= s < r.start() and len(owners[w]) == 1))

@@ -310,10 +310,11 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         origin = f"sample {i + 1}"
         emit(ProgressEvent("check", f"checking and running {origin}", attempt=i + 1, fraction=(i + 1) / k))
         program, cut = extract_program(comp), None
-        if cut_off(program)[1] is not None:
+        closed, note = cut_off(program)
+        if note is not None:
             emit(ProgressEvent("generate", f"{origin} stops before its end: letting the model go on"))
             t0 = time.perf_counter()
-            program, cut = _resume(generator, prompt, program, problem.text, opts.max_new_tokens)
+            program, cut = _resume(generator, prompt, closed, note, problem.text, opts.max_new_tokens)
             timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0
         att = _attempt(program, problem, opts, origin, timings, result.examples, cut=cut)
         result.attempts.append(att)
@@ -485,25 +486,22 @@ def _repeats(att: Attempt, earlier: list[Attempt]) -> bool:
                and _same(mine, theirs) for a in earlier)
 
 
-def _resume(generator: Any, prompt: str, program: str, text: str, max_new_tokens: int) -> tuple[str, str]:
-    """A program the model did not finish (:func:`~mathllm.follow.cut_off`: a data line that ran
-    on to the token limit), closed, its data lines cut to the text's (bind's rule 9), and the
-    model's own continuation from there; the closed program alone when the continuation does
-    not finish either. With the note saying what was done."""
-    closed, note = cut_off(program)
+def _resume(generator: Any, prompt: str, closed: str, note: str, text: str, max_new_tokens: int) -> tuple[str, str]:
+    """A program the model did not finish, as :func:`~mathllm.follow.cut_off` closed it (with
+    its ``note``), its data lines cut to the text's (bind's rule 9), and the model's own
+    continuation from there; the closed program alone when the continuation does not finish
+    either. With the note saying what was done."""
     prefix, moves = data_rule(" ".join(text.split()), closed)
-    note = note or ""
     if moves:
         note += "; " + "; ".join(f"{mv.name} cut to the text's {len(mv.new)} numbers" for mv in moves
                                  if isinstance(mv.new, list))
     more = generator.generate([prompt + prefix], n=1, max_new_tokens=max_new_tokens, temperature=0.0)[0][0]
     resumed = prefix + extract_program(more)
-    if cut_off(resumed)[1] is None and resumed != prefix:
-        try:
-            ast.parse(resumed)
+    try:
+        if resumed != prefix and ast.parse(resumed):
             return resumed, note + "; the model went on from there"
-        except SyntaxError:
-            pass
+    except (SyntaxError, ValueError):
+        pass  # it did not finish either (or wrote no Python): the closed program stands
     return prefix, note
 
 
