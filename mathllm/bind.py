@@ -164,9 +164,12 @@ _UNIT_WORDS = {
     "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
     # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
-    "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £",
+    "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £", "chf": "chf",
 }
 _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
+_CURRENCIES = frozenset({"usd", "eur", "gbp", "chf"})
+#: An amount of money per unit: "£110.67 each", "31.44 dollars per unit", "4 euros apiece".
+_EACH = re.compile(r"^\s*(?:each|apiece|a piece|a unit|per (?:unit|item|piece))\b", re.IGNORECASE)
 #: Symbols a text writes and a program comment spells in ASCII ("9.8 m/s²" for ``[m/s^2]``,
 #: "4.7 kΩ" for ``[kOhm]``, "470 µF" for ``[uF]``; both micro signs).
 _ASCII = str.maketrans({"²": "^2", "³": "^3", "ω": "ohm", "µ": "u", "μ": "u", "−": "-"})
@@ -194,10 +197,14 @@ def _fmt(v: float | list[float]) -> str:
 
 
 def unit_key(unit: str) -> str:
-    """A unit spelled one way: ``"Hours"`` -> ``h``, ``"N*s/m"`` -> ``n·s/m``."""
+    """A unit spelled one way: ``"Hours"`` -> ``h``, ``"N*s/m"`` -> ``n·s/m``, ``"$/unit"`` and
+    ``"USD/unit"`` -> ``usd/unit``."""
     u = unit.replace("**", "^").replace("*", "·").replace(" ", "").lower().rstrip(".,;:?!)").translate(_ASCII)
     if u in _UNIT:
         return _UNIT[u]
+    top, slash, rest = u.partition("/")
+    if slash and _UNIT.get(top) in _CURRENCIES:
+        return f"{_UNIT[top]}/{rest}"  # an amount of money per something: the currency spelled one way
     # a counted thing is one unit in the singular and the plural ("38 cookies" for [cookie])
     return u[:-1] if len(u) > 3 and u.isalpha() and u.endswith("s") and not u.endswith("ss") else u
 
@@ -212,6 +219,19 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     if m.scale_name and after and after[0].rstrip(".,;:?!)").lower() == m.scale_name.lower():
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
     return after[0].rstrip(".,;:?!)") if after else ""
+
+
+def _said(text: str, m: Mention, mentions: list[Mention], word: str) -> str:
+    """The unit of a number of the text spelled alike (:func:`unit_key`), an amount of money
+    per unit where the text says so ("31.44 dollars each", "£110.67 per unit": ``usd/unit``, as
+    programs write ``[USD/unit]``)."""
+    key = unit_key(word)
+    if key not in _CURRENCIES:
+        return key
+    rest = text[m.end:between(text, m, mentions)[1]]
+    if word not in "$€£¥":
+        rest = rest.split(word, 1)[1] if word in rest else ""
+    return f"{key}/unit" if _EACH.match(rest) else key
 
 
 def _as_written(m: Mention, word: str) -> str:
@@ -244,15 +264,32 @@ def _value(m: Mention, p: Parameter, factor: Decimal = Decimal(1)) -> float:
     return -new if (m.value < 0 or p.value < 0) else new
 
 
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS, re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$", re.IGNORECASE)
+
+
+def day_of_month(text: str, m: Mention) -> bool:
+    """Whether ``m`` is the day of a date ("on 8 April", "May 25th", "the 3rd of March"): a
+    date says when, and is never a quantity of the model (the time of interest is not 8 s
+    because "the experiment took place on 8 April")."""
+    if m.percent or m.scale != 1 or m.value != int(m.value) or not 1 <= m.value <= 31:
+        return False
+    return bool(_MONTH_AFTER.match(text[m.end:m.end + 16]) or _MONTH_BEFORE.search(text[max(0, m.start - 12):m.start]))
+
+
 def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """``program`` with misbound parameters moved (see the module docstring), and the moves."""
     params = parse_parameters(program)
     if not params:
         return data_rule(" ".join(text.split()), program)
     raw, text = text, " ".join(text.split())
-    mentions = [m for m in find_numbers(text) if not m.word]
+    mentions = [m for m in find_numbers(text) if not m.word and not day_of_month(text, m)]
     words = [unit_word(text, m, mentions) for m in mentions]
-    said = [unit_key(w) for w in words]
+    said = _one_currency([_said(text, m, mentions, w) for m, w in zip(mentions, words, strict=True)], params)
+    words = [f"{w} per unit" if k.endswith("/unit") and not unit_key(w).endswith("/unit") else w
+             for w, k in zip(words, said, strict=True)]  # as the reports name them
     moves = _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
     program, params = _apply(program, params, moves)
@@ -280,9 +317,37 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, weekdays)
     pairs = _respective_pairs(text, params, mentions, words)
     program, _ = _apply(program, params, pairs)
+    program, series = series_rule(text, program)
     program, data = data_rule(text, program)
+    params = parse_parameters(program)
+    listed = _listed(text, program, params, mentions, said)
+    program, _ = _apply(program, params, listed)
     return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
-                     + labelled + weekdays + pairs + data)
+                     + labelled + weekdays + pairs + series + data + listed)
+
+
+def _one_currency(said: list[str], params: list[Parameter]) -> list[str]:
+    """The text's units as the program's parameters can match them. An amount per unit ("31.44
+    dollars each") is one only where the program tells prices per unit from amounts of money
+    (``[GBP/unit]`` beside ``[GBP]``). And the text's currency is spelled as the program's when
+    each uses one currency and they differ: a small model keeps the shown example's currency
+    (``[GBP/unit]`` for "31.44 dollars each"), and what tells an amount from an amount per unit
+    is the unit, not the currency's name."""
+    def currency(key: str) -> str | None:
+        top = key.partition("/")[0]
+        return top if top in _CURRENCIES else None
+
+    units = [unit_key(p.unit) for p in params]
+    if not any(currency(u) and "/" in u for u in units):
+        # a program that writes prices as amounts of money (``price_adult  # [GBP]``) does not
+        # tell them from totals: neither does the text's "£23 apiece" then
+        said = [k.partition("/")[0] if currency(k) and k.endswith("/unit") else k for k in said]
+    text_has = {c for k in said if (c := currency(k))}
+    program_has = {c for u in units if (c := currency(u))}
+    if len(text_has) != 1 or len(program_has) != 1 or text_has == program_has:
+        return said
+    (was,), (now,) = text_has, program_has
+    return [now + k[len(was):] if currency(k) == was else k for k in said]
 
 
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -367,6 +432,11 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
     sources = {p.name: _sources(p, mentions) for p in params}
+    # a value the text writes only as the day of a date ("took place on 8 April") is not given
+    days = {float(m.value) for m in find_numbers(text) if day_of_month(text, m)}
+    dated = {p.name for p in params if not sources[p.name] and p.value in days and p.name not in invented
+             and structural_reason(p) is None}  # 12 months a year is no date's 12
+    invented |= dated
     units = {p.name: unit_key(p.unit) for p in params}
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
@@ -402,6 +472,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
+               else f"the problem gives {fmt_value(p.value)} only as the day of a date" if p.name in dated
                else f"the problem does not give {fmt_value(p.value)}")
         new = _value(m, p, _factor(said[fits[0]], unit) or Decimal(1))
         if new == p.value:
@@ -506,6 +577,11 @@ def _factor(said: str, unit: str) -> Decimal | None:
     1 for the same unit, 1000 for "47 kΩ" in ``[Ohm]``; None for another dimension or an
     unknown unit."""
     if said == unit:
+        return Decimal(1)
+    top, slash, _ = unit.partition("/")
+    if slash and said == top and top in _CURRENCIES:
+        # a price is often written without "each" ("sells at 8 euros"): an amount of money can be
+        # one per unit, but one written per unit ("11.66 dollars per unit") is no total
         return Decimal(1)
     a, b = _SIZE.get(said), _SIZE.get(unit)
     return a[1] / b[1] if a and b and a[0] == b[0] else None
@@ -930,6 +1006,50 @@ def _text_lists(text: str, numbers: list[Mention]) -> list[list[float]]:
     return [[float(m.value) for m in r] for r in runs if len(r) >= 3]
 
 
+def _listed(text: str, program: str, params: list[Parameter], mentions: list[Mention],
+            said: list[str]) -> list[Rebinding]:
+    """Rule 9 again, for a parameter: once a data line is the text's list, a parameter holding
+    one of its numbers that the text writes once (``initial_cost = 44500`` beside ``cash_flows =
+    [44500, 27500, ...]`` for "paying 177,000 dollars now for a van that returns 44,500 dollars,
+    27,500 dollars, ...") takes the one number of its unit that neither a parameter nor a data
+    line uses (177,000)."""
+    from .follow import data_lines
+
+    names = data_lines(program)
+    listed: set[float] = set()
+    for node in ast.parse(program).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in names and (inner := _numeric_list(node.value)) is not None:
+            listed |= {float(ast.literal_eval(e)) for e in inner.elts}
+    free = [j for j in free_numbers(text, params, mentions) if float(mentions[j].value) not in listed]
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        once = [i for i, m in enumerate(mentions) if gives(m, p)]
+        if not unit or p.value not in listed or len(once) != 1:
+            continue
+        fits = [j for j in free if said[j] and _factor(said[j], unit) is not None]
+        if len(fits) != 1:
+            continue
+        m = mentions[fits[0]]
+        new = _value(m, p, _factor(said[fits[0]], unit) or Decimal(1))
+        moves.append(Rebinding(p.name, p.value, new, f"{mentions[once[0]].written} is in the data line; the one "
+                                                     f"number of its unit no parameter or list uses is {m.written}"))
+    return moves if len(moves) == 1 else []
+
+
+def _noise(xs: list[float], r: list[float], written: set[float]) -> bool:
+    """Whether ``xs`` is ``r`` in order with other items among them, each a repetition of an
+    earlier item of ``xs`` or, before the end of ``r``, no number of the text (``written``)."""
+    k = 0
+    for j, x in enumerate(xs):
+        if k < len(r) and x == r[k]:
+            k += 1
+        elif x not in xs[:j] and (x in written or k == len(r)):
+            return False  # after the whole list, a new number may be the model's own (a bonus)
+    return k == len(r)
+
+
 def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """Rule 9 (``text`` with its whitespace collapsed, as :func:`bind` reads it): a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
     that copies the text's data only in part. A small model copies the shown example's length:
@@ -991,6 +1111,14 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         whole = [r for r in runs if len(r) > len(cut) >= 2 and any(r[i:i + len(cut)] == cut for i in range(len(r)))]
         if len(whole) == 1:
             new[n] = (whole[0], f"the text lists {len(whole[0])} numbers; the program had {len(cut)} of them")
+            continue
+        # the text's whole list with other items among them that only repeat the list's own or
+        # are no number of the text ("20600, 20, 28300, 22900, 22900" for "20,600, 28,300, 22,900")
+        noisy = [r for r in runs if len(r) < len(cut) and cut[0] == r[0] and _noise(cut, r, set(written))]
+        if n not in new and len(noisy) == 1:
+            extra = len(cut) - len(noisy[0])
+            new[n] = (noisy[0], (f"the text lists {len(noisy[0])} numbers; the program had them with {extra} more "
+                                 "that repeat them or are not in the text"))
     if not new:
         return program, []
     lines = program.splitlines(keepends=True)
@@ -1007,6 +1135,116 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     for a, b, literal in sorted(edits, reverse=True):
         program = program[:a] + literal + program[b:]
     return program, [Rebinding(n, values[n], xs, why) for n, (xs, why) in new.items()]
+
+
+# -- rule 13: a series of parameters that is the text's list ----------------------------------------
+
+_NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: One labelled value of a list: "Mon 38", "Uma 48", "Tue: 65" (a capitalised label).
+_ITEM = rf"(?P<label>[A-Z][\w'’-]*)\s*[:=]?\s*(?P<num>{_NUM})(?![\d/])"
+_ITEM_SEP = r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)"
+#: Three or more labelled values joined by commas, semicolons or "and".
+_LABELLED_LIST = re.compile(rf"{_ITEM}(?:{_ITEM_SEP}{_ITEM.replace('?P<label>', '').replace('?P<num>', '')}){{2,}}")
+_ONE_ITEM = re.compile(_ITEM)
+#: "test score for Uma", "daily high temperature for Mon": a description, then the item's label.
+_FOR_LABEL = re.compile(r"^(?P<stem>.*\b(?:for|of|on|in))\s+\S.*$", re.IGNORECASE)
+_PREP_END = re.compile(r"\s+(?:for|of|on|in)$", re.IGNORECASE)
+
+
+def _series(program: str, params: list[Parameter]) -> tuple[ast.AST, list[Parameter]] | None:
+    """The one list of three or more parameters a program builds its data from
+    (``data = np.array([commute_mon, commute_tue, ...])``): names sharing a prefix that ends in
+    ``_``, each used nowhere else, assigned before the list. None if there is not exactly one."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    by_name = {p.name: p for p in params}
+    loads: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads[node.id] = loads.get(node.id, 0) + 1
+    found = []
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            continue
+        v = node.value
+        inner = v.args[0] if isinstance(v, ast.Call) and len(v.args) == 1 else v
+        if not isinstance(inner, (ast.List, ast.Tuple)) or len(inner.elts) < 3 \
+                or not all(isinstance(e, ast.Name) and e.id in by_name for e in inner.elts):
+            continue
+        names = [e.id for e in inner.elts]  # type: ignore[attr-defined]
+        series = [by_name[n] for n in names]
+        prefix = names[0][: names[0].rfind("_") + 1]
+        if len(set(names)) == len(names) and prefix and all(n.startswith(prefix) for n in names) \
+                and all(loads.get(n) == 1 for n in names) and all(q.line < node.lineno for q in series):
+            found.append((inner, series))
+    return found[0] if len(found) == 1 else None
+
+
+def _text_series(text: str) -> list[tuple[str, float]] | None:
+    """The one list of data the text writes: labelled values ("Mon 38, Tue 65, ..."; three or
+    more), else the one plain list (:func:`_text_lists`), its labels empty. None otherwise."""
+    labelled = [[(m["label"], float(m["num"].replace(",", ""))) for m in _ONE_ITEM.finditer(x.group(0))]
+                for x in _LABELLED_LIST.finditer(text)]
+    if labelled:
+        items = labelled[0]
+        return items if len(labelled) == 1 and len({a for a, _ in items}) == len(items) else None
+    plain = _text_lists(text, [m for m in find_numbers(text) if not m.word])
+    return [("", v) for v in plain[0]] if len(plain) == 1 else None
+
+
+def series_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 13 (``text`` with its whitespace collapsed): a list of parameters the program builds
+    its data from (``data = np.array([temp_mon, ..., temp_sun])``, :func:`_series`) that is
+    the text's one list of data (:func:`_text_series`) only in part. A small model copies the
+    shown example's length and its labels: seven days of commute times where the text gives six
+    heights, or six scores for seven students with one skipped. When at least half of the
+    parameters' values are numbers of the text's list and the values differ from the list, the
+    parameters become the list: one per value, in the text's order, named by the shared prefix
+    and the text's label (``commute_sun``; the position for a plain list), each described as the
+    first one was with its label replaced, in its unit."""
+    params = parse_parameters(program)
+    found = _series(program, params)
+    listed = _text_series(text) if found is not None else None
+    if found is None or listed is None:
+        return program, []
+    node, series = found
+    old = [q.value for q in series]
+    values = [v for _, v in listed]
+    if old == values or 2 * sum(v in values for v in old) < len(old):
+        return program, []
+    prefix = series[0].name[: series[0].name.rfind("_") + 1]
+    taken = {n.id for n in ast.walk(ast.parse(program)) if isinstance(n, ast.Name)} - {q.name for q in series}
+    stem = _FOR_LABEL.match(series[0].description)
+    base = stem["stem"] if stem else series[0].description
+    unit = series[0].unit if all(q.unit == series[0].unit for q in series) else ""
+    lines, names = [], []
+    for i, (label, v) in enumerate(listed, start=1):
+        key = re.sub(r"\W+", "_", label.lower()).strip("_") or str(i)
+        name = prefix + key
+        while name in taken or name in names:
+            name += "_"
+        names.append(name)
+        # "test score for Uma"; a plain list's value by its position: "daily high temperature (3)"
+        said = f"{base} {label}" if label and stem else f"{_PREP_END.sub('', base)} ({label or i})"
+        lines.append(f"{name} = {fmt_value(v)}  # {said}" + (f" [{unit}]" if unit else ""))
+    # the list's names first (it comes after the parameter lines, whose line numbers stay put)
+    starts = [0]
+    for line in program.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    a = starts[node.lineno - 1] + node.col_offset
+    b = starts[(node.end_lineno or node.lineno) - 1] + (node.end_col_offset or 0)
+    body = ", ".join(names)
+    program = program[:a] + (f"[{body}]" if isinstance(node, ast.List) else f"({body})") + program[b:]
+    out = program.splitlines()
+    at = sorted(q.line for q in series)
+    out = out[:at[0] - 1] + lines + [ln for k, ln in enumerate(out[at[0] - 1:], start=at[0]) if k not in at]
+    shown = ", ".join(f"{label} {fmt_value(v)}" if label else fmt_value(v) for label, v in listed[:3])
+    return "\n".join(out) + "\n", [Rebinding(
+        f"{prefix}*", old, values,
+        f"the text lists {len(values)} values ({shown}, ...); the program's {len(old)} parameters "
+        f"{series[0].name} ... {series[-1].name} had {'them in part' if len(old) != len(values) else 'others'}")]
 
 
 # -- rule 6: the cells of a table of items and resources ----------------------------------------

@@ -176,6 +176,9 @@ def _stems(text: str) -> set[str]:
 _SENTENCE_END = re.compile(r"[.?!:;](?=\s)")
 
 
+_JOIN = re.compile(r"\s(?:with|and|while|whereas|but|plus)\s", re.IGNORECASE)
+
+
 def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention], *, sentence: bool = False) -> int:
     """How well a mention fits a parameter: its unit right after the number counts 2, and each
     word of the parameter's description among the words around the number (up to 4 on each
@@ -184,7 +187,13 @@ def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention], *, s
     if sentence:
         lo = max([lo] + [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start)])
         hi = next((e.start() for e in _SENTENCE_END.finditer(text, m.end, hi)), hi)
-    after = text[m.end:hi].split()
+    right = text[m.end:hi]
+    if any(o.start == hi for o in mentions):
+        # the words that lead into the next number are its own: "at £110.67 each with a variable
+        # cost of £39.00" describes 39.00 as the variable cost, not 110.67
+        join = _JOIN.search(right)
+        right = right[:join.start()] if join else right
+    after = right.split()
     # a currency sign is no word ("fixed monthly costs of $25,300")
     near = " ".join([w for w in text[lo:m.start].split() if w.strip("$€£¥")][-4:] + after[:4])
     unit = p.unit.replace("*", "·").replace(" ", "").lower()

@@ -34,7 +34,8 @@ import tokenize
 from dataclasses import asdict, dataclass
 
 from .contract import parse_parameters
-from .prompt import sentences
+from .prompt import question_of, sentences
+from .quantities import unit_is_percent
 
 #: Words left out of a question's key: question words, auxiliaries, rounding instructions.
 _STOP = {
@@ -574,6 +575,59 @@ def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
     if new is None:
         return None
     return line.replaced(new, reason)
+
+
+# -- a percentage asked, a fraction given ---------------------------------------------------------
+
+#: The question asks for its answer in percent: "as a percentage", "in percent", "what percent of",
+#: "by what percentage", "the percentage change", "(in %)".
+_PERCENT_ASK = re.compile(
+    r"\b(?:as|in)\s+(?:a\s+)?(?:percent(?:age)?s?|per\s?cent)\b|\bwhat\s+(?:percent(?:age)?|per\s?cent)\b"
+    r"|\bpercent(?:age)?\s+(?:of|change|increase|decrease|growth|gain|loss|drop|fall|rise|return|error|"
+    r"difference|points?)\b|\(in\s+%\)|\bin\s+%", re.IGNORECASE)
+#: A program that multiplies by 100 somewhere already gives a percentage ("/ 0.01" likewise).
+_TIMES_100 = re.compile(r"\*\s*100(?:\.0*)?\b|\b100(?:\.0*)?\s*\*|/\s*0?\.01\b")
+
+
+_INSTRUCTION = re.compile(r"^(?:give|report|express|answer|round|state|write|enter|present|quote|show)\b",
+                          re.IGNORECASE)
+
+
+def asks_percent(text: str) -> bool:
+    """Whether ``text`` asks for its answer in percent: in its question, or in an instruction
+    right after it ("What is the probability ...? Give the answer as a percentage.")."""
+    ask = question_of(text)
+    parts = sentences(text)
+    after = parts[parts.index(ask) + 1:] if ask in parts else []
+    said = [ask] + [x for x in after if _INSTRUCTION.match(x)]
+    return any(_PERCENT_ASK.search(x) for x in said)
+
+
+def in_percent(program: str, text: str, answer: float) -> tuple[str, Retarget] | None:
+    """The program answering in percent, when ``text`` asks for a percentage and the program gives
+    a fraction: its answer ``answer`` is at most 1 in size, nothing in it multiplies by 100, and no
+    parameter holds a percentage (``[%]``, whose arithmetic could already be in percent).
+
+    Every reference program of the bank and of the training set whose question asks for a
+    percentage multiplies by 100 (260 programs); the adapter sometimes copies a solved example that
+    answers with a probability or a share and leaves that out ("What is the probability ...? Give
+    the answer as a percentage with two decimals." answered 0.2757). None when that does not apply.
+    """
+    if not asks_percent(text) or not (0 < abs(answer) <= 1):
+        return None
+    params = parse_parameters(program)
+    at = {p.line for p in params}
+    code = "\n".join(ln.split("#")[0] for i, ln in enumerate(program.splitlines(), start=1) if i not in at)
+    if _TIMES_100.search(code) or any(unit_is_percent(p) for p in params):
+        return None
+    line = _answer_line(program)
+    if line is None or answers_several(program):
+        return None
+    expr = ast.get_source_segment(program, line.node.value) or ""
+    if not expr or "\n" in expr:
+        return None
+    return line.replaced(f"answer = 100 * {expr}",
+                         f"the question asks for a percentage and the program gave the fraction {answer:.6g}")
 
 
 def _call_name(node: ast.AST) -> str:

@@ -49,6 +49,7 @@ def attempt_dict(a: Any) -> dict:
         "filled": a.filled.to_dict() if a.filled is not None else None,
         "widened": a.widened.to_dict() if a.widened is not None else None,
         "cut": a.cut,
+        "scaled": a.scaled.to_dict() if a.scaled is not None else None,
         "error": a.error,
     }
 
@@ -75,6 +76,7 @@ def warnings_of(result: Any) -> list[str]:
                   for a, b in same]
     notes += [str(best.widened)] if best.widened is not None else []
     notes += [best.cut] if best.cut else []
+    notes += [str(best.scaled)] if best.scaled is not None else []
     notes += [str(best.filled)] if best.filled is not None else []
     notes += [str(best.followed)] if best.followed is not None else []
     notes += [f"moved {mv}" for mv in best.rebound]

@@ -55,6 +55,7 @@ from .questions import (
     Retarget,
     answers_several,
     compose,
+    in_percent,
     retarget,
     several,
     split_questions,
@@ -121,6 +122,7 @@ class Attempt:
     filled: Filled | None = None  # the fill stage wrote this program: the example's, the model's values
     widened: Retarget | None = None  # answers every unknown: the question asks for each of them
     cut: str | None = None  # the model stopped before the end: what was done to its last statement
+    scaled: Retarget | None = None  # answers in percent: the question asks for a percentage, it gave a fraction
 
     @property
     def ok(self) -> bool:
@@ -370,6 +372,11 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         if wide is not None:
             result.attempts.append(wide)
             result.best = wide
+    if result.best is not None:
+        pct = _percent(result.best, problem, opts, timings)
+        if pct is not None:
+            result.attempts.append(pct)
+            result.best = pct
     return _finish(result, timings, t_start)
 
 
@@ -395,6 +402,26 @@ def _widen(best: Attempt, ask: str, problem: Problem | None, opts: SolveOptions,
         return None
     att.widened, att.rebound, att.followed, att.filled = moved[1], best.rebound, best.followed, best.filled
     att.cut = best.cut
+    return att
+
+
+def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[str, float]) -> Attempt | None:
+    """The program answering in percent when the question asks for a percentage and it gives a
+    fraction (:func:`~mathllm.questions.in_percent`); None when that does not apply or does not run."""
+    answer = best.run.answer if best.run is not None and best.run.ok else None
+    if answer is None or answer.kind != "number" or answer.value is None:
+        return None
+    if best.verification is not None and best.verification.expected_match:
+        return None  # the problem file expects this number
+    moved = in_percent(best.program, problem.text, answer.value)
+    if moved is None:
+        return None
+    att = evaluate_program(moved[0], problem, origin=f"{best.origin} / in percent", timeout_s=opts.timeout_s,
+                           timings=timings)
+    if not att.ok:
+        return None
+    att.scaled, att.rebound, att.followed, att.filled = moved[1], best.rebound, best.followed, best.filled
+    att.widened, att.cut = best.widened, best.cut
     return att
 
 

@@ -11,6 +11,7 @@ from mathllm.contract import parse_parameters
 from mathllm.problem import Problem
 from mathllm.report import to_dict, warnings_of
 from mathllm.retrieve import BANK_PATH
+from mathllm.run import run_program
 from mathllm.solve import SolveOptions, solve
 from tests.fakes import ScriptedGenerator
 
@@ -98,7 +99,7 @@ def test_a_swap_is_undone() -> None:
      ("T_base = 36  # temperature [°F]\nh_base = 1480  # base [ft]\nlapse = 5.4  # lapse rate [°F/1000 ft]\n"
      "h_top = 4270  # altitude [ft]\n")),
     # a count sharing a number, with two whole numbers free: which one is not clear
-    ("Adult tickets cost £23 and child tickets £11; 236 tickets cost £4,744 on 12 May.",
+    ("Adult tickets cost £23 and child tickets £11; 236 tickets cost £4,744 at 12 booths.",
      ("total_count = 23  # tickets [1]\ntotal_value = 4744  # revenue [GBP]\nprice_adult = 23  # adult [GBP]\n"
      "price_child = 11  # child [GBP]\n")),
     # rule 10: a program that converts the number itself, one that counts time in several units,
@@ -705,3 +706,168 @@ def test_of_two_parameters_sharing_a_number_the_one_of_interest_takes_the_questi
     assert values(out)["t1"] == 10 and values(out)["t2"] == 48
     assert [str(mv) for mv in moves] == [("t2 = 10 -> 48 (the problem gives 48 minutes and the question asks "
                                           "about it; 10 is taken)")]
+
+
+COMMUTE = ("Given commute times of Mon 38, Tue 65, Wed 38, Thu 50, Fri 17, Sat 59, Sun 14 (all in min), determine "
+           "their population standard deviation (divide by n).")
+SIX_DAYS = """import numpy as np
+
+commute_mon = 38  # commute time for Mon [min]
+commute_tue = 65  # commute time for Tue [min]
+commute_wed = 50  # commute time for Wed [min]
+commute_thu = 17  # commute time for Thu [min]
+commute_fri = 59  # commute time for Fri [min]
+commute_sat = 14  # commute time for Sat [min]
+
+data = np.array([commute_mon, commute_tue, commute_wed, commute_thu, commute_fri, commute_sat])
+answer = float(np.std(data))  # population (n)
+"""
+
+
+def test_a_series_of_parameters_becomes_the_texts_labelled_list() -> None:
+    out, moves = bind(COMMUTE, SIX_DAYS)
+    assert out.splitlines()[2:10] == [
+        "commute_mon = 38  # commute time for Mon [min]", "commute_tue = 65  # commute time for Tue [min]",
+        "commute_wed = 38  # commute time for Wed [min]", "commute_thu = 50  # commute time for Thu [min]",
+        "commute_fri = 17  # commute time for Fri [min]", "commute_sat = 59  # commute time for Sat [min]",
+        "commute_sun = 14  # commute time for Sun [min]", ""]
+    assert ("data = np.array([commute_mon, commute_tue, commute_wed, commute_thu, commute_fri, commute_sat, "
+            "commute_sun])") in out
+    assert [str(mv) for mv in moves] == [(
+        "commute_* = [38, 65, 50, 17, 59, 14] -> [38, 65, 38, 50, 17, 59, 14] (the text lists 7 values (Mon 38, "
+        "Tue 65, Wed 38, ...); the program's 6 parameters commute_mon ... commute_sat had them in part)")]
+    assert run_program(out).answer.value == pytest.approx(18.12203529588512)
+
+
+def test_a_series_takes_the_texts_labels_and_a_value_it_skipped() -> None:
+    text = ("Given test scores of Uma 48, Ines 95, Quinn 73, Sven 63, Mateo 74, Anna 91, Chen 81 (all in points), "
+            "determine their sample standard deviation (divide by n − 1).")
+    program = ("import numpy as np\n\nscore_uma = 48  # test score for Uma [points]\n"
+               "score_ines = 95  # test score for Ines [points]\nscore_quinn = 73  # test score for Quinn [points]\n"
+               "score_venn = 63  # test score for Venny [points]\nscore_mateo = 81  # test score for Elif [points]\n"
+               "score_anna = 91  # test score for Anna [points]\nscore_chen = 81  # test score for Chen [points]\n\n"
+               "data = np.array([score_uma, score_ines, score_quinn, score_venn, score_mateo, score_anna, score_chen])\n"
+               "answer = float(np.std(data, ddof=1))  # sample (n - 1)\n")
+    out, moves = bind(text, program)
+    assert "score_sven = 63  # test score for Sven [points]\nscore_mateo = 74  # test score for Mateo [points]\n" in out
+    assert moves[0].new == [48, 95, 73, 63, 74, 91, 81]
+    assert run_program(out).answer.value == pytest.approx(16.176114078067904)
+
+
+def test_a_series_becomes_the_texts_plain_list() -> None:
+    text = ("For a biology project, a class measured six bean seedlings. Their heights in centimetres were:\n\n"
+            "12.4, 15.1, 13.8, 14.6, 11.9, 16.0\n\nFind the mean of the heights, to three decimals.")
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    values = [12.4, 15.1, 13.8, 14.6, 11.9, 16.0, 16]
+    program = "import numpy as np\n\n" + "".join(
+        f"temp_{d} = {v}  # daily high temperature for {d.title()} [degC]\n" for d, v in zip(days, values)) + (
+        f"\ndata = np.array([{', '.join('temp_' + d for d in days)}])\nanswer = float(np.mean(data))\n")
+    out, moves = bind(text, program)
+    assert "temp_1 = 12.4  # daily high temperature (1) [degC]\n" in out and "temp_7" not in out
+    assert "data = np.array([temp_1, temp_2, temp_3, temp_4, temp_5, temp_6])" in out
+    assert run_program(out).answer.value == pytest.approx(13.9667, abs=1e-4)
+    assert moves[0].new == [12.4, 15.1, 13.8, 14.6, 11.9, 16.0]
+
+
+@pytest.mark.parametrize("text, program", [
+    (COMMUTE.replace("Sun 14", "Sun 14, Mon 40"), SIX_DAYS),  # a label twice: not one list of data
+    (COMMUTE, SIX_DAYS.replace("answer =", "x_a = 1  # [1]\nx_b = 2  # [1]\nx_c = 3  # [1]\nmore = [x_a, x_b, x_c]\n"
+                               "answer = len(more) +")),  # two lists of parameters: which one is unclear
+    (COMMUTE, SIX_DAYS.replace("np.std(data)", "np.std(data) + commute_mon")),  # a parameter used outside the list
+    (COMMUTE.replace("38", "1").replace("65", "2").replace("50", "3").replace("17", "4"), SIX_DAYS),  # most not listed
+    (COMMUTE + " Last week: Mon 30, Tue 31, Wed 32.", SIX_DAYS),  # two lists: which one is unclear
+    ("Mon 38, Tue 65, Wed 38, Thu 50, Fri 17, Sat 59", SIX_DAYS.replace("commute_wed = 50", "commute_wed = 38")
+     .replace("commute_thu = 17", "commute_thu = 50").replace("commute_fri = 59", "commute_fri = 17")
+     .replace("commute_sat = 14", "commute_sat = 59")),  # the list already
+    (COMMUTE, SIX_DAYS.replace("commute_", "c").replace("cmon", "a_mon")),  # no shared prefix
+    (COMMUTE, "data = [1, 2, 3]\n"),  # numbers, not parameters: rule 9's
+])
+def test_series_left_alone(text: str, program: str) -> None:
+    out, moves = bind(text, program)
+    assert not [mv for mv in moves if mv.name.endswith("*")] and out.count("\n") == program.count("\n")
+
+
+def test_a_data_line_with_noise_among_the_texts_list_becomes_the_list() -> None:
+    # "20" is no number of the text (the model split 20,600) and 17,100 comes twice
+    program = ("initial_cost = 78000  # investment [USD]\nrate = 0.097  # [1/year]\n"
+               "cash_flows = [7800, 14800, 16700, 20, 10100, 17100, 17100]  # [USD]\n")
+    out, moves = bind(NPV_TEXT, program)
+    assert "cash_flows = [7800, 14800, 16700, 10100, 17100]  # [USD]\n" in out
+    assert [mv.reason for mv in moves] == [
+        "the text lists 5 numbers; the program had them with 2 more that repeat them or are not in the text"]
+
+
+@pytest.mark.parametrize("flows", [
+    "[7800, 14800, 16700, 10100, 17100, 78000]",  # the extra number is one of the text's: maybe the model's
+    "[14800, 7800, 16700, 10100, 17100, 20]",     # not in the text's order
+])
+def test_a_data_line_with_numbers_of_the_text_beside_the_list_stays(flows: str) -> None:
+    program = f"initial_cost = 78000  # investment [USD]\nrate = 0.097  # [1/year]\ncash_flows = {flows}  # [USD]\n"
+    assert bind(NPV_TEXT, program) == (program, [])
+
+
+def test_a_parameter_holding_a_number_of_the_data_line_takes_the_free_one() -> None:
+    program = ("initial_cost = 7800  # investment paid today [USD]\nrate = 0.097  # [1/year]\n"
+               "cash_flows = [7800, 14800, 16700, 10100, 17100]  # [USD]\n")
+    out, moves = bind(NPV_TEXT, program)
+    assert out.splitlines()[0] == "initial_cost = 78000  # investment paid today [USD]"
+    assert [str(mv) for mv in moves] == [("initial_cost = 7800 -> 78000 (7,800 is in the data line; the one number "
+                                          "of its unit no parameter or list uses is 78,000)")]
+    # the text writes the number twice: the parameter may be right
+    text = NPV_TEXT.replace("paying 78,000 dollars", "paying 7,800 dollars and 78,000 dollars")
+    assert bind(text, program) == (program, [])
+
+
+BREAK_EVEN = ("How many jars of jam must be sold each month, at 31.44 dollars each with a variable cost of 11.66 "
+              "dollars per unit and fixed monthly costs of 16,000 dollars, to break even? Answer with a whole number.")
+
+
+def test_an_amount_per_unit_is_no_total_in_a_program_that_tells_them_apart() -> None:
+    # the model kept the shown example's currency, and put each number one place on
+    program = ("fixed_cost = 11.66  # fixed costs per month [GBP]\nprice = 31.44  # selling price per unit [GBP/unit]\n"
+               "variable_cost = 16000  # variable cost per unit [GBP/unit]\n")
+    out, moves = bind(BREAK_EVEN, program)
+    assert [p.value for p in parse_parameters(out)] == [16000, 31.44, 11.66]
+    assert str(moves[0]) == "fixed_cost = 11.66 -> 16000 (the problem gives 16,000 dollars; 11.66 is in dollars per unit)"
+
+
+@pytest.mark.parametrize("program", [
+    # a reference program: a price written as an amount of money ("sells at 8 euros")
+    "fixed_cost = 16000  # [USD]\nprice = 31.44  # selling price [USD/unit]\nvariable_cost = 11.66  # [USD/unit]\n",
+    # prices as amounts of money: "31.44 dollars each" is then no evidence against [USD]
+    "fixed_cost = 16000  # [USD]\nprice = 31.44  # selling price [USD]\nvariable_cost = 11.66  # [USD]\n",
+])
+def test_amounts_per_unit_left_alone(program: str) -> None:
+    assert bind(BREAK_EVEN, program) == (program, [])
+    assert bind(BREAK_EVEN.replace(" each", "").replace(" per unit", ""), program) == (program, [])
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The experiment took place on 8 April.", True),
+    ("It was measured on May 25, 2020.", True),
+    ("On 3 Sept it rained.", True),
+    ("8 apples cost 3 euros.", False),
+    ("Plan for 8 months.", False),  # "months" is no month's name
+    ("in April 2019", False),       # a year
+])
+def test_day_of_month(text: str, day: bool) -> None:
+    from mathllm.bind import day_of_month
+    from mathllm.quantities import find_numbers
+
+    assert day_of_month(text, find_numbers(text)[0]) is day
+
+
+def test_a_value_the_text_gives_only_as_a_date_is_made_up() -> None:
+    text = ("What is the displacement, in cm, 0.5 s after a 2 kg mass on a 115 N/m spring with 1.66 N·s/m of "
+            "damping is moved 3 cm from equilibrium and released from rest? The experiment took place on 8 April.")
+    program = ("m = 2  # mass [kg]\nc = 1.66  # damping coefficient [N*s/m]\nk = 115  # spring constant [N/m]\n"
+               "x0_cm = 3  # initial displacement [cm]\nv0 = 0  # initial velocity [m/s]\n"
+               "t_query = 8  # time of interest [s]\n")
+    out, moves = bind(text, program)
+    assert out.splitlines()[-1] == "t_query = 0.5  # time of interest [s]"
+    assert [str(mv) for mv in moves] == [("t_query = 8 -> 0.5 (the problem gives 8 only as the day of a date; its one "
+                                          "free number in s is 0.5)")]
+    # 12 months a year is a convention, not a date's 12
+    text = "A loan of $5,000 at 6% a year, interest added monthly, was signed on 12 May. Find the balance."
+    program = "principal = 5000  # [USD]\nrate = 0.06  # [1/year]\nperiods_per_year = 12  # months per year [1/year]\n"
+    assert bind(text, program) == (program, [])

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from mathllm.problem import Problem, load_problem
-from mathllm.questions import compose, name_of, rename, retarget, several, split_questions, widen
+from mathllm.questions import (
+    asks_percent,
+    compose,
+    in_percent,
+    name_of,
+    rename,
+    retarget,
+    several,
+    split_questions,
+    widen,
+)
 from mathllm.report import to_dict, warnings_of
 from mathllm.run import run_program
 from mathllm.solve import SolveOptions, solve
@@ -466,3 +476,76 @@ def test_a_split_question_for_each_unknown_gets_them_all() -> None:
     assert res.answer.values == pytest.approx({"tables": 20, "chairs": 20, "maximum_weekly_profit": 3300})
     assert "question 1: widened" in [a.origin for a in res.attempts]
     assert "decision variables" in res.questions[0].note
+
+
+# -- a percentage asked, a fraction given ---------------------------------------------------------
+
+BAYES = """prevalence = 0.012  # prevalence [1]
+sensitivity = 0.94  # P(positive | disease) [1]
+specificity = 0.97  # P(negative | no disease) [1]
+
+p_pos = sensitivity * prevalence + (1 - specificity) * (1 - prevalence)
+answer = float(sensitivity * prevalence / p_pos)
+"""
+BAYES_TEXT = ("A disease affects 1.2% of the screened population. The test has a sensitivity of 94% and a "
+              "specificity of 97%. A person tests positive. What is the probability that they actually have the "
+              "disease? Give the answer as a percentage with two decimals.")
+
+
+@pytest.mark.parametrize("text", [
+    BAYES_TEXT,
+    "By what percentage did the population grow?",
+    "What percent of the students passed?",
+    "Find the percentage change in price.",
+    "What is the real rate of return, in percent?",
+    "How large is the share of voters (in %)?",
+    "Report the yield as a percentage.",
+])
+def test_asks_percent(text: str) -> None:
+    assert asks_percent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A 20% discount applies. What is the sale price?",
+    "The tax percentage is 8%. What is the probability of rain tomorrow?",  # given, not asked
+    "What is the probability that it rains on Thursday? The percentage of sunny days was 30% last year.",
+    "What fraction of the students passed?",
+    "",
+])
+def test_does_not_ask_percent(text: str) -> None:
+    assert not asks_percent(text)
+
+
+def test_a_fraction_answers_a_percentage_question_in_percent() -> None:
+    out, done = in_percent(BAYES, BAYES_TEXT, 0.27566)
+    assert done.new == "answer = 100 * float(sensitivity * prevalence / p_pos)" and done.new in out
+    assert "0.27566" in done.reason
+    run = run_program(out)
+    assert run.ok and run.answer.value == pytest.approx(27.566, abs=1e-3)
+
+
+@pytest.mark.parametrize("program, text, answer", [
+    (BAYES, BAYES_TEXT.replace(" Give the answer as a percentage with two decimals.", ""), 0.27566),  # a probability
+    (BAYES.replace("answer = float(", "answer = 100 * float("), BAYES_TEXT, 27.566),  # already in percent
+    (BAYES.replace("p_pos)\n", "p_pos) * 100\n"), BAYES_TEXT, 0.9),  # multiplies by 100: in percent
+    (BAYES, BAYES_TEXT, 1.5),   # more than 1: not a fraction
+    (BAYES, BAYES_TEXT, 0.0),   # zero is zero in percent too
+    ("real = 0.8  # real rate [%]\nnominal = 5.2  # nominal rate [%]\nanswer = nominal - real - 3.8\n",
+     "By what percentage does the money grow each year?", 0.6),  # percentages as parameters
+    ("a = 1  # a [1]\nanswer = {'x': a / 4, 'y': a / 2}\n", BAYES_TEXT, 0.25),  # several values
+    ("this is not python", BAYES_TEXT, 0.5),
+])
+def test_nothing_to_put_in_percent(program: str, text: str, answer: float) -> None:
+    assert in_percent(program, text, answer) is None
+
+
+def test_solve_answers_in_percent_when_asked() -> None:
+    res = solve(Problem(text=BAYES_TEXT), ScriptedGenerator([BAYES]), SolveOptions(repairs=0, examples=0))
+    assert res.answer.value == pytest.approx(27.566, abs=1e-3)
+    assert [a.origin for a in res.attempts] == ["sample 1", "sample 1 / in percent"]
+    assert any("asks for a percentage" in w for w in warnings_of(res))
+    assert to_dict(res)["attempts"][-1]["scaled"]["new"] == "answer = 100 * float(sensitivity * prevalence / p_pos)"
+    # a problem file that expects the fraction keeps it
+    res = solve(Problem(text=BAYES_TEXT, answer=0.27566, tolerance=1e-4), ScriptedGenerator([BAYES]),
+                SolveOptions(repairs=0, examples=0))
+    assert [a.origin for a in res.attempts] == ["sample 1"] and res.answer.value == pytest.approx(0.27566, abs=1e-5)
