@@ -93,7 +93,13 @@ clear evidence:
    thousands comma, "10,900" read as 10, 900) is cut to the text's run; and a list that is part
    of one list the text writes (three or more numbers joined by commas or "and", each with the
    same unit word or none: "returns 7,800 dollars, 14,800 dollars, ..., 17,100 dollars") becomes
-   that whole list.
+   that whole list; a list that is the text's list in order with other numbers among it, each
+   repeating one of its own or (before its end) no number of the text ("20600, 20, 28300,
+   22900, 22900" for "20,600, 28,300, 22,900"), becomes the text's list. Then, once more after
+   rule 13, a parameter holding a number of a data line that the text writes once
+   (``initial_cost = 44500`` beside ``cash_flows = [44500, ...]``) takes the one number of its
+   unit that no parameter and no data line uses ("177,000 dollars"), if it is the only such
+   parameter.
 
 10. **Another unit of its dimension.** A parameter's value is a number of the text as written,
    which the text writes in another unit of the same dimension (time, mass, length, volume;
@@ -117,16 +123,31 @@ clear evidence:
    which role takes which number, a parameter holding another number of its item takes its
    role's (``n_student = 4`` -> 7).
 
+13. **A list of parameters that is the text's list in part.** A program that builds its data
+   from parameters (``data = np.array([commute_mon, ..., commute_sat])``: three or more names
+   sharing a prefix, each used only there) while the text writes one list of data, labelled
+   ("Mon 38, Tue 65, ..., Sun 14") or plain ("12.4, 15.1, 13.8, ..."), and at least half of the
+   parameters' values are numbers of that list but not all of it in order: the parameters
+   become the text's list, one per value, named by the prefix and the label
+   (``commute_sun = 14  # commute time for Sun [min]``; by position for a plain list). A small
+   model copies the shown example's length and labels (seven days for six heights).
+
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
 ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
 stands between a number and its unit: "1.02 million CHF"). A denominator ("per 1,000
-ft") is no candidate of rule 1.
+ft") is no candidate of rule 1. An amount of money written per unit ("31.44 dollars each",
+"£39.00 per unit") is in ``[USD/unit]`` where the program writes prices per unit beside amounts
+(``price  # [GBP/unit]``, ``fixed_cost  # [GBP]``), and an amount fits a price per unit (a price is
+often written without "each"), not the other way round; where the text uses one currency and
+the program another, the text's is read as the program's. The day of a date ("on 8 April",
+"May 25") is no number of the problem: a parameter that holds only that is a value the text
+does not give (rule 3), unless it is a calendar convention (12 months a year).
 Everything else (numbers without a unit, several candidates) is left to the model: a wrong
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,069 reference programs of the retrieval bank it moves nothing, and the report names every
-move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 12, 9; each sees
-the program as the rules before it left it.
+move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 12, 13, 9, 9 again for a
+parameter; each sees the program as the rules before it left it.
 """
 
 from __future__ import annotations
@@ -461,7 +482,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         fits = [i for i, (u, m) in enumerate(zip(said, mentions, strict=True))
                 if i not in owned and m.value != 0 and not after_per(text, m)
                 and (_written_in(u, unit, p.value) or _factor(u, unit) is not None
-                     or (unit == "1" and _whole(p.value) and _count(m)))]
+                     or (unit == "1" and _whole(p.value) and _count(m))
+                     or (unit == "1" and 0 < abs(p.value) < 1 and _per_base(text, m) is not None))]
         if len(fits) != 1:
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
@@ -474,15 +496,26 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
                else f"the problem gives {fmt_value(p.value)} only as the day of a date" if p.name in dated
                else f"the problem does not give {fmt_value(p.value)}")
-        new = _value(m, p, _factor(said[fits[0]], unit) or Decimal(1))
+        base = _per_base(text, m) if unit == "1" and 0 < abs(p.value) < 1 else None
+        new = _value(m, p, Decimal(1) / base if base else _factor(said[fits[0]], unit) or Decimal(1))
         if new == p.value:
             continue  # "1.93 m" as ``height_cm = 193``: a conversion, not made up
-        moves.append((fits[0], Rebinding(p.name, p.value, new,
-                                         f"{why}; its one free number in {words[fits[0]]} is "
-                                         f"{m.written}{' ' + m.scale_name if m.scale_name else ''}")))
+        free = (f"its one free rate is {m.written} per {int(base):,}" if base else
+                f"its one free number in {words[fits[0]]} is {m.written}{' ' + m.scale_name if m.scale_name else ''}")
+        moves.append((fits[0], Rebinding(p.name, p.value, new, f"{why}; {free}")))
     # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
     targets = [i for i, _ in moves]
     return [mv for i, mv in moves if targets.count(i) == 1]
+
+
+#: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
+_PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
+
+
+def _per_base(text: str, m: Mention) -> Decimal | None:
+    """The base of a rate written "41 per 1,000 (people)": 1000; None for any other number."""
+    found = _PER_BASE.match(text[m.end:m.end + 24])
+    return Decimal(found.group(1).replace(",", "")) if found and not m.percent else None
 
 
 def _whole(value: float) -> bool:
@@ -607,6 +640,9 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
     a. A parameter's value is a number of the text as written, but the text writes it in another
        unit of the same dimension than the parameter's comment names (``half_life = 360  # [h]``
        for "a half-life of 360 minutes"): it takes the number converted (6).
+       Where one number written in the parameter's own unit is free, the parameter moves there
+       instead ("790 CHF for 7 hours of work ... measured 3 months ago" read as
+       ``time_known = 3  # [h]`` takes 7).
     b. A rate per unit of time the text gives as written, in a time unit no other parameter uses,
        while the program's other parameters all count time in one other unit (``R = 1.58  #
        [mg/min]`` beside ``CL  # [L/h]`` and ``t_query  # [h]``, and no ``R * 60``): it takes the
@@ -629,11 +665,21 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         # misbound (rule 1's to put right), no protein to convert; so is a number written in the
         # unit of another parameter, or where a number of the parameter's own unit is free
         theirs = any(unit_key(q.unit) == said[i] for q in params)
-        if factor not in (None, 1) and not theirs \
-                and not any(u == unit and j not in taken for j, u in enumerate(said)):
+        free = [j for j, u in enumerate(said) if u == unit and j not in taken and mentions[j].value != 0]
+        if factor not in (None, 1) and not theirs and not free:
             new = _value(m, p, factor)
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[i])}; "
                                                          f"in {p.unit} that is {fmt_value(new)}"))
+            continue
+        spans = {"time", "calendar"}  # 3 months for [h]: a span of time, though hours and months do not convert
+        span = factor is None and _SIZE.get(said[i], ("",))[0] in spans and _SIZE.get(unit, ("",))[0] in spans
+        if (factor not in (None, 1) or span) and not theirs and len(free) == 1:
+            # "790 CHF for 7 hours of work ... measured 3 months ago" read as ``time_known = 3  # [h]``:
+            # the one free number written in the parameter's own unit, not 3 months in hours
+            j = free[0]
+            new = _value(mentions[j], p)
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(mentions[j], words[j])}; "
+                                                         f"{m.written} is in {words[i]}"))
             continue
         mine = clocks[p.name]
         if mine is None or not mine[1] or said[i] != unit:

@@ -17,6 +17,11 @@ has: the next unknown of a solved system, or the expression the question names a
 One question that asks for each unknown ("How many tables, chairs and bookcases ...?") and a
 program that answers one of them are :func:`widen`-ed: the answer becomes every unknown.
 
+A question that asks for a percentage ("Give the answer as a percentage") answered with a
+fraction (0.2757) is answered ``100 *`` that (:func:`in_percent`): every reference program of the
+bank and training set for such a question multiplies by 100, and the adapter, copying an example
+that answers with a probability, sometimes does not.
+
 Only clear patterns are split: a numbered or lettered list of questions at the end of the text,
 several question sentences in the last paragraph, one question sentence of the form
 "..., and what/how ...?", or a list whose items say they are separate questions ("how many A

@@ -19,6 +19,10 @@ why it failed. Only user errors (bad options, unusable backend) raise.
   parameter's value asked of the model (:mod:`mathllm.fill`; reported, and preferred in a tied
   vote; when it runs, the model's failed programs are not sent to repair). By default only for
   a mathllm adapter, as follow.
+* **Percent**: when the question asks for a percentage and the chosen program answers with a
+  fraction (at most 1, nothing multiplied by 100), its answer line becomes ``100 * (...)``
+  (:func:`mathllm.questions.in_percent`; reported as ``Attempt.scaled``; for any model, and not
+  where a problem file expects the fraction).
 * **Repair**: a program that fails its check or run is sent back to the model with the error
   (up to ``repairs`` rounds). Failing samples of a round are repaired in one batched call.
 * **Vote** (self-consistency): with ``samples=k``, sample 1 is the greedy program (the one

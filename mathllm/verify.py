@@ -124,8 +124,11 @@ def ground(text: str, program: str) -> Grounding:
         if p.value in (0.0, 1.0, 2.0, 3.0) or structural_reason(p) is not None \
                 or any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS):
             continue  # 2 and 3 are often counted from words ("a president, a secretary and ...")
-        written = [abs(float(m.value * f)) for m in mentions for f in value_factors(m, p)]
-        exact = [1 / w for w in written if w]  # "1 in 500" is 0.002 (as written, no conversions)
+        written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
+        # a number written as a word ("double", "twice") gives itself, not its unit conversions:
+        # 0.000002 is no "double" in micro-units
+        exact = [abs(float(m.value * f)) for m in mentions if m.word for f in value_factors(m, p)]
+        exact += [1 / w for w in written if w]  # "1 in 500" is 0.002 (as written, no conversions)
         exact += [w * 100 for w in written] if unit_is_percent(p) else []  # p = 0.15 as 15 [%]
         given = any(_matches(abs(p.value), w) for w in written) or \
             any(math.isclose(abs(p.value), w, rel_tol=1e-9) for w in exact)

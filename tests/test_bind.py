@@ -871,3 +871,35 @@ def test_a_value_the_text_gives_only_as_a_date_is_made_up() -> None:
     text = "A loan of $5,000 at 6% a year, interest added monthly, was signed on 12 May. Find the balance."
     program = "principal = 5000  # [USD]\nrate = 0.06  # [1/year]\nperiods_per_year = 12  # months per year [1/year]\n"
     assert bind(text, program) == (program, [])
+
+
+def test_a_made_up_fraction_takes_a_rate_per_thousand() -> None:
+    text = ("If 41 per 1,000 people have type 2 diabetes, and a test with 85% sensitivity and 93% specificity gives "
+            "a negative result, what is the chance the person is disease-free?")
+    program = ("prevalence = 0.454  # prevalence [1]\nsensitivity = 0.85  # P(positive | disease) [1]\n"
+               "specificity = 0.93  # P(negative | no disease) [1]\n")
+    out, moves = bind(text, program)
+    assert out.splitlines()[0] == "prevalence = 0.041  # prevalence [1]"
+    assert [str(mv) for mv in moves] == [("prevalence = 0.454 -> 0.041 (the problem does not give 0.454; its one free "
+                                          "rate is 41 per 1,000)")]
+    # a count in [1] is no fraction: 41 stays a candidate only as a whole number
+    assert bind(text, "prevalence = 0.041  # prevalence [1]\n")[1] == []
+
+
+@pytest.mark.parametrize("text, program, after", [
+    # a span in another unit of time than the parameter's, and one number of its own unit free
+    (("At a constant rate, Farid earns 790 CHF for 7 hours of work. The last time this was measured was 3 months "
+      "ago. Scale this up or down to 33 hours and report the pay."),
+     "time_known = 3  # known time worked [h]\npay_known = 790  # pay [CHF]\ntime_target = 33  # time asked about [h]\n",
+     [7, 790, 33]),
+    # two free numbers of its own unit: which one is not clear
+    (("Farid earns 790 CHF for 7 hours of work, measured 3 months ago, and 800 CHF for 8 hours. Scale this to 33 "
+      "hours."),
+     "time_known = 3  # known time worked [h]\npay_known = 790  # pay [CHF]\ntime_target = 33  # time asked about [h]\n",
+     [3, 790, 33]),
+])
+def test_a_number_in_another_unit_of_time_gives_way_to_the_free_one_in_its_own(text: str, program: str,
+                                                                               after: list[float]) -> None:
+    out, moves = bind(text, program)
+    assert [p.value for p in parse_parameters(out)] == after
+    assert len(moves) == (0 if out == program else 1)

@@ -202,6 +202,9 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     # x100 is not a conversion: "470 µF" must not pass for "4.7 s"
     ("A 470 µF capacitor is read 4.7 s after switch-on.",
      "C_uF = 470  # [uF]\nanswer = C_uF * 2\n", ["4.7"], []),
+    # a number written as a word gives itself, not a unit conversion of it: 2e-6 is no "double"
+    ("With 10.1% annual interest, how many years does it take to double?",
+     "rate = 0.000002  # [1/year]\nanswer = rate\n", ["10.1%"], ["rate = 2e-06"]),
     # junk is data, not an exception
     ("Add 2 and 3.", "def (:\n", ["2", "3"], []),
 ])
