@@ -43,7 +43,8 @@ clear evidence:
    its unit, it is not the difference, sum, product or ratio of two numbers of the text (a
    step of 4 between rows of 20 and 24 seats), no two parameters of the unit share a number,
    and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
-   or a fraction in ``[1]``; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
+   or a fraction in ``[1]``; for a fraction also a rate out of a round base, "41 per 1,000
+   people" as 0.041; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
    for ``[CHF/GB]``; any whole number for a whole count in ``[1]``; never a denominator) is taken
    by no parameter of that unit ("220 Ω", once rule 1 moved the capacitance off it;
    "16 kg" held by a concentration in ``[%]``; a unit of the same dimension counts, converted:
