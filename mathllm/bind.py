@@ -1053,6 +1053,21 @@ def _text_lists(text: str, numbers: list[Mention]) -> list[list[float]]:
     return [[float(m.value) for m in r] for r in runs if len(r) >= 3]
 
 
+def _data_lists(program: str) -> dict[str, ast.List | ast.Tuple]:
+    """The program's data lines (:func:`mathllm.follow.data_lines`): name -> its list of numbers."""
+    from .follow import data_lines
+
+    names = data_lines(program)
+    if not names:
+        return {}
+    lists: dict[str, ast.List | ast.Tuple] = {}
+    for node in ast.parse(program).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in names and (inner := _numeric_list(node.value)) is not None:
+            lists[node.targets[0].id] = inner
+    return lists
+
+
 def _listed(text: str, program: str, params: list[Parameter], mentions: list[Mention],
             said: list[str]) -> list[Rebinding]:
     """Rule 9 again, for a parameter: once a data line is the text's list, a parameter holding
@@ -1060,14 +1075,7 @@ def _listed(text: str, program: str, params: list[Parameter], mentions: list[Men
     [44500, 27500, ...]`` for "paying 177,000 dollars now for a van that returns 44,500 dollars,
     27,500 dollars, ...") takes the one number of its unit that neither a parameter nor a data
     line uses (177,000)."""
-    from .follow import data_lines
-
-    names = data_lines(program)
-    listed: set[float] = set()
-    for node in ast.parse(program).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and node.targets[0].id in names and (inner := _numeric_list(node.value)) is not None:
-            listed |= {float(ast.literal_eval(e)) for e in inner.elts}
+    listed = {float(ast.literal_eval(e)) for inner in _data_lists(program).values() for e in inner.elts}
     free = [j for j in free_numbers(text, params, mentions) if float(mentions[j].value) not in listed]
     moves = []
     for p in params:
@@ -1112,16 +1120,9 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     * **Part of the text's list**: a list that is a run of one list the text writes
       (:func:`_text_lists`), shorter than it, becomes the whole list.
     """
-    from .follow import data_lines
-
-    names = data_lines(program)
-    if not names:
+    lists = _data_lists(program)
+    if not lists:
         return program, []
-    lists: dict[str, ast.List | ast.Tuple] = {}
-    for node in ast.parse(program).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and node.targets[0].id in names and (inner := _numeric_list(node.value)) is not None:
-            lists[node.targets[0].id] = inner
     values = {n: [float(ast.literal_eval(e)) for e in node.elts] for n, node in lists.items()}
     new: dict[str, tuple[list[float], str]] = {}
     pairs = [(float(a), float(b.replace(",", ""))) for a, b in _PAIR.findall(text)]
