@@ -307,7 +307,10 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if not params:
         return data_rule(" ".join(text.split()), program)
     raw, text = text, " ".join(text.split())
-    mentions = [m for m in find_numbers(text) if not m.word and not day_of_month(text, m)]
+    numbers = [m for m in find_numbers(text) if not m.word]
+    dates = [day_of_month(text, m) for m in numbers]
+    days = {float(m.value) for m, d in zip(numbers, dates, strict=True) if d}  # the days of dates: no quantities
+    mentions = [m for m, d in zip(numbers, dates, strict=True) if not d]
     words = [unit_word(text, m, mentions) for m in mentions]
     said = _one_currency([_said(text, m, mentions, w) for m, w in zip(mentions, words, strict=True)], params)
     words = [f"{w} per unit" if k.endswith("/unit") and not unit_key(w).endswith("/unit") else w
@@ -315,7 +318,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moves = _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
     program, params = _apply(program, params, moves)
-    made_up = _made_up(text, program, params, mentions, words, said)
+    made_up = _made_up(text, program, params, mentions, words, said, days)
     program, params = _apply(program, params, made_up)
     # rule 1 again: rule 3 can put a parameter on a number another parameter had taken in the
     # wrong unit ("16 kg" as a concentration in %), and that one now has a number to go to
@@ -444,10 +447,10 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding],
 
 
 def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
-             said: list[str]) -> list[Rebinding]:
+             said: list[str], days: set[float]) -> list[Rebinding]:
     """Rule 3: a value the text does not give (or only as a conversion of another parameter's
-    number, or as a denominator), and one number in the parameter's unit that no parameter of
-    that unit takes."""
+    number, or as a denominator, or as the day of a date: one of ``days``), and one number in the
+    parameter's unit that no parameter of that unit takes."""
     from .verify import (
         ground,  # the verifier's notion of "not given" (conventions such as 12 months excluded)
     )
@@ -455,7 +458,6 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
     sources = {p.name: _sources(p, mentions) for p in params}
     # a value the text writes only as the day of a date ("took place on 8 April") is not given
-    days = {float(m.value) for m in find_numbers(text) if day_of_month(text, m)}
     dated = {p.name for p in params if not sources[p.name] and p.value in days and p.name not in invented
              and structural_reason(p) is None}  # 12 months a year is no date's 12
     invented |= dated
@@ -596,6 +598,7 @@ _SCALES = {
     "current": {"ma": 1, "a": 1000},
 }
 _SIZE = {u: (dim, Decimal(f)) for dim, table in _SCALES.items() for u, f in table.items()}
+_SPANS = frozenset({"time", "calendar"})  # the dimensions of a span of time
 
 
 def _converted_from(p: Parameter, unit: str, mentions: list[Mention], said: list[str]) -> bool:
@@ -672,8 +675,8 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[i])}; "
                                                          f"in {p.unit} that is {fmt_value(new)}"))
             continue
-        spans = {"time", "calendar"}  # 3 months for [h]: a span of time, though hours and months do not convert
-        span = factor is None and _SIZE.get(said[i], ("",))[0] in spans and _SIZE.get(unit, ("",))[0] in spans
+        # 3 months for [h]: a span of time, though hours and months do not convert
+        span = factor is None and _SIZE.get(said[i], ("",))[0] in _SPANS and _SIZE.get(unit, ("",))[0] in _SPANS
         if (factor not in (None, 1) or span) and not theirs and len(free) == 1:
             # "790 CHF for 7 hours of work ... measured 3 months ago" read as ``time_known = 3  # [h]``:
             # the one free number written in the parameter's own unit, not 3 months in hours

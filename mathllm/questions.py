@@ -614,7 +614,7 @@ def in_percent(program: str, text: str, answer: float) -> tuple[str, Retarget] |
     parameter holds a percentage (``[%]``, whose arithmetic could already be in percent).
 
     Every reference program of the bank and of the training set whose question asks for a
-    percentage multiplies by 100 (260 programs); the adapter sometimes copies a solved example that
+    percentage multiplies by 100 (306 programs); the adapter sometimes copies a solved example that
     answers with a probability or a share and leaves that out ("What is the probability ...? Give
     the answer as a percentage with two decimals." answered 0.2757). None when that does not apply.
     """

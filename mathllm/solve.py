@@ -404,9 +404,16 @@ def _widen(best: Attempt, ask: str, problem: Problem | None, opts: SolveOptions,
     if att.run is None or not att.run.ok or att.run.answer is None or att.run.answer.kind != "dict" \
             or (att.verification is not None and att.verification.status == "failed"):
         return None
-    att.widened, att.rebound, att.followed, att.filled = moved[1], best.rebound, best.followed, best.filled
-    att.cut = best.cut
+    _carry(att, best)
+    att.widened = moved[1]
     return att
+
+
+def _carry(att: Attempt, best: Attempt) -> None:
+    """Give ``att``, a rewrite of ``best``'s program, what the earlier stages did to that program,
+    so the report still names it."""
+    att.rebound, att.followed, att.filled = best.rebound, best.followed, best.filled
+    att.widened, att.cut, att.scaled = best.widened, best.cut, best.scaled
 
 
 def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[str, float]) -> Attempt | None:
@@ -424,8 +431,8 @@ def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[
                            timings=timings)
     if not att.ok:
         return None
-    att.scaled, att.rebound, att.followed, att.filled = moved[1], best.rebound, best.followed, best.filled
-    att.widened, att.cut = best.widened, best.cut
+    _carry(att, best)
+    att.scaled = moved[1]
     return att
 
 
