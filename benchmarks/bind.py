@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
                          "such as runs/evaldata6/train.jsonl); repeatable")
     a = ap.parse_args(argv)
 
-    recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").split("\n") if line.strip()]
     for name, rows in [("the bank", recs)] + [(path, _references(path)) for path in a.references]:
         moved = [(r.get("family", "?"), mv) for r in rows for mv in bind(r["problem"], r["program"])[1]]
         print(f"reference programs of {name}: {len(rows)}, parameters moved: {len(moved)} "

@@ -352,6 +352,7 @@ def train(
     time_budget: Optional[float] = typer.Option(None, help="Stop cleanly after this many minutes."),
     dtype: str = typer.Option("float32", help="float32 or bfloat16 (autocast)."),
     resume: bool = typer.Option(False, help="Resume from the last checkpoint of an interrupted run."),
+    prepare_only: bool = typer.Option(False, "--prepare-only", help="Build and tokenize the samples into the work folder (.OUT.work) and stop; a later run with the same data options trains on them."),
     seed: int = typer.Option(0),
 ) -> None:
     """LoRA fine-tune the program-writing model (practical on a 2-core CPU)."""
@@ -368,13 +369,13 @@ def train(
             raise UsageError(f"unknown --prompt-style {prompt_style!r} (use {' or '.join(STYLES)})")
         if gsm8k is not None and not gsm8k.is_file():
             raise UsageError(f"--gsm8k file not found: {gsm8k}")
-        if data is not None and not data.is_file():
-            raise UsageError(f"--data file not found: {data}")
+        # A missing --data file is reported by train(), unless the work folder already holds
+        # the samples prepared from it (--prepare-only on another machine).
         cfg = TrainConfig(data=str(data) if data else None, out=str(out), base_model=base_model, seed=seed,
                           epochs=epochs, max_samples=max_samples, lr=lr, rank=rank, alpha=alpha,
                           batch_tokens=batch_tokens, examples=examples, max_len=max_len, time_budget_min=time_budget,
                           prompt_style=prompt_style, resume=resume, dtype=dtype, gsm8k=str(gsm8k) if gsm8k else None,
-                          gsm8k_train=gsm8k_train, per_family=per_family)
+                          gsm8k_train=gsm8k_train, per_family=per_family, prepare_only=prepare_only)
         err = _stderr()
         run_train(cfg, log=lambda m: err.print(m, markup=False))
 

@@ -176,6 +176,17 @@ def choose_dtype(name: str = "auto"):
     raise BackendError(f"unknown dtype {name!r} (use float32 or bfloat16)")
 
 
+def load_tokenizer(model: str | None = None, *, progress: ProgressFn | None = None) -> Any:
+    """The tokenizer of ``model`` (None = embedded default), converting the GGUF on first use."""
+    from transformers import AutoTokenizer
+
+    path = ensure_model_dir(model, progress)
+    try:
+        return AutoTokenizer.from_pretrained(str(path))
+    except Exception as exc:
+        raise BackendError(f"cannot load the tokenizer from {path}: {exc}") from None
+
+
 def load_causal_lm(model: str | None = None, *, dtype: str = "auto", threads: int | None = None,
                    progress: ProgressFn | None = None) -> tuple[Any, Any]:
     """Load (model, tokenizer), converting and caching the default GGUF model on first use."""

@@ -245,7 +245,7 @@ def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
         p = Path(one)
         if not p.is_file():
             continue
-        for line in p.read_text(encoding="utf-8").splitlines():
+        for line in p.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 in text
             if line.strip():
                 rec = json.loads(line)
                 examples.append(Example(rec["problem"], rec["program"]))

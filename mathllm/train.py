@@ -15,6 +15,10 @@ Made to be practical on a 2-core CPU:
 * **A time budget** (``--time-budget``) stops training cleanly, and checkpoints make it
   resumable (``--resume``). The final adapter is written to a temporary folder and renamed into
   place, so an interrupted run never leaves a broken adapter behind.
+* **Prepared samples**: the tokenized samples (prompts with their retrieved examples) are kept
+  in the run's work folder and reused by a later run with the same data options.
+  ``--prepare-only`` stops there, so the CPU-bound data work can be done on one machine and
+  the folder carried to an accelerator that only trains.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ class TrainConfig:
     gsm8k_train: int = 2000
     per_family: int = 30
     threads: int | None = None
+    prepare_only: bool = False         # write the tokenized samples to the work folder and stop
     notes: dict = field(default_factory=dict)
 
 
@@ -83,7 +88,10 @@ def numbered_jsonl(text: str, source: str) -> list[tuple[int, dict]]:
     """``(line number, object)`` for each non-blank line of ``text`` (numbers count blank lines,
     as an editor does); a bad line is named (``source:line``)."""
     out = []
-    for i, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" alone: str.splitlines would also cut at U+2028 and other separators
+    # that JSON writers (ensure_ascii=False) leave raw inside strings; GSM8K has some.
+    for i, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
@@ -135,6 +143,54 @@ def tokenize_pairs(tok: Any, pairs: list[tuple[str, str]], max_len: int) -> list
             continue
         out.append({"input_ids": ids, "labels": [IGNORE] * len(p_ids) + c_ids})
     return out
+
+
+# The options that decide the samples; a prepared set is reused only when all of them match.
+_SAMPLE_KEYS = ("data", "base_model", "seed", "max_samples", "examples", "max_len", "prompt_style",
+                "gsm8k", "gsm8k_train", "per_family")
+PREPARED = "samples.npz"
+
+
+def _sample_key(cfg: TrainConfig) -> dict:
+    return {k: getattr(cfg, k) for k in _SAMPLE_KEYS}
+
+
+def save_prepared(work: Path, cfg: TrainConfig, samples: list[dict], data_desc: str, dropped: int) -> Path:
+    """Write the tokenized samples to ``work`` (compressed arrays; atomically)."""
+    import numpy as np
+
+    ids = np.fromiter((t for s in samples for t in s["input_ids"]), dtype=np.uint32)
+    lengths = np.array([len(s["input_ids"]) for s in samples], dtype=np.int64)
+    prompt = np.array([sum(1 for x in s["labels"] if x == IGNORE) for s in samples], dtype=np.int64)
+    meta = json.dumps({"key": _sample_key(cfg), "data_desc": data_desc, "dropped": dropped})
+    target = work / PREPARED
+    tmp = work / f".{PREPARED}.tmp-{os.getpid()}.npz"
+    np.savez_compressed(tmp, ids=ids, lengths=lengths, prompt=prompt, meta=np.array(meta))
+    os.replace(tmp, target)
+    return target
+
+
+def load_prepared(work: Path, cfg: TrainConfig) -> tuple[list[dict], str, int] | None:
+    """The samples prepared in ``work`` for these options, or None (absent, other options, unreadable)."""
+    import numpy as np
+
+    path = work / PREPARED
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path) as z:
+            meta = json.loads(str(z["meta"]))
+            if meta.get("key") != json.loads(json.dumps(_sample_key(cfg))):
+                return None
+            ids, lengths, prompt = z["ids"].tolist(), z["lengths"].tolist(), z["prompt"].tolist()
+    except (OSError, ValueError, KeyError):
+        return None
+    samples, at = [], 0
+    for n, p in zip(lengths, prompt):
+        seq = ids[at:at + n]
+        at += n
+        samples.append({"input_ids": seq, "labels": [IGNORE] * p + seq[p:]})
+    return samples, meta.get("data_desc", str(cfg.data)), int(meta.get("dropped", 0))
 
 
 def bucket_batches(samples: list[dict], batch_tokens: int, seed: int) -> list[list[int]]:
@@ -269,28 +325,36 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     out = Path(cfg.out)
     if cfg.rank < 1 or cfg.alpha < 1:
         raise UsageError("--rank and --alpha must be positive")
-    work = out.with_name(f".{out.name}.work")  # checkpoints of this run (kept for --resume)
+    # The work folder keeps this run's checkpoints (for --resume) and its prepared samples (for
+    # any later run with the same data options); a fresh run starts from no checkpoint.
+    work = out.with_name(f".{out.name}.work")
     if work.exists() and not cfg.resume:
-        shutil.rmtree(work)
+        for sub in ("checkpoints", "data"):
+            shutil.rmtree(work / sub, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
 
-    # data
-    if cfg.data:
-        records = read_jsonl(cfg.data)
-        data_desc = str(cfg.data)
+    # data: tokenized samples, prepared here or by an earlier run with the same options
+    prepared = load_prepared(work, cfg)
+    if prepared is not None:
+        samples, data_desc, dropped = prepared
+        log(f"using the {len(samples)} samples prepared in {work}")
     else:
-        from .data.build import build_dataset
-
-        built = build_dataset(work / "data", seed=cfg.seed, per_family=cfg.per_family,
-                              gsm8k_path=cfg.gsm8k, gsm8k_train=cfg.gsm8k_train)
-        records = read_jsonl(built["paths"]["train"])
-        data_desc = f"built from families (seed {cfg.seed}, per_family {cfg.per_family}, gsm8k {cfg.gsm8k_train})"
-    random.Random(cfg.seed).shuffle(records)
-    if cfg.max_samples:
-        records = records[: cfg.max_samples]
-    if not records:
+        samples, data_desc, dropped = _prepare(cfg, work, log)
+        save_prepared(work, cfg, samples, data_desc, dropped)
+    if not samples:
         raise DataError("no training samples")
-    log(f"{len(records)} training samples")
+    n_tokens = sum(len(s["input_ids"]) for s in samples)
+    n_loss = sum(sum(1 for x in s["labels"] if x != IGNORE) for s in samples)
+    batches = bucket_batches(samples, cfg.batch_tokens, cfg.seed)
+    padded = sum(max(len(samples[j]["input_ids"]) for j in b) * len(b) for b in batches)
+    if dropped:
+        log(f"{dropped} samples longer than --max-len {cfg.max_len} tokens skipped")
+    log(f"{len(samples)} samples, {n_tokens} tokens ({n_loss} with loss), {len(batches)} batches, "
+        f"padding {1 - n_tokens / max(1, padded):.1%}")
+    if cfg.prepare_only:
+        log(f"samples prepared in {work / PREPARED}; run the same command without --prepare-only to train")
+        return {"prepared": str(work / PREPARED), "samples": len(samples), "tokens": n_tokens,
+                "loss_tokens": n_loss, "data": data_desc}
 
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
@@ -299,16 +363,6 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
                                 progress=lambda m, f: log(m))
     if tok.pad_token_id is None:
         tok.pad_token = tok.eos_token
-    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed, style=cfg.prompt_style)
-    samples = tokenize_pairs(tok, pairs, cfg.max_len)
-    n_tokens = sum(len(s["input_ids"]) for s in samples)
-    n_loss = sum(sum(1 for x in s["labels"] if x != IGNORE) for s in samples)
-    batches = bucket_batches(samples, cfg.batch_tokens, cfg.seed)
-    padded = sum(max(len(samples[j]["input_ids"]) for j in b) * len(b) for b in batches)
-    if len(samples) < len(pairs):
-        log(f"{len(pairs) - len(samples)} samples longer than --max-len {cfg.max_len} tokens skipped")
-    log(f"{len(samples)} samples, {n_tokens} tokens ({n_loss} with loss), {len(batches)} batches, "
-        f"padding {1 - n_tokens / max(1, padded):.1%}")
 
     lora = LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, bias="none",
                       task_type="CAUSAL_LM",
@@ -426,6 +480,34 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     return summary
 
 
+def _prepare(cfg: TrainConfig, work: Path, log: Callable[[str], None]) -> tuple[list[dict], str, int]:
+    """Read or build the records, put each into its training prompt and tokenize."""
+    from .models import load_tokenizer
+
+    if cfg.data:
+        if not Path(cfg.data).is_file():
+            raise UsageError(f"--data file not found: {cfg.data}")
+        records = read_jsonl(cfg.data)
+        data_desc = str(cfg.data)
+    else:
+        from .data.build import build_dataset
+
+        built = build_dataset(work / "data", seed=cfg.seed, per_family=cfg.per_family,
+                              gsm8k_path=cfg.gsm8k, gsm8k_train=cfg.gsm8k_train)
+        records = read_jsonl(built["paths"]["train"])
+        data_desc = f"built from families (seed {cfg.seed}, per_family {cfg.per_family}, gsm8k {cfg.gsm8k_train})"
+    random.Random(cfg.seed).shuffle(records)
+    if cfg.max_samples:
+        records = records[: cfg.max_samples]
+    if not records:
+        raise DataError("no training samples")
+    log(f"{len(records)} training samples")
+    tok = load_tokenizer(cfg.base_model, progress=lambda m, f: log(m))
+    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed, style=cfg.prompt_style)
+    samples = tokenize_pairs(tok, pairs, cfg.max_len)
+    return samples, data_desc, len(pairs) - len(samples)
+
+
 def model_card(name: str, summary: dict, evaluation: str | None = None) -> str:
     """The adapter's model card (README.md): data, hyperparameters, time, hardware, evaluation."""
     c = summary.get("config", {})
@@ -499,4 +581,12 @@ def _hardware() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores"
+    desc = f"{cpu}, {os.cpu_count()} cores"
+    import torch
+
+    try:
+        if torch.cuda.is_available():
+            desc = f"{torch.cuda.get_device_name(0)} ({torch.cuda.device_count()} GPU), {desc}"
+    except RuntimeError:  # a broken driver: the CPU is still worth reporting
+        return desc
+    return desc

@@ -53,6 +53,18 @@ def test_time_budget_anneals_the_rate_before_the_steps_run_out():
 # data
 
 
+def test_jsonl_lines_end_at_newline_only(tmp_path):
+    # json.dumps(ensure_ascii=False) leaves U+2028 raw inside a string (GSM8K has two); it is no
+    # line end for JSONL, though str.splitlines treats it as one.
+    recs = [{"problem": "first line\u2028same record", "program": "answer = 1"}, {"problem": "b", "program": "answer = 2"}]
+    p = tmp_path / "t.jsonl"
+    p.write_text("\r\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n", encoding="utf-8")
+    assert tr.read_jsonl(p) == recs
+    from mathllm.retrieve import load_bank
+
+    assert [e.problem for e in load_bank(p).examples] == [r["problem"] for r in recs]
+
+
 def test_read_jsonl_errors(tmp_path):
     with pytest.raises(DataError):
         tr.read_jsonl(tmp_path / "missing.jsonl")
@@ -314,6 +326,49 @@ def test_resume_continues_from_the_last_checkpoint(tiny_model, tmp_path):
     s2 = tr.train(again, log=logs.append)
     assert any("resuming" in m for m in logs)
     assert s2["steps"] > s1["steps"]
+
+
+def test_prepare_only_writes_the_samples_and_a_later_run_trains_on_them(tiny_model, tmp_path):
+    out = tmp_path / "adapter"
+    data = _data(tmp_path, n=6)
+    cfg = tr.TrainConfig(data=str(data), out=str(out), base_model=str(tiny_model), examples=0,
+                         batch_tokens=256, save_every=1000, prepare_only=True)
+    logs: list[str] = []
+    got = tr.train(cfg, log=logs.append)
+    work = out.with_name(f".{out.name}.work")
+    assert got["samples"] == 6 and Path(got["prepared"]) == work / tr.PREPARED
+    assert not out.exists()  # nothing trained, no adapter
+    # The prepared samples are the ones a direct run tokenizes, labels masked on the prompt.
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(tiny_model))
+    recs = tr.read_jsonl(data)
+    import random
+
+    random.Random(0).shuffle(recs)
+    direct = tr.tokenize_pairs(tok, tr.training_pairs(recs, examples=0), cfg.max_len)
+    assert tr.load_prepared(work, cfg)[0] == direct
+    # The data file may be gone: the machine that trains needs only the work folder.
+    data.unlink()
+    logs.clear()
+    summary = tr.train(tr.TrainConfig(**{**cfg.__dict__, "prepare_only": False}), log=logs.append)
+    assert any("using the 6 samples prepared" in m for m in logs)
+    assert summary["samples"] == 6 and summary["data"] == str(data) and (out / "adapter_config.json").is_file()
+    # Other data options do not reuse them (and here the data file is missing).
+    with pytest.raises(UsageError, match="--data file not found"):
+        tr.train(tr.TrainConfig(**{**cfg.__dict__, "max_len": 512}), log=lambda m: None)
+
+
+def test_an_unreadable_prepared_file_is_prepared_again(tiny_model, tmp_path):
+    out = tmp_path / "adapter"
+    cfg = tr.TrainConfig(data=str(_data(tmp_path, n=4)), out=str(out), base_model=str(tiny_model), examples=0,
+                         prepare_only=True)
+    work = out.with_name(f".{out.name}.work")
+    work.mkdir(parents=True)
+    (work / tr.PREPARED).write_bytes(b"not an npz file")
+    assert tr.load_prepared(work, cfg) is None
+    assert tr.train(cfg, log=lambda m: None)["samples"] == 4
+    assert tr.load_prepared(work, cfg) is not None
 
 
 @pytest.mark.parametrize("field,value", [("rank", 0), ("alpha", -1)])
