@@ -284,7 +284,7 @@ def eval_cmd(
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
         from rich.table import Table
 
-        from .evaluate import evaluate, load_items
+        from .evaluate import evaluate, is_results_file, load_items
         from .generate import make_generator
         from .retrieve import default_banks
         from .solve import SolveOptions
@@ -294,6 +294,9 @@ def eval_cmd(
         items = load_items(data, limit, seed)
         if out is not None and out.exists() and out.is_dir():
             raise UsageError(f"--out {out} is a directory; give a .jsonl file path")
+        if out is not None and out.exists() and not is_results_file(out):
+            raise UsageError(f"--out {out} exists and is not an earlier results file",
+                             hint="give a new path; mathllm never overwrites your files")
         opts = SolveOptions(samples=samples, repairs=repairs, timeout_s=timeout, examples=examples,
                             max_new_tokens=max_new_tokens, bind=not no_bind, follow=follow, fill=fill, split=split,
                             banks=_banks(bank))

@@ -14,6 +14,7 @@ written as JSONL, one line per item.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import threading
 import time
@@ -128,7 +129,13 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
     gen.load()
     lock = threading.Lock()
     rows: list[dict] = []
-    fh = open(out, "w", encoding="utf-8") if out else None
+    # Rows go to OUT.partial as they come (an interrupted run keeps them there) and the file is
+    # renamed to OUT when every item is done, so an earlier OUT is replaced only by a whole one.
+    target = Path(out) if out else None
+    partial = target.with_name(target.name + ".partial") if target else None
+    if partial:
+        partial.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(partial, "w", encoding="utf-8") if partial else None
     t0 = time.perf_counter()
 
     def _sample_row(a: Any, item: Item) -> dict:
@@ -181,7 +188,24 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
     finally:
         if fh:
             fh.close()
+    if partial and target:
+        os.replace(partial, target)
     return summarize(rows, time.perf_counter() - t0)
+
+
+#: The keys every row written by :func:`evaluate` has.
+RESULT_KEYS = frozenset({"id", "expected", "answer", "correct", "latency_s"})
+
+
+def is_results_file(path: Path) -> bool:
+    """Whether ``path`` is a results file an earlier ``evaluate`` wrote (safe to replace)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            first = fh.readline()
+        row = json.loads(first) if first.strip() else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(row, dict) and RESULT_KEYS <= row.keys()
 
 
 def _grounding(attempt: Any) -> Any:

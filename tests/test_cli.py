@@ -257,6 +257,7 @@ def test_run_program_that_crashes(in_work: Path) -> None:
     (["eval", "latin1.md"], "not valid UTF-8"),
     (["eval", "problem.md", "--limit", "0"], "--limit must be at least 1"),
     (["eval", "items.jsonl", "--bank", "binary.md"], "binary.md looks like a binary file"),
+    (["eval", "items.jsonl", "--out", "good.py"], "--out good.py exists and is not an earlier results file"),
     (["bank", "add", "missing.jsonl"], "bank file (JSONL) not found: missing.jsonl"),
     (["bank", "add", "bad.jsonl"], "bad.jsonl:1: not valid JSON"),
     (["bank", "add", "empty.md"], "empty.md is empty"),
@@ -265,12 +266,14 @@ def test_run_program_that_crashes(in_work: Path) -> None:
     (["bank", "remove", "never-installed"], "no installed bank 'never-installed'"),
     (["bank", "frobnicate"], "No such command 'frobnicate'"),
 ], ids=["run-binary", "run-huge", "run-bad-problem", "run-timeout", "eval-missing", "eval-bad-json",
-        "eval-latin1", "eval-limit", "eval-binary-bank", "bank-missing", "bank-not-json", "bank-empty",
+        "eval-latin1", "eval-limit", "eval-binary-bank", "eval-out-user-file", "bank-missing", "bank-not-json", "bank-empty",
         "bank-evil-program", "bank-bad-name", "bank-remove-unknown", "bank-unknown-command"])
 def test_other_commands_bad_input(in_work: Path, args: list[str], fragment: str) -> None:
+    before = {p.name: p.read_bytes() for p in in_work.iterdir() if p.is_file()}
     o, exc = invoke(args)
     assert exc is None, f"{type(exc).__name__}: {exc}"
     one_clear_message(o, fragment)
+    assert {p.name: p.read_bytes() for p in in_work.iterdir() if p.is_file()} == before  # nothing of the user's touched
 
 
 def test_bank_add_list_remove(in_work: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

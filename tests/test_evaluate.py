@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mathllm.errors import DataError, ProblemError
-from mathllm.evaluate import evaluate, load_items, summarize
+from mathllm.evaluate import evaluate, is_results_file, load_items, summarize
 from mathllm.solve import SolveOptions
 from tests.fakes import ScriptedGenerator
 
@@ -99,6 +99,29 @@ def scripted(prompt: str) -> str:
         if question in prompt:
             return program
     raise AssertionError("unexpected prompt")
+
+
+def test_results_go_to_a_new_folder_and_replace_an_earlier_file_only_when_whole(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "data.jsonl", [
+        {"id": "add", "question": "What is 2 + 2?", "answer": 4},
+        {"id": "mul", "question": "What is 3 * 3?", "answer": 9},
+    ])
+    out = tmp_path / "new" / "deeper" / "results.jsonl"  # the folder does not exist yet
+    evaluate(load_items(data), ScriptedGenerator(scripted), SolveOptions(repairs=0, examples=0, timeout_s=5),
+             workers=1, out=out)
+    first = out.read_text(encoding="utf-8")
+    assert len(first.splitlines()) == 2 and not out.with_name("results.jsonl.partial").exists()
+    assert is_results_file(out) and not is_results_file(data) and not is_results_file(tmp_path / "none.jsonl")
+
+    class Broken(ScriptedGenerator):
+        def generate(self, prompts, **kw):
+            raise KeyboardInterrupt  # the user stops a run half way
+
+    with pytest.raises(KeyboardInterrupt):
+        evaluate(load_items(data), Broken(scripted), SolveOptions(repairs=0, examples=0, timeout_s=5),
+                 workers=1, out=out)
+    assert out.read_text(encoding="utf-8") == first  # the earlier results are intact
+    assert out.with_name("results.jsonl.partial").exists()
 
 
 @pytest.mark.parametrize("workers", [1, 3])
