@@ -187,6 +187,17 @@ class Bank:
         if not self.weights:
             self.weights = [1.0] * len(self.examples)
 
+    def family_match(self, text: str, example: Example) -> float | None:
+        """How well ``text`` matches the family of ``example``: the best whole-text score of that
+        family's examples (the score :meth:`nearest` ranks families by, before weights and
+        discounts); None when ``example`` is not in this bank."""
+        i = next((j for j, e in enumerate(self.examples) if e.problem == example.problem), None)
+        if i is None:
+            return None
+        scores = self.index.scores(tokens(text))
+        group = self.groups[i]
+        return max(sc for sc, g in zip(scores, self.groups, strict=True) if g == group)
+
     def nearest(self, text: str, k: int = 2, exclude: str | None = None,
                 avoid_phrasing: str | None = None) -> list[Example]:
         """The ``k`` most similar examples, one per family, most similar last.
@@ -382,3 +393,12 @@ def nearest_examples(text: str, k: int = 2, *, bank_path: str | Path | Sequence[
         bank_path = default_banks()
     paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path)
     return _cached_bank(tuple(_stamp(p) for p in paths)).nearest(text, k, exclude=exclude)
+
+
+def family_match(text: str, example: Example, *,
+                 bank_path: str | Path | Sequence[str | Path] | None = None) -> float | None:
+    """:meth:`Bank.family_match` in the banks :func:`nearest_examples` reads."""
+    if bank_path is None:
+        bank_path = default_banks()
+    paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path)
+    return _cached_bank(tuple(_stamp(p) for p in paths)).family_match(text, example)

@@ -17,8 +17,9 @@ why it failed. Only user errors (bad options, unusable backend) raise.
 * **Fill**: when every program of the first round failed or ignored the shown example (no
   parameter and no statement in common), the example's program is written with each
   parameter's value asked of the model (:mod:`mathllm.fill`; reported, and preferred in a tied
-  vote; when it runs, the model's failed programs are not sent to repair). By default only for
-  a mathllm adapter, as follow.
+  vote; when it runs, the model's failed programs are not sent to repair). A program that runs
+  is kept where the text matches the example's family weakly (``fill.MIN_FAMILY_MATCH``). By
+  default only for a mathllm adapter, as follow.
 * **Percent**: when the question asks for a percentage and the chosen program answers with a
   fraction (at most 1, nothing multiplied by 100), its answer line becomes ``100 * (...)``
   (:func:`mathllm.questions.in_percent`; reported as ``Attempt.scaled``; for any model, and not
@@ -49,7 +50,7 @@ from .bind import Rebinding, bind, data_rule
 from .check import CheckResult, check_program
 from .contract import Parameter, parse_parameters
 from .errors import UsageError
-from .fill import Filled, fill, ignores
+from .fill import MIN_FAMILY_MATCH, Filled, fill, ignores
 from .follow import Followed, cut_off, follow
 from .generate import BatchingGenerator
 from .problem import Problem
@@ -329,6 +330,7 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
     preferred: Attempt | None = None  # wins a tied vote instead of the greedy program
     shown = result.examples[-1].program if result.examples else ""
     if opts.fill and shown and current and not any(a.ok and not ignores(a.program, shown) for a in current) \
+            and not (any(a.ok for a in current) and _weak_match(problem.text, result.examples[-1], opts)) \
             and not cancelled():
         first = current[0]
         reason = first.error if not first.ok else "it shares no parameter and no statement with the solved example"
@@ -407,6 +409,15 @@ def _widen(best: Attempt, ask: str, problem: Problem | None, opts: SolveOptions,
     _carry(att, best)
     att.widened = moved[1]
     return att
+
+
+def _weak_match(text: str, example: Example, opts: SolveOptions) -> bool:
+    """Whether the text matches the shown example's family too weakly to impose its program on
+    one of the model's that runs (fill.MIN_FAMILY_MATCH; an example from no bank: not weak)."""
+    from .retrieve import family_match
+
+    match = family_match(text, example, bank_path=opts.banks)
+    return match is not None and match < MIN_FAMILY_MATCH
 
 
 def _carry(att: Attempt, best: Attempt) -> None:

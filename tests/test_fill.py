@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from mathllm.fill import Filled, fill, ignores
+from mathllm.fill import MIN_FAMILY_MATCH, Filled, fill, ignores
 from mathllm.problem import Problem
 from mathllm.prompt import Example, build_prompt
 from mathllm.report import to_dict, warnings_of
+from mathllm.retrieve import family_match, nearest_examples
 from mathllm.solve import SolveOptions, solve
 from tests.fakes import ScriptedGenerator
 
@@ -128,6 +129,41 @@ def test_a_program_that_ignores_the_example_is_filled_in_and_the_filled_one_wins
     assert [a.origin for a in res.attempts] == ["sample 1", "example filled in"]
     assert res.attempts[0].ok and res.answer.value == pytest.approx(2.4)  # not 24: the tie goes to the filled one
     assert res.best.filled.reason == "it shares no parameter and no statement with the solved example"
+
+
+#: A GSM8K story (held-out slice, item 59) and the chain an adapter trained on GSM8K writes for it.
+GLASSES = ("Yesterday, David and William were invited to a party. David broke 2 glasses, while his friend "
+           "William broke 4 times the number of glasses David broke. How many glasses were broken?")
+GLASSES_CHAIN = """david_glasses = 2  # David broke glasses [1]
+times_william = 4  # William broke times the number of glasses David broke [1]
+
+william_glasses = david_glasses * times_william
+answer = david_glasses + william_glasses
+"""
+
+
+def test_a_running_program_is_kept_when_the_text_matches_the_examples_family_weakly() -> None:
+    shown = nearest_examples(GLASSES, 1)[-1]  # the shipped bank has no story like it
+    assert ignores(GLASSES_CHAIN, shown.program)
+    assert family_match(GLASSES, shown) < MIN_FAMILY_MATCH
+    gen = Tuned(model({}, program=GLASSES_CHAIN))
+    res = solve(Problem(text=GLASSES), gen, SolveOptions(repairs=0), examples=[shown])
+    assert [a.origin for a in res.attempts] == ["sample 1"] and res.answer.value == 10
+    assert len(gen.calls) == 1  # no value asked for the example's parameters
+
+
+def test_a_running_program_is_still_filled_in_when_the_text_matches_the_family_well() -> None:
+    shown = nearest_examples(PAINT, 1)[-1]
+    assert family_match(PAINT, shown) >= MIN_FAMILY_MATCH
+    names = re.findall(r"^(\w+) = \d", shown.program, flags=re.MULTILINE)
+    values = dict(zip(names, ["6", "4"], strict=False))
+    res = solve(Problem(text=PAINT), Tuned(model(values, program=RUNS)), SolveOptions(repairs=0), examples=[shown])
+    assert [a.origin for a in res.attempts] == ["sample 1", "example filled in"]
+
+
+def test_family_match_is_none_for_an_example_from_no_bank() -> None:
+    assert family_match(PAINT, Example("A problem of my own.", "answer = 1\n")) is None
+    assert family_match(PAINT, PUMPS) >= MIN_FAMILY_MATCH  # PUMPS is a bank example
 
 
 @pytest.mark.parametrize("program, ignored", [
