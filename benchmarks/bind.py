@@ -25,6 +25,7 @@ import json
 
 from mathllm.bind import bind
 from mathllm.retrieve import BANK_PATH
+from mathllm.train import read_jsonl
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
                          "such as runs/evaldata6/train.jsonl); repeatable")
     a = ap.parse_args(argv)
 
-    recs = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").split("\n") if line.strip()]
+    recs = read_jsonl(BANK_PATH)
     for name, rows in [("the bank", recs)] + [(path, _references(path)) for path in a.references]:
         moved = [(r.get("family", "?"), mv) for r in rows for mv in bind(r["problem"], r["program"])[1]]
         print(f"reference programs of {name}: {len(rows)}, parameters moved: {len(moved)} "

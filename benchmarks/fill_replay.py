@@ -17,12 +17,12 @@ file chosen by the results file's name) or, for a problem-bank run, from ``probl
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from mathllm.fill import MIN_FAMILY_MATCH
 from mathllm.problem import load_problem
 from mathllm.retrieve import family_match, nearest_examples
+from mathllm.train import read_jsonl
 
 SETS = {"GSM8K": "eval_gsm8k.jsonl", "families": "eval_families.jsonl", "phrasings": "eval_phrasings.jsonl"}
 
@@ -31,14 +31,14 @@ def texts(results: Path, data: Path) -> dict[str, str] | None:
     """id -> problem text for an eval_matrix results file; None for a problem-bank run."""
     for key, name in SETS.items():
         if key in results.name:
-            recs = [json.loads(line) for line in (data / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+            recs = read_jsonl(data / name)
             return {str(i + 1): r.get("problem") or r.get("question") for i, r in enumerate(recs)}
     return None
 
 
 def replay(results: Path, data: Path) -> tuple[int, int, int, int]:
     """(rows, programs kept by the rule, verdicts wrong -> right, verdicts right -> wrong)."""
-    rows = [json.loads(line) for line in results.read_text(encoding="utf-8").split("\n") if line.strip()]
+    rows = read_jsonl(results)
     by_id = texts(results, data)
     kept = gained = lost = 0
     for r in rows:

@@ -133,9 +133,10 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
     # renamed to OUT when every item is done, so an earlier OUT is replaced only by a whole one.
     target = Path(out) if out else None
     partial = target.with_name(target.name + ".partial") if target else None
+    fh = None
     if partial:
         partial.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(partial, "w", encoding="utf-8") if partial else None
+        fh = open(partial, "w", encoding="utf-8")
     t0 = time.perf_counter()
 
     def _sample_row(a: Any, item: Item) -> dict:
@@ -188,7 +189,7 @@ def evaluate(items: list[Item], generator: Any, options: Any, *, workers: int = 
     finally:
         if fh:
             fh.close()
-    if partial and target:
+    if partial:
         os.replace(partial, target)
     return summarize(rows, time.perf_counter() - t0)
 

@@ -247,6 +247,8 @@ def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
     A record is ``{"problem", "program"}`` with optional ``"family"`` (its group: one example
     per family is shown), ``"phrasing"`` and ``"weight"`` (the share of its score it keeps when
     families are ranked; 1 by default)."""
+    from .train import parse_jsonl
+
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     examples: list[Example] = []
     groups: list[str] = []
@@ -256,13 +258,11 @@ def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
         p = Path(one)
         if not p.is_file():
             continue
-        for line in p.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 in text
-            if line.strip():
-                rec = json.loads(line)
-                examples.append(Example(rec["problem"], rec["program"]))
-                groups.append(str(rec.get("family") or len(groups)))
-                phrasings.append(phrasing_key(rec))
-                weights.append(float(rec.get("weight", 1.0)))
+        for rec in parse_jsonl(p.read_text(encoding="utf-8"), str(p)):
+            examples.append(Example(rec["problem"], rec["program"]))
+            groups.append(str(rec.get("family") or len(groups)))
+            phrasings.append(phrasing_key(rec))
+            weights.append(float(rec.get("weight", 1.0)))
     # family-level rarity: "account", "opened", "March" of a distractor sentence appear in many
     # finance families and no longer pull a query towards the one whose example shares them
     return Bank(examples, groups, BM25([tokens(e.problem) for e in examples], groups=groups), phrasings,
@@ -389,16 +389,18 @@ def nearest_examples(text: str, k: int = 2, *, bank_path: str | Path | Sequence[
                      exclude: str | None = None) -> list[Example]:
     """The ``k`` solved examples nearest to ``text`` (empty when no bank is installed); from
     :func:`default_banks` unless ``bank_path`` names one file or several."""
-    if bank_path is None:
-        bank_path = default_banks()
-    paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path)
-    return _cached_bank(tuple(_stamp(p) for p in paths)).nearest(text, k, exclude=exclude)
+    return _bank_of(bank_path).nearest(text, k, exclude=exclude)
 
 
 def family_match(text: str, example: Example, *,
                  bank_path: str | Path | Sequence[str | Path] | None = None) -> float | None:
     """:meth:`Bank.family_match` in the banks :func:`nearest_examples` reads."""
+    return _bank_of(bank_path).family_match(text, example)
+
+
+def _bank_of(bank_path: str | Path | Sequence[str | Path] | None) -> Bank:
+    """The (cached) bank of one file or several; :func:`default_banks` for None."""
     if bank_path is None:
         bank_path = default_banks()
     paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path)
-    return _cached_bank(tuple(_stamp(p) for p in paths)).family_match(text, example)
+    return _cached_bank(tuple(_stamp(p) for p in paths))
