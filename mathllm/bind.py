@@ -136,7 +136,9 @@ clear evidence:
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
 ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
-stands between a number and its unit: "1.02 million CHF"). A denominator ("per 1,000
+stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
+a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
+``[1/day]``, not the 4 of "γ = 1/4 per day"). A denominator ("per 1,000
 ft") is no candidate of rule 1. An amount of money written per unit ("31.44 dollars each",
 "£39.00 per unit") is in ``[USD/unit]`` where the program writes prices per unit beside amounts
 (``price  # [GBP/unit]``, ``fixed_cost  # [GBP]``), and an amount fits a price per unit (a price is
@@ -192,6 +194,9 @@ _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
 _CURRENCIES = frozenset({"usd", "eur", "gbp", "chf"})
 #: An amount of money per unit: "£110.67 each", "31.44 dollars per unit", "4 euros apiece".
 _EACH = re.compile(r"^\s*(?:each|apiece|a piece|a unit|per (?:unit|item|piece))\b", re.IGNORECASE)
+#: A number followed by "per" or "/" and a unit of time: a rate per unit of time.
+_PER_TIME = re.compile(r"\s*(?:per\s+|/\s*)(h|hr|hrs|hours?|min|mins|minutes?|s|sec|secs|seconds?|d|days?|wk|weeks?|"
+                       r"months?|yr|yrs|years?)\b", re.IGNORECASE)
 #: Symbols a text writes and a program comment spells in ASCII ("9.8 m/s²" for ``[m/s^2]``,
 #: "4.7 kΩ" for ``[kOhm]``, "470 µF" for ``[uF]``; both micro signs).
 _ASCII = str.maketrans({"²": "^2", "³": "^3", "ω": "ohm", "µ": "u", "μ": "u", "−": "-"})
@@ -227,6 +232,8 @@ def unit_key(unit: str) -> str:
     top, slash, rest = u.partition("/")
     if slash and _UNIT.get(top) in _CURRENCIES:
         return f"{_UNIT[top]}/{rest}"  # an amount of money per something: the currency spelled one way
+    if slash and top == "1" and rest in _UNIT:
+        return f"1/{_UNIT[rest]}"  # a rate per unit of time: ``[1/hour]`` is ``[1/h]``
     # a counted thing is one unit in the singular and the plural ("38 cookies" for [cookie])
     return u[:-1] if len(u) > 3 and u.isalpha() and u.endswith("s") and not u.endswith("ss") else u
 
@@ -240,6 +247,9 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     after = text[m.end:between(text, m, mentions)[1]].split()
     if m.scale_name and after and after[0].rstrip(".,;:?!)").lower() == m.scale_name.lower():
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
+    if after and after[0].lower() == "per" and (rate := _PER_TIME.match(text, m.end)) \
+            and not text[:m.start].rstrip().endswith("/"):
+        return rate.group(0).strip()  # "1.2 per hour": a rate per unit of time
     return after[0].rstrip(".,;:?!)") if after else ""
 
 
@@ -248,6 +258,12 @@ def _said(text: str, m: Mention, mentions: list[Mention], word: str) -> str:
     per unit where the text says so ("31.44 dollars each", "£110.67 per unit": ``usd/unit``, as
     programs write ``[USD/unit]``)."""
     key = unit_key(word)
+    if word.lower().startswith("per ") or word.startswith("/"):
+        # a rate with no unit of its own but time: "absorbed at 1.2 per hour", "0.3/day" is in
+        # ``[1/h]``, ``[1/day]`` (an amount or a count, "5 L per minute", has its unit first)
+        rate = _PER_TIME.match(text, m.end)
+        if rate and not text[:m.start].rstrip().endswith("/"):  # "γ = 1/4 per day": 4 is no rate
+            return f"1/{_UNIT[rate.group(1).lower()]}"
     if key not in _CURRENCIES:
         return key
     rest = text[m.end:between(text, m, mentions)[1]]

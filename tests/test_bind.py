@@ -54,6 +54,32 @@ def test_numbers_stated_in_another_parameters_unit_move() -> None:
     assert out.count("#") == SPRING_PROGRAM.count("#")  # comments and everything else unchanged
 
 
+ORAL = ("What is the plasma concentration (mg/L) 0.5 hours after a single oral dose of 800 mg of ibuprofen, "
+        "given first-order absorption at 1 per hour, an elimination rate constant of 0.32 per hour and a "
+        "distribution volume of 9 L?")
+#: what the default adapter wrote for it (retrieved example: the oral-absorption family)
+ORAL_PROGRAM = """\
+dose = 800  # oral dose [mg]
+ka = 0.5  # absorption rate constant [1/h]
+ke = 0.32  # elimination rate constant [1/h]
+V = 9  # volume of distribution [L]
+t_query = 1  # time since the dose [h]
+
+answer = dose / V * ka * ke * t_query
+"""
+
+
+def test_a_rate_per_unit_of_time_is_in_one_over_that_unit() -> None:
+    out, moves = bind(ORAL, ORAL_PROGRAM)
+    assert values(out) == {"dose": 800, "ka": 1, "ke": 0.32, "V": 9, "t_query": 0.5}
+    assert [str(mv) for mv in moves] == ["t_query = 1 -> 0.5 (the problem gives 0.5 hours; 1 is in per hour)",
+                                         "ka = 0.5 -> 1 (the problem gives 1 per hour; 0.5 is in hours)"]
+    # written with a slash: "0.3/day" for ``[1/day]``
+    out, moves = bind("A tumour grows at 0.3/day from 2 cm3. What size after 5 days?",
+                      "r = 5  # growth rate [1/day]\nV0 = 2  # [cm3]\nt = 5  # [day]\n")
+    assert values(out) == {"r": 0.3, "V0": 2, "t": 5}
+
+
 def test_a_swap_is_undone() -> None:
     out, moves = bind(DOSE, DOSE_PROGRAM)
     assert values(out) == {"weight": 49.1, "dose_per_kg": 12.5, "max_dose": 500}
@@ -133,6 +159,9 @@ def test_a_swap_is_undone() -> None:
      "N0 = 27800  # [people]\nr = 0.8  # growth rate [1/year]\nshare = 0.8  # target share [1]\n"),
     # a value converted from another unit of its dimension is not made up
     ("A man 1.93 m tall weighs 90 kg.", "height_cm = 193  # height [cm]\nweight = 90  # [kg]\n"),
+    # "γ = 1/4 per day": the 4 of a fraction is no rate per day
+    ("SIR: β = 0.65 per day, γ = 1/4 per day, 365 days.",
+     "beta = 0.65  # [1/day]\ninfectious_days = 4  # infectious period [day]\ndays = 365  # [day]\n"),
     # no parameters, or not Python
     ("A 4 kg box.", "answer = 4\n"),
     ("A 4 kg box.", "this is not python ("),
@@ -147,7 +176,7 @@ def test_no_move_without_clear_evidence(text: str, program: str) -> None:
                                        ("Ω", "ohm"), ("ohms", "ohm"), ("µF", "uf"), ("μF", "uf"), ("uF", "uf"),
                                        ("cookies", "cookie"), ("glass", "glass"), ("bus", "bus"),
                                        ("£", "gbp"), ("GBP", "gbp"), ("$", "usd"), ("dollars", "usd"), ("€", "eur"),
-                                       ("euros", "eur")])
+                                       ("euros", "eur"), ("1/hour", "1/h"), ("1/h", "1/h"), ("1/days", "1/day")])
 def test_unit_key(unit: str, key: str) -> None:
     assert unit_key(unit) == key
 

@@ -29,6 +29,8 @@ IMPLICIT = {
     "bayes_diagnostic_test": {"prevalence"}, "bmi": {"kg_per_lb", "m_per_in"},
     "dose_by_weight": {"kg_per_lb"}, "sir_epidemic": {"days"}, "projectile_from_height": {"g"},
     "repeated_dosing": {"n"}, "projectile_ground": {"m_s_per_mph"},
+    # families added on 2026-12-04: "quarterly", "per hour"
+    "compound_interest_periodic": {"periods_per_year"}, "iv_drip_rate": {"minutes_per_hour"},
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from ..core import CURRENCIES, NAMES, cap, family, fmt_num, money, pick
-from .optimization import _CUR_UNIT, _and, _aside, _code, _insert, _p
+from .optimization import _CUR_UNIT, _and, _aside, _code, _insert, _p, _qty
 
 DOMAIN = "classroom"
 
@@ -1354,3 +1354,198 @@ def stats_descriptive(rng: random.Random, p: int):
                   "population standard deviation": "answer = float(np.std(data))  # population (n)",
                   "range": "answer = float(np.max(data) - np.min(data))"}[stat])
     return text, _code(["import numpy as np"], params, model), c["unit"]
+
+
+_WM_PARTS = ["homework", "quizzes", "lab reports", "project", "midterm exam", "final exam"]
+_WM_COURSES = ["Mathematics", "Biology", "History", "Chemistry", "English", "Art", "Physics", "Economics", "Music"]
+_WM_GP = [4.0, 3.7, 3.3, 3.0, 2.7, 2.3, 2.0]
+_WM_BLENDS = [
+    ("coffee blend", ["Arabica beans", "Robusta beans", "Liberica beans", "Excelsa beans", "Kona beans"], (9, 32)),
+    ("tea blend", ["Assam tea", "Darjeeling tea", "Ceylon tea", "Oolong tea", "jasmine tea"], (18, 60)),
+    ("trail mix", ["almonds", "cashews", "walnuts", "raisins", "peanuts"], (4, 24)),
+]
+_NUM_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+
+@family("stats_weighted_mean", DOMAIN, 6, tags=("statistics", "numpy", "weighted-mean"))
+def stats_weighted_mean(rng: random.Random, p: int):
+    kind = pick(rng, ["grade", "gpa", "blend"])
+    n = rng.randint(3, 5)
+    name = pick(rng, NAMES)
+    course = pick(rng, _WM_COURSES)
+    cur = pick(rng, CURRENCIES)
+    cu = _CUR_UNIT[cur]
+    if kind == "grade":
+        labels = [_WM_PARTS[i] for i in sorted(rng.sample(range(len(_WM_PARTS)), n))]
+        cuts = sorted(rng.sample(range(1, 20), n - 1))
+        ws = [5 * (b - a) for a, b in zip([0] + cuts, cuts + [20])]  # percent, summing to 100
+        vals = [rng.randint(52, 100) for _ in range(n)]
+        vs, wt = [str(v) for v in vals], [_pct(w) for w in ws]
+    elif kind == "gpa":
+        labels = rng.sample(_WM_COURSES, n)
+        vals = [pick(rng, _WM_GP) for _ in range(n)]
+        ws = [rng.randint(1, 5) for _ in range(n)]
+        vs, wt = [f"{v:.1f}" for v in vals], [str(w) for w in ws]
+        ch, cr = [_qty(w, "credit hour", "credit hours") for w in ws], [_qty(w, "credit", "credits") for w in ws]
+    else:
+        blend, goods, (lo, hi) = pick(rng, _WM_BLENDS)
+        labels = rng.sample(goods, n)
+        vals = [_grid(rng, lo, hi, 0.5) for _ in range(n)]
+        ws = [rng.randint(2, 15) for _ in range(n)]
+        vs, wt = [_m(v, cur) for v in vals], [f"{w} kg" for w in ws]
+    aside = _generic_aside(rng, [f"{name} checked the numbers twice.", "The figures were copied from a printed sheet."])
+    idx = range(n)
+    if p == 3:
+        head = {"grade": ("component", "score (points)", "weight"), "gpa": ("course", "grade points", "credit hours"),
+                "blend": ("ingredient", f"price ({cu}/kg)", "amount")}[kind]
+        rows = "\n".join(f"| {labels[i]} | {vs[i] if kind != 'blend' else fmt_num(vals[i])} | {wt[i]} |" for i in idx)
+        task = {"grade": f"The table shows {name}'s {course} results and how much each part counts. Compute the "
+                         f"weighted course grade.",
+                "gpa": f"{name}'s transcript for the term is shown above. Compute the credit-weighted grade-point "
+                       f"average.",
+                "blend": f"The table describes the ingredients of {name}'s mix. Find its weighted mean price per "
+                         f"kg."}[kind]
+        text = f"| {head[0]} | {head[1]} | {head[2]} |\n|---|---|---|\n{rows}\n\n{task}"
+    elif p == 4:
+        what = {"grade": f"scores in points, weights in percent: {', '.join(labels)}",
+                "gpa": f"grade points weighted by credit hours: {', '.join(labels)}",
+                "blend": f"prices in {cu}/kg weighted by kilograms: {', '.join(labels)}"}[kind]
+        xs = ", ".join(fmt_num(v) if kind != "gpa" else f"{v:.1f}" for v in vals)
+        text = (f"Compute the weighted mean x̄ = Σ wᵢ·xᵢ / Σ wᵢ for x = ({xs}) and w = ({', '.join(fmt_num(w) for w in ws)}) "
+                f"({what}).")
+    elif kind == "grade":
+        text = [
+            (f"In the {course} course the final grade is a weighted mean of {_and([f'{labels[i]} ({wt[i]})' for i in idx])}. "
+             f"A student scored {_and([f'{vs[i]} on the {labels[i]}' for i in idx])}. What is the student's course grade?"),
+            (f"{name}'s {course} teacher counts {_and([f'{labels[i]} for {wt[i]}' for i in idx])} of the grade. {name} "
+             f"earned {_and([f'{vs[i]} points for the {labels[i]}' for i in idx])}. Find {name}'s weighted average."),
+            (f"I'm trying to work out my {course} grade. The syllabus gives {_and([f'{wt[i]} to {labels[i]}' for i in idx])}, "
+             f"and my marks are {_and(vs)} in that order. What is my overall grade?"),
+            None, None,
+            (f"What overall mark does {name} end up with in {course} if "
+             f"{_and([f'the {labels[i]} ({wt[i]} of the grade) came out at {vs[i]}' for i in idx])}?"),
+        ][p]
+    elif kind == "gpa":
+        text = [
+            (f"A student's report card lists {_and([f'{labels[i]}: grade point {vs[i]} ({ch[i]})' for i in idx])}. "
+             f"Compute the grade-point average, weighting each grade by its credit hours."),
+            (f"{name} took {n} courses this semester and earned grade points of {_and([f'{vs[i]} in {labels[i]}' for i in idx])}. "
+             f"The courses carry {_and(wt)} credits respectively. What is {name}'s GPA?"),
+            (f"This term I took {_and([f'{labels[i]} ({cr[i]})' for i in idx])}, and my grade "
+             f"points were {_and(vs)} in that order. What's my grade-point average?"),
+            None, None,
+            (f"Which GPA does {name} get for the semester, given "
+             f"{_and([f'{ch[i]} of {labels[i]} graded {vs[i]}' for i in idx])}?"),
+        ][p]
+    else:
+        text = [
+            (f"A shop mixes {_and([f'{wt[i]} of {labels[i]} at {vs[i]} per kg' for i in idx])} to make a {blend}. "
+             f"What is the average price per kilogram of the {blend}?"),
+            (f"{name} runs a deli and prepares a {blend} from {_and([f'{wt[i]} of {labels[i]}' for i in idx])}. These cost "
+             f"{_and(vs)} per kilogram respectively. What is the weighted mean price per kg?"),
+            (f"I'm combining {_and([f'{wt[i]} of {labels[i]}' for i in idx])} into a {blend}; the prices per kg are "
+             f"{_and(vs)}, in that order. What does the mix cost me per kilogram on average?"),
+            None, None,
+            (f"How much per kilogram is a {blend} worth if it contains "
+             f"{_and([f'{wt[i]} of {labels[i]} priced at {vs[i]}/kg' for i in idx])}?"),
+        ][p]
+    text = _insert(text, aside)
+    key = {"grade": ("score", "weight"), "gpa": ("grade", "credits"), "blend": ("price", "mass")}[kind]
+    unit = {"grade": ("points", "%"), "gpa": ("grade points", "credit hours"), "blend": (f"{cu}/kg", "kg")}[kind]
+    desc = {"grade": ("score on", "weight of"), "gpa": ("grade points in", "credit hours of"),
+            "blend": ("price per kg of", "amount of")}[kind]
+    slug = [l.lower().replace(" beans", "").replace(" tea", "").replace(" exam", "").replace(" ", "_") for l in labels]
+    vkeys, wkeys = [f"{key[0]}_{s}" for s in slug], [f"{key[1]}_{s}" for s in slug]
+    params = ([_p(vkeys[i], vals[i], f"{desc[0]} {labels[i]}", unit[0]) for i in idx]
+              + [_p(wkeys[i], ws[i], f"{desc[1]} {labels[i]}", unit[1]) for i in idx])
+    model = [f"values = np.array([{', '.join(vkeys)}])", f"weights = np.array([{', '.join(wkeys)}])",
+             "answer = float(np.average(values, weights=weights))  # weighted mean"]
+    return text, _code(["import numpy as np"], params, model), unit[0]
+
+
+_MN_GOODS = ["bikes", "laptops", "sofas", "e-scooters", "washing machines"]
+_MN_SUBJECTS = ["maths", "biology", "history", "chemistry", "French", "physics"]
+_MN_ROUTES = ["5 km park loop", "5 km riverside route", "5 km hill circuit", "5 km track session"]
+
+
+@family("stats_mean_needed", DOMAIN, 6, tags=("statistics", "numpy", "mean"))
+def stats_mean_needed(rng: random.Random, p: int):
+    kind = pick(rng, ["tests", "sales", "runs"])
+    k = rng.randint(3, 6)  # values already known
+    n = k + 1
+    name = pick(rng, NAMES)
+    subject, goods, route = pick(rng, _MN_SUBJECTS), pick(rng, _MN_GOODS), pick(rng, _MN_ROUTES)
+    # values and bounds in steps (a step is 1 point, 1 item or 0.5 min); the target is drawn so that the
+    # needed value lands in the plausible range [need_lo, need_hi] by construction
+    step, lo, hi, need_lo, need_hi = {"tests": (1, 55, 100, 45, 100), "sales": (1, 20, 80, 15, 110),
+                                      "runs": (0.5, 44, 64, 40, 68)}[kind]
+    ivals = [rng.randint(lo, hi) for _ in range(k)]
+    t_lo, t_hi = -(-(sum(ivals) + need_lo) // n), (sum(ivals) + need_hi) // n
+    it = rng.randint(t_lo, t_hi)
+
+    def num(i: int):
+        v = round(i * step, 4)
+        return int(v) if float(v).is_integer() else v
+
+    vals, T = [num(i) for i in ivals], num(it)
+    aside = _generic_aside(rng, [f"{name} keeps the record in a notebook.", "The weather has been mild all season."])
+    nums, nw, tt = _and([fmt_num(v) for v in vals]), _NUM_WORDS[n], fmt_num(T)
+    if kind == "tests":
+        labels, last, thing, things, unit = [f"test {i + 1}" for i in range(k)], f"test {n}", "test", "tests", "points"
+        lst = _and([f"{fmt_num(vals[i])} on {labels[i]}" for i in range(k)])
+        text = [
+            (f"A student scored {nums} on the first {k} tests of a course with {n} tests in total. What score is needed "
+             f"on the last test for the mean of all {n} tests to be {tt}?"),
+            (f"{name} has taken {k} {subject} tests so far, scoring {nums}. To finish the term with an average of {tt} "
+             f"points over all {n} tests, what must {name} score on the final one?"),
+            (f"My {subject} test scores so far are {nums}. There's one test left, {nw} in total. What do I need on it to "
+             f"average exactly {tt}?"),
+            None, None,
+            (f"How many points does {name} need on the last of {n} {subject} tests to end with a mean of {tt}, after "
+             f"scoring {lst}?"),
+        ][p]
+    elif kind == "sales":
+        labels, last, thing, things, unit = _MONTHS[:k], _MONTHS[k], "month", "months", goods
+        lst = _and([f"{fmt_num(vals[i])} in {labels[i]}" for i in range(k)])
+        text = [
+            (f"A shop sold {nums} {goods} in {_and(labels)}. How many {goods} must it sell in {last} so that its mean "
+             f"monthly sales over these {n} months are {tt}?"),
+            (f"{name} manages a store selling {goods}. Sales so far were {lst}. {name}'s goal is an average of {tt} "
+             f"{goods} a month over the {n} months up to {last}. How many must be sold in {last}?"),
+            (f"I sell {goods} online and have sold {lst}. What do I need to sell in {last} to average {tt} a month "
+             f"across all {nw} months?"),
+            None, None,
+            (f"How many {goods} must be sold in {last} for the {n}-month average to reach {tt}, if the earlier months "
+             f"brought {nums} sales?"),
+        ][p]
+    else:
+        labels, last, thing, things, unit = [f"run {i + 1}" for i in range(k)], f"run {n}", "run", "runs", "min"
+        lst = ", ".join(fmt_num(v) for v in vals)  # a bare list, without "and"
+        text = [
+            (f"A runner completed a {route} {k} times with times of {nums} minutes. In what time must the next run be "
+             f"finished so that the mean of all {n} runs is {tt} minutes?"),
+            (f"{name} is timing a {route}. The first {k} runs took {lst} min. {name} plans {nw} runs in total and wants "
+             f"their mean time to be {tt} min. How long should the last run take?"),
+            (f"I've done my {route} {k} times: {nums} minutes. After one more run ({n} in all) I want my average time "
+             f"to be {tt} minutes. What time do I need?"),
+            None, None,
+            (f"What time on the final run gives {name} a mean of {tt} minutes across {n} runs of the {route}, with "
+             f"earlier times of {lst} minutes?"),
+        ][p]
+    if p == 3:
+        text = (f"| {thing} | value ({unit}) |\n|---|---|\n" + "\n".join(f"| {labels[i]} | {fmt_num(vals[i])} |" for i in range(k))
+                + f"\n| {last} | (missing) |\n\nThe mean over all {n} {things} should come out at {tt} {unit}. Find the missing "
+                f"value for {last}.")
+    elif p == 4:
+        text = (f"Solve ({' + '.join(fmt_num(v) for v in vals)} + x) / {n} = {tt} for x, the value needed in the "
+                f"final {thing} ({unit}) so that the mean of the {n} {things} equals the target.")
+    text = _insert(text, aside)
+    key = {"tests": "score", "sales": "sales", "runs": "time"}[kind]
+    keys = [f"{key}_{l.lower().replace(' ', '_')}" for l in labels]
+    what = {"tests": "score on", "sales": "sales in", "runs": "time of"}[kind]
+    params = [_p(keys[i], vals[i], f"{what} {labels[i]}", unit) for i in range(k)]
+    params += [_p("target_mean", T, f"desired mean of all {things}", unit),
+               _p(f"n_{things}", n, f"number of {things} including the last one", "1")]
+    model = [f"previous = np.array([{', '.join(keys)}])",
+             f"answer = float(target_mean * n_{things} - np.sum(previous))  # needed in {last}"]
+    return text, _code(["import numpy as np"], params, model), unit

@@ -6,6 +6,7 @@ the requested phrasing, so one seed gives the same numbers in every phrasing.
 
 from __future__ import annotations
 
+import math
 import random
 
 from mathllm.data.core import CURRENCIES, NAMES, article, aside, code, family, fmt_num, lit, money, pick
@@ -218,6 +219,62 @@ def compound_interest_continuous(rng: random.Random, phrasing: int):
     return texts[phrasing], program, cu
 
 
+# Compounding frequencies other than yearly/monthly/continuous: (periods per year, the word for
+# the program comment, ways of saying it in a text as an adverbial phrase).
+_FREQS = [
+    (4, "quarterly", ["compounded quarterly", "with interest credited every three months",
+                      "compounded four times a year", "with quarterly compounding"]),
+    (2, "semi-annually", ["compounded semi-annually", "with semi-annual compounding",
+                          "compounded twice a year", "with interest added every six months"]),
+    (52, "weekly", ["compounded weekly", "with weekly compounding",
+                    "with interest credited every week", "compounded once a week"]),
+    (365, "daily", ["compounded daily (365 days a year)", "with daily compounding (365 days a year)",
+                    "with interest credited every day of a 365-day year",
+                    "compounded every day, counting 365 days a year"]),
+]
+
+
+@family("compound_interest_periodic", DOMAIN, 6)
+def compound_interest_periodic(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    P = pick(rng, [500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000, 12000, 20000, 25000])
+    rate = _rate(rng, 1.0, 8.0)
+    m, fword, ways = pick(rng, _FREQS)
+    how = pick(rng, ways)
+    years = rng.randint(2, 25)
+    bal = rng.random() < 0.6
+    aside = _aside(rng, name)
+    Pm, r = money(P, cur, 0), _pct(rate)
+    what = "balance" if bal else "interest earned"
+    texts = [
+        f"A sum of {Pm} is deposited at a nominal annual rate of {r}, {how}. Find the {what} "
+        f"after {years} years.{aside}",
+        f"{name} places {Pm} in a term deposit paying {r} per year, {how}.{aside} "
+        f"{'How much will the deposit be worth' if bal else 'How much interest will it have earned'} "
+        f"after {years} years, if nothing is withdrawn?",
+        f"I'm saving {Pm} in an account that pays {r} a year, {how}. "
+        f"{'What will I have' if bal else 'How much interest will I get'} after {years} years, in "
+        f"{cw}?{aside}",
+        f"Deposit terms: principal {Pm}; nominal rate {r} p.a., {how}; term {years} years.{aside} "
+        f"Report the {'maturity value' if bal else 'total interest'}.",
+        f"Compute A = P(1 + r/m)^(mt) for P = {Pm}, r = {r} and t = {years} years, "
+        f"{how}{'' if bal else ', and give the interest A - P'}.{aside}",
+        f"After {years} years, {'what is ' + Pm + ' worth' if bal else 'how much interest has ' + Pm + ' earned'} "
+        f"in a savings product that pays {r} annually, {how}?{aside}",
+    ]
+    last = "answer = float(balance)" if bal else "interest = balance - principal\nanswer = float(interest)"
+    program = code(f"""
+        principal = {lit(P)}  # initial deposit [{cu}]
+        rate = {lit(rate)}  # nominal annual interest rate [1/year]
+        periods_per_year = {m}  # compounding periods per year ({fword}) [1/year]
+        years = {years}  # investment period [year]
+
+        balance = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)
+        """) + last + "\n"
+    return texts[phrasing], program, cu
+
+
 # ---- loans and annuities --------------------------------------------------------------------
 
 @family("loan_payment", DOMAIN, 6)
@@ -295,6 +352,60 @@ def loan_payment(rng: random.Random, phrasing: int):
                + "payment = principal * i * (1 + i) ** n / ((1 + i) ** n - 1)\n")
     program += last + "\n"
     return texts[phrasing], program, cu
+
+
+@family("loan_payoff_time", DOMAIN, 6)
+def loan_payoff_time(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    kind = pick(rng, ["card", "car", "personal"])
+    lo, hi, step = {"card": (12.0, 26.0, 50), "car": (3.0, 11.0, 500), "personal": (6.0, 18.0, 250)}[kind]
+    while True:
+        P = {"card": rng.randint(16, 240), "car": rng.randint(8, 60), "personal": rng.randint(8, 80)}[kind] * step
+        rate = _rate(rng, lo, hi)
+        i = rate / 12
+        n_target = rng.randint(8, 100)
+        nice = pick(rng, [5, 10, 25])
+        A = max(nice, round(P * i / (1 - (1 + i) ** -n_target) / nice) * nice)
+        if A > 1.3 * i * P:
+            n = -math.log(1 - i * P / A) / math.log(1 + i)
+            if 6 <= n <= 120 and abs(n - round(n)) > 1e-6:
+                break
+    aside = _aside(rng, name)
+    Pm, r, Am = money(P, cur, 0), _pct(rate), money(A, cur, 0)
+    debt = {"card": "credit card balance", "car": "car loan", "personal": "personal loan"}[kind]
+    texts = [
+        f"A {debt} of {Pm} is charged a nominal annual interest rate of {r}, compounded monthly. "
+        f"With a fixed payment of {Am} at the end of every month and no new borrowing, how many "
+        f"monthly payments are needed to pay it off? The last payment may be smaller.{aside}",
+        f"{name} still owes {Pm} on a {debt.replace(' balance', '')} that charges {r} a year, "
+        f"compounded monthly.{aside} If {name} pays {Am} each month, how many months will it take "
+        f"until the debt is cleared (counting a smaller final payment as a month)?",
+        f"I've got {article(debt)} of {Pm} at {r} APR with monthly compounding. If I pay {Am} a "
+        f"month{' and stop using the card' if kind == 'card' else ''}, how many payments until "
+        f"I'm debt-free? The final one can be less than {Am}.{aside}",
+        f"Repayment plan: outstanding {debt} {Pm}; interest {r} p.a., compounded monthly; "
+        f"fixed monthly payment {Am}.{aside} Determine the number of payments required to clear "
+        f"the balance, counting a partial last payment as a full one.",
+        f"Solve P = A(1 - (1 + r/12)^(-n))/(r/12) for n with P = {Pm}, A = {Am} per month and "
+        f"r = {r}, then round n up to a whole number of monthly payments.{aside}",
+        f"How many months does it take to pay off {article(debt)} of {Pm} at {r} interest a year "
+        f"(compounded monthly) by paying {Am} every month, if the last payment may be smaller?{aside}",
+    ]
+    what = {"card": "balance owed on the card", "car": "balance owed on the car loan",
+            "personal": "balance owed on the loan"}[kind]
+    program = code(f"""
+        import math
+
+        principal = {lit(P)}  # {what} [{cu}]
+        rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+        payment = {lit(A)}  # fixed monthly payment [{cu}]
+
+        i = rate / 12  # monthly interest rate
+        n = -math.log(1 - i * principal / payment) / math.log(1 + i)  # number of payments
+        answer = math.ceil(n)
+        """)
+    return texts[phrasing], program, "months"
 
 
 @family("savings_annuity_fv", DOMAIN, 6)

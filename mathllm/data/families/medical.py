@@ -286,6 +286,109 @@ def infusion_ode(rng: random.Random, phrasing: int):
     return texts[phrasing], program, ("h" if ask_time else "mg/L")
 
 
+# drug, oral dose range [mg], volume of distribution [L/kg], elimination half-life range [h]
+_ORAL_DRUGS = [
+    ("paracetamol", (500, 1000, 250), 0.9, (2.0, 3.0)),
+    ("ibuprofen", (200, 800, 200), 0.15, (1.8, 2.5)),
+    ("theophylline", (200, 400, 100), 0.5, (6.0, 9.0)),
+    ("caffeine", (100, 300, 50), 0.6, (4.0, 6.0)),
+    ("amoxicillin", (250, 1000, 250), 0.3, (1.0, 1.5)),
+    ("atenolol", (50, 100, 25), 0.8, (6.0, 7.0)),
+]
+
+
+@family("oral_absorption", DOMAIN, 6)
+def oral_absorption(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug, (lo, hi, step), vkg, (hl_lo, hl_hi) = pick(rng, _ORAL_DRUGS)
+    dose = rng.randrange(lo, hi + 1, step)
+    V = round(vkg * rng.randint(55, 90))
+    half_life = round(rng.uniform(hl_lo, hl_hi), 1)
+    use_hl = rng.random() < 0.5
+    ke = round(math.log(2) / half_life, 2)
+    kel = math.log(2) / half_life if use_hl else ke
+    ka = pick(rng, [x for x in (0.5, 0.6, 0.8, 1.0, 1.2, 1.5, 1.8, 2.0, 2.5, 3.0) if x >= 1.5 * kel])
+    use_f = rng.random() < 0.35
+    F = pick(rng, [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95])
+    ask = pick(rng, ["conc", "conc", "conc", "tmax", "tmax", "cmax", "cmax", "both"])
+    t_peak = math.log(ka / kel) / (ka - kel)
+    t_q = max(0.5, round(rng.uniform(0.3, 3.0) * t_peak * 2) / 2)
+    aside = _aside(rng, name)
+    el = (f"an elimination half-life of {half_life:g} hours" if use_hl
+          else f"an elimination rate constant of {ke:g} per hour")
+    el_short = f"t½ = {half_life:g} h" if use_hl else f"ke = {ke:g} h⁻¹"
+    fb = f" and an oral bioavailability of {F * 100:g}%" if use_f else ""
+    want = {"conc": f"the plasma concentration (mg/L) {fmt_num(t_q)} hours after the dose",
+            "tmax": "the time (in hours) at which the plasma concentration peaks",
+            "cmax": "the peak plasma concentration (mg/L)",
+            "both": "the time of the peak (h) and the peak plasma concentration (mg/L)"}[ask]
+    mine = {"conc": f"What will my blood level be {fmt_num(t_q)} h after taking it, in mg/L?",
+            "tmax": "How many hours after taking it will my blood level peak?",
+            "cmax": "How high, in mg/L, will my blood level get at its peak?",
+            "both": "When will my blood level peak (hours), and how high (mg/L) will it get?"}[ask]
+    bateman = ("A_g' = -ka·A_g, A_p' = ka·A_g - ke·A_p with A_g(0) = " + ("F·D" if use_f else "D")
+               + ", A_p(0) = 0 and C = A_p/V" if ask == "conc" else
+               "C(t) = " + ("F·" if use_f else "") + "D·ka/(V·(ka - ke))·(e^(-ke·t) - e^(-ka·t))")
+    texts = [
+        f"A patient takes {dose} mg of {drug} by mouth. The drug is absorbed from the gut by "
+        f"first-order kinetics with an absorption rate constant of {ka:g} per hour{fb}. It has "
+        f"a volume of distribution of {fmt_num(V)} L and {el}. Using a one-compartment model, "
+        f"find {want}.{aside}",
+        f"{name} swallows {dose} mg of {drug} in tablet form.{aside} It enters the bloodstream from the "
+        f"stomach at a rate proportional to the amount still there (ka = {ka:g} h⁻¹){fb}, spreads "
+        f"into {fmt_num(V)} L and is cleared with {el}. What {'are' if ask == 'both' else 'is'} {want}?",
+        f"I just took {dose} mg of {drug} orally. Absorption goes at {ka:g}/h{fb}, Vd is "
+        f"{fmt_num(V)} L and it is eliminated with {el}. {mine}{aside}",
+        f"PK summary — {drug}, single oral dose {dose} mg; ka = {ka:g} h⁻¹; {el_short}; "
+        f"V_d = {fmt_num(V)} L" + (f"; F = {F * 100:g}%" if use_f else "")
+        + f"; one-compartment model, first-order absorption and elimination. Report {want}.{aside}",
+        f"Take {bateman}, for D = {dose} mg, ka = {ka:g} h⁻¹, "
+        + (f"ke = ln 2 / t½ with t½ = {half_life:g} h" if use_hl else f"ke = {ke:g} h⁻¹")
+        + f", V = {fmt_num(V)} L" + (f" and F = {F * 100:g}%" if use_f else "") + ". "
+        + {"conc": f"Evaluate C at t = {fmt_num(t_q)} h (mg/L).", "tmax": "Locate t_max (h).",
+           "cmax": "Compute C_max (mg/L).", "both": "Compute t_max (h) and C_max (mg/L)."}[ask]
+        + aside,
+        f"What {'are' if ask == 'both' else 'is'} {want.replace(' after the dose', '')} after a single oral dose of {dose} mg of {drug}, given "
+        f"first-order "
+        f"absorption at {ka:g} per hour{fb}, {el} and a distribution volume of "
+        f"{fmt_num(V)} L?{aside}",
+    ]
+    head = (("import numpy as np\n" if use_hl or ask != "conc" else "")
+            + ("from scipy.integrate import solve_ivp\n" if ask == "conc" else "") + "\n")
+    lines = []
+    if ask != "tmax":
+        lines.append(f"dose = {dose}  # oral dose [mg]")
+        if use_f:
+            lines.append(f"F = {lit(F)}  # oral bioavailability [1]")
+    lines.append(f"ka = {lit(ka)}  # absorption rate constant [1/h]")
+    lines.append(f"half_life = {lit(half_life)}  # elimination half-life [h]" if use_hl
+                 else f"ke = {lit(ke)}  # elimination rate constant [1/h]")
+    if ask != "tmax":
+        lines.append(f"V = {lit(V)}  # volume of distribution [L]")
+    if ask == "conc":
+        lines.append(f"t_query = {lit(t_q)}  # time since the dose [h]")
+    derived = "ke = np.log(2) / half_life  # elimination rate constant [1/h]\n" if use_hl else ""
+    absorbed = "F * dose" if use_f else "dose"
+    if ask == "conc":
+        model = ("\n\n" if derived else "\n") + code("""
+            def gut_plasma(t, y):
+                A_gut, A_plasma = y
+                return [-ka * A_gut, ka * A_gut - ke * A_plasma]
+            """) + "\n\n" + code(f"""
+            sol = solve_ivp(gut_plasma, (0, t_query), [{absorbed}, 0], rtol=1e-9, atol=1e-12)
+            answer = float(sol.y[1, -1] / V)  # [mg/L]
+            """)
+    else:
+        model = "t_max = np.log(ka / ke) / (ka - ke)  # time of the peak [h]\n"
+        if ask != "tmax":
+            model += (f"C_max = {absorbed} * ka / (V * (ka - ke)) * (np.exp(-ke * t_max) - "
+                      "np.exp(-ka * t_max))  # [mg/L]\n")
+        model += {"tmax": "answer = float(t_max)\n", "cmax": "answer = float(C_max)\n",
+                  "both": 'answer = {"t_max": float(t_max), "C_max": float(C_max)}\n'}[ask]
+    program = head + "\n".join(lines) + "\n\n" + derived + model
+    return texts[phrasing], program, {"conc": "mg/L", "tmax": "h", "cmax": "mg/L", "both": "h, mg/L"}[ask]
+
+
 # ---- diagnostics and body measures ----------------------------------------------------------
 
 @family("bayes_diagnostic_test", DOMAIN, 6)
@@ -485,6 +588,130 @@ def dose_by_weight(rng: random.Random, phrasing: int):
     body += "dose = min(dose_per_kg * weight, max_dose)  # [mg]\n"
     body += "answer = float(dose / (stock_mg / stock_ml))  # [mL]\n" if ask_ml else "answer = float(dose)\n"
     return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("mL" if ask_ml else "mg")
+
+
+@family("iv_drip_rate", DOMAIN, 6)
+def iv_drip_rate(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    by_dose = rng.random() < 0.3
+    ask_gtt = rng.random() < 0.6
+    drop_factor = pick(rng, [10, 15, 20, 60])
+    # a volume over a time: a bag over hours, or a small antibiotic bag over minutes
+    in_minutes = rng.random() < 0.25
+    if in_minutes:
+        volume = pick(rng, [50, 100, 100, 150, 250])
+        minutes = pick(rng, [m for m in (15, 20, 30, 45, 60, 90)
+                             if volume / m * 60 <= min(400, 12000 / drop_factor)])
+        fluid = pick(rng, ["saline containing 1 g of cefazolin", "an antibiotic solution",
+                           "IV paracetamol", "metronidazole solution", "saline with 1 g of vancomycin"])
+    else:
+        volume = pick(rng, [250, 500, 500, 750, 1000, 1000, 1200, 1500, 2000])
+        hours = pick(rng, [h for h in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12, 24)
+                           if volume / h <= min(500, 12000 / drop_factor)])  # at most 200 gtt/min
+        fluid = pick(rng, ["normal saline", "Ringer's lactate", "5% dextrose", "Hartmann's solution",
+                           "dextrose-saline"])
+    in_litres = not in_minutes and volume % 250 == 0 and volume >= 500 and rng.random() < 0.25
+    # or a dose rate from a premixed bag
+    drug, unit, bags, rates = pick(rng, [
+        ("heparin", "units", [(25000, 500), (25000, 250), (20000, 500)], list(range(600, 2001, 50))),
+        ("insulin", "units", [(100, 100), (50, 50), (100, 50)], [2, 3, 4, 5, 6, 8, 10, 12]),
+        ("magnesium sulfate", "g", [(20, 500), (40, 1000)], [1, 1.5, 2, 3]),
+        ("potassium chloride", "mmol", [(20, 500), (40, 1000), (40, 500)], [5, 10, 15, 20]),
+    ])
+    bag_amount, bag_volume = pick(rng, bags)
+    if by_dose and unit == "units":
+        drop_factor = 60  # heparin and insulin run through a microdrip set
+    dose_rate = pick(rng, [r for r in rates if r / bag_amount * bag_volume <= min(250, 9000 / drop_factor)]
+                     or rates[:1])
+    aside = _aside(rng, name)
+    kind = "microdrip" if drop_factor == 60 else "macrodrip"
+    if by_dose:
+        rate_txt = f"{fmt_num(dose_rate)} {unit}/h"
+        bag_txt = f"{fmt_num(bag_amount)} {unit} in {fmt_num(bag_volume)} mL"
+        want = ("the drip rate in drops per minute (gtt/min)" if ask_gtt
+                else "the pump rate in mL/h")
+        texts = [
+            f"A patient is to receive {drug} at {rate_txt}. The pharmacy supplies a bag of "
+            f"{bag_txt}"
+            + (f", given through a set with a drop factor of {drop_factor} gtt/mL" if ask_gtt else "")
+            + f". Find {want}.{aside}",
+            f"{name} is on a continuous {drug} infusion ordered at {rate_txt}.{aside} The premixed "
+            f"bag on the pole holds {bag_txt}. "
+            + (f"Running it by gravity through a {drop_factor} gtt/mL {kind} set, how many drops "
+               f"per minute should the nurse count?" if ask_gtt
+               else f"What rate, in mL/h, should the nurse program into {name}'s pump?"),
+            f"My order says {drug} {rate_txt}, and what I have is a bag of {bag_txt}. "
+            + (f"With a {drop_factor} gtt/mL giving set, how many gtt/min do I run?" if ask_gtt
+               else "How many mL per hour do I set on the pump?") + aside,
+            f"Infusion order — drug: {drug}; dose: {rate_txt}; supplied: {bag_txt}; "
+            + (f"administration set: {drop_factor} gtt/mL. Calculate the flow rate in gtt/min."
+               if ask_gtt else "device: volumetric pump. Calculate the rate in mL/h.") + aside,
+            f"Concentration = {bag_txt}; ordered dose = {rate_txt}; volume rate (mL/h) = dose ÷ "
+            f"concentration"
+            + (f"; drops/min = mL/h × {drop_factor} gtt/mL ÷ 60 min/h. Evaluate the drops/min."
+               if ask_gtt else ". Evaluate the volume rate.") + aside,
+            f"What {'drip rate in gtt/min' if ask_gtt else 'pump setting in mL/h'} delivers {drug} "
+            f"at {rate_txt} from a bag of {bag_txt}"
+            + (f" through a {drop_factor} gtt/mL tubing set" if ask_gtt else "") + f"?{aside}",
+        ]
+        lines = [f"dose_rate = {lit(dose_rate)}  # ordered dose [{unit}/h]",
+                 f"bag_amount = {bag_amount}  # drug in the bag [{unit}]",
+                 f"bag_volume = {bag_volume}  # volume of the bag [mL]"]
+        body = (f"concentration = bag_amount / bag_volume  # [{unit}/mL]\n"
+                "rate_ml_h = dose_rate / concentration  # [mL/h]\n")
+        if ask_gtt:
+            lines += [f"drop_factor = {drop_factor}  # administration set [gtt/mL]",
+                      "minutes_per_hour = 60  # minutes in an hour [min/h]"]
+            body += "answer = float(rate_ml_h * drop_factor / minutes_per_hour)  # [gtt/min]\n"
+        else:
+            body += "answer = float(rate_ml_h)\n"
+        return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("gtt/min" if ask_gtt else "mL/h")
+
+    vol_txt = f"{volume / 1000:g} L" if in_litres else f"{fmt_num(volume)} mL"
+    time_txt = (f"{minutes} minutes" if in_minutes
+                else f"{fmt_num(hours)} hour{'' if hours == 1 else 's'}")
+    want = ("the drip rate in drops per minute (gtt/min)" if ask_gtt else "the pump rate in mL/h")
+    texts = [
+        f"A doctor orders {vol_txt} of {fluid} to be infused over {time_txt}. "
+        + (f"The administration set delivers {drop_factor} drops per mL. " if ask_gtt
+           else "It will run on a volumetric pump. ") + f"Find {want}.{aside}",
+        f"Nurse {name} hangs {vol_txt} of {fluid} that has to run in over {time_txt}.{aside} "
+        + (f"The tubing is a {drop_factor} gtt/mL {kind} set. How many drops per minute should "
+           f"{name} count in the drip chamber?" if ask_gtt
+           else f"At what rate, in mL/h, should {name} program the pump?"),
+        f"I need to get {vol_txt} of {fluid} into my patient over {time_txt}"
+        + (f", and I've only got a {drop_factor} gtt/mL giving set. How many gtt/min is that?"
+           if ask_gtt else ". What do I set the pump to, in mL per hour?") + aside,
+        f"IV order — fluid: {fluid}; volume: {vol_txt}; duration: {time_txt}; "
+        + (f"drop factor: {drop_factor} gtt/mL. Calculate the flow rate in gtt/min." if ask_gtt
+           else "delivery: infusion pump. Calculate the rate in mL/h.") + aside,
+        (f"Use drops/min = volume (mL) × drop factor (gtt/mL) ÷ time (min) with volume = "
+         f"{vol_txt}, drop factor = {drop_factor} gtt/mL and time = {time_txt}. Evaluate the drip "
+         f"rate." if ask_gtt else
+         f"Use rate (mL/h) = volume (mL) ÷ time (h) with volume = {vol_txt} and time = "
+         f"{time_txt}. Evaluate the pump setting.") + aside,
+        (f"How many drops per minute will deliver {vol_txt} of {fluid} over {time_txt} through "
+         f"a set with a drop factor of {drop_factor} gtt/mL?" if ask_gtt else
+         f"What pump rate, in mL/h, infuses {vol_txt} of {fluid} in {time_txt}?") + aside,
+    ]
+    lines = [f"volume_l = {lit(volume / 1000)}  # volume to infuse [L]" if in_litres
+             else f"volume = {volume}  # volume to infuse [mL]",
+             f"minutes = {minutes}  # infusion time [min]" if in_minutes
+             else f"hours = {lit(hours)}  # infusion time [h]"]
+    body = "volume = volume_l * 1000  # [mL]\n" if in_litres else ""
+    if ask_gtt:
+        lines.append(f"drop_factor = {drop_factor}  # administration set [gtt/mL]")
+    if not in_minutes and ask_gtt or in_minutes and not ask_gtt:
+        lines.append("minutes_per_hour = 60  # minutes in an hour [min/h]")
+    if ask_gtt:
+        if not in_minutes:
+            body += "minutes = hours * minutes_per_hour  # infusion time [min]\n"
+        body += "answer = float(volume * drop_factor / minutes)  # [gtt/min]\n"
+    else:
+        body += ("rate_ml_h = volume / minutes * minutes_per_hour  # [mL/h]\n" if in_minutes
+                 else "rate_ml_h = volume / hours  # [mL/h]\n")
+        body += "answer = float(rate_ml_h)\n"
+    return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("gtt/min" if ask_gtt else "mL/h")
 
 
 # ---- growth and epidemics -------------------------------------------------------------------

@@ -7,6 +7,7 @@ the requested phrasing, so one seed gives the same numbers in every phrasing.
 
 from __future__ import annotations
 
+import cmath
 import math
 import random
 
@@ -385,6 +386,122 @@ def rl_circuit(rng: random.Random, phrasing: int):
     return texts[phrasing], program, ("ms" if ask_time else "mA")
 
 
+def _rlc_deviation(s1: complex, s2: complex, u0: float, t: float) -> tuple[float, float]:
+    """u(t) and u'(t) for the capacitor voltage minus its final value in a series RLC circuit
+    with characteristic roots s1 != s2, u(0) = u0 and u'(0) = 0 (no initial current)."""
+    a, b = u0 * s2 / (s2 - s1), -u0 * s1 / (s2 - s1)
+    e1, e2 = cmath.exp(s1 * t), cmath.exp(s2 * t)
+    return (a * e1 + b * e2).real, (a * s1 * e1 + b * s2 * e2).real
+
+
+@family("rlc_circuit", DOMAIN, 6)
+def rlc_circuit(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    device = pick(rng, ["a radio tuning stage", "an ignition-coil bench", "a snubber on a power board",
+                        "a lab demonstration board", "a pulse-forming network"])
+    charge = rng.random() < 0.65  # a DC source switched on, else a charged capacitor discharging
+    ask_v = rng.random() < 0.6  # capacitor voltage, else current
+    while True:
+        V = pick(rng, [5, 9, 12, 24, 48]) if charge else pick(rng, [10, 25, 50, 100, 200, 400])
+        R = pick(rng, [4.7, 10, 22, 47, 100, 220, 470, 1000])
+        L_mH = pick(rng, [10, 22, 47, 100, 220, 470, 1000, 2000])
+        C_u = pick(rng, [1, 2.2, 4.7, 10, 22, 47, 100, 220])
+        u_t = rng.uniform(0.1, 1.0)
+        L, C = L_mH / 1000, C_u * 1e-6
+        alpha, w0 = R / (2 * L), 1 / math.sqrt(L * C)
+        if not 0.05 <= alpha / w0 <= 3 or abs(alpha / w0 - 1) < 0.03:
+            continue
+        root = cmath.sqrt(alpha ** 2 - w0 ** 2)
+        s1, s2 = -alpha + root, -alpha - root  # s1 is the slow root when overdamped
+        if alpha < w0:  # underdamped: a few decay times, at most two periods (half a period for i)
+            t_max = min(2.5 / alpha, (0.9 if not ask_v else 4) * math.pi / root.imag)
+        else:
+            t_max = 2.5 / abs(s1.real)
+        t_ms = float(f"{t_max * 1000 * u_t:.2g}")
+        # capacitor voltage, or current signed so that it starts positive, at t_ms and on a grid
+        resp = [_rlc_deviation(s1, s2, -V if charge else V, t) for t in
+                [t_ms / 1000] + [t_max * k / 60 for k in range(61)]]
+        vals = [(V if charge else 0) + u if ask_v else (1 if charge else -1) * C * du for u, du in resp]
+        val, scale = vals[0], max(abs(x) for x in vals[1:])
+        if abs(val) >= 0.15 * scale and (ask_v or val > 0):
+            break
+    amps = not ask_v and val >= 1
+    iu = "A" if amps else "mA"
+    aside = _aside(rng, name)
+    Rt = "1 kΩ" if R == 1000 else f"{R:g} Ω"
+    Lt = f"{L_mH / 1000:g} H" if L_mH >= 1000 else f"{L_mH} mH"
+    Ct, Vt = f"{C_u:g} µF", f"{V:g} V"
+    tt = f"{fmt_num(t_ms)} ms" if t_ms < 1000 else f"{fmt_num(t_ms / 1000)} s"
+    after = "after the switch is closed" if charge else "after the connection is made"
+    want = (f"the capacitor voltage (V) {tt} {after}" if ask_v
+            else f"the current (in {iu}) {tt} {after}" if charge
+            else f"the current (in {iu}) flowing out of the capacitor {tt} {after}")
+    tail = (f"{article(Vt)} source is switched onto an uncharged {Ct} capacitor in series with {Rt} and {Lt}"
+            if charge else f"{article(Ct)} capacitor holding {Vt} starts discharging through {Rt} and {Lt} in series")
+    texts = [
+        (f"A series RLC circuit consists of {article(Rt)} resistor, {article(Lt)} inductor and "
+         f"{article(Ct)} capacitor. At t = 0 {article(Vt)} DC source is switched on; the capacitor is "
+         f"initially uncharged and no current flows." if charge else
+         f"{cap(article(Ct))} capacitor charged to {Vt} is connected at t = 0 across {article(Rt)} "
+         f"resistor and {article(Lt)} inductor in series; initially no current flows.")
+        + f" Find {want}.{aside}",
+        (f"{name} is testing {device}: {article(Vt)} battery, {article(Rt)} resistor, {article(Lt)} coil "
+         f"and an empty {Ct} capacitor, all in series.{aside} The switch closes at t = 0 with no current "
+         f"flowing." if charge else
+         f"{name} is testing {device}: {article(Ct)} capacitor charged to {Vt} is suddenly connected to "
+         f"{article(Lt)} coil and {article(Rt)} resistor in series.{aside} Nothing flows at the start.")
+        + f" What is {want}?",
+        (f"I've wired {article(Vt)} supply, {article(Rt)} resistor, {article(Lt)} inductor and {article(Ct)} "
+         f"capacitor (starting at 0 V) in series. " if charge else
+         f"My {Ct} cap is charged to {Vt} and I let it discharge through {article(Lt)} inductor and "
+         f"{article(Rt)} resistor in series. ")
+        + (f"What voltage is across the capacitor {tt} after I flip the switch?" if ask_v
+           else f"How much current, in {iu}, flows {tt} after I flip the switch?" if charge
+           else f"What current (in {iu}) comes out of it {tt} after I connect it?") + aside,
+        f"RLC transient, series: R = {Rt}; L = {Lt}; C = {Ct}; "
+        + (f"DC source {Vt} switched on at t = 0; q(0) = 0; i(0) = 0." if charge
+           else f"no source; V_C(0) = {Vt}; i(0) = 0.")
+        + (f" Report V_C (V) at t = {tt}." if ask_v else f" Report i ({iu}) at t = {tt}." if charge
+           else f" Report the discharge current ({iu}) at t = {tt}.") + aside,
+        f"Solve L q'' + R q' + q/C = {Vt if charge else 0} with L = {Lt}, R = {Rt}, C = {Ct}, "
+        f"q(0) = {'0' if charge else 'C·' + Vt}, q'(0) = 0, and give "
+        + ("the capacitor voltage q/C in volts" if ask_v else f"the current {'' if charge else '-'}q' in {iu}")
+        + f" at t = {tt}.{aside}",
+        (f"What is the capacitor voltage, in volts, {tt} after " if ask_v
+         else f"How large is the current, in {iu}, {tt} after ") + f"{tail}?{aside}",
+    ]
+    head = (f"V_s = {lit(V)}  # source voltage [V]\n" if charge else f"V0 = {lit(V)}  # initial capacitor voltage [V]\n")
+    head += f"R = {lit(R)}  # resistance [Ohm]\n"
+    conv = ""
+    if L_mH >= 1000:
+        head += f"L = {lit(L_mH / 1000)}  # inductance [H]\n"
+    else:
+        head += f"L_mH = {L_mH}  # inductance [mH]\n"
+        conv += "L = L_mH / 1000  # [H]\n"
+    head += f"C_uF = {lit(C_u)}  # capacitance [uF]\n"
+    conv += "C = C_uF * 1e-6  # [F]\n"
+    if t_ms < 1000:
+        head += f"t_ms = {lit(t_ms)}  # time after closing the switch [ms]\n"
+        conv += "t_query = t_ms / 1000  # [s]\n"
+    else:
+        head += f"t_query = {lit(t_ms / 1000)}  # time after closing the switch [s]\n"
+    rhs = "[i, (V_s - R * i - q / C) / L]" if charge else "[i, -(R * i + q / C) / L]"
+    y0 = "[0, 0]" if charge else "[C * V0, 0]"
+    k = " * 1000" if not amps else ""
+    last = ("answer = float(sol.y[0, -1] / C)  # capacitor voltage [V]" if ask_v
+            else f"answer = float(sol.y[1, -1]{k})  # current [{iu}]" if charge
+            else f"answer = float(-sol.y[1, -1]{k})  # discharge current [{iu}]")
+    program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + "\n\n" + code(f"""
+        def rhs(t, y):
+            q, i = y
+            return {rhs}
+
+
+        sol = solve_ivp(rhs, (0, t_query), {y0}, rtol=1e-10, atol=1e-12)
+        """) + last + "\n")
+    return texts[phrasing], program, ("V" if ask_v else iu)
+
+
 # ---- mixing tank ----------------------------------------------------------------------------
 
 @family("mixing_tank", DOMAIN, 6)
@@ -446,6 +563,99 @@ def mixing_tank(rng: random.Random, phrasing: int):
                       "answer = float(t_reach)\n")}[ask]
     program = "import sympy as sp\n\n" + head + "\n" + body
     return texts[phrasing], program, {"amount": "kg", "conc": "g/L", "time": "min"}[ask]
+
+
+@family("two_tank_cascade", DOMAIN, 6)
+def two_tank_cascade(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    plant = pick(rng, ["a pickle factory", "an olive cannery", "a cheese dairy", "a fish-curing shed",
+                       "a water-treatment pilot plant"])
+    scheme = pick(rng, ["g_kg", "g_kg", "kg_kg", "g_g"])  # inflow unit _ salt unit
+    small = scheme == "g_g"
+    vols = [10, 20, 25, 40, 50, 80, 100, 150, 200] if small else [100, 200, 300, 400, 500, 800, 1000, 1500, 2000]
+    V1, V2 = pick(rng, vols), pick(rng, vols)
+    q = pick(rng, [0.5, 1, 1.5, 2, 2.5, 4, 5]) if small else pick(rng, [2, 3, 4, 5, 8, 10, 12, 15, 20, 25])
+    c = (pick(rng, [0.01, 0.02, 0.025, 0.05, 0.1, 0.2]) if scheme == "kg_kg"
+         else pick(rng, [2, 5, 10, 20, 30, 50]) if small else pick(rng, [5, 10, 20, 25, 40, 50, 80, 100]))
+    c_salt = c / 1000 if scheme == "g_kg" else c  # inflow concentration in salt units per litre
+    pure = rng.random() < 0.6
+    S1, S2 = (round(c_salt * v * pick(rng, [0, 0.2, 0.5, 1.5, 2.0]), 1) for v in (V1, V2))
+    if pure:
+        S1 = S2 = 0
+    pure = S1 == S2 == 0
+    S1, S2 = (int(s) if float(s).is_integer() else s for s in (S1, S2))
+    ask = pick(rng, ["amount2", "amount2", "amount1", "conc2"])
+    tau = (V1 if ask == "amount1" else V1 + V2) / q
+    t_q = max(1, round(tau * rng.uniform(0.25, 1.5)))
+    aside = _aside(rng, name)
+    su = "g" if small else "kg"
+    ct = f"{c:g} kg/L" if scheme == "kg_kg" else f"{c} g/L"
+    Vt1, Vt2 = f"{fmt_num(V1)} L", f"{fmt_num(V2)} L"
+
+    def holds(s):
+        return "pure water" if s == 0 else f"water with {fmt_num(s)} {su} of dissolved salt"
+
+    want = {"amount2": f"the amount of salt ({su}) in tank 2 after {t_q} minutes",
+            "amount1": f"the amount of salt ({su}) in tank 1 after {t_q} minutes",
+            "conc2": f"the salt concentration (g/L) in tank 2 after {t_q} minutes"}[ask]
+    vat = want.replace("tank 1", "the first vat").replace("tank 2", "the second vat")
+    texts = [
+        f"Two tanks are connected in series. Tank 1 holds {Vt1} and tank 2 holds {Vt2}; "
+        + ("both initially contain pure water" if pure else f"tank 1 starts with {holds(S1)}, tank 2 with {holds(S2)}")
+        + f". Brine containing {ct} of salt flows into tank 1 at {q:g} L/min, the well-mixed solution flows "
+        f"from tank 1 into tank 2 at the same rate, and the mixture in tank 2 drains at {q:g} L/min. "
+        f"Find {want}.{aside}",
+        f"{name} runs a two-stage brining line at {plant}: {article(Vt1)} vat overflows into {article(Vt2)} "
+        f"vat.{aside} At first " + ("both vats hold only fresh water" if pure
+                                   else f"the first holds {fmt_num(S1)} {su} of salt and the second {fmt_num(S2)} {su}")
+        + f". Brine with {ct} of salt is pumped into the first vat at {q:g} L/min; the stirred overflow "
+        f"passes into the second vat, which discharges at the same {q:g} L/min. What is {vat}?",
+        f"I have two stirred tanks in a row, {Vt1} in the first and {Vt2} in the second, "
+        + ("both starting with clean water" if pure else f"starting with {fmt_num(S1)} {su} and {fmt_num(S2)} {su} of salt")
+        + f". I pump {ct} salt water into the first at {q:g} L per minute; it overflows into the second, "
+        "and the second drains at the same rate. "
+        + {"amount2": f"How much salt is in the second tank after {t_q} min, in {su}?",
+           "amount1": f"How much salt is in the first tank after {t_q} min, in {su}?",
+           "conc2": f"What concentration (g/L) does the second tank reach after {t_q} min?"}[ask] + aside,
+        f"Cascade of two well-mixed tanks: V₁ = {Vt1}, V₂ = {Vt2} (constant); "
+        + ("no salt in either tank at t = 0" if pure else f"S₁(0) = {fmt_num(S1)} {su}, S₂(0) = {fmt_num(S2)} {su}")
+        + f"; feed {q:g} L/min at {ct} into tank 1; "
+        f"tank 1 → tank 2 → outlet at {q:g} L/min. Report {want}.{aside}",
+        f"Let x(t) and y(t) be the salt ({su}) in tanks 1 and 2, t in minutes: x' = {q:g}·{c_salt:g} - "
+        f"{q:g}x/{fmt_num(V1)}, y' = {q:g}x/{fmt_num(V1)} - {q:g}y/{fmt_num(V2)}, x(0) = {fmt_num(S1)}, "
+        f"y(0) = {fmt_num(S2)}. "
+        + {"amount2": f"Find y({t_q}).", "amount1": f"Find x({t_q}).",
+           "conc2": f"Find the concentration y/{fmt_num(V2)} in g/L at t = {t_q}."}[ask] + aside,
+        {"amount2": f"How much salt, in {su}, does the second of two tanks in series hold after {t_q} minutes",
+         "amount1": f"How much salt, in {su}, does the first of two tanks in series hold after {t_q} minutes",
+         "conc2": f"What salt concentration (g/L) does the second of two tanks in series reach after {t_q} minutes"}[ask]
+        + f", if brine of {ct} enters the first ({Vt1}) at {q:g} L/min, the mixed liquid flows on into the "
+        f"second ({Vt2}) at the same rate and leaves from there, and "
+        + ("both start as pure water?" if pure else f"they start with {fmt_num(S1)} and {fmt_num(S2)} {su} of salt?")
+        + aside,
+    ]
+    head = (f"volume1 = {V1}  # liquid in tank 1, constant [L]\nvolume2 = {V2}  # liquid in tank 2, constant [L]\n"
+            f"S1_0 = {lit(S1)}  # initial salt in tank 1 [{su}]\nS2_0 = {lit(S2)}  # initial salt in tank 2 [{su}]\n")
+    if scheme == "g_kg":
+        head += f"c_in_g = {c}  # salt concentration of the inflow [g/L]\n"
+    else:
+        head += f"c_in = {lit(c)}  # salt concentration of the inflow [{su}/L]\n"
+    head += (f"flow = {lit(q)}  # flow rate into, between and out of the tanks [L/min]\n"
+             f"t_query = {t_q}  # time of interest [min]\n")
+    conv = "c_in = c_in_g / 1000  # [kg/L]\n\n\n" if scheme == "g_kg" else "\n"
+    last = {"amount2": f"answer = float(sol.y[1, -1])  # salt in tank 2 [{su}]\n",
+            "amount1": f"answer = float(sol.y[0, -1])  # salt in tank 1 [{su}]\n",
+            "conc2": "answer = float(sol.y[1, -1] / volume2" + (" * 1000" if su == "kg" else "")
+                     + ")  # concentration in tank 2 [g/L]\n"}[ask]
+    program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + code("""
+        def rhs(t, y):
+            S1, S2 = y
+            return [c_in * flow - flow * S1 / volume1, flow * S1 / volume1 - flow * S2 / volume2]
+
+
+        sol = solve_ivp(rhs, (0, t_query), [S1_0, S2_0], rtol=1e-10, atol=1e-12)
+        """) + last)
+    return texts[phrasing], program, ("g/L" if ask == "conc2" else su)
 
 
 # ---- radioactivity --------------------------------------------------------------------------

@@ -405,3 +405,92 @@ def logistic_harvesting(rng: random.Random, phrasing: int):
         answer = float(max(equilibria))  # the larger equilibrium is the stable one
         """)
     return texts[phrasing], program, unit
+
+
+# ---- epidemics ------------------------------------------------------------------------------
+
+@family("seir_epidemic", DOMAIN, 6)
+def seir_epidemic(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["a boarding school", "a small town", "a university campus", "an island",
+                       "a city", "a cruise ship"])
+    at = "on" if place in ("an island", "a cruise ship") else "in"
+    N = {"a boarding school": pick(rng, [800, 1200, 1500, 2000]),
+         "a small town": pick(rng, [5000, 8000, 12000, 20000]),
+         "a university campus": pick(rng, [15000, 25000, 40000]),
+         "an island": pick(rng, [3000, 6000, 9000]),
+         "a city": pick(rng, [250000, 600000, 1200000, 2500000]),
+         "a cruise ship": pick(rng, [2500, 3600, 4800])}[place]
+    seeds = pick(rng, ["both", "exposed", "infectious"])
+    scale = 10 if N > 100000 else 1
+    E0 = pick(rng, [4, 5, 10, 15, 20]) * scale if seeds != "infectious" else 0
+    I0 = pick(rng, [2, 3, 5, 8]) * scale if seeds != "exposed" else 0
+    ask = pick(rng, ["at", "peak", "peak_day"])
+    while True:
+        D = rng.randint(3, 10)  # infectious period [day]
+        L = rng.randint(2, 7)  # incubation period [day]
+        beta = round(rng.uniform(1.6, 4.0) / D, 2)
+        sigma, gamma = 1 / L, 1 / D
+        # early growth rate of the SEIR model: (r + sigma)(r + gamma) = sigma * beta
+        r = (-(sigma + gamma) + math.sqrt((sigma - gamma) ** 2 + 4 * sigma * beta)) / 2
+        t_peak = math.log(N / (E0 + I0)) / r + L  # rough time to the peak [day]
+        if beta * D > 1.4 and t_peak < 200:
+            break
+    days = pick(rng, [d for d in (180, 240, 300, 365) if d > 1.5 * t_peak])
+    t_query = rng.randint(max(5, round(0.4 * t_peak)), round(1.4 * t_peak))
+    if ask == "at":
+        days = t_query
+    aside = _aside(rng, name)
+    pop = _people(N)
+    pars = (f"a contact rate β = {beta:g} per day, an average incubation period of {L} days and "
+            f"an average infectious period of {D} days")
+    start = {"both": f"{E0} exposed (infected but not yet infectious) and {I0} infectious people",
+             "exposed": f"{E0} exposed (infected but not yet infectious) people and nobody infectious yet",
+             "infectious": f"{I0} infectious people and nobody in the incubation stage"}[seeds]
+    short = {"both": f"{E0} exposed and {I0} infectious cases", "exposed": f"{E0} exposed cases only",
+             "infectious": f"{I0} infectious cases only"}[seeds]
+    want = {"at": f"the number of infectious people on day {days}",
+            "peak": f"the largest number of infectious people at the same time during the first "
+                    f"{days} days",
+            "peak_day": f"the peak number of infectious people and the day on which it occurs "
+                        f"(simulate {days} days)"}[ask]
+    texts = [
+        f"An infection spreads {at} {place} of {pop} people according to the SEIR model with "
+        f"{pars}. Initially there are {start}; everyone else is susceptible. Find {want}.{aside}",
+        f"{name}, the public-health officer for {place} ({pop} people), models an outbreak with an "
+        f"SEIR model (susceptible, exposed, infectious, recovered).{aside} It starts with {start}; "
+        f"the disease has {pars}. What is {want}?",
+        f"We have {start} {at} {place} with {pop} people, nobody immune. The bug takes about {L} "
+        f"days to incubate, people then stay contagious for roughly {D} days, and β = {beta:g} per "
+        f"day. Using a basic SEIR model, what's {want}?{aside}",
+        f"Epidemic projection: population {pop}; initial state {start}; initial recovered 0; SEIR "
+        f"dynamics with {pars}. Report {want}.{aside}",
+        f"Integrate dS/dt = -βSI/N, dE/dt = βSI/N - σE, dI/dt = σE - γI, dR/dt = γI with "
+        f"N = {pop}, E(0) = {E0}, I(0) = {I0}, R(0) = 0, β = {beta:g} per day, 1/σ = {L} days and "
+        f"1/γ = {D} days; report {want}.{aside}",
+        f"What is {want} when an outbreak {at} {place} of {pop} people begins with {short}? "
+        f"Assume SEIR dynamics: transmission at {beta:g} contacts per day (β), a latent period "
+        f"averaging {L} days and recovery after {D} days on average.{aside}",
+    ]
+    last = {"at": "answer = float(I[-1])",
+            "peak": "answer = float(I.max())",
+            "peak_day": 'answer = {"peak_infectious": float(I.max()), "peak_day": float(sol.t[np.argmax(I)])}'}[ask]
+    program = (
+        "import numpy as np\nfrom scipy.integrate import solve_ivp\n\n"
+        f"N = {N}  # population [people]\nE0 = {E0}  # initially exposed [people]\n"
+        f"I0 = {I0}  # initially infectious [people]\nbeta = {lit(beta)}  # contact rate [1/day]\n"
+        f"incubation_days = {L}  # average incubation period [day]\n"
+        f"infectious_days = {D}  # average infectious period [day]\n"
+        f"days = {days}  # simulated period [day]\n\n"
+        "sigma = 1 / incubation_days  # rate of becoming infectious [1/day]\n"
+        "gamma = 1 / infectious_days  # recovery rate [1/day]\n\n\n" + code("""
+        def seir(t, y):
+            S, E, I, R = y
+            return [-beta * S * I / N, beta * S * I / N - sigma * E, sigma * E - gamma * I, gamma * I]
+        """) + "\n\n" + code("""
+        t_grid = np.linspace(0, days, 10 * days + 1)
+        sol = solve_ivp(seir, (0, days), [N - E0 - I0, E0, I0, 0], t_eval=t_grid, rtol=1e-8, atol=1e-6)
+        S, E, I, R = sol.y
+        """) + last + "\n")
+    units = {"at": "people", "peak": "people", "peak_day": "people, days"}[ask]
+    return texts[phrasing], program, units

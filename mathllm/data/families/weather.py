@@ -600,3 +600,158 @@ def linear_trend_extrapolation(rng: random.Random, phrasing: int):
         prediction = slope * target_year + intercept
         """) + last + "\n"
     return texts[phrasing], program, (f"{unit}/decade, {unit}" if ask_both else unit)
+
+
+# ---- humidity and wind chill ----------------------------------------------------------------
+
+_MAGNUS = "the Magnus formula (a = 17.62, b = 243.12 °C)"
+
+
+@family("dew_point", DOMAIN, 6)
+def dew_point(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["the greenhouse", "the campsite", "the airfield", "the vineyard",
+                       "the harbour", "the football pitch"])
+    ask_rh = rng.random() < 0.35
+    fahrenheit = not ask_rh and rng.random() < 0.3
+    T0c = rng.randint(-5, 35)
+    tenths = rng.random() < 0.3
+    T = round(T0c + rng.randint(1, 9) / 10, 1) if tenths else T0c
+    RH = rng.randint(20, 95)
+    spread = rng.randint(2, 18)
+    aside = _aside(rng, name)
+    if fahrenheit:
+        u = "°F"
+        T = round(_to_f(T0c))
+    else:
+        u = "°C"
+    Td = round(T - spread, 1) if tenths else T - spread
+    Tt = _deg(T, u)
+    if ask_rh:
+        k2, k2v, want = "dew point", _deg(Td, u), "the relative humidity (in %)"
+    else:
+        k2, k2v, want = "relative humidity", f"{RH}%", f"the dew point (in {u})"
+    conv = " (convert to °C for the formula and give the answer in °F)" if fahrenheit else ""
+    texts = [
+        f"At {place} the air temperature is {Tt} and the {k2} is {k2v}. Use the Magnus formula "
+        f"to find {want}.{aside}",
+        f"{name} runs a small weather station at {place}.{aside} This morning it logged {Tt} with "
+        f"a {k2} of {k2v}. With the Magnus approximation for water vapour, what is {want}?",
+        (f"My thermometer reads {Tt} and the dew-point sensor says {k2v}. What relative humidity "
+         f"does that mean, going by the Magnus formula?{aside}" if ask_rh
+         else f"My hygrometer shows {RH}% and it's {Tt} out. At what temperature will dew start "
+              f"to form, according to the Magnus formula?{aside}"),
+        f"Station report — {place}: dry-bulb temperature {Tt}; {k2} {k2v}. Compute {want} using "
+        f"{_MAGNUS}{conv}.{aside}",
+        f"With γ = ln(RH/100) + a·T/(b + T) and T_d = b·γ/(a − γ), a = 17.62, b = 243.12 °C, "
+        + (f"solve for RH (in %) given T = {Tt} and T_d = {k2v}." if ask_rh
+           else f"evaluate T_d for T = {Tt} and RH = {RH}%{conv}.") + aside,
+        (f"What relative humidity, by the Magnus formula, makes the dew point {k2v} when the air "
+         f"at {place} is {Tt}?{aside}" if ask_rh
+         else f"What dew point does the Magnus formula give for air at {Tt} with {RH}% relative "
+              f"humidity?{aside}"),
+    ]
+    # The Magnus coefficients are written into the formula, not as parameters: grounded decoding
+    # lets a parameter take only a number of the text, and most texts do not state them.
+    if ask_rh:
+        program = code(f"""
+            import math
+
+            T_air = {lit(T)}  # air temperature [°C]
+            T_dew = {lit(Td)}  # dew point [°C]
+
+            gamma = 17.62 * T_dew / (243.12 + T_dew)  # Magnus: T_dew = 243.12 gamma / (17.62 - gamma)
+            RH = 100 * math.exp(gamma - 17.62 * T_air / (243.12 + T_air))
+            answer = float(RH)
+            """)
+        return texts[phrasing], program, "%"
+    if fahrenheit:
+        program = code(f"""
+            import math
+
+            T_air = {lit(T)}  # air temperature [°F]
+            RH = {RH}  # relative humidity [%]
+
+            T_c = (T_air - 32) * 5 / 9  # air temperature in °C
+            gamma = math.log(RH / 100) + 17.62 * T_c / (243.12 + T_c)  # Magnus formula
+            T_dew = 243.12 * gamma / (17.62 - gamma)  # [°C]
+            answer = float(T_dew * 9 / 5 + 32)
+            """)
+        return texts[phrasing], program, u
+    program = code(f"""
+        import math
+
+        T_air = {lit(T)}  # air temperature [°C]
+        RH = {RH}  # relative humidity [%]
+
+        gamma = math.log(RH / 100) + 17.62 * T_air / (243.12 + T_air)  # Magnus formula
+        T_dew = 243.12 * gamma / (17.62 - gamma)
+        answer = float(T_dew)
+        """)
+    return texts[phrasing], program, u
+
+
+@family("wind_chill", DOMAIN, 6)
+def wind_chill(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["the ski lift", "the harbour wall", "the summit ridge", "the bus stop",
+                       "the frozen lake", "the airport apron"])
+    activity = pick(rng, ["a ski tour", "a winter hike", "an ice-fishing trip", "an early dog walk",
+                          "a bike commute"])
+    system = pick(rng, ["kmh", "kmh", "ms", "mph", "mph"])
+    if system == "mph":
+        T = rng.randint(-20, 50)
+        v = rng.randint(5, 45)
+    else:
+        T = rng.randint(-30, 10)
+        v = rng.randint(6, 70) if system == "kmh" else rng.randint(2, 18)
+    aside = _aside(rng, name)
+    u = "°F" if system == "mph" else "°C"
+    vu = {"kmh": "km/h", "ms": "m/s", "mph": "mph"}[system]
+    formula = ("the NWS wind chill formula" if system == "mph"
+               else "the North American (Environment Canada) wind chill formula")
+    Tt, vt = _deg(T, u), f"{v} {vu}"
+    if system == "mph":
+        eq = "WC = 35.74 + 0.6215·T − 35.75·v^0.16 + 0.4275·T·v^0.16 (T in °F, v in mph)"
+    else:
+        eq = "WCI = 13.12 + 0.6215·T − 11.37·v^0.16 + 0.3965·T·v^0.16 (T in °C, v in km/h)"
+    conv = " (convert the wind speed to km/h first)" if system == "ms" else ""
+    texts = [
+        f"The air temperature is {Tt} and the wind blows at {vt}. Using {formula}, what is the "
+        f"wind chill temperature{conv}?{aside}",
+        f"{name} is getting ready for {activity}.{aside} The forecast says {Tt} with a steady wind "
+        f"of {vt}. According to {formula}, how cold will it feel, i.e. what is the wind chill?",
+        f"It's {Tt} outside and the wind is doing {vt}. What wind chill do I get from {formula}?"
+        f"{aside}",
+        f"Weather bulletin — {place}: temperature {Tt}; sustained wind {vt} at 10 m height. Report "
+        f"the wind chill index by {formula}{conv}.{aside}",
+        f"Compute {eq} for T = {Tt} and v = {vt}{conv}.{aside}",
+        f"How cold does it feel at {place} — what wind chill temperature does {formula} give — "
+        f"when the thermometer shows {Tt} and the wind is {vt}?{aside}",
+    ]
+    if system == "mph":
+        program = code(f"""
+            T_air = {T}  # air temperature [°F]
+            v = {v}  # wind speed at 10 m height [mph]
+
+            wind_chill = 35.74 + 0.6215 * T_air - 35.75 * v ** 0.16 + 0.4275 * T_air * v ** 0.16
+            answer = float(wind_chill)
+            """)
+    elif system == "ms":
+        program = code(f"""
+            T_air = {T}  # air temperature [°C]
+            v_ms = {v}  # wind speed at 10 m height [m/s]
+
+            v = v_ms * 3.6  # wind speed [km/h]
+            wind_chill = 13.12 + 0.6215 * T_air - 11.37 * v ** 0.16 + 0.3965 * T_air * v ** 0.16
+            answer = float(wind_chill)
+            """)
+    else:
+        program = code(f"""
+            T_air = {T}  # air temperature [°C]
+            v = {v}  # wind speed at 10 m height [km/h]
+
+            wind_chill = 13.12 + 0.6215 * T_air - 11.37 * v ** 0.16 + 0.3965 * T_air * v ** 0.16
+            answer = float(wind_chill)
+            """)
+    return texts[phrasing], program, u
