@@ -282,25 +282,32 @@ def test_the_shipped_bank_counts_rarity_per_family() -> None:
 # trained on), worded as a person would, not by the families' generators: the shipped bank shows
 # an example of the same kind.
 BANK_ONLY_KINDS = [
-    ("loan_payoff_time", "Maria owes $3,200 on a credit card charging 19.9% APR compounded monthly. If she pays "
-                         "$120 a month and stops using the card, how many months until the debt is paid off?"),
-    ("oral_absorption", "A 500 mg tablet is swallowed. The drug is absorbed with rate constant ka = 1.2 per hour and "
-                        "eliminated with ke = 0.2 per hour; the volume of distribution is 40 L. When does the "
-                        "plasma concentration peak?"),
-    ("iv_drip_rate", "Infuse 1,000 mL of normal saline over 8 hours using tubing with a drop factor of 15 gtt/mL. "
-                     "What is the flow rate in drops per minute?"),
-    ("rlc_circuit", "A 10 ohm resistor, a 0.5 H inductor and a 200 microfarad capacitor are in series. A 12 V "
-                    "battery is connected at t = 0. What is the capacitor voltage after 20 ms?"),
-    ("two_tank_cascade", "Tank A (100 L) receives salt water with 0.2 kg/L at 4 L/min and drains at the same rate "
-                         "into tank B (100 L), which drains at 4 L/min too. Both tanks hold fresh water at first. "
-                         "How much salt is in tank B after 30 minutes?"),
+    ("loan_payoff_time",
+     ('Maria owes $3,200 on a credit card charging 19.9% APR compounded monthly. If she pays '
+      '$120 a month and stops using the card, how many months until the debt is paid off?')),
+    ("oral_absorption",
+     ('A 500 mg tablet is swallowed. The drug is absorbed with rate constant ka = 1.2 per hour '
+      'and eliminated with ke = 0.2 per hour; the volume of distribution is 40 L. When does the'
+      ' plasma concentration peak?')),
+    ("iv_drip_rate",
+     ('Infuse 1,000 mL of normal saline over 8 hours using tubing with a drop factor of 15 '
+      'gtt/mL. What is the flow rate in drops per minute?')),
+    ("rlc_circuit",
+     ('A 10 ohm resistor, a 0.5 H inductor and a 200 microfarad capacitor are in series. A 12 V'
+      ' battery is connected at t = 0. What is the capacitor voltage after 20 ms?')),
+    ("two_tank_cascade",
+     ('Tank A (100 L) receives salt water with 0.2 kg/L at 4 L/min and drains at the same rate '
+      'into tank B (100 L), which drains at 4 L/min too. Both tanks hold fresh water at first. '
+      'How much salt is in tank B after 30 minutes?')),
     ("dew_point", "The temperature is 25 °C and the relative humidity 60%. Estimate the dew point."),
     ("wind_chill", "It is -15 °C outside with a 30 km/h wind. What is the wind chill?"),
-    ("seir_epidemic", "In a town of 10,000, an SEIR model has beta = 0.5 per day, an incubation period of 5 days "
-                      "and an infectious period of 4 days, starting from 10 infectious people. How many are "
-                      "infectious after 60 days?"),
-    ("stats_weighted_mean", "Homework counts 20%, quizzes 30% and the final exam 50%. Ines has 92 on homework, 81 "
-                            "on quizzes and 74 on the exam. What is her final grade?"),
+    ("seir_epidemic",
+     ('In a town of 10,000, an SEIR model has beta = 0.5 per day, an incubation period of 5 '
+      'days and an infectious period of 4 days, starting from 10 infectious people. How many '
+      'are infectious after 60 days?')),
+    ("stats_weighted_mean",
+     ('Homework counts 20%, quizzes 30% and the final exam 50%. Ines has 92 on homework, 81 on '
+      'quizzes and 74 on the exam. What is her final grade?')),
 ]
 
 
