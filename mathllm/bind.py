@@ -247,23 +247,28 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     after = text[m.end:between(text, m, mentions)[1]].split()
     if m.scale_name and after and after[0].rstrip(".,;:?!)").lower() == m.scale_name.lower():
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
-    if after and after[0].lower() == "per" and (rate := _PER_TIME.match(text, m.end)) \
-            and not text[:m.start].rstrip().endswith("/"):
+    if after and after[0].lower() == "per" and (rate := _time_rate(text, m)):
         return rate.group(0).strip()  # "1.2 per hour": a rate per unit of time
     return after[0].rstrip(".,;:?!)") if after else ""
+
+
+def _time_rate(text: str, m: Mention) -> re.Match[str] | None:
+    """"per hour" or "/day" right after the number ``m``: a rate per unit of time; not for the
+    denominator of a fraction ("γ = 1/4 per day": 4 is no rate)."""
+    if text[:m.start].rstrip().endswith("/"):
+        return None
+    return _PER_TIME.match(text, m.end)
 
 
 def _said(text: str, m: Mention, mentions: list[Mention], word: str) -> str:
     """The unit of a number of the text spelled alike (:func:`unit_key`), an amount of money
     per unit where the text says so ("31.44 dollars each", "£110.67 per unit": ``usd/unit``, as
     programs write ``[USD/unit]``)."""
+    # a rate with no unit of its own but time: "absorbed at 1.2 per hour", "0.3/day" is in
+    # ``[1/h]``, ``[1/day]`` (an amount or a count, "5 L per minute", has its unit first)
+    if (word.lower().startswith("per ") or word.startswith("/")) and (rate := _time_rate(text, m)):
+        return unit_key(f"1/{rate.group(1)}")
     key = unit_key(word)
-    if word.lower().startswith("per ") or word.startswith("/"):
-        # a rate with no unit of its own but time: "absorbed at 1.2 per hour", "0.3/day" is in
-        # ``[1/h]``, ``[1/day]`` (an amount or a count, "5 L per minute", has its unit first)
-        rate = _PER_TIME.match(text, m.end)
-        if rate and not text[:m.start].rstrip().endswith("/"):  # "γ = 1/4 per day": 4 is no rate
-            return f"1/{_UNIT[rate.group(1).lower()]}"
     if key not in _CURRENCIES:
         return key
     rest = text[m.end:between(text, m, mentions)[1]]
