@@ -5,6 +5,8 @@
     python benchmarks/bind.py --references runs/evaldata6/train.jsonl
     python benchmarks/bind.py --results runs/eval/adapter-held-out_phrasings-greedy.jsonl \
         --data runs/evaldata6/eval_phrasings.jsonl --limit 40
+    python benchmarks/bind.py --results runs/s16/eval-nobind100/results.jsonl \
+        --data runs/evaldata6/eval_phrasings.jsonl --limit 100 --seed 16
 
 Without ``--results``: every reference program of the retrieval bank (right by construction)
 goes through :func:`mathllm.bind.bind`; each move there would be a false one (``--references``
@@ -12,10 +14,11 @@ adds other files of reference programs: the training set, a bank of your own). W
 ``--results`` (the per-item JSONL of an evaluation run made without binding, i.e. before
 2026-12-02 or with ``--no-bind``): each program the model wrote is bound, re-run in the
 sandbox and compared with the expected answer; the items are those of ``load_items(data,
-limit, seed=0)``, as ``benchmarks/eval_matrix.py`` picks them. With ``--scramble``: in each
-reference program of the bank's linear-program families, the values of the table's parameters
-(rule 6: "cutting time per jacket", "... available per day") are shuffled (seeded), as a small
-model mixes them up, and bind must put every one back; per family and phrasing.
+limit, seed)``, as ``benchmarks/eval_matrix.py`` (seed 0) or ``mathllm eval --seed`` picks
+them. With ``--scramble``: in each reference program of the bank's linear-program families,
+the values of the table's parameters (rule 6: "cutting time per jacket", "... available per
+day") are shuffled (seeded), as a small model mixes them up, and bind must put every one back;
+per family and phrasing.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", help="per-item JSONL of an evaluation run")
     ap.add_argument("--data", help="the evaluation set of that run")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=0, help="the --seed of that run (which items --limit kept)")
     ap.add_argument("--scramble", action="store_true", help="shuffle the table parameters of LP programs")
     ap.add_argument("--references", action="append", default=[], metavar="JSONL",
                     help="also bind the reference programs of this file (records with problem and program, "
@@ -56,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     from mathllm.run import run_program
     from mathllm.verify import answer_values
 
-    items = {it.id: it for it in load_items(a.data, a.limit, seed=0)}
+    items = {it.id: it for it in load_items(a.data, a.limit, seed=a.seed)}
     with open(a.results, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
     changed = fixed = broken = 0

@@ -15,10 +15,13 @@ clear evidence:
    program's table, rule 6's to place, nor when two parameters want that one number): it moves
    there. A unit of the same dimension counts as the parameter's own, converted ("47 kΩ" is
    47000 for ``R  # [Ohm]``; time, mass, length, volume, resistance, capacitance, voltage,
-   current). Rule 1 runs again after rule 3, which can free such a number. For money the unit is
-   clear even when no parameter has the word after the number: ``total = 1513  # [USD]`` for
-   "The school has 1,513 students" moves onto the one amount in dollars no parameter takes
-   ("$201").
+   current, and quotients of them: ``[kg/L]``, ``[1/h]``). A number written in a unit of measure
+   of another dimension moves so too when no other parameter has that unit, onto the one number
+   of the parameter's unit no parameter takes ("a single oral dose of 250 mg ... absorption at
+   1.5 per hour" read as ``ka = 250  # [1/h]`` in a program with no dose). Rule 1 runs again
+   after rule 3, which can free such a number. For money the unit is clear even when no
+   parameter has the word after the number: ``total = 1513  # [USD]`` for "The school has 1,513
+   students" moves onto the one amount in dollars no parameter takes ("$201").
 2. **One number for two parameters.** Several parameters of one unit take the same number
    although the text writes it fewer times ("reaches 14 °C when the air is -1 °C" read as
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
@@ -41,7 +44,8 @@ clear evidence:
    (``m = 1700000  # [kg]`` beside ``t_query = 1.7  # [s]``), or only a denominator ("per
    1,000 ft" as an altitude of 1,000 ft), it is the only such parameter of
    its unit, it is not the difference, sum, product or ratio of two numbers of the text (a
-   step of 4 between rows of 20 and 24 seats), no two parameters of the unit share a number,
+   step of 4 between rows of 20 and 24 seats; a ratio of two numbers written in one unit is
+   no value in a unit: "2,000 L and 1,000 L" give no 0.5 for ``[kg/L]``), no two parameters of the unit share a number,
    and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
    or a fraction in ``[1]``; for a fraction also a rate out of a round base, "41 per 1,000
    people" as 0.041; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
@@ -133,12 +137,34 @@ clear evidence:
    (``commute_sun = 14  # commute time for Sun [min]``; by position for a plain list). A small
    model copies the shown example's length and labels (seven days for six heights).
 
+14. **A count a year given in words.** The one parameter that counts compounding periods (or
+   payments, times) a year (``periods_per_year  # compounding periods per year [1/year]``)
+   takes the count the text writes in words beside "compounded", "credited", "paid", "added"
+   or "applied" (or before "compounding"), where it writes exactly one: "compounded quarterly",
+   "credited every three months" and "with quarterly compounding" are 4, "twice a year" 2,
+   "once a week" 52, "daily" 365 (360 where the text writes 360). Not "pays 1.75% annually"
+   (the rate's unit) nor "monthly deposits". A small model copies the shown example's 12 or
+   binds a number of the text ("every three months" as 3).
+
+15. **Two lists of parameters, one pair of numbers per item.** A program that builds two lists
+   from parameters named alike (``values = np.array([grade_physics, ...])``, ``weights =
+   np.array([credits_physics, ...])``) while the text lists three or more items with two
+   numbers each, in one run ("5 credit hours of Chemistry graded 3.7, 5 credit hours of Music
+   graded 3.3, ...", "the homework (10% of the grade) came out at 54, ...", a table's rows):
+   which number of an item goes to which list is read from the units (a percentage for
+   ``[%]``, "EUR/kg" for ``[EUR/kg]``) and else from the values the model wrote. Where that is
+   clear and at least half of the program's values are numbers of the items, both lists become
+   the text's items, one parameter each, named by the item's label (the words that differ from
+   item to item). A small model copies the shown example's items and their number. Not where a
+   part of the list holds another count of numbers ("3D printer (2,500 euros -> 39 points)").
+
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
 ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
 stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
-``[1/day]``, not the 4 of "γ = 1/4 per day"). A denominator ("per 1,000
+``[1/day]``, not the 4 of "γ = 1/4 per day"; a quotient of units converts each part: "50 g/L" is
+0.05 in ``[kg/L]``, "2 L/min" 120 in ``[L/h]``). A denominator ("per 1,000
 ft") is no candidate of rule 1. An amount of money written per unit ("31.44 dollars each",
 "£39.00 per unit") is in ``[USD/unit]`` where the program writes prices per unit beside amounts
 (``price  # [GBP/unit]``, ``fixed_cost  # [GBP]``), and an amount fits a price per unit (a price is
@@ -148,8 +174,8 @@ the program another, the text's is read as the program's. The day of a date ("on
 does not give (rule 3), unless it is a calendar convention (12 months a year).
 Everything else (numbers without a unit, several candidates) is left to the model: a wrong
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
-2,069 reference programs of the retrieval bank it moves nothing, and the report names every
-move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 12, 13, 9, 9 again for a
+2,399 reference programs of the retrieval bank it moves nothing, and the report names every
+move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 14, 12, 13, 15, 9, 9 again for a
 parameter; each sees the program as the rules before it left it.
 """
 
@@ -171,6 +197,7 @@ from .quantities import (
     find_numbers,
     fit_score,
     fmt_value,
+    frequencies,
     gives,
     is_money,
     structural_reason,
@@ -361,15 +388,18 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, labelled)
     weekdays = _weekdays(text, params)
     program, params = _apply(program, params, weekdays)
+    counts = _per_year_counts(text, params)
+    program, params = _apply(program, params, counts)
     pairs = _respective_pairs(text, params, mentions, words)
     program, _ = _apply(program, params, pairs)
     program, series = series_rule(text, program)
+    program, paired = pairs_rule(raw, program)  # lines matter: a table's rows
     program, data = data_rule(text, program)
     params = parse_parameters(program)
     listed = _listed(text, program, params, mentions, said)
     program, _ = _apply(program, params, listed)
     return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
-                     + labelled + weekdays + pairs + series + data + listed)
+                     + labelled + weekdays + counts + pairs + series + paired + data + listed)
 
 
 def _one_currency(said: list[str], params: list[Parameter]) -> list[str]:
@@ -415,13 +445,19 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         # "5.4 °F per 1,000 ft" gives no altitude: a denominator is left implicit by programs
         fits = [i for i, u in enumerate(said) if _factor(u, unit) is not None and not after_per(text, mentions[i])]
         if not all(said[i] and any(_factor(said[i], o) is not None for o in others) for i in now):
-            # its number might still be meant for it; but an amount of money in a currency
-            # ("$201") is a clear unit, and "The school has 1,513 students" is no amount of money
-            # for ``total  # [USD]``: onto the one amount in its currency no parameter takes
-            fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
-            if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
-                    or not all(said[i].isalpha() and len(said[i]) >= 3 for i in now):
-                continue  # (a number in a formula, "12)" or "·(", has no word after it)
+            # its number might still be meant for it; but a measure in a unit of another
+            # dimension ("250 mg" for ``ka  # [1/h]``) is clearly not, and an amount of money in a
+            # currency ("$201") is a clear unit, and "The school has 1,513 students" is no amount
+            # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
+            if _measure(unit) and all(_measure(said[i]) for i in now):
+                fits = [i for i in fits if i not in used]
+                if len(fits) != 1 or p.name in cells:
+                    continue
+            else:
+                fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
+                if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
+                        or not all(said[i].isalpha() and len(said[i]) >= 3 for i in now):
+                    continue  # (a number in a formula, "12)" or "·(", has no word after it)
         if len(fits) > 1:
             # "charging from 0 V on a 9 V supply": a zero is where something starts, which
             # programs leave implicit, so a non-zero number of the unit is the candidate
@@ -514,7 +550,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
         if len(taken) != len(set(taken)):
             continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
-        if _derived(p.value, mentions):
+        if _derived(p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
@@ -551,12 +587,16 @@ def _count(m: Mention) -> bool:
     return not m.percent and m.scale == 1 and m.value == m.value.to_integral_value() and m.value > 0
 
 
-def _derived(value: float, mentions: list[Mention]) -> bool:
-    """Whether ``value`` is the difference, sum, product or ratio of two numbers of the text."""
+def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) -> bool:
+    """Whether ``value`` (in ``unit``) is the difference, sum, product or ratio of two numbers of
+    the text. The ratio of two numbers written in one unit has none: it is no value in a unit
+    ("2,000 L and 1,000 L" give no 0.5 in ``[kg/L]``)."""
     nums = [float(m.value) * (0.01 if m.percent else m.scale) for m in mentions]
+    unitless = unit in {"", "1", "%"}
     return any(math.isclose(abs(value), abs(r), rel_tol=1e-9)
-               for i, a in enumerate(nums) for b in nums[i + 1:]
-               for r in (a - b, a + b, a * b) + ((a / b,) if b else ()) + ((b / a,) if a else ()))
+               for i, a in enumerate(nums) for j, b in enumerate(nums[i + 1:], i + 1)
+               for r in (a - b, a + b, a * b) + (((a / b,) if b else ()) + ((b / a,) if a else ())
+                                                  if unitless or not said[i] or said[i] != said[j] else ()))
 
 
 def _written_in(said: str, unit: str, value: float) -> bool:
@@ -641,8 +681,34 @@ def _factor(said: str, unit: str) -> Decimal | None:
         # a price is often written without "each" ("sells at 8 euros"): an amount of money can be
         # one per unit, but one written per unit ("11.66 dollars per unit") is no total
         return Decimal(1)
+    if (one := _sizes(said, unit)) is not None:
+        return one[0] / one[1]
+    # a quotient of two such units, each converted: "50 g/L" is 0.05 in ``[kg/L]``, "2 L/min"
+    # is 120 in ``[L/h]``, "0.3/day" is 0.0125 in ``[1/h]``
+    (s_top, s_slash, s_bottom), (u_top, u_slash, u_bottom) = said.partition("/"), unit.partition("/")
+    if not (s_slash and u_slash) or "/" in s_bottom + u_bottom:
+        return None
+    sizes = [_sizes(s_top, u_top), _sizes(s_bottom, u_bottom)]
+    if None in sizes:
+        return None
+    (st, ut), (sb, ub) = sizes
+    return st * ub / (ut * sb)
+
+
+def _measure(unit: str) -> bool:
+    """Whether ``unit`` (spelled alike) is a unit of measure bind knows the dimension of: ``mg``,
+    ``h``, ``kg/l``, ``1/h``."""
+    top, slash, bottom = unit.partition("/")
+    return unit in _SIZE or (bool(slash) and "/" not in bottom and (top in _SIZE or top == "1") and bottom in _SIZE)
+
+
+def _sizes(said: str, unit: str) -> tuple[Decimal, Decimal] | None:
+    """The sizes of two units of one dimension (1 and 1 for one unit spelled alike); None for two
+    dimensions or an unknown unit."""
+    if said == unit:
+        return Decimal(1), Decimal(1)
     a, b = _SIZE.get(said), _SIZE.get(unit)
-    return a[1] / b[1] if a and b and a[0] == b[0] else None
+    return (a[1], b[1]) if a and b and a[0] == b[0] else None
 
 
 #: Time units a program mixes only by converting (months and years are mixed on purpose: a
@@ -946,6 +1012,26 @@ def _labelled(text: str, params: list[Parameter]) -> list[Rebinding]:
     return moves
 
 
+#: A parameter that counts how many times a year: ``periods_per_year  # compounding periods per year``.
+_PER_YEAR_COUNT = re.compile(r"\b(?:periods?|times|payments?|instal+ments?|compoundings?)[\s_]+(?:\w+[\s_]+)?"
+                             r"(?:per|a|each)[\s_]+(?:year|annum)\b", re.IGNORECASE)
+
+
+def _per_year_counts(text: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 14: the one parameter that counts compounding periods a year (``periods_per_year  #
+    compounding periods per year [1/year]``) takes the count the text gives in words, when it
+    gives exactly one ("compounded quarterly": 4; "credited every three months": 4)."""
+    targets = [p for p in params if _PER_YEAR_COUNT.search(f"{p.name} {p.description}")
+               and unit_key(p.unit) in {"1/year", "1", ""}]
+    found = frequencies(text)
+    if len(targets) != 1 or len(found) != 1:
+        return []
+    (p,), (n,) = targets, found
+    if p.value == n:
+        return []
+    return [Rebinding(p.name, p.value, float(n), f"the problem says {n} times a year in words")]
+
+
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_DAYS) + r")\b", re.IGNORECASE)
 #: "today (Sunday)", "today, Sunday,", "today is Sunday", "Sunday today", "it is Sunday".
@@ -1227,10 +1313,16 @@ def _series(program: str, params: list[Parameter]) -> tuple[ast.AST, list[Parame
     """The one list of three or more parameters a program builds its data from
     (``data = np.array([commute_mon, commute_tue, ...])``): names sharing a prefix that ends in
     ``_``, each used nowhere else, assigned before the list. None if there is not exactly one."""
+    found = _all_series(program, params)
+    return found[0] if len(found) == 1 else None
+
+
+def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, list[Parameter]]]:
+    """Every list a program builds its data from, as :func:`_series` describes one."""
     try:
         tree = ast.parse(program)
     except (SyntaxError, ValueError):
-        return None
+        return []
     by_name = {p.name: p for p in params}
     loads: dict[str, int] = {}
     for node in ast.walk(tree):
@@ -1251,7 +1343,7 @@ def _series(program: str, params: list[Parameter]) -> tuple[ast.AST, list[Parame
         if len(set(names)) == len(names) and prefix and all(n.startswith(prefix) for n in names) \
                 and all(loads.get(n) == 1 for n in names) and all(q.line < node.lineno for q in series):
             found.append((inner, series))
-    return found[0] if len(found) == 1 else None
+    return found
 
 
 def _text_series(text: str) -> list[tuple[str, float]] | None:
@@ -1286,6 +1378,19 @@ def series_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     values = [v for _, v in listed]
     if old == values or 2 * sum(v in values for v in old) < len(old):
         return program, []
+    program = _rebuild(program, node, series, listed)
+    prefix = series[0].name[: series[0].name.rfind("_") + 1]
+    shown = ", ".join(f"{label} {fmt_value(v)}" if label else fmt_value(v) for label, v in listed[:3])
+    return program, [Rebinding(
+        f"{prefix}*", old, values,
+        f"the text lists {len(values)} values ({shown}, ...); the program's {len(old)} parameters "
+        f"{series[0].name} ... {series[-1].name} had {'them in part' if len(old) != len(values) else 'others'}")]
+
+
+def _rebuild(program: str, node: ast.AST, series: list[Parameter], listed: list[tuple[str, float]]) -> str:
+    """``program`` with the parameters of ``series`` (listed in ``node``) replaced by one per
+    labelled value of ``listed``, in its order, named by their shared prefix and the label, each
+    described as the first one was with its label replaced, in its unit."""
     prefix = series[0].name[: series[0].name.rfind("_") + 1]
     taken = {n.id for n in ast.walk(ast.parse(program)) if isinstance(n, ast.Name)} - {q.name for q in series}
     stem = _FOR_LABEL.match(series[0].description)
@@ -1312,11 +1417,141 @@ def series_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     out = program.splitlines()
     at = sorted(q.line for q in series)
     out = out[:at[0] - 1] + lines + [ln for k, ln in enumerate(out[at[0] - 1:], start=at[0]) if k not in at]
-    shown = ", ".join(f"{label} {fmt_value(v)}" if label else fmt_value(v) for label, v in listed[:3])
-    return "\n".join(out) + "\n", [Rebinding(
-        f"{prefix}*", old, values,
-        f"the text lists {len(values)} values ({shown}, ...); the program's {len(old)} parameters "
-        f"{series[0].name} ... {series[-1].name} had {'them in part' if len(old) != len(values) else 'others'}")]
+    return "\n".join(out) + "\n"
+
+
+# -- rule 15: two lists of parameters, one pair of numbers per item of the text -----------------
+
+#: Where a text's items are split: list commas and "and", sentence ends, lines (a table's rows).
+_ITEM_SPLIT = re.compile(r"(?:,|;)\s+(?:and\s+)?|\s+and\s+|(?<=[.?!])\s+|\n")
+_LABEL_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _text_pairs(text: str) -> list[tuple[str, tuple[Mention, Mention]]] | None:
+    """The one run of three or more items the text lists with two numbers each ("13 kg of Kona
+    beans priced at 28 EUR/kg, 7 kg of Excelsa beans priced at 17.50 EUR/kg and ..."; "the
+    homework (10% of the grade) came out at 54, ..."; a table's rows): each item's label (the
+    words that differ from item to item, nearest its first number) and its two numbers, in the
+    order written. None where there is not exactly one such run."""
+    mentions = [m for m in find_numbers(text) if not m.word]
+    cuts = [0] + [m.end() for m in _ITEM_SPLIT.finditer(text)] + [len(text)]
+    spans = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+    runs: list[list[tuple[int, int, list[Mention]]]] = [[]]
+    broken: set[int] = set()  # runs beside a part of their list with other numbers ("3D printer (2,500 ...)")
+    for k, (a, b) in enumerate(spans):
+        inside = [m for m in mentions if a <= m.start < b]
+        joined = k > 0 and not re.search(r"[.?!:]\s*$", text[spans[k - 1][0]:a])  # (a table's rows are joined)
+        if len(inside) == 2:
+            if not runs[-1] and joined and any(a0 <= m.start < b0 for m in mentions for a0, b0 in [spans[k - 1]]):
+                broken.add(len(runs) - 1)
+            runs[-1].append((a, b, inside))
+        elif runs[-1]:
+            if inside and joined:
+                broken.add(len(runs) - 1)
+            runs.append([])
+    runs = [r for k, r in enumerate(runs) if len(r) >= 3 and k not in broken]
+    if len(runs) != 1:
+        return None
+    run = runs[0]
+    words = [[(w.start(), w.group(0), _stem(w.group(0).lower())) for w in _LABEL_WORD.finditer(text, a, b)
+              if not any(m.start <= w.start() < m.end for m in ms)] for a, b, ms in run]
+    common = set.intersection(*({key for _, _, key in ws} for ws in words))
+    # the words of each item alone, in runs between the words all items share ("hour" and
+    # "hours" alike) and small words
+    groups = [[g for g in _runs(ws, common) if g] for ws in words]
+    if not all(groups):
+        return None
+    # the label is the run nearest the item's first number, on the side the items after the first
+    # have it (the first item carries the question's words too: "... worth if it contains 13 kg of
+    # Kona beans"): "Kona" of "13 kg of Kona beans", "lab reports" of "the lab reports (45% of
+    # the grade)"
+    def nearest(gs: list[list[tuple[int, str]]], first: int, side: int = 0) -> list[tuple[int, str]]:
+        near = [g for g in gs if side == 0 or (g[0][0] - first) * side > 0] or gs
+        return min(near, key=lambda g: min(abs(at - first) for at, _ in g))
+
+    sides = [1 if nearest(gs, ms[0].start)[0][0] > ms[0].start else -1 for gs, (_, _, ms) in zip(groups[1:], run[1:])]
+    side = 1 if sides.count(1) > sides.count(-1) else -1 if sides.count(-1) > sides.count(1) else 0
+    out = [(" ".join(w for _, w in nearest(gs, ms[0].start, side)), (ms[0], ms[1]))
+           for gs, (_, _, ms) in zip(groups, run, strict=True)]
+    return out if len({label.lower() for label, _ in out}) == len(out) else None
+
+
+def _runs(words: list[tuple[int, str, str]], common: set[str]) -> list[list[tuple[int, str]]]:
+    """``words`` (position, word, stem) cut at the words in ``common`` and at small words."""
+    out: list[list[tuple[int, str]]] = [[]]
+    for at, w, key in words:
+        if key in common or w.lower() in _STOP_LABEL:
+            out.append([])
+        else:
+            out[-1].append((at, w))
+    return out
+
+
+_STOP_LABEL = frozenset(["a", "an", "the", "of", "at", "in", "on", "for", "to", "by", "with", "is", "are", "was", "were", "if", "what", "which", "how", "much", "many", "does", "do", "did"])
+
+
+def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 15: two lists of parameters the program builds its data from (``values =
+    np.array([score_homework, ...])``, ``weights = np.array([weight_homework, ...])``, each as
+    :func:`_series` describes one, their names ending alike) while the text lists three or more
+    items with two numbers each (:func:`_text_pairs`). A small model copies the shown example's
+    items ("Liberica, Kona, Excelsa" for "Kona, Excelsa, Arabica, Robusta") and mixes up the
+    numbers. Which number of an item goes to which list is read from the units (a percentage for
+    ``[%]``, "EUR/kg" for ``[EUR/kg]``, "kg" for ``[kg]``) and, where they say nothing, from the
+    values the model wrote; where neither tells, or fewer than half of the program's values are
+    numbers of the items, the program stays. Else both lists become the text's items: one
+    parameter each, named by the list's prefix and the item's label."""
+    params = parse_parameters(program)
+    found = [f for f in _all_series(program, params) if len(f[1]) >= 2]
+    items = _text_pairs(text) if len(found) == 2 else None
+    if items is None:
+        return program, []
+    (node_a, a), (_, b) = found
+    suffix = [[q.name[q.name.rfind("_") + 1:] for q in ser] for ser in (a, b)]
+    if suffix[0] != suffix[1]:
+        return program, []  # not one item per position
+    mentions = [m for m in find_numbers(text) if not m.word]
+    said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
+
+    def fits(position: int, ser: list[Parameter]) -> int:
+        """Evidence that the items' numbers at ``position`` belong to ``ser``: units, then values."""
+        unit = unit_key(ser[0].unit)
+        score = 0
+        for _, pair in items:
+            m = pair[position]
+            if m.percent:
+                score += 2 if unit_is_percent(ser[0]) else -2
+            elif said[id(m)] and (_factor(said[id(m)], unit) is not None):
+                score += 2
+            elif said[id(m)] and _measure(said[id(m)]) and _measure(unit):
+                score -= 2  # a measure of another dimension
+        written = {round(_value(pair[position], ser[0]), 9) for _, pair in items}
+        return score + sum(round(q.value, 9) in written for q in ser)
+
+    straight = fits(0, a) + fits(1, b)
+    crossed = fits(1, a) + fits(0, b)
+    if straight == crossed:
+        return program, []
+    first = 0 if straight > crossed else 1
+    lists = [[(label, _value(pair[first], a[0])) for label, pair in items],
+             [(label, _value(pair[1 - first], b[0])) for label, pair in items]]
+    old = [[q.value for q in a], [q.value for q in b]]
+    every = [v for lst in lists for _, v in lst]
+    if old == [[v for _, v in lst] for lst in lists] or 2 * sum(v in every for v in old[0] + old[1]) < len(old[0]) * 2:
+        return program, []
+    prefixes = [ser[0].name[: ser[0].name.rfind("_") + 1] for ser in (a, b)]
+    first_done = _rebuild(program, node_a, a, lists[0])
+    # the second list once more: the first one's lines have moved it
+    again = [(node, ser) for node, ser in _all_series(first_done, parse_parameters(first_done))
+             if ser[0].name.startswith(prefixes[1])]
+    if len(again) != 1:
+        return program, []
+    program = _rebuild(first_done, *again[0], lists[1])
+    shown = ", ".join(f"{label} {fmt_value(x)} and {fmt_value(y)}"
+                      for (label, x), (_, y) in zip(lists[0][:2], lists[1][:2], strict=True))
+    return program, [Rebinding(f"{prefix}*", o, [v for _, v in lst],
+                               f"the text lists {len(items)} items with two numbers each ({shown}, ...)")
+                     for prefix, o, lst in zip(prefixes, old, lists, strict=True)]
 
 
 # -- rule 6: the cells of a table of items and resources ----------------------------------------

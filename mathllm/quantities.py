@@ -2,8 +2,9 @@
 
 Shared by classroom exercises (which rewrite the numbers of a text), the verify stage (which
 asks whether a program used the numbers the problem gives), quoted prompts and the bind stage
-(which number fits which parameter: :func:`fit_score`) and grounded decoding (which literals a
-program may write: :func:`given_literals`). Recognises ``2,500``, ``4.8%``, ``1.2 million``,
+(which number fits which parameter: :func:`fit_score`; how many times a year interest is added:
+:func:`frequencies`, which retrieval reads too) and grounded decoding (which literals a program
+may write: :func:`given_literals`). Recognises ``2,500``, ``4.8%``, ``1.2 million``,
 ``$50k``, ``.5``, signs, and small numbers written as words.
 """
 
@@ -177,6 +178,44 @@ _SENTENCE_END = re.compile(r"[.?!:;](?=\s)")
 
 
 _JOIN = re.compile(r"\s(?:with|and|while|whereas|but|plus)\s", re.IGNORECASE)
+
+
+#: Words that give how often a year something happens: interest compounded or credited, payments.
+_EVERY = {
+    2: r"semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice (?:a|per|each) year|twice yearly|"
+       r"every (?:six|6) months|every half[- ]year",
+    4: r"quarterly|(?:every|each|per) quarter|every (?:three|3) months",
+    12: r"monthly|(?:every|each|per|once a) month",
+    26: r"bi-?weekly|fortnightly|every (?:two|2) weeks|every fortnight",
+    52: r"weekly|(?:every|each|per|once a) week",
+    365: r"daily|(?:every|each|per|once a) day",
+    1: r"annually|yearly|(?:every|each|per|once a) year|per annum",
+}
+_EVERY_RE = re.compile("|".join(rf"(?P<n{n}>\b(?:{words})\b)" for n, words in _EVERY.items())
+                       + r"|\b(?P<times>\d+|two|three|four|six|twelve) times (?:a|per|each) year\b", re.IGNORECASE)
+_TIMES = {"two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
+#: Where such a word says how often interest is added ("compounded quarterly", "credited every
+#: three months", "with weekly compounding"); "pays 1.75% annually" names the rate's unit, not that.
+_COMPOUNDING = re.compile(r"\b(?:compound\w*|credit\w*|paid|added|applied)\b", re.IGNORECASE)
+_COMPOUNDING_AFTER = re.compile(r"\s+(?:compounding|compounded|interest)\b", re.IGNORECASE)
+
+
+def frequencies(text: str) -> set[int]:
+    """How many times a year the text says interest is added: 4 for "compounded quarterly",
+    "credited every three months" or "with quarterly compounding", 2 for "twice a year", 6 for
+    "6 times a year". Only beside such a word: "pays 1.75% annually" names the rate's unit and
+    "monthly deposits" how often money is paid in."""
+    out = set()
+    for m in _EVERY_RE.finditer(text):
+        if m["times"]:
+            n = _TIMES.get(m["times"].lower()) or int(m["times"])
+        else:
+            n = next(int(k[1:]) for k, v in m.groupdict().items() if v and k != "times")
+        clause = re.split(r"[,;.?!]", text[max(0, m.start() - 30):m.start()])[-1]
+        if _COMPOUNDING.search(clause) or (n != 1 and _COMPOUNDING_AFTER.match(text, m.end())):
+            # "compounded daily" on a 360-day year (a bank's convention) where the text says so
+            out.add(360 if n == 365 and re.search(r"\b360\b", text) else n)
+    return out
 
 
 def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention], *, sentence: bool = False) -> int:

@@ -13,7 +13,9 @@ deviation", "at most") wins, so the program the model copies answers the same ki
 question. The kind of question weighs on the family too: "what concentration 4.5 h after the
 bolus" and "how long until it falls to 5 mg/L" share their words but not their family, so a
 family is ranked by its best example that asks for a time when the query does (and none when it
-does not); an example of the other kind keeps only part of its score. Within the family, a
+does not); an example of the other kind keeps only part of its score. Interest compounded within
+the year ("compounded quarterly", "credited every month") is a kind too: the program counts the
+periods, where "compounded annually" has none to count. Within the family, a
 :func:`profile` of the text counts too: "$3,500 down" and "15% down" ask the same question of
 data the program must treat differently, so an example that gives as many percentages and
 amounts of money as the query, and asks for a time when it does, is preferred. Measured by
@@ -21,7 +23,9 @@ amounts of money as the query, and asks for a time when it does, is preferred. M
 program's structure in 55% of problems with whole-text ranking over the former 690-example
 bank, 65% with it over the 2,069-example bank, 69.3% with the two steps, 71.7% with the profile
 and 73.7% with the kind of question in the family ranking (same family: 91.3% -> 93.7%). On
-trained phrasings, where the weights were chosen, 77.8% -> 78.7% -> 78.7%.
+trained phrasings, where the weights were chosen, 77.8% -> 78.7% -> 78.7%. Over the 2,399-example
+bank and 80 families, compounding within the year as a kind: 77.7% -> 78.1% (same family 95.8% ->
+96.7%; trained phrasings 66.2% -> 66.8%).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from pathlib import Path
 
 from .errors import DataError, MathllmError, UsageError
 from .prompt import Example, question_of
-from .quantities import find_numbers, is_money
+from .quantities import find_numbers, frequencies, is_money
 
 BANK_PATH = Path(__file__).parent / "data" / "bank.jsonl"
 _WORD = re.compile(r"[a-z]+")
@@ -60,7 +64,8 @@ QUESTION_WEIGHT = 4.0
 #: --weights``).
 PROFILE_WEIGHT = 30.0
 #: Share of its whole-text score an example loses in the ranking of families when it asks for a
-#: time and the query does not, or the other way round: a family is ranked by its best example
+#: time and the query does not, or the other way round (likewise for interest compounded within
+#: the year): a family is ranked by its best example
 #: of the query's kind ("what concentration 4.5 h after the bolus" belongs with the bolus, not
 #: with "how long until it falls to"). A share, not a sum, so that a family the words do not
 #: match at all never overtakes one they do. With family-level rarity of words, 0.4 to 0.7 give
@@ -94,13 +99,16 @@ _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|m
 
 
 _TIME = "asks a time"
+_COMPOUNDED = "compounded within the year"
+_KINDS = (_TIME, _COMPOUNDED)  # what an example must share with the query to keep its whole score
 #: A number that gives a span of time: "365 days", "a 30-day month", "after 3 years".
 _DURATION = re.compile(r"\s*-?\s*(days?|years?|months?|weeks?|hours?|minutes?)\b", re.IGNORECASE)
 
 
 def profile(text: str) -> Counter[str]:
     """What a text gives and asks: how many percentages, amounts of money and spans of time
-    ("365 days", "a 30-day month"), and whether its question asks for a time.
+    ("365 days", "a 30-day month"), whether its question asks for a time, and whether interest is
+    compounded more than once a year (:func:`~mathllm.quantities.frequencies`).
 
     Two problems of one family can ask the same question of differently given data ("15%
     down" or "$3,500 down"), or ask about the same data for a time or for a value after a time
@@ -111,6 +119,8 @@ def profile(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     if _ASKS_TIME.search(question_of(text)):
         out[_TIME] = 1
+    if any(n > 1 for n in frequencies(text)):
+        out[_COMPOUNDED] = 1
     for m in find_numbers(text):
         if m.percent:
             out["%"] += 1
@@ -216,7 +226,7 @@ class Bank:
         scores = self.index.scores(tokens(text))
         asked = self.questions.scores(terms(question_of(text))) if self.questions else [0.0] * len(scores)
         wanted = profile(text)
-        other_kind = [p[_TIME] != wanted[_TIME] for p in self.profiles]
+        other_kind = [any(p[k] != wanted[k] for k in _KINDS) for p in self.profiles]
         within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p) - self.time_weight * o
                   for s, q, p, o in zip(scores, asked, self.profiles, other_kind, strict=True)]
         kind = [s * w * (1 - self.kind_discount * o)

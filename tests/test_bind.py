@@ -9,6 +9,7 @@ import pytest
 from mathllm.bind import Rebinding, bind, polynomials, unit_key
 from mathllm.contract import parse_parameters
 from mathllm.problem import Problem
+from mathllm.quantities import frequencies
 from mathllm.report import to_dict, warnings_of
 from mathllm.retrieve import BANK_PATH
 from mathllm.run import run_program
@@ -204,14 +205,15 @@ REAL = {
               "C_uF = 470.0  # capacitance [uF]\nt = 4.7  # time after closing the switch [s]\n"),
              {"V_s": 9, "R_kohm": 4.7, "C_uF": 470, "t": 4.7},
              ["V_s = 470 -> 9 (the problem gives 9 V; 470 is in µF)"]),
-    # rule 4: the 13 of "Vera is 13 years old" as the launch speed; "11 m/s" is beside its words
+    # the 13 of "Vera is 13 years old" as the launch speed: a span of time for [m/s] (rule 1; rule 4 had
+    # moved it before, "11 m/s" being beside its words)
     "beside": (("Launched upward at 11 m/s from a height of 26 m, a water balloon rises, stops and falls back "
                 "(take g = 9.8 m/s², no drag). Vera is 13 years old. Work out the maximum height it reaches "
                 "(in metres above the ground)."),
                ("h0 = 26  # launch height above the ground [m]\nv0 = 13  # initial upward speed [m/s]\n"
                 "g = 9.8  # gravitational acceleration [m/s^2]\n"),
                {"h0": 26, "v0": 11, "g": 9.8},
-               ["v0 = 13 -> 11 (the words of v0 are beside 11 (3 against 0 beside the 13 it took))"]),
+               ["v0 = 13 -> 11 (the problem gives 11 m/s; 13 is in years)"]),
     # rule 5: the coefficients of "0.05t² + t + 3" shifted by one power
     "polynomial": (("By summing up 0.05t² + t + 3 metres per second continuously over the interval between "
                     "t = 3 s and t = 7 s, work out the distance the car travels, in metres."),
@@ -932,3 +934,163 @@ def test_a_number_in_another_unit_of_time_gives_way_to_the_free_one_in_its_own(t
     out, moves = bind(text, program)
     assert [p.value for p in parse_parameters(out)] == after
     assert len(moves) == (0 if out == program else 1)
+
+
+TANKS = ("How much salt, in kg, does the second of two tanks in series hold after 216 minutes, if brine of 50 g/L "
+         "enters the first (2,000 L) at 12 L/min, the mixed liquid flows on into the second (1,000 L) at the same "
+         "rate and leaves from there, and both start as pure water?")
+#: what the default adapter wrote for it (retrieved example: the two-tank family): the 50 of "50 g/L" as the
+#: first tank's volume, and a concentration in kg/L the text does not give (0.5 is also 1,000 L / 2,000 L)
+TANKS_PROGRAM = """\
+volume1 = 50  # liquid in tank 1, constant [L]
+volume2 = 1000  # liquid in tank 2, constant [L]
+S1_0 = 0  # initial salt in tank 1 [kg]
+S2_0 = 0  # initial salt in tank 2 [kg]
+c_in = 0.5  # salt concentration of the inflow [kg/L]
+flow = 12  # flow rate into, between and out of the tanks [L/min]
+t_query = 216  # time of interest [min]
+"""
+
+
+def test_a_quotient_of_units_converts_each_part() -> None:
+    out, moves = bind(TANKS, TANKS_PROGRAM)
+    assert values(out) == {"volume1": 2000, "volume2": 1000, "S1_0": 0, "S2_0": 0, "c_in": 0.05, "flow": 12,
+                           "t_query": 216}
+    assert [str(mv) for mv in moves] == [
+        "volume1 = 50 -> 2000 (the problem gives 2,000 L; 50 is in g/L)",
+        "c_in = 0.5 -> 0.05 (the problem does not give 0.5; its one free number in g/L is 50)"]
+    # written in the parameter's unit of another size: 0.025 kg/L for ``[g/L]``, 2 L/min for ``[L/h]``
+    out, moves = bind("Brine of 0.025 kg/L flows in at 2 L/min.",
+                      "c_in = 0.025  # concentration [g/L]\nq = 2  # flow [L/h]\n")
+    assert values(out) == {"c_in": 25, "q": 120}
+    assert str(moves[0]) == "c_in = 0.025 -> 25 (the problem gives 0.025 kg/L; in g/L that is 25)"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("pays 1.75% annually, with interest credited every three months", {4}),
+    ("at 2% a year, compounded once a week", {52}),
+    ("compounded twice a year", {2}),
+    ("compounded semi-annually", {2}),
+    ("with quarterly compounding", {4}),
+    ("a savings account with quarterly interest", {4}),
+    ("The bank quotes 6.7% per year and credits interest every month.", {12}),
+    ("compounded daily, counting 365 days a year", {365}),
+    ("compounded daily on a 360-day year", {360}),
+    ("compounded four times a year", {4}),
+    ("compounded 6 times a year", {6}),
+    ("compounded annually", {1}),
+    ("interest is paid semiannually", {2}),
+    ("monthly deposits of $200 at 4% compounded quarterly", {4}),  # the deposits are no compounding
+    ("pays 1.75% annually", set()),  # the rate's unit
+    ("at 5% per year compounded continuously", set()),
+    ("Sam checks the balance weekly.", set()),
+])
+def test_frequencies(text: str, found: set[int]) -> None:
+    assert frequencies(text) == found
+
+
+PERIODIC = "principal = 20000  # initial deposit [$]\nrate = 0.021  # nominal annual rate [1/year]\n" \
+           "periods_per_year = {n}  # compounding periods per year [1/year]\nyears = 14  # [year]\n"
+
+
+@pytest.mark.parametrize("text, before, after", [
+    # what the default adapter wrote: the shown example's 12 (monthly), the 3 of "three months", the years
+    ("After 14 years, what is 20,000 dollars worth at 2.1% annually, compounded quarterly?", 12, 4),
+    ("After 14 years, what is 20,000 euros worth at 2.1% annually, with interest credited every three months?", 3, 4),
+    ("After 14 years, what is $20,000 worth at 2.1% annually, compounded twice a year?", 14, 2),
+    # no count in words, or two: the model's value stands
+    ("After 14 years, what is $20,000 worth at 2.1% annually, compounded 12 times a year?", 12, 12),
+    (("After 14 years, how much more is $20,000 worth at 2.1% a year at a bank that compounds monthly than at "
+      "one that compounds quarterly?"), 3, 3),
+])
+def test_the_count_of_compounding_periods_comes_from_the_words(text: str, before: int, after: int) -> None:
+    out, moves = bind(text, PERIODIC.format(n=before))
+    assert values(out)["periods_per_year"] == after
+    said = f"periods_per_year = {before} -> {after} (the problem says {after} times a year in words)"
+    assert [str(mv) for mv in moves] == ([] if before == after else [said])
+    # a rate per year is no count, whatever the text says
+    assert bind(text, "rate_per_year = 0.021  # interest rate per year [1/year]\n")[1] == []
+
+
+def test_a_measure_of_another_dimension_gives_way_to_the_free_number_of_the_parameters_unit() -> None:
+    # what the default adapter wrote (retrieved example: the peak time of the oral-absorption family): the
+    # dose as the absorption rate constant, though no parameter of the program is in mg
+    text = ("What is the time (in hours) at which the plasma concentration peaks after a single oral dose of 250 mg "
+            "of amoxicillin, given first-order absorption at 1.5 per hour, an elimination rate constant of 0.69 per "
+            "hour and a distribution volume of 23 L?")
+    program = "ka = 250  # absorption rate constant [1/h]\nke = 0.69  # elimination rate constant [1/h]\n"
+    out, moves = bind(text, program)
+    assert values(out) == {"ka": 1.5, "ke": 0.69}
+    assert [str(mv) for mv in moves] == ["ka = 250 -> 1.5 (the problem gives 1.5 per hour; 250 is in mg)"]
+    # two free rates: which one is not clear
+    assert bind(text.replace("and a distribution", "a loss of 0.2 per hour and a distribution"), program)[1] == []
+    # a number with no unit of measure after it ("250 tablets") may be meant for it
+    assert bind(text.replace("250 mg", "250 tablets"), program)[1] == []
+
+
+GPA = ("Which GPA does Zoe get for the semester, given 5 credit hours of Chemistry graded 3.7, 5 credit hours of Music "
+       "graded 3.3, 3 credit hours of English graded 2.7, 1 credit hour of Physics graded 2.3 and 2 credit hours of "
+       "Mathematics graded 2.7?")
+#: what the default adapter wrote for it: the shown example's three courses
+GPA_PROGRAM = """\
+import numpy as np
+
+grade_physics = 3.7  # grade points in Physics [grade points]
+grade_art = 3.3  # grade points in Art [grade points]
+grade_mathematics = 2.7  # grade points in Mathematics [grade points]
+credits_physics = 5  # credit hours of Physics [credit hours]
+credits_art = 5  # credit hours of Art [credit hours]
+credits_mathematics = 1  # credit hours of Mathematics [credit hours]
+
+values = np.array([grade_physics, grade_art, grade_mathematics])
+weights = np.array([credits_physics, credits_art, credits_mathematics])
+answer = float(np.average(values, weights=weights))  # weighted mean
+"""
+
+
+def test_two_lists_of_parameters_become_the_texts_items_with_two_numbers_each() -> None:
+    out, moves = bind(GPA, GPA_PROGRAM)
+    assert values(out) == {"grade_chemistry": 3.7, "grade_music": 3.3, "grade_english": 2.7, "grade_physics": 2.3,
+                           "grade_mathematics": 2.7, "credits_chemistry": 5, "credits_music": 5, "credits_english": 3,
+                           "credits_physics": 1, "credits_mathematics": 2}
+    assert "credits_english = 3  # credit hours of English [credit hours]" in out
+    assert "weights = np.array([credits_chemistry, credits_music, credits_english, credits_physics, " \
+           "credits_mathematics])" in out
+    assert run_program(out).answer.value == pytest.approx(3.175)
+    assert [mv.name for mv in moves] == ["grade_*", "credits_*"]
+    assert moves[0].reason == ("the text lists 5 items with two numbers each (Chemistry 3.7 and 5, Music 3.3 and 5, "
+                               "...)")
+    # which number is whose by its unit: a percentage for the weights in [%], the other for the scores
+    text = ("What overall mark does Rosa end up with in History if the homework (10% of the grade) came out at 54, the "
+            "lab reports (45% of the grade) came out at 73, the project (35% of the grade) came out at 71 and the "
+            "midterm exam (10% of the grade) came out at 55?")
+    program = ("score_homework = 54  # score on homework [points]\nscore_quizzes = 45  # score on quizzes [points]\n"
+               "score_project = 71  # score on project [points]\nweight_homework = 10  # weight of homework [%]\n"
+               "weight_quizzes = 35  # weight of quizzes [%]\nweight_project = 54  # weight of project [%]\n"
+               "values = [score_homework, score_quizzes, score_project]\n"
+               "weights = [weight_homework, weight_quizzes, weight_project]\n"
+               "answer = sum(v * w for v, w in zip(values, weights)) / sum(weights)\n")
+    out, _ = bind(text, program)
+    assert values(out) == {"score_homework": 54, "score_lab_reports": 73, "score_project": 71, "score_midterm_exam": 55,
+                           "weight_homework": 10, "weight_lab_reports": 45, "weight_project": 35,
+                           "weight_midterm_exam": 10}
+    assert run_program(out).answer.value == pytest.approx(68.6)
+
+
+@pytest.mark.parametrize("text", [
+    # a row of the list with a third number ("3D"): the items are not all read, the program stays
+    ("| purchase | cost | benefit score |\n|---|---|---|\n| laptops | 6,500 dollars | 31 points |\n| library books | "
+     "2,000 dollars | 8 points |\n| lab kit | 5,000 dollars | 14 points |\n| 3D printer | 5,000 dollars | 23 points |\n"
+     "\nA school may pick any subset within 13,000 dollars. What is the highest total benefit score?"),
+    # two numbers per item given as two lists: no items with two numbers each
+    ("Zoe took Chemistry (5 credit hours), Music (5) and English (3), and her grade points were 3.7, 3.3 and 2.7 "
+     "in that order. What is her GPA?"),
+])
+def test_two_lists_stay_without_a_clear_list_of_items(text: str) -> None:
+    program = ("cost_laptops = 6500  # cost of laptops [USD]\ncost_books = 2000  # cost of library books [USD]\n"
+               "cost_kit = 5000  # cost of lab kit [USD]\ncost_printer = 5000  # cost of 3D printer [USD]\n"
+               "benefit_laptops = 31  # benefit of laptops [points]\nbenefit_books = 8  # benefit of books [points]\n"
+               "benefit_kit = 14  # benefit of lab kit [points]\nbenefit_printer = 23  # benefit of printer [points]\n"
+               "c = [cost_laptops, cost_books, cost_kit, cost_printer]\n"
+               "b = [benefit_laptops, benefit_books, benefit_kit, benefit_printer]\n")
+    assert [mv.name for mv in bind(text, program)[1] if mv.name.endswith("*")] == []

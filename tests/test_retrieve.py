@@ -318,6 +318,28 @@ def test_the_shipped_bank_holds_the_kinds_added_for_retrieval_only(family: str, 
     assert bank.groups[bank.examples.index(shown)] == family
 
 
+COMPOUNDING = [
+    # interest added within the year: an example whose program counts the periods
+    (("A sum of $20,000 is deposited at a nominal annual rate of 1.3%, compounded once a week. Find the balance "
+      "after 20 years."), True),
+    (("I'm saving 4,000 dollars in an account that pays 7.1% a year, compounded semi-annually. What will I have "
+      "after 17 years, in dollars?"), True),
+    (("After 9 years, how much interest has 2,000 CHF earned in a savings product that pays 2% annually, "
+      "compounded once a week?"), True),
+    # once a year: none to count
+    (("How much interest does a deposit of 20,000 euros earn in 11 years when the bank pays 7.75% a year and adds "
+      "the interest at the end of each year?"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "within_year"), COMPOUNDING)
+def test_interest_compounded_within_the_year_is_shown_an_example_that_counts_periods(text: str,
+                                                                                      within_year: bool) -> None:
+    shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
+    assert ("periods_per_year" in shown.program or "/ 12" in shown.program) == within_year
+    assert (profile(text)["compounded within the year"] == 1) == within_year
+
+
 # ---- several bank files, weights, installed banks -------------------------------------------
 
 ARITHMETIC = [("gsm8k", "Maya baked 36 cookies for the coffee morning and gave a third of them away."),
