@@ -90,6 +90,10 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
     ("What share of days is rainy? Rain follows rain with probability 0.66.", {}),
     ("Prices: 12 EUR, €4.50 and 3 chf; 20 cents off.", {"money": 4}),
     ("A tank holds 200 L and drains at 5 L/min.", {}),
+    # US customary units: other conversions or formulas than metric ones
+    ("It is 34 °F with a 30 mph wind; the station is at 2,460 ft.", {"imperial": 3}),
+    ("A 170 lb patient, 5 gallons, 12 inches, 201 degrees Fahrenheit.", {"imperial": 4}),
+    ("It is 1 °C with a 63 km/h wind; the station is at 750 m.", {}),
     ("", {}),
 ])
 def test_profile_counts_percentages_and_money(text: str, counts: dict) -> None:
@@ -338,6 +342,15 @@ def test_interest_compounded_within_the_year_is_shown_an_example_that_counts_per
     shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
     assert ("periods_per_year" in shown.program or "/ 12" in shown.program) == within_year
     assert (profile(text)["compounded within the year"] == 1) == within_year
+
+
+@pytest.mark.parametrize(("text", "fahrenheit"), [
+    ("What dew point does the Magnus formula give for air at 26 °C with 46% relative humidity?", False),
+    ("What dew point does the Magnus formula give for air at 79 °F with 46% relative humidity?", True),
+])
+def test_within_a_family_the_example_has_the_texts_units(text: str, fahrenheit: bool) -> None:
+    shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
+    assert ("- 32" in shown.program) == fahrenheit  # a Fahrenheit example converts
 
 
 # ---- several bank files, weights, installed banks -------------------------------------------
