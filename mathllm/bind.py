@@ -139,10 +139,11 @@ clear evidence:
 
 14. **A count a year given in words.** The one parameter that counts compounding periods (or
    payments, times) a year (``periods_per_year  # compounding periods per year [1/year]``)
-   takes the count the text writes in words beside "compounded", "credited", "paid", "added"
+   takes the count the text writes in words beside "compounded", "credited", "paid", "adds"
    or "applied" (or before "compounding"), where it writes exactly one: "compounded quarterly",
    "credited every three months" and "with quarterly compounding" are 4, "twice a year" 2,
-   "once a week" 52, "daily" 365 (360 where the text writes 360). Not "pays 1.75% annually"
+   "once a week" 52, "daily" 365 (360 where the text writes 360), "adds the interest at the end
+   of each year" 1. Not "pays 1.75% annually"
    (the rate's unit) nor "monthly deposits". A small model copies the shown example's 12 or
    binds a number of the text ("every three months" as 3).
 
@@ -1029,7 +1030,8 @@ def _per_year_counts(text: str, params: list[Parameter]) -> list[Rebinding]:
     (p,), (n,) = targets, found
     if p.value == n:
         return []
-    return [Rebinding(p.name, p.value, float(n), f"the problem says {n} times a year in words")]
+    said = "once a year" if n == 1 else f"{n} times a year"
+    return [Rebinding(p.name, p.value, float(n), f"the problem says {said} in words")]
 
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

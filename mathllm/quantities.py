@@ -196,7 +196,7 @@ _EVERY_RE = re.compile("|".join(rf"(?P<n{n}>\b(?:{words})\b)" for n, words in _E
 _TIMES = {"two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
 #: Where such a word says how often interest is added ("compounded quarterly", "credited every
 #: three months", "with weekly compounding"); "pays 1.75% annually" names the rate's unit, not that.
-_COMPOUNDING = re.compile(r"\b(?:compound\w*|credit\w*|paid|added|applied)\b", re.IGNORECASE)
+_COMPOUNDING = re.compile(r"\b(?:compound\w*|credit\w*|paid|add(?:s|ed|ing)?|appl(?:y|ies|ied))\b", re.IGNORECASE)
 _COMPOUNDING_AFTER = re.compile(r"\s+(?:compounding|compounded|interest)\b", re.IGNORECASE)
 
 
@@ -211,7 +211,8 @@ def frequencies(text: str) -> set[int]:
             n = _TIMES.get(m["times"].lower()) or int(m["times"])
         else:
             n = next(int(k[1:]) for k, v in m.groupdict().items() if v and k != "times")
-        clause = re.split(r"[,;.?!]", text[max(0, m.start() - 30):m.start()])[-1]
+        # ("adds the interest at the end of each year": the verb can stand 30 characters before)
+        clause = re.split(r"[,;.?!]", text[max(0, m.start() - 40):m.start()])[-1]
         if _COMPOUNDING.search(clause) or (n != 1 and _COMPOUNDING_AFTER.match(text, m.end())):
             # "compounded daily" on a 360-day year (a bank's convention) where the text says so
             out.add(360 if n == 365 and re.search(r"\b360\b", text) else n)

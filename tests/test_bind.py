@@ -979,6 +979,8 @@ def test_a_quotient_of_units_converts_each_part() -> None:
     ("compounded four times a year", {4}),
     ("compounded 6 times a year", {6}),
     ("compounded annually", {1}),
+    ("when the bank pays 7% a year and adds the interest at the end of each year", {1}),
+    ("The bank applies interest every quarter.", {4}),
     ("interest is paid semiannually", {2}),
     ("monthly deposits of $200 at 4% compounded quarterly", {4}),  # the deposits are no compounding
     ("pays 1.75% annually", set()),  # the rate's unit
@@ -998,6 +1000,8 @@ PERIODIC = "principal = 20000  # initial deposit [$]\nrate = 0.021  # nominal an
     ("After 14 years, what is 20,000 dollars worth at 2.1% annually, compounded quarterly?", 12, 4),
     ("After 14 years, what is 20,000 euros worth at 2.1% annually, with interest credited every three months?", 3, 4),
     ("After 14 years, what is $20,000 worth at 2.1% annually, compounded twice a year?", 14, 2),
+    (("How much will $20,000 grow to in 14 years when the bank pays 2.1% a year and adds the interest at the end "
+      "of each year?"), 14, 1),
     # no count in words, or two: the model's value stands
     ("After 14 years, what is $20,000 worth at 2.1% annually, compounded 12 times a year?", 12, 12),
     (("After 14 years, how much more is $20,000 worth at 2.1% a year at a bank that compounds monthly than at "
@@ -1006,7 +1010,8 @@ PERIODIC = "principal = 20000  # initial deposit [$]\nrate = 0.021  # nominal an
 def test_the_count_of_compounding_periods_comes_from_the_words(text: str, before: int, after: int) -> None:
     out, moves = bind(text, PERIODIC.format(n=before))
     assert values(out)["periods_per_year"] == after
-    said = f"periods_per_year = {before} -> {after} (the problem says {after} times a year in words)"
+    times = "once a year" if after == 1 else f"{after} times a year"
+    said = f"periods_per_year = {before} -> {after} (the problem says {times} in words)"
     assert [str(mv) for mv in moves] == ([] if before == after else [said])
     # a rate per year is no count, whatever the text says
     assert bind(text, "rate_per_year = 0.021  # interest rate per year [1/year]\n")[1] == []
