@@ -53,7 +53,10 @@ clear evidence:
    by no parameter of that unit ("220 Ω", once rule 1 moved the capacitance off it;
    "16 kg" held by a concentration in ``[%]``; a unit of the same dimension counts, converted:
    "2.2 kΩ" for ``R  # [Ohm]``): it moves there. Two made-up values wanting the one same
-   number ("0.8% per year" for a rate and for a share) both stay.
+   number ("0.8% per year" for a rate and for a share) both stay. A fraction holding a rate out of
+   a round base scaled by another power of ten ("56 per 1,000 people" as ``prevalence =
+   0.000056``) takes the rate over its base (0.056), unless another number of the text gives
+   its value.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -373,7 +376,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     # wrong unit ("16 kg" as a concentration in %), and that one now has a number to go to
     again = _other_unit(text, params, mentions, words, said)
     program, params = _apply(program, params, again)
-    percent = _as_percent(program, params, mentions)
+    percent = _as_percent(program, params, mentions) + _rescaled(text, params, mentions)
     program, params = _apply(program, params, percent)
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
@@ -571,6 +574,26 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
 _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
+
+
+def _rescaled(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 3, last part: a fraction (``[1]``, between 0 and 1) that holds a rate out of a round
+    base ("56 per 1,000 people") scaled by another power of ten (``prevalence = 0.000056``; a
+    conversion, so no made-up value to the verifier) takes the rate over its base (0.056)."""
+    moves = []
+    for p in params:
+        if unit_key(p.unit) != "1" or not 0 < abs(p.value) < 1:
+            continue
+        found = [(m, base) for m in mentions if (base := _per_base(text, m)) is not None and m.value > 0
+                 and any(math.isclose(abs(p.value), float(m.value) * 10.0 ** -k, rel_tol=1e-9) for k in range(1, 9))]
+        if len(found) != 1 or any(mentions[i] is not found[0][0] for i in _sources(p, mentions)):
+            continue  # 0.9 is "90% sensitivity", not "9 per 1,000" over ten
+        m, base = found[0]
+        new = float(m.value / base)
+        if not math.isclose(abs(p.value), new, rel_tol=1e-9):
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {m.written} per {int(base):,}; "
+                                                         f"{fmt_value(p.value)} is it over another base"))
+    return moves
 
 
 def _per_base(text: str, m: Mention) -> Decimal | None:

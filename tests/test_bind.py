@@ -917,6 +917,22 @@ def test_a_made_up_fraction_takes_a_rate_per_thousand() -> None:
     assert bind(text, "prevalence = 0.041  # prevalence [1]\n")[1] == []
 
 
+def test_a_rate_per_thousand_scaled_otherwise_takes_its_base() -> None:
+    # what the default adapter wrote: 56 per 1,000 as 56 millionths (a conversion, so not made up)
+    text = ("If 56 per 1,000 people of people have colon cancer, and a test with 98% sensitivity and 94.7% "
+            "specificity gives a positive result, what is the chance the disease is present?")
+    program = ("prevalence = 0.000056  # prevalence [1]\nsensitivity = 0.98  # P(positive | disease) [1]\n"
+               "specificity = 0.947  # P(negative | no disease) [1]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"prevalence": 0.056, "sensitivity": 0.98, "specificity": 0.947}
+    said = "prevalence = 5.6e-05 -> 0.056 (the problem gives 56 per 1,000; 5.6e-05 is it over another base)"
+    assert [str(mv) for mv in moves] == [said]
+    # 0.9 is the text's 90%, not "9 per 1,000" over ten
+    text = "If 9 per 1,000 people are ill and a test has 90% sensitivity and 95% specificity, what is P(ill | +)?"
+    program = "prevalence = 0.009  # [1]\nsensitivity = 0.9  # [1]\nspecificity = 0.95  # [1]\n"
+    assert bind(text, program)[1] == []
+
+
 @pytest.mark.parametrize("text, program, after", [
     # a span in another unit of time than the parameter's, and one number of its own unit free
     (("At a constant rate, Farid earns 790 CHF for 7 hours of work. The last time this was measured was 3 months "
