@@ -37,7 +37,9 @@ clear evidence:
    ("5% of which is paid up front ... at 3.5% a year" read as ``down_fraction = 0.035`` beside
    ``rate = 0.035``) and one other percentage is free, and exactly one of the two is written as
    a rate per year ("a year", "annually", "p.a.", "an annual rate of"), the rate takes that one
-   and the other parameter the other.
+   and the other parameter the other. And two parameters of one unit that each hold a number
+   whose word (right after it) names the other and not itself ("130 aphids and 86 ladybirds"
+   read as ``x0 = 86  # initial aphids``, ``y0 = 130  # initial ladybirds``) trade their numbers.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -380,7 +382,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, percent)
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
-    shared = _shared(text, params, mentions, words, said)
+    shared = _shared(text, params, mentions, words, said) + _swapped(params, mentions, words)
     program, params = _apply(program, params, shared)
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
@@ -574,6 +576,33 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
 _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
+
+
+def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+    """Rule 2, last part: two parameters of one unit that each hold a number whose word is the
+    other's ("130 aphids and 86 ladybirds" read as ``x0 = 86  # initial aphids`` and ``y0 = 130
+    # initial ladybirds``) trade their numbers."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    said = [{w[:4] for w in re.findall(r"[a-z]{3,}", w.lower())} for w in words]
+    own = {p.name: {w[:4] for w in re.findall(r"[a-z]{3,}", f"{p.description} {p.name}".lower())} for p in params}
+    pairs = []
+    for k, p in enumerate(params):
+        for q in params[k + 1:]:
+            if unit_key(p.unit) != unit_key(q.unit) or len(sources[p.name]) != 1 or len(sources[q.name]) != 1:
+                continue
+            i, j = sources[p.name][0], sources[q.name][0]
+            if i != j and said[i] & own[q.name] and not said[i] & own[p.name] \
+                    and said[j] & own[p.name] and not said[j] & own[q.name]:
+                pairs.append((p, q, i, j))
+    moved = [p.name for p, q, _, _ in pairs] + [q.name for p, q, _, _ in pairs]
+    moves = []
+    for p, q, i, j in pairs:
+        if moved.count(p.name) == 1 and moved.count(q.name) == 1:  # each in one pair only
+            moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
+                                f"{_as_written(mentions[j], words[j])}; {mentions[i].written} is {words[i]}"),
+                      Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
+                                f"{_as_written(mentions[i], words[i])}; {mentions[j].written} is {words[j]}")]
+    return moves
 
 
 def _rescaled(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:

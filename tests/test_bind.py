@@ -1115,3 +1115,19 @@ def test_two_lists_stay_without_a_clear_list_of_items(text: str) -> None:
                "c = [cost_laptops, cost_books, cost_kit, cost_printer]\n"
                "b = [benefit_laptops, benefit_books, benefit_kit, benefit_printer]\n")
     assert [mv.name for mv in bind(text, program)[1] if mv.name.endswith("*")] == []
+
+
+def test_two_numbers_each_with_the_others_word_are_traded() -> None:
+    # what the default adapter wrote: the prey's and the predators' starting numbers swapped
+    text = ("What is the number of aphids after 27 years, if 130 aphids and 86 ladybirds interact according to "
+            "dx/dt = 0.55x - 0.01xy, dy/dt = 0.0091xy - 0.99y (t in years)?")
+    program = ("x0 = 86  # initial aphids [animals]\ny0 = 130  # initial ladybirds [animals]\n"
+               "T = 27  # time horizon [year]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"x0": 130, "y0": 86, "T": 27}
+    assert [str(mv) for mv in moves] == ["x0 = 86 -> 130 (the problem gives 130 aphids; 86 is ladybirds)",
+                                         "y0 = 130 -> 86 (the problem gives 86 ladybirds; 130 is aphids)"]
+    # words that fit both, or neither: no trade
+    assert bind(text.replace("86 ladybirds", "86 aphid-eating ladybirds"), program.replace("ladybirds [", "aphid "
+                "eaters ["))[1] == []
+    assert bind(text, program.replace("aphids [", "prey [").replace("ladybirds [", "predators ["))[1] == []
