@@ -170,7 +170,7 @@ Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``
 stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
 ``[1/day]``, not the 4 of "γ = 1/4 per day"; a quotient of units converts each part: "50 g/L" is
-0.05 in ``[kg/L]``, "2 L/min" 120 in ``[L/h]``). A denominator ("per 1,000
+0.05 in ``[kg/L]``, "2 L/min" 120 in ``[L/h]``; "448 square feet" is in ``[ft^2]``). A denominator ("per 1,000
 ft") is no candidate of rule 1. An amount of money written per unit ("31.44 dollars each",
 "£39.00 per unit") is in ``[USD/unit]`` where the program writes prices per unit beside amounts
 (``price  # [GBP/unit]``, ``fixed_cost  # [GBP]``), and an amount fits a price per unit (a price is
@@ -218,6 +218,7 @@ _UNIT_WORDS = {
     "l": "l litre litres liter liters", "ml": "ml millilitre millilitres milliliter milliliters",
     "m": "m metre metres meter meters", "cm": "cm centimetre centimetres centimeter centimeters",
     "km": "km kilometre kilometres kilometer kilometers", "°c": "°c degc", "%": "% percent",
+    "ft": "ft foot feet", "mi": "mi mile miles",
     "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
     # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
@@ -227,6 +228,8 @@ _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
 _CURRENCIES = frozenset({"usd", "eur", "gbp", "chf"})
 #: An amount of money per unit: "£110.67 each", "31.44 dollars per unit", "4 euros apiece".
 _EACH = re.compile(r"^\s*(?:each|apiece|a piece|a unit|per (?:unit|item|piece))\b", re.IGNORECASE)
+#: An area or a volume written in words: "448 square feet", "20 sq m", "3 cubic metres".
+_AREA = re.compile(r"^(?:square|sq\.?|(?P<cubic>cubic|cu\.?))\s+(?P<unit>[a-z]+\.?)$", re.IGNORECASE)
 #: A number followed by "per" or "/" and a unit of time: a rate per unit of time.
 _PER_TIME = re.compile(r"\s*(?:per\s+|/\s*)(h|hr|hrs|hours?|min|mins|minutes?|s|sec|secs|seconds?|d|days?|wk|weeks?|"
                        r"months?|yr|yrs|years?)\b", re.IGNORECASE)
@@ -259,6 +262,10 @@ def _fmt(v: float | list[float]) -> str:
 def unit_key(unit: str) -> str:
     """A unit spelled one way: ``"Hours"`` -> ``h``, ``"N*s/m"`` -> ``n·s/m``, ``"$/unit"`` and
     ``"USD/unit"`` -> ``usd/unit``."""
+    area = _AREA.match(unit.strip())
+    if area:  # "square feet", "sq m", "cubic metres": ``ft^2``, ``m^2``, ``m^3``
+        base = area["unit"].lower().rstrip(".,;:?!)")
+        return f"{_UNIT.get(base, base)}^{3 if area['cubic'] else 2}"
     u = unit.replace("**", "^").replace("*", "·").replace(" ", "").lower().rstrip(".,;:?!)").translate(_ASCII)
     if u in _UNIT:
         return _UNIT[u]
@@ -282,6 +289,8 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
     if after and after[0].lower() == "per" and (rate := _time_rate(text, m)):
         return rate.group(0).strip()  # "1.2 per hour": a rate per unit of time
+    if len(after) > 1 and _AREA.match(f"{after[0]} {after[1].rstrip('.,;:?!)')}"):
+        return f"{after[0]} {after[1].rstrip('.,;:?!)')}"  # "448 square feet"
     return after[0].rstrip(".,;:?!)") if after else ""
 
 

@@ -171,7 +171,9 @@ def test_no_move_without_clear_evidence(text: str, program: str) -> None:
     assert bind(text, program) == (program, [])
 
 
-@pytest.mark.parametrize("unit, key", [("Hours", "h"), ("hrs", "h"), ("litres", "l"), ("N*s/m", "n·s/m"),
+@pytest.mark.parametrize("unit, key", [("square feet", "ft^2"), ("sq m", "m^2"), ("cubic metres", "m^3"),
+                                       ("ft²", "ft^2"), ("feet", "ft"), ("miles", "mi"),
+                                       ("Hours", "h"), ("hrs", "h"), ("litres", "l"), ("N*s/m", "n·s/m"),
                                        ("percent", "%"), ("kg.", "kg"), ("EUR/month", "eur/month"),
                                        ("m/s²", "m/s^2"), ("m/s**2", "m/s^2"), ("kΩ", "kohm"), ("kOhm", "kohm"),
                                        ("Ω", "ohm"), ("ohms", "ohm"), ("µF", "uf"), ("μF", "uf"), ("uF", "uf"),
@@ -1131,3 +1133,13 @@ def test_two_numbers_each_with_the_others_word_are_traded() -> None:
     assert bind(text.replace("86 ladybirds", "86 aphid-eating ladybirds"), program.replace("ladybirds [", "aphid "
                 "eaters ["))[1] == []
     assert bind(text, program.replace("aphids [", "prey [").replace("ladybirds [", "predators ["))[1] == []
+
+
+def test_an_area_in_words_is_in_square_units() -> None:
+    # what the default adapter wrote: the 4 ft as the area and the 448 square feet as a length
+    text = ("The length of a rectangular patio falls 4 ft short of twice its width. The patio is grey. With 448 "
+            "square feet of area, how long is it?")
+    out, moves = bind(text, "area = 4  # area of the patio [ft^2]\nextra = 448  # how much longer than wide [ft]\n")
+    assert values(out) == {"area": 448, "extra": 4}
+    assert [str(mv) for mv in moves] == ["area = 4 -> 448 (the problem gives 448 square feet; 4 is in ft)",
+                                         "extra = 448 -> 4 (the problem gives 4 ft; 448 is in square feet)"]
