@@ -192,12 +192,13 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from .contract import Parameter, parse_parameters, set_parameters
 from .prompt import question_of
 from .quantities import (
     Mention,
+    _stems,
     after_per,
     between,
     find_numbers,
@@ -592,8 +593,8 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str])
     other's ("130 aphids and 86 ladybirds" read as ``x0 = 86  # initial aphids`` and ``y0 = 130
     # initial ladybirds``) trade their numbers."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    said = [{w[:4] for w in re.findall(r"[a-z]{3,}", w.lower())} for w in words]
-    own = {p.name: {w[:4] for w in re.findall(r"[a-z]{3,}", f"{p.description} {p.name}".lower())} for p in params}
+    said = [_stems(w) for w in words]
+    own = {p.name: _stems(f"{p.description} {p.name}") for p in params}
     pairs = []
     for k, p in enumerate(params):
         for q in params[k + 1:]:
@@ -654,11 +655,16 @@ def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) 
     the text. The ratio of two numbers written in one unit has none: it is no value in a unit
     ("2,000 L and 1,000 L" give no 0.5 in ``[kg/L]``)."""
     nums = [float(m.value) * (0.01 if m.percent else m.scale) for m in mentions]
-    unitless = unit in {"", "1", "%"}
+
+    def results(i: int, j: int) -> list[float]:
+        a, b = nums[i], nums[j]
+        out = [a - b, a + b, a * b]
+        if unit in {"", "1", "%"} or not said[i] or said[i] != said[j]:
+            out += ([a / b] if b else []) + ([b / a] if a else [])
+        return out
+
     return any(math.isclose(abs(value), abs(r), rel_tol=1e-9)
-               for i, a in enumerate(nums) for j, b in enumerate(nums[i + 1:], i + 1)
-               for r in (a - b, a + b, a * b) + (((a / b,) if b else ()) + ((b / a,) if a else ())
-                                                  if unitless or not said[i] or said[i] != said[j] else ()))
+               for i, j in combinations(range(len(nums)), 2) for r in results(i, j))
 
 
 def _written_in(said: str, unit: str, value: float) -> bool:
@@ -1380,6 +1386,11 @@ def _series(program: str, params: list[Parameter]) -> tuple[ast.AST, list[Parame
     return found[0] if len(found) == 1 else None
 
 
+def _prefix(name: str) -> str:
+    """The part of a series parameter's name its siblings share: ``commute_`` of ``commute_mon``."""
+    return name[: name.rfind("_") + 1]
+
+
 def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, list[Parameter]]]:
     """Every list a program builds its data from, as :func:`_series` describes one."""
     try:
@@ -1402,7 +1413,7 @@ def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, li
             continue
         names = [e.id for e in inner.elts]  # type: ignore[attr-defined]
         series = [by_name[n] for n in names]
-        prefix = names[0][: names[0].rfind("_") + 1]
+        prefix = _prefix(names[0])
         if len(set(names)) == len(names) and prefix and all(n.startswith(prefix) for n in names) \
                 and all(loads.get(n) == 1 for n in names) and all(q.line < node.lineno for q in series):
             found.append((inner, series))
@@ -1442,7 +1453,7 @@ def series_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if old == values or 2 * sum(v in values for v in old) < len(old):
         return program, []
     program = _rebuild(program, node, series, listed)
-    prefix = series[0].name[: series[0].name.rfind("_") + 1]
+    prefix = _prefix(series[0].name)
     shown = ", ".join(f"{label} {fmt_value(v)}" if label else fmt_value(v) for label, v in listed[:3])
     return program, [Rebinding(
         f"{prefix}*", old, values,
@@ -1454,7 +1465,7 @@ def _rebuild(program: str, node: ast.AST, series: list[Parameter], listed: list[
     """``program`` with the parameters of ``series`` (listed in ``node``) replaced by one per
     labelled value of ``listed``, in its order, named by their shared prefix and the label, each
     described as the first one was with its label replaced, in its unit."""
-    prefix = series[0].name[: series[0].name.rfind("_") + 1]
+    prefix = _prefix(series[0].name)
     taken = {n.id for n in ast.walk(ast.parse(program)) if isinstance(n, ast.Name)} - {q.name for q in series}
     stem = _FOR_LABEL.match(series[0].description)
     base = stem["stem"] if stem else series[0].description
@@ -1490,26 +1501,27 @@ _ITEM_SPLIT = re.compile(r"(?:,|;)\s+(?:and\s+)?|\s+and\s+|(?<=[.?!])\s+|\n")
 _LABEL_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _text_pairs(text: str) -> list[tuple[str, tuple[Mention, Mention]]] | None:
+def _text_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, tuple[Mention, Mention]]] | None:
     """The one run of three or more items the text lists with two numbers each ("13 kg of Kona
     beans priced at 28 EUR/kg, 7 kg of Excelsa beans priced at 17.50 EUR/kg and ..."; "the
     homework (10% of the grade) came out at 54, ..."; a table's rows): each item's label (the
     words that differ from item to item, nearest its first number) and its two numbers, in the
-    order written. None where there is not exactly one such run."""
-    mentions = [m for m in find_numbers(text) if not m.word]
+    order written (``mentions``: the text's numbers). None where there is not exactly one such run."""
     cuts = [0] + [m.end() for m in _ITEM_SPLIT.finditer(text)] + [len(text)]
     spans = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+    inside = [[m for m in mentions if a <= m.start < b] for a, b in spans]
+    # a part of the list joined to its neighbour (no sentence end between them; a table's rows are
+    # joined) that holds another count of numbers breaks the run: "3D printer (2,500 euros ...)"
+    joined = [k > 0 and not re.search(r"[.?!:]\s*$", text[spans[k - 1][0]:a]) for k, (a, _) in enumerate(spans)]
     runs: list[list[tuple[int, int, list[Mention]]]] = [[]]
-    broken: set[int] = set()  # runs beside a part of their list with other numbers ("3D printer (2,500 ...)")
+    broken: set[int] = set()
     for k, (a, b) in enumerate(spans):
-        inside = [m for m in mentions if a <= m.start < b]
-        joined = k > 0 and not re.search(r"[.?!:]\s*$", text[spans[k - 1][0]:a])  # (a table's rows are joined)
-        if len(inside) == 2:
-            if not runs[-1] and joined and any(a0 <= m.start < b0 for m in mentions for a0, b0 in [spans[k - 1]]):
+        if len(inside[k]) == 2:
+            if not runs[-1] and joined[k] and inside[k - 1]:
                 broken.add(len(runs) - 1)
-            runs[-1].append((a, b, inside))
+            runs[-1].append((a, b, inside[k]))
         elif runs[-1]:
-            if inside and joined:
+            if inside[k] and joined[k]:
                 broken.add(len(runs) - 1)
             runs.append([])
     runs = [r for k, r in enumerate(runs) if len(r) >= 3 and k not in broken]
@@ -1550,7 +1562,9 @@ def _runs(words: list[tuple[int, str, str]], common: set[str]) -> list[list[tupl
     return out
 
 
-_STOP_LABEL = frozenset(["a", "an", "the", "of", "at", "in", "on", "for", "to", "by", "with", "is", "are", "was", "were", "if", "what", "which", "how", "much", "many", "does", "do", "did"])
+#: Small words that are no item's label.
+_STOP_LABEL = frozenset(("a", "an", "the", "of", "at", "in", "on", "for", "to", "by", "with", "is", "are", "was",
+                         "were", "if", "what", "which", "how", "much", "many", "does", "do", "did"))
 
 
 def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
@@ -1566,14 +1580,13 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     parameter each, named by the list's prefix and the item's label."""
     params = parse_parameters(program)
     found = [f for f in _all_series(program, params) if len(f[1]) >= 2]
-    items = _text_pairs(text) if len(found) == 2 else None
+    mentions = [m for m in find_numbers(text) if not m.word]
+    items = _text_pairs(text, mentions) if len(found) == 2 else None
     if items is None:
         return program, []
     (node_a, a), (_, b) = found
-    suffix = [[q.name[q.name.rfind("_") + 1:] for q in ser] for ser in (a, b)]
-    if suffix[0] != suffix[1]:
+    if [q.name[len(_prefix(q.name)):] for q in a] != [q.name[len(_prefix(q.name)):] for q in b]:
         return program, []  # not one item per position
-    mentions = [m for m in find_numbers(text) if not m.word]
     said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
 
     def fits(position: int, ser: list[Parameter]) -> int:
@@ -1602,7 +1615,7 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     every = [v for lst in lists for _, v in lst]
     if old == [[v for _, v in lst] for lst in lists] or 2 * sum(v in every for v in old[0] + old[1]) < len(old[0]) * 2:
         return program, []
-    prefixes = [ser[0].name[: ser[0].name.rfind("_") + 1] for ser in (a, b)]
+    prefixes = [_prefix(ser[0].name) for ser in (a, b)]
     first_done = _rebuild(program, node_a, a, lists[0])
     # the second list once more: the first one's lines have moved it
     again = [(node, ser) for node, ser in _all_series(first_done, parse_parameters(first_done))

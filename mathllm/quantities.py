@@ -207,11 +207,8 @@ def frequencies(text: str) -> set[int]:
     "monthly deposits" how often money is paid in."""
     out = set()
     for m in _EVERY_RE.finditer(text):
-        if m["times"]:
-            n = _TIMES.get(m["times"].lower()) or int(m["times"])
-        else:
-            n = next(int(k[1:]) for k, v in m.groupdict().items() if v and k != "times")
-        # ("adds the interest at the end of each year": the verb can stand 30 characters before)
+        n = (_TIMES.get(m["times"].lower()) or int(m["times"])) if m.lastgroup == "times" else int(m.lastgroup[1:])
+        # (the verb can stand 30 characters before: "adds the interest at the end of each year")
         clause = re.split(r"[,;.?!]", text[max(0, m.start() - 40):m.start()])[-1]
         if _COMPOUNDING.search(clause) or (n != 1 and _COMPOUNDING_AFTER.match(text, m.end())):
             # "compounded daily" on a 360-day year (a bank's convention) where the text says so
