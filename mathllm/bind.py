@@ -43,18 +43,22 @@ clear evidence:
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
-   (``m = 1700000  # [kg]`` beside ``t_query = 1.7  # [s]``), or only a denominator ("per
+   (``m = 1700000  # [kg]`` beside ``t_query = 1.7  # [s]``) or of a number written in a
+   measure of another dimension (``ka = 0.6  # [1/h]`` for "600 mg"), or only a denominator ("per
    1,000 ft" as an altitude of 1,000 ft), it is the only such parameter of
    its unit, it is not the difference, sum, product or ratio of two numbers of the text (a
    step of 4 between rows of 20 and 24 seats; a ratio of two numbers written in one unit is
-   no value in a unit: "2,000 L and 1,000 L" give no 0.5 for ``[kg/L]``), no two parameters of the unit share a number,
+   no value in a unit: "2,000 L and 1,000 L" give no 0.5 for ``[kg/L]``, nor are a sum,
+   difference or product of two measures of different dimensions one: 12 years times 1,000 EUR,
+   2.1 hours less 1.5 per hour), no two parameters of the unit share a number,
    and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
    or a fraction in ``[1]``; for a fraction also a rate out of a round base, "41 per 1,000
    people" as 0.041; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
    for ``[CHF/GB]``; any whole number for a whole count in ``[1]``; never a denominator) is taken
    by no parameter of that unit ("220 Ω", once rule 1 moved the capacitance off it;
    "16 kg" held by a concentration in ``[%]``; a unit of the same dimension counts, converted:
-   "2.2 kΩ" for ``R  # [Ohm]``): it moves there. Two made-up values wanting the one same
+   "2.2 kΩ" for ``R  # [Ohm]``; of a number in the rate's own unit and percentages, the one in
+   its unit: "absorption at 3 per hour and a bioavailability of 50%"): it moves there. Two made-up values wanting the one same
    number ("0.8% per year" for a rate and for a share) both stay. A fraction holding a rate out of
    a round base scaled by another power of ten ("56 per 1,000 people" as ``prevalence =
    0.000056``) takes the rate over its base (0.056), unless another number of the text gives
@@ -541,6 +545,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
              if units[p.name] in {"", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
     by_unit: dict[str, list[Parameter]] = {}
     whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
+    # a value that is only a conversion of a number written in a measure of another dimension
+    # ("600 mg" as ``ka = 0.6  # [1/h]``) is no value of the parameter's unit
+    foreign = {p.name for p in params if p.name not in invented and not sources[p.name]
+               and _measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)
+               and _borrowed(p, params, mentions, sources) is None}
+    invented |= foreign
     for p in params:
         lender = None if p.name in invented else _borrowed(p, params, mentions, sources)
         # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
@@ -560,6 +570,11 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                 and (_written_in(u, unit, p.value) or _factor(u, unit) is not None
                      or (unit == "1" and _whole(p.value) and _count(m))
                      or (unit == "1" and 0 < abs(p.value) < 1 and _per_base(text, m) is not None))]
+        if len(fits) > 1 and unit != "%":
+            # "absorption at 3 per hour and a bioavailability of 50%" for ``ka  # [1/h]``: a number
+            # written in the rate's own unit is it, rather than a percentage
+            exact = [i for i in fits if _factor(said[i], unit) is not None]
+            fits = exact if len(exact) == 1 else fits
         if len(fits) != 1:
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
@@ -569,6 +584,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if _derived(p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
+               else f"{fmt_value(p.value)} is only a conversion of a number in another dimension"
+               if p.name in foreign
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
                else f"the problem gives {fmt_value(p.value)} only as the day of a date" if p.name in dated
                else f"the problem does not give {fmt_value(p.value)}")
@@ -656,9 +673,16 @@ def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) 
     ("2,000 L and 1,000 L" give no 0.5 in ``[kg/L]``)."""
     nums = [float(m.value) * (0.01 if m.percent else m.scale) for m in mentions]
 
+    def dimensioned(u: str) -> bool:
+        return u in _CURRENCIES or _measure(u)
+
     def results(i: int, j: int) -> list[float]:
         a, b = nums[i], nums[j]
-        out = [a - b, a + b, a * b]
+        both = unit not in {"", "1", "%"} and dimensioned(said[i]) and dimensioned(said[j])
+        # 2.1 hours less 1.5 per hour is no value; 12 years times 1,000 EUR is no amount in EUR
+        out = [a - b, a + b] if not both or _factor(said[i], said[j]) is not None else []
+        if not both:
+            out.append(a * b)
         if unit in {"", "1", "%"} or not said[i] or said[i] != said[j]:
             out += ([a / b] if b else []) + ([b / a] if a else [])
         return out
@@ -677,6 +701,18 @@ def _written_in(said: str, unit: str, value: float) -> bool:
     # "1.50 CHF is charged per gigabyte" for ``rate  # [CHF/GB]``: the unit's numerator
     top = unit.split("/")[0]
     return "/" in unit and top not in {"", "1"} and said == top
+
+
+def _foreign(p: Parameter, mentions: list[Mention], said: list[str]) -> bool:
+    """Whether ``p``'s value is a number of the text only as a unit conversion (x1000, x60, ...)
+    of numbers written in units of measure of another dimension than ``p``'s ("600 mg" as ``ka =
+    0.6  # [1/h]``)."""
+    from .verify import _CONVERSIONS
+
+    unit = unit_key(p.unit)
+    hits = [u for m, u in zip(mentions, said, strict=True) for c in _CONVERSIONS
+            if c != 1 and m.value != 0 and math.isclose(abs(p.value), abs(float(m.value * m.scale)) * c, rel_tol=1e-9)]
+    return bool(hits) and all(_measure(u) and _factor(u, unit) is None for u in hits)
 
 
 def _borrowed(p: Parameter, params: list[Parameter], mentions: list[Mention],

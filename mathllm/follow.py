@@ -14,6 +14,13 @@ So a program whose parameter names are exactly those of a shown example, and who
 statements differ from it, becomes the example's program with the model's parameter lines
 (values and comments as the model wrote them). A program with other parameters is left alone:
 a longer list of data or another model changes the shape of the problem, not only its arithmetic.
+Except where the other parameters carry no data of the problem (:func:`_no_data`): each holds
+zero, a value the text does not give (``wind_chill = 0.621``, a coefficient of a formula the
+model half remembers), or the value of one of the example's parameters that the text writes once
+(``T_cold = 14`` beside ``T_air = 14``). Such a program keeps the example's parameters with the
+model's values and the example's statements, and the extras go (``Followed.dropped``). On the
+new kinds' held-out phrasings (`runs/s17/nf4`) that put the wind-chill formula back in 4 programs
+that had made up their own.
 
 **Data lines** (``years = np.array([2008, 2009, ...])``, a list or dict of two or more numbers;
 :func:`data_lines`) count as the problem's data, like parameter lines: the model's are kept
@@ -51,12 +58,17 @@ class Followed:
     example: int               # index of the example in the prompt's list
     replaced: list[str]        # the model's statements that the example's replaced
     added: list[str] = field(default_factory=list)  # parameter lines the model dropped: "k = 6 (...)"
+    dropped: list[str] = field(default_factory=list)  # the model's extra parameters of no data: "c = 0.621"
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def __str__(self) -> str:
         lines = "; ".join(self.replaced[:3]) + ("; ..." if len(self.replaced) > 3 else "")
+        if self.dropped:
+            return (f"kept the solved example's computation: the program had its parameters and others "
+                    f"whose values the problem does not give ({', '.join(self.dropped)}), and changed its "
+                    f"statements ({lines})")
         if not self.added:
             return (f"kept the solved example's computation: the program had its parameters but changed "
                     f"its statements ({lines})")
@@ -141,9 +153,10 @@ def follow(program: str, examples: list[Example], text: str = "", cut: bool = Fa
         template = examples[i].program
         theirs = parse_parameters(template)
         names = {p.name for p in theirs}
-        if not by_name.keys() <= names:
-            continue
         missing = [p for p in theirs if p.name not in by_name]
+        extra = [p for p in params if p.name not in names]
+        if extra and (missing or not _no_data(text, program, extra, [p for p in params if p.name in names])):
+            continue
         values: dict[str, float] = {}
         added: list[str] = []
         if missing:
@@ -174,9 +187,13 @@ def follow(program: str, examples: list[Example], text: str = "", cut: bool = Fa
             new = set_parameters(new, values) if values else new
         except (SyntaxError, KeyError):
             return program, None  # a parameter line that does not stand alone (an indented one)
-        replaced = [s for s in own if s not in shown]
+        dropped = {f"{p.name} = ?" for p in extra}
+        replaced = [s for s in own if s not in shown and s not in dropped]
         if missing:
             return new, Followed(i, replaced, added)
+        if extra:
+            return new, Followed(i, replaced or ["the order of its statements"],
+                                 dropped=[f"{p.name} = {fmt_value(p.value)}" for p in extra])
         return new, Followed(i, replaced or ["the order of its statements"])
     return program, None
 
@@ -218,6 +235,23 @@ def cut_off(program: str) -> tuple[str, str | None]:
         return program, None  # nothing of the problem's left to build on
     what = "closed its data line" if len(kept) > start else f"dropped its unfinished last statement (line {start + 1})"
     return new, f"the model's program stops before its end (the token limit); {what}"
+
+
+def _no_data(text: str, program: str, extra: list[Parameter], kept: list[Parameter]) -> bool:
+    """Whether the ``extra`` parameters (beside the example's, ``kept``) carry none of the
+    problem's data: each holds zero, a value the text does not give (the verifier's "values not
+    given": a formula's coefficient such as ``c = 0.621``), or a value one of the ``kept`` holds
+    (``T_warm = 14`` beside ``T_air = 14``). A program that adds such parameters to the
+    example's computes nothing of the problem with them."""
+    from .verify import ground  # the verifier's notion of "not given"
+
+    if not kept:
+        return False
+    invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+    written = [abs(float(m.value)) * m.scale for m in find_numbers(text) if not m.word]
+    # a value one kept parameter holds, which the text writes once ("2.5 kg" twice in a table is two data)
+    held = {abs(p.value) for p in kept if written.count(abs(p.value)) <= 1}
+    return all(p.value == 0 or p.name in invented or abs(p.value) in held for p in extra)
 
 
 def _loaded(program: str) -> set[str]:

@@ -43,7 +43,8 @@ _WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 10 * i for i, w in enum
 _FIXED_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": Decimal(1) / Decimal(3),
                 "twice": Decimal(2), "double": Decimal(2), "triple": Decimal(3), "thrice": Decimal(3),
                 "dozen": Decimal(12)}
-_FIXED_WORD = re.compile(r"\b(" + "|".join(_FIXED_WORDS) + r")\b", re.IGNORECASE)
+# ("half-life" names a time, not a half of something)
+_FIXED_WORD = re.compile(r"\b(" + "|".join(_FIXED_WORDS) + r")\b(?![- ]?li(?:fe|ves)\b)", re.IGNORECASE)
 _WORD = re.compile(
     r"\b(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine)\b"
     r"|\b(?P<single>" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")\b",

@@ -1,4 +1,4 @@
-"""The whole pipeline: problem -> prompt -> generate -> follow -> bind -> check -> run -> verify (-> fill, repair, vote).
+"""The whole pipeline: problem -> prompt -> generate -> follow -> target -> bind -> check -> run -> verify (-> fill, repair, vote).
 
 ``solve()`` calls the stages in order and returns a :class:`SolveResult`. Bad model output is
 data here: every attempt is recorded with its check, run and verification, and the result says
@@ -12,6 +12,9 @@ why it failed. Only user errors (bad options, unusable backend) raise.
   other statements, takes the example's statements (:mod:`mathllm.follow`; reported). By
   default only for a model with a mathllm adapter (``info["tuned"]``): its rewrites were
   measured to be wrong; a bigger model's may be deliberate.
+* **Target**: where the text asks for another quantity of the same computation than the shown
+  example did (the balance, not the interest; the first tank, not the second), the answer line
+  is rewritten (:mod:`mathllm.target`; reported). With follow, and on a filled-in program.
 * **Bind**: a parameter whose number the text states in another parameter's unit is moved onto
   the one number stated in its own unit (:mod:`mathllm.bind`; every move is reported).
 * **Fill**: when every program of the first round failed or ignored the shown example (no
@@ -67,6 +70,7 @@ from .questions import (
     widen,
 )
 from .run import Answer, RunResult, run_program
+from .target import target
 from .verify import Verification, answer_values, verify
 
 
@@ -124,6 +128,7 @@ class Attempt:
     verification: Verification | None = None
     rebound: list[Rebinding] = field(default_factory=list)  # parameters the bind stage moved
     followed: Followed | None = None  # the follow stage put the example's statements back
+    targeted: Retarget | None = None  # the target stage answers the text's question, not the example's
     filled: Filled | None = None  # the fill stage wrote this program: the example's, the model's values
     widened: Retarget | None = None  # answers every unknown: the question asks for each of them
     cut: str | None = None  # the model stopped before the end: what was done to its last statement
@@ -339,7 +344,8 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         filled = fill(generator, prompt, result.examples, reason or "failed")
         timings["generate"] = timings.get("generate", 0.0) + time.perf_counter() - t0
         if filled is not None:
-            att = _attempt(filled[0], problem, opts, "example filled in", timings)  # no examples: no follow
+            # no examples: no follow (the program is the example's), but the example's question
+            att = _attempt(filled[0], problem, opts, "example filled in", timings, shown=result.examples[-1])
             att.filled = filled[1]
             result.attempts.append(att)
             current.append(att)
@@ -423,7 +429,7 @@ def _weak_match(text: str, example: Example, opts: SolveOptions) -> bool:
 def _carry(att: Attempt, best: Attempt) -> None:
     """Give ``att``, a rewrite of ``best``'s program, what the earlier stages did to that program,
     so the report still names it."""
-    att.rebound, att.followed, att.filled = best.rebound, best.followed, best.filled
+    att.rebound, att.followed, att.filled, att.targeted = best.rebound, best.followed, best.filled, best.targeted
     att.widened, att.cut, att.scaled = best.widened, best.cut, best.scaled
 
 
@@ -555,20 +561,27 @@ def _resume(generator: Any, prompt: str, closed: str, note: str, text: str, max_
 
 
 def _attempt(program: str, problem: Problem, opts: SolveOptions, origin: str, timings: dict[str, float],
-             examples: list[Example] | None = None, cut: str | None = None) -> Attempt:
-    """follow -> bind -> check -> run -> verify one program the model wrote (``cut``: what
-    :func:`_resume` did to it, if the model did not finish it)."""
+             examples: list[Example] | None = None, cut: str | None = None,
+             shown: Example | None = None) -> Attempt:
+    """follow -> target -> bind -> check -> run -> verify one program the model wrote (``cut``:
+    what :func:`_resume` did to it, if the model did not finish it; ``shown``: the example a
+    program filled in from was, for target alone)."""
     followed: Followed | None = None
+    targeted: Retarget | None = None
     if cut is None:
         program, cut = cut_off(program)
     if opts.follow and examples:
         program, followed = follow(program, examples, problem.text, cut=cut is not None)
+        shown = examples[followed.example] if followed is not None else examples[-1]
+    if opts.follow and shown is not None:
+        program, targeted = target(program, shown, problem.text)
     moves: list[Rebinding] = []
     if opts.bind:
         program, moves = bind(problem.text, program)
     att = evaluate_program(program, problem, origin=origin, timeout_s=opts.timeout_s, timings=timings)
     att.rebound = moves
     att.followed = followed
+    att.targeted = targeted
     att.cut = cut
     return att
 

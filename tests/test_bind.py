@@ -364,6 +364,31 @@ REAL = {
                      ["R = 1000000 -> 2200 (the problem does not give 1000000; its one free number in kΩ is 2.2)"]),
     "grams": ("A 390 g mass compresses a spring by 2.5 cm.", "m = 390  # mass [kg]\nx = 2.5  # compression [cm]\n",
               {"m": 0.39, "x": 2.5}, ["m = 390 -> 0.39 (the problem gives 390 g; in kg that is 0.39)"]),
+    # rule 3: a conversion of a number in another dimension ("600 mg" as 0.6 per hour) is made up,
+    # and 2.1 hours less 1.5 per hour is no value
+    "foreign": (("What is the time (in hours) at which the plasma concentration peaks after a single oral dose of "
+                 "600 mg of ibuprofen, given first-order absorption at 1.5 per hour, an elimination half-life of "
+                 "2.1 hours and a distribution volume of 10 L?"),
+                ("ka = 0.6  # absorption rate constant [1/h]\nhalf_life = 2.1  # elimination half-life [h]\n"),
+                {"ka": 1.5, "half_life": 2.1},
+                ["ka = 0.6 -> 1.5 (0.6 is only a conversion of a number in another dimension; its one free number "
+                 "in per hour is 1.5)"]),
+    # rule 3: a number written in the rate's own unit before a percentage ("50%" is a bioavailability)
+    "exact": (("What is the time (in hours) at which the plasma concentration peaks after a single oral dose of "
+               "200 mg of ibuprofen, given first-order absorption at 3 per hour and an oral bioavailability of "
+               "50%, an elimination half-life of 2.3 hours and a distribution volume of 13 L?"),
+              ("ka = 0.305  # absorption rate constant [1/h]\nhalf_life = 2.3  # elimination half-life [h]\n"),
+              {"ka": 3, "half_life": 2.3},
+              ["ka = 0.305 -> 3 (the problem does not give 0.305; its one free number in per hour is 3)"]),
+    # rule 3: 12 years times 1,000 EUR is no amount in EUR
+    "product": (("After 12 years, how much interest has 1,000 EUR earned in a savings product that pays 4.4% "
+                 "annually, compounded weekly? Ines also owns a red bicycle bought 18 years ago."),
+                ("principal = 12000  # initial deposit [EUR]\nrate = 0.044  # nominal annual interest rate "
+                 "[1/year]\nperiods_per_year = 52  # compounding periods per year [1/year]\nyears = 12  # "
+                 "investment period [year]\n"),
+                {"principal": 1000, "rate": 0.044, "periods_per_year": 52, "years": 12},
+                ["principal = 12000 -> 1000 (12000 is a conversion of the number years takes; its one free "
+                 "number in EUR is 1,000)"]),
 }
 
 

@@ -140,7 +140,7 @@ def test_solve_follows_for_an_adapter_and_reports_it() -> None:
     assert res.best.followed is not None and "binom.cdf" in res.best.program
     assert warnings_of(res)[0].startswith("kept the solved example's computation")
     assert to_dict(res)["attempts"][0]["followed"] == {"example": 0, "replaced": ["prob = binom.sf(k, days, p_rain)"],
-                                                      "added": []}
+                                                      "added": [], "dropped": []}
 
 
 @pytest.mark.parametrize("generator, options, follows", [
@@ -280,3 +280,41 @@ def test_a_continuation_that_runs_on_again_leaves_the_closed_program() -> None:
     assert att.program.endswith("values = np.array([70, 71, 68, 69, 69, 68])\n")
     assert att.cut is not None and "went on" not in att.cut
     assert not att.ok  # no answer: the check says so, as for any program without one
+
+
+WIND = Example("The air temperature is 26 °F and the wind blows at 33 mph. Using the NWS wind chill formula, what is "
+               "the wind chill temperature?",
+               "T_air = 26  # air temperature [°F]\nv = 33  # wind speed at 10 m height [mph]\n\n"
+               "T_wc = 35.74 + 0.6215 * T_air - 35.75 * v**0.16 + 0.4275 * T_air * v**0.16\nanswer = float(T_wc)\n")
+CHILL = ("How cold does it feel at the harbour wall — what wind chill temperature does the NWS wind chill formula "
+         "give — when the thermometer shows 14 °F and the wind is 15 mph?")
+EXTRAS = ("T_air = 14  # air temperature [°F]\nv = 15  # wind speed at 10 m height [mph]\n\n"
+          "wind_chill = 0.621  # wind chill [°F]\nT_cold = 14  # cold [°F]\nT_warm = 0  # warm [°F]\n\n"
+          "T_cold_feels = T_air - T_cold * v\nanswer = float(T_cold_feels)\n")
+
+
+def test_extra_parameters_of_no_data_do_not_stop_the_example() -> None:
+    out, done = follow(EXTRAS, [WIND], CHILL)
+    assert "T_wc = 35.74" in out and "wind_chill" not in out and "T_air = 14  # air" in out
+    assert done.dropped == ["wind_chill = 0.621", "T_cold = 14", "T_warm = 0"]
+    assert done.replaced == ["T_cold_feels = T_air - T_cold * v", "answer = float(T_cold_feels)"]
+    assert str(done).startswith("kept the solved example's computation: the program had its parameters and others")
+
+
+GUSTS = CHILL.replace("15 mph?", "15 mph, gusting to 40 mph?")
+
+
+def test_an_extra_parameter_with_a_number_of_the_text_keeps_the_program() -> None:
+    program = EXTRAS.replace("wind_chill = 0.621  # wind chill [°F]", "gust = 40  # gust speed [mph]")
+    assert follow(program, [WIND], GUSTS) == (program, None)
+
+
+def test_an_extra_parameter_repeating_a_kept_value_is_no_data() -> None:
+    program = EXTRAS.replace("wind_chill = 0.621  # wind chill [°F]", "gust = 15  # gust speed [mph]")
+    out, done = follow(program, [WIND], GUSTS)
+    assert done is not None and done.dropped[0] == "gust = 15" and "gust" not in out
+
+
+def test_extra_parameters_with_a_dropped_one_are_left_alone() -> None:
+    program = EXTRAS.replace("v = 15  # wind speed at 10 m height [mph]\n", "")
+    assert follow(program, [WIND], CHILL) == (program, None)

@@ -1,0 +1,111 @@
+"""Target stage: answer what the text asks where the program answers what the example asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from mathllm.prompt import Example
+from mathllm.quantities import find_numbers
+from mathllm.run import run_program
+from mathllm.target import target
+
+BALANCE = ("principal = 1000  # initial deposit [CHF]\nrate = 0.065  # nominal annual interest rate [1/year]\n"
+           "periods_per_year = 2  # compounding periods per year [1/year]\nyears = 24  # investment period [year]\n\n"
+           "balance = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)\n")
+INTEREST = BALANCE + "interest = balance - principal\nanswer = float(interest)\n"
+ASKS_INTEREST = Example("Compute A = P(1 + r/m)^(mt) for P = 2,500 EUR, r = 1.5% and t = 23 years, compounded "
+                        "twice a year, and give the interest A - P.", INTEREST)
+ASKS_BALANCE = Example("Compute A = P(1 + r/m)^(mt) for P = 25,000 EUR, r = 3.25% and t = 17 years, with "
+                       "semi-annual compounding.", BALANCE + "answer = float(balance)\n")
+
+WORTH = "After 24 years, what is 1,000 CHF worth in a savings product that pays 6.5% annually, compounded twice a year?"
+EARNED = ("After 24 years, how much interest has 1,000 CHF earned in a savings product that pays 6.5% annually, "
+          "compounded twice a year?")
+
+
+def answer(program: str) -> float:
+    return run_program(program).answer.value
+
+
+def test_the_balance_asked_where_the_example_asked_the_interest() -> None:
+    out, done = target(INTEREST, ASKS_INTEREST, WORTH)
+    assert out.endswith("answer = float(balance)\n") and "interest = balance - principal" in out
+    assert answer(out) == pytest.approx(4642.189829624565)
+    assert (done.old, done.new) == ("answer = float(interest)", "answer = float(balance)")
+    assert "the example asked for interest" in str(done)
+
+
+def test_the_interest_asked_where_the_example_asked_the_balance() -> None:
+    out, done = target(BALANCE + "answer = float(balance)\n", ASKS_BALANCE, EARNED)
+    assert out.endswith("answer = float(balance - principal)\n")
+    assert answer(out) == pytest.approx(4642.189829624565 - 1000)
+    assert done.new == "answer = float(balance - principal)"
+
+
+@pytest.mark.parametrize("program, example, text", [
+    (INTEREST, ASKS_INTEREST, EARNED),                              # both ask the interest
+    (BALANCE + "answer = float(balance)\n", ASKS_BALANCE, WORTH),   # both the balance
+    (BALANCE + "answer = float(balance)\n", ASKS_INTEREST, EARNED),  # the example asked the gain too
+    (INTEREST, ASKS_INTEREST, WORTH.replace("worth", "worth, and how much did it earn")),  # "earn": a gain
+    ("x = 3  # [m]\nanswer = x * 2\n", ASKS_INTEREST, WORTH),        # no quantity to answer instead
+    ("answer = (\n    1 + 2\n)\n", ASKS_INTEREST, WORTH),                  # not one answer line
+])
+def test_nothing_moves_where_the_questions_agree_or_the_program_has_no_other_quantity(program: str,
+                                                                                       example: Example,
+                                                                                       text: str) -> None:
+    assert target(program, example, text) == (program, None)
+
+
+TANKS = ("from scipy.integrate import solve_ivp\n\nvolume1 = 500  # liquid in tank 1, constant [L]\n"
+         "volume2 = 400  # liquid in tank 2, constant [L]\nS1_0 = 0  # initial salt in tank 1 [kg]\n"
+         "S2_0 = 0  # initial salt in tank 2 [kg]\nc_in = 0.04  # salt concentration of the inflow [kg/L]\n"
+         "flow = 20  # flow rate into, between and out of the tanks [L/min]\nt_query = 36  # time of interest [min]\n\n\n"
+         "def rhs(t, y):\n    S1, S2 = y\n    return [c_in * flow - flow * S1 / volume1, flow * S1 / volume1 - flow * S2 / volume2]\n\n\n"
+         "sol = solve_ivp(rhs, (0, t_query), [S1_0, S2_0], rtol=1e-10, atol=1e-12)\n"
+         "answer = float(sol.y[1, -1])  # salt in tank 2 [kg]\n")
+SECOND = Example("Chen runs a two-stage brining line at a pickle factory: a 1,000 L vat overflows into a 300 L vat. "
+                 "At first both vats hold only fresh water. Brine with 0.1 kg/L of salt is pumped into the first vat "
+                 "at 15 L/min; the stirred overflow passes into the second vat, which discharges at the same 15 L/min. "
+                 "What is the amount of salt (kg) in the second vat after 127 minutes?", TANKS)
+FIRST = ("How much salt, in kg, does the first of two tanks in series hold after 36 minutes, if brine of 40 g/L "
+         "enters the first (500 L) at 20 L/min, the mixed liquid flows on into the second (400 L) at the same rate "
+         "and leaves from there, and both start as pure water?")
+
+
+def test_the_tank_the_question_names_first() -> None:
+    out, done = target(TANKS, SECOND, FIRST)
+    assert out.endswith("answer = float(sol.y[0, -1])  # salt in tank 1 [kg]\n")
+    assert answer(out) == pytest.approx(15.261444826332596, rel=1e-6)
+    assert "asks about the first, the example about the second" in done.reason
+
+
+@pytest.mark.parametrize("text", [
+    FIRST.replace("the first of two tanks", "the second of two tanks"),  # the example's tank
+    "How much salt does the tank hold after 36 minutes?",               # no ordinal
+    FIRST.replace("first of two", "third of two"),                       # no third row in the program
+])
+def test_the_tank_stays_where_the_question_names_the_same_or_none(text: str) -> None:
+    assert target(TANKS, SECOND, text) == (TANKS, None)
+
+
+def test_half_life_is_no_half() -> None:
+    assert [m.written for m in find_numbers("a half-life of 3 h, half an hour, two half-lives")] == ["3", "half", "two"]
+
+
+def test_solve_targets_the_followed_program_and_reports_it() -> None:
+    from mathllm.problem import Problem
+    from mathllm.report import warnings_of
+    from mathllm.solve import SolveOptions, solve
+    from tests.fakes import ScriptedGenerator
+
+    class Tuned(ScriptedGenerator):
+        def __init__(self, *a, **kw) -> None:
+            super().__init__(*a, **kw)
+            self.info = dict(self.info, tuned=True)
+
+    # the model answered the balance; follow puts the example's interest back; target answers the balance
+    wrote = BALANCE + "answer = float(balance)\n"
+    res = solve(Problem(text=WORTH), Tuned([wrote]), SolveOptions(repairs=0), examples=[ASKS_INTEREST])
+    assert res.best.followed is not None and res.best.targeted is not None
+    assert res.answer.value == pytest.approx(4642.189829624565)
+    assert any(w.startswith("answered the question with `answer = float(balance)`") for w in warnings_of(res))
