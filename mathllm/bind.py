@@ -547,12 +547,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
     # a value that is only a conversion of a number written in a measure of another dimension
     # ("600 mg" as ``ka = 0.6  # [1/h]``) is no value of the parameter's unit
-    foreign = {p.name for p in params if p.name not in invented and not sources[p.name]
-               and _measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)
-               and _borrowed(p, params, mentions, sources) is None}
+    lenders = {p.name: _borrowed(p, params, mentions, sources) for p in params if p.name not in invented}
+    foreign = {p.name for p in params if p.name in lenders and lenders[p.name] is None and not sources[p.name]
+               and _measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)}
     invented |= foreign
     for p in params:
-        lender = None if p.name in invented else _borrowed(p, params, mentions, sources)
+        lender = lenders.get(p.name)
         # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
         per = bool(sources[p.name]) and all(after_per(text, mentions[i]) for i in sources[p.name])
         if (p.name in invented or lender or per) and p.value != 0 and units[p.name]:
@@ -703,15 +703,19 @@ def _written_in(said: str, unit: str, value: float) -> bool:
     return "/" in unit and top not in {"", "1"} and said == top
 
 
+def _conversion_of(value: float, number: float) -> bool:
+    """Whether ``value`` is ``number`` after a unit conversion other than none (x1000, x60, ...)."""
+    from .verify import _CONVERSIONS
+
+    return any(math.isclose(abs(value), abs(number) * c, rel_tol=1e-9) for c in _CONVERSIONS if c != 1)
+
+
 def _foreign(p: Parameter, mentions: list[Mention], said: list[str]) -> bool:
     """Whether ``p``'s value is a number of the text only as a unit conversion (x1000, x60, ...)
     of numbers written in units of measure of another dimension than ``p``'s ("600 mg" as ``ka =
     0.6  # [1/h]``)."""
-    from .verify import _CONVERSIONS
-
     unit = unit_key(p.unit)
-    hits = [u for m, u in zip(mentions, said, strict=True) for c in _CONVERSIONS
-            if c != 1 and m.value != 0 and math.isclose(abs(p.value), abs(float(m.value * m.scale)) * c, rel_tol=1e-9)]
+    hits = [u for m, u in zip(mentions, said, strict=True) if m.value != 0 and _conversion_of(p.value, float(m.value * m.scale))]
     return bool(hits) and all(_measure(u) and _factor(u, unit) is None for u in hits)
 
 
@@ -721,13 +725,10 @@ def _borrowed(p: Parameter, params: list[Parameter], mentions: list[Mention],
     conversion (x1000, x60, ...): ``t_query`` for ``m = 1700000  # [kg]`` beside ``t_query = 1.7
     # [s]``; None if there is none. The verifier counts a conversion as given, as "220 mH" is for
     ``L = 0.22  # [H]``; taken by another parameter, the number is not this one's."""
-    from .verify import _CONVERSIONS
-
     if sources[p.name] or abs(p.value) in (1.0, 2.0, 3.0) or structural_reason(p) is not None:
         return None
     for q in params:
-        if q.name != p.name and any(math.isclose(abs(p.value), abs(float(mentions[i].value)) * c, rel_tol=1e-9)
-                                    for i in sources[q.name] for c in _CONVERSIONS if c != 1):
+        if q.name != p.name and any(_conversion_of(p.value, float(mentions[i].value)) for i in sources[q.name]):
             return q.name
     return None
 

@@ -511,6 +511,19 @@ class _AnswerLine:
         return "\n".join(self.lines[:i] + [new] + self.lines[i + 1:]) + "\n", Retarget(self.old, new, reason)
 
 
+def is_wrapper(value: ast.expr, wrappers: tuple[str, ...] = ("float", "int")) -> bool:
+    """Whether ``value`` is a call such as ``float(...)`` that only wraps the quantity answered."""
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in wrappers \
+        and bool(value.args)
+
+
+def unwrapped(value: ast.expr, wrappers: tuple[str, ...] = ("float", "int")) -> ast.expr:
+    """The quantity inside ``float(...)``/``int(...)`` (or other ``wrappers``), nested or not."""
+    while is_wrapper(value, wrappers):
+        value = value.args[0]  # type: ignore[attr-defined]
+    return value
+
+
 def _answer_line(program: str) -> _AnswerLine | None:
     """The program's last top-level ``answer = ...`` when it is one line (None otherwise)."""
     try:
@@ -544,10 +557,7 @@ def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
     if line is None:
         return None
     ans, assigns = line.node, line.assigns
-    value = ans.value
-    while isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int") \
-            and value.args:
-        value = value.args[0]
+    value = unwrapped(ans.value)
     comments = {i + 1: ln.split("#", 1)[1] for i, ln in enumerate(line.lines) if "#" in ln}
     new: str | None = None
     reason = ""

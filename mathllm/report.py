@@ -46,7 +46,7 @@ def attempt_dict(a: Any) -> dict:
         "verification": a.verification.to_dict() if a.verification is not None else None,
         "rebound": [mv.to_dict() for mv in a.rebound],
         "followed": a.followed.to_dict() if a.followed is not None else None,
-        "targeted": a.targeted.to_dict() if getattr(a, "targeted", None) is not None else None,
+        "targeted": a.targeted.to_dict() if a.targeted is not None else None,
         "filled": a.filled.to_dict() if a.filled is not None else None,
         "widened": a.widened.to_dict() if a.widened is not None else None,
         "cut": a.cut,
@@ -80,7 +80,7 @@ def warnings_of(result: Any) -> list[str]:
     notes += [str(best.scaled)] if best.scaled is not None else []
     notes += [str(best.filled)] if best.filled is not None else []
     notes += [str(best.followed)] if best.followed is not None else []
-    notes += [str(best.targeted)] if getattr(best, "targeted", None) is not None else []
+    notes += [str(best.targeted)] if best.targeted is not None else []
     notes += [f"moved {mv}" for mv in best.rebound]
     v = best.verification
     return notes + (list(v.warnings) if v is not None else [])

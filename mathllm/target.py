@@ -32,7 +32,7 @@ import re
 from .contract import parse_parameters
 from .prompt import Example, question_of
 from .quantities import _stems
-from .questions import Retarget, _answer_line
+from .questions import Retarget, _answer_line, is_wrapper, unwrapped
 
 #: Words of a question that asks for interest (or another gain) rather than a balance.
 _GAIN = re.compile(r"\b(?:interest|earn(?:s|ed|ings)?|gain(?:s|ed)?|returns?|grow(?:s|n)? by|profit)\b",
@@ -65,18 +65,13 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
     return program, None
 
 
-def _answered(value: ast.expr) -> ast.expr:
-    """The expression inside ``float(...)``/``int(...)``/``round(..., n)``."""
-    while isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int", "round") \
-            and value.args:
-        value = value.args[0]
-    return value
+#: Calls that only wrap the quantity an answer line answers: ``float(x)``, ``round(x, 2)``.
+_WRAPPERS = ("float", "int", "round")
 
 
 def _wrap(value: ast.expr, inner: str) -> str:
     """``inner`` wrapped as the answer line's expression wraps its quantity (``float(...)``)."""
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("float", "int", "round") \
-            and value.args:
+    if is_wrapper(value, _WRAPPERS):
         rest = "".join(", " + ast.unparse(a) for a in value.args[1:])
         return f"{value.func.id}({_wrap(value.args[0], inner)}{rest})"
     return inner
@@ -85,7 +80,7 @@ def _wrap(value: ast.expr, inner: str) -> str:
 def _gain(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: str,
           theirs: str) -> tuple[str, str, tuple[str, str]] | None:
     """Rule 1: a difference the example asked for and the text does not, or the other way."""
-    got = _answered(value)
+    got = unwrapped(value, _WRAPPERS)
     if not isinstance(got, ast.Name) or got.id not in assigns:
         return None
     params = {p.name for p in parse_parameters(program)}
