@@ -62,7 +62,13 @@ clear evidence:
    number ("0.8% per year" for a rate and for a share) both stay. A fraction holding a rate out of
    a round base scaled by another power of ten ("56 per 1,000 people" as ``prevalence =
    0.000056``) takes the rate over its base (0.056), unless another number of the text gives
-   its value.
+   its value. A convention literal in a span of time is made up too (``years = 12  # [year]``
+   for "after 7 years"), unless it is one of a larger unit (365 days, 24 h) or described as
+   "per" something. Where the text says a tank starts as pure water and writes no amount in the
+   unit, an initial amount or concentration of salt that is made up, or a number written in a
+   measure of another dimension ("10 L/min" as ``S1_0 = 10  # [kg]``), is 0. A temperature whose
+   value is the text's with the other sign (``T_air = -8`` for "8 °C"), where no number of the
+   text is written with its sign, takes the text's, unless words after it put it below zero.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -70,6 +76,9 @@ clear evidence:
    :func:`~mathllm.quantities.fit_score` and more than for any other parameter, and at least
    2 points more than any other free number has for it and than the number it took has ("a kick-off speed of 11 m/s"
    beside ``v0 = 9.8  # initial speed [m/s]`` taken from "g = 9.8 m/s²"): it moves there.
+
+   A number's unit is the word written right after it, or, for a number of a list whose unit
+   is written once after its last number ("18.8 and 6.2 kg", "20, 30 and 40 L"), that word.
 
 5. **A coefficient of the polynomial the text writes.** A parameter described as the
    "coefficient of t^2" (of ``t``, of ``t^3``, "constant term") takes that coefficient of the
@@ -232,6 +241,8 @@ _UNIT_WORDS = {
 _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
 _CURRENCIES = frozenset({"usd", "eur", "gbp", "chf"})
 #: An amount of money per unit: "£110.67 each", "31.44 dollars per unit", "4 euros apiece".
+#: What joins the numbers of a list that shares one unit: "18.8 and 6.2 kg", "20, 30 or 40 L".
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|to)\s+)", re.IGNORECASE)
 _EACH = re.compile(r"^\s*(?:each|apiece|a piece|a unit|per (?:unit|item|piece))\b", re.IGNORECASE)
 #: An area or a volume written in words: "448 square feet", "20 sq m", "3 cubic metres".
 _AREA = re.compile(r"^(?:square|sq\.?|(?P<cubic>cubic|cu\.?))\s+(?P<unit>[a-z]+\.?)$", re.IGNORECASE)
@@ -289,7 +300,16 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
         return "%"
     if m.start and text[m.start - 1] in "$€£¥":
         return text[m.start - 1]  # "$25,300": the unit is written before the number
-    after = text[m.end:between(text, m, mentions)[1]].split()
+    hi = between(text, m, mentions)[1]
+    following = next((o for o in mentions if o.start == hi), None)
+    if following is not None and not following.percent and (join := _LISTED.fullmatch(text, m.end, hi)) \
+            and (join.group(0).strip() != "," or _listed_on(text, following, mentions)):
+        # "they start with 18.8 and 6.2 kg", "tanks of 20, 30 and 40 L": a list's unit is
+        # written once, after its last number (a percentage's "%" is not shared: its value
+        # differs); a comma alone is no list ("pieces ×27, 4.5 m pieces ×19") unless an "and"
+        # or "or" ends it
+        return unit_word(text, following, mentions)
+    after = text[m.end:hi].split()
     if m.scale_name and after and after[0].rstrip(".,;:?!)").lower() == m.scale_name.lower():
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
     if after and after[0].lower() == "per" and (rate := _time_rate(text, m)):
@@ -297,6 +317,14 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     if len(after) > 1 and _AREA.match(f"{after[0]} {after[1].rstrip('.,;:?!)')}"):
         return f"{after[0]} {after[1].rstrip('.,;:?!)')}"  # "448 square feet"
     return after[0].rstrip(".,;:?!)") if after else ""
+
+
+def _listed_on(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether ``m`` is joined to the next number as one of a list ("30" in "20, 30 and 40 L")."""
+    hi = between(text, m, mentions)[1]
+    following = next((o for o in mentions if o.start == hi), None)
+    join = _LISTED.fullmatch(text, m.end, hi) if following is not None else None
+    return bool(join) and (join.group(0).strip() != "," or _listed_on(text, following, mentions))
 
 
 def _time_rate(text: str, m: Mention) -> re.Match[str] | None:
@@ -388,6 +416,10 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, moves)
     made_up = _made_up(text, program, params, mentions, words, said, days)
     program, params = _apply(program, params, made_up)
+    empty = _empty_start(text, params, mentions, said)
+    program, params = _apply(program, params, empty)
+    signs = _sign_lost(text, params, mentions, said)
+    program, params = _apply(program, params, signs)
     # rule 1 again: rule 3 can put a parameter on a number another parameter had taken in the
     # wrong unit ("16 kg" as a concentration in %), and that one now has a number to go to
     again = _other_unit(text, params, mentions, words, said)
@@ -418,7 +450,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     params = parse_parameters(program)
     listed = _listed(text, program, params, mentions, said)
     program, _ = _apply(program, params, listed)
-    return program, (moves + made_up + again + percent + converted + shared + beside + coefficients + table
+    return program, (moves + made_up + empty + signs + again + percent + converted + shared + beside + coefficients + table
                      + labelled + weekdays + counts + pairs + series + paired + data + listed)
 
 
@@ -486,8 +518,10 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         if free and p.name in cells:
             continue
         if free:
-            # "an 88% alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken: the one left
-            fits = [i for i in fits if i not in used]
+            # "an 88% alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken: the one left;
+            # or a number written more often than parameters take it ("the first (2,000 L) ...
+            # the second (2,000 L)" with only ``volume1 = 2000``)
+            fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
         if len(fits) != 1:
             continue  # no number in its unit, or several: the model's choice stands
         m = mentions[fits[0]]
@@ -503,6 +537,19 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     # the one free number of a unit wanted by two parameters: which one it is for is not clear
     wanted = [i for i, _, _ in moves]
     return [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
+
+
+def _spare(fits: list[int], params: list[Parameter], sources: dict[str, list[int]],
+           mentions: list[Mention]) -> list[int]:
+    """Of the numbers ``fits``, all taken, the first mention of the one value the text writes more
+    often than parameters take it ([] if none or several)."""
+    spare = []
+    for value in dict.fromkeys(mentions[i].value for i in fits):
+        written = [i for i in fits if mentions[i].value == value]
+        takers = sum(1 for p in params if any(i in written for i in sources[p.name]))
+        if len(written) > takers:
+            spare.append(written[0])
+    return spare if len(spare) == 1 else []
 
 
 def _apply(program: str, params: list[Parameter], moves: list[Rebinding],
@@ -538,6 +585,14 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     dated = {p.name for p in params if not sources[p.name] and p.value in days and p.name not in invented
              and structural_reason(p) is None}  # 12 months a year is no date's 12
     invented |= dated
+    # a convention literal is no convention in a span of time: ``years = 12  # [year]`` for
+    # "after 7 years" (12 months a year is ``[month/year]``; 12 months for "1 year" a conversion)
+    spans = {p.name for p in params if p.name not in invented and not sources[p.name] and p.value > 1
+             and _SIZE.get(unit_key(p.unit), ("",))[0] in _SPANS
+             and p.value not in _WHOLE_SPANS.get(unit_key(p.unit), ())
+             and not re.search(r"\bper\b|_per_|\bin (?:a|an|one)\b|\beach\b|\bevery\b", f"{p.description} {p.name}")
+             and not any(_conversion_of(p.value, float(m.value * m.scale)) for m in mentions if m.value)}
+    invented |= spans
     units = {p.name: unit_key(p.unit) for p in params}
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
@@ -599,6 +654,69 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
     targets = [i for i, _ in moves]
     return [mv for i, mv in moves if targets.count(i) == 1]
+
+
+#: A tank or solution that starts with nothing dissolved in it.
+_STARTS_EMPTY = re.compile(r"\b(?:pure|fresh|clean|clear|plain) water\b|\bno (?:salt|sugar|dye|chemical|pollutant)s?\b"
+                           r"|\b(?:salt|sugar|dye)-free\b", re.IGNORECASE)
+#: A parameter described as a starting value.
+_INITIAL = re.compile(r"\binitial(?:ly)?\b|\bat (?:the )?start\b|\bat t ?= ?0\b", re.IGNORECASE)
+
+
+def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 3, a start with nothing dissolved: where the text says a tank starts as pure water
+    ("both start as pure water"), initial amounts or concentrations of salt that hold a value the
+    text does not give, or a number it writes in a measure of another dimension ("10 L/min" as
+    ``S1_0 = 10  # [kg]``), are zero, if the text writes no number in their unit at all."""
+    empty = _STARTS_EMPTY.search(text)
+    if not empty:
+        return []
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        if p.value == 0 or not _dissolved(p, unit) or any(_factor(u, unit) is not None for u in said):
+            continue
+        found = _sources(p, mentions)
+        foreign = bool(found) and all(_measure(said[i]) and _factor(said[i], unit) is None for i in found)
+        if foreign or not found:
+            moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says the start is {empty.group(0)}; "
+                                                          f"{fmt_value(p.value)} is no amount it gives"))
+    return moves
+
+
+#: Spans that are one of a larger unit, a horizon a program may choose ("simulated period =
+#: 365 days", a day of 24 h): a convention still, unlike 12 years.
+_WHOLE_SPANS = {"day": {7, 14, 28, 30, 31, 360, 365, 366}, "week": {4, 52}, "month": {12, 24},
+                "h": {24, 48}, "min": {60}, "s": {60, 3600}}
+#: Units of temperature, spelled alike (:func:`unit_key`).
+_TEMPERATURES = frozenset({"°c", "°f", "c", "f"})
+#: Words that put a temperature written without a sign below zero ("8 °C below zero").
+_BELOW_ZERO = re.compile(r"\W{0,3}(?:\w+\W+){0,2}?(?:below (?:zero|freezing)|under zero|of frost)\b", re.IGNORECASE)
+
+
+def _sign_lost(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 3, a temperature's sign: a parameter in degrees whose value is the text's temperature
+    with the other sign (``T_air = -8`` for "the thermometer shows 8 °C", ``T_dew = 8.6`` for "the
+    dew point -8.6 °C"), where no number of the text has its value as written, takes the
+    text's value, sign and all; not where words after the number put it below zero."""
+    moves = []
+    for p in params:
+        if unit_key(p.unit) not in _TEMPERATURES or p.value == 0 \
+                or any(float(m.value) == p.value for m in mentions):
+            continue
+        flipped = {float(m.value) for m, u in zip(mentions, said, strict=True)
+                   if float(m.value) == -p.value and u in _TEMPERATURES and not _BELOW_ZERO.match(text, m.end)}
+        if len(flipped) == 1:
+            new = flipped.pop()
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {fmt_value(new)} {p.unit}, "
+                                                         f"not {fmt_value(p.value)}"))
+    return moves
+
+
+def _dissolved(p: Parameter, unit: str) -> bool:
+    """Whether ``p`` is an initial amount (mass) or concentration (mass per volume) in a tank."""
+    mass = _factor(unit, "kg") is not None or _factor(unit, "kg/l") is not None
+    return mass and bool(_INITIAL.search(p.description) or re.search(r"_?0$", p.name))
 
 
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
@@ -946,13 +1064,48 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             by_question = len(asked) == 1 and _in_question(text, m)
             if by_question:
                 fit = [int(q is asked[0]) for q in takers]
+            by_order = fit.count(max(fit)) != 1 and _in_order(text, takers, m, mentions[written[0]])
+            if by_order:
+                fit = by_order
+            keeper = None
+            rivals = [q for q in params if unit_key(q.unit) == unit and q not in takers
+                      and not sources[q.name] and q.value != 0]  # "4 kg box, 2 kg cart" beside m_load = 7
+            if fit.count(max(fit)) != 1 and len(takers) == 2 and len(written) == 1 and not rivals:
+                # "at $20.69 each with a variable cost of $10.83" read as price = variable_cost =
+                # 10.83: the words around the shared number name one of them, which keeps it, unless
+                # a parameter of the unit that holds a value the text does not give may want the free one
+                kept = [fit_score(q, text, mentions[written[0]], mentions) for q in takers]
+                if kept.count(max(kept)) == 1:
+                    keeper = takers[kept.index(max(kept))]
+                    fit = [int(q is not keeper) for q in takers]
             if fit.count(max(fit)) != 1:
                 continue  # the words around the free number do not single one out
             p = takers[fit.index(max(fit))]
-            why = "the question asks about it" if by_question else f"{p.name} matches its words"
+            why = ("the text lists the numbers in the order of the parameters' indices" if by_order
+                   else f"the words around {mentions[written[0]].written} are {keeper.name}'s" if keeper
+                   else "the question asks about it" if by_question else f"{p.name} matches its words")
             moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {_as_written(m, words[free[0]])} "
                                                          f"and {why}; {mentions[written[0]].written} is taken"))
     return moves
+
+
+def _in_order(text: str, takers: list[Parameter], free: Mention, taken: Mention) -> list[int] | None:
+    """Rule 2, by order: two parameters that differ only by an index (``S1_0``, ``S2_0``) share a
+    number that the text lists right beside the free one ("they start with 18.8 and 6.2 kg" read
+    as 6.2 and 6.2): the text lists them in the indices' order, so the lower index takes the
+    first number. A score per taker (1 for the one that takes ``free``), or None."""
+    if len(takers) != 2:
+        return None
+    first, second = sorted((free, taken), key=lambda m: m.start)
+    if not _LISTED.fullmatch(text, first.end, second.start):
+        return None
+    shapes = [re.sub(r"\d+", "#", p.name) for p in takers]
+    indices = [[int(d) for d in re.findall(r"\d+", p.name)] for p in takers]
+    if shapes[0] != shapes[1] or indices[0] == indices[1] or len(indices[0]) != len(indices[1]):
+        return None
+    low = 0 if indices[0] < indices[1] else 1
+    gets = low if free is first else 1 - low
+    return [int(k == gets) for k in range(2)]
 
 
 #: A parameter's description that names the value the question asks about.

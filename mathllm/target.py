@@ -7,7 +7,7 @@ interest earned for "what is 1,000 CHF worth after 24 years?", the salt in the s
 "how much salt does the first of two tanks hold?". In the evaluation of the new kinds' held-out
 phrasings (`runs/s17/nf4`, 66 items) that was 6 of the 34 wrong programs.
 
-Two rules, each only where the example's question and the text's differ in the words it reads:
+Three rules, each only where the example's question and the text's differ in the words it reads:
 
 1. **Interest or balance.** The answer is a difference ``interest = balance - principal`` of a
    computed quantity and a parameter, the example's question names it (a word of its name:
@@ -21,6 +21,15 @@ Two rules, each only where the example's question and the text's differ in the w
    the text's question names another first ("does the first of two tanks hold"): the answer
    reads that row instead (``sol.y[0, -1]``), and its comment says so.
 
+3. **Amount or concentration.** The answer divides a quantity by a volume parameter
+   (``sol.y[1, -1] / volume2``: the salt's concentration), the example's question asks for a
+   concentration ("concentration", "g/L", "per litre") and the text's for an amount ("how much
+   salt, in g"; no concentration words): the answer is the quantity itself (``sol.y[1, -1]``),
+   any unit factor kept (``/ volume2 * 1000`` -> ``* 1000``). The other way, an answer that
+   reads an ODE row (``sol.y[0, -1]``) while the text asks for a concentration and the example
+   for an amount is divided by the volume of that compartment (``volume1`` for row 0, or the one
+   volume parameter).
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -29,6 +38,7 @@ from __future__ import annotations
 import ast
 import re
 
+from .bind import _factor, unit_key
 from .contract import parse_parameters
 from .prompt import Example, question_of
 from .quantities import _stems
@@ -50,7 +60,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         return program, None
     mine, theirs = question_of(text), question_of(example.problem)
     said = line.lines[line.node.lineno - 1].partition("#")[2].strip()
-    for rule in (_gain, _compartment):
+    for rule in (_gain, _compartment, _amount):
         found = rule(line.node.value, line.assigns, program, mine, theirs)
         if found is None:
             continue
@@ -113,9 +123,7 @@ def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, 
     want, shown = _ORDINALS[a.group(1).lower()], _ORDINALS[b.group(1).lower()]
     if want == shown:
         return None
-    rows = [n for n in ast.walk(value) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute)
-            and n.value.attr == "y" and isinstance(n.slice, ast.Tuple) and n.slice.elts
-            and isinstance(first := n.slice.elts[0], ast.Constant) and first.value == shown]
+    rows = [n for n in ast.walk(value) if _row(n) == shown]
     if len(rows) != 1 or not isinstance(rows[0].value.value, ast.Name):
         return None
     sol = rows[0].value.value.id
@@ -131,3 +139,124 @@ def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, 
     return (expr.replace(old, f"{sol}.y[{want}, "),
             f"the problem asks about the {a.group(1).lower()}, the example about the {b.group(1).lower()}",
             (str(shown + 1), str(want + 1)))
+
+
+#: Words of a question that asks for a concentration.
+_CONCENTRATION = re.compile(r"\bconcentrat\w*|\b(?:mg|g|kg|lb)\s*/\s*(?:l|ml|dl|m3|m³|gal)\b"
+                            r"|\bper (?:litre|liter|l|ml|gallon|cubic)\b", re.IGNORECASE)
+#: Words of a question that asks for an amount of something dissolved.
+_AMOUNT = re.compile(r"\b(?:how much|amount of|mass of) (?:salt|sugar|dye|chemical|pollutant|drug|solute)\b"
+                     r"|\((?:in )?(?:g|kg|mg|lb)\)"
+                     r"|\b(?:in|how many) (?:g|kg|mg|lb|grams?|kilograms?|milligrams?|pounds?)\b(?!\s*(?:/|per\b))",
+                     re.IGNORECASE)
+#: A number the question gives, with its unit: "brine of 40 g/L", "a concentration of 0.05 kg per
+#: litre" say what flows in, not what is asked.
+_GIVEN = re.compile(r"(?:\bconcentrat\w*\s+(?:of\s+)?)?-?\d[\d,.]*\s*[^\s,;?]*(?:\s+per\s+\w+)?", re.IGNORECASE)
+#: The unit a question asks its answer in: "in g", "(mg/L)", "in kilograms".
+_ASKED_UNIT = re.compile(r"(?:\bin|\()\s*(?P<unit>(?:mg|g|kg|lb)(?:\s*/\s*(?:l|ml|dl|m3|m³|gal))?)(?=\s*[),?.;]|\s)",
+                         re.IGNORECASE)
+#: Units of volume, as a parameter's comment names them.
+_VOLUMES = frozenset({"l", "ml", "dl", "m3", "m^3", "m³", "gal", "litre", "liter", "litres", "liters"})
+
+
+def _volumes(program: str) -> list[str]:
+    return [p.name for p in parse_parameters(program) if p.unit.strip().lower() in _VOLUMES]
+
+
+def _amount(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: str,
+            theirs: str) -> tuple[str, str, tuple[str, str]] | None:
+    """Rule 3: an amount where the example asked for a concentration, or the other way."""
+    mine_unit = _ASKED_UNIT.search(mine)
+    mine, theirs = _GIVEN.sub(" ", mine), _GIVEN.sub(" ", theirs)
+    wants_amount = bool(_AMOUNT.search(mine)) and not _CONCENTRATION.search(mine)
+    wants_concentration = bool(_CONCENTRATION.search(mine))
+    asked_amount = bool(_AMOUNT.search(theirs)) and not _CONCENTRATION.search(theirs)
+    asked_concentration = bool(_CONCENTRATION.search(theirs))
+    params = {p.name: p for p in parse_parameters(program)}
+    volumes = [name for name, p in params.items() if p.unit.strip().lower() in _VOLUMES]
+    inner = unwrapped(value, _WRAPPERS)
+    if wants_amount and asked_concentration:
+        # (x / V), (x / V) * c or x * c / V: the quantity x, in the unit the question names
+        scaled = isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Mult) and isinstance(inner.right, ast.Constant)
+        div = inner.left if scaled else inner
+        if not (isinstance(div, ast.BinOp) and isinstance(div.op, ast.Div) and isinstance(div.right, ast.Name)
+                and div.right.id in volumes):
+            return None
+        x = div.left
+        if isinstance(x, ast.BinOp) and isinstance(x.op, ast.Mult) and isinstance(x.right, ast.Constant) and not scaled:
+            x = x.left
+        factor = _unit_factor(_row_unit(x, assigns, params), mine_unit.group("unit") if mine_unit else None)
+        if factor is None:
+            return None
+        quantity = ast.unparse(x)
+        return (_wrap(value, quantity if factor == 1 else f"{quantity} * {factor:g}"),
+                f"the problem asks for an amount, the example for a concentration ({ast.unparse(div)})", ("", ""))
+    if wants_concentration and asked_amount:
+        if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) for n in ast.walk(value)):
+            return None
+        rows = [n for n in ast.walk(value) if _row(n) is not None]
+        if len(rows) != 1 or ast.unparse(inner) != ast.unparse(rows[0]):
+            return None
+        row = _row(rows[0])
+        numbered = [v for v in volumes if re.search(rf"(?<!\d){row + 1}(?!\d)", v)]
+        volume = numbered[0] if len(numbered) == 1 else volumes[0] if len(volumes) == 1 else None
+        if volume is None:
+            return None
+        state = _row_unit(rows[0], assigns, params)
+        factor = _unit_factor(f"{state}/{unit_key(params[volume].unit)}" if state else None,
+                              mine_unit.group("unit") if mine_unit else None)
+        if factor is None:
+            return None
+        quantity = f"{ast.unparse(rows[0])} / {volume}"
+        return (_wrap(value, quantity if factor == 1 else f"{quantity} * {factor:g}"),
+                "the problem asks for a concentration, the example for an amount", ("", ""))
+    return None
+
+
+def _row(node: ast.AST) -> int | None:
+    """The row an ODE solution is read at (``sol.y[1, -1]``: 1), or None."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "y" \
+            and isinstance(node.slice, ast.Tuple) and node.slice.elts \
+            and isinstance(first := node.slice.elts[0], ast.Constant) and isinstance(first.value, int):
+        return first.value
+    return None
+
+
+def _row_unit(node: ast.expr, assigns: dict[str, ast.Assign], params: dict) -> str | None:
+    """The unit of the ODE row ``node`` reads: that of its initial value's parameter
+    (``solve_ivp(rhs, ..., [S1_0, S2_0])`` with ``S2_0  # [kg]``), spelled alike; None if unknown."""
+    row = _row(node)
+    if row is None or not isinstance(node.value.value, ast.Name) or node.value.value.id not in assigns:
+        return None
+    inits = [n for n in ast.walk(assigns[node.value.value.id].value) if isinstance(n, ast.List)]
+    if not inits or row >= len(inits[-1].elts) or not isinstance(name := inits[-1].elts[row], ast.Name) \
+            or name.id not in params:
+        return None
+    return unit_key(params[name.id].unit) or None
+
+
+def _unit_factor(have: str | None, want: str | None) -> float | None:
+    """What a quantity in ``have`` is multiplied by to be in ``want`` (the unit the question
+    names): 1 where the question names none; None where either is unknown or they do not convert."""
+    if want is None:
+        return 1.0
+    if have is None:
+        return None
+    f = _factor(have, unit_key(want))
+    return None if f is None else float(f)
+
+
+def _copy(node: ast.expr) -> ast.expr:
+    return ast.parse(ast.unparse(node), mode="eval").body
+
+
+class _Replace(ast.NodeTransformer):
+    """Replaces the node that unparses as ``old`` by ``new``."""
+
+    def __init__(self, old: ast.expr, new: ast.expr) -> None:
+        self.old, self.new = ast.unparse(old), new
+
+    def visit(self, node: ast.AST) -> ast.AST:
+        if isinstance(node, ast.expr) and ast.unparse(node) == self.old:
+            return self.new
+        return self.generic_visit(node)

@@ -389,7 +389,76 @@ REAL = {
                 {"principal": 1000, "rate": 0.044, "periods_per_year": 52, "years": 12},
                 ["principal = 12000 -> 1000 (12000 is a conversion of the number years takes; its one free "
                  "number in EUR is 1,000)"]),
+    # rule 1: "2,000 L" is written twice and taken once; rule 3: "pure water" starts with no salt
+    "spare": (("How much salt, in kg, does the first of two tanks in series hold after 172 minutes, if brine of "
+               "100 g/L enters the first (2,000 L) at 10 L/min, the mixed liquid flows on into the second (2,000 L) "
+               "at the same rate and leaves from there, and both start as pure water?"),
+              ("volume1 = 2000  # liquid in tank 1, constant [L]\nvolume2 = 100  # liquid in tank 2, constant [L]\n"
+               "S1_0 = 10  # initial salt in tank 1 [kg]\nS2_0 = 10  # initial salt in tank 2 [kg]\nc_in = 0.1  # "
+               "salt concentration of the inflow [kg/L]\nflow = 10  # flow rate into, between and out of the tanks "
+               "[L/min]\nt_query = 172  # time of interest [min]\n"),
+              {"volume1": 2000, "volume2": 2000, "S1_0": 0, "S2_0": 0, "c_in": 0.1, "flow": 10, "t_query": 172},
+              ["volume2 = 100 -> 2000 (the problem gives 2,000 L; 100 is in g/L)",
+               "S1_0 = 10 -> 0 (the problem says the start is pure water; 10 is no amount it gives)",
+               "S2_0 = 10 -> 0 (the problem says the start is pure water; 10 is no amount it gives)"]),
+    # rule 2 by order: a list's unit is written once, after its last number
+    "listed": (("How much salt, in kg, does the first of two tanks in series hold after 65 minutes, if brine of "
+                "0.025 kg/L enters the first (500 L) at 4 L/min, the mixed liquid flows on into the second (500 L) "
+                "at the same rate and leaves from there, and they start with 18.8 and 6.2 kg of salt?"),
+               ("volume1 = 500  # liquid in tank 1, constant [L]\nvolume2 = 500  # liquid in tank 2, constant [L]\n"
+                "S1_0 = 6.2  # initial salt in tank 1 [kg]\nS2_0 = 6.2  # initial salt in tank 2 [kg]\n"),
+               {"volume1": 500, "volume2": 500, "S1_0": 18.8, "S2_0": 6.2},
+               [("S1_0 = 6.2 -> 18.8 (the problem gives 18.8 kg and the text lists the numbers in the order of the "
+                 "parameters' indices; 6.2 is taken)")]),
+    # rule 2: the words around the shared number are one taker's, the other takes the free number
+    "keeper": (("How many phone cases must be sold each month, at $20.69 each with a variable cost of $10.83 per "
+                "unit and fixed monthly costs of $25,300, to reach a profit of $1,600?"),
+               ("fixed_cost = 25300.0  # fixed costs per month [$]\nprice = 10.83  # selling price per unit "
+                "[$/unit]\nvariable_cost = 10.83  # variable cost per unit [$/unit]\ntarget_profit = 1600  # "
+                "desired monthly profit [$]\n"),
+               {"fixed_cost": 25300, "price": 20.69, "variable_cost": 10.83, "target_profit": 1600},
+               [("price = 10.83 -> 20.69 (the problem gives 20.69 $ per unit and the words around 10.83 are "
+                 "variable_cost's; 10.83 is taken)")]),
+    # rule 3: 12 is a convention (months a year), not in a span of years
+    "span": (("After 7 years, how much interest has 500 CHF earned in a savings product that pays 6.75% "
+              "annually, with semi-annual compounding?"),
+             ("principal = 500  # initial deposit [CHF]\nrate = 0.0675  # nominal annual interest rate [1/year]\n"
+              "periods_per_year = 2  # compounding periods per year [1/year]\nyears = 12  # investment period "
+              "[year]\n"),
+             {"principal": 500, "rate": 0.0675, "periods_per_year": 2, "years": 7},
+             ["years = 12 -> 7 (the problem does not give 12; its one free number in years is 7)"]),
+    # rule 3: a temperature's sign, both ways
+    "dew": (("What relative humidity, by the Magnus formula, makes the dew point -8.6 °C when the air at the "
+             "football pitch is 2.4 °C?"),
+            "T_air = 2.4  # air temperature [°C]\nT_dew = 8.6  # dew point [°C]\n",
+            {"T_air": 2.4, "T_dew": -8.6}, ["T_dew = 8.6 -> -8.6 (the problem gives -8.6 °C, not 8.6)"]),
+    "chill": (("What wind chill temperature does the North American wind chill formula give when the "
+               "thermometer shows 8 °C and the wind is 33 km/h?"),
+              "T_air = -8  # air temperature [°C]\nv = 33  # wind speed at 10 m height [km/h]\n",
+              {"T_air": 8, "v": 33}, ["T_air = -8 -> 8 (the problem gives 8 °C, not -8)"]),
 }
+
+
+@pytest.mark.parametrize("text, program", [
+    # "8 °C below zero" is -8
+    ("What does it feel like when the thermometer shows 8 °C below zero and the wind is 33 km/h?",
+     "T_air = -8  # air temperature [°C]\nv = 33  # wind speed [km/h]\n"),
+    # a simulated year of 365 days is a horizon a program may choose
+    ("With β = 0.3 per day and γ = 1/8 per day, what is the peak? The booking was made 2 weeks earlier.",
+     ("beta = 0.3  # transmission rate [1/day]\ninfectious_days = 8  # infectious period [day]\n"
+      "days = 365  # simulated period [day]\n")),
+    # pure water, but the text gives an amount of salt: that is the model's to place
+    ("Both start as pure water, then 3 kg of salt is added to the first of two tanks.",
+     "S1_0 = 10  # initial salt in tank 1 [kg]\nS2_0 = 10  # initial salt in tank 2 [kg]\n"),
+    # a comma alone makes no list: "×27" is a count, not 27 m
+    ("Order list: 2.25 m pieces ×27, 4.5 m pieces ×19. Raw material: steel rods, each 7 m.",
+     "stock_length = 7  # length of a rod [m]\n"),
+    # two takers that are not one parameter with two indices: no order to go by
+    ("They start with 18.8 and 6.2 kg of salt.",
+     "salt_a = 6.2  # salt in the first tank [kg]\nsalt_b = 6.2  # salt in the second tank [kg]\n"),
+])
+def test_new_rules_need_their_evidence(text: str, program: str) -> None:
+    assert bind(text, program) == (program, [])
 
 
 @pytest.mark.parametrize("case", list(REAL))

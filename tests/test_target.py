@@ -79,6 +79,44 @@ def test_the_tank_the_question_names_first() -> None:
     assert "asks about the first, the example about the second" in done.reason
 
 
+CONCENTRATION = TANKS.replace("answer = float(sol.y[1, -1])  # salt in tank 2 [kg]",
+                              "answer = float(sol.y[1, -1] / volume2 * 1000)  # concentration in tank 2 [g/L]")
+ASKS_CONCENTRATION = Example(SECOND.problem.replace("the amount of salt (kg)", "the salt concentration (g/L)"),
+                             CONCENTRATION)
+SECOND_IN_G = FIRST.replace("in kg, does the first", "in g, does the second")
+
+
+def test_the_amount_asked_where_the_example_asked_the_concentration() -> None:
+    out, done = target(CONCENTRATION, ASKS_CONCENTRATION, SECOND_IN_G)
+    assert out.endswith("answer = float(sol.y[1, -1] * 1000)\n")  # kg of the program's states, in g
+    assert answer(out) == pytest.approx(answer(TANKS) * 1000)
+    assert "asks for an amount, the example for a concentration (sol.y[1, -1] / volume2)" in done.reason
+
+
+def test_the_concentration_asked_where_the_example_asked_the_amount() -> None:
+    out, done = target(TANKS, SECOND, FIRST.replace("How much salt, in kg, does the first of two tanks in series "
+                                                    "hold", "What is the salt concentration in the second of two "
+                                                    "tanks in series"))
+    assert out.endswith("answer = float(sol.y[1, -1] / volume2)\n")
+    assert answer(out) == pytest.approx(answer(TANKS) / 400)
+    assert done.reason == "the problem asks for a concentration, the example for an amount"
+
+
+@pytest.mark.parametrize("program, example, text", [
+    (CONCENTRATION, ASKS_CONCENTRATION, SECOND_IN_G.replace("How much salt, in g,", "What concentration, in g/L,")),
+    (TANKS, SECOND, SECOND_IN_G),  # both amounts
+    # two divisions by volumes: which one the concentration is, is not clear
+    (CONCENTRATION.replace("/ volume2 * 1000", "/ volume2 * 1000 + sol.y[0, -1] / volume1"), ASKS_CONCENTRATION,
+     SECOND_IN_G),
+    # no volume to divide by
+    (TANKS.replace("# liquid in tank 1, constant [L]", "# tank 1 [kg]").replace(
+        "# liquid in tank 2, constant [L]", "# tank 2 [kg]"), SECOND, "What is the concentration in the tank?"),
+])
+def test_amount_and_concentration_stay_where_the_questions_agree_or_the_program_is_unclear(
+        program: str, example: Example, text: str) -> None:
+    assert target(program, example, text) == (program, None)
+
+
 @pytest.mark.parametrize("text", [
     FIRST.replace("the first of two tanks", "the second of two tanks"),  # the example's tank
     "How much salt does the tank hold after 36 minutes?",               # no ordinal
