@@ -11,11 +11,13 @@ clear evidence:
    a ``[kg]`` parameter while ``t_query`` is in ``[s]``), and exactly one number of the text is
    written in the parameter's own unit ("1 kg"), not counting a zero beside another number
    ("from 0 V on a 9 V supply"), or, of several, exactly one that no parameter takes ("an 88%
-   alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken; not for a cell of a linear
-   program's table, rule 6's to place, nor when two parameters want that one number): it moves
-   there. A unit of the same dimension counts as the parameter's own, converted ("47 kΩ" is
-   47000 for ``R  # [Ohm]``; time, mass, length, volume, resistance, capacitance, voltage,
-   current, and quotients of them: ``[kg/L]``, ``[1/h]``). A number written in a unit of measure
+   alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken; or the one number the text
+   writes more often than parameters take it, "the first (2,000 L) ... the second (2,000 L)"
+   with only ``volume1 = 2000``; not for a cell of a linear program's table, rule 6's to place,
+   nor when two parameters want that one number): it moves there. A unit of the same
+   dimension counts as the parameter's own, converted ("47 kΩ" is 47000 for ``R  # [Ohm]``;
+   time, mass, length, volume, resistance, capacitance, voltage, current, and quotients of
+   them: ``[kg/L]``, ``[1/h]``). A number written in a unit of measure
    of another dimension moves so too when no other parameter has that unit, onto the one number
    of the parameter's unit no parameter takes ("a single oral dose of 250 mg ... absorption at
    1.5 per hour" read as ``ka = 250  # [1/h]`` in a program with no dose). Rule 1 runs again
@@ -29,7 +31,12 @@ clear evidence:
    number (strictly better than the others: "air") moves there; if that number stands in the
    question's sentence and one of them is described as the value "of interest", that one
    ("What will it read 48 minutes after ...?" for ``t2  # time of interest``, not ``t1  # time
-   of the second reading``, whose words "read" fits). And where a number written once
+   of the second reading``, whose words "read" fits). Where the words single none out: two
+   parameters that differ only by an index (``S1_0``, ``S2_0``) and a text that lists the two
+   numbers side by side ("they start with 18.8 and 6.2 kg") go by the list's order; or, of two
+   takers, the one whose words are around the shared number keeps it and the other moves ("at
+   $20.69 each with a variable cost of $10.83" read as ``price = variable_cost = 10.83``), unless
+   another parameter of the unit holds a value the text does not give. And where a number written once
    is taken by one parameter in its unit and one count (``[1]``), ("236 tickets cost £4,744 ...
    £23 apiece" read as ``total_count = 23`` beside ``price_adult = 23  # [GBP]``), the count
    takes the one whole number of the text that no parameter takes, if there is exactly one.
@@ -39,7 +46,10 @@ clear evidence:
    a rate per year ("a year", "annually", "p.a.", "an annual rate of"), the rate takes that one
    and the other parameter the other. And two parameters of one unit that each hold a number
    whose word (right after it) names the other and not itself ("130 aphids and 86 ladybirds"
-   read as ``x0 = 86  # initial aphids``, ``y0 = 130  # initial ladybirds``) trade their numbers.
+   read as ``x0 = 86  # initial aphids``, ``y0 = 130  # initial ladybirds``) trade their numbers,
+   as do two parameters that differ only by an index, each holding the number the text gives
+   right after the other's ordinal ("the first (800 L) ... the second (2,000 L)" read as
+   ``volume1 = 2000``, ``volume2 = 800``).
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -66,9 +76,14 @@ clear evidence:
    for "after 7 years"), unless it is one of a larger unit (365 days, 24 h) or described as
    "per" something. Where the text says a tank starts as pure water and writes no amount in the
    unit, an initial amount or concentration of salt that is made up, or a number written in a
-   measure of another dimension ("10 L/min" as ``S1_0 = 10  # [kg]``), is 0. A temperature whose
+   measure of another dimension ("10 L/min" as ``S1_0 = 10  # [kg]``), is 0, and so is a delay
+   or head start in a unit of time where the text says both start together and writes no number
+   in that unit ("both starting together" beside ``delay = 0.5  # [h]``). A temperature whose
    value is the text's with the other sign (``T_air = -8`` for "8 °C"), where no number of the
    text is written with its sign, takes the text's, unless words after it put it below zero.
+   A count or fraction (``[1]``) holding a number written in a unit of measure its words do not
+   name ("6 runs of the 5 km park loop" read as ``n_runs = 5``; "absorbed at 0.8 per hour" as
+   ``F = 0.8``) is made up too, its value no difference.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -429,6 +444,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
     shared = _shared(text, params, mentions, words, said) + _swapped(params, mentions, words)
+    shared += _by_ordinal(text, [p for p in params if p.name not in {mv.name for mv in shared}], mentions, words)
     program, params = _apply(program, params, shared)
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
@@ -606,6 +622,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     foreign = {p.name for p in params if p.name in lenders and lenders[p.name] is None and not sources[p.name]
                and _measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)}
     invented |= foreign
+    # a count holding a measure whose unit its words do not name ("6 runs of the 5 km park loop"
+    # read as ``n_runs = 5  # [1]``; ``n = 10  # number of years [1]`` for "10 years" names it)
+    miscounted = {p.name for p in params if units[p.name] == "1" and sources[p.name] and p.name not in invented
+                  and all(_measure(said[i]) and said[i] not in _named_units(p) and words[i].lower() not in {"a", "an"}
+                          for i in sources[p.name])}  # "sells 430 a week": no are
+    invented |= miscounted
     for p in params:
         lender = lenders.get(p.name)
         # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
@@ -636,11 +658,13 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
         if len(taken) != len(set(taken)):
             continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
-        if _derived(p.value, mentions, said, unit):
+        if p.name not in miscounted and _derived(p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else f"{fmt_value(p.value)} is only a conversion of a number in another dimension"
                if p.name in foreign
+               else f"{fmt_value(p.value)} is a measure in {words[sources[p.name][0]]}, {p.name} has no unit"
+               if p.name in miscounted
                else f"{fmt_value(p.value)} is a denominator (per ...)" if p.name not in invented
                else f"the problem gives {fmt_value(p.value)} only as the day of a date" if p.name in dated
                else f"the problem does not give {fmt_value(p.value)}")
@@ -667,21 +691,33 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
     """Rule 3, a start with nothing dissolved: where the text says a tank starts as pure water
     ("both start as pure water"), initial amounts or concentrations of salt that hold a value the
     text does not give, or a number it writes in a measure of another dimension ("10 L/min" as
-    ``S1_0 = 10  # [kg]``), are zero, if the text writes no number in their unit at all."""
-    empty = _STARTS_EMPTY.search(text)
-    if not empty:
-        return []
+    ``S1_0 = 10  # [kg]``), are zero, if the text writes no number in their unit at all; so is a
+    delay or head start in a unit of time where the text says both start together."""
+    empty, together = _STARTS_EMPTY.search(text), _TOGETHER.search(text)
     moves = []
     for p in params:
         unit = unit_key(p.unit)
-        if p.value == 0 or not _dissolved(p, unit) or any(_factor(u, unit) is not None for u in said):
+        if p.value == 0 or any(_factor(u, unit) is not None for u in said):
             continue
         found = _sources(p, mentions)
         foreign = bool(found) and all(_measure(said[i]) and _factor(said[i], unit) is None for i in found)
-        if foreign or not found:
+        if not (foreign or not found):
+            continue
+        if empty and _dissolved(p, unit):
             moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says the start is {empty.group(0)}; "
                                                           f"{fmt_value(p.value)} is no amount it gives"))
+        elif together and _SIZE.get(unit, ("",))[0] in _SPANS \
+                and _DELAY.search(f"{p.description} {p.name.replace('_', ' ')}"):
+            # "both starting together": a head start the text does not give is none
+            moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says they start {together.group(0)}; "
+                                                          f"{fmt_value(p.value)} is no delay it gives"))
     return moves
+
+
+#: Two movers that set off at once.
+_TOGETHER = re.compile(r"\b(?:together|at the same time|simultaneously)\b", re.IGNORECASE)
+#: A parameter described as a delay or head start.
+_DELAY = re.compile(r"\b(?:delay|later|earlier|head start|lag|waits?)\b", re.IGNORECASE)
 
 
 #: Spans that are one of a larger unit, a horizon a program may choose ("simulated period =
@@ -719,6 +755,11 @@ def _dissolved(p: Parameter, unit: str) -> bool:
     return mass and bool(_INITIAL.search(p.description) or re.search(r"_?0$", p.name))
 
 
+def _named_units(p: Parameter) -> set[str]:
+    """The units the words of a parameter's name and description name, spelled alike."""
+    return {unit_key(w) for w in re.findall(r"[A-Za-zµΩ°]+", f"{p.description} {p.name.replace('_', ' ')}")}
+
+
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
 _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
 
@@ -748,6 +789,50 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str])
                       Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
                                 f"{_as_written(mentions[i], words[i])}; {mentions[j].written} is {words[j]}")]
     return moves
+
+
+#: An ordinal right before a number, within its clause: "the first (800 L)", "the second tank, 2,000 L".
+_ORDINAL_BEFORE = re.compile(r"\b(first|second|third)\b(?:\s+[a-z]+)?[\s(,:=]*$", re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3}
+
+
+def _by_ordinal(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+    """Rule 2, last part: two parameters that differ only by an index (``volume1``, ``volume2``)
+    and hold each the number the text gives right after the other's ordinal ("the first (800 L)
+    ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``) trade their numbers."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+
+    def ordinal(i: int) -> int | None:
+        lo, _ = between(text, mentions[i], mentions)
+        found = _ORDINAL_BEFORE.search(text, lo, mentions[i].start)
+        return _ORDINALS[found.group(1).lower()] if found else None
+
+    def index(p: Parameter) -> int | None:
+        digits = re.findall(r"\d+", p.name)
+        return int(digits[0]) if len(digits) == 1 else None
+
+    moves = []
+    for k, p in enumerate(params):
+        for q in params[k + 1:]:
+            if unit_key(p.unit) != unit_key(q.unit) or re.sub(r"\d+", "#", p.name) != re.sub(r"\d+", "#", q.name) \
+                    or len(sources[p.name]) != 1 or len(sources[q.name]) != 1:
+                continue
+            i, j = sources[p.name][0], sources[q.name][0]
+            if i == j or index(p) is None or index(q) is None or index(p) == index(q):
+                continue
+            if ordinal(i) == index(q) and ordinal(j) == index(p):
+                moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
+                                    f"{_as_written(mentions[j], words[j])} for the {_nth(index(p))}; "
+                                    f"{mentions[i].written} is the {_nth(index(q))}'s"),
+                          Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
+                                    f"{_as_written(mentions[i], words[i])} for the {_nth(index(q))}; "
+                                    f"{mentions[j].written} is the {_nth(index(p))}'s")]
+    names = [mv.name for mv in moves]
+    return [mv for mv in moves if names.count(mv.name) == 1]
+
+
+def _nth(k: int) -> str:
+    return {v: w for w, v in _ORDINALS.items()}[k]
 
 
 def _rescaled(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:

@@ -419,6 +419,34 @@ REAL = {
                {"fixed_cost": 25300, "price": 20.69, "variable_cost": 10.83, "target_profit": 1600},
                [("price = 10.83 -> 20.69 (the problem gives 20.69 $ per unit and the words around 10.83 are "
                  "variable_cost's; 10.83 is taken)")]),
+    # rule 2: two indexed parameters, each holding the number the text gives for the other's ordinal
+    "ordinal": (("How much salt, in kg, does the second of two tanks in series hold after 625 minutes, if brine of "
+                 "25 g/L enters the first (800 L) at 5 L/min, the mixed liquid flows on into the second (2,000 L) at "
+                 "the same rate and leaves from there, and both start as pure water?"),
+                ("volume1 = 2000  # liquid in tank 1, constant [L]\nvolume2 = 800  # liquid in tank 2, constant [L]\n"
+                 "S1_0 = 0  # initial salt in tank 1 [kg]\n"),
+                {"volume1": 800, "volume2": 2000, "S1_0": 0},
+                ["volume1 = 2000 -> 800 (the problem gives 800 L for the first; 2,000 is the second's)",
+                 "volume2 = 800 -> 2000 (the problem gives 2,000 L for the second; 800 is the first's)"]),
+    # rule 3: "both starting together" gives no head start
+    "together": (("Two trains approach each other on the 350 mi route between Aston and Burford: the one from Aston "
+                  "at 124 mi/h, the one from Burford at 88 mi/h, both starting together. Find how many hours after "
+                  "the first train leaves they meet."),
+                 ("distance = 350  # distance between Aston and Burford [mi]\nspeed_a = 124  # speed of the one "
+                  "from Aston [mi/h]\nspeed_b = 88  # speed of the one from Burford [mi/h]\ndelay = 0.5  # how much "
+                  "later the one from Burford starts [h]\n"),
+                 {"distance": 350, "speed_a": 124, "speed_b": 88, "delay": 0},
+                 ["delay = 0.5 -> 0 (the problem says they start together; 0.5 is no delay it gives)"]),
+    # rule 3: a count holding a measure whose unit its words do not name
+    "miscounted": (("What time on the final run gives Sven a mean of 26.5 minutes across 6 runs of the 5 km park loop, "
+               "with earlier times of 27, 28, 23.5, 29.5, 24.5 minutes?"),
+              ("time_run_1 = 27  # time (1) [min]\ntime_run_2 = 28  # time (2) [min]\ntime_run_3 = 23.5  # time (3) "
+               "[min]\ntime_run_4 = 29.5  # time (4) [min]\ntime_run_5 = 24.5  # time (5) [min]\n"
+               "target_mean = 26.5  # desired mean of all runs [min]\n"
+               "n_runs = 5  # number of runs including the last one [1]\n"),
+              {"time_run_1": 27, "time_run_2": 28, "time_run_3": 23.5, "time_run_4": 29.5, "time_run_5": 24.5,
+               "target_mean": 26.5, "n_runs": 6},
+              ["n_runs = 5 -> 6 (5 is a measure in km, n_runs has no unit; its one free number in runs is 6)"]),
     # rule 3: 12 is a convention (months a year), not in a span of years
     "span": (("After 7 years, how much interest has 500 CHF earned in a savings product that pays 6.75% "
               "annually, with semi-annual compounding?"),
@@ -456,6 +484,16 @@ REAL = {
     # two takers that are not one parameter with two indices: no order to go by
     ("They start with 18.8 and 6.2 kg of salt.",
      "salt_a = 6.2  # salt in the first tank [kg]\nsalt_b = 6.2  # salt in the second tank [kg]\n"),
+    # together, but the text gives the delay in hours: rule 3's to place
+    ("Both set off together; the second waits 2 h at the bridge.", "delay = 0.5  # how much later it starts [h]\n"),
+    # a count of what its words name ("number of years" for "10 years"), or "430 a week": a count still
+    ("A loan over 10 years at 5%, repaid in 7 parts.", "n = 10  # number of years [1]\n"),
+    ("At 50 euros a ticket the club sells 430 a week; 12 more for each euro off.",
+     "sales0 = 430  # tickets sold a week [1]\n"),
+    # the ordinal stands after the number, or only one number has one: no trade
+    ("Tank one holds 800 L as the first and 2,000 L as the second.",
+     "volume1 = 2000  # tank 1 [L]\nvolume2 = 800  # tank 2 [L]\n"),
+    ("The first (800 L) overflows into a 2,000 L tank.", "volume1 = 2000  # tank 1 [L]\nvolume2 = 800  # tank 2 [L]\n"),
 ])
 def test_new_rules_need_their_evidence(text: str, program: str) -> None:
     assert bind(text, program) == (program, [])
