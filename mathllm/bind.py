@@ -317,8 +317,7 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
         return text[m.start - 1]  # "$25,300": the unit is written before the number
     hi = between(text, m, mentions)[1]
     following = next((o for o in mentions if o.start == hi), None)
-    if following is not None and not following.percent and (join := _LISTED.fullmatch(text, m.end, hi)) \
-            and (join.group(0).strip() != "," or _listed_on(text, following, mentions)):
+    if following is not None and not following.percent and _listed_on(text, m, mentions):
         # "they start with 18.8 and 6.2 kg", "tanks of 20, 30 and 40 L": a list's unit is
         # written once, after its last number (a percentage's "%" is not shared: its value
         # differs); a comma alone is no list ("pieces ×27, 4.5 m pieces ×19") unless an "and"
@@ -444,7 +443,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
     shared = _shared(text, params, mentions, words, said) + _swapped(params, mentions, words)
-    shared += _by_ordinal(text, [p for p in params if p.name not in {mv.name for mv in shared}], mentions, words)
+    moved = {mv.name for mv in shared}
+    shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
     program, params = _apply(program, params, shared)
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
@@ -807,32 +807,37 @@ def _by_ordinal(text: str, params: list[Parameter], mentions: list[Mention], wor
         found = _ORDINAL_BEFORE.search(text, lo, mentions[i].start)
         return _ORDINALS[found.group(1).lower()] if found else None
 
-    def index(p: Parameter) -> int | None:
-        digits = re.findall(r"\d+", p.name)
-        return int(digits[0]) if len(digits) == 1 else None
-
     moves = []
     for k, p in enumerate(params):
         for q in params[k + 1:]:
-            if unit_key(p.unit) != unit_key(q.unit) or re.sub(r"\d+", "#", p.name) != re.sub(r"\d+", "#", q.name) \
+            indexed = _indexed(p, q)
+            if unit_key(p.unit) != unit_key(q.unit) or indexed is None or len(indexed[0]) != 1 \
                     or len(sources[p.name]) != 1 or len(sources[q.name]) != 1:
                 continue
+            (a,), (b,) = indexed
             i, j = sources[p.name][0], sources[q.name][0]
-            if i == j or index(p) is None or index(q) is None or index(p) == index(q):
-                continue
-            if ordinal(i) == index(q) and ordinal(j) == index(p):
+            if i != j and ordinal(i) == b and ordinal(j) == a:
                 moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
-                                    f"{_as_written(mentions[j], words[j])} for the {_nth(index(p))}; "
-                                    f"{mentions[i].written} is the {_nth(index(q))}'s"),
+                                    f"{_as_written(mentions[j], words[j])} for the {_nth(a)}; "
+                                    f"{mentions[i].written} is the {_nth(b)}'s"),
                           Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
-                                    f"{_as_written(mentions[i], words[i])} for the {_nth(index(q))}; "
-                                    f"{mentions[j].written} is the {_nth(index(p))}'s")]
+                                    f"{_as_written(mentions[i], words[i])} for the {_nth(b)}; "
+                                    f"{mentions[j].written} is the {_nth(a)}'s")]
     names = [mv.name for mv in moves]
     return [mv for mv in moves if names.count(mv.name) == 1]
 
 
 def _nth(k: int) -> str:
-    return {v: w for w, v in _ORDINALS.items()}[k]
+    return ("first", "second", "third")[k - 1]
+
+
+def _indexed(p: Parameter, q: Parameter) -> tuple[list[int], list[int]] | None:
+    """The numbers in the names of two parameters that differ only by them (``S1_0``, ``S2_0``:
+    [1, 0] and [2, 0]); None for names of other shapes or the same numbers."""
+    if re.sub(r"\d+", "#", p.name) != re.sub(r"\d+", "#", q.name):
+        return None
+    a, b = ([int(d) for d in re.findall(r"\d+", x.name)] for x in (p, q))
+    return (a, b) if a != b else None
 
 
 def _rescaled(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
@@ -1184,9 +1189,8 @@ def _in_order(text: str, takers: list[Parameter], free: Mention, taken: Mention)
     first, second = sorted((free, taken), key=lambda m: m.start)
     if not _LISTED.fullmatch(text, first.end, second.start):
         return None
-    shapes = [re.sub(r"\d+", "#", p.name) for p in takers]
-    indices = [[int(d) for d in re.findall(r"\d+", p.name)] for p in takers]
-    if shapes[0] != shapes[1] or indices[0] == indices[1] or len(indices[0]) != len(indices[1]):
+    indices = _indexed(*takers)
+    if indices is None:
         return None
     low = 0 if indices[0] < indices[1] else 1
     gets = low if free is first else 1 - low

@@ -128,9 +128,7 @@ def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, 
         return None
     sol = rows[0].value.value.id
     # the system must have that many rows: the solver's initial values are a list as long
-    src = assigns.get(sol)
-    inits = [n for n in ast.walk(src.value) if isinstance(n, ast.List)] if src is not None else []
-    if not inits or want >= len(inits[-1].elts):
+    if want >= len(_initial_values(sol, assigns)):
         return None
     expr = ast.unparse(value)
     old = f"{sol}.y[{shown}, "
@@ -157,10 +155,6 @@ _ASKED_UNIT = re.compile(r"(?:\bin|\()\s*(?P<unit>(?:mg|g|kg|lb)(?:\s*/\s*(?:l|m
                          re.IGNORECASE)
 #: Units of volume, as a parameter's comment names them.
 _VOLUMES = frozenset({"l", "ml", "dl", "m3", "m^3", "m³", "gal", "litre", "liter", "litres", "liters"})
-
-
-def _volumes(program: str) -> list[str]:
-    return [p.name for p in parse_parameters(program) if p.unit.strip().lower() in _VOLUMES]
 
 
 def _amount(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: str,
@@ -226,13 +220,20 @@ def _row_unit(node: ast.expr, assigns: dict[str, ast.Assign], params: dict) -> s
     """The unit of the ODE row ``node`` reads: that of its initial value's parameter
     (``solve_ivp(rhs, ..., [S1_0, S2_0])`` with ``S2_0  # [kg]``), spelled alike; None if unknown."""
     row = _row(node)
-    if row is None or not isinstance(node.value.value, ast.Name) or node.value.value.id not in assigns:
+    if row is None or not isinstance(node.value.value, ast.Name):
         return None
-    inits = [n for n in ast.walk(assigns[node.value.value.id].value) if isinstance(n, ast.List)]
-    if not inits or row >= len(inits[-1].elts) or not isinstance(name := inits[-1].elts[row], ast.Name) \
-            or name.id not in params:
+    inits = _initial_values(node.value.value.id, assigns)
+    if row >= len(inits) or not isinstance(name := inits[row], ast.Name) or name.id not in params:
         return None
     return unit_key(params[name.id].unit) or None
+
+
+def _initial_values(sol: str, assigns: dict[str, ast.Assign]) -> list[ast.expr]:
+    """The initial values ``sol = solve_ivp(rhs, span, [S1_0, S2_0])`` starts from (its last
+    list literal), one per row; [] where ``sol`` is no such assignment."""
+    src = assigns.get(sol)
+    lists = [n for n in ast.walk(src.value) if isinstance(n, ast.List)] if src is not None else []
+    return lists[-1].elts if lists else []
 
 
 def _unit_factor(have: str | None, want: str | None) -> float | None:
@@ -244,19 +245,3 @@ def _unit_factor(have: str | None, want: str | None) -> float | None:
         return None
     f = _factor(have, unit_key(want))
     return None if f is None else float(f)
-
-
-def _copy(node: ast.expr) -> ast.expr:
-    return ast.parse(ast.unparse(node), mode="eval").body
-
-
-class _Replace(ast.NodeTransformer):
-    """Replaces the node that unparses as ``old`` by ``new``."""
-
-    def __init__(self, old: ast.expr, new: ast.expr) -> None:
-        self.old, self.new = ast.unparse(old), new
-
-    def visit(self, node: ast.AST) -> ast.AST:
-        if isinstance(node, ast.expr) and ast.unparse(node) == self.old:
-            return self.new
-        return self.generic_visit(node)
