@@ -47,7 +47,11 @@ clear evidence:
    and the other parameter the other. And two parameters of one unit that each hold a number
    whose word (right after it) names the other and not itself ("130 aphids and 86 ladybirds"
    read as ``x0 = 86  # initial aphids``, ``y0 = 130  # initial ladybirds``) trade their numbers,
-   as do two parameters that differ only by an index, each holding the number the text gives
+   as do one holding such a number and the other holding a zero the text does not write
+   ("begins with 80 infectious cases only" read as ``E0 = 80``, ``I0 = 0``). Where two
+   parameters of different units share a number the text writes once ("an oral bioavailability
+   of 75%" as ``F = 0.75`` and ``ka = 0.75  # [1/h]``) and exactly one of them has exactly one
+   free number written in its own unit ("1.2 per hour"), that one moves there. And two parameters that differ only by an index, each holding the number the text gives
    right after the other's ordinal ("the first (800 L) ... the second (2,000 L)" read as
    ``volume1 = 2000``, ``volume2 = 800``).
 3. **A value the text does not give.** A parameter's value is no number of the text and no
@@ -83,7 +87,9 @@ clear evidence:
    text is written with its sign, takes the text's, unless words after it put it below zero.
    A count or fraction (``[1]``) holding a number written in a unit of measure its words do not
    name ("6 runs of the 5 km park loop" read as ``n_runs = 5``; "absorbed at 0.8 per hour" as
-   ``F = 0.8``) is made up too, its value no difference.
+   ``F = 0.8``) is made up too, its value no difference. A zero of the text is such a number
+   only where it is written in the parameter's own unit ("the thermometer shows 0 °C" for a
+   made-up ``T_air = -6``) and no parameter of that unit holds zero.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -164,7 +170,8 @@ clear evidence:
 13. **A list of parameters that is the text's list in part.** A program that builds its data
    from parameters (``data = np.array([commute_mon, ..., commute_sat])``: three or more names
    sharing a prefix, each used only there) while the text writes one list of data, labelled
-   ("Mon 38, Tue 65, ..., Sun 14") or plain ("12.4, 15.1, 13.8, ..."), and at least half of the
+   ("Mon 38, Tue 65, ..., Sun 14"; after the numbers: "48 in Jan, 29 in Feb", "77 on test 1,
+   63 on test 2") or plain ("12.4, 15.1, 13.8, ..."), and at least half of the
    parameters' values are numbers of that list but not all of it in order: the parameters
    become the text's list, one per value, named by the prefix and the label
    (``commute_sun = 14  # commute time for Sun [min]``; by position for a plain list). A small
@@ -193,7 +200,7 @@ clear evidence:
    part of the list holds another count of numbers ("3D printer (2,500 euros -> 39 points)").
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
-``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, ``cookies`` = ``cookie``, ``£`` =
+``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's "h" the hour), ``cookies`` = ``cookie``, ``£`` =
 ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
 stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
@@ -250,6 +257,8 @@ _UNIT_WORDS = {
     "ft": "ft foot feet", "mi": "mi mile miles",
     "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
+    # an inductance: a program's ``[H]`` is the henry (:func:`unit_key`), a text's "h" the hour
+    "henry": "henry henries", "mh": "mh millihenry millihenries", "uh": "uh microhenry microhenries",
     # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
     "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £", "chf": "chf",
 }
@@ -293,6 +302,8 @@ def _fmt(v: float | list[float]) -> str:
 def unit_key(unit: str) -> str:
     """A unit spelled one way: ``"Hours"`` -> ``h``, ``"N*s/m"`` -> ``n·s/m``, ``"$/unit"`` and
     ``"USD/unit"`` -> ``usd/unit``."""
+    if unit.strip() == "H":
+        return "henry"  # ``L = 0.22  # inductance [H]``; "2 h" and ``[h]`` are hours
     area = _AREA.match(unit.strip())
     if area:  # "square feet", "sq m", "cubic metres": ``ft^2``, ``m^2``, ``m^3``
         base = area["unit"].lower().rstrip(".,;:?!)")
@@ -393,7 +404,7 @@ def _value(m: Mention, p: Parameter, factor: Decimal = Decimal(1)) -> float:
     # in decimals: "79.6%" is 0.796, not 0.7959999999999999, and 4.7 kΩ is 4700
     new = float(abs(m.value) * factor
                 * (Decimal(m.scale) if not m.percent else 1 if unit_is_percent(p) else Decimal("0.01")))
-    return -new if (m.value < 0 or p.value < 0) else new
+    return -new if (m.value < 0 or p.value < 0) and new else new  # (no -0.0 for "0 °C")
 
 
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
@@ -442,7 +453,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, percent)
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
-    shared = _shared(text, params, mentions, words, said) + _swapped(params, mentions, words)
+    shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words)
+              + _shared_across(text, params, mentions, words, said))
     moved = {mv.name for mv in shared}
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
     program, params = _apply(program, params, shared)
@@ -641,9 +653,11 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if len(group) != 1:
             continue  # several made-up values of one unit: which number is whose is not clear
         p = group[0]
-        # (a unit of its dimension counts, converted: "2.2 kΩ" for ``R  # [Ohm]``)
+        # (a unit of its dimension counts, converted: "2.2 kΩ" for ``R  # [Ohm]``; a zero only
+        # in the parameter's own unit, where no parameter of that unit holds zero: "shows 0 °C")
+        zero = unit not in {"", "1"} and not any(q.value == 0 and units[q.name] == unit for q in params)
         fits = [i for i, (u, m) in enumerate(zip(said, mentions, strict=True))
-                if i not in owned and m.value != 0 and not after_per(text, m)
+                if i not in owned and (m.value != 0 or (zero and u == unit)) and not after_per(text, m)
                 and (_written_in(u, unit, p.value) or _factor(u, unit) is not None
                      or (unit == "1" and _whole(p.value) and _count(m))
                      or (unit == "1" and 0 < abs(p.value) < 1 and _per_base(text, m) is not None))]
@@ -767,7 +781,8 @@ _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,00
 def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
     """Rule 2, last part: two parameters of one unit that each hold a number whose word is the
     other's ("130 aphids and 86 ladybirds" read as ``x0 = 86  # initial aphids`` and ``y0 = 130
-    # initial ladybirds``) trade their numbers."""
+    # initial ladybirds``) trade their numbers; so do one that holds a number whose word is the
+    other's and the other, which holds a zero the text does not write."""
     sources = {p.name: _sources(p, mentions) for p in params}
     said = [_stems(w) for w in words]
     own = {p.name: _stems(f"{p.description} {p.name}") for p in params}
@@ -780,7 +795,19 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str])
             if i != j and said[i] & own[q.name] and not said[i] & own[p.name] \
                     and said[j] & own[p.name] and not said[j] & own[q.name]:
                 pairs.append((p, q, i, j))
-    moved = [p.name for p, q, _, _ in pairs] + [q.name for p, q, _, _ in pairs]
+    # one holds a number whose word is the other's, and the other holds zero ("begins with 80
+    # infectious cases only" read as ``E0 = 80  # initially exposed``, ``I0 = 0  # initially
+    # infectious``): the zero is the first's
+    zeros = []
+    for p in params:
+        for q in params:
+            if p is q or unit_key(p.unit) != unit_key(q.unit) or len(sources[p.name]) != 1 \
+                    or q.value != 0 or sources[q.name]:
+                continue
+            i = sources[p.name][0]
+            if said[i] & own[q.name] and not said[i] & own[p.name]:
+                zeros.append((p, q, i))
+    moved = [p.name for p, q, *_ in pairs + zeros] + [q.name for p, q, *_ in pairs + zeros]
     moves = []
     for p, q, i, j in pairs:
         if moved.count(p.name) == 1 and moved.count(q.name) == 1:  # each in one pair only
@@ -788,6 +815,39 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str])
                                 f"{_as_written(mentions[j], words[j])}; {mentions[i].written} is {words[i]}"),
                       Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
                                 f"{_as_written(mentions[i], words[i])}; {mentions[j].written} is {words[j]}")]
+    for p, q, i in zeros:
+        if moved.count(p.name) == 1 and moved.count(q.name) == 1:
+            moves += [Rebinding(p.name, p.value, 0.0, f"{mentions[i].written} is {words[i]}, "
+                                                      f"{q.name}'s; the problem gives no {p.name}"),
+                      Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
+                                f"{_as_written(mentions[i], words[i])}")]
+    return moves
+
+
+def _shared_across(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+                   said: list[str]) -> list[Rebinding]:
+    """Rule 2, across units: a number the text writes once, taken by two parameters of different
+    units ("an oral bioavailability of 75%" read as ``F = 0.75  # [1]`` and ``ka = 0.75  #
+    [1/h]``), of which exactly one has exactly one free number written in its own unit and not
+    the shared number so ("absorption at 1.2 per hour" for ``[1/h]``): that one moves there."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    taken = {i for found in sources.values() for i in found}
+    written = [float(abs(m.value) * m.scale) for m in mentions]
+    moves = []
+    for i in taken:
+        takers = [p for p in params if sources[p.name] == [i]]
+        if len(takers) != 2 or written.count(written[i]) != 1 \
+                or unit_key(takers[0].unit) == unit_key(takers[1].unit):
+            continue
+        free = {p.name: [j for j, m in enumerate(mentions) if j not in taken and m.value != 0
+                         and said[j] == unit_key(p.unit) and not after_per(text, m)]
+                for p in takers}
+        movers = [p for p in takers if len(free[p.name]) == 1 and said[i] != unit_key(p.unit)]
+        if len(movers) == 1:
+            p, j = movers[0], free[movers[0].name][0]
+            moves.append(Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
+                                   f"{_as_written(mentions[j], words[j])}; {mentions[i].written} is "
+                                   f"{words[i]}, taken by {next(q.name for q in takers if q is not p)}"))
     return moves
 
 
@@ -970,6 +1030,7 @@ _SCALES = {
     "capacitance": {"pf": 1, "nf": 1000, "uf": 1000000, "mf": 1000000000, "f": 1000000000000},
     "voltage": {"mv": 1, "v": 1000, "kv": 1000000},
     "current": {"ma": 1, "a": 1000},
+    "inductance": {"uh": 1, "mh": 1000, "henry": 1000000},
 }
 _SIZE = {u: (dim, Decimal(f)) for dim, table in _SCALES.items() for u, f in table.items()}
 _SPANS = frozenset({"time", "calendar"})  # the dimensions of a span of time
@@ -1652,6 +1713,12 @@ _ITEM_SEP = r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)"
 #: Three or more labelled values joined by commas, semicolons or "and".
 _LABELLED_LIST = re.compile(rf"{_ITEM}(?:{_ITEM_SEP}{_ITEM.replace('?P<label>', '').replace('?P<num>', '')}){{2,}}")
 _ONE_ITEM = re.compile(_ITEM)
+#: One value labelled after it: "48 in Jan", "77 on test 1" (a capitalised label, or a word and its number).
+_ITEM_AFTER = (rf"(?P<num>{_NUM})\s+(?:on|in|for|at|during)\s+(?:the\s+)?"
+               r"(?P<label>[A-Z][\w'’-]*(?:\s+\d+)?|[a-z][\w'’-]*\s+\d+)\b")
+_LABELLED_AFTER = re.compile(
+    rf"{_ITEM_AFTER}(?:{_ITEM_SEP}{_ITEM_AFTER.replace('?P<label>', '').replace('?P<num>', '')}){{2,}}")
+_ONE_AFTER = re.compile(_ITEM_AFTER)
 #: "test score for Uma", "daily high temperature for Mon": a description, then the item's label.
 _FOR_LABEL = re.compile(r"^(?P<stem>.*\b(?:for|of|on|in))\s+\S.*$", re.IGNORECASE)
 _PREP_END = re.compile(r"\s+(?:for|of|on|in)$", re.IGNORECASE)
@@ -1700,10 +1767,11 @@ def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, li
 
 
 def _text_series(text: str) -> list[tuple[str, float]] | None:
-    """The one list of data the text writes: labelled values ("Mon 38, Tue 65, ..."; three or
-    more), else the one plain list (:func:`_text_lists`), its labels empty. None otherwise."""
-    labelled = [[(m["label"], float(m["num"].replace(",", ""))) for m in _ONE_ITEM.finditer(x.group(0))]
-                for x in _LABELLED_LIST.finditer(text)]
+    """The one list of data the text writes: labelled values ("Mon 38, Tue 65, ...", "48 in Jan,
+    29 in Feb, ...", "77 on test 1, 63 on test 2, ..."; three or more), else the one plain list (:func:`_text_lists`), its labels empty. None otherwise."""
+    labelled = [[(m["label"], float(m["num"].replace(",", ""))) for m in one.finditer(x.group(0))]
+                for many, one in ((_LABELLED_LIST, _ONE_ITEM), (_LABELLED_AFTER, _ONE_AFTER))
+                for x in many.finditer(text)]
     if labelled:
         items = labelled[0]
         return items if len(labelled) == 1 and len({a for a, _ in items}) == len(items) else None
@@ -1750,8 +1818,10 @@ def _rebuild(program: str, node: ast.AST, series: list[Parameter], listed: list[
     base = stem["stem"] if stem else series[0].description
     unit = series[0].unit if all(q.unit == series[0].unit for q in series) else ""
     lines, names = [], []
+    last = prefix.rstrip("_").rpartition("_")[2] + "_"  # "test_" of ``score_test_``
     for i, (label, v) in enumerate(listed, start=1):
         key = re.sub(r"\W+", "_", label.lower()).strip("_") or str(i)
+        key = key.removeprefix(last) if key.startswith(last) and len(key) > len(last) else key  # "test 1": 1
         name = prefix + key
         while name in taken or name in names:
             name += "_"

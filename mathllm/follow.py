@@ -22,6 +22,16 @@ model's values and the example's statements, and the extras go (``Followed.dropp
 new kinds' held-out phrasings (`runs/s17/nf4`) that put the wind-chill formula back in 4 programs
 that had made up their own.
 
+**Units.** The example's statements assume the example's units. A parameter the model wrote
+in another unit of the same dimension than the example's parameter of that name takes the
+example's (:func:`_in_example_units`): one the example raises to a non-integer power (an
+empirical formula: ``11.37 * v ** 0.16`` wants km/h), and, where both questions ask for the
+answer in one unit ("in mL/h"), every such parameter (all convert, or none moves: one
+converted alone would break what the model kept consistent). The value is converted where the
+text writes it in the model's unit (``v = 7  # [m/s]`` for "7 m/s" is ``v = 25.2  # [km/h]``),
+else only its comment changes and the bind stage places it. On the new kinds' seed 7 that put
+right 4 of the 5 wrong wind-chill programs (with bind's zero of "0 °C").
+
 **Data lines** (``years = np.array([2008, 2009, ...])``, a list or dict of two or more numbers;
 :func:`data_lines`) count as the problem's data, like parameter lines: the model's are kept
 where the example has one of the same name, and an example with a data line the program does
@@ -42,12 +52,14 @@ binomial ``k`` of one held-out phrasing in 14 runs, a ``weight`` in one), all 15
 from __future__ import annotations
 
 import ast
+import math
 import re
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 
 from .bind import free_numbers
-from .contract import Parameter, assignment_counts, parse_parameters, set_parameters
-from .prompt import Example
+from .contract import Parameter, assignment_counts, literal_number, parse_parameters, set_parameters
+from .prompt import Example, question_of
 from .quantities import find_numbers, fit_score, fmt_value, gives, unit_is_percent
 
 
@@ -59,11 +71,23 @@ class Followed:
     replaced: list[str]        # the model's statements that the example's replaced
     added: list[str] = field(default_factory=list)  # parameter lines the model dropped: "k = 6 (...)"
     dropped: list[str] = field(default_factory=list)  # the model's extra parameters of no data: "c = 0.621"
+    # parameters put in the unit the example's computation wants: "v = 7 m/s is 25.2 km/h"
+    converted: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def __str__(self) -> str:
+        said = self._said()
+        if self.converted:
+            units = (f"put {', '.join(self.converted)}: the unit the example's computation works in, "
+                     f"where the model had kept the text's")
+            return f"{said}; {units}" if said else f"kept the solved example's computation and {units}"
+        return said
+
+    def _said(self) -> str:
+        if not self.replaced and not self.added and not self.dropped:
+            return ""
         lines = "; ".join(self.replaced[:3]) + ("; ..." if len(self.replaced) > 3 else "")
         if self.dropped:
             return (f"kept the solved example's computation: the program had its parameters and others "
@@ -172,7 +196,8 @@ def follow(program: str, examples: list[Example], text: str = "", cut: bool = Fa
             continue  # the example's data would stand in for the problem's
         shown = skeleton(template)
         if own == shown and not missing:
-            return program, None
+            same, converted = _in_example_units(text, program, examples[i])
+            return (same, Followed(i, [], converted=converted)) if converted else (program, None)
         lines = template.splitlines()
         for p in theirs:
             if p.name in by_name:
@@ -187,14 +212,15 @@ def follow(program: str, examples: list[Example], text: str = "", cut: bool = Fa
             new = set_parameters(new, values) if values else new
         except (SyntaxError, KeyError):
             return program, None  # a parameter line that does not stand alone (an indented one)
+        new, converted = _in_example_units(text, new, examples[i])
         dropped = {f"{p.name} = ?" for p in extra}
         replaced = [s for s in own if s not in shown and s not in dropped]
         if missing:
-            return new, Followed(i, replaced, added)
+            return new, Followed(i, replaced, added, converted=converted)
         if extra:
             return new, Followed(i, replaced or ["the order of its statements"],
-                                 dropped=[f"{p.name} = {fmt_value(p.value)}" for p in extra])
-        return new, Followed(i, replaced or ["the order of its statements"])
+                                 dropped=[f"{p.name} = {fmt_value(p.value)}" for p in extra], converted=converted)
+        return new, Followed(i, replaced or ["the order of its statements"], converted=converted)
     return program, None
 
 
@@ -235,6 +261,108 @@ def cut_off(program: str) -> tuple[str, str | None]:
         return program, None  # nothing of the problem's left to build on
     what = "closed its data line" if len(kept) > start else f"dropped its unfinished last statement (line {start + 1})"
     return new, f"the model's program stops before its end (the token limit); {what}"
+
+
+def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, list[str]]:
+    """``program`` (which computes with the statements of the example ``shown``) with each
+    parameter that the model gave in another unit of the same dimension than the example's
+    parameter of that name (``v = 7  # wind speed [m/s]`` where the example has ``[km/h]``)
+    converted to the example's unit, value and comment, and what was converted ("v = 7 m/s as
+    25.2 km/h").
+
+    Only for a parameter the example's statements raise to a non-integer power
+    (``11.37 * v ** 0.16``): such a formula is empirical, its coefficients fitted for one unit of
+    the quantity (the Environment Canada wind chill formula wants km/h). Any other computation
+    (``w * (w + extra)``, ``m0 * 0.5 ** (t / half_life)``) works in any consistent units, and
+    converting one parameter would break what the model kept consistent (an area in cm² with a
+    length in cm, the answer in the unit the text asks). The value is converted only where the
+    text writes it in the model's unit, the evidence that value and unit belong together;
+    otherwise only the comment changes ("v in km/h, not m/s"), and the bind stage, which reads
+    it, places a value the text does not give ("6 m/s" read as ``v = 60``: 21.6 km/h)."""
+    from .bind import _factor, _said, unit_key, unit_word  # the binder's reading of units
+
+    powered = _fractional_powers(shown.program)
+    asked = _asked_unit(question_of(text))
+    # both questions ask for the answer in one unit: the example's computation gives it in that
+    # unit from parameters in the example's units
+    agree = asked is not None and asked == _asked_unit(question_of(shown.problem))
+    example = {p.name: p for p in parse_parameters(shown.program) if p.unit and (agree or p.name in powered)}
+    if not example:
+        return program, []
+    if agree:
+        # every parameter in another unit than the example's converts, or none does: one
+        # converted alone would break what the model kept consistent
+        pairs = [(unit_key(q.unit), unit_key(example[q.name].unit)) for q in parse_parameters(program)
+                 if q.name in example and q.name not in powered and q.unit]
+        if any(have != want and _factor(have, want) is None for have, want in pairs):
+            example = {name: p for name, p in example.items() if name in powered}
+    flat = " ".join(text.split())
+    mentions = [m for m in find_numbers(flat) if not m.word and m.value != 0 and not m.percent]
+    said = [_said(flat, m, mentions, unit_word(flat, m, mentions)) for m in mentions]
+    values: dict[str, float] = {}
+    units: dict[int, tuple[str, str]] = {}  # line -> (the model's unit, the example's)
+    notes = []
+    for q in parse_parameters(program):
+        p = example.get(q.name)
+        if p is None or not q.unit:
+            continue
+        have, want = unit_key(q.unit), unit_key(p.unit)
+        factor = _factor(have, want)
+        if factor is None or factor == 1:
+            continue  # the same unit, or no conversion bind knows (°F and °C are no factor apart)
+        units[q.line] = (q.unit, p.unit)
+        if any(s == have and math.isclose(abs(q.value), abs(float(m.value * m.scale)), rel_tol=1e-9)
+               for m, s in zip(mentions, said, strict=True)):
+            values[q.name] = float(Decimal(str(q.value)) * factor)
+            notes.append(f"{q.name} = {fmt_value(q.value)} {q.unit} as {fmt_value(values[q.name])} {p.unit}")
+        else:
+            # a value the text does not write in the model's unit: only the comment was wrong
+            # ("7 km/h" as ``v = 7  # [m/s]``), or the value is the bind stage's to place in the
+            # unit the computation wants ("6 m/s" read as ``v = 60``: 21.6 km/h)
+            notes.append(f"{q.name} in {p.unit}, not {q.unit}")
+    if not units:
+        return program, []
+    lines = set_parameters(program, values).splitlines(keepends=True)
+    for n, (have, want) in units.items():
+        code, hash_, comment = lines[n - 1].partition("#")
+        lines[n - 1] = code + hash_ + comment.replace(f"[{have}]", f"[{want}]", 1)
+    return "".join(lines), notes
+
+
+#: A unit the question asks the answer in: "in mL/h", "(gtt/min)", "in days".
+_ASKED = re.compile(r"(?:\bin|\()\s*(?P<unit>[^\W\d_][\w°µΩ²³]*(?:\s*/\s*[^\W\d_][\w²³]*)?)(?=\s*[),?.;:]|\s|$)")
+
+
+def _asked_unit(question: str) -> str | None:
+    """The unit a question asks its answer in (spelled alike), the first that bind knows as a
+    measure or that is a quotient ("gtt/min"); None if it names none."""
+    from .bind import _measure, unit_key
+
+    for m in _ASKED.finditer(question):
+        key = unit_key(m["unit"].replace(" ", ""))
+        if _measure(key) or "/" in key:
+            return key
+    return None
+
+
+def _fractional_powers(program: str) -> set[str]:
+    """The names a program's statements raise to a non-integer literal power (``v ** 0.16``,
+    ``weight ** 0.425``): an empirical formula, fitted in one unit of that quantity."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return set()
+    lines = {p.line for p in parse_parameters(program)}
+    out = set()
+    for node in tree.body:
+        if node.lineno in lines:
+            continue
+        for n in ast.walk(node):
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) and isinstance(n.left, ast.Name):
+                power = literal_number(n.right)
+                if isinstance(power, float) and not power.is_integer():
+                    out.add(n.left.id)
+    return out
 
 
 def _no_data(text: str, program: str, extra: list[Parameter], kept: list[Parameter]) -> bool:

@@ -29,9 +29,9 @@ from .quantities import find_numbers, structural_reason, unit_is_percent, value_
 
 Expected = float | dict[str, float]
 
-#: Unit conversions a program may apply to a number of the text (kΩ -> Ω, min -> s). Not 100:
-#: percentages are recognised as such, and x100 would let "470 µF" pass for "4.7 s".
-_CONVERSIONS = (1.0, 1e3, 1e-3, 1e6, 1e-6, 60.0, 1 / 60, 3600.0, 1 / 3600)
+#: Unit conversions a program may apply to a number of the text (kΩ -> Ω, min -> s, m/s ->
+#: km/h). Not 100: percentages are recognised as such, and x100 would let "470 µF" pass for "4.7 s".
+_CONVERSIONS = (1.0, 1e3, 1e-3, 1e6, 1e-6, 60.0, 1 / 60, 3600.0, 1 / 3600, 3.6, 1 / 3.6)
 
 
 @dataclass

@@ -464,6 +464,40 @@ REAL = {
                "thermometer shows 8 °C and the wind is 33 km/h?"),
               "T_air = -8  # air temperature [°C]\nv = 33  # wind speed at 10 m height [km/h]\n",
               {"T_air": 8, "v": 33}, ["T_air = -8 -> 8 (the problem gives 8 °C, not -8)"]),
+    # rule 2: a number whose word is the other's, which holds zero (new kinds, seeds 6 and 7)
+    "infectious": (("What is the number of infectious people on day 40 when an outbreak in a city of 600,000 people "
+                    "begins with 80 infectious cases only? Assume SEIR dynamics."),
+                   ("N = 600000  # population [people]\nE0 = 80  # initially exposed [people]\n"
+                    "I0 = 0  # initially infectious [people]\ndays = 40  # simulated period [day]\n"),
+                   {"N": 600000, "E0": 0, "I0": 80, "days": 40},
+                   ["E0 = 80 -> 0 (80 is infectious, I0's; the problem gives no E0)",
+                    "I0 = 0 -> 80 (the problem gives 80 infectious)"]),
+    # rules 1 and 10 with an inductance: "220 mH" is 0.22 in ``[H]`` (new kinds, seed 8)
+    "henry": (("How large is the current, in mA, 1.5 ms after a 5 V source is switched onto an uncharged 22 µF "
+               "capacitor in series with 22 Ω and 220 mH?"),
+              ("V_s = 5  # source voltage [V]\nR = 220  # resistance [Ohm]\nL = 22  # inductance [H]\n"
+               "C_uF = 22  # capacitance [uF]\nt_ms = 1.5  # time after closing the switch [ms]\n"),
+              {"V_s": 5, "R": 22, "L": 0.22, "C_uF": 22, "t_ms": 1.5},
+              ["R = 220 -> 22 (the problem gives 22 Ω; 220 is in mH)",
+               "L = 22 -> 0.22 (the problem gives 220 mH (0.22 H); 22 is in µF)"]),
+    "millihenry": (("How large is the current, in mA, 0.42 ms after a 1 µF capacitor holding 400 V starts discharging "
+                    "through 100 Ω and 22 mH in series?"),
+                   "V_s = 400  # source voltage [V]\nR = 100  # resistance [Ohm]\nL = 22  # inductance [H]\n",
+                   {"V_s": 400, "R": 100, "L": 0.022}, ["L = 22 -> 0.022 (the problem gives 22 mH; in H that is 0.022)"]),
+    # rule 2 across units: a percentage a fraction and a rate share; the rate has its own (new kinds, seed 8)
+    "across": (("What is the plasma concentration (mg/L) 2 hours after a single oral dose of 1000 mg of paracetamol, "
+                "given first-order absorption at 1.2 per hour and an oral bioavailability of 75%, an elimination "
+                "half-life of 2.5 hours and a distribution volume of 76 L?"),
+               ("dose = 1000  # oral dose [mg]\nF = 0.75  # oral bioavailability [1]\nka = 0.75  # absorption rate "
+                "constant [1/h]\nhalf_life = 2.5  # elimination half-life [h]\nV = 76  # volume of distribution [L]\n"
+                "t_query = 2  # time since the dose [h]\n"),
+               {"dose": 1000, "F": 0.75, "ka": 1.2, "half_life": 2.5, "V": 76, "t_query": 2},
+               ["ka = 0.75 -> 1.2 (the problem gives 1.2 per hour; 75 is %, taken by F)"]),
+    # rule 3: a zero written in the parameter's own unit is a value too (new kinds, seed 7)
+    "frozen": (("How cold does it feel at the airport apron — what wind chill temperature does the North American "
+                "(Environment Canada) wind chill formula give — when the thermometer shows 0 °C and the wind is 9 m/s?"),
+               "T_air = -6  # air temperature [°C]\nv = 9  # wind speed at m height [m/s]\n",
+               {"T_air": 0, "v": 9}, ["T_air = -6 -> 0 (the problem does not give -6; its one free number in °C is 0)"]),
 }
 
 
@@ -494,6 +528,20 @@ REAL = {
     ("Tank one holds 800 L as the first and 2,000 L as the second.",
      "volume1 = 2000  # tank 1 [L]\nvolume2 = 800  # tank 2 [L]\n"),
     ("The first (800 L) overflows into a 2,000 L tank.", "volume1 = 2000  # tank 1 [L]\nvolume2 = 800  # tank 2 [L]\n"),
+    # a shared number whose taker has no free number of its own unit, or two that have one each
+    ("Absorbed with an oral bioavailability of 75%.", "F = 0.75  # bioavailability [1]\nka = 0.75  # absorption [1/h]\n"),
+    ("Absorbed at 1.2 per hour, 75% bioavailable, 3 doses.",
+     "F = 0.75  # bioavailability [1]\nka = 0.75  # absorption [1/h]\nn = 0.75  # doses [dose]\n"),
+    # "2 h" is two hours, not two henries
+    ("The pump runs for 2 h at 3 L/min.", "t_run = 2  # running time [h]\nflow = 3  # flow [L/min]\n"),
+    # "80 cases" names neither; "80 exposed" is the holder's own
+    ("An outbreak in a city of 600,000 people begins with 80 cases.",
+     "N = 600000  # population [people]\nE0 = 80  # initially exposed [people]\nI0 = 0  # initially infectious [people]\n"),
+    ("An outbreak in a city of 600,000 people begins with 80 exposed cases.",
+     "N = 600000  # population [people]\nE0 = 80  # initially exposed [people]\nI0 = 0  # initially infectious [people]\n"),
+    # the text's zero is taken where another parameter of its unit holds zero, and "at t = 0" has no unit
+    ("Water at 0 °C warms in a room.", "T0 = 0  # start [°C]\nT_room = 25  # room [°C]\n"),
+    ("At t = 0 the tank holds 3 kg of salt.", "S0 = 3  # salt [kg]\nt_end = 12  # end [min]\n"),
 ])
 def test_new_rules_need_their_evidence(text: str, program: str) -> None:
     assert bind(text, program) == (program, [])
@@ -934,6 +982,39 @@ def test_a_series_becomes_the_texts_plain_list() -> None:
     assert moves[0].new == [12.4, 15.1, 13.8, 14.6, 11.9, 16.0]
 
 
+#: New kinds, seeds 6 and 7: the model copies the example's three scores where the text lists six.
+TESTS = ("How many points does Omar need on the last of 7 French tests to end with a mean of 65, after scoring "
+         "77 on test 1, 63 on test 2, 63 on test 3, 67 on test 4, 60 on test 5 and 79 on test 6?")
+THREE_TESTS = """import numpy as np
+
+score_test_1 = 77  # score on test 1 [points]
+score_test_2 = 63  # score on test 2 [points]
+score_test_3 = 63  # score on test 3 [points]
+target_mean = 65  # desired mean of all tests [points]
+n_tests = 7  # number of tests including the last one [1]
+
+previous = np.array([score_test_1, score_test_2, score_test_3])
+answer = float(target_mean * n_tests - np.sum(previous))  # needed in test 4
+"""
+
+
+@pytest.mark.parametrize("text", [TESTS, TESTS.replace(" on test ", " in Test ")])
+def test_a_list_labelled_after_its_numbers_is_the_texts_list(text: str) -> None:
+    out, moves = bind(text, THREE_TESTS)
+    assert "score_test_6 = 79  # score on " in out and "score_test_test" not in out
+    assert moves[0].new == [77, 63, 63, 67, 60, 79]
+    assert run_program(out).answer.value == pytest.approx(46)
+    # "48 in Jan, 29 in Feb, ...": a capitalised label alone
+    sales = ("Sales so far were 48 in Jan, 29 in Feb, 67 in Mar, 22 in Apr and 37 in May. How many must be sold in "
+             "Jun for a mean of 45 over the 6 months?")
+    program = THREE_TESTS.replace("score_test_1 = 77  # score on test 1", "sales_jan = 48  # sold in Jan").replace(
+        "score_test_2 = 63  # score on test 2", "sales_feb = 29  # sold in Feb").replace(
+        "score_test_3 = 63  # score on test 3", "sales_mar = 67  # sold in Mar").replace(
+        "[score_test_1, score_test_2, score_test_3]", "[sales_jan, sales_feb, sales_mar]")
+    out, moves = bind(sales, program)
+    assert "sales_may = 37  # sold in May [points]\n" in out and moves[0].new == [48, 29, 67, 22, 37]
+
+
 @pytest.mark.parametrize("text, program", [
     (COMMUTE.replace("Sun 14", "Sun 14, Mon 40"), SIX_DAYS),  # a label twice: not one list of data
     (COMMUTE, SIX_DAYS.replace("answer =", "x_a = 1  # [1]\nx_b = 2  # [1]\nx_c = 3  # [1]\nmore = [x_a, x_b, x_c]\n"
@@ -946,6 +1027,10 @@ def test_a_series_becomes_the_texts_plain_list() -> None:
      .replace("commute_sat = 14", "commute_sat = 59")),  # the list already
     (COMMUTE, SIX_DAYS.replace("commute_", "c").replace("cmon", "a_mon")),  # no shared prefix
     (COMMUTE, "data = [1, 2, 3]\n"),  # numbers, not parameters: rule 9's
+    # a lower-case label without its number is no item ("3 in total"); two labels alike are no list
+    ("After scoring 77 on time, 63 on paper, 63 on average and 67 on site, what is needed for a mean of 65 over 5?",
+     THREE_TESTS),
+    (TESTS.replace("on test 2", "on test 1"), THREE_TESTS),
 ])
 def test_series_left_alone(text: str, program: str) -> None:
     out, moves = bind(text, program)

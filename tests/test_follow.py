@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mathllm.bind import bind
 from mathllm.follow import Followed, follow, skeleton
 from mathllm.problem import Problem
 from mathllm.prompt import Example
@@ -140,7 +141,7 @@ def test_solve_follows_for_an_adapter_and_reports_it() -> None:
     assert res.best.followed is not None and "binom.cdf" in res.best.program
     assert warnings_of(res)[0].startswith("kept the solved example's computation")
     assert to_dict(res)["attempts"][0]["followed"] == {"example": 0, "replaced": ["prob = binom.sf(k, days, p_rain)"],
-                                                      "added": [], "dropped": []}
+                                                      "added": [], "dropped": [], "converted": []}
 
 
 @pytest.mark.parametrize("generator, options, follows", [
@@ -318,3 +319,93 @@ def test_an_extra_parameter_repeating_a_kept_value_is_no_data() -> None:
 def test_extra_parameters_with_a_dropped_one_are_left_alone() -> None:
     program = EXTRAS.replace("v = 15  # wind speed at 10 m height [mph]\n", "")
     assert follow(program, [WIND], CHILL) == (program, None)
+
+
+#: The Environment Canada formula wants km/h; the model kept the example's formula and wrote the
+#: text's m/s (new kinds, seed 7: 5 of 6 wind-chill programs wrong this way).
+CANADA = Example("The air temperature is -6 °C and the wind blows at 60 km/h. Using the North American "
+                 "(Environment Canada) wind chill formula, what is the wind chill temperature?",
+                 "T_air = -6  # air temperature [°C]\nv = 60  # wind speed at 10 m height [km/h]\n\n"
+                 "wind_chill = 13.12 + 0.6215 * T_air - 11.37 * v ** 0.16 + 0.3965 * T_air * v ** 0.16\n"
+                 "answer = float(wind_chill)\n")
+FROZEN = ("How cold does it feel at the frozen lake — what wind chill temperature does the North American "
+          "(Environment Canada) wind chill formula give — when the thermometer shows -15 °C and the wind is 7 m/s?")
+IN_MS = CANADA.program.replace("-6  #", "-15  #").replace("v = 60  # wind speed at 10 m height [km/h]",
+                                                           "v = 7  # wind speed at m height [m/s]")
+
+
+def test_a_value_in_another_unit_takes_the_unit_of_the_examples_computation() -> None:
+    out, done = follow(IN_MS, [CANADA], FROZEN)
+    assert "v = 25.2  # wind speed at m height [km/h]\n" in out and "T_air = -15  #" in out
+    assert done is not None and done.replaced == [] and done.converted == ["v = 7 m/s as 25.2 km/h"]
+    assert str(done) == ("kept the solved example's computation and put v = 7 m/s as 25.2 km/h: the unit the "
+                         "example's computation works in, where the model had kept the text's")
+    # also where the model changed the example's statements, which come back
+    out, done = follow(IN_MS.replace("13.12 +", "11.00 +"), [CANADA], FROZEN)
+    assert "13.12 +" in out and "v = 25.2  #" in out and str(done).endswith("where the model had kept the text's")
+
+
+def test_solve_computes_the_examples_formula_in_its_units() -> None:
+    res = solve(Problem(text=FROZEN), Tuned([IN_MS]), SolveOptions(repairs=0), examples=[CANADA])
+    kmh = 25.2
+    assert res.answer.value == pytest.approx(13.12 + 0.6215 * -15 - 11.37 * kmh ** 0.16 + 0.3965 * -15 * kmh ** 0.16)
+    assert not any("not given" in w for w in warnings_of(res))  # 25.2 km/h is the text's 7 m/s
+
+
+def test_a_value_the_text_does_not_write_in_that_unit_only_changes_its_comment() -> None:
+    # the comment was wrong: the text writes 7 in km/h
+    out, done = follow(IN_MS, [CANADA], FROZEN.replace("7 m/s", "7 km/h"))
+    assert "v = 7  # wind speed at m height [km/h]\n" in out and done.converted == ["v in km/h, not m/s"]
+    # a made-up 60 m/s stays for the bind stage, which now reads km/h: "6 m/s" is 21.6 km/h
+    six = FROZEN.replace("7 m/s", "6 m/s")
+    out, done = follow(IN_MS.replace("v = 7", "v = 60"), [CANADA], six)
+    assert "v = 60  # wind speed at m height [km/h]\n" in out
+    assert "v = 21.6  #" in bind(six, out)[0]
+
+
+@pytest.mark.parametrize("program, text", [
+    (IN_MS.replace("[m/s]", "[mph]"), FROZEN.replace("m/s", "mph")),       # no factor bind knows
+    (IN_MS.replace("[m/s]", "[km/h]"), FROZEN.replace("m/s", "km/h")),      # the example's unit
+])
+def test_units_stay_without_the_evidence(program: str, text: str) -> None:
+    out, done = follow(program, [CANADA], text)
+    assert out == program and done is None
+
+
+def test_only_a_formula_with_a_fractional_power_is_tied_to_its_units() -> None:
+    # a computation that works in any consistent units keeps the model's (area in cm², length in cm)
+    example = Example("A rectangular floor has an area of 240 m². Its length is 8 m more than its width. "
+                      "What is its width?",
+                      "import sympy as sp\n\narea = 240  # area [m^2]\nextra = 8  # longer than wide [m]\n\n"
+                      "w = sp.symbols(\"w\", positive=True)\nanswer = sp.solve(sp.Eq(w * (w + extra), area), w)[0]\n")
+    program = example.program.replace("240  # area [m^2]", "97500  # area [cm^2]").replace("8  # longer than wide [m]",
+                                                                                          "110  # longer than wide [cm]")
+    text = "A poster has an area of 97,500 cm². Its length is 110 cm more than its width. What is its width?"
+    assert follow(program, [example], text) == (program, None)
+
+
+PUMP = Example("Nurse Dara hangs 1,500 mL of dextrose-saline that has to run in over 3 hours. At what rate, in mL/h, "
+               "should Dara program the pump?",
+               "volume = 1500  # volume to infuse [mL]\nhours = 3  # infusion time [h]\n\n"
+               "rate_ml_h = volume / hours  # [mL/h]\nanswer = float(rate_ml_h)\n")
+LITRE = "volume = 1  # volume to infuse [L]\nhours = 8  # infusion time [h]\n\nrate_ml_h = volume / hours  # [mL/h]\nanswer = float(rate_ml_h)\n"
+
+
+def test_both_questions_asking_one_unit_put_the_parameters_in_the_examples_units() -> None:
+    # new kinds, seed 7: 1 L in 8 hours read as 0.125 mL/h
+    out, done = follow(LITRE, [PUMP], "What pump rate, in mL/h, infuses 1 L of dextrose-saline in 8 hours?")
+    assert out.startswith("volume = 1000  # volume to infuse [mL]\n") and done.converted == ["volume = 1 L as 1000 mL"]
+
+
+@pytest.mark.parametrize("text, program", [
+    ("What pump rate, in L/h, infuses 1 L of dextrose-saline in 8 hours?", LITRE),     # another unit asked
+    ("What pump rate infuses 1 L of dextrose-saline in 8 hours?", LITRE),              # none asked
+    # one parameter does not convert (°F): none does
+    ("What pump rate, in mL/h, infuses 1 L in 8 hours at 70 °F?",
+     LITRE.replace("hours = 8  # infusion time [h]\n", "hours = 8  # infusion time [h]\nT = 70  # temperature [°F]\n")),
+])
+def test_other_questions_keep_the_models_units(text: str, program: str) -> None:
+    example = PUMP if "T = 70" not in program else Example(
+        PUMP.problem, PUMP.program.replace("hours = 3  # infusion time [h]\n",
+                                           "hours = 3  # infusion time [h]\nT = 20  # temperature [°C]\n"))
+    assert follow(program, [example], text) == (program, None)
