@@ -51,7 +51,13 @@ clear evidence:
    ("begins with 80 infectious cases only" read as ``E0 = 80``, ``I0 = 0``). Where two
    parameters of different units share a number the text writes once ("an oral bioavailability
    of 75%" as ``F = 0.75`` and ``ka = 0.75  # [1/h]``) and exactly one of them has exactly one
-   free number written in its own unit ("1.2 per hour"), that one moves there. And two parameters that differ only by an index, each holding the number the text gives
+   free number written in its own unit ("1.2 per hour"), that one moves there. The one parameter
+   of a unit described as what the question asks about ("of interest", "simulated period",
+   "time horizon") takes the one number the question's sentence (one that ends in "?") writes
+   in that unit ("on day 61", "during the first 180 days"): where no parameter takes it, or by
+   trading with the one other parameter of the unit that does (``incubation_days = 61``, which
+   takes the period's number, or the one free number of the unit where the period's is none of
+   the text's). And two parameters that differ only by an index, each holding the number the text gives
    right after the other's ordinal ("the first (800 L) ... the second (2,000 L)" read as
    ``volume1 = 2000``, ``volume2 = 800``).
 3. **A value the text does not give.** A parameter's value is no number of the text and no
@@ -439,6 +445,9 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moves = _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
     program, params = _apply(program, params, moves)
+    asked = _asked_number(text, params, mentions, said)
+    program, params = _apply(program, params, asked)
+    moves += asked
     made_up = _made_up(text, program, params, mentions, words, said, days)
     program, params = _apply(program, params, made_up)
     empty = _empty_start(text, params, mentions, said)
@@ -453,7 +462,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, percent)
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
-    shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words)
+    shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
               + _shared_across(text, params, mentions, words, said))
     moved = {mv.name for mv in shared}
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
@@ -778,13 +787,13 @@ def _named_units(p: Parameter) -> set[str]:
 _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
 
 
-def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str], said: list[str]) -> list[Rebinding]:
     """Rule 2, last part: two parameters of one unit that each hold a number whose word is the
     other's ("130 aphids and 86 ladybirds" read as ``x0 = 86  # initial aphids`` and ``y0 = 130
     # initial ladybirds``) trade their numbers; so do one that holds a number whose word is the
     other's and the other, which holds a zero the text does not write."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    said = [_stems(w) for w in words]
+    unit_keys, said = said, [_stems(w) for w in words]
     own = {p.name: _stems(f"{p.description} {p.name}") for p in params}
     pairs = []
     for k, p in enumerate(params):
@@ -800,11 +809,14 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str])
     # infectious``): the zero is the first's
     zeros = []
     for p in params:
+        unit = unit_key(p.unit)
+        # (a number written in a measure of another dimension is none of its: "5 days" beside
+        # "5 exposed cases" for ``[people]``)
+        own_unit = [i for i in sources[p.name] if not (_measure(unit_keys[i]) and _factor(unit_keys[i], unit) is None)]
         for q in params:
-            if p is q or unit_key(p.unit) != unit_key(q.unit) or len(sources[p.name]) != 1 \
-                    or q.value != 0 or sources[q.name]:
+            if p is q or unit != unit_key(q.unit) or len(own_unit) != 1 or q.value != 0 or sources[q.name]:
                 continue
-            i = sources[p.name][0]
+            i = own_unit[0]
             if said[i] & own[q.name] and not said[i] & own[p.name]:
                 zeros.append((p, q, i))
     moved = [p.name for p, q, *_ in pairs + zeros] + [q.name for p, q, *_ in pairs + zeros]
@@ -1260,6 +1272,69 @@ def _in_order(text: str, takers: list[Parameter], free: Mention, taken: Mention)
 
 #: A parameter's description that names the value the question asks about.
 _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\b", re.IGNORECASE)
+
+
+#: A parameter that holds what the question asks about: the time or value "of interest", the
+#: simulated period, the horizon.
+_QUERY = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\b|\bsimulated\b|\bsimulation\b"
+                    r"|\bhorizon\b", re.IGNORECASE)
+#: A point in time written with its unit first: "on day 61", "in week 3", "by year 10".
+_UNIT_BEFORE = re.compile(r"\b(day|week|month|year|hour|minute)\s+$", re.IGNORECASE)
+
+
+def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 2, the question's number: the one parameter of a unit described as what the question
+    asks about (``days = 8  # simulated period [day]``, ``t2  # time of interest``) that holds
+    another number than the one number the question's sentence writes in its unit ("What is the
+    number of infectious people on day 61 ...?", "during the first 180 days", "(simulate 300
+    days)") takes that number: where no parameter takes it, if its own value is not in the
+    question's sentence; where one other parameter of the unit takes it (``incubation_days =
+    61``), the two trade."""
+    if not question_of(text).rstrip().endswith("?"):
+        return []  # no question sentence: the last request or sentence may be a stray one
+    sources = {p.name: _sources(p, mentions) for p in params}
+    units = {p.name: unit_key(p.unit) for p in params}
+    moves = []
+    for unit in sorted({u for u in units.values() if u and u != "1"}):
+        group = [p for p in params if units[p.name] == unit]
+        asks = [p for p in group if _QUERY.search(p.description)]
+        if len(asks) != 1:
+            continue
+        q = asks[0]
+
+        def unit_of(i: int) -> str:
+            before = _UNIT_BEFORE.search(text[max(0, mentions[i].start - 12):mentions[i].start])
+            return unit_key(before.group(1)) if before else said[i]
+
+        here = [i for i, m in enumerate(mentions) if m.value != 0 and _in_question(text, m) and unit_of(i) == unit]
+        if len(here) != 1 or here[0] in sources[q.name]:
+            continue
+        i = here[0]
+        m = mentions[i]
+        holders = [p for p in params if i in sources[p.name]]
+        if not holders:
+            if any(_in_question(text, mentions[j]) for j in sources[q.name]):
+                continue  # its own number stands in the question too
+            moves.append(Rebinding(q.name, q.value, _value(m, q), f"the question's number in {unit} is "
+                                   f"{m.written}"))
+        elif len(holders) == 1 and holders[0] in group and sources[holders[0].name] == [i]:
+            p = holders[0]
+            if sources[q.name]:
+                value, why = q.value, f"{m.written} is the question's, {q.name}'s"
+            else:
+                # q's own value is none of the text's (``days = 365``): p takes the one free
+                # number of the unit, or nothing moves
+                taken = {j for r in group for j in sources[r.name]}
+                free = [j for j in range(len(mentions)) if j not in taken and j != i and mentions[j].value != 0
+                        and unit_of(j) == unit and not after_per(text, mentions[j])]
+                if len(free) != 1:
+                    continue
+                j = free[0]
+                value = _value(mentions[j], p)
+                why = f"{m.written} is the question's, {q.name}'s; its one free number in {unit} is {mentions[j].written}"
+            moves += [Rebinding(q.name, q.value, _value(m, q), f"the question's number in {unit} is {m.written}"),
+                      Rebinding(p.name, p.value, value, why)]
+    return moves
 
 
 def _in_question(text: str, m: Mention) -> bool:

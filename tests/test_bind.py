@@ -493,6 +493,20 @@ REAL = {
                 "t_query = 2  # time since the dose [h]\n"),
                {"dose": 1000, "F": 0.75, "ka": 1.2, "half_life": 2.5, "V": 76, "t_query": 2},
                ["ka = 0.75 -> 1.2 (the problem gives 1.2 per hour; 75 is %, taken by F)"]),
+    # rule 2: the question's number is the simulated period's (new kinds, seeds 6 and 7)
+    "asked": (("What is the largest number of infectious people at the same time during the first 240 days when "
+               "an outbreak in a boarding school of 2,000 people begins with 5 infectious cases only? Assume SEIR "
+               "dynamics: transmission at 0.33 contacts per day (β), a latent period averaging 6 days and recovery "
+               "after 9 days on average."),
+              ("incubation_days = 240  # average incubation period [day]\ninfectious_days = 9  # average infectious "
+               "period [day]\ndays = 6  # simulated period [day]\n"),
+              {"incubation_days": 6, "infectious_days": 9, "days": 240},
+              ["days = 6 -> 240 (the question's number in day is 240)",
+               "incubation_days = 240 -> 6 (240 is the question's, days's)"]),
+    "day": (("What is the number of infectious people on day 45 when an outbreak in a city of 250,000 people "
+             "begins with 100 exposed cases only? The census office is open on weekdays until 5 pm."),
+            "N = 250000  # population [people]\nE0 = 100  # initially exposed [people]\ndays = 5  # simulated period [day]\n",
+            {"N": 250000, "E0": 100, "days": 45}, ["days = 5 -> 45 (the question's number in day is 45)"]),
     # rule 3: a zero written in the parameter's own unit is a value too (new kinds, seed 7)
     "frozen": (("How cold does it feel at the airport apron — what wind chill temperature does the North American "
                 "(Environment Canada) wind chill formula give — when the thermometer shows 0 °C and the wind is 9 m/s?"),
@@ -532,6 +546,10 @@ REAL = {
     ("Absorbed with an oral bioavailability of 75%.", "F = 0.75  # bioavailability [1]\nka = 0.75  # absorption [1/h]\n"),
     ("Absorbed at 1.2 per hour, 75% bioavailable, 3 doses.",
      "F = 0.75  # bioavailability [1]\nka = 0.75  # absorption [1/h]\nn = 0.75  # doses [dose]\n"),
+    # no question sentence (a stray sentence last), or the period's own number stands in the question too
+    ("Report the number of tuna after 11 years. Chen has 14 years of field experience.",
+     "x0 = 50  # initial sardines [animals]\nT = 11  # time horizon [year]\n"),
+    ("Which is larger on day 30, with 10 days of delay, after 30 days?", "lag = 10  # delay [day]\ndays = 30  # simulated period [day]\n"),
     # "2 h" is two hours, not two henries
     ("The pump runs for 2 h at 3 L/min.", "t_run = 2  # running time [h]\nflow = 3  # flow [L/min]\n"),
     # "80 cases" names neither; "80 exposed" is the holder's own
@@ -1112,9 +1130,9 @@ def test_a_value_the_text_gives_only_as_a_date_is_made_up() -> None:
             "damping is moved 3 cm from equilibrium and released from rest? The experiment took place on 8 April.")
     program = ("m = 2  # mass [kg]\nc = 1.66  # damping coefficient [N*s/m]\nk = 115  # spring constant [N/m]\n"
                "x0_cm = 3  # initial displacement [cm]\nv0 = 0  # initial velocity [m/s]\n"
-               "t_query = 8  # time of interest [s]\n")
+               "t_query = 8  # time after release [s]\n")  # (not "of interest": rule 2 would take it first)
     out, moves = bind(text, program)
-    assert out.splitlines()[-1] == "t_query = 0.5  # time of interest [s]"
+    assert out.splitlines()[-1] == "t_query = 0.5  # time after release [s]"
     assert [str(mv) for mv in moves] == [("t_query = 8 -> 0.5 (the problem gives 8 only as the day of a date; its one "
                                           "free number in s is 0.5)")]
     # 12 months a year is a convention, not a date's 12
