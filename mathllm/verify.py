@@ -29,9 +29,12 @@ from .quantities import find_numbers, structural_reason, unit_is_percent, value_
 
 Expected = float | dict[str, float]
 
-#: Unit conversions a program may apply to a number of the text (kΩ -> Ω, min -> s, m/s ->
-#: km/h). Not 100: percentages are recognised as such, and x100 would let "470 µF" pass for "4.7 s".
-_CONVERSIONS = (1.0, 1e3, 1e-3, 1e6, 1e-6, 60.0, 1 / 60, 3600.0, 1 / 3600, 3.6, 1 / 3.6)
+#: Unit conversions a program may apply to a number of the text (kΩ -> Ω, min -> s). Not 100:
+#: percentages are recognised as such, and x100 would let "470 µF" pass for "4.7 s".
+_CONVERSIONS = (1.0, 1e3, 1e-3, 1e6, 1e-6, 60.0, 1 / 60, 3600.0, 1 / 3600)
+#: Speeds convert by 3.6 (m/s <-> km/h), but only a speed: 0.25 is no "90%" divided by 3.6.
+_SPEEDS = frozenset({"m/s", "km/h"})
+_SPEED_FACTORS = (3.6, 1 / 3.6)
 
 
 @dataclass
@@ -104,16 +107,21 @@ def ground(text: str, program: str) -> Grounding:
     unit-conversion counts (12 months) and physical constants (g = 9.81) are conventions,
     not inventions. Numbers written as words ("two trains") are never reported unused.
     """
+    from .bind import unit_key, unit_word  # the binder's reading of a number's unit
+
     mentions = find_numbers(text)  # "half", "twice" included: they can give a parameter
     literals = [v for v in _literals(program) if v != 0]
     g = Grounding()
     seen: set[str] = set()
+    written_numbers = [m for m in mentions if not m.word]
     for m in mentions:
         if m.word:
             continue
         g.numbers += 1
         values = [abs(float(m.value)) * (0.01 if m.percent else m.scale)]
         values += [abs(float(m.value))] if (m.percent or m.scale != 1) else []
+        if unit_key(unit_word(text, m, written_numbers)) in _SPEEDS:
+            values += [values[0] * f for f in _SPEED_FACTORS]  # "7 m/s" used as 25.2 km/h
         if m.value in (0, 1) or any(_matches(lit, v) for lit in literals for v in values):
             # 0 and 1 ("1 in 500", "at t = 0") are rarely a missed given
             g.used += 1
@@ -125,6 +133,8 @@ def ground(text: str, program: str) -> Grounding:
                 or any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS):
             continue  # 2 and 3 are often counted from words ("a president, a secretary and ...")
         written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
+        if unit_key(p.unit) in _SPEEDS:
+            written += [w * f for w in written for f in _SPEED_FACTORS]  # ``v = 25.2  # [km/h]`` for "7 m/s"
         # a number written as a word ("double", "twice") gives itself, not its unit conversions:
         # 0.000002 is no "double" in micro-units
         exact = [abs(float(m.value * f)) for m in mentions if m.word for f in value_factors(m, p)]

@@ -205,6 +205,10 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     # a number written as a word gives itself, not a unit conversion of it: 2e-6 is no "double"
     ("With 10.1% annual interest, how many years does it take to double?",
      "rate = 0.000002  # [1/year]\nanswer = rate\n", ["10.1%"], ["rate = 2e-06"]),
+    # a speed converts by 3.6 (m/s <-> km/h); nothing else does: 0.25 is no "90%" over 3.6
+    ("The wind blows at 7 m/s at -15 °C.", "T_air = -15  # [°C]\nv = 25.2  # [km/h]\nanswer = v * T_air\n", [], []),
+    ("Absorbed at 2.5 per hour, 90% bioavailable.", "ka = 0.25  # [1/h]\nF = 0.9  # [1]\nanswer = ka * F\n",
+     ["2.5"], ["ka = 0.25"]),
     # junk is data, not an exception
     ("Add 2 and 3.", "def (:\n", ["2", "3"], []),
 ])
