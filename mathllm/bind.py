@@ -57,7 +57,8 @@ clear evidence:
    in that unit ("on day 61", "during the first 180 days"): where no parameter takes it, or by
    trading with the one other parameter of the unit that does (``incubation_days = 61``, which
    takes the period's number, or the one free number of the unit where the period's is none of
-   the text's). And two parameters that differ only by an index, each holding the number the text gives
+   the text's), unless the period's own number stands in the question too ("How many years
+   until a town of 27,800 people ... reaches 83,400?"). And two parameters that differ only by an index, each holding the number the text gives
    right after the other's ordinal ("the first (800 L) ... the second (2,000 L)" read as
    ``volume1 = 2000``, ``volume2 = 800``).
 3. **A value the text does not give.** A parameter's value is no number of the text and no
@@ -1289,7 +1290,7 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
     number of infectious people on day 61 ...?", "during the first 180 days", "(simulate 300
     days)") takes that number: where no parameter takes it, if its own value is not in the
     question's sentence; where one other parameter of the unit takes it (``incubation_days =
-    61``), the two trade."""
+    61``), the two trade, unless its own number stands in the question's sentence too."""
     if not question_of(text).rstrip().endswith("?"):
         return []  # no question sentence: the last request or sentence may be a stray one
     sources = {p.name: _sources(p, mentions) for p in params}
@@ -1317,7 +1318,10 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
                 continue  # its own number stands in the question too
             moves.append(Rebinding(q.name, q.value, _value(m, q), f"the question's number in {unit} is "
                                    f"{m.written}"))
-        elif len(holders) == 1 and holders[0] in group and sources[holders[0].name] == [i]:
+        elif len(holders) == 1 and holders[0] in group and sources[holders[0].name] == [i] \
+                and not any(_in_question(text, mentions[j]) for j in sources[q.name]):
+            # (q's own number standing in the question too: "How many years until a town of 27,800
+            # people ... reaches 83,400?" has both; which is asked is not clear)
             p = holders[0]
             if sources[q.name]:
                 value, why = q.value, f"{m.written} is the question's, {q.name}'s"

@@ -550,6 +550,10 @@ REAL = {
     ("Report the number of tuna after 11 years. Chen has 14 years of field experience.",
      "x0 = 50  # initial sardines [animals]\nT = 11  # time horizon [year]\n"),
     ("Which is larger on day 30, with 10 days of delay, after 30 days?", "lag = 10  # delay [day]\ndays = 30  # simulated period [day]\n"),
+    # both numbers stand in the question (held-out phrasings, seed 22): which one is asked is not clear
+    ("How many years until a town of 27,800 people, growing at 0.8% per year, reaches 83,400?",
+     "N0 = 27800  # initial population [people]\nr = 0.008  # growth rate [1/year]\n"
+     "N_target = 83400  # population of interest [people]\n"),
     # "2 h" is two hours, not two henries
     ("The pump runs for 2 h at 3 L/min.", "t_run = 2  # running time [h]\nflow = 3  # flow [L/min]\n"),
     # "80 cases" names neither; "80 exposed" is the holder's own
