@@ -1290,11 +1290,15 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
     number of infectious people on day 61 ...?", "during the first 180 days", "(simulate 300
     days)") takes that number: where no parameter takes it, if its own value is not in the
     question's sentence; where one other parameter of the unit takes it (``incubation_days =
-    61``), the two trade, unless its own number stands in the question's sentence too."""
+    61``), the two trade. Not where its own number stands in the question's sentence too."""
     if not question_of(text).rstrip().endswith("?"):
         return []  # no question sentence: the last request or sentence may be a stray one
     sources = {p.name: _sources(p, mentions) for p in params}
     units = {p.name: unit_key(p.unit) for p in params}
+    # a number's unit, or the unit written before it: "on day 61" is in days
+    before = [_UNIT_BEFORE.search(text[max(0, m.start - 12):m.start]) for m in mentions]
+    unit_of = [unit_key(b.group(1)) if b else u for b, u in zip(before, said, strict=True)]
+    asked = [_in_question(text, m) for m in mentions]
     moves = []
     for unit in sorted({u for u in units.values() if u and u != "1"}):
         group = [p for p in params if units[p.name] == unit]
@@ -1302,26 +1306,17 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
         if len(asks) != 1:
             continue
         q = asks[0]
-
-        def unit_of(i: int) -> str:
-            before = _UNIT_BEFORE.search(text[max(0, mentions[i].start - 12):mentions[i].start])
-            return unit_key(before.group(1)) if before else said[i]
-
-        here = [i for i, m in enumerate(mentions) if m.value != 0 and _in_question(text, m) and unit_of(i) == unit]
-        if len(here) != 1 or here[0] in sources[q.name]:
+        here = [i for i, m in enumerate(mentions) if m.value != 0 and asked[i] and unit_of[i] == unit]
+        if len(here) != 1 or here[0] in sources[q.name] or any(asked[j] for j in sources[q.name]):
+            # (q's own number standing in the question too: "How many years until a town of 27,800
+            # people ... reaches 83,400?" has both; which is asked is not clear)
             continue
         i = here[0]
         m = mentions[i]
         holders = [p for p in params if i in sources[p.name]]
         if not holders:
-            if any(_in_question(text, mentions[j]) for j in sources[q.name]):
-                continue  # its own number stands in the question too
-            moves.append(Rebinding(q.name, q.value, _value(m, q), f"the question's number in {unit} is "
-                                   f"{m.written}"))
-        elif len(holders) == 1 and holders[0] in group and sources[holders[0].name] == [i] \
-                and not any(_in_question(text, mentions[j]) for j in sources[q.name]):
-            # (q's own number standing in the question too: "How many years until a town of 27,800
-            # people ... reaches 83,400?" has both; which is asked is not clear)
+            moves.append(Rebinding(q.name, q.value, _value(m, q), f"the question's number in {unit} is {m.written}"))
+        elif len(holders) == 1 and holders[0] in group and sources[holders[0].name] == [i]:
             p = holders[0]
             if sources[q.name]:
                 value, why = q.value, f"{m.written} is the question's, {q.name}'s"
@@ -1329,13 +1324,13 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
                 # q's own value is none of the text's (``days = 365``): p takes the one free
                 # number of the unit, or nothing moves
                 taken = {j for r in group for j in sources[r.name]}
-                free = [j for j in range(len(mentions)) if j not in taken and j != i and mentions[j].value != 0
-                        and unit_of(j) == unit and not after_per(text, mentions[j])]
+                free = [j for j, o in enumerate(mentions) if j not in taken and j != i and o.value != 0
+                        and unit_of[j] == unit and not after_per(text, o)]
                 if len(free) != 1:
                     continue
-                j = free[0]
-                value = _value(mentions[j], p)
-                why = f"{m.written} is the question's, {q.name}'s; its one free number in {unit} is {mentions[j].written}"
+                value = _value(mentions[free[0]], p)
+                why = (f"{m.written} is the question's, {q.name}'s; its one free number in {unit} is "
+                       f"{mentions[free[0]].written}")
             moves += [Rebinding(q.name, q.value, _value(m, q), f"the question's number in {unit} is {m.written}"),
                       Rebinding(p.name, p.value, value, why)]
     return moves

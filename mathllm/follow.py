@@ -30,7 +30,7 @@ answer in one unit ("in mL/h"), every such parameter (all convert, or none moves
 converted alone would break what the model kept consistent). The value is converted where the
 text writes it in the model's unit (``v = 7  # [m/s]`` for "7 m/s" is ``v = 25.2  # [km/h]``),
 else only its comment changes and the bind stage places it. On the new kinds' seed 7 that put
-right 4 of the 5 wrong wind-chill programs (with bind's zero of "0 °C").
+right all 5 wrong wind-chill programs (1/6 -> 6/6, with bind's zero of "0 °C").
 
 **Data lines** (``years = np.array([2008, 2009, ...])``, a list or dict of two or more numbers;
 :func:`data_lines`) count as the problem's data, like parameter lines: the model's are kept
@@ -71,7 +71,7 @@ class Followed:
     replaced: list[str]        # the model's statements that the example's replaced
     added: list[str] = field(default_factory=list)  # parameter lines the model dropped: "k = 6 (...)"
     dropped: list[str] = field(default_factory=list)  # the model's extra parameters of no data: "c = 0.621"
-    # parameters put in the unit the example's computation wants: "v = 7 m/s is 25.2 km/h"
+    # parameters put in the unit the example's computation wants: "v = 7 m/s as 25.2 km/h"
     converted: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -270,10 +270,12 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
     converted to the example's unit, value and comment, and what was converted ("v = 7 m/s as
     25.2 km/h").
 
-    Only for a parameter the example's statements raise to a non-integer power
-    (``11.37 * v ** 0.16``): such a formula is empirical, its coefficients fitted for one unit of
-    the quantity (the Environment Canada wind chill formula wants km/h). Any other computation
-    (``w * (w + extra)``, ``m0 * 0.5 ** (t / half_life)``) works in any consistent units, and
+    For a parameter the example's statements raise to a non-integer power (``11.37 * v **
+    0.16``): such a formula is empirical, its coefficients fitted for one unit of the quantity
+    (the Environment Canada wind chill formula wants km/h). And where both questions ask for the
+    answer in one unit ("in mL/h": the example's computation gives it from parameters in the
+    example's units), for every parameter, if all of them convert. Any other computation (``w *
+    (w + extra)``, ``m0 * 0.5 ** (t / half_life)``) works in any consistent units, and
     converting one parameter would break what the model kept consistent (an area in cm² with a
     length in cm, the answer in the unit the text asks). The value is converted only where the
     text writes it in the model's unit, the evidence that value and unit belong together;
