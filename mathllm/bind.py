@@ -58,9 +58,9 @@ clear evidence:
    trading with the one other parameter of the unit that does (``incubation_days = 61``, which
    takes the period's number, or the one free number of the unit where the period's is none of
    the text's), unless the period's own number stands in the question too ("How many years
-   until a town of 27,800 people ... reaches 83,400?"). And two parameters that differ only by an index, each holding the number the text gives
-   right after the other's ordinal ("the first (800 L) ... the second (2,000 L)" read as
-   ``volume1 = 2000``, ``volume2 = 800``).
+   until a town of 27,800 people ... reaches 83,400?"). And two parameters that differ only by
+   an index, each holding the number the text gives right after the other's ordinal ("the first
+   (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``).
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -207,9 +207,9 @@ clear evidence:
    part of the list holds another count of numbers ("3D printer (2,500 euros -> 39 points)").
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
-``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's "h" the hour), ``cookies`` = ``cookie``, ``£`` =
-``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` = ``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word
-stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
+``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
+"h" the hour), ``cookies`` = ``cookie``, ``£`` = ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` =
+``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
 ``[1/day]``, not the 4 of "γ = 1/4 per day"; a quotient of units converts each part: "50 g/L" is
 0.05 in ``[kg/L]``, "2 L/min" 120 in ``[L/h]``; "448 square feet" is in ``[ft^2]``). A denominator ("per 1,000
@@ -724,7 +724,7 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
         if p.value == 0 or any(_factor(u, unit) is not None for u in said):
             continue
         found = _sources(p, mentions)
-        foreign = bool(found) and all(_measure(said[i]) and _factor(said[i], unit) is None for i in found)
+        foreign = bool(found) and all(_other_dimension(said[i], unit) for i in found)
         if not (foreign or not found):
             continue
         if empty and _dissolved(p, unit):
@@ -794,7 +794,7 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str],
     # initial ladybirds``) trade their numbers; so do one that holds a number whose word is the
     other's and the other, which holds a zero the text does not write."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    unit_keys, said = said, [_stems(w) for w in words]
+    stems = [_stems(w) for w in words]  # the word after each number
     own = {p.name: _stems(f"{p.description} {p.name}") for p in params}
     pairs = []
     for k, p in enumerate(params):
@@ -802,8 +802,8 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str],
             if unit_key(p.unit) != unit_key(q.unit) or len(sources[p.name]) != 1 or len(sources[q.name]) != 1:
                 continue
             i, j = sources[p.name][0], sources[q.name][0]
-            if i != j and said[i] & own[q.name] and not said[i] & own[p.name] \
-                    and said[j] & own[p.name] and not said[j] & own[q.name]:
+            if i != j and stems[i] & own[q.name] and not stems[i] & own[p.name] \
+                    and stems[j] & own[p.name] and not stems[j] & own[q.name]:
                 pairs.append((p, q, i, j))
     # one holds a number whose word is the other's, and the other holds zero ("begins with 80
     # infectious cases only" read as ``E0 = 80  # initially exposed``, ``I0 = 0  # initially
@@ -813,12 +813,12 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str],
         unit = unit_key(p.unit)
         # (a number written in a measure of another dimension is none of its: "5 days" beside
         # "5 exposed cases" for ``[people]``)
-        own_unit = [i for i in sources[p.name] if not (_measure(unit_keys[i]) and _factor(unit_keys[i], unit) is None)]
+        own_unit = [i for i in sources[p.name] if not _other_dimension(said[i], unit)]
         for q in params:
             if p is q or unit != unit_key(q.unit) or len(own_unit) != 1 or q.value != 0 or sources[q.name]:
                 continue
             i = own_unit[0]
-            if said[i] & own[q.name] and not said[i] & own[p.name]:
+            if stems[i] & own[q.name] and not stems[i] & own[p.name]:
                 zeros.append((p, q, i))
     moved = [p.name for p, q, *_ in pairs + zeros] + [q.name for p, q, *_ in pairs + zeros]
     moves = []
@@ -991,13 +991,19 @@ def _conversion_of(value: float, number: float) -> bool:
     return any(math.isclose(abs(value), abs(number) * c, rel_tol=1e-9) for c in _CONVERSIONS if c != 1)
 
 
+def _other_dimension(said: str, unit: str) -> bool:
+    """Whether a number written in ``said`` is a measure of another dimension than ``unit``
+    ("5 days" for ``[people]``; not "5 cases", whose word is no unit bind knows)."""
+    return _measure(said) and _factor(said, unit) is None
+
+
 def _foreign(p: Parameter, mentions: list[Mention], said: list[str]) -> bool:
     """Whether ``p``'s value is a number of the text only as a unit conversion (x1000, x60, ...)
     of numbers written in units of measure of another dimension than ``p``'s ("600 mg" as ``ka =
     0.6  # [1/h]``)."""
     unit = unit_key(p.unit)
     hits = [u for m, u in zip(mentions, said, strict=True) if m.value != 0 and _conversion_of(p.value, float(m.value * m.scale))]
-    return bool(hits) and all(_measure(u) and _factor(u, unit) is None for u in hits)
+    return bool(hits) and all(_other_dimension(u, unit) for u in hits)
 
 
 def _borrowed(p: Parameter, params: list[Parameter], mentions: list[Mention],
@@ -1277,8 +1283,7 @@ _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\
 
 #: A parameter that holds what the question asks about: the time or value "of interest", the
 #: simulated period, the horizon.
-_QUERY = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\b|\bsimulated\b|\bsimulation\b"
-                    r"|\bhorizon\b", re.IGNORECASE)
+_QUERY = re.compile(_OF_INTEREST.pattern + r"|\bsimulated\b|\bsimulation\b|\bhorizon\b", re.IGNORECASE)
 #: A point in time written with its unit first: "on day 61", "in week 3", "by year 10".
 _UNIT_BEFORE = re.compile(r"\b(day|week|month|year|hour|minute)\s+$", re.IGNORECASE)
 
@@ -1842,7 +1847,8 @@ def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, li
 
 def _text_series(text: str) -> list[tuple[str, float]] | None:
     """The one list of data the text writes: labelled values ("Mon 38, Tue 65, ...", "48 in Jan,
-    29 in Feb, ...", "77 on test 1, 63 on test 2, ..."; three or more), else the one plain list (:func:`_text_lists`), its labels empty. None otherwise."""
+    29 in Feb, ...", "77 on test 1, 63 on test 2, ..."; three or more), else the one plain list
+    (:func:`_text_lists`), its labels empty. None otherwise."""
     labelled = [[(m["label"], float(m["num"].replace(",", ""))) for m in one.finditer(x.group(0))]
                 for many, one in ((_LABELLED_LIST, _ONE_ITEM), (_LABELLED_AFTER, _ONE_AFTER))
                 for x in many.finditer(text)]

@@ -57,7 +57,14 @@ import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-from .bind import free_numbers
+from .bind import (  # the binder's reading of units
+    _factor,
+    _measure,
+    _said,
+    free_numbers,
+    unit_key,
+    unit_word,
+)
 from .contract import Parameter, assignment_counts, literal_number, parse_parameters, set_parameters
 from .prompt import Example, question_of
 from .quantities import find_numbers, fit_score, fmt_value, gives, unit_is_percent
@@ -281,8 +288,6 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
     text writes it in the model's unit, the evidence that value and unit belong together;
     otherwise only the comment changes ("v in km/h, not m/s"), and the bind stage, which reads
     it, places a value the text does not give ("6 m/s" read as ``v = 60``: 21.6 km/h)."""
-    from .bind import _factor, _said, unit_key, unit_word  # the binder's reading of units
-
     powered = _fractional_powers(shown.program)
     asked = _asked_unit(question_of(text))
     # both questions ask for the answer in one unit: the example's computation gives it in that
@@ -291,10 +296,11 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
     example = {p.name: p for p in parse_parameters(shown.program) if p.unit and (agree or p.name in powered)}
     if not example:
         return program, []
+    mine = parse_parameters(program)
     if agree:
         # every parameter in another unit than the example's converts, or none does: one
         # converted alone would break what the model kept consistent
-        pairs = [(unit_key(q.unit), unit_key(example[q.name].unit)) for q in parse_parameters(program)
+        pairs = [(unit_key(q.unit), unit_key(example[q.name].unit)) for q in mine
                  if q.name in example and q.name not in powered and q.unit]
         if any(have != want and _factor(have, want) is None for have, want in pairs):
             example = {name: p for name, p in example.items() if name in powered}
@@ -304,7 +310,7 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
     values: dict[str, float] = {}
     units: dict[int, tuple[str, str]] = {}  # line -> (the model's unit, the example's)
     notes = []
-    for q in parse_parameters(program):
+    for q in mine:
         p = example.get(q.name)
         if p is None or not q.unit:
             continue
@@ -338,8 +344,6 @@ _ASKED = re.compile(r"(?:\bin|\()\s*(?P<unit>[^\W\d_][\w°µΩ²³]*(?:\s*/\s*[^
 def _asked_unit(question: str) -> str | None:
     """The unit a question asks its answer in (spelled alike), the first that bind knows as a
     measure or that is a quotient ("gtt/min"); None if it names none."""
-    from .bind import _measure, unit_key
-
     for m in _ASKED.finditer(question):
         key = unit_key(m["unit"].replace(" ", ""))
         if _measure(key) or "/" in key:

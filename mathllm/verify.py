@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .bind import unit_key, unit_word  # the binder's reading of a number's unit
 from .contract import parse_parameters
 from .quantities import find_numbers, structural_reason, unit_is_percent, value_factors
 
@@ -107,8 +108,6 @@ def ground(text: str, program: str) -> Grounding:
     unit-conversion counts (12 months) and physical constants (g = 9.81) are conventions,
     not inventions. Numbers written as words ("two trains") are never reported unused.
     """
-    from .bind import unit_key, unit_word  # the binder's reading of a number's unit
-
     mentions = find_numbers(text)  # "half", "twice" included: they can give a parameter
     literals = [v for v in _literals(program) if v != 0]
     g = Grounding()
