@@ -96,7 +96,15 @@ clear evidence:
    name ("6 runs of the 5 km park loop" read as ``n_runs = 5``; "absorbed at 0.8 per hour" as
    ``F = 0.8``) is made up too, its value no difference. A zero of the text is such a number
    only where it is written in the parameter's own unit ("the thermometer shows 0 °C" for a
-   made-up ``T_air = -6``) and no parameter of that unit holds zero.
+   made-up ``T_air = -6``) and no parameter of that unit holds zero. An initial amount or
+   concentration of something dissolved left at zero (``S1_0 = 0``) is made up where the text
+   says nothing of a start with none (no "pure water", "no", "empty", "zero", ...). Several
+   made-up values of one unit whose names number them (``S1_0``, ``S2_0``) take, in the order
+   of those numbers, the free numbers of their unit where the text writes exactly as many as one
+   list ("they start with 3.2 and 60 kg of salt"); so do, in rule 1, numbered parameters that
+   each hold a number of another unit ("25 g/L" and "10 L/min" as ``S1_0 = 25``, ``S2_0 =
+   10``). A value that is only a conversion of a number another parameter takes (``c_in = 0.1
+   # [kg/L]`` beside "100 L") is made up even where it is also the ratio of two numbers.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -232,6 +240,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from itertools import combinations, pairwise
@@ -349,6 +358,15 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     if len(after) > 1 and _AREA.match(f"{after[0]} {after[1].rstrip('.,;:?!)')}"):
         return f"{after[0]} {after[1].rstrip('.,;:?!)')}"  # "448 square feet"
     return after[0].rstrip(".,;:?!)") if after else ""
+
+
+def written_units(text: str) -> set[str]:
+    """The units of measure the text writes its numbers in, spelled alike (:func:`unit_key`):
+    "100 mL over 60 minutes" gives ``{"ml", "min"}``. Units bind does not know ("20 gtt/mL",
+    "38 cookies") and currencies are left out."""
+    text = " ".join(text.split())
+    mentions = [m for m in find_numbers(text) if not m.word]
+    return {u for m in mentions if _measure(u := unit_key(unit_word(text, m, mentions)))}
 
 
 def _listed_on(text: str, m: Mention, mentions: list[Mention]) -> bool:
@@ -524,6 +542,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     used = {i for found in sources.values() for i in found}
     cells, _ = table_cells(params)  # a linear program's table is rule 6's to put right
     moves: list[tuple[int, bool, Rebinding]] = []  # (number, chosen as the only free one, move)
+    crowded: dict[str, list[tuple[Parameter, list[int]]]] = {}  # unit -> those with several free numbers
     for p in params:
         unit = units[p.name]
         now = sources[p.name]
@@ -543,6 +562,13 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                 fits = [i for i in fits if i not in used]
                 if len(fits) != 1 or p.name in cells:
                     continue
+            elif unit.isalpha() and unit not in _CURRENCIES and all(_measure(said[i]) or _AREA_KEY.fullmatch(said[i])
+                                                                      for i in now):
+                # a count of things held by a measure ("a reserve of 65 km² can support at most
+                # 1,500 deer" read as ``K = 65  # [deer]``): onto the one free number of those things
+                fits = [i for i in fits if i not in used and said[i] == unit]
+                if len(fits) != 1 or p.name in cells:
+                    continue
             else:
                 fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
                 if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
@@ -560,6 +586,8 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # or a number written more often than parameters take it ("the first (2,000 L) ...
             # the second (2,000 L)" with only ``volume1 = 2000``)
             fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
+        if len(fits) > 1 and free and _measure(unit) and p.name not in cells:
+            crowded.setdefault(unit, []).append((p, fits))
         if len(fits) != 1:
             continue  # no number in its unit, or several: the model's choice stands
         m = mentions[fits[0]]
@@ -572,9 +600,20 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         moves.append((fits[0], free, Rebinding(p.name, p.value, new,
                                                f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; "
                                                f"{mentions[was].written} is in {words[was]}")))
+    # numbered parameters in another unit each ("they start with 2.5 and 1.2 kg" read as
+    # ``S1_0 = 25``, ``S2_0 = 10`` from "25 g/L" and "10 L/min"): the list, in order
+    for unit, group in crowded.items():
+        if len(group) > 1:
+            moves += [(i, False, mv) for i, mv in _in_list_order(
+                text, [p for p, _ in group], [f for _, f in group], mentions, words, said, unit, set(),
+                why=lambda p: f"{fmt_value(p.value)} is in {words[sources[p.name][0]]}")]
     # the one free number of a unit wanted by two parameters: which one it is for is not clear
     wanted = [i for i, _, _ in moves]
     return [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
+
+
+#: An area or volume in a unit of length, spelled alike ("65 km²" is ``km^2``), or hectares.
+_AREA_KEY = re.compile(r"(?:mm|cm|m|km|in|ft|yd|mi)\^[23]|ha")
 
 
 def _spare(fits: list[int], params: list[Parameter], sources: dict[str, list[int]],
@@ -650,19 +689,22 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                   and all(_measure(said[i]) and said[i] not in _named_units(p) and words[i].lower() not in {"a", "an"}
                           for i in sources[p.name])}  # "sells 430 a week": no are
     invented |= miscounted
+    # an initial amount of a dissolved substance left at zero where the text says nothing of a
+    # start with none ("they start with 3.2 and 60 kg of salt" read as ``S1_0 = S2_0 = 0``)
+    zeroed = set() if _SAYS_NONE.search(text) else {
+        p.name for p in params if p.value == 0 and not sources[p.name] and _dissolved(p, units[p.name])
+        and structural_reason(p) is None}
     for p in params:
         lender = lenders.get(p.name)
         # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
         per = bool(sources[p.name]) and all(after_per(text, mentions[i]) for i in sources[p.name])
-        if (p.name in invented or lender or per) and p.value != 0 and units[p.name]:
+        if ((p.name in invented or lender or per) and p.value != 0 or p.name in zeroed) and units[p.name]:
             by_unit.setdefault(units[p.name], []).append(p)
             if lender:
                 whose[p.name] = lender
-    moves: list[tuple[int, Rebinding]] = []
-    for unit, group in by_unit.items():
-        if len(group) != 1:
-            continue  # several made-up values of one unit: which number is whose is not clear
-        p = group[0]
+
+    def fitting(p: Parameter, unit: str) -> list[int]:
+        """The free numbers of the text that can be ``p``'s value in ``unit``."""
         # (a unit of its dimension counts, converted: "2.2 kΩ" for ``R  # [Ohm]``; a zero only
         # in the parameter's own unit, where no parameter of that unit holds zero: "shows 0 °C")
         zero = unit not in {"", "1"} and not any(q.value == 0 and units[q.name] == unit for q in params)
@@ -676,15 +718,29 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # written in the rate's own unit is it, rather than a percentage
             exact = [i for i in fits if _factor(said[i], unit) is not None]
             fits = exact if len(exact) == 1 else fits
+        return fits
+
+    moves: list[tuple[int, Rebinding]] = []
+    for unit, group in by_unit.items():
+        if len(group) != 1:
+            # several made-up values of one unit: which number is whose is not clear, unless
+            # the text lists as many free numbers and the names number the parameters
+            # ("they start with 3.2 and 60 kg" for ``S1_0``, ``S2_0``)
+            moves += _in_list_order(text, group, [fitting(p, unit) for p in group], mentions, words, said,
+                                    unit, zeroed)
+            continue
+        p = group[0]
+        fits = fitting(p, unit)
         if len(fits) != 1:
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
         taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
         if len(taken) != len(set(taken)):
             continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
-        if p.name not in miscounted and _derived(p.value, mentions, said, unit):
+        if p.name not in miscounted | zeroed | whose.keys() and _derived(p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
+               else "the problem says nothing of a start with none" if p.name in zeroed
                else f"{fmt_value(p.value)} is only a conversion of a number in another dimension"
                if p.name in foreign
                else f"{fmt_value(p.value)} is a measure in {words[sources[p.name][0]]}, {p.name} has no unit"
@@ -704,9 +760,39 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     return [mv for i, mv in moves if targets.count(i) == 1]
 
 
+def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], mentions: list[Mention],
+                   words: list[str], said: list[str], unit: str, zeroed: set[str],
+                   why: Callable[[Parameter], str] | None = None) -> list[tuple[int, Rebinding]]:
+    """Rule 3 for several made-up values of one unit: numbered parameters (``S1_0``, ``S2_0``)
+    take, in the order of their numbers, the free numbers of their unit where the text writes
+    exactly as many as one list ("they start with 3.2 and 60 kg")."""
+    first = fits[0]
+    if len(first) != len(group) or any(f != first for f in fits) \
+            or any(_indexed(p, q) is None for p, q in combinations(group, 2)):
+        return []
+    # one list: each number joined to the next ("3.2 and 60 kg", "20, 30 and 40 L")
+    if any(b != a + 1 or not _listed_on(text, mentions[a], mentions) for a, b in pairwise(first)):
+        return []
+    ordered = sorted(group, key=lambda p: [int(d) for d in re.findall(r"\d+", p.name)])
+    out = []
+    for p, i in zip(ordered, first, strict=True):
+        m = mentions[i]
+        new = _value(m, p, _factor(said[i], unit) or Decimal(1))
+        if new == p.value:
+            continue
+        reason = (why(p) if why else "the problem says nothing of a start with none" if p.name in zeroed
+                  else f"the problem does not give {fmt_value(p.value)}")
+        listed = ", ".join(mentions[j].written for j in first)
+        out.append((i, Rebinding(p.name, p.value, new, f"{reason}; the free numbers in {words[i]} are the list "
+                                                       f"{listed}, in the order of the names")))
+    return out
+
+
 #: A tank or solution that starts with nothing dissolved in it.
 _STARTS_EMPTY = re.compile(r"\b(?:pure|fresh|clean|clear|plain) water\b|\bno (?:salt|sugar|dye|chemical|pollutant)s?\b"
                            r"|\b(?:salt|sugar|dye)-free\b", re.IGNORECASE)
+#: Words by which a text can say that something starts with none of a substance.
+_SAYS_NONE = re.compile(_STARTS_EMPTY.pattern + r"|\b(?:no|none|nothing|empty|zero|without)\b", re.IGNORECASE)
 #: A parameter described as a starting value.
 _INITIAL = re.compile(r"\binitial(?:ly)?\b|\bat (?:the )?start\b|\bat t ?= ?0\b", re.IGNORECASE)
 

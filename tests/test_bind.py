@@ -507,6 +507,46 @@ REAL = {
              "begins with 100 exposed cases only? The census office is open on weekdays until 5 pm."),
             "N = 250000  # population [people]\nE0 = 100  # initially exposed [people]\ndays = 5  # simulated period [day]\n",
             {"N": 250000, "E0": 100, "days": 45}, ["days = 5 -> 45 (the question's number in day is 45)"]),
+    # rule 1: a count of things held by an area, onto the one free number of those things (problem bank)
+    "reserve": (("Rangers release 120 red deer into a newly fenced nature reserve of 65 km². Ecologists estimate "
+                 "that the reserve can support at most 1,500 deer and that the herd grows logistically with an "
+                 "intrinsic growth rate of 0.35 per year. How many deer does the model predict after 8 years?"),
+                ("N0 = 120  # initial size [deer]\nK = 65  # carrying capacity [deer]\n"
+                 "r = 0.35  # intrinsic growth rate [1/year]\nt_query = 8  # time of interest [year]\n"),
+                {"N0": 120, "K": 1500, "r": 0.35, "t_query": 8},
+                ["K = 65 -> 1500 (the problem gives 1,500 deer; 65 is in km²)"]),
+    # rule 3: initial amounts left at zero, where the text lists the start of each tank (new kinds, seed 10)
+    "started": (("What salt concentration (g/L) does the second of two tanks in series reach after 52 minutes, if "
+                 "brine of 80 g/L enters the first (200 L) at 25 L/min, the mixed liquid flows on into the second "
+                 "(1,500 L) at the same rate and leaves from there, and they start with 3.2 and 60 kg of salt?"),
+                ("volume1 = 200  # liquid in tank 1, constant [L]\nvolume2 = 1500  # liquid in tank 2, constant [L]\n"
+                 "S1_0 = 0  # initial salt in tank 1 [g]\nS2_0 = 0  # initial salt in tank 2 [g]\n"),
+                {"volume1": 200, "volume2": 1500, "S1_0": 3200, "S2_0": 60000},
+                [("S1_0 = 0 -> 3200 (the problem says nothing of a start with none; the free numbers in kg are "
+                  "the list 3.2, 60, in the order of the names)"),
+                 ("S2_0 = 0 -> 60000 (the problem says nothing of a start with none; the free numbers in kg are "
+                  "the list 3.2, 60, in the order of the names)")]),
+    "one start": (("What salt concentration (g/L) does the second of two tanks in series reach after 71 minutes, "
+                   "if brine of 0.1 kg/L enters the first (100 L) at 2 L/min, the mixed liquid flows on into the "
+                   "second (200 L) at the same rate and leaves from there, and they start with 20 and 10 kg of salt?"),
+                  ("S1_0 = 0  # initial salt in tank 1 [g]\nS2_0 = 10  # initial salt in tank 2 [g]\n"),
+                  {"S1_0": 20000, "S2_0": 10000},
+                  ["S1_0 = 0 -> 20000 (the problem says nothing of a start with none; its one free number in kg is 20)",
+                   "S2_0 = 10 -> 10000 (the problem gives 10 kg; in g that is 10000)"]),
+    # rule 1: numbered parameters holding numbers of other units take the list of their own, in order
+    "foreign list": (("How much salt, in kg, does the second of two tanks in series hold after 75 minutes, if brine "
+                      "of 25 g/L enters the first (500 L) at 10 L/min, the mixed liquid flows on into the second "
+                      "(100 L) at the same rate and leaves from there, and they start with 2.5 and 1.2 kg of salt?"),
+                     ("volume1 = 500  # liquid in tank 1, constant [L]\nvolume2 = 100  # liquid in tank 2, constant "
+                      "[L]\nS1_0 = 25  # initial salt in tank 1 [kg]\nS2_0 = 10  # initial salt in tank 2 [kg]\n"
+                      "c_in = 0.1  # salt concentration of the inflow [kg/L]\nflow = 10  # flow rate [L/min]\n"),
+                     {"volume1": 500, "volume2": 100, "S1_0": 2.5, "S2_0": 1.2, "c_in": 0.025, "flow": 10},
+                     [("S1_0 = 25 -> 2.5 (25 is in g/L; the free numbers in kg are the list 2.5, 1.2, in the "
+                       "order of the names)"),
+                      ("S2_0 = 10 -> 1.2 (10 is in L/min; the free numbers in kg are the list 2.5, 1.2, in the "
+                       "order of the names)"),
+                      ("c_in = 0.1 -> 0.025 (0.1 is a conversion of the number volume2 takes; its one free number "
+                       "in g/L is 25)")]),
     # rule 3: a zero written in the parameter's own unit is a value too (new kinds, seed 7)
     "frozen": (("How cold does it feel at the airport apron — what wind chill temperature does the North American "
                 "(Environment Canada) wind chill formula give — when the thermometer shows 0 °C and the wind is 9 m/s?"),
@@ -564,6 +604,17 @@ REAL = {
     # the text's zero is taken where another parameter of its unit holds zero, and "at t = 0" has no unit
     ("Water at 0 °C warms in a room.", "T0 = 0  # start [°C]\nT_room = 25  # room [°C]\n"),
     ("At t = 0 the tank holds 3 kg of salt.", "S0 = 3  # salt [kg]\nt_end = 12  # end [min]\n"),
+    # a start at zero the text says ("no salt"), numbers that are no one list, or names that number nothing
+    ("Tank 1 has no salt at first; 3.2 kg and later 60 kg are added.",
+     "S1_0 = 0  # initial salt in tank 1 [kg]\nS2_0 = 0  # initial salt in tank 2 [kg]\n"),
+    ("Tank 1 gets 3.2 kg of salt at noon. Tank 2 gets 60 kg at one.",
+     "S1_0 = 0  # initial salt in tank 1 [kg]\nS2_0 = 0  # initial salt in tank 2 [kg]\n"),
+    ("They start with 3.2 and 60 kg of salt.",
+     "salt_a0 = 0  # initial salt in the first tank [kg]\nsalt_b0 = 0  # initial salt in the second tank [kg]\n"),
+    # a count held by an area, but two free numbers of the things: which one is not clear
+    ("A reserve of 65 km² supports 1,500 deer; 300 deer arrive.", "K = 65  # carrying capacity [deer]\n"),
+    # a zero that is no initial amount of something dissolved
+    ("The ball is thrown at 12 m/s from 2 m.", "h0 = 0  # initial height [m]\nv0 = 12  # speed [m/s]\n"),
 ])
 def test_new_rules_need_their_evidence(text: str, program: str) -> None:
     assert bind(text, program) == (program, [])

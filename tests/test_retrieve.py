@@ -63,7 +63,7 @@ STATS = [
     ("stats", ("Daily high temperatures in Oslo, Mon 15, Tue 31, Wed 14 degrees: the daily high "
                "temperatures of the week. Find the sample standard deviation (divide by n - 1).")),
     ("stats", "Test scores 60, 76, 49. Statistic wanted: population standard deviation (divide by n)."),
-    ("stats", "Parcel weights 38, 65, 38 kg. What is their median?"),
+    ("stats", "Parcels per van 38, 65, 38. What is their median?"),  # no unit: the question decides
     ("cooling", "A cup of coffee at 90 C cools in a room at 20 C following Newton's law of cooling."),
 ]
 
@@ -83,20 +83,24 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
 
 
 @pytest.mark.parametrize("text, counts", [
-    ("A car costs $18,500; she pays $3,500 down at 6.9% for 5 years.", {"money": 2, "%": 1, "duration": 1}),
+    ("A car costs $18,500; she pays $3,500 down at 6.9% for 5 years.",
+     {"money": 2, "%": 1, "duration": 1, "in year": 1}),
     ("A house costing 840,000 dollars with a 15% down payment, 2.5% a year, 30 years.",
-     {"money": 1, "%": 2, "duration": 1}),
+     {"money": 1, "%": 2, "duration": 1, "in year": 1}),
     ("In the long run, how many rainy days are there in a 30-day month?", {"duration": 1}),
     ("What share of days is rainy? Rain follows rain with probability 0.66.", {}),
     ("Prices: 12 EUR, €4.50 and 3 chf; 20 cents off.", {"money": 4}),
-    ("A tank holds 200 L and drains at 5 L/min.", {}),
+    # the units of measure written, once each
+    ("A tank holds 200 L and drains at 5 L/min; 300 L more.", {"in l": 1, "in l/min": 1}),
+    ("Brine of 25 g/L; they start with 2.5 and 1.2 kg.", {"in g/l": 1, "in kg": 1}),
     # US customary units: other conversions or formulas than metric ones
     ("It is 34 °F with a 30 mph wind; the station is at 2,460 ft.", {"imperial": 3}),
     ("A 170 lb patient, 5 gallons, 12 inches, 201 degrees Fahrenheit.", {"imperial": 4}),
-    ("It is 1 °C with a 63 km/h wind; the station is at 750 m.", {}),
+    ("It is 1 °C with a 63 km/h wind; the station is at 750 m.", {"in km/h": 1, "in m": 1}),
+    ("Bake 38 cookies at 20 gtt/mL.", {}),  # no unit of measure bind knows
     ("", {}),
 ])
-def test_profile_counts_percentages_and_money(text: str, counts: dict) -> None:
+def test_profile_counts_percentages_money_and_units(text: str, counts: dict) -> None:
     assert dict(profile(text)) == counts
 
 
@@ -123,6 +127,10 @@ def test_profile_counts_percentages_and_money(text: str, counts: dict) -> None:
     ("Profits: bread 3 euros per tray, 2 hours of oven time. What is the largest daily profit?", False),
     # the question decides, not an aside: "when" in a detail sentence does not count
     ("It rained when she left. What is the mean of 3, 4 and 5?", False),
+    # an age is a time (problem bank: radiocarbon dating)
+    ("The wood holds 62% of the carbon-14 of living wood. How old is the bowl?", True),
+    ("Estimate the age of the sample in years.", True),
+    ("What dose does the formula give at the age of 70?", False),
 ])
 def test_profile_knows_a_question_that_asks_for_a_time(text: str, asks: bool) -> None:
     assert ("asks a time" in profile(text)) is asks
@@ -351,6 +359,24 @@ def test_interest_compounded_within_the_year_is_shown_an_example_that_counts_per
 def test_within_a_family_the_example_has_the_texts_units(text: str, fahrenheit: bool) -> None:
     shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
     assert ("- 32" in shown.program) == fahrenheit  # a Fahrenheit example converts
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    # a volume over a time, not a dose rate in units/h (held-out phrasings)
+    (("How many drops per minute will deliver 100 mL of an antibiotic solution over 60 minutes through a set "
+      "with a drop factor of 20 gtt/mL?"), "volume * drop_factor / minutes"),
+    # brine in g/L: the example converts to kg/L
+    (("How much salt, in kg, does the second of two tanks in series hold after 26 minutes, if brine of 25 g/L "
+      "enters the first (300 L) at 15 L/min, the mixed liquid flows on into the second (300 L) at the same rate "
+      "and leaves from there, and they start with 4 and 2 kg of salt?"), "c_in_g / 1000"),
+    (("How much salt, in kg, does the second of two tanks in series hold after 26 minutes, if brine of 0.025 "
+      "kg/L enters the first (300 L) at 15 L/min, the mixed liquid flows on into the second (300 L) at the same "
+      "rate and leaves from there, and they start with 4 and 2 kg of salt?"), "inflow [kg/L]"),
+])
+def test_within_a_family_the_example_writes_the_texts_units_of_measure(text: str, shape: str) -> None:
+    shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
+    assert shape in shown.program
+    assert ("c_in_g" in shown.program) == (" g/L" in text)
 
 
 # ---- several bank files, weights, installed banks -------------------------------------------
