@@ -241,7 +241,7 @@ import ast
 import math
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from itertools import combinations, pairwise
 
@@ -482,7 +482,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
-              + _shared_across(text, params, mentions, words, said))
+              + _shared_across(text, params, mentions, words, said) + _swapped_periods(text, params, mentions, said))
     moved = {mv.name for mv in shared}
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
     program, params = _apply(program, params, shared)
@@ -920,6 +920,50 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str],
                                                       f"{q.name}'s; the problem gives no {p.name}"),
                       Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
                                 f"{_as_written(mentions[i], words[i])}")]
+    return moves
+
+
+#: Words for the same period of an epidemic model: the latent period is the exposed stage
+#: (``incubation_days``), the time to recovery the infectious stage (``infectious_days``).
+_PERIOD_WORDS = {"incubation": "latent", "latent": "incubation", "infectious": "recovery", "recovery": "infectious"}
+_PERIOD_WORD = re.compile(r"\b(" + "|".join(_PERIOD_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 2, periods: two spans of time of one unit, each holding a number whose words around
+    it fit the other at least as well, the two together clearly better (by ``BESIDE_MARGIN``
+    points of :func:`~mathllm.quantities.fit_score`) ("a latent period averaging 4 days and recovery after 3 days"
+    read as ``incubation_days = 3``, ``infectious_days = 4``), trade their numbers; the words of
+    an epidemic's periods count with their other names (latent for incubation, recovery for
+    infectious)."""
+    def named(p: Parameter) -> Parameter:
+        extra = " ".join(_PERIOD_WORDS[w.lower()] for w in _PERIOD_WORD.findall(f"{p.description} {p.name}"))
+        return replace(p, description=f"{p.description} {extra}") if extra else p
+
+    # the numbers written in its own unit that give each span ("3 days", not "3 infectious cases")
+    sources = {p.name: [i for i in _sources(p, mentions) if _factor(said[i], unit_key(p.unit)) is not None]
+               for p in params}
+    spans = [p for p in params if _SIZE.get(unit_key(p.unit), ("",))[0] in _SPANS and len(sources[p.name]) == 1]
+    pairs = []
+    for k, p in enumerate(spans):
+        for q in spans[k + 1:]:
+            i, j = sources[p.name][0], sources[q.name][0]
+            if unit_key(p.unit) != unit_key(q.unit) or i == j or said[i] != said[j]:
+                continue
+            a, b = named(p), named(q)
+            fit = {(x.name, n): fit_score(x, text, mentions[n], mentions, sentence=True) for x in (a, b) for n in (i, j)}
+            # neither fits its own number better, and together the other way fits clearly better
+            if fit[a.name, j] >= fit[a.name, i] and fit[b.name, i] >= fit[b.name, j] \
+                    and fit[a.name, j] + fit[b.name, i] >= fit[a.name, i] + fit[b.name, j] + BESIDE_MARGIN:
+                pairs.append((p, q, i, j))
+    moved = [x.name for p, q, *_ in pairs for x in (p, q)]
+    moves = []
+    for p, q, i, j in pairs:
+        if moved.count(p.name) == 1 and moved.count(q.name) == 1:
+            moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the words around {mentions[j].written} "
+                                f"are {p.name}'s, those around {mentions[i].written} {q.name}'s"),
+                      Rebinding(q.name, q.value, _value(mentions[i], q), f"the words around {mentions[i].written} "
+                                f"are {q.name}'s, those around {mentions[j].written} {p.name}'s")]
     return moves
 
 

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .bind import unit_key, unit_word  # the binder's reading of a number's unit
-from .contract import parse_parameters
+from .contract import Parameter, parse_parameters
 from .quantities import find_numbers, structural_reason, unit_is_percent, value_factors
 
 Expected = float | dict[str, float]
@@ -99,6 +99,16 @@ def _matches(value: float, target: float) -> bool:
     return value not in _CONVENTIONAL and any(math.isclose(value, target * c, rel_tol=1e-9) for c in _CONVERSIONS)
 
 
+def _unit_constant(p: Parameter) -> bool:
+    """Whether ``p`` holds a unit-conversion factor (0.0254 m per inch): not where its unit is a
+    rate per unit of time or a percentage (``rate = 0.0254  # [1/year]`` is 2.54% a year, made up
+    for "24% a year", no inch)."""
+    unit = unit_key(p.unit)
+    if unit.startswith("1/") or unit_is_percent(p):
+        return False
+    return any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS)
+
+
 def ground(text: str, program: str) -> Grounding:
     """Compare the numbers of ``text`` with the literals and parameters of ``program``.
 
@@ -128,8 +138,7 @@ def ground(text: str, program: str) -> Grounding:
             seen.add(m.written)
             g.unused.append(m.written + ("%" if m.percent else f" {m.scale_name}" if m.scale_name else ""))
     for p in parse_parameters(program):
-        if p.value in (0.0, 1.0, 2.0, 3.0) or structural_reason(p) is not None \
-                or any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS):
+        if p.value in (0.0, 1.0, 2.0, 3.0) or structural_reason(p) is not None or _unit_constant(p):
             continue  # 2 and 3 are often counted from words ("a president, a secretary and ...")
         written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
         if unit_key(p.unit) in _SPEEDS:

@@ -515,6 +515,25 @@ REAL = {
                  "r = 0.35  # intrinsic growth rate [1/year]\nt_query = 8  # time of interest [year]\n"),
                 {"N0": 120, "K": 1500, "r": 0.35, "t_query": 8},
                 ["K = 65 -> 1500 (the problem gives 1,500 deer; 65 is in km²)"]),
+    # rule 3: a rate of 2.54% a year is made up, no inch in metres (new kinds, seed 11)
+    "no inch": (("How many months does it take to pay off a credit card balance of 5,950 dollars at 24% interest a "
+                 "year (compounded monthly) by paying 155 dollars every month, if the last payment may be smaller?"),
+                ("principal = 5950  # balance owed on the card [$]\nrate = 0.0254  # nominal annual interest rate, "
+                 "compounded monthly [1/year]\npayment = 155  # fixed monthly payment [$]\n"),
+                {"principal": 5950, "rate": 0.24, "payment": 155},
+                ["rate = 0.0254 -> 0.24 (the problem does not give 0.0254; its one free number in % is 24)"]),
+    # rule 2: two periods, each holding the number the other's words are around; latent is the
+    # incubation period, recovery ends the infectious one (new kinds, seeds 6-11)
+    "latent": (("What is the peak number of infectious people when an outbreak on a cruise ship of 3,600 people "
+                "begins with 3 infectious cases only? Assume SEIR dynamics: transmission at 0.87 contacts per day "
+                "(β), a latent period averaging 4 days and recovery after 3 days on average."),
+               ("N = 3600  # population [people]\nI0 = 3  # initially infectious [people]\nincubation_days = 3  # "
+                "average incubation period [day]\ninfectious_days = 4  # average infectious period [day]\n"),
+               {"N": 3600, "I0": 3, "incubation_days": 4, "infectious_days": 3},
+               [("incubation_days = 3 -> 4 (the words around 4 are incubation_days's, those around 3 "
+                 "infectious_days's)"),
+                ("infectious_days = 4 -> 3 (the words around 3 are infectious_days's, those around 4 "
+                 "incubation_days's)")]),
     # rule 3: initial amounts left at zero, where the text lists the start of each tank (new kinds, seed 10)
     "started": (("What salt concentration (g/L) does the second of two tanks in series reach after 52 minutes, if "
                  "brine of 80 g/L enters the first (200 L) at 25 L/min, the mixed liquid flows on into the second "
@@ -613,6 +632,11 @@ REAL = {
      "salt_a0 = 0  # initial salt in the first tank [kg]\nsalt_b0 = 0  # initial salt in the second tank [kg]\n"),
     # a count held by an area, but two free numbers of the things: which one is not clear
     ("A reserve of 65 km² supports 1,500 deer; 300 deer arrive.", "K = 65  # carrying capacity [deer]\n"),
+    # periods whose words fit as the program has them, or fit both alike
+    ("Assume an incubation period of 5 days and recovery after 7 days.",
+     "incubation_days = 5  # average incubation period [day]\ninfectious_days = 7  # average infectious period [day]\n"),
+    ("It lasts 5 days, then 7 days.",
+     "incubation_days = 7  # average incubation period [day]\ninfectious_days = 5  # average infectious period [day]\n"),
     # a zero that is no initial amount of something dissolved
     ("The ball is thrown at 12 m/s from 2 m.", "h0 = 0  # initial height [m]\nv0 = 12  # speed [m/s]\n"),
 ])

@@ -209,6 +209,10 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     ("The wind blows at 7 m/s at -15 °C.", "T_air = -15  # [°C]\nv = 25.2  # [km/h]\nanswer = v * T_air\n", [], []),
     ("Absorbed at 2.5 per hour, 90% bioavailable.", "ka = 0.25  # [1/h]\nF = 0.9  # [1]\nanswer = ka * F\n",
      ["2.5"], ["ka = 0.25"]),
+    # a unit constant (0.0254 m per inch) is no rate per year nor a percentage: 2.54% is made up
+    ("A balance of 5,950 dollars at 24% interest a year.",
+     "principal = 5950  # [$]\nrate = 0.0254  # [1/year]\nanswer = principal * rate\n", ["24%"], ["rate = 0.0254"]),
+    ("A 12 inch pipe.", "inch = 0.0254  # metres per inch [m]\nd = 12  # [in]\nanswer = d * inch\n", [], []),
     # junk is data, not an exception
     ("Add 2 and 3.", "def (:\n", ["2", "3"], []),
 ])
