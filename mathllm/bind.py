@@ -1324,7 +1324,9 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             said: list[str]) -> list[Rebinding]:
     """Rule 2: one number of the text taken by more parameters of its unit than it is written."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    used = {i for found in sources.values() for i in found}
+    # a number written in a measure of another dimension is not taken by a parameter that holds
+    # its value: "3 infectious cases" for ``I0 = 3`` leaves "recovery after 3 days" free
+    used = {i for p in params for i in sources[p.name] if not _other_dimension(said[i], unit_key(p.unit))}
     groups: dict[tuple[int, ...], list[Parameter]] = {}
     for p in params:
         if sources.get(p.name):
