@@ -541,8 +541,8 @@ REAL = {
                  ("I0 = 3  # initially infectious [people]\nincubation_days = 4  # average incubation period [day]\n"
                   "infectious_days = 180  # average infectious period [day]\ndays = 180  # simulated period [day]\n"),
                  {"I0": 3, "incubation_days": 4, "infectious_days": 3, "days": 180},
-                 ["infectious_days = 180 -> 3 (the problem gives 3 days and infectious_days matches its words; 180 "
-                  "is taken)"]),
+                 [("infectious_days = 180 -> 3 (the problem gives 3 days and infectious_days matches its words; "
+                   "180 is taken)")]),
     # rule 3: initial amounts left at zero, where the text lists the start of each tank (new kinds, seed 10)
     "started": (("What salt concentration (g/L) does the second of two tanks in series reach after 52 minutes, if "
                  "brine of 80 g/L enters the first (200 L) at 25 L/min, the mixed liquid flows on into the second "
