@@ -291,6 +291,8 @@ _PER_TIME = re.compile(r"\s*(?:per\s+|/\s*)(h|hr|hrs|hours?|min|mins|minutes?|s|
                        r"months?|yr|yrs|years?)\b", re.IGNORECASE)
 #: Symbols a text writes and a program comment spells in ASCII ("9.8 m/s²" for ``[m/s^2]``,
 #: "4.7 kΩ" for ``[kOhm]``, "470 µF" for ``[uF]``; both micro signs).
+#: A unit to the power -1 ("h⁻¹", "day^-1"), as the ASCII translation leaves it.
+_INVERSE = re.compile(r"(?P<unit>[a-z]+)(?:\^-1|⁻¹)")
 _ASCII = str.maketrans({"²": "^2", "³": "^3", "ω": "ohm", "µ": "u", "μ": "u", "−": "-"})
 
 
@@ -327,6 +329,9 @@ def unit_key(unit: str) -> str:
     u = unit.replace("**", "^").replace("*", "·").replace(" ", "").lower().rstrip(".,;:?!)").translate(_ASCII)
     if u in _UNIT:
         return _UNIT[u]
+    inverse = _INVERSE.fullmatch(u)
+    if inverse and inverse["unit"] in _UNIT:
+        return f"1/{_UNIT[inverse['unit']]}"  # "ka = 1.8 h⁻¹": a rate per hour, ``[1/h]``
     top, slash, rest = u.partition("/")
     if slash and _UNIT.get(top) in _CURRENCIES:
         return f"{_UNIT[top]}/{rest}"  # an amount of money per something: the currency spelled one way
@@ -366,7 +371,7 @@ def written_units(text: str) -> set[str]:
     "38 cookies") and currencies are left out."""
     text = " ".join(text.split())
     mentions = [m for m in find_numbers(text) if not m.word]
-    return {u for m in mentions if _measure(u := unit_key(unit_word(text, m, mentions)))}
+    return {u for m in mentions if _measure(u := _said(text, m, mentions, unit_word(text, m, mentions)))}
 
 
 def _listed_on(text: str, m: Mention, mentions: list[Mention]) -> bool:

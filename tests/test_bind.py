@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mathllm.bind import Rebinding, bind, polynomials, unit_key
+from mathllm.bind import Rebinding, bind, polynomials, unit_key, written_units
 from mathllm.contract import parse_parameters
 from mathllm.problem import Problem
 from mathllm.quantities import frequencies
@@ -179,9 +179,14 @@ def test_no_move_without_clear_evidence(text: str, program: str) -> None:
                                        ("Ω", "ohm"), ("ohms", "ohm"), ("µF", "uf"), ("μF", "uf"), ("uF", "uf"),
                                        ("cookies", "cookie"), ("glass", "glass"), ("bus", "bus"),
                                        ("£", "gbp"), ("GBP", "gbp"), ("$", "usd"), ("dollars", "usd"), ("€", "eur"),
-                                       ("euros", "eur"), ("1/hour", "1/h"), ("1/h", "1/h"), ("1/days", "1/day")])
+                                       ("euros", "eur"), ("1/hour", "1/h"), ("1/h", "1/h"), ("1/days", "1/day"),
+                                       ("h⁻¹", "1/h"), ("day^-1", "1/day"), ("min-1", "min-1")])
 def test_unit_key(unit: str, key: str) -> None:
     assert unit_key(unit) == key
+
+
+def test_written_units_reads_rates_per_unit_of_time() -> None:
+    assert written_units("ka = 1.8 h⁻¹, ke = 0.24 per hour, a half-life of 2.1 hours, 4 gtt/mL") == {"1/h", "h"}
 
 
 #: Programs the default adapter wrote, the moves that make them right, and the values after.
