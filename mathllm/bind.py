@@ -1425,6 +1425,12 @@ _QUERY = re.compile(_OF_INTEREST.pattern + r"|\bsimulated\b|\bsimulation\b|\bhor
 _UNIT_BEFORE = re.compile(r"\b(day|week|month|year|hour|minute)\s+$", re.IGNORECASE)
 
 
+#: A sentence that asks for something without a question mark: "Scale this up to 130 cookies and
+#: report the amount of flour." ("Chen has 14 years of field experience." asks nothing).
+_REQUEST = re.compile(r"\b(?:find|compute|calculate|determine|give|state|estimate|work out|report|predict|"
+                      r"evaluate|solve|express)\b", re.IGNORECASE)
+
+
 def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
     """Rule 2, the question's number: the one parameter of a unit described as what the question
     asks about (``days = 8  # simulated period [day]``, ``t2  # time of interest``) that holds
@@ -1432,9 +1438,12 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
     number of infectious people on day 61 ...?", "during the first 180 days", "(simulate 300
     days)") takes that number: where no parameter takes it, if its own value is not in the
     question's sentence; where one other parameter of the unit takes it (``incubation_days =
-    61``), the two trade. Not where its own number stands in the question's sentence too."""
-    if not question_of(text).rstrip().endswith("?"):
-        return []  # no question sentence: the last request or sentence may be a stray one
+    61``), the two trade. Not where its own number stands in the question's sentence too. The
+    question's sentence ends in "?" or asks for something ("Scale this up or down to 130 cookies
+    and report the amount of flour.")."""
+    ask = question_of(text).rstrip()
+    if not (ask.endswith("?") or _REQUEST.search(ask)):
+        return []  # no question nor request: the last sentence may be a stray one
     sources = {p.name: _sources(p, mentions) for p in params}
     units = {p.name: unit_key(p.unit) for p in params}
     # a number's unit, or the unit written before it: "on day 61" is in days

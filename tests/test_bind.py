@@ -548,6 +548,15 @@ REAL = {
                  {"I0": 3, "incubation_days": 4, "infectious_days": 3, "days": 180},
                  [("infectious_days = 180 -> 3 (the problem gives 3 days and infectious_days matches its words; "
                    "180 is taken)")]),
+    # rule 2, the question's number, in a request rather than a question (held-out phrasings, seed 23)
+    "request": (("At a constant rate, a car uses 8 litres of fuel to drive 434 kilometres. The last time this was "
+                 "measured was 7 months ago. Scale this up or down to 720 kilometres and report the fuel needed."),
+                ("distance_known = 8  # known distance [km]\nfuel_known = 8  # fuel for the known distance [L]\n"
+                 "distance_target = 434  # distance asked about [km]\n"),
+                {"distance_known": 434, "fuel_known": 8, "distance_target": 720},
+                ["distance_known = 8 -> 720 (the problem gives 720 kilometres; 8 is in litres)",
+                 "distance_target = 434 -> 720 (the question's number in km is 720)",
+                 "distance_known = 720 -> 434 (720 is the question's, distance_target's)"]),
     # rule 3: initial amounts left at zero, where the text lists the start of each tank (new kinds, seed 10)
     "started": (("What salt concentration (g/L) does the second of two tanks in series reach after 52 minutes, if "
                  "brine of 80 g/L enters the first (200 L) at 25 L/min, the mixed liquid flows on into the second "
