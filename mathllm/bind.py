@@ -58,9 +58,18 @@ clear evidence:
    trading with the one other parameter of the unit that does (``incubation_days = 61``, which
    takes the period's number, or the one free number of the unit where the period's is none of
    the text's), unless the period's own number stands in the question too ("How many years
-   until a town of 27,800 people ... reaches 83,400?"). And two parameters that differ only by
+   until a town of 27,800 people ... reaches 83,400?"); a request without a question mark counts
+   as the question ("Scale this up or down to 720 kilometres and report the fuel needed."). And
+   two parameters that differ only by
    an index, each holding the number the text gives right after the other's ordinal ("the first
-   (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``).
+   (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``). And two
+   spans of time of one unit, each holding a number whose words around it fit the other at least
+   as well and the two together clearly better ("a latent period averaging 4 days and recovery
+   after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``; latent counts as the
+   incubation period's word, recovery as the infectious period's), trade their numbers. A number
+   written in a measure of another dimension is not taken by a parameter that only holds its
+   value: "3 infectious cases" for ``I0 = 3`` leaves "recovery after 3 days" free for the
+   parameters in days.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes

@@ -115,7 +115,8 @@ def ground(text: str, program: str) -> Grounding:
     A number of the text counts as used when some literal equals it, possibly as a
     percentage, with its scale word ("1.2 million") or after a common unit conversion. A
     parameter counts as given when some number of the text gives it that way; calendar and
-    unit-conversion counts (12 months) and physical constants (g = 9.81) are conventions,
+    unit-conversion counts (12 months), physical constants (g = 9.81) and unit-conversion
+    factors (0.0254 m per inch; not as a rate per year or a percentage) are conventions,
     not inventions. Numbers written as words ("two trains") are never reported unused.
     """
     mentions = find_numbers(text)  # "half", "twice" included: they can give a parameter
