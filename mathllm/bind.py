@@ -500,6 +500,9 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moved = {mv.name for mv in shared}
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
     program, params = _apply(program, params, shared)
+    named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words)
+    program, params = _apply(program, params, named)
+    shared += named
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
     coefficients = _coefficients(text, params)
@@ -979,6 +982,74 @@ def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention]
                       Rebinding(q.name, q.value, _value(mentions[i], q), f"the words around {mentions[i].written} "
                                 f"are {q.name}'s, those around {mentions[j].written} {p.name}'s")]
     return moves
+
+
+#: A period's word right before its number: "a latent period averaging 4 days", "recovery after
+#: 3 days" (at most four words between, nothing but spaces: "infectious people (simulate 300
+#: days)" names no period).
+_PERIOD_BEFORE = re.compile(r"\b(" + "|".join(_PERIOD_WORDS) + r")\b(?:\s+[\w-]+){0,4}?\s*$", re.IGNORECASE)
+
+
+def _named_periods(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+                   said: list[str]) -> list[Rebinding]:
+    """Rule 2, periods by name: a span of time described as an epidemic's period (incubation or
+    latent, infectious or recovery) takes the one number of its unit whose nearest period word
+    before it (within its clause) is its own ("a latent period averaging 2 days" for
+    ``incubation_days = 300``, a number shared with "simulate 300 days")."""
+    wants: dict[str, tuple[Parameter, int]] = {}
+    for p in params:
+        unit = unit_key(p.unit)
+        own = {w.lower() for w in _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")}
+        if _SIZE.get(unit, ("",))[0] not in _SPANS or not own:
+            continue
+        own |= {_PERIOD_WORDS[w] for w in own}
+        found = []
+        for i, m in enumerate(mentions):
+            if m.value == 0 or _factor(said[i], unit) is None:
+                continue
+            lo = between(text, m, mentions)[0]
+            near = _PERIOD_BEFORE.search(text, lo, m.start)
+            if near and near.group(1).lower() in own:
+                found.append(i)
+        if len(found) == 1:
+            wants[p.name] = (p, found[0])
+    taken = [i for _, i in wants.values()]
+    moves = []
+    for p, i in wants.values():
+        new = _value(mentions[i], p, _factor(said[i], unit_key(p.unit)) or Decimal(1))
+        if taken.count(i) == 1 and new != p.value:
+            near = _PERIOD_BEFORE.search(text, between(text, mentions[i], mentions)[0], mentions[i].start)
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(mentions[i], words[i])} "
+                                                         f"after \"{near.group(1)}\""))
+    return moves
+
+
+#: "begins with 100 exposed cases only": the other starting compartments are empty.
+_ONLY = re.compile(r"\s*(?:\w+\s+){0,2}?only\b", re.IGNORECASE)
+
+
+def _only(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+    """Rule 2, "only": two initial values of one unit (``E0``, ``I0``) share a number the text
+    writes once, followed by "only" and a word that names one of them ("begins with 10 exposed
+    cases only"): the other starts at zero."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    moves = []
+    for i, m in enumerate(mentions):
+        takers = [p for p in params if sources[p.name] == [i] and _initial(p)]
+        if len(takers) != 2 or unit_key(takers[0].unit) != unit_key(takers[1].unit) or not _ONLY.match(text, m.end):
+            continue
+        word = _stems(words[i])
+        named = [p for p in takers if word & _stems(f"{p.description} {p.name}")]
+        if len(named) == 1:
+            other = next(p for p in takers if p is not named[0])
+            moves.append(Rebinding(other.name, other.value, 0.0, f"the problem starts with {m.written} {words[i]} "
+                                                                f"only, {named[0].name}'s"))
+    return moves
+
+
+def _initial(p: Parameter) -> bool:
+    """Whether ``p`` is a starting value: described as initial, or named ``x0``, ``S1_0``."""
+    return bool(_INITIAL.search(p.description) or re.search(r"_?0$", p.name))
 
 
 def _shared_across(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],

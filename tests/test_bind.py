@@ -557,6 +557,22 @@ REAL = {
                 ["distance_known = 8 -> 720 (the problem gives 720 kilometres; 8 is in litres)",
                  "distance_target = 434 -> 720 (the question's number in km is 720)",
                  "distance_known = 720 -> 434 (720 is the question's, distance_target's)"]),
+    # rule 2: periods by the word before their number; "N exposed cases only" leaves I0 at zero (seed 12)
+    "periods": (("What is the peak number of infectious people (simulate 300 days) when an outbreak in a city of "
+                 "2.5 million people begins with 100 exposed cases only? Assume SEIR dynamics: transmission at 0.76 "
+                 "contacts per day (β), a latent period averaging 2 days and recovery after 3 days on average."),
+                ("N = 2500000  # population [people]\nE0 = 100  # initially exposed [people]\n"
+                 "I0 = 0  # initially infectious [people]\nbeta = 0.76  # contact rate [1/day]\nincubation_days = 300  # average incubation period [day]\n"
+                 "infectious_days = 100  # average infectious period [day]\ndays = 300  # simulated period [day]\n"),
+                {"N": 2500000, "E0": 100, "I0": 0, "beta": 0.76, "incubation_days": 2, "infectious_days": 3,
+                 "days": 300},
+                ['incubation_days = 300 -> 2 (the problem gives 2 days after "latent")',
+                 'infectious_days = 100 -> 3 (the problem gives 3 days after "recovery")']),
+    "only": (("When an outbreak in a small town of 8,000 people begins with 10 exposed cases only, with a latent "
+              "period averaging 5 days and recovery after 3 days on average, what is the peak?"),
+             ("N = 8000  # population [people]\nE0 = 10  # initially exposed [people]\n"
+              "I0 = 10  # initially infectious [people]\n"),
+             {"N": 8000, "E0": 10, "I0": 0}, ["I0 = 10 -> 0 (the problem starts with 10 exposed only, E0's)"]),
     # rule 3: initial amounts left at zero, where the text lists the start of each tank (new kinds, seed 10)
     "started": (("What salt concentration (g/L) does the second of two tanks in series reach after 52 minutes, if "
                  "brine of 80 g/L enters the first (200 L) at 25 L/min, the mixed liquid flows on into the second "
@@ -660,6 +676,13 @@ REAL = {
      "incubation_days = 5  # average incubation period [day]\ninfectious_days = 7  # average infectious period [day]\n"),
     ("It lasts 5 days, then 7 days.",
      "incubation_days = 7  # average incubation period [day]\ninfectious_days = 5  # average infectious period [day]\n"),
+    # no period word before the number, two numbers after one word, or no "only"
+    ("It incubates; after 7 days and 5 days it is over.",
+     "incubation_days = 5  # average incubation period [day]\ninfectious_days = 7  # average infectious period [day]\n"),
+    ("A latent period of 5 days in adults and a latent period of 6 days in children.",
+     "incubation_days = 9  # average incubation period [day]\n"),
+    ("It begins with 10 exposed cases.", "E0 = 10  # initially exposed [people]\nI0 = 10  # initially infectious [people]\n"),
+    ("It begins with 10 cases only.", "E0 = 10  # initially exposed [people]\nI0 = 10  # initially infectious [people]\n"),
     # a zero that is no initial amount of something dissolved
     ("The ball is thrown at 12 m/s from 2 m.", "h0 = 0  # initial height [m]\nv0 = 12  # speed [m/s]\n"),
 ])
