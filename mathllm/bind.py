@@ -954,7 +954,8 @@ def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention]
     an epidemic's periods count with their other names (latent for incubation, recovery for
     infectious)."""
     def named(p: Parameter) -> Parameter:
-        extra = " ".join(_PERIOD_WORDS[w.lower()] for w in _PERIOD_WORD.findall(f"{p.description} {p.name}"))
+        said_by = _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")
+        extra = " ".join(_PERIOD_WORDS[w.lower()] for w in said_by)
         return replace(p, description=f"{p.description} {extra}") if extra else p
 
     # the numbers written in its own unit that give each span ("3 days", not "3 infectious cases")
