@@ -128,7 +128,17 @@ def find_numbers(text: str) -> list[Mention]:
     # "to two decimals", "3 significant figures": how to write the answer, and "1. What is ...",
     # "(b) ..." the label of a question in a list: no numbers of the problem
     labels = {m.start("n") for m in _LABEL.finditer(text)}
+    # "carbon-14", "cobalt-60": an isotope's mass number is part of its name, no quantity
+    labels |= {m.start("n") for m in _ISOTOPE.finditer(text)}
     return sorted((x for x in out if not _FORMAT.match(text, x.end) and x.start not in labels), key=lambda x: x.start)
+
+
+#: An isotope written as element-mass number: "carbon-14", "technetium-99m", "Cs-137".
+_ISOTOPE = re.compile(r"\b(?:(?i:hydrogen|carbon|nitrogen|oxygen|fluorine|sodium|phosphorus|sulfur|sulphur|"
+                      r"chlorine|potassium|calcium|chromium|iron|cobalt|nickel|copper|zinc|gallium|selenium|krypton|"
+                      r"rubidium|strontium|technetium|silver|indium|iodine|xenon|cesium|caesium|gold|thallium|lead|"
+                      r"bismuth|polonium|radon|radium|thorium|uranium|plutonium|americium)|"
+                      r"C|Co|Cs|Sr|Tc|I|Ra|Rn|Pu|Am|Th|Po|U)-(?P<n>\d{1,3})m?\b")
 
 
 #: A question's number at the start of a line: "1. What is", "2) How many".

@@ -95,6 +95,17 @@ def test_how_precisely_to_answer_is_no_number_of_the_problem(text: str) -> None:
     assert find_numbers("A 4 kg box; " + text)[0].written == "4"
 
 
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("The wood holds 62% of the carbon-14 of living wood; the half-life is 5,730 years.", ["62", "5,730"]),
+    ("Cobalt-60, technetium-99m, I-131 and U-235 decay.", []),
+    ("A 4-hour block from midnight-4am needs 20 agents; the rule-of-72 check.", ["4", "4", "20", "72"]),
+])
+def test_an_isotopes_mass_number_is_no_number_of_the_problem(text: str, numbers: list[str]) -> None:
+    from mathllm.quantities import find_numbers
+
+    assert [m.written for m in find_numbers(text)] == numbers
+
+
 def test_the_number_of_a_question_in_a_list_is_no_number_of_the_problem() -> None:
     from mathllm.quantities import find_numbers
 
