@@ -113,7 +113,10 @@ clear evidence:
    list ("they start with 3.2 and 60 kg of salt"); so do, in rule 1, numbered parameters that
    each hold a number of another unit ("25 g/L" and "10 L/min" as ``S1_0 = 25``, ``S2_0 =
    10``). A value that is only a conversion of a number another parameter takes (``c_in = 0.1
-   # [kg/L]`` beside "100 L") is made up even where it is also the ratio of two numbers.
+   # [kg/L]`` beside "100 L") is made up even where it is also the ratio of two numbers. A
+   made-up fraction (``[1]``) whose most specific word the text never uses and which the
+   program only multiplies by (``F = 0.621  # oral bioavailability`` in ``F * dose`` for a text
+   that says nothing of bioavailability) is 1.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -483,7 +486,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moves += asked
     made_up = _made_up(text, program, params, mentions, words, said, days)
     program, params = _apply(program, params, made_up)
-    empty = _empty_start(text, params, mentions, said)
+    empty = _empty_start(text, params, mentions, said) + _unmentioned_factor(text, program, params)
     program, params = _apply(program, params, empty)
     signs = _sign_lost(text, params, mentions, said)
     program, params = _apply(program, params, signs)
@@ -838,6 +841,33 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
             # "both starting together": a head start the text does not give is none
             moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says they start {together.group(0)}; "
                                                           f"{fmt_value(p.value)} is no delay it gives"))
+    return moves
+
+
+def _unmentioned_factor(text: str, program: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 3, a factor the text never mentions: a fraction (``[1]``, between 0 and 1) whose value
+    the text does not give, whose most specific word the text never uses, and which the program only multiplies
+    by (``F = 0.621  # oral bioavailability [1]`` in ``F * dose`` for a text that says nothing of
+    bioavailability) is 1: the whole of what it multiplies."""
+    from .verify import ground
+
+    invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+    said = _stems(text)
+    moves = []
+    for p in params:
+        if p.name not in invented or unit_key(p.unit) != "1" or not 0 < p.value < 1:
+            continue
+        # its most specific word: "bioavailability" of "oral bioavailability"
+        words = [w for w in re.findall(r"[a-z]+", p.description.lower()) if len(w) >= 5
+                 and w not in {"fraction", "share", "ratio", "proportion", "factor", "probability"}]
+        if not words or _stems(max(words, key=len)) & said:
+            continue  # no word to go by, or the text speaks of it
+        n = re.escape(p.name)
+        uses = re.findall(rf"(?<![\w.]){n}(?!\w)", program)
+        products = re.findall(rf"(?<![\w.]){n}\s*\*(?!\*)|(?<!\*)\*\s*{n}(?!\w)", program)
+        if len(uses) == len(products) + 1:  # its assignment, then only products
+            moves.append(Rebinding(p.name, p.value, 1.0, f"the problem says nothing of {p.description or p.name}; "
+                                                          f"{fmt_value(p.value)} is made up"))
     return moves
 
 

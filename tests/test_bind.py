@@ -573,6 +573,14 @@ REAL = {
              ("N = 8000  # population [people]\nE0 = 10  # initially exposed [people]\n"
               "I0 = 10  # initially infectious [people]\n"),
              {"N": 8000, "E0": 10, "I0": 0}, ["I0 = 10 -> 0 (the problem starts with 10 exposed only, E0's)"]),
+    # rule 3: a fraction the text never speaks of, only multiplied by, is the whole (new kinds, seed 12)
+    "unmentioned": (("What is the plasma concentration (mg/L) 2 hours after a single oral dose of 500 mg of "
+                     "paracetamol, given first-order absorption at 2 per hour, an elimination half-life of 2.5 hours "
+                     "and a distribution volume of 66 L?"),
+                    ("dose = 500  # oral dose [mg]\nF = 0.621  # oral bioavailability [1]\nka = 2  # absorption rate "
+                     "constant [1/h]\nV = 66  # volume of distribution [L]\namount = F * dose\n"),
+                    {"dose": 500, "F": 1, "ka": 2, "V": 66},
+                    ["F = 0.621 -> 1 (the problem says nothing of oral bioavailability; 0.621 is made up)"]),
     # rule 3: initial amounts left at zero, where the text lists the start of each tank (new kinds, seed 10)
     "started": (("What salt concentration (g/L) does the second of two tanks in series reach after 52 minutes, if "
                  "brine of 80 g/L enters the first (200 L) at 25 L/min, the mixed liquid flows on into the second "
@@ -683,6 +691,11 @@ REAL = {
      "incubation_days = 9  # average incubation period [day]\n"),
     ("It begins with 10 exposed cases.", "E0 = 10  # initially exposed [people]\nI0 = 10  # initially infectious [people]\n"),
     ("It begins with 10 cases only.", "E0 = 10  # initially exposed [people]\nI0 = 10  # initially infectious [people]\n"),
+    # the text speaks of the fraction, or the program does more than multiply by it
+    ("A single oral dose of 500 mg with a good bioavailability.",
+     "dose = 500  # oral dose [mg]\nF = 0.621  # oral bioavailability [1]\namount = F * dose\n"),
+    ("A single oral dose of 500 mg.",
+     "dose = 500  # oral dose [mg]\nF = 0.621  # oral bioavailability [1]\namount = (1 - F) * dose\n"),
     # a zero that is no initial amount of something dissolved
     ("The ball is thrown at 12 m/s from 2 m.", "h0 = 0  # initial height [m]\nv0 = 12  # speed [m/s]\n"),
 ])
