@@ -909,7 +909,7 @@ def _sign_lost(text: str, params: list[Parameter], mentions: list[Mention], said
 def _dissolved(p: Parameter, unit: str) -> bool:
     """Whether ``p`` is an initial amount (mass) or concentration (mass per volume) in a tank."""
     mass = _factor(unit, "kg") is not None or _factor(unit, "kg/l") is not None
-    return mass and bool(_INITIAL.search(p.description) or re.search(r"_?0$", p.name))
+    return mass and _initial(p)
 
 
 def _named_units(p: Parameter) -> set[str]:
@@ -1027,7 +1027,7 @@ def _named_periods(text: str, params: list[Parameter], mentions: list[Mention], 
     latent, infectious or recovery) takes the one number of its unit whose nearest period word
     before it (within its clause) is its own ("a latent period averaging 2 days" for
     ``incubation_days = 300``, a number shared with "simulate 300 days")."""
-    wants: dict[str, tuple[Parameter, int]] = {}
+    wants: dict[str, tuple[Parameter, int, str]] = {}  # name -> (parameter, its number, the word before it)
     for p in params:
         unit = unit_key(p.unit)
         own = {w.lower() for w in _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")}
@@ -1041,17 +1041,16 @@ def _named_periods(text: str, params: list[Parameter], mentions: list[Mention], 
             lo = between(text, m, mentions)[0]
             near = _PERIOD_BEFORE.search(text, lo, m.start)
             if near and near.group(1).lower() in own:
-                found.append(i)
+                found.append((i, near.group(1)))
         if len(found) == 1:
-            wants[p.name] = (p, found[0])
-    taken = [i for _, i in wants.values()]
+            wants[p.name] = (p, *found[0])
+    taken = [i for _, i, _ in wants.values()]
     moves = []
-    for p, i in wants.values():
+    for p, i, word in wants.values():
         new = _value(mentions[i], p, _factor(said[i], unit_key(p.unit)) or Decimal(1))
         if taken.count(i) == 1 and new != p.value:
-            near = _PERIOD_BEFORE.search(text, between(text, mentions[i], mentions)[0], mentions[i].start)
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(mentions[i], words[i])} "
-                                                         f"after \"{near.group(1)}\""))
+                                                         f"after \"{word}\""))
     return moves
 
 
