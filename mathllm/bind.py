@@ -382,8 +382,14 @@ def written_units(text: str) -> set[str]:
     "100 mL over 60 minutes" gives ``{"ml", "min"}``. Units bind does not know ("20 gtt/mL",
     "38 cookies") and currencies are left out."""
     text = " ".join(text.split())
-    mentions = [m for m in find_numbers(text) if not m.word]
-    return {u for m in mentions if _measure(u := _said(text, m, mentions, unit_word(text, m, mentions)))}
+    return {u for u in said_units(text, [m for m in find_numbers(text) if not m.word]) if _measure(u)}
+
+
+def said_units(text: str, mentions: list[Mention]) -> list[str]:
+    """The unit each number of ``mentions`` is written in, spelled alike: the word after it
+    (:func:`unit_word`) as :func:`unit_key` spells it, a rate per unit of time ("0.24 per hour":
+    ``1/h``), an amount of money per unit ("£110.67 per unit": ``gbp/unit``)."""
+    return [_said(text, m, mentions, unit_word(text, m, mentions)) for m in mentions]
 
 
 def _listed_on(text: str, m: Mention, mentions: list[Mention]) -> bool:
@@ -625,8 +631,8 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     for unit, group in crowded.items():
         if len(group) > 1:
             moves += [(i, False, mv) for i, mv in _in_list_order(
-                text, [p for p, _ in group], [f for _, f in group], mentions, words, said, unit, set(),
-                why=lambda p: f"{fmt_value(p.value)} is in {words[sources[p.name][0]]}")]
+                text, [p for p, _ in group], [f for _, f in group], mentions, words, said, unit,
+                lambda p: f"{fmt_value(p.value)} is in {words[sources[p.name][0]]}")]
     # the one free number of a unit wanted by two parameters: which one it is for is not clear
     wanted = [i for i, _, _ in moves]
     return [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
@@ -746,8 +752,9 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # several made-up values of one unit: which number is whose is not clear, unless
             # the text lists as many free numbers and the names number the parameters
             # ("they start with 3.2 and 60 kg" for ``S1_0``, ``S2_0``)
-            moves += _in_list_order(text, group, [fitting(p, unit) for p in group], mentions, words, said,
-                                    unit, zeroed)
+            moves += _in_list_order(text, group, [fitting(p, unit) for p in group], mentions, words, said, unit,
+                                    lambda p: "the problem says nothing of a start with none" if p.name in zeroed
+                                    else f"the problem does not give {fmt_value(p.value)}")
             continue
         p = group[0]
         fits = fitting(p, unit)
@@ -781,11 +788,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 
 
 def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], mentions: list[Mention],
-                   words: list[str], said: list[str], unit: str, zeroed: set[str],
-                   why: Callable[[Parameter], str] | None = None) -> list[tuple[int, Rebinding]]:
+                   words: list[str], said: list[str], unit: str,
+                   why: Callable[[Parameter], str]) -> list[tuple[int, Rebinding]]:
     """Rule 3 for several made-up values of one unit: numbered parameters (``S1_0``, ``S2_0``)
     take, in the order of their numbers, the free numbers of their unit where the text writes
-    exactly as many as one list ("they start with 3.2 and 60 kg")."""
+    exactly as many as one list ("they start with 3.2 and 60 kg"); ``why`` says what was wrong
+    with each one's value."""
     first = fits[0]
     if len(first) != len(group) or any(f != first for f in fits) \
             or any(_indexed(p, q) is None for p, q in combinations(group, 2)):
@@ -800,10 +808,8 @@ def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], men
         new = _value(m, p, _factor(said[i], unit) or Decimal(1))
         if new == p.value:
             continue
-        reason = (why(p) if why else "the problem says nothing of a start with none" if p.name in zeroed
-                  else f"the problem does not give {fmt_value(p.value)}")
         listed = ", ".join(mentions[j].written for j in first)
-        out.append((i, Rebinding(p.name, p.value, new, f"{reason}; the free numbers in {words[i]} are the list "
+        out.append((i, Rebinding(p.name, p.value, new, f"{why(p)}; the free numbers in {words[i]} are the list "
                                                        f"{listed}, in the order of the names")))
     return out
 
@@ -976,6 +982,12 @@ _PERIOD_WORDS = {"incubation": "latent", "latent": "incubation", "infectious": "
 _PERIOD_WORD = re.compile(r"\b(" + "|".join(_PERIOD_WORDS) + r")\b", re.IGNORECASE)
 
 
+def _period_words(p: Parameter) -> list[str]:
+    """The period words of a parameter's description and name ("incubation" of
+    ``incubation_days  # average incubation period``), lower case, as often as written."""
+    return [w.lower() for w in _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")]
+
+
 def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
     """Rule 2, periods: two spans of time of one unit, each holding a number whose words around
     it fit the other at least as well, the two together clearly better (by ``BESIDE_MARGIN``
@@ -984,8 +996,7 @@ def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention]
     an epidemic's periods count with their other names (latent for incubation, recovery for
     infectious)."""
     def named(p: Parameter) -> Parameter:
-        said_by = _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")
-        extra = " ".join(_PERIOD_WORDS[w.lower()] for w in said_by)
+        extra = " ".join(_PERIOD_WORDS[w] for w in _period_words(p))
         return replace(p, description=f"{p.description} {extra}") if extra else p
 
     # the numbers written in its own unit that give each span ("3 days", not "3 infectious cases")
@@ -1030,7 +1041,7 @@ def _named_periods(text: str, params: list[Parameter], mentions: list[Mention], 
     wants: dict[str, tuple[Parameter, int, str]] = {}  # name -> (parameter, its number, the word before it)
     for p in params:
         unit = unit_key(p.unit)
-        own = {w.lower() for w in _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")}
+        own = set(_period_words(p))
         if _SIZE.get(unit, ("",))[0] not in _SPANS or not own:
             continue
         own |= {_PERIOD_WORDS[w] for w in own}

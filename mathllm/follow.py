@@ -60,10 +60,9 @@ from decimal import Decimal
 from .bind import (  # the binder's reading of units
     _factor,
     _measure,
-    _said,
     free_numbers,
+    said_units,
     unit_key,
-    unit_word,
 )
 from .contract import Parameter, assignment_counts, literal_number, parse_parameters, set_parameters
 from .prompt import Example, question_of
@@ -306,7 +305,7 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
             example = {name: p for name, p in example.items() if name in powered}
     flat = " ".join(text.split())
     mentions = [m for m in find_numbers(flat) if not m.word and m.value != 0 and not m.percent]
-    said = [_said(flat, m, mentions, unit_word(flat, m, mentions)) for m in mentions]
+    said = said_units(flat, mentions)
     values: dict[str, float] = {}
     units: dict[int, tuple[str, str]] = {}  # line -> (the model's unit, the example's)
     notes = []
