@@ -12,7 +12,9 @@ Three rules, each only where the example's question and the text's differ in the
 1. **Interest or balance.** The answer is a difference ``interest = balance - principal`` of a
    computed quantity and a parameter, the example's question names it (a word of its name:
    "the interest earned") and the text's question names neither it nor what it is ("interest",
-   "earn", "gain", "return"): the answer is the computed quantity (``balance``). The other way,
+   "earn", "gain", "return"; words that say how interest is paid do not count: "adds the interest at
+   the end of each year", "with interest credited every day", "an interest rate of 4%"): the answer
+   is the computed quantity (``balance``). The other way,
    the answer is a computed ``balance = principal * ...`` of a parameter, the text's question
    asks for the interest (those words) and the example's does not: the answer is ``balance -
    principal``.
@@ -47,6 +49,11 @@ from .questions import Retarget, _answer_line, is_wrapper, unwrapped
 #: Words of a question that asks for interest (or another gain) rather than a balance.
 _GAIN = re.compile(r"\b(?:interest|earn(?:s|ed|ings)?|gain(?:s|ed)?|returns?|grow(?:s|n)? by|profit)\b",
                    re.IGNORECASE)
+#: Words of a question that say how interest is paid rather than ask for it: "adds the interest
+#: at the end of each year", "with interest credited every day", "an interest rate of 4%".
+_HOW_PAID = re.compile(r"\b(?:add(?:s|ed)?|credit(?:s|ed)?|pay(?:s|ing)?|compound(?:s|ed)?)\s+(?:the\s+)?interest\b"
+                       r"|\binterest\s+(?:rates?\b|compound\w*|credited|added|(?:is|gets)\s+(?:added|credited|compounded)"
+                       r"|of\s+-?\d)|\b(?:with|no)\s+interest\b", re.IGNORECASE)
 #: Ordinals a question names a compartment by.
 _ORDINALS = {"first": 0, "second": 1, "third": 2}
 _ORDINAL = re.compile(r"\b(first|second|third)\b", re.IGNORECASE)
@@ -96,6 +103,7 @@ def _gain(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: s
     params = {p.name for p in parse_parameters(program)}
     node = assigns[got.id].value
     named = _stems(got.id.replace("_", " "))
+    mine, theirs = _HOW_PAID.sub(" ", mine), _HOW_PAID.sub(" ", theirs)
     asks_gain, asked_gain = bool(_GAIN.search(mine)), bool(_GAIN.search(theirs))
     # interest = balance - principal, answered; the text asks for the balance
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and isinstance(node.left, ast.Name) \
