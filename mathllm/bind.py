@@ -23,7 +23,10 @@ clear evidence:
    1.5 per hour" read as ``ka = 250  # [1/h]`` in a program with no dose). Rule 1 runs again
    after rule 3, which can free such a number. For money the unit is clear even when no
    parameter has the word after the number: ``total = 1513  # [USD]`` for "The school has 1,513
-   students" moves onto the one amount in dollars no parameter takes ("$201").
+   students" moves onto the one amount in dollars no parameter takes ("$201"). Two parameters
+   that each hold, alone, a number written in the other's unit and not in their own trade them,
+   converted ("the pass (2,250 m) ... the town at 50 m records 30 °C" read as ``T_base = 2250  #
+   [°C]`` and ``h_top = 30  # [m]``).
 2. **One number for two parameters.** Several parameters of one unit take the same number
    although the text writes it fewer times ("reaches 14 °C when the air is -1 °C" read as
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
@@ -66,7 +69,9 @@ clear evidence:
    spans of time of one unit, each holding a number whose words around it fit the other at least
    as well and the two together clearly better ("a latent period averaging 4 days and recovery
    after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``; latent counts as the
-   incubation period's word, recovery as the infectious period's), trade their numbers. A number
+   incubation period's word, recovery as the infectious period's), trade their numbers, unless
+   one is the time asked about and holds the question's number ("What will it read 7 hours after
+   ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word). A number
    written in a measure of another dimension is not taken by a parameter that only holds its
    value: "3 infectious cases" for ``I0 = 3`` leaves "recovery after 3 days" free for the
    parameters in days.
@@ -635,7 +640,40 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                 lambda p: f"{fmt_value(p.value)} is in {words[sources[p.name][0]]}")]
     # the one free number of a unit wanted by two parameters: which one it is for is not clear
     wanted = [i for i, _, _ in moves]
-    return [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
+    kept = [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
+    moving = {mv.name for mv in kept}
+    return kept + _crossed([p for p in params if p.name not in moving and p.name not in cells],
+                           mentions, words, said)
+
+
+def _crossed(params: list[Parameter], mentions: list[Mention], words: list[str],
+             said: list[str]) -> list[Rebinding]:
+    """Rule 1, both taken: two parameters that each hold, alone, a number written in the other's
+    unit and not in their own ("the town at 50 m records 30 °C" read as ``T_base = 50  # [°C]`` and
+    ``h_base = 30  # [m]``) trade their numbers, converted into each one's unit."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    held = [i for p in params for i in sources[p.name]]
+    pairs = []
+    for p, q in combinations(params, 2):
+        # each number held by its one parameter alone
+        if len(sources[p.name]) != 1 or len(sources[q.name]) != 1 \
+                or held.count(sources[p.name][0]) != 1 or held.count(sources[q.name][0]) != 1:
+            continue
+        i, j = sources[p.name][0], sources[q.name][0]
+        up, uq = unit_key(p.unit), unit_key(q.unit)
+        if i != j and up and uq and _factor(said[i], up) is None and _factor(said[j], uq) is None \
+                and _factor(said[i], uq) is not None and _factor(said[j], up) is not None:
+            pairs.append((p, q, i, j))
+    names = [p.name for p, q, *_ in pairs] + [q.name for p, q, *_ in pairs]
+    moves = []
+    for p, q, i, j in pairs:
+        if names.count(p.name) == 1 and names.count(q.name) == 1:  # each in one pair only
+            for a, k, b in ((p, j, i), (q, i, j)):
+                factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
+                moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
+                                       f"the problem gives {_as_written(mentions[k], words[k])}; "
+                                       f"{mentions[b].written} is in {words[b]}"))
+    return [mv for mv in moves if mv.new != mv.old]
 
 
 #: An area or volume in a unit of length, spelled alike ("65 km²" is ``km^2``), or hectares.
@@ -1008,6 +1046,10 @@ def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention]
         for q in spans[k + 1:]:
             i, j = sources[p.name][0], sources[q.name][0]
             if unit_key(p.unit) != unit_key(q.unit) or i == j or said[i] != said[j]:
+                continue
+            # the time asked about keeps the question's number ("What will it read 7 hours after
+            # ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word)
+            if any(_QUERY.search(x.description) and _in_question(text, mentions[n]) for x, n in ((p, i), (q, j))):
                 continue
             a, b = named(p), named(q)
             fit = {(x.name, n): fit_score(x, text, mentions[n], mentions, sentence=True) for x in (a, b) for n in (i, j)}

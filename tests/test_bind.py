@@ -1516,3 +1516,30 @@ def test_an_area_in_words_is_in_square_units() -> None:
     assert values(out) == {"area": 448, "extra": 4}
     assert [str(mv) for mv in moves] == ["area = 4 -> 448 (the problem gives 448 square feet; 4 is in ft)",
                                          "extra = 448 -> 4 (the problem gives 4 ft; 448 is in square feet)"]
+
+
+def test_two_numbers_each_in_the_others_unit_are_traded() -> None:
+    # what the default adapter wrote: the town's temperature and the pass's altitude swapped
+    text = ("How warm is it at the pass (2,250 m) on a day when the town at 50 m records 30 °C and the lapse rate "
+            "is 7 °C per km?")
+    program = ("T_base = 2250  # temperature at the base station [°C]\nh_base = 50  # altitude of the base station [m]\n"
+               "lapse = 7  # temperature drop per km of ascent [°C/km]\nh_top = 30  # altitude of interest [m]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"T_base": 30, "h_base": 50, "lapse": 7, "h_top": 2250}
+    assert [str(mv) for mv in moves] == ["T_base = 2250 -> 30 (the problem gives 30 °C; 2,250 is in m)",
+                                         "h_top = 30 -> 2250 (the problem gives 2,250 m; 30 is in °C)"]
+    # converted into each one's unit
+    out, _ = bind(text.replace("2,250 m", "2.25 km"), program)
+    assert values(out)["h_top"] == 2250
+    # a number with no unit after it gives no evidence: no trade
+    assert "T_base" not in [mv.name for mv in bind(text.replace("(2,250 m)", "(altitude 2,250)"), program)[1]]
+
+
+def test_the_time_asked_about_keeps_the_questions_number() -> None:
+    # "read" is a word of the second reading's, but 7 hours is the question's time
+    text = ("What will the water in a paddling pool read 7 hours after the sun goes down, if it was 26 °C at that "
+            "moment, 24 °C after 3 hours, and the surroundings are steady at 16 °C?")
+    program = ("T_env = 16  # temperature of the surroundings [°C]\nT0 = 26  # temperature at the start [°C]\n"
+               "t1 = 3  # time of the second reading [h]\nT1 = 24  # second reading [°C]\n"
+               "t2 = 7  # time of interest [h]\n")
+    assert bind(text, program)[1] == []
