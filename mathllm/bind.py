@@ -66,10 +66,13 @@ clear evidence:
    two parameters that differ only by
    an index, each holding the number the text gives right after the other's ordinal ("the first
    (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``). And two
-   spans of time of one unit, each holding a number whose words around it fit the other at least
-   as well and the two together clearly better ("a latent period averaging 4 days and recovery
-   after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``; latent counts as the
-   incubation period's word, recovery as the infectious period's), trade their numbers, unless
+   parameters of one unit (not cells of a linear program's table), each holding a number written
+   in it whose words around it fit the other at least as well and the two together clearly
+   better, counting only the words that tell the two apart ("a latent period averaging 4 days
+   and recovery after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``, latent
+   counting as the incubation period's word, recovery as the infectious period's; "at 16
+   dollars each with a variable cost of 5.65 dollars per unit" as ``price = 5.65``,
+   ``variable_cost = 16``, "per unit" being both's), trade their numbers, unless
    one is the time asked about and holds the question's number ("What will it read 7 hours after
    ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word). A number
    written in a measure of another dimension is not taken by a parameter that only holds its
@@ -277,6 +280,7 @@ from .quantities import (
     is_money,
     structural_reason,
     unit_is_percent,
+    words_around,
 )
 
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
@@ -510,7 +514,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     converted = _converted(program, params, mentions, words, said)
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
-              + _shared_across(text, params, mentions, words, said) + _swapped_periods(text, params, mentions, said))
+              + _shared_across(text, params, mentions, words, said) + _swapped_by_words(text, params, mentions, said))
     moved = {mv.name for mv in shared}
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
     program, params = _apply(program, params, shared)
@@ -1026,24 +1030,29 @@ def _period_words(p: Parameter) -> list[str]:
     return [w.lower() for w in _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")]
 
 
-def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
-    """Rule 2, periods: two spans of time of one unit, each holding a number whose words around
-    it fit the other at least as well, the two together clearly better (by ``BESIDE_MARGIN``
-    points of :func:`~mathllm.quantities.fit_score`) ("a latent period averaging 4 days and recovery after 3 days"
-    read as ``incubation_days = 3``, ``infectious_days = 4``), trade their numbers; the words of
-    an epidemic's periods count with their other names (latent for incubation, recovery for
-    infectious)."""
+def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention],
+                      said: list[str]) -> list[Rebinding]:
+    """Rule 2, words around: two parameters of one unit, each holding a number written in it
+    whose words around it fit the other at least as well, the two together clearly better (by
+    ``BESIDE_MARGIN`` words that tell the two apart) ("a latent period averaging 4 days and
+    recovery after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``; "at 16
+    dollars each with a variable cost of 5.65 dollars per unit" as ``price = 5.65``,
+    ``variable_cost = 16``), trade their numbers; the words of an epidemic's periods count with
+    their other names (latent for incubation, recovery for infectious). Not a linear program's
+    table (rule 6's), nor the value asked about on the question's number."""
     def named(p: Parameter) -> Parameter:
         extra = " ".join(_PERIOD_WORDS[w] for w in _period_words(p))
         return replace(p, description=f"{p.description} {extra}") if extra else p
 
-    # the numbers written in its own unit that give each span ("3 days", not "3 infectious cases")
+    # the numbers written in its own unit that give each ("3 days", not "3 infectious cases")
     sources = {p.name: [i for i in _sources(p, mentions) if _factor(said[i], unit_key(p.unit)) is not None]
                for p in params}
-    spans = [p for p in params if _SIZE.get(unit_key(p.unit), ("",))[0] in _SPANS and len(sources[p.name]) == 1]
+    cells, _ = table_cells(params)
+    takers = [p for p in params if unit_key(p.unit) and len(sources[p.name]) == 1 and p.name not in cells]
     pairs = []
-    for k, p in enumerate(spans):
-        for q in spans[k + 1:]:
+    fit: dict[tuple[str, int], int] = {}
+    for k, p in enumerate(takers):
+        for q in takers[k + 1:]:
             i, j = sources[p.name][0], sources[q.name][0]
             if unit_key(p.unit) != unit_key(q.unit) or i == j or said[i] != said[j]:
                 continue
@@ -1051,20 +1060,31 @@ def _swapped_periods(text: str, params: list[Parameter], mentions: list[Mention]
             # ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word)
             if any(_QUERY.search(x.description) and _in_question(text, mentions[n]) for x, n in ((p, i), (q, j))):
                 continue
+            # only the words that tell the two apart count ("selling price per unit" and
+            # "variable cost per unit": "per unit" is beside either number)
             a, b = named(p), named(q)
-            fit = {(x.name, n): fit_score(x, text, mentions[n], mentions, sentence=True) for x in (a, b) for n in (i, j)}
+            own = {x.name: _stems(f"{x.description} {x.name}") for x in (a, b)}
+            near = {n: _stems(words_around(text, mentions[n], mentions, sentence=True)[0]) for n in (i, j)}
+            fit |= {(x.name, n): len((own[x.name] - own[y.name]) & near[n]) for x, y in ((a, b), (b, a)) for n in (i, j)}
             # neither fits its own number better, and together the other way fits clearly better
-            if fit[a.name, j] >= fit[a.name, i] and fit[b.name, i] >= fit[b.name, j] \
-                    and fit[a.name, j] + fit[b.name, i] >= fit[a.name, i] + fit[b.name, j] + BESIDE_MARGIN:
+            if fit[p.name, j] >= fit[p.name, i] and fit[q.name, i] >= fit[q.name, j] \
+                    and fit[p.name, j] + fit[q.name, i] >= fit[p.name, i] + fit[q.name, j] + BESIDE_MARGIN:
                 pairs.append((p, q, i, j))
+
+    def why(x: Parameter, to: int, y: Parameter, away: int) -> str:
+        # the words that say so: those around its new number, those around its old one, or both
+        if not fit[y.name, away]:
+            return f"the words around {mentions[to].written} are {x.name}'s"
+        if not fit[x.name, to]:
+            return f"the words around {mentions[away].written} are {y.name}'s"
+        return f"the words around {mentions[to].written} are {x.name}'s, those around {mentions[away].written} {y.name}'s"
+
     moved = [x.name for p, q, *_ in pairs for x in (p, q)]
     moves = []
     for p, q, i, j in pairs:
         if moved.count(p.name) == 1 and moved.count(q.name) == 1:
-            moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the words around {mentions[j].written} "
-                                f"are {p.name}'s, those around {mentions[i].written} {q.name}'s"),
-                      Rebinding(q.name, q.value, _value(mentions[i], q), f"the words around {mentions[i].written} "
-                                f"are {q.name}'s, those around {mentions[j].written} {p.name}'s")]
+            moves += [Rebinding(p.name, p.value, _value(mentions[j], p), why(p, j, q, i)),
+                      Rebinding(q.name, q.value, _value(mentions[i], q), why(q, i, p, j))]
     return moves
 
 

@@ -231,6 +231,14 @@ def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention], *, s
     """How well a mention fits a parameter: its unit right after the number counts 2, and each
     word of the parameter's description among the words around the number (up to 4 on each
     side, not past another number, nor past the end of its sentence when ``sentence``) counts 1."""
+    near, said = words_around(text, m, mentions, sentence=sentence)
+    unit = p.unit.replace("*", "·").replace(" ", "").lower()
+    return 2 * bool(unit and said == unit) + len(_stems(f"{p.description} {p.name}") & _stems(near))
+
+
+def words_around(text: str, m: Mention, mentions: list[Mention], *, sentence: bool = False) -> tuple[str, str]:
+    """The words around a mention that :func:`fit_score` reads, and the word right after it
+    (lower case: its unit, if any)."""
     lo, hi = between(text, m, mentions)
     if sentence:
         lo = max([lo] + [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start)])
@@ -244,9 +252,7 @@ def fit_score(p: Parameter, text: str, m: Mention, mentions: list[Mention], *, s
     after = right.split()
     # a currency sign is no word ("fixed monthly costs of $25,300")
     near = " ".join([w for w in text[lo:m.start].split() if w.strip("$€£¥")][-4:] + after[:4])
-    unit = p.unit.replace("*", "·").replace(" ", "").lower()
-    said = (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
-    return 2 * bool(unit and said == unit) + len(_stems(f"{p.description} {p.name}") & _stems(near))
+    return near, (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
 
 
 def unit_is_percent(p: Parameter) -> bool:

@@ -1543,3 +1543,19 @@ def test_the_time_asked_about_keeps_the_questions_number() -> None:
                "t1 = 3  # time of the second reading [h]\nT1 = 24  # second reading [°C]\n"
                "t2 = 7  # time of interest [h]\n")
     assert bind(text, program)[1] == []
+
+
+def test_two_numbers_of_one_unit_trade_by_the_words_that_tell_them_apart() -> None:
+    # what the default adapter wrote: the selling price and the variable cost swapped; "per unit"
+    # is in both descriptions and beside the cost only, so it tells nothing
+    text = ("How many phone cases must be sold each month, at 16 dollars each with a variable cost of 5.65 dollars "
+            "per unit and fixed monthly costs of 17,000 dollars, to break even? Answer with a whole number.")
+    program = ("fixed_cost = 17000  # fixed costs per month [$]\nprice = 5.65  # selling price per unit [$/unit]\n"
+               "variable_cost = 16  # variable cost per unit [$/unit]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"fixed_cost": 17000, "price": 16, "variable_cost": 5.65}
+    assert [str(mv) for mv in moves] == [
+        "price = 5.65 -> 16 (the words around 5.65 are variable_cost's)",
+        "variable_cost = 16 -> 5.65 (the words around 5.65 are variable_cost's)"]
+    # words that name neither: no trade
+    assert bind(text.replace("with a variable cost of", "and"), program)[1] == []
