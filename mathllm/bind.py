@@ -2332,8 +2332,9 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     items with two numbers each (:func:`_text_pairs`). A small model copies the shown example's
     items ("Liberica, Kona, Excelsa" for "Kona, Excelsa, Arabica, Robusta") and mixes up the
     numbers. Which number of an item goes to which list is read from the units (a percentage for
-    ``[%]``, "EUR/kg" for ``[EUR/kg]``, "kg" for ``[kg]``) and, where they say nothing, from the
-    values the model wrote; where neither tells, or fewer than half of the program's values are
+    ``[%]``, "EUR/kg" for ``[EUR/kg]``, "kg" for ``[kg]``), the words right beside the numbers
+    that name a list ("4 credit hours" for ``credits_*  # [credit hours]``, "graded 2.0" for
+    ``grade_*``) and, where they say nothing, from the values the model wrote; where neither tells, or fewer than half of the program's values are
     numbers of the items, the program stays. Else both lists become the text's items: one
     parameter each, named by the list's prefix and the item's label."""
     params = parse_parameters(program)
@@ -2346,13 +2347,20 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if [q.name[len(_prefix(q.name)):] for q in a] != [q.name[len(_prefix(q.name)):] for q in b]:
         return program, []  # not one item per position
     said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
+    # the word right before a number and right after it: "graded 2.0", "4 credit hours"
+    beside = {id(m): _stems(" ".join(text[:m.start].split()[-1:] + text[m.end:].split()[:1]))
+              for _, pair in items for m in pair}
 
     def fits(position: int, ser: list[Parameter]) -> int:
-        """Evidence that the items' numbers at ``position`` belong to ``ser``: units, then values."""
+        """Evidence that the items' numbers at ``position`` belong to ``ser``: units and the
+        words beside them, then values."""
         unit = unit_key(ser[0].unit)
+        named = _stems(f"{ser[0].unit} {_prefix(ser[0].name)}".replace("_", " "))
         score = 0
         for _, pair in items:
             m = pair[position]
+            if beside[id(m)] & named:
+                score += 2
             if m.percent:
                 score += 2 if unit_is_percent(ser[0]) else -2
             elif said[id(m)] and (_factor(said[id(m)], unit) is not None):

@@ -1473,6 +1473,32 @@ def test_two_lists_of_parameters_become_the_texts_items_with_two_numbers_each() 
     assert run_program(out).answer.value == pytest.approx(68.6)
 
 
+def test_the_words_beside_the_items_numbers_say_which_list_is_whose() -> None:
+    # what the default adapter wrote: the credit hours as grades and the other way round, so the
+    # values it wrote point the wrong way; "credit hours" after one number and "graded" before
+    # the other say which is which
+    text = ("Which GPA does Grace get for the semester, given 4 credit hours of Music graded 2.0, 2 credit hours of "
+            "Mathematics graded 4.0, 2 credit hours of Economics graded 3.7 and 2 credit hours of Art graded 3.3?")
+    program = ("import numpy as np\n\ngrade_music = 4  # grade points in Music [grade points]\n"
+               "grade_mathematics = 2  # grade points in Mathematics [grade points]\n"
+               "grade_economics = 2  # grade points in Economics [grade points]\n"
+               "grade_art = 2  # grade points in Art [grade points]\n"
+               "credits_music = 2  # credit hours of Music [credit hours]\n"
+               "credits_mathematics = 4  # credit hours of Mathematics [credit hours]\n"
+               "credits_economics = 3.7  # credit hours of Economics [credit hours]\n"
+               "credits_art = 3.3  # credit hours of Art [credit hours]\n\n"
+               "values = np.array([grade_music, grade_mathematics, grade_economics, grade_art])\n"
+               "weights = np.array([credits_music, credits_mathematics, credits_economics, credits_art])\n"
+               "answer = float(np.average(values, weights=weights))\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"grade_music": 2, "grade_mathematics": 4, "grade_economics": 3.7, "grade_art": 3.3,
+                           "credits_music": 4, "credits_mathematics": 2, "credits_economics": 2, "credits_art": 2}
+    assert run_program(out).answer.value == pytest.approx(3.0)
+    # without the words the model's values decide, the wrong way
+    plain = text.replace(" credit hours of", "").replace(" graded", ":")
+    assert values(bind(plain, program)[0])["grade_music"] != 2
+
+
 @pytest.mark.parametrize("text", [
     # a row of the list with a third number ("3D"): the items are not all read, the program stays
     ("| purchase | cost | benefit score |\n|---|---|---|\n| laptops | 6,500 dollars | 31 points |\n| library books | "
