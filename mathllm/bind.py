@@ -120,7 +120,11 @@ clear evidence:
    of those numbers, the free numbers of their unit where the text writes exactly as many as one
    list ("they start with 3.2 and 60 kg of salt"); so do, in rule 1, numbered parameters that
    each hold a number of another unit ("25 g/L" and "10 L/min" as ``S1_0 = 25``, ``S2_0 =
-   10``). A value that is only a conversion of a number another parameter takes (``c_in = 0.1
+   10``). Several made-up counts of one unit that is no measure (``N = E0 = 12  # [people]``
+   for "a city of 1.2 million people ... 40 exposed cases") each take the one free number whose
+   word names it ("40 exposed" for ``E0  # initially exposed``) or, failing that, the one of
+   their unit the others leave ("1.2 million people"), where each ends with a number of its own.
+   A value that is only a conversion of a number another parameter takes (``c_in = 0.1
    # [kg/L]`` beside "100 L") is made up even where it is also the ratio of two numbers. A
    made-up fraction (``[1]``) whose most specific word the text never uses and which the
    program only multiplies by (``F = 0.621  # oral bioavailability`` in ``F * dose`` for a text
@@ -794,9 +798,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # several made-up values of one unit: which number is whose is not clear, unless
             # the text lists as many free numbers and the names number the parameters
             # ("they start with 3.2 and 60 kg" for ``S1_0``, ``S2_0``)
-            moves += _in_list_order(text, group, [fitting(p, unit) for p in group], mentions, words, said, unit,
-                                    lambda p: "the problem says nothing of a start with none" if p.name in zeroed
-                                    else f"the problem does not give {fmt_value(p.value)}")
+            def why(p: Parameter) -> str:
+                return ("the problem says nothing of a start with none" if p.name in zeroed
+                        else f"the problem does not give {fmt_value(p.value)}")
+            fits = [fitting(p, unit) for p in group]
+            moves += (_in_list_order(text, group, fits, mentions, words, said, unit, why)
+                      or _by_own_words(group, fits, mentions, words, said, owned, unit, why))
             continue
         p = group[0]
         fits = fitting(p, unit)
@@ -853,6 +860,35 @@ def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], men
         listed = ", ".join(mentions[j].written for j in first)
         out.append((i, Rebinding(p.name, p.value, new, f"{why(p)}; the free numbers in {words[i]} are the list "
                                                        f"{listed}, in the order of the names")))
+    return out
+
+
+def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[Mention], words: list[str],
+                  said: list[str], owned: set[int], unit: str,
+                  why: Callable[[Parameter], str]) -> list[tuple[int, Rebinding]]:
+    """Rule 3 for several made-up values of a unit that is no measure (a count: ``[people]``):
+    each takes the one free number whose word names it ("40 exposed cases" for ``E0  #
+    initially exposed``), or else the one free number of its unit left when the others have
+    taken theirs ("a city of 1.2 million people" for ``N  # population``); only where each one
+    ends with a number of its own. ``why`` says what was wrong with each one's value."""
+    if _measure(unit):
+        return []
+    own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(unit) for p in group}
+    named = {p.name: [i for i, u in enumerate(said) if i not in owned and u and not _measure(u)
+                      and _stems(u) & own[p.name] and not any(_stems(u) & own[q.name] for q in group if q is not p)]
+             for p in group}
+    cands = {p.name: named[p.name] or [i for i in f if not any(i in named[q.name] for q in group)]
+             for p, f in zip(group, fits, strict=True)}
+    if any(len(c) != 1 for c in cands.values()) or len({c[0] for c in cands.values()}) != len(group):
+        return []
+    out = []
+    for p in group:
+        i = cands[p.name][0]
+        new = _value(mentions[i], p, _factor(said[i], unit) or Decimal(1))
+        if new != p.value:
+            how = "names it" if named[p.name] else f"is the one left in {words[i]}"
+            out.append((i, Rebinding(p.name, p.value, new, f"{why(p)}; of the free numbers, "
+                                     f"{_as_written(mentions[i], words[i])} {how}")))
     return out
 
 

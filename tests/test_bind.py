@@ -1585,3 +1585,23 @@ def test_two_numbers_of_one_unit_trade_by_the_words_that_tell_them_apart() -> No
         "variable_cost = 16 -> 5.65 (the words around 5.65 are variable_cost's)"]
     # words that name neither: no trade
     assert bind(text.replace("with a variable cost of", "and"), program)[1] == []
+
+
+def test_made_up_counts_take_the_free_numbers_their_words_name() -> None:
+    # what the default adapter wrote: "1.2 million" as 12, for the population and the exposed
+    text = ("What is the number of infectious people on day 149 when an outbreak in a city of 1.2 million people "
+            "begins with 40 exposed cases only? Assume SEIR dynamics: transmission at 0.32 contacts per day (β), a "
+            "latent period averaging 6 days and recovery after 7 days on average.")
+    program = ("N = 12  # population [people]\nE0 = 12  # initially exposed [people]\n"
+               "I0 = 0  # initially infectious [people]\nbeta = 0.32  # contact rate [1/day]\n"
+               "incubation_days = 6  # average incubation period [day]\n"
+               "infectious_days = 7  # average infectious period [day]\ndays = 149  # simulated period [day]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"N": 1200000, "E0": 40, "I0": 0, "beta": 0.32, "incubation_days": 6,
+                           "infectious_days": 7, "days": 149}
+    assert [str(mv) for mv in moves] == [
+        "N = 12 -> 1200000 (the problem does not give 12; of the free numbers, 1.2 million people is the one "
+        "left in people)",
+        "E0 = 12 -> 40 (the problem does not give 12; of the free numbers, 40 exposed names it)"]
+    # no number whose word names either: which is whose is not clear
+    assert bind(text.replace("40 exposed cases", "40 cases"), program)[1] == []
