@@ -65,8 +65,10 @@ clear evidence:
    as the question ("Scale this up or down to 720 kilometres and report the fuel needed."). And
    two parameters that differ only by
    an index, each holding the number the text gives right after the other's ordinal ("the first
-   (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``). And two
-   parameters of one unit (not cells of a linear program's table), each holding a number written
+   (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``). And
+   parameters that differ only by their numbers and hold between them one whole list of the
+   text in their unit ("they start with 2,250 and 150 g" read as ``S1_0 = 150``, ``S2_0 =
+   2250``) take it in the order of their numbers. And two parameters of one unit (not cells of a linear program's table), each holding a number written
    in it whose words around it fit the other at least as well and the two together clearly
    better, counting only the words that tell the two apart ("a latent period averaging 4 days
    and recovery after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``, latent
@@ -521,6 +523,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
               + _shared_across(text, params, mentions, words, said) + _swapped_by_words(text, params, mentions, said))
     moved = {mv.name for mv in shared}
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
+    moved = {mv.name for mv in shared}
+    shared += _held_out_of_order(text, [p for p in params if p.name not in moved], mentions, words, said)
     program, params = _apply(program, params, shared)
     named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words)
     program, params = _apply(program, params, named)
@@ -1252,6 +1256,41 @@ def _by_ordinal(text: str, params: list[Parameter], mentions: list[Mention], wor
                                     f"{mentions[j].written} is the {_nth(a)}'s")]
     names = [mv.name for mv in moves]
     return [mv for mv in moves if names.count(mv.name) == 1]
+
+
+def _held_out_of_order(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+                       said: list[str]) -> list[Rebinding]:
+    """Rule 2, lists: parameters that differ only by their numbers (``S1_0``, ``S2_0``), of one
+    unit, that hold between them the numbers of one list of the text in their unit and nothing
+    else ("they start with 2,250 and 150 g of salt" read as ``S1_0 = 150``, ``S2_0 = 2250``),
+    take the list in the order of their numbers."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    groups: dict[tuple[str, str], list[Parameter]] = {}
+    for p in params:
+        if re.search(r"\d", p.name) and unit_key(p.unit):
+            groups.setdefault((re.sub(r"\d+", "#", p.name), unit_key(p.unit)), []).append(p)
+    moves = []
+    for (_, unit), group in groups.items():
+        if len(group) < 2 or any(len(sources[p.name]) != 1 for p in group):
+            continue
+        held = sorted(sources[p.name][0] for p in group)
+        # one list, all of it, in the parameters' unit: each number joined to the next, the one
+        # before not joined to the first, the last not joined to another
+        if len(set(held)) != len(group) or any(b != a + 1 for a, b in pairwise(held)) \
+                or any(_factor(said[i], unit) is None for i in held) \
+                or not all(_listed_on(text, mentions[i], mentions) for i in held[:-1]) \
+                or _listed_on(text, mentions[held[-1]], mentions) \
+                or (held[0] > 0 and _listed_on(text, mentions[held[0] - 1], mentions)):
+            continue
+        ordered = sorted(group, key=lambda p: [int(d) for d in re.findall(r"\d+", p.name)])
+        written = [mentions[i].written for i in held]
+        listed = f"{', '.join(written[:-1])} and {written[-1]}"
+        for p, i in zip(ordered, held, strict=True):
+            new = _value(mentions[i], p, _factor(said[i], unit) or Decimal(1))
+            if new != p.value:
+                moves.append(Rebinding(p.name, p.value, new, f"the problem lists {listed} {words[held[-1]]}, "
+                                                             f"in the order of the names"))
+    return moves
 
 
 def _nth(k: int) -> str:

@@ -1605,3 +1605,28 @@ def test_made_up_counts_take_the_free_numbers_their_words_name() -> None:
         "E0 = 12 -> 40 (the problem does not give 12; of the free numbers, 40 exposed names it)"]
     # no number whose word names either: which is whose is not clear
     assert bind(text.replace("40 exposed cases", "40 cases"), program)[1] == []
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("How much salt, in g, does the second of two tanks in series hold after 13 minutes, if brine of 30 g/L enters "
+     "the first (50 L) at 5 L/min, the mixed liquid flows on into the second (25 L) at the same rate and leaves "
+     "from there, and they start with 2,250 and 150 g of salt?", True),
+    # the list in the names' order already, or no list: nothing moves
+    ("How much salt, in g, does the second tank hold after 13 minutes, if brine of 30 g/L enters the first (50 L) "
+     "at 5 L/min and flows on into the second (25 L), and they start with 150 and 2,250 g of salt?", False),
+    ("How much salt, in g, does the second tank hold after 13 minutes, if brine of 30 g/L enters the first (50 L) "
+     "at 5 L/min and flows on into the second (25 L)? The second starts with 2,250 g, the first with 150 g.", False),
+])
+def test_numbered_parameters_holding_a_list_take_it_in_the_order_of_their_numbers(text: str, moved: bool) -> None:
+    program = ("volume1 = 50  # liquid in tank 1, constant [L]\nvolume2 = 25  # liquid in tank 2, constant [L]\n"
+               "S1_0 = 150  # initial salt in tank 1 [g]\nS2_0 = 2250  # initial salt in tank 2 [g]\n"
+               "c_in = 30  # salt concentration of the inflow [g/L]\nflow = 5  # flow rate [L/min]\n"
+               "t_query = 13  # time of interest [min]\n")
+    out, moves = bind(text, program)
+    if moved:
+        assert (values(out)["S1_0"], values(out)["S2_0"]) == (2250, 150)
+        assert [str(mv) for mv in moves] == [
+            "S1_0 = 150 -> 2250 (the problem lists 2,250 and 150 g, in the order of the names)",
+            "S2_0 = 2250 -> 150 (the problem lists 2,250 and 150 g, in the order of the names)"]
+    else:
+        assert [mv.name for mv in moves if mv.name.startswith("S")] == []
