@@ -88,7 +88,9 @@ clear evidence:
    1,000 ft" as an altitude of 1,000 ft), it is the only such parameter of
    its unit, it is not the difference, sum, product or ratio of two numbers of the text (a
    step of 4 between rows of 20 and 24 seats; a ratio of two numbers written in one unit is
-   no value in a unit: "2,000 L and 1,000 L" give no 0.5 for ``[kg/L]``, nor are a sum,
+   no value in a unit: "2,000 L and 1,000 L" give no 0.5 for ``[kg/L]``, nor is a ratio of two
+   measures whose quotient is of another dimension: "200 L" and "40 kg" give no 5 for
+   ``[L/min]``; nor are a sum,
    difference or product of two measures of different dimensions one: 12 years times 1,000 EUR,
    2.1 hours less 1.5 per hour), no two parameters of the unit share a number,
    and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
@@ -1344,7 +1346,8 @@ def _count(m: Mention) -> bool:
 def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) -> bool:
     """Whether ``value`` (in ``unit``) is the difference, sum, product or ratio of two numbers of
     the text. The ratio of two numbers written in one unit has none: it is no value in a unit
-    ("2,000 L and 1,000 L" give no 0.5 in ``[kg/L]``)."""
+    ("2,000 L and 1,000 L" give no 0.5 in ``[kg/L]``); nor has that of two measures whose quotient
+    is not of the unit's dimension ("200 L" and "40 kg" give no 5 in ``[L/min]``)."""
     nums = [float(m.value) * (0.01 if m.percent else m.scale) for m in mentions]
 
     def dimensioned(u: str) -> bool:
@@ -1358,7 +1361,10 @@ def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) 
         if not both:
             out.append(a * b)
         if unit in {"", "1", "%"} or not said[i] or said[i] != said[j]:
-            out += ([a / b] if b else []) + ([b / a] if a else [])
+            # two measures give a ratio in their quotient's unit only: 200 L over 40 kg is no
+            # flow in L/min, 300 L over 100 g/L none either
+            out += ([a / b] if b and (not both or _factor(f"{said[i]}/{said[j]}", unit) is not None) else []) \
+                + ([b / a] if a and (not both or _factor(f"{said[j]}/{said[i]}", unit) is not None) else [])
         return out
 
     return any(math.isclose(abs(value), abs(r), rel_tol=1e-9)

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .bind import unit_key, unit_word  # the binder's reading of a number's unit
+from .bind import _measure, unit_key, unit_word  # the binder's reading of a number's unit
 from .contract import Parameter, parse_parameters
 from .quantities import find_numbers, structural_reason, unit_is_percent, value_factors
 
@@ -114,7 +114,8 @@ def ground(text: str, program: str) -> Grounding:
 
     A number of the text counts as used when some literal equals it, possibly as a
     percentage, with its scale word ("1.2 million") or after a common unit conversion. A
-    parameter counts as given when some number of the text gives it that way; calendar and
+    parameter counts as given when some number of the text gives it that way, or when it is 0
+    or 1, or 2 or 3 outside a quotient of measures (counted from words); calendar and
     unit-conversion counts (12 months), physical constants (g = 9.81) and unit-conversion
     factors (0.0254 m per inch; not as a rate per year or a percentage) are conventions,
     not inventions. Numbers written as words ("two trains") are never reported unused.
@@ -139,8 +140,13 @@ def ground(text: str, program: str) -> Grounding:
             seen.add(m.written)
             g.unused.append(m.written + ("%" if m.percent else f" {m.scale_name}" if m.scale_name else ""))
     for p in parse_parameters(program):
-        if p.value in (0.0, 1.0, 2.0, 3.0) or structural_reason(p) is not None or _unit_constant(p):
-            continue  # 2 and 3 are often counted from words ("a president, a secretary and ...")
+        # 2 and 3 are often counted from words ("a president, a secretary and ..."; days from
+        # "today (Sunday) ... on Tuesday"), but not as a quotient of measures: ``flow = 3  #
+        # [L/min]`` is no count (a rate per time may be: twice a year)
+        unit = unit_key(p.unit)
+        counted = p.value in (2.0, 3.0) and not ("/" in unit and _measure(unit) and not unit.startswith("1/"))
+        if p.value in (0.0, 1.0) or counted or structural_reason(p) is not None or _unit_constant(p):
+            continue
         written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
         if unit_key(p.unit) in _SPEEDS:
             written += [w * f for w in written for f in _SPEED_FACTORS]  # ``v = 25.2  # [km/h]`` for "7 m/s"

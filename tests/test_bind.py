@@ -1630,3 +1630,21 @@ def test_numbered_parameters_holding_a_list_take_it_in_the_order_of_their_number
             "S2_0 = 2250 -> 150 (the problem lists 2,250 and 150 g, in the order of the names)"]
     else:
         assert [mv.name for mv in moves if mv.name.startswith("S")] == []
+
+
+@pytest.mark.parametrize("flow, moved", [
+    (5, True),   # 200 L over 40 kg: no flow in L/min, so made up
+    (3, True),   # 300 L over 100 g/L would be 3 too; a flow of 3 is no count from words either
+    (20, False),  # the text's own
+])
+def test_a_ratio_of_two_measures_gives_a_value_only_in_their_quotients_unit(flow: float, moved: bool) -> None:
+    text = ("What salt concentration (g/L) does the second of two tanks in series reach after 88 minutes, if brine "
+            "of 0.1 kg/L enters the first (200 L) at 20 L/min, the mixed liquid flows on into the second (100 L) at "
+            "the same rate, and they start with 40 and 300 kg of salt?")
+    program = ("volume1 = 200  # liquid in tank 1, constant [L]\nvolume2 = 100  # liquid in tank 2, constant [L]\n"
+               "S1_0 = 40  # initial salt in tank 1 [kg]\nS2_0 = 300  # initial salt in tank 2 [kg]\n"
+               f"c_in = 0.1  # salt concentration of the inflow [kg/L]\nflow = {flow}  # flow rate [L/min]\n"
+               "t_query = 88  # time of interest [min]\n")
+    out, moves = bind(text, program)
+    assert values(out)["flow"] == 20
+    assert bool(moves) == moved

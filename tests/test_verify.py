@@ -213,6 +213,11 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     ("A balance of 5,950 dollars at 24% interest a year.",
      "principal = 5950  # [$]\nrate = 0.0254  # [1/year]\nanswer = principal * rate\n", ["24%"], ["rate = 0.0254"]),
     ("A 12 inch pipe.", "inch = 0.0254  # metres per inch [m]\nd = 12  # [in]\nanswer = d * inch\n", [], []),
+    # 2 and 3 may be counted from words, but a quotient of measures is no count: 3 L/min is made up
+    ("Brine enters the first tank (300 L) at 20 L/min.",
+     "volume1 = 300  # [L]\nflow = 3  # [L/min]\nanswer = volume1 / flow\n", ["20"], ["flow = 3"]),
+    ("Today, Sunday, is rainy. How likely is rain on Tuesday?",
+     "days = 2  # days ahead [day]\nrate = 3  # twice or thrice a year [1/year]\nanswer = days\n", [], []),
     # junk is data, not an exception
     ("Add 2 and 3.", "def (:\n", ["2", "3"], []),
 ])
