@@ -90,9 +90,12 @@ clear evidence:
    step of 4 between rows of 20 and 24 seats; a ratio of two numbers written in one unit is
    no value in a unit: "2,000 L and 1,000 L" give no 0.5 for ``[kg/L]``, nor is a ratio of two
    measures whose quotient is of another dimension: "200 L" and "40 kg" give no 5 for
-   ``[L/min]``; nor are a sum,
+   ``[L/min]``; a time of day gives only its difference from another, "at 8:00 ... at 10:00"
+   2, "a coffee at 9:00" nothing; nor are a sum,
    difference or product of two measures of different dimensions one: 12 years times 1,000 EUR,
-   2.1 hours less 1.5 per hour), no two parameters of the unit share a number,
+   2.1 hours less 1.5 per hour), no two parameters of the unit share a number (a parameter's
+   number is the one written with its value's sign where there is one: ``T_air = 9`` takes "9
+   °C", not "-9 °C"),
    and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
    or a fraction in ``[1]``; for a fraction also a rate out of a round base, "41 per 1,000
    people" as 0.041; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
@@ -288,6 +291,7 @@ from .quantities import (
     is_money,
     structural_reason,
     unit_is_percent,
+    value_factors,
     words_around,
 )
 
@@ -449,8 +453,12 @@ def _as_written(m: Mention, word: str) -> str:
 
 
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
-    """The (non-zero) numbers of the text that give ``p`` its value."""
-    return [i for i, m in enumerate(mentions) if m.value != 0 and gives(m, p)]
+    """The (non-zero) numbers of the text that give ``p`` its value; with its sign, where one
+    does ("-9 °C ... 9 °C" for ``T_air = 9``: the 9; -9 is another temperature)."""
+    found = [i for i, m in enumerate(mentions) if m.value != 0 and gives(m, p)]
+    signed = [i for i in found if any(math.isclose(p.value, float(mentions[i].value * f), rel_tol=1e-9)
+                                      for f in value_factors(mentions[i], p) if f > 0)]
+    return signed or found
 
 
 def free_numbers(text: str, params: list[Parameter], mentions: list[Mention]) -> list[int]:
@@ -819,7 +827,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
         if len(taken) != len(set(taken)):
             continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
-        if p.name not in miscounted | zeroed | whose.keys() and _derived(p.value, mentions, said, unit):
+        if p.name not in miscounted | zeroed | whose.keys() and _derived(text, p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else "the problem says nothing of a start with none" if p.name in zeroed
@@ -1343,12 +1351,20 @@ def _count(m: Mention) -> bool:
     return not m.percent and m.scale == 1 and m.value == m.value.to_integral_value() and m.value > 0
 
 
-def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) -> bool:
+#: A number that is part of a time of day: the hour of "9:00", the minutes of "7:15".
+_CLOCK_HOUR, _CLOCK_MINUTES = re.compile(r":\d\d\b"), re.compile(r"\d:$")
+
+
+def _derived(text: str, value: float, mentions: list[Mention], said: list[str], unit: str) -> bool:
     """Whether ``value`` (in ``unit``) is the difference, sum, product or ratio of two numbers of
     the text. The ratio of two numbers written in one unit has none: it is no value in a unit
     ("2,000 L and 1,000 L" give no 0.5 in ``[kg/L]``); nor has that of two measures whose quotient
-    is not of the unit's dimension ("200 L" and "40 kg" give no 5 in ``[L/min]``)."""
+    is not of the unit's dimension ("200 L" and "40 kg" give no 5 in ``[L/min]``). A time of day
+    gives only its difference from another ("at 8:00 ... at 10:00": 2), nothing with a quantity
+    ("had a coffee at 9:00" and "1 g/h" give no 10)."""
     nums = [float(m.value) * (0.01 if m.percent else m.scale) for m in mentions]
+    hours = {i for i, m in enumerate(mentions) if _CLOCK_HOUR.match(text, m.end)}
+    minutes = {i for i, m in enumerate(mentions) if _CLOCK_MINUTES.search(text, max(0, m.start - 2), m.start)}
 
     def dimensioned(u: str) -> bool:
         return u in _CURRENCIES or _measure(u)
@@ -1367,8 +1383,15 @@ def _derived(value: float, mentions: list[Mention], said: list[str], unit: str) 
                 + ([b / a] if a and (not both or _factor(f"{said[j]}/{said[i]}", unit) is not None) else [])
         return out
 
+    def clocked(i: int, j: int) -> list[float]:
+        if i in minutes or j in minutes:
+            return []
+        if i in hours or j in hours:
+            return [nums[i] - nums[j]] if i in hours and j in hours else []
+        return results(i, j)
+
     return any(math.isclose(abs(value), abs(r), rel_tol=1e-9)
-               for i, j in combinations(range(len(nums)), 2) for r in results(i, j))
+               for i, j in combinations(range(len(nums)), 2) for r in clocked(i, j))
 
 
 def _written_in(said: str, unit: str, value: float) -> bool:

@@ -1648,3 +1648,29 @@ def test_a_ratio_of_two_measures_gives_a_value_only_in_their_quotients_unit(flow
     out, moves = bind(text, program)
     assert values(out)["flow"] == 20
     assert bool(moves) == moved
+
+
+def test_a_time_of_day_combines_with_no_quantity() -> None:
+    # 9 (of "9:00") plus 1 (g/h) is no drop factor of 10: it is made up, and takes the 60 gtt/mL
+    text = ("What drip rate in gtt/min delivers magnesium sulfate at 1 g/h from a bag of 40 g in 1,000 mL through a "
+            "60 gtt/mL tubing set? Chen had a cup of coffee at 9:00.")
+    program = ("dose_rate = 1  # ordered dose [g/h]\nbag_amount = 40  # drug in the bag [g]\n"
+               "bag_volume = 1000  # volume of the bag [mL]\ndrop_factor = 10  # administration set [gtt/mL]\n"
+               "minutes_per_hour = 60  # minutes in an hour [min/h]\n")
+    out, moves = bind(text, program)
+    assert values(out)["drop_factor"] == 60
+    assert [str(mv) for mv in moves] == [
+        "drop_factor = 10 -> 60 (the problem does not give 10; its one free number in gtt/mL is 60)"]
+    # a difference of two times of day is a value the text gives: 10:00 less 8:00
+    text = "At 8:00 a bus leaves at 50 km/h; at 10:00 a car follows at 80 km/h. When does it catch up?"
+    program = "v_bus = 50  # [km/h]\nv_car = 80  # [km/h]\ndelay = 2  # head start [h]\n"
+    assert bind(text, program)[1] == []
+
+
+def test_a_number_written_with_the_values_sign_is_its_source() -> None:
+    # 9 °C is the air's; the -9 °C of the dew point is free for the made-up 10
+    text = "What relative humidity, by the Magnus formula, makes the dew point -9 °C when the air at the airfield is 9 °C?"
+    out, moves = bind(text, "T_air = 9  # air temperature [°C]\nT_dew = 10  # dew point [°C]\n")
+    assert values(out) == {"T_air": 9, "T_dew": -9}
+    assert [str(mv) for mv in moves] == ["T_dew = 10 -> -9 (the problem does not give 10; its one free number in °C "
+                                         "is -9)"]
