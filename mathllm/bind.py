@@ -135,7 +135,9 @@ clear evidence:
    # [kg/L]`` beside "100 L") is made up even where it is also the ratio of two numbers. A
    made-up fraction (``[1]``) whose most specific word the text never uses and which the
    program only multiplies by (``F = 0.621  # oral bioavailability`` in ``F * dose`` for a text
-   that says nothing of bioavailability) is 1.
+   that says nothing of bioavailability) is 1, and so is one holding only a number another
+   parameter of another unit holds too (``F = 0.8`` beside ``ka = 0.8  # [1/h]`` for "absorption
+   at 0.8 per hour"); this runs again after rule 2.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -517,7 +519,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moves += asked
     made_up = _made_up(text, program, params, mentions, words, said, days)
     program, params = _apply(program, params, made_up)
-    empty = _empty_start(text, params, mentions, said) + _unmentioned_factor(text, program, params)
+    empty = _empty_start(text, params, mentions, said) + _unmentioned_factor(text, program, params, mentions)
     program, params = _apply(program, params, empty)
     signs = _sign_lost(text, params, mentions, said)
     program, params = _apply(program, params, signs)
@@ -538,6 +540,10 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, shared)
     named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words)
     program, params = _apply(program, params, named)
+    # rule 3's unmentioned factor again: rule 2 can put another parameter on its number
+    # (``ka = 0.1`` moved onto the 0.8 that ``F`` holds)
+    named += (factor := _unmentioned_factor(text, program, params, mentions))
+    program, params = _apply(program, params, factor)
     shared += named
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
@@ -942,18 +948,30 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
     return moves
 
 
-def _unmentioned_factor(text: str, program: str, params: list[Parameter]) -> list[Rebinding]:
+def _unmentioned_factor(text: str, program: str, params: list[Parameter],
+                        mentions: list[Mention]) -> list[Rebinding]:
     """Rule 3, a factor the text never mentions: a fraction (``[1]``, between 0 and 1) whose value
-    the text does not give, whose most specific word the text never uses, and which the program only multiplies
-    by (``F = 0.621  # oral bioavailability [1]`` in ``F * dose`` for a text that says nothing of
-    bioavailability) is 1: the whole of what it multiplies."""
+    the text does not give, or gives only as another parameter's number of another unit (``F =
+    0.8`` beside ``ka = 0.8  # [1/h]`` for "absorption at 0.8 per hour"), whose most specific word
+    the text never uses, and which the program only multiplies by (``F = 0.621  # oral
+    bioavailability [1]`` in ``F * dose`` for a text that says nothing of bioavailability) is 1:
+    the whole of what it multiplies."""
     from .verify import ground
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+    sources = {p.name: _sources(p, mentions) for p in params}
+
+    def borrowed(p: Parameter) -> bool:
+        # each of its numbers written once and held by a parameter of another unit too
+        return bool(sources[p.name]) and all(
+            sum(mentions[j].value == mentions[i].value for j in range(len(mentions))) == 1
+            and any(q is not p and unit_key(q.unit) != unit_key(p.unit) and i in sources[q.name] for q in params)
+            for i in sources[p.name])
+
     said = _stems(text)
     moves = []
     for p in params:
-        if p.name not in invented or unit_key(p.unit) != "1" or not 0 < p.value < 1:
+        if not (p.name in invented or borrowed(p)) or unit_key(p.unit) != "1" or not 0 < p.value < 1:
             continue
         # its most specific word: "bioavailability" of "oral bioavailability"
         words = [w for w in re.findall(r"[a-z]+", p.description.lower()) if len(w) >= 5
@@ -964,8 +982,9 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter]) -> lis
         uses = re.findall(rf"(?<![\w.]){n}(?!\w)", program)
         products = re.findall(rf"(?<![\w.]){n}\s*\*(?!\*)|(?<!\*)\*\s*{n}(?!\w)", program)
         if len(uses) == len(products) + 1:  # its assignment, then only products
+            whose = "made up" if p.name in invented else "another's number"
             moves.append(Rebinding(p.name, p.value, 1.0, f"the problem says nothing of {p.description or p.name}; "
-                                                          f"{fmt_value(p.value)} is made up"))
+                                                          f"{fmt_value(p.value)} is {whose}"))
     return moves
 
 
@@ -1553,6 +1572,9 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
        while the program's other parameters all count time in one other unit (``R = 1.58  #
        [mg/min]`` beside ``CL  # [L/h]`` and ``t_query  # [h]``, and no ``R * 60``): it takes the
        rate in that unit (94.8 mg/h), and its comment says so.
+    c. A parameter's value is a number of the text times a power of ten (1000, 0.001, ...) that
+       the text writes in the parameter's own unit and no parameter takes (``flow = 12000  #
+       [L/min]`` for "12 L/min"): it takes the number as written.
     Only where the program does not scale the parameter itself."""
     moves = []
     clocks = {p.name: _clock(unit_key(p.unit)) for p in params}
@@ -1561,6 +1583,16 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         unit = unit_key(p.unit)
         found = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent
                  and math.isclose(abs(p.value), abs(float(m.value * m.scale)), rel_tol=1e-9)]
+        if not found and unit and not _scaled(program, p.name):
+            # c. converted though written in its own unit: ``flow = 12000  # [L/min]`` for "12 L/min"
+            again = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent and said[i] == unit
+                     and i not in taken and any(math.isclose(abs(p.value), abs(float(m.value * m.scale)) * c,
+                                                             rel_tol=1e-9) for c in (1e3, 1e6, 1e-3, 1e-6))]
+            if len(again) == 1:
+                m = mentions[again[0]]
+                moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives "
+                                       f"{_as_written(m, words[again[0]])}, in {p.unit} already"))
+            continue
         if len(found) != 1 or _scaled(program, p.name):
             continue
         i = found[0]

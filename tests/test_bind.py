@@ -1674,3 +1674,33 @@ def test_a_number_written_with_the_values_sign_is_its_source() -> None:
     assert values(out) == {"T_air": 9, "T_dew": -9}
     assert [str(mv) for mv in moves] == ["T_dew = 10 -> -9 (the problem does not give 10; its one free number in °C "
                                          "is -9)"]
+
+
+def test_a_number_converted_though_written_in_the_parameters_unit_is_taken_as_written() -> None:
+    text = ("How much salt, in kg, does the first of two tanks in series hold after 95 minutes, if brine of 0.05 kg/L "
+            "enters the first (2,000 L) at 12 L/min and flows on into the second (1,000 L) at the same rate?")
+    program = ("volume1 = 2000  # liquid in tank 1, constant [L]\nvolume2 = 1000  # liquid in tank 2, constant [L]\n"
+               "c_in = 0.05  # salt concentration of the inflow [kg/L]\nflow = 12000  # flow rate [L/min]\n"
+               "t_query = 95  # time of interest [min]\n")
+    out, moves = bind(text, program)
+    assert values(out)["flow"] == 12
+    assert [str(mv) for mv in moves] == ["flow = 12000 -> 12 (the problem gives 12 L/min, in L/min already)"]
+    # a program that scales the parameter itself, or a comment in another unit: no move
+    assert bind(text, program + "flow_ml = flow * 1000\n")[1] == []
+    assert bind(text, program.replace("flow rate [L/min]", "flow rate [mL/min]"))[1] == []
+
+
+def test_a_factor_the_text_never_mentions_holding_another_parameters_number_is_one() -> None:
+    text = ("What is the peak plasma concentration (mg/L) after a single oral dose of 50 mg of atenolol, given "
+            "first-order absorption at 0.8 per hour, an elimination rate constant of 0.1 per hour and a distribution "
+            "volume of 68 L?")
+    program = ("import numpy as np\n\ndose = 50  # oral dose [mg]\nF = 0.8  # oral bioavailability [1]\n"
+               "ka = 0.1  # absorption rate constant [1/h]\nke = 0.1  # elimination rate constant [1/h]\n"
+               "V = 68  # volume of distribution [L]\n\nt_max = np.log(ka / ke) / (ka - ke)\n"
+               "answer = float(F * dose * ka / (V * (ka - ke)) * (np.exp(-ke * t_max) - np.exp(-ka * t_max)))\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"dose": 50, "F": 1, "ka": 0.8, "ke": 0.1, "V": 68}
+    assert "F = 0.8 -> 1 (the problem says nothing of oral bioavailability; 0.8 is another's number)" in map(str, moves)
+    # where the text speaks of bioavailability, F keeps its number
+    said = text.replace("0.8 per hour", "0.8 per hour, an oral bioavailability of 80%")
+    assert values(bind(said, program)[0])["F"] == 0.8
