@@ -68,7 +68,12 @@ clear evidence:
    (800 L) ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``). And
    parameters that differ only by their numbers and hold between them one whole list of the
    text in their unit ("they start with 2,250 and 150 g" read as ``S1_0 = 150``, ``S2_0 =
-   2250``) take it in the order of their numbers. And two parameters of one unit (not cells of a linear program's table), each holding a number written
+   2250``) take it in the order of their numbers. And two parameters of one unit, each holding a
+   number written in it, trade them where a parameter of another unit shares words with one of
+   them alone and its number, written in its unit, stands right beside the other's in one clause
+   ("How warm is it at the hut (2,350 m) ... when the town at 350 m records 22 °C" read as
+   ``h_base = 2350  # altitude of the base station``, ``h_top = 350`` beside ``T_base = 22  #
+   temperature at the base station``). And two parameters of one unit (not cells of a linear program's table), each holding a number written
    in it whose words around it fit the other at least as well and the two together clearly
    better, counting only the words that tell the two apart ("a latent period averaging 4 days
    and recovery after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``, latent
@@ -537,6 +542,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     shared += _by_ordinal(text, [p for p in params if p.name not in moved], mentions, words)
     moved = {mv.name for mv in shared}
     shared += _held_out_of_order(text, [p for p in params if p.name not in moved], mentions, words, said)
+    moved = {mv.name for mv in shared}
+    shared += _with_companion(text, [p for p in params if p.name not in moved], mentions, words, said)
     program, params = _apply(program, params, shared)
     named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words)
     program, params = _apply(program, params, named)
@@ -1320,6 +1327,53 @@ def _held_out_of_order(text: str, params: list[Parameter], mentions: list[Mentio
                 moves.append(Rebinding(p.name, p.value, new, f"the problem lists {listed} {words[held[-1]]}, "
                                                              f"in the order of the names"))
     return moves
+
+
+def _unit_of_measure(unit: str) -> bool:
+    """Whether ``unit`` (spelled alike) is a unit of measure or a temperature: not a count's word."""
+    return _measure(unit) or unit in _TEMPERATURES or unit in {"ft", "in", "mi", "yd", "lb", "oz", "gal"}
+
+
+def _with_companion(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+                    said: list[str]) -> list[Rebinding]:
+    """Rule 2, companions: two parameters of one unit, each holding one number, where a parameter
+    of another unit shares words with one of them alone (``T_base  # temperature at the base
+    station`` with ``h_base  # altitude of the base station``, not ``h_top  # altitude of
+    interest``) and its number stands right beside the other's number in one clause, not beside
+    the first's ("the town at 350 m records 22 °C" read as ``h_base = 2350``, ``h_top = 350``
+    beside ``T_base = 22``): the two trade their numbers."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    one = [p for p in params if len(sources[p.name]) == 1 and unit_key(p.unit)]
+    own = {p.name: {w for w in _stems(f"{p.description} {p.name.replace('_', ' ')}") if len(w) == 4}
+           - {"with", "from", "that", "this", "each", "per"} for p in one}
+
+    def beside(a: int, b: int) -> bool:
+        lo, hi = sorted((mentions[a], mentions[b]), key=lambda m: m.start)
+        gap = text[lo.end:hi.start]
+        return abs(a - b) == 1 and not re.search(r"[.?!;,()]", gap) and len(gap.split()) <= 3
+
+    moves = []
+    for p, q in combinations(one, 2):
+        if unit_key(p.unit) != unit_key(q.unit) or unit_key(p.unit) in _CURRENCIES:
+            continue
+        i, j = sources[p.name][0], sources[q.name][0]
+        for r in one:
+            if unit_key(r.unit) == unit_key(p.unit) or unit_key(r.unit) in _CURRENCIES:
+                continue
+            k = sources[r.name][0]
+            # each number written in its parameter's unit of measure: "1,480 ft", "36 °F"
+            if any(said[n] != unit_key(x.unit) or not _unit_of_measure(said[n]) for n, x in ((i, p), (j, q), (k, r))):
+                continue
+            for x, y, a, b in ((p, q, i, j), (q, p, j, i)):
+                # r is x's companion, and its number stands beside y's
+                if own[r.name] & own[x.name] - own[y.name] and not own[r.name] & own[y.name] - own[x.name] \
+                        and beside(k, b) and not beside(k, a) and i != j:
+                    moves += [Rebinding(x.name, x.value, _value(mentions[b], x),
+                                        f"{mentions[b].written} stands with {r.name}'s {mentions[k].written}"),
+                              Rebinding(y.name, y.value, _value(mentions[a], y),
+                                        f"{mentions[b].written} is {x.name}'s, beside {r.name}'s {mentions[k].written}")]
+    names = [mv.name for mv in moves]
+    return [mv for mv in moves if names.count(mv.name) == 1]
 
 
 def _nth(k: int) -> str:

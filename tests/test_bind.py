@@ -1704,3 +1704,25 @@ def test_a_factor_the_text_never_mentions_holding_another_parameters_number_is_o
     # where the text speaks of bioavailability, F keeps its number
     said = text.replace("0.8 per hour", "0.8 per hour, an oral bioavailability of 80%")
     assert values(bind(said, program)[0])["F"] == 0.8
+
+
+@pytest.mark.parametrize("program, moved", [
+    # the hut's altitude as the base's: the town's 350 m stands with the base's 22 °C
+    ("T_base = 22  # temperature at the base station [°C]\nh_base = 2350  # altitude of the base station [m]\n"
+     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 350  # altitude of interest [m]\n", True),
+    ("T_base = 22  # temperature at the base station [°C]\nh_base = 350  # altitude of the base station [m]\n"
+     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 2350  # altitude of interest [m]\n", False),
+    # no word shared by the temperature and one altitude alone: no companion
+    ("T_town = 22  # temperature in town [°C]\nh_base = 2350  # altitude of the base station [m]\n"
+     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 350  # altitude of interest [m]\n", False),
+])
+def test_a_number_stands_with_its_companions(program: str, moved: bool) -> None:
+    text = ("How warm is it at the mountain hut (2,350 m) on a day when the town at 350 m records 22 °C and the lapse "
+            "rate is 6.5 °C per km?")
+    out, moves = bind(text, program)
+    if moved:
+        assert (values(out)["h_base"], values(out)["h_top"]) == (350, 2350)
+        assert [str(mv) for mv in moves] == ["h_base = 2350 -> 350 (350 stands with T_base's 22)",
+                                             "h_top = 350 -> 2350 (350 is h_base's, beside T_base's 22)"]
+    else:
+        assert moves == []
