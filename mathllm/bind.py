@@ -534,7 +534,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, again)
     percent = _as_percent(program, params, mentions) + _rescaled(text, params, mentions)
     program, params = _apply(program, params, percent)
-    converted = _converted(program, params, mentions, words, said)
+    converted = _converted(program, params, mentions, words, said) + _per_other_unit(program, params)
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
               + _shared_across(text, params, mentions, words, said) + _swapped_by_words(text, params, mentions, said))
@@ -1629,6 +1629,10 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
     c. A parameter's value is a number of the text times a power of ten (1000, 0.001, ...) that
        the text writes in the parameter's own unit and no parameter takes (``flow = 12000  #
        [L/min]`` for "12 L/min"): it takes the number as written.
+    d. A parameter used once, in a product with one given per another unit of its dimension
+       (``volume = 1  # [L]`` in ``volume * drop_factor``, ``drop_factor  # [gtt/mL]``), takes its
+       value in that unit (1000 mL), unless the program converts that product itself
+       (:func:`_per_other_unit`).
     Only where the program does not scale the parameter itself."""
     moves = []
     clocks = {p.name: _clock(unit_key(p.unit)) for p in params}
@@ -1686,6 +1690,40 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         to = f"{p.unit.rsplit('/', 1)[0]}/{clock}"
         moves.append(Rebinding(p.name, p.value, new, f"the program counts time in {clock}; "
                                                      f"{fmt_value(p.value)} {p.unit} is {fmt_value(new)} {to}", unit=to))
+    return moves
+
+
+def _per_other_unit(program: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 10d: a parameter used once, multiplied by one given per another unit of its dimension
+    (``volume = 1  # [L]`` in ``volume * drop_factor`` with ``drop_factor  # [gtt/mL]``), takes
+    its value in that unit (1000 mL), and its comment says so."""
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []
+    by_name = {p.name: p for p in params}
+    loads = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    # a product the program converts itself (``t_min * flow_l_h / 60``) is not to be converted again
+    converted = {id(n) for op in ast.walk(tree) if isinstance(op, ast.BinOp)
+                 and any(isinstance(x, ast.Constant) and x.value not in (0, 1) for x in (op.left, op.right))
+                 for n in ast.walk(op)}
+    moves = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)) or id(node) in converted:
+            continue
+        for a, b in ((node.left, node.right), (node.right, node.left)):
+            if not (isinstance(a, ast.Name) and isinstance(b, ast.Name) and a.id in by_name and b.id in by_name):
+                continue
+            p, q = by_name[a.id], by_name[b.id]
+            have, (_, slash, per) = unit_key(p.unit), unit_key(q.unit).partition("/")
+            sizes = _sizes(have, per) if slash and per != have else None
+            if sizes is None or loads.count(p.name) != 1 or _scaled(program, p.name) \
+                    or any(mv.name == p.name for mv in moves):
+                continue
+            new = float(Decimal(str(p.value)) * sizes[0] / sizes[1])
+            unit = q.unit.partition("/")[2].strip()
+            moves.append(Rebinding(p.name, p.value, new, f"{q.name} is per {unit}; {fmt_value(p.value)} {p.unit} "
+                                                         f"is {fmt_value(new)} {unit}", unit=unit))
     return moves
 
 

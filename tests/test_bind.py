@@ -1726,3 +1726,18 @@ def test_a_number_stands_with_its_companions(program: str, moved: bool) -> None:
                                              "h_top = 350 -> 2350 (350 is h_base's, beside T_base's 22)"]
     else:
         assert moves == []
+
+
+def test_a_parameter_multiplied_by_one_per_another_unit_of_its_dimension_is_converted() -> None:
+    text = ("How many drops per minute will deliver 1 L of normal saline over 10 hours through a set with a drop "
+            "factor of 60 gtt/mL?")
+    program = ("volume = 1  # volume to infuse [L]\nhours = 10  # infusion time [h]\n"
+               "drop_factor = 60  # administration set [gtt/mL]\nminutes_per_hour = 60  # minutes in an hour [min/h]\n"
+               "\nminutes = hours * minutes_per_hour\nanswer = float(volume * drop_factor / minutes)\n")
+    out, moves = bind(text, program)
+    assert "volume = 1000  # volume to infuse [mL]" in out
+    assert [str(mv) for mv in moves] == ["volume = 1 -> 1000 (drop_factor is per mL; 1 L is 1000 mL)"]
+    assert run_program(out).answer.value == pytest.approx(100)
+    # the program converts the product itself, or uses the volume elsewhere too: no move
+    assert bind(text, program.replace("volume * drop_factor / minutes", "volume * drop_factor * 1000 / minutes"))[1] == []
+    assert bind(text, program + "litres = volume\n")[1] == []
