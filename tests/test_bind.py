@@ -376,8 +376,8 @@ REAL = {
                  "2.1 hours and a distribution volume of 10 L?"),
                 ("ka = 0.6  # absorption rate constant [1/h]\nhalf_life = 2.1  # elimination half-life [h]\n"),
                 {"ka": 1.5, "half_life": 2.1},
-                ["ka = 0.6 -> 1.5 (0.6 is only a conversion of a number in another dimension; its one free number "
-                 "in per hour is 1.5)"]),
+                [("ka = 0.6 -> 1.5 (0.6 is only a conversion of a number in another dimension; its one free number "
+                 "in per hour is 1.5)")]),
     # rule 3: a number written in the rate's own unit before a percentage ("50%" is a bioavailability)
     "exact": (("What is the time (in hours) at which the plasma concentration peaks after a single oral dose of "
                "200 mg of ibuprofen, given first-order absorption at 3 per hour and an oral bioavailability of "
@@ -392,8 +392,8 @@ REAL = {
                  "[1/year]\nperiods_per_year = 52  # compounding periods per year [1/year]\nyears = 12  # "
                  "investment period [year]\n"),
                 {"principal": 1000, "rate": 0.044, "periods_per_year": 52, "years": 12},
-                ["principal = 12000 -> 1000 (12000 is a conversion of the number years takes; its one free "
-                 "number in EUR is 1,000)"]),
+                [("principal = 12000 -> 1000 (12000 is a conversion of the number years takes; its one free "
+                 "number in EUR is 1,000)")]),
     # rule 1: "2,000 L" is written twice and taken once; rule 3: "pure water" starts with no salt
     "spare": (("How much salt, in kg, does the first of two tanks in series hold after 172 minutes, if brine of "
                "100 g/L enters the first (2,000 L) at 10 L/min, the mixed liquid flows on into the second (2,000 L) "
@@ -658,8 +658,8 @@ REAL = {
     ("Which is larger on day 30, with 10 days of delay, after 30 days?", "lag = 10  # delay [day]\ndays = 30  # simulated period [day]\n"),
     # both numbers stand in the question (held-out phrasings, seed 22): which one is asked is not clear
     ("How many years until a town of 27,800 people, growing at 0.8% per year, reaches 83,400?",
-     "N0 = 27800  # initial population [people]\nr = 0.008  # growth rate [1/year]\n"
-     "N_target = 83400  # population of interest [people]\n"),
+     ("N0 = 27800  # initial population [people]\nr = 0.008  # growth rate [1/year]\n"
+     "N_target = 83400  # population of interest [people]\n")),
     # "2 h" is two hours, not two henries
     ("The pump runs for 2 h at 3 L/min.", "t_run = 2  # running time [h]\nflow = 3  # flow [L/min]\n"),
     # "80 cases" names neither; "80 exposed" is the holder's own
@@ -1490,7 +1490,7 @@ def test_the_words_beside_the_items_numbers_say_which_list_is_whose() -> None:
                "values = np.array([grade_music, grade_mathematics, grade_economics, grade_art])\n"
                "weights = np.array([credits_music, credits_mathematics, credits_economics, credits_art])\n"
                "answer = float(np.average(values, weights=weights))\n")
-    out, moves = bind(text, program)
+    out, _moves = bind(text, program)
     assert values(out) == {"grade_music": 2, "grade_mathematics": 4, "grade_economics": 3.7, "grade_art": 3.3,
                            "credits_music": 4, "credits_mathematics": 2, "credits_economics": 2, "credits_art": 2}
     assert run_program(out).answer.value == pytest.approx(3.0)
@@ -1600,22 +1600,22 @@ def test_made_up_counts_take_the_free_numbers_their_words_name() -> None:
     assert values(out) == {"N": 1200000, "E0": 40, "I0": 0, "beta": 0.32, "incubation_days": 6,
                            "infectious_days": 7, "days": 149}
     assert [str(mv) for mv in moves] == [
-        "N = 12 -> 1200000 (the problem does not give 12; of the free numbers, 1.2 million people is the one "
-        "left in people)",
+        ("N = 12 -> 1200000 (the problem does not give 12; of the free numbers, 1.2 million people is the one "
+        "left in people)"),
         "E0 = 12 -> 40 (the problem does not give 12; of the free numbers, 40 exposed names it)"]
     # no number whose word names either: which is whose is not clear
     assert bind(text.replace("40 exposed cases", "40 cases"), program)[1] == []
 
 
 @pytest.mark.parametrize("text, moved", [
-    ("How much salt, in g, does the second of two tanks in series hold after 13 minutes, if brine of 30 g/L enters "
+    (("How much salt, in g, does the second of two tanks in series hold after 13 minutes, if brine of 30 g/L enters "
      "the first (50 L) at 5 L/min, the mixed liquid flows on into the second (25 L) at the same rate and leaves "
-     "from there, and they start with 2,250 and 150 g of salt?", True),
+     "from there, and they start with 2,250 and 150 g of salt?"), True),
     # the list in the names' order already, or no list: nothing moves
-    ("How much salt, in g, does the second tank hold after 13 minutes, if brine of 30 g/L enters the first (50 L) "
-     "at 5 L/min and flows on into the second (25 L), and they start with 150 and 2,250 g of salt?", False),
-    ("How much salt, in g, does the second tank hold after 13 minutes, if brine of 30 g/L enters the first (50 L) "
-     "at 5 L/min and flows on into the second (25 L)? The second starts with 2,250 g, the first with 150 g.", False),
+    (("How much salt, in g, does the second tank hold after 13 minutes, if brine of 30 g/L enters the first (50 L) "
+     "at 5 L/min and flows on into the second (25 L), and they start with 150 and 2,250 g of salt?"), False),
+    (("How much salt, in g, does the second tank hold after 13 minutes, if brine of 30 g/L enters the first (50 L) "
+     "at 5 L/min and flows on into the second (25 L)? The second starts with 2,250 g, the first with 150 g."), False),
 ])
 def test_numbered_parameters_holding_a_list_take_it_in_the_order_of_their_numbers(text: str, moved: bool) -> None:
     program = ("volume1 = 50  # liquid in tank 1, constant [L]\nvolume2 = 25  # liquid in tank 2, constant [L]\n"
@@ -1672,8 +1672,8 @@ def test_a_number_written_with_the_values_sign_is_its_source() -> None:
     text = "What relative humidity, by the Magnus formula, makes the dew point -9 °C when the air at the airfield is 9 °C?"
     out, moves = bind(text, "T_air = 9  # air temperature [°C]\nT_dew = 10  # dew point [°C]\n")
     assert values(out) == {"T_air": 9, "T_dew": -9}
-    assert [str(mv) for mv in moves] == ["T_dew = 10 -> -9 (the problem does not give 10; its one free number in °C "
-                                         "is -9)"]
+    assert [str(mv) for mv in moves] == [("T_dew = 10 -> -9 (the problem does not give 10; its one free number in °C "
+                                         "is -9)")]
 
 
 def test_a_number_converted_though_written_in_the_parameters_unit_is_taken_as_written() -> None:
@@ -1708,13 +1708,13 @@ def test_a_factor_the_text_never_mentions_holding_another_parameters_number_is_o
 
 @pytest.mark.parametrize("program, moved", [
     # the hut's altitude as the base's: the town's 350 m stands with the base's 22 °C
-    ("T_base = 22  # temperature at the base station [°C]\nh_base = 2350  # altitude of the base station [m]\n"
-     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 350  # altitude of interest [m]\n", True),
-    ("T_base = 22  # temperature at the base station [°C]\nh_base = 350  # altitude of the base station [m]\n"
-     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 2350  # altitude of interest [m]\n", False),
+    (("T_base = 22  # temperature at the base station [°C]\nh_base = 2350  # altitude of the base station [m]\n"
+     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 350  # altitude of interest [m]\n"), True),
+    (("T_base = 22  # temperature at the base station [°C]\nh_base = 350  # altitude of the base station [m]\n"
+     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 2350  # altitude of interest [m]\n"), False),
     # no word shared by the temperature and one altitude alone: no companion
-    ("T_town = 22  # temperature in town [°C]\nh_base = 2350  # altitude of the base station [m]\n"
-     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 350  # altitude of interest [m]\n", False),
+    (("T_town = 22  # temperature in town [°C]\nh_base = 2350  # altitude of the base station [m]\n"
+     "lapse = 6.5  # lapse rate [°C/km]\nh_top = 350  # altitude of interest [m]\n"), False),
 ])
 def test_a_number_stands_with_its_companions(program: str, moved: bool) -> None:
     text = ("How warm is it at the mountain hut (2,350 m) on a day when the town at 350 m records 22 °C and the lapse "

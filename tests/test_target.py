@@ -43,10 +43,10 @@ def test_the_interest_asked_where_the_example_asked_the_balance() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "How much will a deposit of 500 CHF grow to in 21 years when the bank pays 5% a year and adds the interest "
-    "at the end of each year?",
-    "After 19 years, what is 5,000 CHF worth in a savings product that pays 7.8% annually, with interest credited "
-    "every day of a 365-day year?",
+    ("How much will a deposit of 500 CHF grow to in 21 years when the bank pays 5% a year and adds the interest "
+    "at the end of each year?"),
+    ("After 19 years, what is 5,000 CHF worth in a savings product that pays 7.8% annually, with interest credited "
+    "every day of a 365-day year?"),
     "What will 1,000 CHF be worth after 24 years at an interest rate of 6.5%, compounded twice a year?",
 ])
 def test_words_that_say_how_interest_is_paid_do_not_ask_for_it(text: str) -> None:
@@ -59,8 +59,8 @@ def test_words_that_say_how_interest_is_paid_do_not_ask_for_it(text: str) -> Non
     (BALANCE + "answer = float(balance)\n", ASKS_BALANCE, WORTH),   # both the balance
     (BALANCE + "answer = float(balance)\n", ASKS_INTEREST, EARNED),  # the example asked the gain too
     (INTEREST, ASKS_INTEREST, WORTH.replace("worth", "worth, and how much did it earn")),  # "earn": a gain
-    (INTEREST, ASKS_INTEREST, "How much interest will 1,000 CHF earn in 24 years when the bank adds the interest "
-                              "twice a year?"),                      # asked, beside how it is paid
+    (INTEREST, ASKS_INTEREST, ("How much interest will 1,000 CHF earn in 24 years when the bank adds the interest "
+                              "twice a year?")),                      # asked, beside how it is paid
     ("x = 3  # [m]\nanswer = x * 2\n", ASKS_INTEREST, WORTH),        # no quantity to answer instead
     ("answer = (\n    1 + 2\n)\n", ASKS_INTEREST, WORTH),                  # not one answer line
 ])
