@@ -1490,7 +1490,7 @@ def test_the_words_beside_the_items_numbers_say_which_list_is_whose() -> None:
                "values = np.array([grade_music, grade_mathematics, grade_economics, grade_art])\n"
                "weights = np.array([credits_music, credits_mathematics, credits_economics, credits_art])\n"
                "answer = float(np.average(values, weights=weights))\n")
-    out, _moves = bind(text, program)
+    out, _ = bind(text, program)
     assert values(out) == {"grade_music": 2, "grade_mathematics": 4, "grade_economics": 3.7, "grade_art": 3.3,
                            "credits_music": 4, "credits_mathematics": 2, "credits_economics": 2, "credits_art": 2}
     assert run_program(out).answer.value == pytest.approx(3.0)
