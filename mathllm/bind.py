@@ -73,18 +73,18 @@ clear evidence:
    them alone and its number, written in its unit, stands right beside the other's in one clause
    ("How warm is it at the hut (2,350 m) ... when the town at 350 m records 22 °C" read as
    ``h_base = 2350  # altitude of the base station``, ``h_top = 350`` beside ``T_base = 22  #
-   temperature at the base station``). And two parameters of one unit (not cells of a linear program's table), each holding a number written
-   in it whose words around it fit the other at least as well and the two together clearly
-   better, counting only the words that tell the two apart ("a latent period averaging 4 days
-   and recovery after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``, latent
-   counting as the incubation period's word, recovery as the infectious period's; "at 16
-   dollars each with a variable cost of 5.65 dollars per unit" as ``price = 5.65``,
-   ``variable_cost = 16``, "per unit" being both's), trade their numbers, unless
-   one is the time asked about and holds the question's number ("What will it read 7 hours after
-   ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word). A number
-   written in a measure of another dimension is not taken by a parameter that only holds its
-   value: "3 infectious cases" for ``I0 = 3`` leaves "recovery after 3 days" free for the
-   parameters in days.
+   temperature at the base station``). And two parameters of one unit (not cells of a linear
+   program's table), each holding a number written in it whose words around it fit the other at
+   least as well and the two together clearly better, counting only the words that tell the two
+   apart ("a latent period averaging 4 days and recovery after 3 days" read as
+   ``incubation_days = 3``, ``infectious_days = 4``, latent counting as the incubation period's
+   word, recovery as the infectious period's; "at 16 dollars each with a variable cost of 5.65
+   dollars per unit" as ``price = 5.65``, ``variable_cost = 16``, "per unit" being both's), trade
+   their numbers, unless one is the time asked about and holds the question's number ("What will
+   it read 7 hours after ...?" for ``t2  # time of interest``, though "read" is ``t1  # second
+   reading``'s word). A number written in a measure of another dimension is not taken by a
+   parameter that only holds its value: "3 infectious cases" for ``I0 = 3`` leaves "recovery
+   after 3 days" free for the parameters in days.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -2562,9 +2562,10 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     numbers. Which number of an item goes to which list is read from the units (a percentage for
     ``[%]``, "EUR/kg" for ``[EUR/kg]``, "kg" for ``[kg]``), the words right beside the numbers
     that name a list ("4 credit hours" for ``credits_*  # [credit hours]``, "graded 2.0" for
-    ``grade_*``) and, where they say nothing, from the values the model wrote; where neither tells, or fewer than half of the program's values are
-    numbers of the items, the program stays. Else both lists become the text's items: one
-    parameter each, named by the list's prefix and the item's label."""
+    ``grade_*``) and, where they say nothing, from the values the model wrote; where neither
+    tells, or fewer than half of the program's values are numbers of the items, the program
+    stays. Else both lists become the text's items: one parameter each, named by the list's
+    prefix and the item's label."""
     params = parse_parameters(program)
     found = [f for f in _all_series(program, params) if len(f[1]) >= 2]
     mentions = [m for m in find_numbers(text) if not m.word]
