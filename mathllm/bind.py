@@ -84,7 +84,9 @@ clear evidence:
    it read 7 hours after ...?" for ``t2  # time of interest``, though "read" is ``t1  # second
    reading``'s word). A number written in a measure of another dimension is not taken by a
    parameter that only holds its value: "3 infectious cases" for ``I0 = 3`` leaves "recovery
-   after 3 days" free for the parameters in days.
+   after 3 days" free for the parameters in days; nor is it a second writing of a number two
+   initial values share ("begins with 3 infectious cases only ... recovery after 3 days" read as
+   ``E0 = I0 = 3``: the one the word does not name, ``E0``, starts at zero).
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -102,7 +104,9 @@ clear evidence:
    number is the one written with its value's sign where there is one: ``T_air = 9`` takes "9
    °C", not "-9 °C"),
    and exactly one number written in that unit (a percentage, for a rate such as ``[1/year]``
-   or a fraction in ``[1]``; for a fraction also a rate out of a round base, "41 per 1,000
+   or a fraction in ``[1]``; for a rate also a count per its unit of time of what it counts,
+   "1.05 contacts per day" for ``beta  # contact rate [1/day]``; for a fraction also a rate out
+   of a round base, "41 per 1,000
    people" as 0.041; the numerator of a rate's unit, "1.50 CHF is charged per gigabyte"
    for ``[CHF/GB]``; any whole number for a whole count in ``[1]``; never a denominator) is taken
    by no parameter of that unit ("220 Ω", once rule 1 moved the capacitance off it;
@@ -453,6 +457,19 @@ def _said(text: str, m: Mention, mentions: list[Mention], word: str) -> str:
     return f"{key}/unit" if _EACH.match(rest) else key
 
 
+#: A count of something per unit of time right after a number: "1.05 contacts per day".
+_COUNT_PER = re.compile(r"\s*([A-Za-z]+)\s+per\s+([A-Za-z]+)")
+
+
+def _counted_per(text: str, m: Mention, p: Parameter, unit: str) -> bool:
+    """Whether ``m`` is a count per unit of time of what the rate ``p`` (``[1/day]``) is a rate
+    of: "1.05 contacts per day" for ``beta  # contact rate [1/day]`` (:func:`_said` reads it as a
+    count: an amount or a count has its unit first)."""
+    found = _COUNT_PER.match(text, m.end)
+    return bool(found) and unit.startswith("1/") and _factor(unit_key(f"1/{found.group(2)}"), unit) is not None \
+        and bool(_stems(found.group(1)) & _stems(f"{p.description} {p.name}"))
+
+
 def _as_written(m: Mention, word: str) -> str:
     """A number with its unit as the text writes it: "1 kg", "88%", "$25,300"."""
     n = f"{m.written} {m.scale_name}" if m.scale_name else m.written  # "1.02 million"
@@ -545,7 +562,7 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moved = {mv.name for mv in shared}
     shared += _with_companion(text, [p for p in params if p.name not in moved], mentions, words, said)
     program, params = _apply(program, params, shared)
-    named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words)
+    named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
     program, params = _apply(program, params, named)
     # rule 3's unmentioned factor again: rule 2 can put another parameter on its number
     # (``ka = 0.1`` moved onto the 0.8 that ``F`` holds)
@@ -809,7 +826,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         zero = unit not in {"", "1"} and not any(q.value == 0 and units[q.name] == unit for q in params)
         fits = [i for i, (u, m) in enumerate(zip(said, mentions, strict=True))
                 if i not in owned and (m.value != 0 or (zero and u == unit)) and not after_per(text, m)
-                and (_written_in(u, unit, p.value) or _factor(u, unit) is not None
+                and (_written_in(u, unit, p.value) or _factor(u, unit) is not None or _counted_per(text, m, p, unit)
                      or (unit == "1" and _whole(p.value) and _count(m))
                      or (unit == "1" and 0 < abs(p.value) < 1 and _per_base(text, m) is not None))]
         if len(fits) > 1 and unit != "%":
@@ -1207,11 +1224,14 @@ def _named_periods(text: str, params: list[Parameter], mentions: list[Mention], 
 _ONLY = re.compile(r"\s*(?:\w+\s+){0,2}?only\b", re.IGNORECASE)
 
 
-def _only(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
+def _only(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+          said: list[str]) -> list[Rebinding]:
     """Rule 2, "only": two initial values of one unit (``E0``, ``I0``) share a number the text
-    writes once, followed by "only" and a word that names one of them ("begins with 10 exposed
-    cases only"): the other starts at zero."""
-    sources = {p.name: _sources(p, mentions) for p in params}
+    writes once (in no measure of another dimension: "recovery after 3 days" is no second "3
+    infectious cases"), followed by "only" and a word that names one of them ("begins with 10
+    exposed cases only"): the other starts at zero."""
+    sources = {p.name: [i for i in _sources(p, mentions) if not _other_dimension(said[i], unit_key(p.unit))]
+               for p in params}
     moves = []
     for i, m in enumerate(mentions):
         takers = [p for p in params if sources[p.name] == [i] and _initial(p)]

@@ -1741,3 +1741,23 @@ def test_a_parameter_multiplied_by_one_per_another_unit_of_its_dimension_is_conv
     # the program converts the product itself, or uses the volume elsewhere too: no move
     assert bind(text, program.replace("volume * drop_factor / minutes", "volume * drop_factor * 1000 / minutes"))[1] == []
     assert bind(text, program + "litres = volume\n")[1] == []
+
+
+def test_a_count_per_day_is_a_rate_per_day_of_what_it_counts() -> None:
+    # what the default adapter wrote: 0.05 for "1.05 contacts per day", and the 3 infectious cases
+    # as exposed ones too; "recovery after 3 days" is no second 3 cases
+    text = ("What is the peak number of infectious people and the day on which it occurs (simulate 300 days) when an "
+            "outbreak in a university campus of 25,000 people begins with 3 infectious cases only? Assume SEIR "
+            "dynamics: transmission at 1.05 contacts per day (β), a latent period averaging 5 days and recovery "
+            "after 3 days on average.")
+    program = ("N = 25000  # population [people]\nE0 = 3  # initially exposed [people]\n"
+               "I0 = 3  # initially infectious [people]\nbeta = 0.05  # contact rate [1/day]\n"
+               "incubation_days = 5  # average incubation period [day]\n"
+               "infectious_days = 3  # average infectious period [day]\ndays = 300  # simulated period [day]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"N": 25000, "E0": 0, "I0": 3, "beta": 1.05, "incubation_days": 5, "infectious_days": 3,
+                           "days": 300}
+    assert "E0 = 3 -> 0 (the problem starts with 3 infectious only, I0's)" in map(str, moves)
+    # a count of something else per day is no contact rate
+    other = text.replace("1.05 contacts per day", "1.05 meals per day")
+    assert values(bind(other, program)[0])["beta"] == 0.05
