@@ -520,7 +520,22 @@ def day_of_month(text: str, m: Mention) -> bool:
 
 
 def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
-    """``program`` with misbound parameters moved (see the module docstring), and the moves."""
+    """``program`` with misbound parameters moved (see the module docstring), and the moves.
+
+    The rules run again on what they made, up to three times in all, until nothing moves: a
+    later rule can give an earlier one its evidence (rule 13 rebuilds ``time_run_*`` from the
+    text's list of 6 times, and then "7 runs" is the one free number of a count holding "5 km")."""
+    moves: list[Rebinding] = []
+    for _ in range(3):
+        program, more = _bind_once(text, program)
+        if not more:
+            break
+        moves += more
+    return program, moves
+
+
+def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """One pass of the rules over ``program``."""
     params = parse_parameters(program)
     if not params:
         return data_rule(" ".join(text.split()), program)

@@ -1761,3 +1761,19 @@ def test_a_count_per_day_is_a_rate_per_day_of_what_it_counts() -> None:
     # a count of something else per day is no contact rate
     other = text.replace("1.05 contacts per day", "1.05 meals per day")
     assert values(bind(other, program)[0])["beta"] == 0.05
+
+
+def test_the_rules_run_again_on_what_they_made() -> None:
+    # what the default adapter wrote: three of the six earlier times, and "5 km" as the count of
+    # runs; once rule 13 has the six times, "7 runs" is the one free number for the count
+    text = ("What time on the final run gives Ines a mean of 26.5 minutes across 7 runs of the 5 km riverside route, "
+            "with earlier times of 26.5, 26, 24, 27.5, 27, 22 minutes?")
+    program = ("import numpy as np\n\ntime_run_1 = 26.5  # time (1) [min]\ntime_run_2 = 26  # time (2) [min]\n"
+               "time_run_3 = 24  # time (3) [min]\ntarget_mean = 26.5  # desired mean of all runs [min]\n"
+               "n_runs = 5  # number of runs including the last one [1]\n\n"
+               "previous = np.array([time_run_1, time_run_2, time_run_3])\n"
+               "answer = float(target_mean * n_runs - np.sum(previous))\n")
+    out, moves = bind(text, program)
+    assert values(out)["n_runs"] == 7 and values(out)["time_run_6"] == 22
+    assert run_program(out).answer.value == pytest.approx(32.5)
+    assert bind(text, out)[1] == []  # nothing left to move
