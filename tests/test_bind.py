@@ -1773,7 +1773,7 @@ def test_the_rules_run_again_on_what_they_made() -> None:
                "n_runs = 5  # number of runs including the last one [1]\n\n"
                "previous = np.array([time_run_1, time_run_2, time_run_3])\n"
                "answer = float(target_mean * n_runs - np.sum(previous))\n")
-    out, moves = bind(text, program)
+    out, _ = bind(text, program)
     assert values(out)["n_runs"] == 7 and values(out)["time_run_6"] == 22
     assert run_program(out).answer.value == pytest.approx(32.5)
     assert bind(text, out)[1] == []  # nothing left to move
