@@ -282,6 +282,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
@@ -414,7 +415,7 @@ def written_units(text: str) -> set[str]:
     "100 mL over 60 minutes" gives ``{"ml", "min"}``. Units bind does not know ("20 gtt/mL",
     "38 cookies") and currencies are left out."""
     text = " ".join(text.split())
-    return {u for u in said_units(text, [m for m in find_numbers(text) if not m.word]) if _measure(u)}
+    return {u for u in said_units(text, [m for m in find_numbers(text) if not m.word]) if is_measure(u)}
 
 
 def said_units(text: str, mentions: list[Mention]) -> list[str]:
@@ -656,11 +657,11 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # dimension ("250 mg" for ``ka  # [1/h]``) is clearly not, and an amount of money in a
             # currency ("$201") is a clear unit, and "The school has 1,513 students" is no amount
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
-            if _measure(unit) and all(_measure(said[i]) for i in now):
+            if is_measure(unit) and all(is_measure(said[i]) for i in now):
                 fits = [i for i in fits if i not in used]
                 if len(fits) != 1 or p.name in cells:
                     continue
-            elif unit.isalpha() and unit not in _CURRENCIES and all(_measure(said[i]) or _AREA_KEY.fullmatch(said[i])
+            elif unit.isalpha() and unit not in _CURRENCIES and all(is_measure(said[i]) or _AREA_KEY.fullmatch(said[i])
                                                                       for i in now):
                 # a count of things held by a measure ("a reserve of 65 km² can support at most
                 # 1,500 deer" read as ``K = 65  # [deer]``): onto the one free number of those things
@@ -684,7 +685,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # or a number written more often than parameters take it ("the first (2,000 L) ...
             # the second (2,000 L)" with only ``volume1 = 2000``)
             fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
-        if len(fits) > 1 and free and _measure(unit) and p.name not in cells:
+        if len(fits) > 1 and free and is_measure(unit) and p.name not in cells:
             crowded.setdefault(unit, []).append((p, fits))
         if len(fits) != 1:
             continue  # no number in its unit, or several: the model's choice stands
@@ -713,6 +714,13 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                            mentions, words, said)
 
 
+def _one_pair_each(pairs: list[tuple]) -> list[tuple]:
+    """The pairs (``(p, q, ...)``, two parameters first) whose two parameters are in no other
+    pair: where one parameter could trade with two, which trade is meant is not clear."""
+    names = Counter(x.name for pair in pairs for x in pair[:2])
+    return [pair for pair in pairs if names[pair[0].name] == 1 and names[pair[1].name] == 1]
+
+
 def _crossed(params: list[Parameter], mentions: list[Mention], words: list[str],
              said: list[str]) -> list[Rebinding]:
     """Rule 1, both taken: two parameters that each hold, alone, a number written in the other's
@@ -731,15 +739,13 @@ def _crossed(params: list[Parameter], mentions: list[Mention], words: list[str],
         if i != j and up and uq and _factor(said[i], up) is None and _factor(said[j], uq) is None \
                 and _factor(said[i], uq) is not None and _factor(said[j], up) is not None:
             pairs.append((p, q, i, j))
-    names = [p.name for p, q, *_ in pairs] + [q.name for p, q, *_ in pairs]
     moves = []
-    for p, q, i, j in pairs:
-        if names.count(p.name) == 1 and names.count(q.name) == 1:  # each in one pair only
-            for a, k, b in ((p, j, i), (q, i, j)):
-                factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
-                moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
-                                       f"the problem gives {_as_written(mentions[k], words[k])}; "
-                                       f"{mentions[b].written} is in {words[b]}"))
+    for p, q, i, j in _one_pair_each(pairs):
+        for a, k, b in ((p, j, i), (q, i, j)):
+            factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
+            moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
+                                   f"the problem gives {_as_written(mentions[k], words[k])}; "
+                                   f"{mentions[b].written} is in {words[b]}"))
     return [mv for mv in moves if mv.new != mv.old]
 
 
@@ -812,12 +818,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # ("600 mg" as ``ka = 0.6  # [1/h]``) is no value of the parameter's unit
     lenders = {p.name: _borrowed(p, params, mentions, sources) for p in params if p.name not in invented}
     foreign = {p.name for p in params if p.name in lenders and lenders[p.name] is None and not sources[p.name]
-               and _measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)}
+               and is_measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)}
     invented |= foreign
     # a count holding a measure whose unit its words do not name ("6 runs of the 5 km park loop"
     # read as ``n_runs = 5  # [1]``; ``n = 10  # number of years [1]`` for "10 years" names it)
     miscounted = {p.name for p in params if units[p.name] == "1" and sources[p.name] and p.name not in invented
-                  and all(_measure(said[i]) and said[i] not in _named_units(p) and words[i].lower() not in {"a", "an"}
+                  and all(is_measure(said[i]) and said[i] not in _named_units(p) and words[i].lower() not in {"a", "an"}
                           for i in sources[p.name])}  # "sells 430 a week": no are
     invented |= miscounted
     # an initial amount of a dissolved substance left at zero where the text says nothing of a
@@ -851,15 +857,16 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             fits = exact if len(exact) == 1 else fits
         return fits
 
+    def why(p: Parameter) -> str:
+        return ("the problem says nothing of a start with none" if p.name in zeroed
+                else f"the problem does not give {fmt_value(p.value)}")
+
     moves: list[tuple[int, Rebinding]] = []
     for unit, group in by_unit.items():
         if len(group) != 1:
             # several made-up values of one unit: which number is whose is not clear, unless
             # the text lists as many free numbers and the names number the parameters
             # ("they start with 3.2 and 60 kg" for ``S1_0``, ``S2_0``)
-            def why(p: Parameter) -> str:
-                return ("the problem says nothing of a start with none" if p.name in zeroed
-                        else f"the problem does not give {fmt_value(p.value)}")
             fits = [fitting(p, unit) for p in group]
             moves += (_in_list_order(text, group, fits, mentions, words, said, unit, why)
                       or _by_own_words(group, fits, mentions, words, said, owned, unit, why))
@@ -895,6 +902,11 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     return [mv for i, mv in moves if targets.count(i) == 1]
 
 
+def _by_index(group: list[Parameter]) -> list[Parameter]:
+    """Parameters in the order of the numbers in their names (``S1_0`` before ``S2_0``)."""
+    return sorted(group, key=lambda p: [int(d) for d in re.findall(r"\d+", p.name)])
+
+
 def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], mentions: list[Mention],
                    words: list[str], said: list[str], unit: str,
                    why: Callable[[Parameter], str]) -> list[tuple[int, Rebinding]]:
@@ -909,7 +921,7 @@ def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], men
     # one list: each number joined to the next ("3.2 and 60 kg", "20, 30 and 40 L")
     if any(b != a + 1 or not _listed_on(text, mentions[a], mentions) for a, b in pairwise(first)):
         return []
-    ordered = sorted(group, key=lambda p: [int(d) for d in re.findall(r"\d+", p.name)])
+    ordered = _by_index(group)
     out = []
     for p, i in zip(ordered, first, strict=True):
         m = mentions[i]
@@ -930,10 +942,10 @@ def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[
     initially exposed``), or else the one free number of its unit left when the others have
     taken theirs ("a city of 1.2 million people" for ``N  # population``); only where each one
     ends with a number of its own. ``why`` says what was wrong with each one's value."""
-    if _measure(unit):
+    if is_measure(unit):
         return []
     own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(unit) for p in group}
-    named = {p.name: [i for i, u in enumerate(said) if i not in owned and u and not _measure(u)
+    named = {p.name: [i for i, u in enumerate(said) if i not in owned and u and not is_measure(u)
                       and _stems(u) & own[p.name] and not any(_stems(u) & own[q.name] for q in group if q is not p)]
              for p in group}
     cands = {p.name: named[p.name] or [i for i in f if not any(i in named[q.name] for q in group)]
@@ -1109,20 +1121,18 @@ def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str],
             i = own_unit[0]
             if stems[i] & own[q.name] and not stems[i] & own[p.name]:
                 zeros.append((p, q, i))
-    moved = [p.name for p, q, *_ in pairs + zeros] + [q.name for p, q, *_ in pairs + zeros]
+    kept = _one_pair_each(pairs + zeros)
     moves = []
-    for p, q, i, j in pairs:
-        if moved.count(p.name) == 1 and moved.count(q.name) == 1:  # each in one pair only
-            moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
-                                f"{_as_written(mentions[j], words[j])}; {mentions[i].written} is {words[i]}"),
-                      Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
-                                f"{_as_written(mentions[i], words[i])}; {mentions[j].written} is {words[j]}")]
-    for p, q, i in zeros:
-        if moved.count(p.name) == 1 and moved.count(q.name) == 1:
-            moves += [Rebinding(p.name, p.value, 0.0, f"{mentions[i].written} is {words[i]}, "
-                                                      f"{q.name}'s; the problem gives no {p.name}"),
-                      Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
-                                f"{_as_written(mentions[i], words[i])}")]
+    for p, q, i, j in [pair for pair in kept if len(pair) == 4]:
+        moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
+                            f"{_as_written(mentions[j], words[j])}; {mentions[i].written} is {words[i]}"),
+                  Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
+                            f"{_as_written(mentions[i], words[i])}; {mentions[j].written} is {words[j]}")]
+    for p, q, i in [pair for pair in kept if len(pair) == 3]:
+        moves += [Rebinding(p.name, p.value, 0.0, f"{mentions[i].written} is {words[i]}, "
+                                                  f"{q.name}'s; the problem gives no {p.name}"),
+                  Rebinding(q.name, q.value, _value(mentions[i], q), f"the problem gives "
+                            f"{_as_written(mentions[i], words[i])}")]
     return moves
 
 
@@ -1187,12 +1197,10 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
             return f"the words around {mentions[away].written} are {y.name}'s"
         return f"the words around {mentions[to].written} are {x.name}'s, those around {mentions[away].written} {y.name}'s"
 
-    moved = [x.name for p, q, *_ in pairs for x in (p, q)]
     moves = []
-    for p, q, i, j in pairs:
-        if moved.count(p.name) == 1 and moved.count(q.name) == 1:
-            moves += [Rebinding(p.name, p.value, _value(mentions[j], p), why(p, j, q, i)),
-                      Rebinding(q.name, q.value, _value(mentions[i], q), why(q, i, p, j))]
+    for p, q, i, j in _one_pair_each(pairs):
+        moves += [Rebinding(p.name, p.value, _value(mentions[j], p), why(p, j, q, i)),
+                  Rebinding(q.name, q.value, _value(mentions[i], q), why(q, i, p, j))]
     return moves
 
 
@@ -1353,7 +1361,7 @@ def _held_out_of_order(text: str, params: list[Parameter], mentions: list[Mentio
                 or _listed_on(text, mentions[held[-1]], mentions) \
                 or (held[0] > 0 and _listed_on(text, mentions[held[0] - 1], mentions)):
             continue
-        ordered = sorted(group, key=lambda p: [int(d) for d in re.findall(r"\d+", p.name)])
+        ordered = _by_index(group)
         written = [mentions[i].written for i in held]
         listed = f"{', '.join(written[:-1])} and {written[-1]}"
         for p, i in zip(ordered, held, strict=True):
@@ -1366,7 +1374,7 @@ def _held_out_of_order(text: str, params: list[Parameter], mentions: list[Mentio
 
 def _unit_of_measure(unit: str) -> bool:
     """Whether ``unit`` (spelled alike) is a unit of measure or a temperature: not a count's word."""
-    return _measure(unit) or unit in _TEMPERATURES or unit in {"ft", "in", "mi", "yd", "lb", "oz", "gal"}
+    return is_measure(unit) or unit in _TEMPERATURES or unit in {"ft", "in", "mi", "yd", "lb", "oz", "gal"}
 
 
 def _with_companion(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -1475,7 +1483,7 @@ def _derived(text: str, value: float, mentions: list[Mention], said: list[str], 
     minutes = {i for i, m in enumerate(mentions) if _CLOCK_MINUTES.search(text, max(0, m.start - 2), m.start)}
 
     def dimensioned(u: str) -> bool:
-        return u in _CURRENCIES or _measure(u)
+        return u in _CURRENCIES or is_measure(u)
 
     def results(i: int, j: int) -> list[float]:
         a, b = nums[i], nums[j]
@@ -1524,7 +1532,7 @@ def _conversion_of(value: float, number: float) -> bool:
 def _other_dimension(said: str, unit: str) -> bool:
     """Whether a number written in ``said`` is a measure of another dimension than ``unit``
     ("5 days" for ``[people]``; not "5 cases", whose word is no unit bind knows)."""
-    return _measure(said) and _factor(said, unit) is None
+    return is_measure(said) and _factor(said, unit) is None
 
 
 def _foreign(p: Parameter, mentions: list[Mention], said: list[str]) -> bool:
@@ -1618,7 +1626,7 @@ def _factor(said: str, unit: str) -> Decimal | None:
     return st * ub / (ut * sb)
 
 
-def _measure(unit: str) -> bool:
+def is_measure(unit: str) -> bool:
     """Whether ``unit`` (spelled alike) is a unit of measure bind knows the dimension of: ``mg``,
     ``h``, ``kg/l``, ``1/h``."""
     top, slash, bottom = unit.partition("/")
@@ -2629,7 +2637,7 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
                 score += 2 if unit_is_percent(ser[0]) else -2
             elif said[id(m)] and (_factor(said[id(m)], unit) is not None):
                 score += 2
-            elif said[id(m)] and _measure(said[id(m)]) and _measure(unit):
+            elif said[id(m)] and is_measure(said[id(m)]) and is_measure(unit):
                 score -= 2  # a measure of another dimension
         written = {round(_value(pair[position], ser[0]), 9) for _, pair in items}
         return score + sum(round(q.value, 9) in written for q in ser)

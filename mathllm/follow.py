@@ -59,8 +59,8 @@ from decimal import Decimal
 
 from .bind import (  # the binder's reading of units
     _factor,
-    _measure,
     free_numbers,
+    is_measure,
     said_units,
     unit_key,
 )
@@ -345,7 +345,7 @@ def _asked_unit(question: str) -> str | None:
     measure or that is a quotient ("gtt/min"); None if it names none."""
     for m in _ASKED.finditer(question):
         key = unit_key(m["unit"].replace(" ", ""))
-        if _measure(key) or "/" in key:
+        if is_measure(key) or "/" in key:
             return key
     return None
 

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .bind import _measure, unit_key, unit_word  # the binder's reading of a number's unit
+from .bind import is_measure, unit_key, unit_word  # the binder's reading of a number's unit
 from .contract import Parameter, parse_parameters
 from .quantities import find_numbers, structural_reason, unit_is_percent, value_factors
 
@@ -144,7 +144,7 @@ def ground(text: str, program: str) -> Grounding:
         # "today (Sunday) ... on Tuesday"), but not as a quotient of measures: ``flow = 3  #
         # [L/min]`` is no count (a rate per time may be: twice a year)
         unit = unit_key(p.unit)
-        counted = p.value in (2.0, 3.0) and not ("/" in unit and _measure(unit) and not unit.startswith("1/"))
+        counted = p.value in (2.0, 3.0) and not ("/" in unit and is_measure(unit) and not unit.startswith("1/"))
         if p.value in (0.0, 1.0) or counted or structural_reason(p) is not None or _unit_constant(p):
             continue
         written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
