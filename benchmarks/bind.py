@@ -115,9 +115,12 @@ def scramble(recs: list[dict], seed: int = 0) -> None:
         out, moves = bind(r["problem"], set_parameters(r["program"], dict(zip([p.name for p in cells], shuffled))))
         want = {p.name: float(p.value) for p in params}
         got = {p.name: float(p.value) for p in parse_parameters(out)}
-        wrong += sum(mv.new != want[mv.name] for mv in moves)
+        # a list rebuilt from the text's items (rule 15) names its parameters by the items'
+        # labels: compare it with the reference's parameters of that prefix, in order
+        wrong += sum(mv.new != ([v for n, v in want.items() if n.startswith(mv.name[:-1])]
+                                if mv.name.endswith("*") else want[mv.name]) for mv in moves)
         row = table.setdefault((r["family"], r.get("phrasing", -1)), [0, 0])
-        row[0] += got == want
+        row[0] += got == want or list(got.values()) == list(want.values())
         row[1] += 1
     print("| family | phrasing | restored |\n|---|---|---|")
     for (fam, ph), (ok, n) in sorted(table.items()):

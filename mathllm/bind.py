@@ -255,6 +255,10 @@ clear evidence:
    the text's items, one parameter each, named by the item's label (the words that differ from
    item to item). A small model copies the shown example's items and their number. Not where a
    part of the list holds another count of numbers ("3D printer (2,500 euros -> 39 points)").
+   An item's brackets are one item ("piano (18 points, costs 1,000 euros)"), and a clause after
+   the list that sets a limit ("..., and never going over 10,500 euros") does not break it.
+   Parameters named alike share the part of their names up to an underscore
+   (``cost_solar_roof``, ``cost_staff_training``).
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
@@ -281,6 +285,7 @@ from __future__ import annotations
 
 import ast
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -2411,9 +2416,15 @@ def _series(program: str, params: list[Parameter]) -> tuple[ast.AST, list[Parame
     return found[0] if len(found) == 1 else None
 
 
-def _prefix(name: str) -> str:
-    """The part of a series parameter's name its siblings share: ``commute_`` of ``commute_mon``."""
-    return name[: name.rfind("_") + 1]
+def _prefix(series: list[Parameter] | list[str]) -> str:
+    """The part of the names of a series' parameters they all share, up to an underscore:
+    ``commute_`` of ``commute_mon``, ``commute_tue``; ``cost_`` of ``cost_solar_roof``,
+    ``cost_staff_training``."""
+    names = [q if isinstance(q, str) else q.name for q in series]
+    if len(names) == 1:
+        return names[0][: names[0].rfind("_") + 1]
+    shared = os.path.commonprefix(names)
+    return shared[: shared.rfind("_") + 1]
 
 
 def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, list[Parameter]]]:
@@ -2438,7 +2449,7 @@ def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, li
             continue
         names = [e.id for e in inner.elts]  # type: ignore[attr-defined]
         series = [by_name[n] for n in names]
-        prefix = _prefix(names[0])
+        prefix = _prefix(names)
         if len(set(names)) == len(names) and prefix and all(n.startswith(prefix) for n in names) \
                 and all(loads.get(n) == 1 for n in names) and all(q.line < node.lineno for q in series):
             found.append((inner, series))
@@ -2480,7 +2491,7 @@ def series_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if old == values or 2 * sum(v in values for v in old) < len(old):
         return program, []
     program = _rebuild(program, node, series, listed)
-    prefix = _prefix(series[0].name)
+    prefix = _prefix(series)
     shown = ", ".join(f"{label} {fmt_value(v)}" if label else fmt_value(v) for label, v in listed[:3])
     return program, [Rebinding(
         f"{prefix}*", old, values,
@@ -2492,7 +2503,7 @@ def _rebuild(program: str, node: ast.AST, series: list[Parameter], listed: list[
     """``program`` with the parameters of ``series`` (listed in ``node``) replaced by one per
     labelled value of ``listed``, in its order, named by their shared prefix and the label, each
     described as the first one was with its label replaced, in its unit."""
-    prefix = _prefix(series[0].name)
+    prefix = _prefix(series)
     taken = {n.id for n in ast.walk(ast.parse(program)) if isinstance(n, ast.Name)} - {q.name for q in series}
     stem = _FOR_LABEL.match(series[0].description)
     base = stem["stem"] if stem else series[0].description
@@ -2528,6 +2539,11 @@ def _rebuild(program: str, node: ast.AST, series: list[Parameter], listed: list[
 #: Where a text's items are split: list commas and "and", sentence ends, lines (a table's rows).
 _ITEM_SPLIT = re.compile(r"(?:,|;)\s+(?:and\s+)?|\s+and\s+|(?<=[.?!])\s+|\n")
 _LABEL_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: A clause after a list that sets a limit or a condition, not another item: "never going over
+#: 14,000 euros", "while staying within a budget of 500 dollars".
+_AFTER_LIST = re.compile(r"(?:and\s+|but\s+)?(?:never|not|without|while|staying|keeping|within|under|up to|"
+                         r"at most|spending|subject to|as long as|with (?:a|an|the) (?:total|budget|limit|cap))\b",
+                         re.IGNORECASE)
 
 
 def _text_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, tuple[Mention, Mention]]] | None:
@@ -2536,11 +2552,18 @@ def _text_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, tuple[Men
     homework (10% of the grade) came out at 54, ..."; a table's rows): each item's label (the
     words that differ from item to item, nearest its first number) and its two numbers, in the
     order written (``mentions``: the text's numbers). None where there is not exactly one such run."""
-    cuts = [0] + [m.end() for m in _ITEM_SPLIT.finditer(text)] + [len(text)]
+    # items are cut at commas and "and", never inside brackets: "piano (18 points, costs 1,000
+    # euros)" is one item
+    depth = [0]
+    for ch in text:
+        depth.append(max(0, depth[-1] + (ch == "(") - (ch == ")")))
+    cuts = [0] + [m.end() for m in _ITEM_SPLIT.finditer(text) if not depth[m.start()]] + [len(text)]
     spans = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
     inside = [[m for m in mentions if a <= m.start < b] for a, b in spans]
     # a part of the list joined to its neighbour (no sentence end between them; a table's rows are
-    # joined) that holds another count of numbers breaks the run: "3D printer (2,500 euros ...)"
+    # joined) that holds another count of numbers breaks the run: "3D printer (2,500 euros ...)";
+    # a clause after the list that opens with words no item does does not ("..., and never going
+    # over 14,000 euros")
     joined = [k > 0 and not re.search(r"[.?!:]\s*$", text[spans[k - 1][0]:a]) for k, (a, _) in enumerate(spans)]
     runs: list[list[tuple[int, int, list[Mention]]]] = [[]]
     broken: set[int] = set()
@@ -2550,7 +2573,7 @@ def _text_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, tuple[Men
                 broken.add(len(runs) - 1)
             runs[-1].append((a, b, inside[k]))
         elif runs[-1]:
-            if inside[k] and joined[k]:
+            if inside[k] and joined[k] and not _AFTER_LIST.match(text, a):
                 broken.add(len(runs) - 1)
             runs.append([])
     runs = [r for k, r in enumerate(runs) if len(r) >= 3 and k not in broken]
@@ -2592,7 +2615,7 @@ def _runs(words: list[tuple[int, str, str]], common: set[str]) -> list[list[tupl
 
 
 #: Small words that are no item's label.
-_STOP_LABEL = frozenset(("a", "an", "the", "of", "at", "in", "on", "for", "to", "by", "with", "is", "are", "was",
+_STOP_LABEL = frozenset(("a", "an", "the", "of", "at", "in", "on", "for", "to", "by", "with", "from", "is", "are", "was",
                          "were", "if", "what", "which", "how", "much", "many", "does", "do", "did"))
 
 
@@ -2616,7 +2639,7 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if items is None:
         return program, []
     (node_a, a), (_, b) = found
-    if [q.name[len(_prefix(q.name)):] for q in a] != [q.name[len(_prefix(q.name)):] for q in b]:
+    if [q.name[len(_prefix(a)):] for q in a] != [q.name[len(_prefix(b)):] for q in b]:
         return program, []  # not one item per position
     said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
     # the word right before a number and right after it: "graded 2.0", "4 credit hours"
@@ -2627,7 +2650,7 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         """Evidence that the items' numbers at ``position`` belong to ``ser``: units and the
         words beside them, then values."""
         unit = unit_key(ser[0].unit)
-        named = _stems(f"{ser[0].unit} {_prefix(ser[0].name)}".replace("_", " "))
+        named = _stems(f"{ser[0].unit} {_prefix(ser)}".replace("_", " "))
         score = 0
         for _, pair in items:
             m = pair[position]
@@ -2653,7 +2676,7 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     every = [v for lst in lists for _, v in lst]
     if old == [[v for _, v in lst] for lst in lists] or 2 * sum(v in every for v in old[0] + old[1]) < len(old[0]) * 2:
         return program, []
-    prefixes = [_prefix(ser[0].name) for ser in (a, b)]
+    prefixes = [_prefix(ser) for ser in (a, b)]
     first_done = _rebuild(program, node_a, a, lists[0])
     # the second list once more: the first one's lines have moved it
     again = [(node, ser) for node, ser in _all_series(first_done, parse_parameters(first_done))

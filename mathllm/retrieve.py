@@ -105,6 +105,11 @@ _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|m
                         re.IGNORECASE)
 
 
+def asks_time(text: str) -> bool:
+    """Whether the question of ``text`` asks for a duration or a moment."""
+    return bool(_ASKS_TIME.search(question_of(text)))
+
+
 _TIME = "asks a time"
 _COMPOUNDED = "compounded within the year"
 _KINDS = (_TIME, _COMPOUNDED)  # what an example must share with the query to keep its whole score
@@ -132,7 +137,7 @@ def profile(text: str) -> Counter[str]:
     rainy days in a 365-day year"); the programs differ and the words hardly do.
     """
     out: Counter[str] = Counter()
-    if _ASKS_TIME.search(question_of(text)):
+    if asks_time(text):
         out[_TIME] = 1
     if any(n > 1 for n in frequencies(text)):
         out[_COMPOUNDED] = 1

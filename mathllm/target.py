@@ -32,6 +32,15 @@ Three rules, each only where the example's question and the text's differ in the
    for an amount is divided by the volume of that compartment (``volume1`` for row 0, or the one
    volume parameter).
 
+4. **Rounding.** The answer rounds a time up or down (``math.ceil(n)``), the example's text says
+   it should ("whole years, rounded up", "the last payment may be smaller") and the text, which
+   asks for a time, says nothing of the kind: the answer is the time itself (``float(n)``). "How
+   many years does it take $10,000 to become $20,000?" asks for 7.83 years, not 8.
+5. **Which state.** The answer reads one entry of a distribution over states that a comment of
+   the program names by index ("# states: 0 = dry, 1 = rain"), and the first state the text's
+   question asks the chance of ("the probability that it will rain on Tuesday, given that today
+   is rainy") is another: the answer reads that state's entry (``dist[1]``).
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -79,7 +88,80 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
+    for late in (_rounding, _state):
+        found = late(line.node.value, program, text, example.problem)
+        if found is not None:
+            expr, reason = found
+            new = f"answer = {expr}"
+            done, how = line.replaced(new, reason)
+            return done, Retarget(how.old, new, reason)
     return program, None
+
+
+#: Words that ask for a whole number of periods, or say why one is counted: "whole years",
+#: "rounded up", "the last payment may be smaller", "at least", "the first year in which".
+_ROUNDED = re.compile(r"\b(?:whole|full|complete[ds]?|entire|integers?|round(?:ed|ing|s)?|nearest|partial|"
+                      r"smaller|at least|first (?:year|month|week|day|time)|(?:can|may) be less|payments?|"
+                      r"installments?|instalments?)\b", re.IGNORECASE)
+#: Calls that round to a whole number.
+_ROUNDING = ("ceil", "floor")
+
+
+def _rounding(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
+    """Rule 4: the unrounded time where the example's text asked to round and the text does not."""
+    from .retrieve import asks_time  # retrieve reads the kind of question the same way
+
+    inner = unwrapped(value, _WRAPPERS)
+    if not (isinstance(inner, ast.Call) and len(inner.args) == 1 and not inner.keywords
+            and (isinstance(inner.func, ast.Attribute) and inner.func.attr in _ROUNDING
+                 or isinstance(inner.func, ast.Name) and inner.func.id in _ROUNDING)):
+        return None
+    if not asks_time(text) or _ROUNDED.search(text) or not _ROUNDED.search(example):
+        return None
+    arg = inner.args[0]
+    return (ast.unparse(arg) if is_wrapper(arg, ("float",)) else f"float({ast.unparse(arg)})",
+            "the example's text asks to round, the problem does not")
+
+
+#: A comment naming states by index: "0 = dry, 1 = rain".
+_STATE = re.compile(r"(?<![\w.])(\d)\s*=\s*([a-z]+)\b", re.IGNORECASE)
+#: Where a question starts to name what it asks the chance of.
+_CHANCE = re.compile(r"\b(?:probability|chance|likely|likelihood|odds)\b|\bP\(", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.IGNORECASE)
+
+
+def _state(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
+    """Rule 5: the entry of the state the question asks the chance of."""
+    inner = unwrapped(value, _WRAPPERS)
+    if not (isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name)
+            and isinstance(inner.slice, ast.Constant) and isinstance(inner.slice.value, int)):
+        return None
+    states: dict[int, str] = {}
+    for line in program.splitlines():
+        _, _, comment = line.partition("#")
+        named = {int(i): w.lower() for i, w in _STATE.findall(comment)}
+        if len(named) >= 2 and len(set(named.values())) == len(named):
+            states = named
+            break
+    if inner.slice.value not in states:
+        return None
+    mine = question_of(text)
+    cue = _CHANCE.search(mine)
+    if cue is None:
+        return None
+    by_stem = {stem: i for i, w in states.items() for stem in _stems(w)}
+    for word in re.finditer(r"[a-z]+", mine[cue.end():].lower()):
+        hits = {by_stem[s] for s in _stems(word.group()) if s in by_stem}
+        if not hits:
+            continue
+        if len(hits) > 1 or _NEGATION.search(mine[cue.end():cue.end() + word.start()]):
+            return None
+        (i,) = hits
+        if i == inner.slice.value:
+            return None
+        new = ast.unparse(inner).replace(f"[{inner.slice.value}]", f"[{i}]")
+        return (_wrap(value, new), f"the problem asks the chance of {states[i]}, state {i}")
+    return None
 
 
 #: Calls that only wrap the quantity an answer line answers: ``float(x)``, ``round(x, 2)``.

@@ -1777,3 +1777,50 @@ def test_the_rules_run_again_on_what_they_made() -> None:
     assert values(out)["n_runs"] == 7 and values(out)["time_run_6"] == 22
     assert run_program(out).answer.value == pytest.approx(32.5)
     assert bind(text, out)[1] == []  # nothing left to move
+
+
+KNAPSACK_NPV = ("Picking from software upgrade (75,000 CHF, costs 45,000 CHF), staff training (75,000 CHF, costs "
+                "32,000 CHF), warehouse robot (29,000 CHF, costs 32,000 CHF), solar roof (63,000 CHF, costs 39,000 "
+                "CHF) and new website (84,000 CHF, costs 25,000 CHF), and never going over 103,000 CHF, how much net "
+                "present value can a company collect at best? Each option is all-or-nothing.")
+# what the default adapter wrote: the example's items (a delivery van the text has not), numbers mixed up
+KNAPSACK_NPV_PROGRAM = """import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+cost_solar_roof = 63000  # cost of the solar roof [GBP]
+cost_staff_training = 45000  # cost of the staff training [GBP]
+cost_new_website = 32000  # cost of the new website [GBP]
+cost_delivery_van = 32000  # cost of the delivery van [GBP]
+cost_warehouse_robot = 32000  # cost of the warehouse robot [GBP]
+npv_solar_roof = 29000  # net present value of the solar roof [GBP]
+npv_staff_training = 75000  # net present value of the staff training [GBP]
+npv_new_website = 84000  # net present value of the new website [GBP]
+npv_delivery_van = 25000  # net present value of the delivery van [GBP]
+npv_warehouse_robot = 32000  # net present value of the warehouse robot [GBP]
+capacity = 103000  # capital budget [GBP]
+
+cost = np.array([cost_solar_roof, cost_staff_training, cost_new_website, cost_delivery_van, cost_warehouse_robot])
+value = np.array([npv_solar_roof, npv_staff_training, npv_new_website, npv_delivery_van, npv_warehouse_robot])
+res = milp(c=-value, constraints=LinearConstraint([cost], ub=capacity),
+           integrality=np.ones(len(cost)), bounds=Bounds(0, 1))  # take each item or not
+answer = -res.fun  # maximum total net present value
+"""
+
+
+def test_items_in_brackets_with_a_limit_after_them_are_one_list_of_pairs() -> None:
+    # each item's two numbers sit in brackets ("(75,000 CHF, costs 45,000 CHF)"), the names of
+    # the program's parameters hold underscores of their own (cost_solar_roof), and a clause
+    # after the list gives the budget
+    out, moves = bind(KNAPSACK_NPV, KNAPSACK_NPV_PROGRAM)
+    assert [mv.name for mv in moves][:2] == ["cost_*", "npv_*"]
+    assert values(out) == {"cost_software_upgrade": 45000, "cost_staff_training": 32000,
+                           "cost_warehouse_robot": 32000, "cost_solar_roof": 39000, "cost_new_website": 25000,
+                           "npv_software_upgrade": 75000, "npv_staff_training": 75000, "npv_warehouse_robot": 29000,
+                           "npv_solar_roof": 63000, "npv_new_website": 84000, "capacity": 103000}
+    assert run_program(out).answer.value == pytest.approx(234000)
+
+
+def test_a_clause_after_the_items_that_is_another_item_breaks_the_list() -> None:
+    # the part after the list is one more item with one number, not a limit: the list is unclear
+    text = KNAPSACK_NPV.replace("and never going over 103,000 CHF", "and a delivery van costing 30,000 CHF")
+    assert [mv.name for mv in bind(text, KNAPSACK_NPV_PROGRAM)[1] if mv.name.endswith("*")] == []

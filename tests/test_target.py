@@ -161,3 +161,64 @@ def test_solve_targets_the_followed_program_and_reports_it() -> None:
     assert res.best.followed is not None and res.best.targeted is not None
     assert res.answer.value == pytest.approx(4642.189829624565)
     assert any(w.startswith("answered the question with `answer = float(balance)`") for w in warnings_of(res))
+
+
+DOUBLING = ("import math\nimport sympy as sp\n\nprincipal = 10000  # initial investment [$]\n"
+            "target = 20000  # target balance [$]\nrate = 0.0925  # annual interest rate, compounded yearly [1/year]\n\n"
+            "t = sp.symbols(\"t\", positive=True)\neq = sp.Eq(principal * (1 + rate) ** t, target)\n"
+            "t_double = sp.nsolve(eq, t, (0, 200), solver=\"bisect\")\nanswer = math.ceil(float(t_double))\n")
+ROUNDS_UP = Example("An investment of $4,000 earns 7.7% per year, compounded annually. How many years (whole years, "
+                    "rounded up) until it is worth $8,000?", DOUBLING)
+
+
+def test_the_time_unrounded_where_only_the_example_asked_to_round() -> None:
+    out, done = target(DOUBLING, ROUNDS_UP, "At 9.25% a year compounded annually, how many years does it take "
+                                            "$10,000 to become $20,000?")
+    assert out.endswith("answer = float(t_double)\n")
+    assert answer(out) == pytest.approx(7.834947140336478)
+    assert "round" in done.reason
+
+
+@pytest.mark.parametrize("text", [
+    "At 9.25% a year compounded annually, how many whole years does it take $10,000 to become $20,000?",
+    "At 9.25% a year compounded annually, after how many years is $10,000 worth at least $20,000?",
+    ("Paying $200 a month at 9.25% compounded monthly, how many months until the $10,000 loan is paid off? "
+     "The last payment may be smaller."),
+    "At 9.25% a year compounded annually, what is $10,000 worth after 8 years?",  # asks no time
+])
+def test_the_rounding_stays_where_the_text_asks_for_it_or_no_time(text: str) -> None:
+    assert target(DOUBLING, ROUNDS_UP, text) == (DOUBLING, None)
+
+
+def test_no_rounding_added_or_dropped_where_the_example_did_not_ask() -> None:
+    plain = Example("At 5% a year compounded annually, how long does it take $100 to double?", DOUBLING)
+    assert target(DOUBLING, plain, "How many years does it take $10,000 to become $20,000 at 9.25%?") \
+        == (DOUBLING, None)
+
+
+MARKOV = ("import numpy as np\n\np_rain_after_rain = 0.74  # P(rain tomorrow | rain today) [1]\n"
+          "p_rain_after_dry = 0.21  # P(rain tomorrow | dry today) [1]\ndays = 2  # number of days ahead [day]\n\n"
+          "# states: 0 = dry, 1 = rain; row = today, column = tomorrow\n"
+          "P = np.array([[1 - p_rain_after_dry, p_rain_after_dry],\n"
+          "              [1 - p_rain_after_rain, p_rain_after_rain]])\n"
+          "start = np.array([0.0, 1.0])  # today it rains\n"
+          "dist = start @ np.linalg.matrix_power(P, days)\nanswer = float(dist[0])\n")
+ASKS_DRY = Example("It rains today. Rain follows rain with probability 0.7 and a dry day with probability 0.2. "
+                   "What is the chance that it will be dry on Tuesday?", MARKOV)
+
+
+def test_the_state_the_question_asks_the_chance_of() -> None:
+    text = ("What is the probability that it will rain in Cork on Tuesday, given that today (Sunday) is rainy and "
+            "that the chance of rain tomorrow is 74% after a rainy day but only 21% after a dry day?")
+    out, done = target(MARKOV, ASKS_DRY, text)
+    assert out.endswith("answer = float(dist[1])\n") and answer(out) == pytest.approx(0.6022)
+    assert "rain, state 1" in done.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Given that today is rainy, what is the chance that it will be dry on Tuesday?",  # the same state
+    "What is the probability that it will not rain on Tuesday, given that today is rainy?",  # negated
+    "Today is rainy; rain follows rain 74% of the time and a dry day 21%. What about Tuesday?",  # no chance asked
+])
+def test_the_state_stays_where_the_question_asks_it_or_says_no_state_plainly(text: str) -> None:
+    assert target(MARKOV, ASKS_DRY, text) == (MARKOV, None)
