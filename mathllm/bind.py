@@ -583,7 +583,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moved = {mv.name for mv in shared}
     shared += _with_companion(text, [p for p in params if p.name not in moved], mentions, words, said)
     program, params = _apply(program, params, shared)
-    named = _named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
+    named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
+             + _own_noun(text, params, mentions, words, said))
     program, params = _apply(program, params, named)
     # rule 3's unmentioned factor again: rule 2 can put another parameter on its number
     # (``ka = 0.1`` moved onto the 0.8 that ``F`` holds)
@@ -1250,6 +1251,43 @@ def _named_periods(text: str, params: list[Parameter], mentions: list[Mention], 
 
 #: "begins with 100 exposed cases only": the other starting compartments are empty.
 _ONLY = re.compile(r"\s*(?:\w+\s+){0,2}?only\b", re.IGNORECASE)
+
+
+def _noun(said: str) -> bool:
+    """Whether a number's unit word is a noun that counts things: "hares", "hectares"; no unit
+    of measure, currency or short word ("are")."""
+    return bool(re.fullmatch(r"[a-z]{4,}", said)) and not is_measure(said) and said not in _CURRENCIES
+
+
+def _own_noun(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+              said: list[str]) -> list[Rebinding]:
+    """Rule 2, a count's own noun: a parameter that counts things (no measure: ``x0  # initial
+    hares [animals]``) holds a number the text writes with a noun its description does not use
+    ("The reserve covers 201 hectares"), while one free number of the text is written with a noun
+    it does use and no other parameter's does ("250 hares"): it takes that number."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    owned = {i for src in sources.values() for i in src}
+    own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(p.unit) for p in params}
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        if is_measure(unit) or unit in _CURRENCIES or unit_is_percent(p) or len(sources[p.name]) != 1:
+            continue
+        i = sources[p.name][0]
+        if not _noun(said[i]) or mentions[i].percent or _stems(said[i]) & (own[p.name] | _stems(p.unit)) \
+                or sum(m.value == mentions[i].value for m in mentions) != 1:
+            continue
+        named = [j for j, u in enumerate(said) if j not in owned and _noun(u) and not mentions[j].percent
+                 and _stems(u) & own[p.name] and not any(_stems(u) & own[q.name] for q in params if q is not p)]
+        if len(named) != 1:
+            continue
+        j = named[0]
+        new = _value(mentions[j], p)
+        if new != p.value:
+            moves.append(Rebinding(p.name, p.value, new,
+                                   f"{_as_written(mentions[j], words[j])} names {p.name}; "
+                                   f"{_as_written(mentions[i], words[i])} does not"))
+    return moves
 
 
 def _only(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],

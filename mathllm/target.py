@@ -40,6 +40,11 @@ Three rules, each only where the example's question and the text's differ in the
    the program names by index ("# states: 0 = dry, 1 = rain"), and the first state the text's
    question asks the chance of ("the probability that it will rain on Tuesday, given that today
    is rainy") is another: the answer reads that state's entry (``dist[1]``).
+6. **Which quantity, by name.** The answer reads a row of an ODE solution (``sol.y[0, -1]``), the
+   rows' initial values are parameters whose descriptions name them (``x0  # initial hares``,
+   ``y0  # initial lynx``), and what the text's question asks for, before its conditions ("What
+   is the number of lynx after 26 years, if 250 hares and 31 lynx ..."), names another row
+   alone: the answer reads that row.
 
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
@@ -88,7 +93,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state):
+    for late in (_rounding, _state, _named_row):
         found = late(line.node.value, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -166,6 +171,37 @@ def _state(value: ast.expr, program: str, text: str, example: str) -> tuple[str,
 
 #: Calls that only wrap the quantity an answer line answers: ``float(x)``, ``round(x, 2)``.
 _WRAPPERS = ("float", "int", "round")
+
+
+#: Where a question's conditions begin: "..., if 250 hares and 31 lynx interact".
+_CONDITIONS = re.compile(r",|;|\b(?:if|when|given|assuming|starting|with|where|while)\b", re.IGNORECASE)
+#: Words of an initial value's description that name no quantity of its own.
+_GENERIC_ROW = frozenset(_stems("initial initially start starting number count population size amount value "
+                                "animals individuals people at time zero the of in"))
+
+
+def _named_row(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
+    """Rule 6: the ODE row the question names alone, by its initial value's description."""
+    rows = [n for n in ast.walk(value) if _row(n) is not None]
+    if len(rows) != 1 or not isinstance(rows[0].value.value, ast.Name):
+        return None
+    line = _answer_line(program)
+    if line is None:
+        return None
+    params = {p.name: p for p in parse_parameters(program)}
+    inits = _initial_values(rows[0].value.value.id, line.assigns)
+    if len(inits) < 2 or not all(isinstance(n, ast.Name) and n.id in params for n in inits):
+        return None
+    names = [_stems(f"{params[n.id].description} {n.id.replace('_', ' ')}") - _GENERIC_ROW for n in inits]
+    mine = question_of(text)
+    asked = _stems(mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine)
+    hits = [k for k, words in enumerate(names) if words & asked and not any(words & other for other in names
+                                                                            if other is not words)]
+    have = _row(rows[0])
+    if len(hits) != 1 or hits[0] == have or names[have] & asked:
+        return None
+    new = ast.unparse(value).replace(ast.unparse(rows[0]), ast.unparse(rows[0]).replace(f"[{have},", f"[{hits[0]},", 1))
+    return new, f"the problem asks for the {inits[hits[0]].id} row ({params[inits[hits[0]].id].description}), row {hits[0]}"
 
 
 def _wrap(value: ast.expr, inner: str) -> str:

@@ -1824,3 +1824,42 @@ def test_a_clause_after_the_items_that_is_another_item_breaks_the_list() -> None
     # the part after the list is one more item with one number, not a limit: the list is unclear
     text = KNAPSACK_NPV.replace("and never going over 103,000 CHF", "and a delivery van costing 30,000 CHF")
     assert [mv.name for mv in bind(text, KNAPSACK_NPV_PROGRAM)[1] if mv.name.endswith("*")] == []
+
+
+LYNX = ("What is the number of lynx after 26 years, if 250 hares and 31 lynx interact according to dx/dt = 0.59x - "
+        "0.0297xy, dy/dt = 0.0043xy - 0.71y (t in years)? The reserve covers 201 hectares.")
+LYNX_PROGRAM = """import numpy as np
+from scipy.integrate import solve_ivp
+
+alpha = 0.59  # prey growth rate [1/year]
+beta = 0.0297  # predation rate [1/(predator*year)]
+gamma = 0.71  # predator death rate [1/year]
+delta = 0.0043  # predator growth per prey eaten [1/(prey*year)]
+x0 = 201  # initial hares [animals]
+y0 = 31  # initial lynx [animals]
+T = 26  # time horizon [year]
+
+
+def lotka_volterra(t, z):
+    x, y = z
+    return [alpha * x - beta * x * y, delta * x * y - gamma * y]
+
+
+sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], rtol=1e-9, atol=1e-9)
+answer = float(sol.y[1, -1])
+"""
+
+
+def test_a_count_takes_the_free_number_written_with_its_own_noun() -> None:
+    out, moves = bind(LYNX, LYNX_PROGRAM)
+    assert values(out)["x0"] == 250 and values(out)["y0"] == 31
+    assert [(mv.name, mv.reason) for mv in moves] == [("x0", "250 hares names x0; 201 hectares does not")]
+
+
+@pytest.mark.parametrize("text", [
+    LYNX.replace("201 hectares", "201 hares in the north"),  # two numbers named alike: which is unclear
+    LYNX.replace("250 hares", "250 animals"),  # no free number names x0
+    LYNX.replace("250 hares and ", "").replace("201 hectares", "201 hares"),  # its own number names it
+])
+def test_a_count_keeps_its_number_without_one_free_number_of_its_noun(text: str) -> None:
+    assert [mv.name for mv in bind(text, LYNX_PROGRAM)[1] if mv.name == "x0"] == []

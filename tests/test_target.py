@@ -222,3 +222,32 @@ def test_the_state_the_question_asks_the_chance_of() -> None:
 ])
 def test_the_state_stays_where_the_question_asks_it_or_says_no_state_plainly(text: str) -> None:
     assert target(MARKOV, ASKS_DRY, text) == (MARKOV, None)
+
+
+PREDATOR_PREY = ("import numpy as np\nfrom scipy.integrate import solve_ivp\n\nalpha = 0.59  # prey growth rate [1/year]\n"
+                 "beta = 0.0297  # predation rate [1/(predator*year)]\ngamma = 0.71  # predator death rate [1/year]\n"
+                 "delta = 0.0043  # predator growth per prey eaten [1/(prey*year)]\nx0 = 250  # initial hares [animals]\n"
+                 "y0 = 31  # initial lynx [animals]\nT = 26  # time horizon [year]\n\n\n"
+                 "def lotka_volterra(t, z):\n    x, y = z\n    return [alpha * x - beta * x * y, delta * x * y - gamma * y]\n\n\n"
+                 "sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], rtol=1e-9, atol=1e-9)\n"
+                 "answer = float(sol.y[0, -1])\n")
+ASKS_HARES = Example("Hares and lynx follow dx/dt = 0.5x - 0.02xy, dy/dt = 0.004xy - 0.6y with 300 hares and 20 lynx "
+                     "at the start. How many hares are there after 20 years?", PREDATOR_PREY)
+
+
+def test_the_row_the_question_names_alone() -> None:
+    text = ("What is the number of lynx after 26 years, if 250 hares and 31 lynx interact according to dx/dt = 0.59x - "
+            "0.0297xy, dy/dt = 0.0043xy - 0.71y (t in years)?")
+    out, done = target(PREDATOR_PREY, ASKS_HARES, text)
+    assert out.endswith("answer = float(sol.y[1, -1])\n")
+    assert answer(out) == pytest.approx(9.7037, rel=1e-3)
+    assert "y0 row (initial lynx), row 1" in done.reason
+
+
+@pytest.mark.parametrize("text", [
+    "How many hares are there after 26 years, if 250 hares and 31 lynx interact as dx/dt = 0.59x - 0.0297xy?",
+    "How many animals are there after 26 years, if 250 hares and 31 lynx interact as dx/dt = 0.59x - 0.0297xy?",
+    "Which is larger after 26 years, the hares or the lynx, if 250 hares and 31 lynx interact as dx/dt = 0.59x?",
+])
+def test_the_row_stays_where_the_question_names_it_none_or_both(text: str) -> None:
+    assert target(PREDATOR_PREY, ASKS_HARES, text) == (PREDATOR_PREY, None)
