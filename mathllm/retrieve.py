@@ -112,7 +112,11 @@ def asks_time(text: str) -> bool:
 
 _TIME = "asks a time"
 _COMPOUNDED = "compounded within the year"
-_KINDS = (_TIME, _COMPOUNDED)  # what an example must share with the query to keep its whole score
+_SIMPLE = "simple interest"
+_KINDS = (_TIME, _COMPOUNDED, _SIMPLE)  # what an example must share with the query to keep its whole score
+#: Interest paid on the principal only: "simple interest", "not compounded".
+_SIMPLE_INTEREST = re.compile(r"\bsimple(?:\s+annual)?\s+interest\b|\bnot compounded\b|\binterest is not compounded\b|"
+                              r"\bon the (?:original )?principal only\b", re.IGNORECASE)
 #: A number that gives a span of time: "365 days", "a 30-day month", "after 3 years".
 _DURATION = re.compile(r"\s*-?\s*(days?|years?|months?|weeks?|hours?|minutes?)\b", re.IGNORECASE)
 
@@ -141,6 +145,8 @@ def profile(text: str) -> Counter[str]:
         out[_TIME] = 1
     if any(n > 1 for n in frequencies(text)):
         out[_COMPOUNDED] = 1
+    if _SIMPLE_INTEREST.search(text):
+        out[_SIMPLE] = 1
     # the units the numbers are written in ("100 mL over 60 minutes", "25 g/L", "135 km/h"): within
     # a family, programs for "g/L" convert where those for "kg/L" do not, and a drip rate from a
     # volume and a time is another program than one from a dose rate in units/h

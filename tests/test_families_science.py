@@ -31,6 +31,8 @@ IMPLICIT = {
     "repeated_dosing": {"n"}, "projectile_ground": {"m_s_per_mph"},
     # families added on 2026-12-04: "quarterly", "per hour"
     "compound_interest_periodic": {"periods_per_year"}, "iv_drip_rate": {"minutes_per_hour"},
+    # added on 2026-12-05: "monthly deposits"
+    "sinking_fund_payment": {"periods_per_year"},
 }
 
 

@@ -58,6 +58,160 @@ def _aside(rng: random.Random, name: str) -> str:
                  hour=lambda r: r.randint(5, 9))
 
 
+# ---- simple interest ------------------------------------------------------------------------
+
+# Kinds of simple-interest deal: (is a loan, the deal as a noun phrase, label of a data sheet).
+_SIMPLE_KINDS = {
+    "friend": (True, "a loan from a friend", "Private loan from a friend"),
+    "credit_union": (True, "a short-term credit-union loan", "Credit union short-term loan"),
+    "treasury": (False, "a treasury note", "Treasury note"),
+    "cd": (False, "a certificate of deposit", "Certificate of deposit (CD)"),
+    "payday": (True, "a payday loan", "Payday loan"),
+    "bond": (False, "a student's savings bond", "Student savings bond"),
+}
+_DAY_COUNTS = ["using a 365-day year", "counting 365 days in a year", "on a 365-day year basis",
+               "with a 365-day year"]
+
+
+@family("simple_interest", DOMAIN, 6)
+def simple_interest(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    kind = pick(rng, list(_SIMPLE_KINDS))
+    loan, noun, label = _SIMPLE_KINDS[kind]
+    P = {"friend": rng.randint(4, 60) * 50, "credit_union": rng.randint(4, 40) * 250,
+         "treasury": pick(rng, [1000, 2000, 5000, 10000, 20000, 25000, 50000]),
+         "cd": rng.randint(2, 50) * 500, "payday": rng.randint(4, 20) * 50,
+         "bond": pick(rng, [100, 200, 250, 500, 750, 1000])}[kind]
+    if kind == "payday":  # payday lenders' charges, written as an annual rate
+        rate = pick(rng, [0.36, 0.6, 1.2, 1.8, 2.6, 3.9])
+    else:
+        rate = _rate(rng, *{"friend": (2.0, 8.0), "credit_union": (4.0, 12.0), "treasury": (1.5, 5.0),
+                            "cd": (1.0, 5.5), "bond": (2.0, 6.0)}[kind])
+    unit = pick(rng, {"friend": ["months", "months", "years"], "treasury": ["years"],
+                      "credit_union": ["months", "days", "years"], "cd": ["months", "years", "days"],
+                      "payday": ["days"], "bond": ["years"]}[kind])
+    n_term = pick(rng, {"years": [1, 2, 3] if loan else [2, 3, 4, 5, 6, 7, 8, 10],
+                        "months": [3, 4, 6, 8, 9, 10, 15, 18, 30],
+                        "days": ([14, 18, 21, 28, 30] if kind == "payday"
+                                 else [45, 60, 90, 120, 180, 270])}[unit])
+    ask = pick(rng, ["interest", "total", "rate"] + ([] if kind == "payday" else ["time"]))
+    fee = pick(rng, [10, 12.5, 15, 17.5, 20, 25])  # a payday lender's charge per 100 borrowed
+    t_years = {"years": n_term, "months": n_term / 12, "days": n_term / 365}[unit]
+    # the time variant asks how long until the interest reaches an amount: a whole number of cents
+    times = [1, 1.5, 2, 2.5, 3, 4] if loan else [2, 2.5, 3, 4, 5, 6, 8, 10]
+    exact = [t for t in times if abs(P * rate * t * 100 - round(P * rate * t * 100)) < 1e-6]
+    t_goal = pick(rng, exact or times)
+    conv = pick(rng, _DAY_COUNTS)
+    aside = _aside(rng, name)
+    if ask == "rate":
+        interest = round(P * fee / 100, 2) if kind == "payday" else round(P * rate * t_years, 2)
+    else:
+        interest = round(P * rate * t_goal, 2)
+    Pm, r = money(P, cur, 0), _pct(rate)
+    Im = money(interest, cur, 0 if float(interest).is_integer() else 2)
+    term = f"{n_term} {unit[:-1] if n_term == 1 else unit}" + (f" ({conv})" if unit == "days" else "")
+    owed = "owed" if loan else "earned"
+    story = {"friend": f" borrows {Pm} from a friend",
+             "credit_union": f" takes a short-term loan of {Pm} from a credit union",
+             "treasury": f" buys a treasury note for {Pm}", "cd": f" puts {Pm} into a certificate of deposit",
+             "payday": f" takes out a payday loan of {Pm}",
+             "bond": f", a student, buys a savings bond for {Pm}"}[kind]
+    mine = {"friend": f"I borrowed {Pm} from a friend",
+            "credit_union": f"I'm taking a short-term loan of {Pm} from my credit union",
+            "treasury": f"I'm buying a treasury note for {Pm}", "cd": f"I put {Pm} into a bank CD",
+            "payday": f"I'm taking out a payday loan of {Pm}",
+            "bond": f"As a student I bought a savings bond for {Pm}"}[kind]
+    deal = {"friend": f"a loan of {Pm} from a friend", "credit_union": f"a short-term credit-union loan of {Pm}",
+            "treasury": f"a treasury note of {Pm}", "cd": f"a certificate of deposit of {Pm}",
+            "payday": f"a payday loan of {Pm}", "bond": f"a student's savings bond of {Pm}"}[kind]
+    lender = {"friend": "a friend", "credit_union": "a credit union", "payday": "a payday lender"}.get(kind)
+    act0 = f"{Pm} is borrowed from {lender}" if loan else f"{Pm} is invested in {noun}"
+    end = ("repays everything after" if loan else
+           {"treasury": "holds it for", "cd": "cashes it in after", "bond": "keeps it for"}[kind])
+    if ask in ("interest", "total"):
+        tot = ask == "total"
+        q = (f"the total amount {'repaid' if loan else 'received at maturity'}" if tot
+             else f"the simple interest {owed}")
+        q_mine = {(True, True): "How much do I pay back in total",
+                  (True, False): "How much interest will I owe",
+                  (False, True): "How much will I get back in total",
+                  (False, False): "How much interest will I get"}[(loan, tot)]
+        texts = [
+            (f"{act0} at a simple interest rate of {r} per annum for {term}; interest is "
+             f"{'charged' if loan else 'paid'} on the original principal only. Find {q}.{aside}"),
+            f"{name}{story} at {r} a year simple interest and {end} {term}.{aside} What is {q}?",
+            f"{mine} at {r} per year, simple interest, for {term}. {q_mine}, in {cw}?{aside}",
+            (f"{label}. Principal: {Pm}. Rate: {r} p.a., simple interest (not compounded). Term: "
+             f"{term}.{aside} Report {q} in {cw}."),
+            (f"Simple interest on {noun}: P = {Pm}, r = {r} per year, t = {term}.{aside} Using "
+             f"I = P·r·t{', then A = P + I' if tot else ''}, compute {q}."),
+            (f"What is {q} on {deal} over {term}? "
+             + (f"The lender charges {r} a year in simple interest." if loan
+                else f"The simple interest rate is {r} per annum.") + aside),
+        ]
+    elif ask == "rate":
+        texts = [
+            (f"{act0} for {term}, and the simple interest {owed} is {Im}. Find the annual interest "
+             f"rate, in percent.{aside}"),
+            (f"{name}{story} and {end} {term}. At the end, {name} {'pays' if loan else 'receives'} {Im} in simple "
+             f"interest.{aside} What annual rate, as a percentage, {'was charged' if loan else 'did it pay'}?"),
+            (f"{mine}, with a term of {term}, and the simple interest came to {Im}. What annual interest rate is "
+             f"that, in percent?{aside}"),
+            (f"{label}. Principal: {Pm}. Term: {term}. Simple interest {owed}: {Im}.{aside} Report the "
+             f"annual simple interest rate in %."),
+            (f"Simple interest on {noun}: I = {Im}, P = {Pm}, t = {term}.{aside} Solve I = P·r·t "
+             f"for r and give it in percent per year."),
+            (f"What annual simple interest rate, in percent, makes {deal} "
+             f"{'cost' if loan else 'earn'} {Im} of interest in {term}?{aside}"),
+        ]
+    else:
+        texts = [
+            (f"{act0} at a simple interest rate of {r} per annum. How many years will it take for the "
+             f"interest {owed} to reach {Im}?{aside}"),
+            (f"{name}{story} at {r} a year simple interest.{aside} After how many years will the "
+             f"interest {owed} amount to {Im}?"),
+            (f"{mine} at {r} per year, simple interest. How long, in years, until the interest comes "
+             f"to {Im}?{aside}"),
+            (f"{label}. Principal: {Pm}. Rate: {r} p.a., simple interest. Target interest: {Im}.{aside} "
+             f"Report the time needed in years."),
+            (f"Simple interest on {noun}: I = {Im}, P = {Pm}, r = {r} per year.{aside} Solve "
+             f"I = P·r·t for the time t and give it in years."),
+            (f"How many years does it take {deal} at {r} simple interest per year to "
+             f"{'run up' if loan else 'earn'} {Im} in interest?{aside}"),
+        ]
+    what = {"friend": "amount borrowed from the friend", "credit_union": "amount borrowed from the credit union",
+            "treasury": "amount paid for the treasury note", "cd": "amount deposited in the certificate of deposit",
+            "payday": "amount of the payday loan", "bond": "amount paid for the savings bond"}[kind]
+    lines = [f"principal = {lit(P)}  # {what} [{cu}]"]
+    if ask != "rate":
+        lines.append(f"simple_rate = {lit(rate)}  # annual simple interest rate [1/year]")
+    if ask != "time":
+        lines.append({"years": f"years = {n_term}  # term [year]", "months": f"months = {n_term}  # term [month]",
+                      "days": f"days = {n_term}  # term [day]"}[unit])
+    if ask in ("rate", "time"):
+        lines.append(f"interest = {lit(interest)}  # simple interest {owed} [{cu}]")
+    lines.append("")
+    if ask != "time" and unit == "months":
+        lines.append("years = months / 12  # term in years [year]")
+    elif ask != "time" and unit == "days":
+        lines.append("years = days / 365  # term in years, 365-day year [year]")
+    if ask in ("interest", "total"):  # A = P(1 + rt): the interest is not compounded
+        lines.append("amount = principal * (1 + simple_rate * years)  # principal plus simple interest")
+        lines += ["answer = float(amount)"] if ask == "total" else ["interest = amount - principal",
+                                                                     "answer = float(interest)"]
+    elif ask == "rate":
+        lines = ["import sympy as sp", ""] + lines + [
+            'r = sp.symbols("r", positive=True)', "eq = sp.Eq(interest, principal * r * years)  # I = P r t",
+            "answer = float(sp.solve(eq, r)[0] * 100)  # [%]"]
+    else:
+        lines = ["import sympy as sp", ""] + lines + [
+            't = sp.symbols("t", positive=True)', "eq = sp.Eq(interest, principal * simple_rate * t)  # I = P r t",
+            "answer = float(sp.solve(eq, t)[0])  # [year]"]
+    units = {"interest": cu, "total": cu, "rate": "%", "time": "years"}[ask]
+    return texts[phrasing], "\n".join(lines) + "\n", units
+
+
 # ---- compound interest ----------------------------------------------------------------------
 
 @family("compound_interest_yearly", DOMAIN, 6)
@@ -446,6 +600,86 @@ def savings_annuity_fv(rng: random.Random, phrasing: int):
         n = years * 12  # number of deposits
         balance = deposit * ((1 + i) ** n - 1) / i
         """) + last + "\n"
+    return texts[phrasing], program, cu
+
+
+# Deposit frequencies of a sinking fund: periods per year -> (adjective, the period, compounding).
+_DEPOSIT_FREQS = {12: ("monthly", "month", "compounded monthly"),
+                  4: ("quarterly", "quarter", "compounded quarterly"),
+                  1: ("yearly", "year", "compounded annually")}
+_MACHINES = ["delivery van", "packaging machine", "printing press", "commercial oven", "forklift",
+             "CNC lathe"]
+
+
+@family("sinking_fund_payment", DOMAIN, 6)
+def sinking_fund_payment(rng: random.Random, phrasing: int):
+    cur, cu, cw = _currency(rng)
+    name = pick(rng, NAMES)
+    purpose = pick(rng, ["house", "car", "university", "machine", "retirement"])
+    goal = {"house": rng.randint(8, 40) * 2500, "car": rng.randint(8, 40) * 1000,
+            "university": rng.randint(4, 24) * 5000, "machine": rng.randint(4, 30) * 5000,
+            "retirement": pick(rng, [250000, 300000, 400000, 500000, 750000, 1000000, 1200000, 1500000])}[purpose]
+    years = rng.randint(*{"house": (3, 8), "car": (2, 5), "university": (8, 18), "machine": (3, 10),
+                          "retirement": (20, 40)}[purpose])
+    rate = _rate(rng, 1.5, 7.5)
+    m = pick(rng, [12, 4, 4, 1] if purpose == "machine" else [12, 12, 12, 12, 4, 1])
+    machine = pick(rng, _MACHINES)
+    ask_pay = rng.random() < 0.65
+    aside = _aside(rng, name)
+    adj, per, comp = _DEPOSIT_FREQS[m]
+    G = f"{cur[0]}{goal / 1e6:g} million{cur[1]}" if goal >= 1_000_000 else money(goal, cur, 0)
+    r = _pct(rate)
+    q = (f"the {adj} deposit required" if ask_pay
+         else "the part of the goal that comes from interest")
+    for_what = {"house": "a down payment on a house", "car": "a new car", "university": "a child's university fund",
+                "machine": f"replacing a {machine}", "retirement": "retirement"}[purpose]
+    story = {"house": f"{name} is saving for a down payment on a house and needs {G} in {years} years.",
+             "car": f"{name} plans to buy a car in {years} years and wants {G} saved by then.",
+             "university": f"{name} wants a university fund of {G} ready for a child in {years} years.",
+             "machine": f"{name}'s company will have to replace its {machine} in {years} years, at an "
+                        f"expected cost of {G}.",
+             "retirement": f"{name} aims to retire in {years} years with {G} saved."}[purpose]
+    who = "The company" if purpose == "machine" else name
+    mine = {"house": "a house down payment", "car": "a new car", "university": "my child's university fees",
+            "machine": f"replacing the {machine} in my workshop", "retirement": "my retirement"}[purpose]
+    texts = [
+        (f"A sinking fund must accumulate {G} in {years} years. Equal deposits are made at the end of "
+         f"each {per} into an account that earns {r} per year, {comp}. Find {q}.{aside}"),
+        f"{story} {who} will put the same amount into a "
+        f"{'sinking fund' if purpose == 'machine' else 'savings'} account at the end of every {per}; "
+        f"the account pays {r} a year, {comp}.{aside} "
+        + (f"How much must each {adj} deposit be?" if ask_pay
+           else "How much of the goal will come from interest?"),
+        f"I need {G} in {years} years for {mine}, so I'll deposit a fixed amount at the end of each "
+        f"{per} in an account paying {r} per year, {comp}. "
+        + (f"How much do I have to deposit each {per}?" if ask_pay
+           else "How much of that will be interest?") + aside,
+        (f"Sinking fund plan. Purpose: {for_what}. Savings goal: {G}. Horizon: {years} years. "
+         f"Deposits: {m if m > 1 else 'one'} a year, equal, at the end of each {per}. Interest: {r} "
+         f"p.a., {comp}.{aside} Report {q} in {cw}."),
+        f"Savings goal FV = {G}; nominal rate r = {r} a year; m = {m} deposit{'s' if m > 1 else ''} "
+        f"a year, each at the end of the {per}; t = {years} years.{aside} Find the {adj} deposit PMT "
+        f"from FV = PMT·((1 + i)^n - 1)/i with i = r/m and n = m·t"
+        + ("." if ask_pay else ". Then give the part of FV that is interest, FV - n·PMT."),
+        (f"What {adj} deposit, made at the end of every {per}, builds a savings goal of {G} for "
+         f"{for_what} in {years} years, at {r} a year, {comp}?{aside}" if ask_pay
+         else f"How much of a savings goal of {G} for {for_what}, built in {years} years by equal deposits "
+         f"at the end of every {per} at {r} a year, {comp}, comes from interest?{aside}"),
+    ]
+    what = {"house": "savings goal for the house down payment", "car": "savings goal for the car",
+            "university": "savings goal for the university fund", "machine": f"savings goal to replace the {machine}",
+            "retirement": "savings goal for retirement"}[purpose]
+    program = (f"import sympy as sp\n\n"
+               f"goal = {lit(goal)}  # {what} [{cu}]\n"
+               f"rate = {lit(rate)}  # nominal annual interest rate, {comp} [1/year]\n"
+               f"periods_per_year = {m}  # deposits and compounding periods per year ({adj}) [1/year]\n"
+               f"years = {years}  # saving period [year]\n\n"
+               "i = rate / periods_per_year  # interest rate per period\n"
+               "n = years * periods_per_year  # number of deposits\n"
+               + 'payment = sp.symbols("payment", positive=True)  # deposit at the end of each period\n'
+               + "fv_eq = sp.Eq(payment * ((1 + i) ** n - 1) / i, goal)  # future value of the deposits\n"
+               + "deposit = sp.solve(fv_eq, payment)[0]\n"
+               + ("answer = float(deposit)\n" if ask_pay else "answer = float(goal - deposit * n)\n"))
     return texts[phrasing], program, cu
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 
-from mathllm.data.core import NAMES, article, aside, code, family, fmt_num, lit, pick
+from mathllm.data.core import NAMES, article, aside, cap, code, family, fmt_num, lit, pick
 
 DOMAIN = "medical"
 
@@ -389,6 +389,94 @@ def oral_absorption(rng: random.Random, phrasing: int):
     return texts[phrasing], program, {"conc": "mg/L", "tmax": "h", "cmax": "mg/L", "both": "h, mg/L"}[ask]
 
 
+# drug, dose range [mg], volume of distribution [L/kg], half-life range [h] of drugs whose levels
+# are measured after an IV dose (therapeutic drug monitoring)
+_TDM_DRUGS = [
+    ("gentamicin", (80, 400, 20), 0.25, (1.8, 3.5)),
+    ("tobramycin", (80, 400, 20), 0.25, (1.8, 3.5)),
+    ("vancomycin", (750, 2000, 250), 0.7, (4.0, 9.0)),
+    ("theophylline", (250, 500, 50), 0.5, (5.0, 9.0)),
+    ("amikacin", (300, 1000, 50), 0.25, (1.8, 3.0)),
+    ("the antibiotic", (200, 1000, 100), 0.4, (1.5, 6.0)),
+]
+
+
+@family("half_life_from_two_samples", DOMAIN, 6)
+def half_life_from_two_samples(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    drug, (lo, hi, step), vkg, (hl_lo, hl_hi) = pick(rng, _TDM_DRUGS)
+    dose = rng.randrange(lo, hi + 1, step)
+    V = vkg * rng.randint(55, 90)
+    half_life = rng.uniform(hl_lo, hl_hi)
+    k = math.log(2) / half_life
+    # first level after distribution, second 0.6 to 2.5 half-lives later
+    t1 = pick(rng, [0.5, 1, 1, 1.5, 2, 2, 3, 4])
+    gap = half_life * rng.uniform(0.6, 2.5)
+    step_h = 0.5 if gap < 4 else 1
+    t2 = t1 + max(step_h, round(gap / step_h) * step_h)
+    C1, C2 = (float(f"{dose / V * math.exp(-k * t):.3g}") for t in (t1, t2))
+    if C2 >= C1:  # rounding can only shrink the gap; keep the second level lower
+        C2 = float(f"{C1 * 0.7:.3g}")
+    ask = pick(rng, ["half_life", "half_life", "k", "C0", "Vd"])
+    aside = _aside(rng, name)
+    h1, h2 = f"{fmt_num(t1)} h", f"{fmt_num(t2)} h"
+    c1, c2 = f"{C1:g} mg/L", f"{C2:g} mg/L"
+    want = {"half_life": "the elimination half-life in hours",
+            "k": "the elimination rate constant k (in 1/h)",
+            "C0": "the plasma concentration extrapolated back to the moment of the dose (C0, mg/L)",
+            "Vd": "the volume of distribution in litres (dose divided by the back-extrapolated C0)"}[ask]
+    gave = f"{dose} mg of {drug}" if ask == "Vd" else drug
+    texts = [
+        (f"A patient receives {gave} as an intravenous bolus. Two blood samples are drawn; the "
+         f"plasma concentration is {c1} at {h1} and {c2} at {h2} after the injection. Assuming "
+         f"a one-compartment model with first-order elimination, find {want}.{aside}"),
+        f"{name}, a clinical pharmacist, is doing therapeutic drug monitoring of {drug} on the "
+        f"ward.{aside} "
+        + (f"The patient got {dose} mg as an IV push. " if ask == "Vd"
+           else "The drug was given as an IV push. ")
+        + f"The first blood sample, taken {fmt_num(t1)} hour{'' if t1 == 1 else 's'} after the "
+        f"dose, showed {c1}; the second, {fmt_num(t2)} hours after the dose, showed {c2}. What is "
+        f"{want}?",
+        (f"I gave {gave} IV and sent two blood samples to the lab: {c1} at {h1} and {c2} at {h2} "
+         f"after the injection. If the decay is a single exponential, what is "
+         f"{want.replace('the elimination', 'the')}?{aside}"),
+        f"Sampling record — drug: {drug}; "
+        + (f"dose: {dose} mg intravenous bolus; " if ask == "Vd" else "route: intravenous bolus; ")
+        + f"first sample: {c1} at t = {h1}; second sample: {c2} at t = {h2}; one-compartment, "
+        f"first-order elimination. Determine {want}.{aside}",
+        f"On a semilog plot, two blood samples taken after a bolus injection, C({h1}) = {c1} and "
+        f"C({h2}) = {c2}, lie on the straight line of C(t) = C0·e^(−k·t): solve both equations "
+        f"for C0 and k. "
+        + {"half_life": "Then give the half-life t½ = ln 2 / k in hours.",
+           "k": "Report k in h⁻¹.",
+           "C0": "Report C0 in mg/L.",
+           "Vd": f"The bolus was {dose} mg; report V_d = D / C0 in litres."}[ask] + aside,
+        f"What is {want} of {drug} if two blood samples taken after "
+        + (f"an IV bolus of {dose} mg" if ask == "Vd" else "an IV bolus")
+        + f" measured {c1} at {h1} and {c2} at {h2}?{aside}",
+    ]
+    head = f"dose = {dose}  # IV bolus dose [mg]\n" if ask == "Vd" else ""
+    last = {"half_life": "half_life = sp.log(2) / fit[k]  # elimination half-life [h]\n"
+                         "answer = float(half_life)\n",
+            "k": "answer = float(fit[k])\n",
+            "C0": "C0 = sp.exp(fit[lnC0])  # level back-extrapolated to t = 0 [mg/L]\n"
+                  "answer = float(C0)\n",
+            "Vd": "C0 = sp.exp(fit[lnC0])  # level back-extrapolated to t = 0 [mg/L]\n"
+                  "V = dose / C0  # volume of distribution [L]\nanswer = float(V)\n"}[ask]
+    program = "import sympy as sp\n\n" + head + code(f"""
+        t1 = {lit(t1)}  # time of the first sample after the dose [h]
+        C1 = {lit(C1)}  # plasma concentration in the first sample [mg/L]
+        t2 = {lit(t2)}  # time of the second sample after the dose [h]
+        C2 = {lit(C2)}  # plasma concentration in the second sample [mg/L]
+
+        lnC0, k = sp.symbols("lnC0 k")
+        # one-compartment model, first-order elimination: C(t) = C0 exp(-k t), so ln C = ln C0 - k t
+        levels = [sp.Eq(lnC0 - k * t1, sp.log(C1)), sp.Eq(lnC0 - k * t2, sp.log(C2))]
+        fit = sp.solve(levels, [lnC0, k], dict=True)[0]
+        """) + last
+    return texts[phrasing], program, {"half_life": "h", "k": "1/h", "C0": "mg/L", "Vd": "L"}[ask]
+
+
 # ---- diagnostics and body measures ----------------------------------------------------------
 
 @family("bayes_diagnostic_test", DOMAIN, 6)
@@ -712,6 +800,168 @@ def iv_drip_rate(rng: random.Random, phrasing: int):
                  else "rate_ml_h = volume / hours  # [mL/h]\n")
         body += "answer = float(rate_ml_h)\n"
     return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("gtt/min" if ask_gtt else "mL/h")
+
+
+# ---- dosing by body surface area and by kidney function -------------------------------------
+
+# drug, doses per m^2 of body surface area [mg/m^2]: adult chemotherapy and paediatric drugs
+_BSA_ADULT = [("paclitaxel", [135, 175]), ("doxorubicin", [50, 60, 75]), ("fluorouracil", [400, 425, 500]),
+              ("carboplatin", [300, 360, 400]), ("cisplatin", [75, 80, 100]), ("docetaxel", [60, 75, 100]),
+              ("cyclophosphamide", [500, 600, 750]), ("gemcitabine", [1000, 1250])]
+_BSA_CHILD = [("acyclovir", [250, 500]), ("ondansetron", [5]), ("methotrexate", [12, 20, 25]),
+              ("cytarabine", [75, 100]), ("dexamethasone", [6, 10])]
+
+
+@family("bsa_dosing", DOMAIN, 6)
+def bsa_dosing(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    child = rng.random() < 0.3
+    drug, per_m2 = pick(rng, _BSA_CHILD if child else _BSA_ADULT)
+    dose_per_m2 = pick(rng, per_m2)
+    age = rng.randint(3, 12) if child else rng.randint(28, 79)
+    h_cm = 77 + 6 * age + rng.randint(-8, 8) if child else rng.randint(150, 196)
+    weight = round(rng.uniform(14.5, 19.5) * (h_cm / 100) ** 2, 1) if child \
+        else round(rng.uniform(19, 33) * (h_cm / 100) ** 2, 1)
+    in_m = rng.random() < 0.3
+    ask_dose = rng.random() < 0.6
+    aside = _aside(rng, name)
+    ht = f"{h_cm / 100:.2f} m" if in_m else f"{h_cm} cm"
+    wt = f"{weight:g} kg"
+    who = f"{age}-year-old" if child else "patient"
+    order = f"{drug} at {fmt_num(dose_per_m2)} mg/m²"
+    want = ("the dose in mg" if ask_dose else "the body surface area in m²")
+    mosteller = "BSA = √(height [cm] × weight [kg] / 3600)" + (", height converted to cm" if in_m else "")
+    patient = "a child" if child else "a patient"
+    unit = "paediatric oncology" if child else "oncology day"
+    if ask_dose:
+        texts = [
+            (f"{cap(patient)} {ht} tall and weighing {wt} is prescribed {order} of body surface "
+             f"area. Using the Mosteller formula for the body surface area, find the dose in "
+             f"mg.{aside}"),
+            (f"{name}, {article(who) if child else 'aged ' + str(age)}, is starting "
+             f"{'treatment' if child else 'a chemotherapy cycle'} with {drug} on the {unit} "
+             f"unit.{aside} The nurse records a height of {ht} and a weight of {wt}. The protocol "
+             f"doses {fmt_num(dose_per_m2)} mg per square metre of body surface area, calculated "
+             f"by Mosteller. How many mg of {drug} should the pharmacy prepare?"),
+            (f"I'm double-checking a {'paediatric' if child else 'chemo'} order: {order}, and my "
+             f"{'little patient' if child else 'patient'} is {ht} and {wt}. What dose in mg does "
+             f"that come to with the Mosteller body surface area?{aside}"),
+            (f"{'Paediatric' if child else 'Chemotherapy'} prescription — drug: {drug}; dose: "
+             f"{fmt_num(dose_per_m2)} mg/m² BSA; height: {ht}; weight: {wt}; BSA method: "
+             f"Mosteller. Calculate the dose to give in mg.{aside}"),
+            (f"Body surface area by Mosteller: {mosteller}; {drug} dose = "
+             f"{fmt_num(dose_per_m2)} mg/m² × BSA. Evaluate it in mg for height = {ht} and weight "
+             f"= {wt}.{aside}"),
+            (f"How many mg of {drug} does an order of {fmt_num(dose_per_m2)} mg/m² come to for "
+             f"{patient} who is {ht} tall and weighs {wt}, with the body surface area from the "
+             f"Mosteller formula?{aside}"),
+        ]
+    else:
+        texts = [
+            (f"Before {drug} is dosed, the body surface area of {patient} {ht} tall and weighing "
+             f"{wt} is needed. Using the Mosteller formula, find {want}.{aside}"),
+            (f"{name}, {article(who) if child else 'aged ' + str(age)}, is about to start {drug} on "
+             f"the {unit} unit.{aside} The nurse records a height of {ht} and a weight of {wt}, "
+             f"and the dose will be set per square metre of body surface area. What is {name}'s "
+             f"body surface area by the Mosteller formula, in m²?"),
+            (f"{'My son is' if child else 'I am'} {ht} tall and {wt}, and the oncologist says the "
+             f"{drug} dose goes by body surface area. What BSA in m² does the Mosteller formula "
+             f"give?{aside}"),
+            (f"{'Paediatric' if child else 'Oncology'} intake — drug planned: {drug}; height: "
+             f"{ht}; weight: {wt}. Calculate the body surface area (Mosteller) in m².{aside}"),
+            (f"Evaluate the Mosteller body surface area {mosteller}, in m², for height = {ht} and "
+             f"weight = {wt}.{aside}"),
+            (f"What body surface area, in m², does the Mosteller formula give for {patient} who is "
+             f"{ht} tall and weighs {wt}?{aside}"),
+        ]
+    lines = ([f"height_m = {lit(h_cm / 100)}  # height [m]"] if in_m
+             else [f"height_cm = {h_cm}  # height [cm]"])
+    lines.append(f"weight = {lit(weight)}  # body weight [kg]")
+    if ask_dose:
+        lines.append(f"dose_per_m2 = {lit(dose_per_m2)}  # prescribed dose per body surface area [mg/m^2]")
+    body = "height_cm = height_m * 100  # [cm]\n" if in_m else ""
+    body += "bsa = math.sqrt(height_cm * weight / 3600)  # Mosteller body surface area [m^2]\n"
+    body += ("dose = dose_per_m2 * bsa  # [mg]\nanswer = float(dose)\n" if ask_dose
+             else "answer = float(bsa)\n")
+    program = "import math\n\n" + "\n".join(lines) + "\n\n" + body
+    return texts[phrasing], program, ("mg" if ask_dose else "m^2")
+
+
+_FEMALE = ["Anna", "Dara", "Elif", "Grace", "Ines", "Lena", "Nadia", "Priya", "Rosa", "Uma", "Vera", "Zoe"]
+_MALE = ["Ben", "Chen", "Farid", "Hiro", "Jamal", "Kofi", "Mateo", "Omar", "Sven", "Tariq", "Wei", "Yusuf"]
+# renally cleared drugs and their usual single doses [mg]
+_RENAL_DRUGS = [("levetiracetam", [500, 750, 1000]), ("vancomycin", [1000, 1250, 1500]),
+                ("gabapentin", [300, 400, 600]), ("ciprofloxacin", [400, 500, 750]),
+                ("acyclovir", [400, 800]), ("cefepime", [1000, 2000])]
+
+
+@family("creatinine_clearance", DOMAIN, 6)
+def creatinine_clearance(rng: random.Random, phrasing: int):
+    female = rng.random() < 0.5
+    name = pick(rng, _FEMALE if female else _MALE)
+    reason = pick(rng, ["pneumonia", "a urinary tract infection", "cellulitis", "a hip fracture",
+                        "dehydration", "a chest infection"])
+    while True:
+        age = rng.randint(40, 92)
+        weight = rng.randint(45, 110) if rng.random() < 0.7 else round(rng.uniform(45, 110), 1)
+        scr = pick(rng, [0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.0, 2.2, 2.5, 2.8, 3.1])
+        crcl = (140 - age) * weight / (72 * scr) * (0.85 if female else 1)
+        if 12 <= crcl <= 110 and weight not in (72, 85) and age != 72:
+            break
+    ask_dose = rng.random() < 0.35 and crcl < 95
+    drug, doses = pick(rng, _RENAL_DRUGS)
+    usual_dose = pick(rng, doses)
+    aside = _aside(rng, name)
+    sex = "woman" if female else "man"
+    she, her = ("she", "her") if female else ("he", "his")
+    wt, sc = f"{weight:g} kg", f"{scr:.1f} mg/dL"
+    aged = article(f"{age}-year-old {sex}")
+    scale = (f"{drug} is cleared by the kidneys, so its usual dose of {usual_dose} mg is scaled by "
+             f"CrCl/100 mL/min")
+    want = ("the adjusted dose in mg" if ask_dose
+            else "the creatinine clearance in mL/min")
+    texts = [
+        f"{cap(aged)} weighing {wt} has a serum creatinine of {sc}. "
+        + (f"{cap(scale)}. Using the Cockcroft-Gault creatinine clearance, find {want}." if ask_dose
+           else f"Estimate {her} creatinine clearance (mL/min) with the Cockcroft-Gault equation.")
+        + aside,
+        f"{name}, {aged}, is admitted with {reason}.{aside} {she.capitalize()} weighs "
+        f"{wt} and {her} serum creatinine is {sc}. The pharmacist estimates {her} kidney function "
+        f"with the Cockcroft-Gault formula. "
+        + (f"The usual dose of {drug} is {usual_dose} mg, reduced in proportion to CrCl/100 mL/min. "
+           f"What dose, in mg, should {name} get?" if ask_dose
+           else "What creatinine clearance, in mL/min, does that give?"),
+        f"My {'mother' if female else 'father'} is {age}, weighs {wt}, and {her} latest serum "
+        f"creatinine was {sc}. "
+        + (f"The doctor says {drug} has to be cut from the usual {usual_dose} mg by the factor "
+           f"CrCl/100 mL/min, with CrCl from Cockcroft-Gault. What dose in mg is that?" if ask_dose
+           else f"What is {her} creatinine clearance by Cockcroft-Gault, in mL/min?") + aside,
+        f"Renal function — sex: {'female' if female else 'male'}; age: {age} years; weight: {wt}; "
+        f"serum creatinine: {sc}. "
+        + (f"Renal dose adjustment for {drug}: usual dose {usual_dose} mg × CrCl/100 mL/min. "
+           f"Compute the adjusted dose in mg (Cockcroft-Gault CrCl)." if ask_dose
+           else "Compute the Cockcroft-Gault creatinine clearance in mL/min.") + aside,
+        f"Cockcroft-Gault: CrCl = (140 − age) × weight / (72 × SCr) mL/min, × 0.85 for a woman. "
+        f"Evaluate it for {aged}, weight {wt}, SCr {sc}"
+        + (f", then the dose {usual_dose} mg × CrCl/100 mL/min in mg." if ask_dose else ".") + aside,
+        (f"What dose of {drug}, in mg, should {aged} weighing {wt} with a serum "
+         f"creatinine of {sc} receive if the usual {usual_dose} mg dose is scaled by "
+         f"CrCl/100 mL/min, with CrCl by Cockcroft-Gault?" if ask_dose
+         else f"What creatinine clearance (mL/min) does the Cockcroft-Gault equation give for "
+              f"{aged} weighing {wt} with a serum creatinine of {sc}?") + aside,
+    ]
+    lines = [f"age = {age}  # age [year]", f"weight = {lit(weight)}  # body weight [kg]",
+             f"serum_creatinine = {lit(scr)}  # serum creatinine [mg/dL]"]
+    if ask_dose:
+        lines += [f"usual_dose = {usual_dose}  # usual dose [mg]",
+                  "normal_crcl = 100  # clearance the usual dose is meant for [mL/min]"]
+    # 140, 72 and the woman's 0.85 are constants of the Cockcroft-Gault formula, not parameters
+    body = ("crcl = (140 - age) * weight / (72 * serum_creatinine)"
+            + (" * 0.85  # Cockcroft-Gault, woman [mL/min]\n" if female
+               else "  # Cockcroft-Gault, man [mL/min]\n"))
+    body += ("dose = usual_dose * crcl / normal_crcl  # [mg]\nanswer = float(dose)\n" if ask_dose
+             else "answer = float(crcl)\n")
+    return texts[phrasing], "\n".join(lines) + "\n\n" + body, ("mg" if ask_dose else "mL/min")
 
 
 # ---- growth and epidemics -------------------------------------------------------------------

@@ -218,6 +218,158 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
     return texts[phrasing], program, "cm"
 
 
+# key -> (system, short name, mass phrase, spring phrase, damper phrase with {c}, damper name, story,
+# data-sheet title, mass description, range of damping ratios)
+_DAMPED_SYSTEMS = {
+    "car": ("a car's suspension corner (quarter-car model)", "a quarter-car suspension model", "a sprung mass of {m}",
+            "a suspension spring of stiffness {k}", "a shock absorber rated at {c}", "the shock absorber",
+            "is setting up the suspension of {what}", "Quarter-car suspension", "quarter-car sprung mass",
+            (0.2, 0.6)),
+    "washer": ("a washing machine's drum mount", "a washing-machine drum mount", "a drum assembly (drum plus wet laundry) of {m}",
+               "mounting springs with a combined stiffness of {k}", "friction dampers giving {c}",
+               "the friction dampers", "is designing the drum suspension of {what}", "Drum mount spec",
+               "drum assembly mass", (0.06, 0.35)),
+    "door": ("a door closer", "a door closer", "an effective door mass of {m}",
+             "a closer spring of effective stiffness {k}", "a hydraulic damper of {c}", "the hydraulic damper",
+             "is choosing a closer for {what}", "Door closer data", "effective door mass", (0.5, 1.6)),
+    "seismometer": ("a vertical seismometer", "a vertical seismometer", "a proof mass of {m}", "a spring of stiffness {k}",
+                    "electromagnetic damping of {c}", "the damping coil", "is calibrating {what}",
+                    "Seismometer constants", "proof mass", (0.4, 0.8)),
+    "cart": ("a lab cart tethered to a spring", "a spring-tethered lab cart", "a cart of {m}", "a spring with k = {k}",
+             "a magnetic brake providing {c} of damping", "the magnetic brake",
+             "is running {what}", "Lab cart setup", "cart mass", (0.03, 0.3)),
+}
+_DAMPED_STORIES = {
+    "car": ["a rally car", "a delivery van", "an electric hatchback", "a vintage roadster"],
+    "washer": ["a new front-loader", "a compact washing machine", "a laundromat washer"],
+    "door": ["a heavy fire door", "an office entrance door", "a school corridor door"],
+    "seismometer": ["a vertical seismometer", "a school seismograph", "a borehole geophone"],
+    "cart": ["a damped-oscillation lab with a cart on an air track", "a physics demo with a cart on a track"],
+}
+
+
+@family("spring_damping_ratio", DOMAIN, 6)
+def spring_damping_ratio(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    key = pick(rng, list(_DAMPED_SYSTEMS))
+    system, short, mass_p, spring_p, damper_p, damper_n, story, sheet, m_desc, (z_lo, z_hi) = _DAMPED_SYSTEMS[key]
+    what = pick(rng, _DAMPED_STORIES[key])
+    ask = pick(rng, ["zeta", "zeta", "freq", "period", "period", "critical"])
+    if ask == "period":
+        z_hi = min(z_hi, 0.8)
+        z_lo = min(z_lo, 0.3)
+    kilo = key == "car"  # a car's spring rate in kN/m, the others in N/m
+    if key == "car":
+        m = rng.randrange(250, 460, 10)
+        k = pick(rng, [16, 18, 20, 22.5, 25, 28, 30, 35, 40]) * 1000
+    elif key == "washer":
+        m = rng.randint(25, 70)
+        k = rng.randrange(6000, 30001, 500)
+    elif key == "door":
+        m = rng.randint(20, 45)
+        k = rng.randrange(150, 601, 10)
+    elif key == "seismometer":
+        m = pick(rng, [0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 5.0])
+        k = round(m * (2 * math.pi * rng.uniform(0.5, 2.0)) ** 2)
+    else:
+        m = pick(rng, [0.25, 0.3, 0.5, 0.75, 1.0, 1.2, 1.5])
+        k = rng.randint(5, 80)
+    while True:
+        c = 2 * rng.uniform(z_lo, z_hi) * math.sqrt(k * m)
+        c = round(c, -1) if c >= 500 else float(f"{c:.2g}")
+        zeta = c / (2 * math.sqrt(k * m))
+        if c > 0 and (ask != "period" or zeta < 0.85):
+            break
+    given_c = ask in ("zeta", "period")
+    aside = _aside(rng, name)
+    mt = f"{fmt_num(m)} kg"
+    kt = f"{fmt_num(k / 1000)} kN/m" if kilo else f"{fmt_num(k)} N/m"
+    ct = f"{fmt_num(c)} N·s/m"
+    mp, spp, dp = mass_p.format(m=mt), spring_p.format(k=kt), damper_p.format(c=ct)
+    parts = f"{mp}, {spp} and {dp}" if given_c else f"{mp} and {spp}"
+    q0 = {"zeta": "Find the damping ratio ζ.",
+          "freq": f"Ignoring {damper_n}, find the undamped natural frequency in Hz.",
+          "period": "The motion is underdamped: find the period of the damped oscillation in seconds.",
+          "critical": f"What damping coefficient (N·s/m) would {damper_n} need for critical damping?"}[ask]
+    q1 = {"zeta": "What damping ratio does that give?",
+          "freq": "What is the undamped natural frequency of the system, in Hz?",
+          "period": "What is the period of one damped oscillation, in seconds?",
+          "critical": f"What critical damping coefficient, in N·s/m, should {damper_n} provide?"}[ask]
+    q2 = {"zeta": "What damping ratio am I getting?",
+          "freq": "What's its natural frequency in Hz, without damping?",
+          "period": "What period, in seconds, does the damped oscillation have?",
+          "critical": "How much damping, in N·s/m, would I need to make it critically damped?"}[ask]
+    q3 = {"zeta": "the damping ratio ζ", "freq": "the undamped natural frequency f_n (Hz)",
+          "period": "the damped period T_d (s)", "critical": "the critical damping coefficient c_c (N·s/m)"}[ask]
+    q4 = {"zeta": "Compute the damping ratio ζ = c / (2√(k m)) from the characteristic equation "
+                  "m s² + c s + k = 0 written as s² + 2ζω_n s + ω_n² = 0.",
+          "freq": "Compute the undamped natural frequency f_n = √(k/m) / (2π) in Hz.",
+          "period": "The roots of m s² + c s + k = 0 are −ζω_n ± iω_d; find the damped period 2π/ω_d in s.",
+          "critical": "Find the critical damping coefficient c_c = 2√(k m) (in N·s/m), at which "
+                      "m s² + c s + k = 0 has a double root."}[ask]
+    q5 = {"zeta": "What is the damping ratio of", "freq": "What is the undamped natural frequency, in Hz, of",
+          "period": "What is the damped period, in seconds, of",
+          "critical": "What critical damping coefficient, in N·s/m, belongs to"}[ask]
+    texts = [
+        f"{cap(system)} is modelled as a mass-spring-damper with {parts}. {q0}{aside}",
+        f"{name} {story.format(what=what)}: {parts}.{aside} {q1}",
+        f"I'm working on {system}. The moving mass is {mt}, "
+        + (f"the spring stiffness is {kt} and the damping coefficient is {ct}" if given_c
+           else f"and the spring stiffness is {kt}") + f". {q2}{aside}",
+        f"{sheet}: m = {mt}; k = {kt}" + (f"; c = {ct}" if given_c else "") + f". Report {q3}.{aside}",
+        f"Take m x'' + c x' + k x = 0 with m = {mt}, k = {kt}" + (f" and c = {ct}" if given_c else "")
+        + f" for {short}. {q4}{aside}",
+        f"{q5} {short} carrying {mt} on {article(kt)} spring"
+        + (f" with {ct} of damping" if given_c else "") + f"?{aside}",
+    ]
+    head = f"m = {lit(m)}  # {m_desc} [kg]\n"
+    if kilo:
+        head += f"k_kN = {lit(k / 1000)}  # spring stiffness [kN/m]\n"
+    else:
+        head += f"k = {k}  # spring stiffness [N/m]\n"
+    if given_c:
+        head += f"c = {lit(c)}  # damping coefficient [N*s/m]\n"
+    head += "\n" + ("k = k_kN * 1000  # [N/m]\n" if kilo else "")
+    if ask == "zeta":
+        body = code("""
+            zeta, omega_n = sp.symbols("zeta omega_n", positive=True)
+            # m s^2 + c s + k = 0 divided by m, matched to s^2 + 2 zeta omega_n s + omega_n^2 = 0
+            eqs = [sp.Eq(c / m, 2 * zeta * omega_n), sp.Eq(k / m, omega_n ** 2)]
+            sol = sp.solve(eqs, [zeta, omega_n], dict=True)[0]
+            answer = float(sol[zeta])
+            """)
+        units = "dimensionless"
+    elif ask == "freq":
+        body = code("""
+            omega_n = sp.symbols("omega_n", positive=True)
+            # undamped: m s^2 + k = 0 has the roots s = ±i omega_n
+            omega = sp.solve(sp.Eq(m * omega_n ** 2, k), omega_n)[0]  # [rad/s]
+            f_n = omega / (2 * sp.pi)
+            answer = float(f_n)  # [Hz]
+            """)
+        units = "Hz"
+    elif ask == "period":
+        body = code("""
+            s = sp.symbols("s")
+            roots = sp.solve(sp.Eq(m * s ** 2 + c * s + k, 0), s)  # s = -zeta omega_n ± i omega_d
+            omega_d = abs(sp.im(roots[0]))  # damped angular frequency [rad/s]
+            T_d = 2 * sp.pi / omega_d
+            answer = float(T_d)  # [s]
+            """)
+        units = "s"
+    else:
+        body = code("""
+            s, c_c = sp.symbols("s c_c", positive=True)
+            # critical damping: m s^2 + c_c s + k = 0 has a double root (zero discriminant)
+            disc = sp.discriminant(m * s ** 2 + c_c * s + k, s)
+            c_crit = sp.solve(sp.Eq(disc, 0), c_c)[0]
+            answer = float(c_crit)  # [N*s/m]
+            """)
+        units = "N·s/m"
+    program = "import sympy as sp\n\n" + head + body
+    return texts[phrasing], program, units
+
+
 # ---- circuits -------------------------------------------------------------------------------
 
 @family("rc_charging", DOMAIN, 6)

@@ -494,3 +494,208 @@ def seir_epidemic(rng: random.Random, phrasing: int):
         """) + last + "\n")
     units = {"at": "people", "peak": "people", "peak_day": "people, days"}[ask]
     return texts[phrasing], program, units
+
+
+# ---- predator-prey equilibrium --------------------------------------------------------------
+
+_LV_EQUILIBRIUM = [
+    # prey, prey (one), predators, predator (one), habitat, time unit,
+    # prey growth rate, predator death rate, prey and predator numbers at the equilibrium
+    ("rabbits", "rabbit", "foxes", "fox", "an upland nature reserve", "year", (0.5, 1.2), (0.3, 0.9), (300, 2500),
+     (20, 150)),
+    ("hares", "hare", "lynx", "lynx", "the taiga", "year", (0.4, 1.0), (0.3, 0.8), (500, 3000), (15, 120)),
+    ("aphids", "aphid", "ladybirds", "ladybird", "a rose nursery", "day", (0.2, 0.5), (0.15, 0.4), (300, 1500),
+     (10, 80)),
+    ("spider mites", "spider mite", "predatory mites", "predatory mite", "a strawberry field", "day", (0.2, 0.4),
+     (0.15, 0.35), (400, 1500), (30, 200)),
+    ("sardines", "sardine", "tuna", "tuna", "the open ocean", "year", (0.5, 1.2), (0.3, 0.8), (1000, 3000),
+     (50, 400)),
+    ("moose", "moose", "wolves", "wolf", "an island", "year", (0.2, 0.5), (0.3, 0.7), (400, 2000), (15, 60)),
+    ("caribou", "caribou", "wolves", "wolf", "the tundra", "year", (0.2, 0.5), (0.3, 0.7), (500, 2500), (15, 80)),
+]
+
+
+def _sig2(v: float) -> float:
+    """Two significant digits: 0.0034567 -> 0.0035."""
+    return float(f"{v:.2g}")
+
+
+@family("lotka_volterra_equilibrium", DOMAIN, 6)
+def lotka_volterra_equilibrium(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    prey, prey1, pred, pred1, habitat, tu, a_rng, g_rng, x_rng, y_rng = pick(rng, _LV_EQUILIBRIUM)
+    alpha = round(rng.uniform(*a_rng), 2)
+    gamma = round(rng.uniform(*g_rng), 2)
+    # draw the equilibrium sizes, then round the interaction rates (kept >= 0.0001 for the text)
+    beta = max(_sig2(alpha / rng.uniform(*y_rng)), 0.0001)
+    delta = max(_sig2(gamma / rng.uniform(*x_rng)), 0.0001)
+    ask = pick(rng, ["prey", "pred", "period"])
+    aside = _aside(rng, name)
+    tus = tu + "s"
+    want = {"prey": f"the number of {prey} at the coexistence (nonzero) equilibrium",
+            "pred": f"the number of {pred} at the coexistence (nonzero) equilibrium",
+            "period": f"the period of small oscillations around the coexistence equilibrium, in {tus}"}[ask]
+    question = {
+        "prey": f"At what number of {prey} can both species hold steady together (the coexistence equilibrium)?",
+        "pred": f"How many {pred} does the coexistence equilibrium support, where neither population changes?",
+        "period": f"If the populations are nudged slightly away from their coexistence equilibrium, how many "
+                  f"{tus} does one cycle of the small oscillations take?"}[ask]
+    mine = {"prey": f"At which {prey1} count do both populations stay constant (the coexistence point)?",
+            "pred": f"How many {pred} would I have once both populations sit at their coexistence steady state?",
+            "period": f"How long, in {tus}, is one cycle of the small swings around the coexistence steady state?"}[ask]
+    task = {"prey": "Set both right-hand sides to zero and give x at the nonzero equilibrium.",
+            "pred": "Set both right-hand sides to zero and give y at the nonzero equilibrium.",
+            "period": f"Linearize about the nonzero equilibrium and give the period 2π/ω of the small "
+                      f"oscillations (in {tus})."}[ask]
+    first = {"prey": f"What is the number of {prey} at the coexistence (nonzero) equilibrium",
+             "pred": f"How many {pred} are there at the coexistence (nonzero) equilibrium",
+             "period": f"How many {tus} does one small oscillation around the coexistence equilibrium last"}[ask]
+    texts = [
+        (f"A Lotka-Volterra predator-prey model of the {prey} and {pred} in {habitat} has a prey birth rate "
+         f"α = {alpha:g} per {tu}, a predation coefficient β = {beta:g} per {pred1} per {tu}, a predator "
+         f"mortality γ = {gamma:g} per {tu} and a conversion efficiency δ = {delta:g} per {prey1} per {tu}. "
+         f"Find {want}.{aside}"),
+        (f"{name} studies the {prey} and {pred} of {habitat}.{aside} The fitted Lotka-Volterra coefficients "
+         f"are: prey growth {alpha:g}/{tu}, predation {beta:g} per {pred1} per {tu}, predator mortality "
+         f"{gamma:g}/{tu}, predator efficiency {delta:g} per {prey1} per {tu}. {question}"),
+        (f"My Lotka-Volterra fit for the {prey} and {pred} in {habitat}: the {prey} reproduce at {alpha:g} per "
+         f"{tu}, predation costs them {beta:g} per {pred1} per {tu}, the {pred} have a mortality of {gamma:g} per "
+         f"{tu} and convert prey into offspring at {delta:g} per {prey1} per {tu}. {mine}{aside}"),
+        (f"Equilibrium analysis (Lotka-Volterra predator-prey). Prey: {prey}, intrinsic growth {alpha:g}/{tu}; "
+         f"predation coefficient {beta:g} per {pred1} per {tu}. Predators: {pred}, mortality {gamma:g}/{tu}; "
+         f"conversion efficiency {delta:g} per {prey1} per {tu}. Report {want}.{aside}"),
+        (f"Consider dx/dt = {alpha:g}x - {beta:g}xy, dy/dt = {delta:g}xy - {gamma:g}y, where x counts {prey}, "
+         f"y counts {pred} and t is in {tus}. {task}{aside}"),
+        (f"{first} for the {prey} and {pred} of {habitat}, given a Lotka-Volterra model with prey growth rate "
+         f"{alpha:g} per {tu}, predation coefficient {beta:g}, predator mortality {gamma:g} per {tu} and "
+         f"conversion efficiency {delta:g}?{aside}"),
+    ]
+    head = code(f"""
+        import sympy as sp
+
+        alpha = {lit(alpha)}  # prey growth rate [1/{tu}]
+        beta = {lit(beta)}  # predation rate (coefficient) [1/(predator*{tu})]
+        gamma = {lit(gamma)}  # predator death rate (mortality) [1/{tu}]
+        delta = {lit(delta)}  # predator conversion efficiency per prey [1/(prey*{tu})]
+
+        x, y = sp.symbols("x y")  # {prey}, {pred}
+        dxdt = alpha * x - beta * x * y
+        dydt = delta * x * y - gamma * y
+        equilibria = sp.solve([sp.Eq(dxdt, 0), sp.Eq(dydt, 0)], [x, y], dict=True)
+        coexistence = [e for e in equilibria if e[x] > 0 and e[y] > 0][0]
+        """)
+    if ask == "period":
+        program = head + code("""
+            J = sp.Matrix([dxdt, dydt]).jacobian([x, y]).subs(coexistence)
+            omega = max(sp.im(ev) for ev in J.eigenvals())  # angular frequency of small oscillations
+            answer = float(2 * sp.pi / omega)
+            """)
+        return texts[phrasing], program, tus
+    program = head + f"answer = float(coexistence[{'x' if ask == 'prey' else 'y'}])\n"
+    return texts[phrasing], program, (prey if ask == "prey" else pred)
+
+
+# ---- growth rate between two dated observations ----------------------------------------------
+
+def _growth_draw(rng: random.Random):
+    """(subject, noun, unit, N1, r, year1, years between, decimals of the values, level factor,
+    years from the second observation to the query year)."""
+    kind = pick(rng, ["town", "co2", "app", "ice", "seals", "solar"])
+    if kind == "town":
+        place = pick(rng, ["Millbrook", "Ashford", "Port Alder", "Kessel", "Lindenau", "Brookvale", "Santa Rita"])
+        return (f"the population of {place}", "population", "people", rng.randint(40, 900) * 100,
+                rng.uniform(0.006, 0.035), pick(rng, [2000, 2005, 2008, 2010, 2012]), rng.randint(5, 12), -2,
+                rng.uniform(1.2, 2.0), rng.randint(5, 20))
+    if kind == "co2":
+        station = pick(rng, ["Mauna Loa", "Cape Grim", "an Alpine observatory", "a coastal station"])
+        return (f"the atmospheric CO2 concentration measured at {station}", "CO2 concentration", "ppm",
+                round(rng.uniform(330, 370), 1), rng.uniform(0.004, 0.006), rng.randint(1975, 1995),
+                rng.randint(15, 28), 1, rng.uniform(1.15, 1.4), rng.randint(15, 50))
+    if kind == "app":
+        app = pick(rng, ["a language-learning app", "a ride-sharing app", "a photo-sharing app", "a fitness app"])
+        return (f"the number of monthly active users of {app}", "number of users", "million users",
+                round(rng.uniform(0.5, 5), 1), rng.uniform(0.25, 0.6), rng.randint(2014, 2019),
+                rng.randint(2, 4), 1, rng.uniform(2, 6), rng.randint(1, 3))
+    if kind == "ice":
+        region = pick(rng, ["Greenland", "the Alps", "Alaska", "Patagonia", "the Himalaya"])
+        return (f"the yearly ice loss of the glaciers of {region}", "yearly ice loss", "gigatonnes per year",
+                rng.randint(20, 250), rng.uniform(0.02, 0.07), rng.randint(1993, 2005), rng.randint(10, 18), 0,
+                rng.uniform(1.5, 3), rng.randint(10, 25))
+    if kind == "seals":
+        island = pick(rng, ["the Farne Islands", "Sable Island", "Heligoland", "an island off Norway"])
+        return (f"the number of grey seal pups born each year on {island}", "pup count", "pups",
+                rng.randint(30, 300) * 10, rng.uniform(0.03, 0.1), rng.randint(1995, 2010), rng.randint(6, 12), -1,
+                rng.uniform(1.5, 3), rng.randint(3, 12))
+    country = pick(rng, ["Chile", "Vietnam", "Morocco", "Portugal", "Kenya"])
+    return (f"the installed solar power capacity of {country}", "installed capacity", "GW",
+            round(rng.uniform(0.5, 8), 1), rng.uniform(0.15, 0.4), rng.randint(2008, 2014), rng.randint(4, 8), 1,
+            rng.uniform(2, 5), rng.randint(2, 6))
+
+
+def _round_to(v: float, decimals: int) -> float | int:
+    v = round(v, decimals)
+    return int(v) if decimals <= 0 else v
+
+
+@family("growth_rate_from_two_values", DOMAIN, 6)
+def growth_rate_from_two_values(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    subject, noun, unit, N1, r, year1, gap, dec, factor, later = _growth_draw(rng)
+    year2 = year1 + gap
+    N2 = _round_to(N1 * math.exp(r * gap), dec)
+    level = _sig2(N2 * factor)
+    level = int(level) if level.is_integer() else level
+    year3 = year2 + later
+    ask = pick(rng, ["rate", "year", "value"])
+    aside = _aside(rng, name)
+    v1, v2, lv = f"{fmt_num(N1)} {unit}", f"{fmt_num(N2)} {unit}", f"{fmt_num(level)} {unit}"
+    S = subject[:1].upper() + subject[1:]
+    model = f"N(t) = N₁·e^(r(t - {year1}))"
+    want = {"rate": "the continuous annual growth rate r, in percent per year",
+            "year": f"the year (as a decimal year) in which it reaches {lv}",
+            "value": f"the expected {noun} in {year3}"}[ask]
+    texts = [
+        (f"{S} was {v1} in {year1} and had grown to {v2} by {year2}. Assuming exponential growth {model}, "
+        f"find {want}.{aside}"),
+        f"{name} is writing a report on {subject}.{aside} The records show {v1} in {year1}, rising to {v2} "
+        f"in {year2}. "
+        + {"rate": "What continuous growth rate per year (in percent) do these two values imply?",
+           "year": f"If the exponential trend continues, in what year (to one decimal) will it hit {lv}?",
+           "value": f"If the exponential trend continues, what will the {noun} be in {year3}?"}[ask],
+        f"I looked up {subject}: {v1} back in {year1}, {v2} in {year2}. "
+        + {"rate": "Treating that as continuous exponential growth, what's the rate in % per year?",
+           "year": f"Extrapolating exponentially, when (decimal year) do we pass {lv}?",
+           "value": f"Extrapolating exponentially, what should I expect for {year3}?"}[ask] + aside,
+        (f"Observations — {subject}: {year1}: {v1}; {year2}: {v2}. Model: exponential growth with a "
+        f"continuous rate. Report {want}.{aside}"),
+        f"Fit {model} to N({year1}) = {fmt_num(N1)} and N({year2}) = {fmt_num(N2)}, with N in {unit} and t "
+        f"in calendar years, then give "
+        + {"rate": "r in percent per year.",
+           "year": f"the year t at which N = {fmt_num(level)} (decimal year).",
+           "value": f"N({year3})."}[ask] + aside,
+        {"rate": f"What continuous annual growth rate, in percent, takes {subject} from {v1} ({year1}) to "
+                 f"{v2} ({year2})?{aside}",
+         "year": f"In which year (decimal) will {subject} reach {lv}, if it was {v1} in {year1} and "
+                 f"had grown exponentially to {v2} by {year2}?{aside}",
+         "value": f"What will {subject} be in {year3} if its exponential growth goes on? It stood at {v1} in "
+                  f"{year1}; in {year2} it was {v2}.{aside}"}[ask],
+    ]
+    u = "Gt/year" if unit == "gigatonnes per year" else unit
+    head = (f"import sympy as sp\n\nyear1 = {year1}  # year of the first value [year]\n"
+            f"N1 = {lit(N1)}  # {noun} in {year1} [{u}]\nyear2 = {year2}  # year of the second value [year]\n"
+            f"N2 = {lit(N2)}  # {noun} in {year2} [{u}]\n")
+    if ask == "year":
+        head += f"level = {lit(level)}  # level of interest [{u}]\n"
+    if ask == "value":
+        head += f"year_query = {year3}  # year of interest [year]\n"
+    body = code("""
+        r, t = sp.symbols("r t", real=True)
+        # N(t) = N1 * exp(r * (t - year1)); the logarithm is linear in r and t
+        rate = sp.solve(sp.Eq(sp.log(N2 / N1), r * (year2 - year1)), r)[0]  # continuous growth rate [1/year]
+        """)
+    body += {"rate": "answer = float(rate * 100)  # [%/year]\n",
+             "year": "t_reach = sp.solve(sp.Eq(sp.log(level / N1), rate * (t - year1)), t)[0]\n"
+                     "answer = float(t_reach)  # [year]\n",
+             "value": "N = N1 * sp.exp(rate * (t - year1))\nanswer = float(N.subs(t, year_query))\n"}[ask]
+    units = {"rate": "%/year", "year": "year", "value": unit}[ask]
+    return texts[phrasing], head + "\n" + body, units

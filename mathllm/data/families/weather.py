@@ -691,6 +691,118 @@ def dew_point(rng: random.Random, phrasing: int):
     return texts[phrasing], program, u
 
 
+@family("relative_humidity", DOMAIN, 6)
+def relative_humidity(rng: random.Random, phrasing: int):
+    name = pick(rng, NAMES)
+    place = pick(rng, ["the coastal station", "the orchard", "the marina", "the allotments",
+                       "the school weather station", "the airfield", "the tennis club"])
+    ask = pick(rng, ["rh", "rh", "vp", "warm", "warm"])
+    fahrenheit = ask != "vp" and rng.random() < 0.2
+    tenths = not fahrenheit and rng.random() < 0.3
+    if fahrenheit:
+        u = "°F"
+        Td = rng.randint(25, 70)
+        T = Td + rng.randint(3, 36)
+    else:
+        u = "°C"
+        Td = rng.randint(-5, 22) if ask == "vp" else rng.randint(-8, 20)
+        T = Td + (rng.randint(2, 14) if ask == "rh" else rng.randint(4, 20))
+        if tenths:
+            Td = round(Td + rng.randint(1, 9) / 10, 1)
+            T = round(T + rng.randint(1, 9) / 10, 1) if ask != "vp" else T
+    aside = _aside(rng, name)
+    Tt, Tdt = _deg(T, u), _deg(Td, u)
+    conv = " (convert both temperatures to °C first)" if fahrenheit else ""
+    es = "e_s(T) = 6.112·exp(17.62·T/(243.12 + T)) hPa"
+    if ask == "rh":
+        texts = [
+            (f"At {place} the air temperature is {Tt} and the dew point is {Tdt}. Using the Magnus "
+             f"formula for saturation vapour pressure, find the relative humidity, i.e. the actual "
+             f"vapour pressure as a percentage of the saturation vapour pressure.{aside}"),
+            (f"{name} reads the instruments at {place}: a dry-bulb temperature of {Tt} and a "
+             f"chilled-mirror dew point of {Tdt}.{aside} Comparing the actual vapour pressure with the "
+             f"saturation vapour pressure (Magnus formula), what is the relative humidity in percent?"),
+            (f"My weather station shows {Tt} with a dew point of {Tdt}. How humid is that as a "
+             f"relative humidity, if I work out both vapour pressures with the Magnus formula?{aside}"),
+            (f"Observation — {place}: T = {Tt}; T_d = {Tdt}. Report RH (%) = 100·e(T_d)/e_s(T), with "
+             f"vapour pressures from {_MAGNUS}{conv}.{aside}"),
+            (f"The Magnus formula gives the saturation vapour pressure {es}. With "
+             f"RH = 100·e_s(T_d)/e_s(T), compute the relative humidity for T = {Tt} and T_d = {Tdt}"
+             f"{conv}.{aside}"),
+            (f"How close to saturation is the air at {place}, as a relative humidity in percent, when the "
+             f"thermometer reads {Tt} and the dew point is {Tdt}? Use the Magnus vapour-pressure "
+             f"formula.{aside}"),
+        ]
+    elif ask == "warm":
+        texts = [
+            (f"Early in the morning the dew point at {place} is {Tdt}. By the afternoon the air has "
+             f"warmed to {Tt} while the dew point stays at {Tdt}. Using the Magnus formula for "
+             f"saturation vapour pressure, what is the afternoon relative humidity (%)?{aside}"),
+            (f"{name} finds dew on the grass at {place} at sunrise; the dew point is {Tdt}.{aside} By "
+             f"mid-afternoon the temperature has climbed to {Tt}, but the moisture in the air, and so the "
+             f"dew point, has not changed. With the Magnus vapour-pressure formula, what relative "
+             f"humidity does the afternoon air have?"),
+            (f"The dew point here has held at {Tdt} all day and the air has now warmed up to {Tt}. "
+             f"What's the relative humidity now, using the Magnus formula for vapour pressure?{aside}"),
+            (f"Afternoon update — {place}: air temperature up to {Tt}; dew point unchanged at {Tdt}. "
+             f"Compute the relative humidity (%) as 100 times the ratio of actual to saturation vapour "
+             f"pressure, both from {_MAGNUS}{conv}.{aside}"),
+            (f"With {es} and RH = 100·e_s(T_d)/e_s(T), find the relative humidity once the air has "
+             f"warmed to T = {Tt} while the dew point stays at T_d = {Tdt}{conv}.{aside}"),
+            (f"What will the relative humidity be at {place} when the air warms to {Tt} during the day "
+             f"and the dew point stays at {Tdt}, going by the Magnus vapour-pressure formula?{aside}"),
+        ]
+    else:
+        texts = [
+            (f"The dew point at {place} is {Tdt}. Using the Magnus formula, find the actual water "
+             f"vapour pressure of the air (in hPa).{aside}"),
+            (f"{name}'s chilled-mirror hygrometer at {place} fogs up at {Tdt}, so that is the dew "
+             f"point.{aside} How much water vapour pressure, in hPa, does the air hold, according to the "
+             f"Magnus formula?"),
+            (f"The dew point outside is {Tdt} right now. What's the partial pressure of water vapour in "
+             f"the air, in hPa, by the Magnus formula?{aside}"),
+            (f"Humidity log — {place}: dew point {Tdt}. Compute the actual vapour pressure e (hPa) as "
+             f"the Magnus saturation vapour pressure at the dew point.{aside}"),
+            (f"Evaluate e = 6.112·exp(17.62·T_d/(243.12 + T_d)) hPa, the vapour pressure of air whose "
+             f"dew point is T_d = {Tdt}.{aside}"),
+            (f"What is the vapour pressure of the air at {place}, in hPa, when the dew point there is "
+             f"{Tdt}? Use the Magnus formula.{aside}"),
+        ]
+    # Magnus coefficients in the formula, not as parameters, as in dew_point (grounded decoding
+    # lets a parameter take only a number of the text).
+    magnus = "6.112 * math.exp(17.62 * {t} / (243.12 + {t}))"
+    if ask == "vp":
+        program = code(f"""
+            import math
+
+            T_dew = {lit(Td)}  # dew point [°C]
+
+            e = {magnus.format(t="T_dew")}  # Magnus: saturation vapour pressure at the dew point [hPa]
+            answer = float(e)  # [hPa]
+            """)
+        return texts[phrasing], program, "hPa"
+    if ask == "rh":
+        head = f"T_air = {lit(T)}  # air temperature [{u}]\nT_dew = {lit(Td)}  # dew point [{u}]\n"
+        t_name = "T_air"
+    else:
+        head = (f"T_dew = {lit(Td)}  # dew point, unchanged through the day [{u}]\n"
+                f"T_afternoon = {lit(T)}  # afternoon air temperature [{u}]\n")
+        t_name = "T_afternoon"
+    if fahrenheit:
+        head += f"\nT_c = ({t_name} - 32) * 5 / 9  # [°C]\nTd_c = (T_dew - 32) * 5 / 9  # [°C]\n"
+        t_name, d_name = "T_c", "Td_c"
+    else:
+        head += "\n"
+        d_name = "T_dew"
+    program = "import math\n\n" + head + code(f"""
+        e_sat = {magnus.format(t=t_name)}  # saturation vapour pressure (Magnus) [hPa]
+        e_act = {magnus.format(t=d_name)}  # actual vapour pressure [hPa]
+        RH = 100 * e_act / e_sat
+        answer = float(RH)  # [%]
+        """)
+    return texts[phrasing], program, "%"
+
+
 @family("wind_chill", DOMAIN, 6)
 def wind_chill(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)
