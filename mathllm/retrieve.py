@@ -15,7 +15,11 @@ bolus" and "how long until it falls to 5 mg/L" share their words but not their f
 family is ranked by its best example that asks for a time when the query does (and none when it
 does not); an example of the other kind keeps only part of its score. Interest compounded within
 the year ("compounded quarterly", "credited every month") is a kind too: the program counts the
-periods, where "compounded annually" has none to count. Within the family, a
+periods, where "compounded annually" has none to count; and simple interest ("6% simple interest",
+"not compounded") is one, whose program multiplies where compound interest raises to a power;
+and so is a question about an equilibrium ("at the coexistence equilibrium"), which solves for a
+resting state where "how many sardines after 16 years" integrates.
+Within the family, a
 :func:`profile` of the text counts too: "$3,500 down" and "15% down" ask the same question of
 data the program must treat differently, so an example that gives as many percentages and
 amounts of money as the query (and as many numbers in °F, mph or ft: a program for "34 °F"
@@ -46,7 +50,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from .bind import written_units
+from .bind import is_measure, unit_key, written_units
 from .errors import DataError, MathllmError, UsageError
 from .prompt import Example, question_of
 from .quantities import find_numbers, frequencies, is_money
@@ -113,7 +117,11 @@ def asks_time(text: str) -> bool:
 _TIME = "asks a time"
 _COMPOUNDED = "compounded within the year"
 _SIMPLE = "simple interest"
-_KINDS = (_TIME, _COMPOUNDED, _SIMPLE)  # what an example must share with the query to keep its whole score
+_EQUILIBRIUM = "asks an equilibrium"
+_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM)  # what an example must share with the query to keep its whole score
+#: A question about the state a system rests in, not about where it is after a while: "at the
+#: coexistence equilibrium", "at what population can both species coexist".
+_ASKS_EQUILIBRIUM = re.compile(r"\bequilibri(?:um|a)\b|\bcoexist\w*", re.IGNORECASE)
 #: Interest paid on the principal only: "simple interest", "not compounded".
 _SIMPLE_INTEREST = re.compile(r"\bsimple(?:\s+annual)?\s+interest\b|\bnot compounded\b|\binterest is not compounded\b|"
                               r"\bon the (?:original )?principal only\b", re.IGNORECASE)
@@ -147,11 +155,17 @@ def profile(text: str) -> Counter[str]:
         out[_COMPOUNDED] = 1
     if _SIMPLE_INTEREST.search(text):
         out[_SIMPLE] = 1
+    if _ASKS_EQUILIBRIUM.search(question_of(text)):
+        out[_EQUILIBRIUM] = 1
     # the units the numbers are written in ("100 mL over 60 minutes", "25 g/L", "135 km/h"): within
     # a family, programs for "g/L" convert where those for "kg/L" do not, and a drip rate from a
     # volume and a time is another program than one from a dose rate in units/h
     for unit in written_units(text):
         out[f"in {unit}"] = 1
+    # the unit the question wants its answer in ("How many mg ...", "in m²", "(in %)"): a dose and
+    # the body surface area it is computed from share their words, not their program
+    if (asked := asked_unit(text)) is not None:
+        out[f"asks {asked}"] = 1
     for m in find_numbers(text):
         if m.percent:
             out["%"] += 1
@@ -162,6 +176,29 @@ def profile(text: str) -> Counter[str]:
         elif _IMPERIAL.match(text, m.end):
             out["imperial"] += 1
     return out
+
+
+#: Where a question names the unit of its answer: "how many mg", "in m²", "(in %)", "in kg?".
+_ASKED_IN = re.compile(r"\bhow many\s+(?P<a>[^\s,.;:?()]+)|\bin\s+(?P<b>[^\s,.;:?()]+)\s*(?:[?,.;)]|$)"
+                       r"|\((?:in\s+)?(?P<c>[^\s,.;:?()]+)\)", re.IGNORECASE)
+
+
+#: Units an answer is asked in that :func:`~mathllm.bind.is_measure` does not list: areas,
+#: volumes in powers, temperatures, pressures, frequencies, forces, energies, electric units.
+_OTHER_UNIT = re.compile(r"[a-z]{1,2}\^[23]|°[cf]|[hk]?pa|k?hz|k?n|k?j|k?w|m?v|m?a|ohm|ω|kwh")
+
+
+def asked_unit(text: str) -> str | None:
+    """The unit of measure (or %) the question of ``text`` asks its answer in, spelled alike
+    (:func:`~mathllm.bind.unit_key`); None where it names none."""
+    for m in _ASKED_IN.finditer(question_of(text)):
+        word = next(g for g in m.groups() if g)
+        if word == "%" or word.lower() in ("percent", "per cent"):
+            return "%"
+        key = unit_key(word)
+        if key and (is_measure(key) or _OTHER_UNIT.fullmatch(key)):
+            return key
+    return None
 
 
 def _distance(a: Counter[str], b: Counter[str]) -> int:

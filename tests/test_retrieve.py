@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from mathllm.prompt import Example
+from mathllm.prompt import Example, question_of
 from mathllm.retrieve import (
     BANK_PATH,
     BM25,
     PROFILE_WEIGHT,
     TIME_WEIGHT,
     Bank,
+    asked_unit,
     load_bank,
     nearest_examples,
     profile,
@@ -320,6 +321,33 @@ BANK_ONLY_KINDS = [
     ("stats_weighted_mean",
      ('Homework counts 20%, quizzes 30% and the final exam 50%. Ines has 92 on homework, 81 on '
       'quizzes and 74 on the exam. What is her final grade?')),
+    # added on 2026-12-05
+    ("lotka_volterra_equilibrium",
+     ('Foxes and rabbits obey dR/dt = 0.8R - 0.02RF and dF/dt = 0.001RF - 0.3F. At what rabbit population '
+      'is the system in equilibrium with both species present?')),
+    ("growth_rate_from_two_values",
+     ('A city had 410,000 inhabitants in 2005 and 468,000 in 2015. Assuming exponential growth, what was its '
+      'continuous annual growth rate in percent?')),
+    ("bsa_dosing",
+     ('A patient is 168 cm tall and weighs 61 kg. Carboplatin is ordered at 400 mg per m² of body surface '
+      'area (Mosteller). How many mg should be given?')),
+    ("creatinine_clearance",
+     ('Estimate the creatinine clearance of a 72-year-old woman weighing 58 kg with a serum creatinine of '
+      '1.4 mg/dL using Cockcroft-Gault.')),
+    ("half_life_from_two_samples",
+     ('After an IV dose of gentamicin, blood levels were 8.2 mg/L at 1 h and 3.1 mg/L at 7 h. What is the '
+      'elimination half-life?')),
+    ("simple_interest",
+     'Ana borrows $1,500 at 6% simple interest for 9 months. How much interest does she owe?'),
+    ("sinking_fund_payment",
+     ('How much must a firm set aside at the end of every quarter, at 5% compounded quarterly, to have '
+      '$80,000 in 6 years to replace a machine?')),
+    ("spring_damping_ratio",
+     ('A 250 kg quarter-car rests on a suspension spring of 20 kN/m with a damper of 1,800 N·s/m. What is the '
+      'damping ratio?')),
+    ("relative_humidity",
+     ('At dawn the air is 9 °C with a dew point of 7 °C. By noon the air has warmed to 21 °C and the dew point is '
+      'unchanged. What is the relative humidity at noon?')),
 ]
 
 
@@ -342,6 +370,21 @@ COMPOUNDING = [
     (("How much interest does a deposit of 20,000 euros earn in 11 years when the bank pays 7.75% a year and adds "
       "the interest at the end of each year?"), False),
 ]
+
+
+@pytest.mark.parametrize(("text", "simple"), [
+    (("How much will a deposit of 2,500 EUR grow to in 29 years when the bank pays 7% a year and adds the interest "
+      "at the end of each year?"), False),
+    ("What is 2,500 EUR worth after 29 years at 7% a year, compounded annually?", False),
+    ("How much interest does 2,500 EUR earn in 3 years at 7% simple interest?", True),
+    (("A note pays 7% a year on the principal only (interest is not compounded). What is 2,500 EUR worth after "
+      "3 years?"), True),
+])
+def test_simple_interest_is_a_kind_of_question(text: str, simple: bool) -> None:
+    bank = load_bank(BANK_PATH)
+    shown = bank.nearest(text, k=1)[0]
+    assert (bank.groups[bank.examples.index(shown)] == "simple_interest") == simple
+    assert (profile(text)["simple interest"] == 1) == simple
 
 
 @pytest.mark.parametrize(("text", "within_year"), COMPOUNDING)
@@ -516,3 +559,37 @@ def test_bank_names_resolve_and_missing_banks_are_refused(tmp_path: Path, monkey
     with pytest.raises(UsageError, match="bank file not found: builtin"):
         SolveOptions(banks=("builtin",)).validate()  # a name is resolved first, by resolve_banks
     SolveOptions(banks=resolve_banks(["builtin"])).validate()
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    # an equilibrium asked: the example solves for the resting state
+    (("Foxes and rabbits obey dR/dt = 0.8R - 0.02RF and dF/dt = 0.001RF - 0.3F. At what rabbit population is the "
+      "system in equilibrium with both species present?"), "lotka_volterra_equilibrium"),
+    # a state after a while: the example integrates
+    (("What is the number of sardines after 16 years, if 70 sardines and 37 tuna interact according to dx/dt = "
+      "0.76x - 0.0228xy, dy/dt = 0.0132xy - 0.66y (t in years)?"), "lotka_volterra"),
+])
+def test_an_equilibrium_asked_is_a_kind_of_question(text: str, family: str) -> None:
+    bank = load_bank(BANK_PATH)
+    shown = bank.nearest(text, k=1)[0]
+    assert bank.groups[bank.examples.index(shown)] == family
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("How many mg of cisplatin does an order of 80 mg/m² come to for a patient who is 190 cm tall?", "mg"),
+    ("What is the body surface area by the Mosteller formula, in m²?", "m^2"),
+    ("How high above sea level, in m, is the freezing level?", "m"),
+    ("What is the growth rate (in %)?", "%"),
+    ("What is the temperature at the ski resort, 950 m above sea level?", None),
+    ("How many people are infected at the peak?", None),
+])
+def test_the_unit_a_question_asks_its_answer_in(text: str, unit: str | None) -> None:
+    assert asked_unit(text) == unit
+
+
+def test_a_dose_asked_in_mg_is_shown_an_example_that_computes_the_dose() -> None:
+    # the body surface area and the dose computed from it share every word of the text
+    text = ("How many mg of cyclophosphamide does an order of 500 mg/m² come to for a patient who is 179 cm tall and "
+            "weighs 67.8 kg, with the body surface area from the Mosteller formula?")
+    shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
+    assert "dose" in shown.program and "mg" in question_of(shown.problem)

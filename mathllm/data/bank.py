@@ -22,6 +22,18 @@ from .core import generate
 
 BANK_PATH = Path(__file__).with_name("bank.jsonl")
 
+#: The share of its whole-text score an example of these families keeps when families are ranked
+#: (a record's ``weight``, :func:`mathllm.retrieve.load_bank`). They joined the bank on
+#: 2026-12-05 without the adapter being trained on them, and they share words with trained
+#: families ("deposit", "put into a savings account", "sardines and tuna"): at 1, 7 of the 414
+#: held-out phrasings of trained families were shown one of them and 3 of those turned wrong;
+#: at 0.9, 2 are shown another example (1 another family) and their own held-out phrasings
+#: still find them (53 of 54), at 0.8 only 49 (``benchmarks/bank_change.py``).
+WEIGHTS = {name: 0.9 for name in (
+    "lotka_volterra_equilibrium", "growth_rate_from_two_values", "bsa_dosing", "creatinine_clearance",
+    "half_life_from_two_samples", "simple_interest", "sinking_fund_payment", "spring_damping_ratio",
+    "relative_humidity")}
+
 
 def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:
     rows = []
@@ -34,7 +46,8 @@ def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int
                 except Exception:  # a draw the family rejects: skip it, the bank is a sample
                     continue
                 rows.append({"family": fam.name, "domain": fam.domain, "phrasing": ph,
-                             "problem": s.problem, "program": s.program})
+                             "problem": s.problem, "program": s.program}
+                            | ({"weight": WEIGHTS[fam.name]} if fam.name in WEIGHTS else {}))
     seen = set()
     uniq = []
     for r in rows:
