@@ -86,7 +86,10 @@ clear evidence:
    parameter that only holds its value: "3 infectious cases" for ``I0 = 3`` leaves "recovery
    after 3 days" free for the parameters in days; nor is it a second writing of a number two
    initial values share ("begins with 3 infectious cases only ... recovery after 3 days" read as
-   ``E0 = I0 = 3``: the one the word does not name, ``E0``, starts at zero).
+   ``E0 = I0 = 3``: the one the word does not name, ``E0``, starts at zero). A count holding a
+   number written with a noun its description does not use ("The reserve covers 201 hectares"
+   for ``x0  # initial hares``) takes the one free number written with a noun it does use, and
+   no other parameter's ("250 hares").
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
