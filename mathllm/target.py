@@ -59,6 +59,7 @@ from .contract import parse_parameters
 from .prompt import Example, question_of
 from .quantities import _stems
 from .questions import Retarget, _answer_line, is_wrapper, unwrapped
+from .retrieve import asks_time  # a question that asks for a time, as retrieval reads it
 
 #: Words of a question that asks for interest (or another gain) rather than a balance.
 _GAIN = re.compile(r"\b(?:interest|earn(?:s|ed|ings)?|gain(?:s|ed)?|returns?|grow(?:s|n)? by|profit)\b",
@@ -114,8 +115,6 @@ _ROUNDING = ("ceil", "floor")
 
 def _rounding(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
     """Rule 4: the unrounded time where the example's text asked to round and the text does not."""
-    from .retrieve import asks_time  # retrieve reads the kind of question the same way
-
     inner = unwrapped(value, _WRAPPERS)
     if not (isinstance(inner, ast.Call) and len(inner.args) == 1 and not inner.keywords
             and (isinstance(inner.func, ast.Attribute) and inner.func.attr in _ROUNDING
