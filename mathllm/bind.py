@@ -1271,17 +1271,19 @@ def _own_noun(text: str, params: list[Parameter], mentions: list[Mention], words
     sources = {p.name: _sources(p, mentions) for p in params}
     owned = {i for src in sources.values() for i in src}
     own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(p.unit) for p in params}
+    # the numbers written with a noun, and the noun's stems
+    nouns = {j: _stems(u) for j, u in enumerate(said) if _noun(u) and not mentions[j].percent}
     moves = []
     for p in params:
         unit = unit_key(p.unit)
         if is_measure(unit) or unit in _CURRENCIES or unit_is_percent(p) or len(sources[p.name]) != 1:
             continue
         i = sources[p.name][0]
-        if not _noun(said[i]) or mentions[i].percent or _stems(said[i]) & (own[p.name] | _stems(p.unit)) \
+        if i not in nouns or nouns[i] & (own[p.name] | _stems(p.unit)) \
                 or sum(m.value == mentions[i].value for m in mentions) != 1:
             continue
-        named = [j for j, u in enumerate(said) if j not in owned and _noun(u) and not mentions[j].percent
-                 and _stems(u) & own[p.name] and not any(_stems(u) & own[q.name] for q in params if q is not p)]
+        named = [j for j, stems in nouns.items() if j not in owned and stems & own[p.name]
+                 and not any(stems & own[q.name] for q in params if q is not p)]
         if len(named) != 1:
             continue
         j = named[0]
@@ -2457,14 +2459,11 @@ def _series(program: str, params: list[Parameter]) -> tuple[ast.AST, list[Parame
     return found[0] if len(found) == 1 else None
 
 
-def _prefix(series: list[Parameter] | list[str]) -> str:
+def _prefix(series: list[Parameter]) -> str:
     """The part of the names of a series' parameters they all share, up to an underscore:
     ``commute_`` of ``commute_mon``, ``commute_tue``; ``cost_`` of ``cost_solar_roof``,
     ``cost_staff_training``."""
-    names = [q if isinstance(q, str) else q.name for q in series]
-    if len(names) == 1:
-        return names[0][: names[0].rfind("_") + 1]
-    shared = os.path.commonprefix(names)
+    shared = os.path.commonprefix([q.name for q in series])
     return shared[: shared.rfind("_") + 1]
 
 
@@ -2490,7 +2489,7 @@ def _all_series(program: str, params: list[Parameter]) -> list[tuple[ast.AST, li
             continue
         names = [e.id for e in inner.elts]  # type: ignore[attr-defined]
         series = [by_name[n] for n in names]
-        prefix = _prefix(names)
+        prefix = _prefix(series)
         if len(set(names)) == len(names) and prefix and all(n.startswith(prefix) for n in names) \
                 and all(loads.get(n) == 1 for n in names) and all(q.line < node.lineno for q in series):
             found.append((inner, series))
@@ -2680,7 +2679,8 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if items is None:
         return program, []
     (node_a, a), (_, b) = found
-    if [q.name[len(_prefix(a)):] for q in a] != [q.name[len(_prefix(b)):] for q in b]:
+    prefixes = [_prefix(ser) for ser in (a, b)]
+    if [q.name[len(prefixes[0]):] for q in a] != [q.name[len(prefixes[1]):] for q in b]:
         return program, []  # not one item per position
     said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
     # the word right before a number and right after it: "graded 2.0", "4 credit hours"
@@ -2717,7 +2717,6 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     every = [v for lst in lists for _, v in lst]
     if old == [[v for _, v in lst] for lst in lists] or 2 * sum(v in every for v in old[0] + old[1]) < len(old[0]) * 2:
         return program, []
-    prefixes = [_prefix(ser) for ser in (a, b)]
     first_done = _rebuild(program, node_a, a, lists[0])
     # the second list once more: the first one's lines have moved it
     again = [(node, ser) for node, ser in _all_series(first_done, parse_parameters(first_done))

@@ -149,13 +149,14 @@ def profile(text: str) -> Counter[str]:
     rainy days in a 365-day year"); the programs differ and the words hardly do.
     """
     out: Counter[str] = Counter()
-    if asks_time(text):
+    question = question_of(text)
+    if _ASKS_TIME.search(question):
         out[_TIME] = 1
     if any(n > 1 for n in frequencies(text)):
         out[_COMPOUNDED] = 1
     if _SIMPLE_INTEREST.search(text):
         out[_SIMPLE] = 1
-    if _ASKS_EQUILIBRIUM.search(question_of(text)):
+    if _ASKS_EQUILIBRIUM.search(question):
         out[_EQUILIBRIUM] = 1
     # the units the numbers are written in ("100 mL over 60 minutes", "25 g/L", "135 km/h"): within
     # a family, programs for "g/L" convert where those for "kg/L" do not, and a drip rate from a
@@ -164,7 +165,7 @@ def profile(text: str) -> Counter[str]:
         out[f"in {unit}"] = 1
     # the unit the question wants its answer in ("How many mg ...", "in m²", "(in %)"): a dose and
     # the body surface area it is computed from share their words, not their program
-    if (asked := asked_unit(text)) is not None:
+    if (asked := _unit_asked_in(question)) is not None:
         out[f"asks {asked}"] = 1
     for m in find_numbers(text):
         if m.percent:
@@ -191,7 +192,11 @@ _OTHER_UNIT = re.compile(r"[a-z]{1,2}\^[23]|°[cf]|[hk]?pa|k?hz|k?n|k?j|k?w|m?v|
 def asked_unit(text: str) -> str | None:
     """The unit of measure (or %) the question of ``text`` asks its answer in, spelled alike
     (:func:`~mathllm.bind.unit_key`); None where it names none."""
-    for m in _ASKED_IN.finditer(question_of(text)):
+    return _unit_asked_in(question_of(text))
+
+
+def _unit_asked_in(question: str) -> str | None:
+    for m in _ASKED_IN.finditer(question):
         word = next(g for g in m.groups() if g)
         if word == "%" or word.lower() in ("percent", "per cent"):
             return "%"

@@ -95,7 +95,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
     for late in (_rounding, _state, _named_row):
-        found = late(line.node.value, program, text, example.problem)
+        found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
             new = f"answer = {expr}"
@@ -113,7 +113,8 @@ _ROUNDED = re.compile(r"\b(?:whole|full|complete[ds]?|entire|integers?|round(?:e
 _ROUNDING = ("ceil", "floor")
 
 
-def _rounding(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
+def _rounding(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+              example: str) -> tuple[str, str] | None:
     """Rule 4: the unrounded time where the example's text asked to round and the text does not."""
     inner = unwrapped(value, _WRAPPERS)
     if not (isinstance(inner, ast.Call) and len(inner.args) == 1 and not inner.keywords
@@ -134,7 +135,8 @@ _CHANCE = re.compile(r"\b(?:probability|chance|likely|likelihood|odds)\b|\bP\(",
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.IGNORECASE)
 
 
-def _state(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
+def _state(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+           example: str) -> tuple[str, str] | None:
     """Rule 5: the entry of the state the question asks the chance of."""
     inner = unwrapped(value, _WRAPPERS)
     if not (isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name)
@@ -179,16 +181,14 @@ _GENERIC_ROW = frozenset(_stems("initial initially start starting number count p
                                 "animals individuals people at time zero the of in"))
 
 
-def _named_row(value: ast.expr, program: str, text: str, example: str) -> tuple[str, str] | None:
+def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+               example: str) -> tuple[str, str] | None:
     """Rule 6: the ODE row the question names alone, by its initial value's description."""
     rows = [n for n in ast.walk(value) if _row(n) is not None]
     if len(rows) != 1 or not isinstance(rows[0].value.value, ast.Name):
         return None
-    line = _answer_line(program)
-    if line is None:
-        return None
     params = {p.name: p for p in parse_parameters(program)}
-    inits = _initial_values(rows[0].value.value.id, line.assigns)
+    inits = _initial_values(rows[0].value.value.id, assigns)
     if len(inits) < 2 or not all(isinstance(n, ast.Name) and n.id in params for n in inits):
         return None
     names = [_stems(f"{params[n.id].description} {n.id.replace('_', ' ')}") - _GENERIC_ROW for n in inits]
