@@ -328,6 +328,9 @@ _UNIT_WORDS = {
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
     # an inductance: a program's ``[H]`` is the henry (:func:`unit_key`), a text's "h" the hour
     "henry": "henry henries", "mh": "mh millihenry millihenries", "uh": "uh microhenry microhenries",
+    "w": "w watt watts", "kw": "kw kilowatt kilowatts", "megawatt": "megawatt megawatts",
+    "gw": "gw gigawatt gigawatts", "n": "n newton newtons", "kn": "kn kilonewton kilonewtons",
+    "j": "j joule joules", "kj": "kj kilojoule kilojoules", "pa": "pa pascal pascals", "kpa": "kpa kilopascal kilopascals",
     # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
     "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £", "chf": "chf",
 }
@@ -375,6 +378,8 @@ def unit_key(unit: str) -> str:
     ``"USD/unit"`` -> ``usd/unit``."""
     if unit.strip() == "H":
         return "henry"  # ``L = 0.22  # inductance [H]``; "2 h" and ``[h]`` are hours
+    if unit.strip() == "MW":
+        return "megawatt"  # a milliwatt ("mW") is another unit once lowered
     area = _AREA.match(unit.strip())
     if area:  # "square feet", "sq m", "cubic metres": ``ft^2``, ``m^2``, ``m^3``
         base = area["unit"].lower().rstrip(".,;:?!)")
@@ -573,7 +578,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     # wrong unit ("16 kg" as a concentration in %), and that one now has a number to go to
     again = _other_unit(text, params, mentions, words, said)
     program, params = _apply(program, params, again)
-    percent = _as_percent(program, params, mentions) + _rescaled(text, params, mentions)
+    percent = (_as_percent(program, params, mentions) + _rescaled(text, params, mentions)
+               + _scaled_alike(params, mentions))
     program, params = _apply(program, params, percent)
     converted = _converted(program, params, mentions, words, said) + _per_other_unit(program, params)
     program, params = _apply(program, params, converted, units=True)
@@ -1443,7 +1449,7 @@ def _with_companion(text: str, params: list[Parameter], mentions: list[Mention],
         gap = text[lo.end:hi.start]
         return abs(a - b) == 1 and not re.search(r"[.?!;,()]", gap) and len(gap.split()) <= 3
 
-    moves = []
+    trades: list[tuple[frozenset[str], str, list[Rebinding]]] = []  # (the pair, the companion, moves)
     for p, q in combinations(one, 2):
         if unit_key(p.unit) != unit_key(q.unit) or unit_key(p.unit) in _CURRENCIES:
             continue
@@ -1459,10 +1465,30 @@ def _with_companion(text: str, params: list[Parameter], mentions: list[Mention],
                 # r is x's companion, and its number stands beside y's
                 if own[r.name] & own[x.name] - own[y.name] and not own[r.name] & own[y.name] - own[x.name] \
                         and beside(k, b) and not beside(k, a) and i != j:
-                    moves += [Rebinding(x.name, x.value, _value(mentions[b], x),
-                                        f"{mentions[b].written} stands with {r.name}'s {mentions[k].written}"),
-                              Rebinding(y.name, y.value, _value(mentions[a], y),
-                                        f"{mentions[b].written} is {x.name}'s, beside {r.name}'s {mentions[k].written}")]
+                    trades.append((frozenset({x.name, y.name}), r.name, [
+                        Rebinding(x.name, x.value, _value(mentions[b], x),
+                                  f"{mentions[b].written} stands with {r.name}'s {mentions[k].written}"),
+                        Rebinding(y.name, y.value, _value(mentions[a], y),
+                                  f"{mentions[b].written} is {x.name}'s, beside {r.name}'s {mentions[k].written}")]))
+    # "10.2 mg/L at 4 h and 1.55 mg/L at 9 h" read as ``t1 = 9``, ``t2 = 4`` beside ``C1 = 10.2``,
+    # ``C2 = 1.55``: the times trade for the levels' sake and the levels for the times'; one trade
+    # pairs them again, both would cross them anew. The one that puts its pair in the text's
+    # order (``t1`` on the first time written) is kept, or neither where that does not tell
+    by_name = {p.name: p for p in one}
+
+    def in_order(pair: frozenset[str], mvs: list[Rebinding]) -> bool:
+        new = {mv.name: mv.new for mv in mvs}
+        first, second = _by_index([by_name[n] for n in pair])
+        at = [next((m.start for m in mentions if math.isclose(abs(float(m.value * m.scale)), abs(new[x.name]),
+                                                               rel_tol=1e-9)), -1) for x in (first, second)]
+        return -1 < at[0] < at[1] and _by_index([second, first])[0] is first
+
+    mutual = {n for n, (pair, r, _) in enumerate(trades)
+              if any(r in pair2 and r2 in pair for pair2, r2, _ in trades if pair2 != pair)}
+    kept = [mvs for n, (pair, _, mvs) in enumerate(trades)
+            if n not in mutual or (in_order(pair, mvs) and not any(
+                in_order(pair2, mvs2) for m, (pair2, _, mvs2) in enumerate(trades) if m in mutual and pair2 != pair))]
+    moves = [mv for mvs in kept for mv in mvs]
     names = [mv.name for mv in moves]
     return [mv for mv in moves if names.count(mv.name) == 1]
 
@@ -1497,6 +1523,33 @@ def _rescaled(text: str, params: list[Parameter], mentions: list[Mention]) -> li
         if not math.isclose(abs(p.value), new, rel_tol=1e-9):
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {m.written} per {int(base):,}; "
                                                          f"{fmt_value(p.value)} is it over another base"))
+    return moves
+
+
+def _scaled_alike(params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 3, scale words: a parameter holding a number without its scale word ("11.9 million
+    users" as ``N2 = 11.9``) where another parameter of its unit holds a number with the same
+    scale word in full (``N1 = 2500000`` for "2.5 million") takes its number in full too: the two
+    are compared, and one must not be a million times the other."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    taken = {i for ns in sources.values() for i in ns}
+    moves = []
+    for q in params:
+        unit = unit_key(q.unit)
+        if sources[q.name] or not unit or q.value == 0:
+            continue
+        bare = [i for i, m in enumerate(mentions) if m.scale != 1 and i not in taken
+                and math.isclose(abs(q.value), abs(float(m.value)), rel_tol=1e-9)]
+        if len(bare) != 1:
+            continue
+        m = mentions[bare[0]]
+        if any(unit_key(p.unit) == unit and p is not q
+               and any(mentions[i].scale == m.scale and math.isclose(abs(p.value), abs(float(mentions[i].value * m.scale)),
+                                                                     rel_tol=1e-9) for i in sources[p.name])
+               for p in params):
+            moves.append(Rebinding(q.name, q.value, float(m.value * m.scale) * (1 if q.value > 0 else -1),
+                                   f"the problem gives {m.written} {m.scale_name}, and the other numbers in "
+                                   f"[{q.unit}] are taken in full"))
     return moves
 
 
@@ -1636,6 +1689,12 @@ _SCALES = {
     "voltage": {"mv": 1, "v": 1000, "kv": 1000000},
     "current": {"ma": 1, "a": 1000},
     "inductance": {"uh": 1, "mh": 1000, "henry": 1000000},
+    # "a 25 kN/m spring" for ``k  # [N/m]``, "0.6 GW" for ``[kW]``; a megawatt is spelled out
+    # (:func:`unit_key`: "MW" and "mW" are one word once lowered)
+    "power": {"w": 1, "kw": 1000, "megawatt": 1000000, "gw": 1000000000},
+    "force": {"n": 1, "kn": 1000},
+    "energy": {"j": 1, "kj": 1000, "wh": 3600, "kwh": 3600000},
+    "pressure": {"pa": 1, "hpa": 100, "kpa": 1000},  # no "bar": "12 bars" are mostly chocolate
 }
 _SIZE = {u: (dim, Decimal(f)) for dim, table in _SCALES.items() for u, f in table.items()}
 _SPANS = frozenset({"time", "calendar"})  # the dimensions of a span of time

@@ -101,7 +101,7 @@ def terms(text: str) -> list[str]:
 #: will"). "How many days of the month" counts days, and "grow to when compounded" asks no time.
 _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|months|weeks|days|hours|minutes|"
                         r"seconds|milliseconds)\b(?! of)|^when\b|\bwhen (will|would|does|do|did|is|are|should)\b|how much time|"
-                        r"solve for t\b|for t \(|for the time\b|after how many|how soon|how old\b|"
+                        r"solve for t\b|for t \(|\b(?:which|what) (?:calendar )?year\b(?![-\w])|for the time\b|after how many|how soon|how old\b|"
                         r"\b(?:its|the|their|what) age\b(?! of \d)|"
                         r"\b(the|elapsed|what|combined) time\b(?! zero)|doubling time|"
                         r"number of (full |whole |complete )?(years|months|weeks|days|hours|minutes|seconds) "
@@ -118,10 +118,17 @@ _TIME = "asks a time"
 _COMPOUNDED = "compounded within the year"
 _SIMPLE = "simple interest"
 _EQUILIBRIUM = "asks an equilibrium"
+_RATE = "asks a rate"
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM)  # what an example must share with the query to keep its whole score
 #: A question about the state a system rests in, not about where it is after a while: "at the
 #: coexistence equilibrium", "at what population can both species coexist".
 _ASKS_EQUILIBRIUM = re.compile(r"\bequilibri(?:um|a)\b|\bcoexist\w*", re.IGNORECASE)
+#: A question asking for a percentage: "what continuous growth rate, in percent", "in % per year".
+_ASKS_RATE = re.compile(r"\bin (?:percent|per cent|%)|\((?:in )?(?:percent|per cent|%)\)|"
+                        r"\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b", re.IGNORECASE)
+#: A patient or subject who is a woman: medical formulas (Cockcroft-Gault, ideal body weight,
+#: Harris-Benedict) differ by sex. Pronouns are left out: "her savings" is in any word problem.
+_FEMALE = re.compile(r"\b(?:woman|women|female|mother|girl|wife|daughter|grandmother|lady)\b", re.IGNORECASE)
 #: Interest paid on the principal only: "simple interest", "not compounded".
 _SIMPLE_INTEREST = re.compile(r"\bsimple(?:\s+annual)?\s+interest\b|\bnot compounded\b|\binterest is not compounded\b|"
                               r"\bon the (?:original )?principal only\b", re.IGNORECASE)
@@ -158,6 +165,12 @@ def profile(text: str) -> Counter[str]:
         out[_SIMPLE] = 1
     if _ASKS_EQUILIBRIUM.search(question):
         out[_EQUILIBRIUM] = 1
+    # "what growth rate ..." and "what will it be in 2028": the same data, another program
+    if _ASKS_RATE.search(question):
+        out[_RATE] = 1
+    # a woman's creatinine clearance, ideal weight or energy need has its own factor or formula
+    if _FEMALE.search(text):
+        out["female"] = 1
     # the units the numbers are written in ("100 mL over 60 minutes", "25 g/L", "135 km/h"): within
     # a family, programs for "g/L" convert where those for "kg/L" do not, and a drip rate from a
     # volume and a time is another program than one from a dose rate in units/h

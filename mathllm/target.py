@@ -45,6 +45,11 @@ Three rules, each only where the example's question and the text's differ in the
    ``y0  # initial lynx``), and what the text's question asks for, before its conditions ("What
    is the number of lynx after 26 years, if 250 hares and 31 lynx ..."), names another row
    alone: the answer reads that row.
+7. **Which unknown, by name.** The answer reads one unknown of a solution (``coexistence[y]``),
+   the program names its unknowns in a comment (``x, y = sp.symbols("x y")  # caribou, wolves``),
+   and what the text's question asks for, before its conditions, names another first ("What is
+   the number of caribou at the coexistence equilibrium for the caribou and wolves ..."): the
+   answer reads that unknown (``coexistence[x]``).
 
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
@@ -53,6 +58,7 @@ from __future__ import annotations
 
 import ast
 import re
+from itertools import combinations
 
 from .bind import _factor, unit_key
 from .contract import parse_parameters
@@ -94,7 +100,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state, _named_row):
+    for late in (_rounding, _state, _named_row, _named_unknown):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -201,6 +207,44 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
         return None
     new = ast.unparse(value).replace(ast.unparse(rows[0]), ast.unparse(rows[0]).replace(f"[{have},", f"[{hits[0]},", 1))
     return new, f"the problem asks for the {inits[hits[0]].id} row ({params[inits[hits[0]].id].description}), row {hits[0]}"
+
+
+#: A line naming the unknowns a program solves for: ``x, y = sp.symbols("x y")  # hares, lynx``.
+_SYMBOLS_LINE = re.compile(r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*=\s*(?:sp|sympy)\.symbols\("
+                           r"[^#]*#\s*(?P<comment>.+)$", re.MULTILINE)
+
+
+def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                   example: str) -> tuple[str, str] | None:
+    """Rule 7: the unknown the question names first, where the answer reads a solution's entry
+    of another (``coexistence[y]`` for "the number of caribou at the coexistence equilibrium",
+    the symbols named by their comment ``# caribou, wolves``)."""
+    inner = unwrapped(value, _WRAPPERS)
+    if not (isinstance(inner, ast.Subscript) and isinstance(inner.slice, ast.Name)):
+        return None
+    have = inner.slice.id
+    for line in _SYMBOLS_LINE.finditer(program):
+        symbols = [n.strip() for n in line["names"].split(",")]
+        named = [_stems(w) - _GENERIC_ROW for w in line["comment"].split(",")]
+        if have not in symbols or len(named) != len(symbols) or not all(named):
+            continue
+        if any(a & b for a, b in combinations(named, 2)):
+            return None  # "adult hares, young hares": no word names one alone
+        mine = question_of(text)
+        asked = mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine
+        first: dict[int, int] = {}  # symbol index -> where the question first names it
+        for word in re.finditer(r"[a-z]{3,}", asked.lower()):
+            for k, stems in enumerate(named):
+                if word.group()[:4] in stems:
+                    first.setdefault(k, word.start())
+        if not first:
+            return None
+        k = min(first, key=first.__getitem__)
+        if symbols[k] == have:
+            return None
+        new = ast.unparse(inner).replace(f"[{have}]", f"[{symbols[k]}]")
+        return (_wrap(value, new), f"the problem asks for {line['comment'].split(',')[k].strip()}, {symbols[k]}")
+    return None
 
 
 def _wrap(value: ast.expr, inner: str) -> str:

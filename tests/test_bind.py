@@ -1863,3 +1863,63 @@ def test_a_count_takes_the_free_number_written_with_its_own_noun() -> None:
 ])
 def test_a_count_keeps_its_number_without_one_free_number_of_its_noun(text: str) -> None:
     assert [mv.name for mv in bind(text, LYNX_PROGRAM)[1] if mv.name == "x0"] == []
+
+
+@pytest.mark.parametrize("text, program, new", [
+    # a stiffness in kN/m for ``[N/m]``, its number written as is
+    ("What is the undamped natural frequency, in Hz, of a quarter-car model carrying 440 kg on a 25 kN/m spring?",
+     "m = 440  # mass [kg]\nk = 25  # spring stiffness [N/m]\n", {"k": 25000}),
+    # a capacity in GW for ``[kW]``: the one made up takes the free number, the other converts
+    (("What continuous annual growth rate, in percent, takes the solar capacity of Portugal from 0.6 GW (2012) to "
+      "1.3 GW (2016)?"),
+     "year1 = 2012  # year [year]\nN1 = 6  # capacity [kW]\nyear2 = 2016  # year [year]\nN2 = 1.3  # capacity [kW]\n",
+     {"N1": 600000, "N2": 1300000}),
+    # a power, a force, an energy and a pressure in their larger units
+    ("A 2.5 kW heater runs on 0.4 kPa of gas and pushes with 3 kN for 7 kJ.",
+     "P = 2.5  # power [W]\np = 0.4  # pressure [Pa]\nF = 3  # force [N]\nE = 7  # energy [J]\n",
+     {"P": 2500, "p": 400, "F": 3000, "E": 7000}),
+])
+def test_powers_forces_energies_and_pressures_convert(text: str, program: str, new: dict) -> None:
+    out = values(bind(text, program)[0])
+    assert {k: out[k] for k in new} == pytest.approx(new)
+
+
+def test_a_megawatt_is_no_milliwatt() -> None:
+    assert unit_key("MW") == "megawatt" and unit_key("mW") == "mw"
+    assert written_units("The plant makes 3 MW from 12 bars of chocolate.") == {"megawatt"}
+
+
+GROWTH = ("What continuous annual growth rate, in percent, takes the number of monthly active users of a fitness app "
+          "from 2.5 million users (2018) to 11.9 million users (2022)?")
+
+
+@pytest.mark.parametrize("program, new", [
+    # one number taken in full, the other without its million: both in full
+    ("N1 = 2500000  # users in 2018 [people]\nN2 = 11.9  # users in 2022 [people]\n", {"N1": 2500000, "N2": 11900000}),
+    # both without their million: compared as they are, nothing moves
+    ("N1 = 2.5  # users in 2018 [people]\nN2 = 11.9  # users in 2022 [people]\n", {"N1": 2.5, "N2": 11.9}),
+    # another unit beside the one taken in full: no evidence for it
+    ("N1 = 2500000  # users in 2018 [people]\nN2 = 11.9  # users in 2022 [million users]\n",
+     {"N1": 2500000, "N2": 11.9}),
+])
+def test_a_number_without_its_scale_word_is_taken_in_full_as_its_kind_is(program: str, new: dict) -> None:
+    program = "year1 = 2018  # first year [year]\nyear2 = 2022  # second year [year]\n" + program
+    assert {k: values(bind(GROWTH, program)[0])[k] for k in new} == pytest.approx(new)
+
+
+SAMPLES = ("What is the plasma concentration extrapolated back to the moment of the dose (C0, mg/L) of amikacin if two "
+           "blood samples taken after an IV bolus measured 10.2 mg/L at 4 h and 1.55 mg/L at 9 h?")
+
+
+@pytest.mark.parametrize("program", [
+    # the times crossed: the times trade, not the levels too (which would cross them anew)
+    ("t1 = 9  # time of the first sample after the dose [h]\nC1 = 10.2  # concentration in the first sample [mg/L]\n"
+     "t2 = 4  # time of the second sample after the dose [h]\nC2 = 1.55  # concentration in the second sample [mg/L]\n"),
+    # the levels crossed: the levels trade
+    ("t1 = 4  # time of the first sample after the dose [h]\nC1 = 1.55  # concentration in the first sample [mg/L]\n"
+     "t2 = 9  # time of the second sample after the dose [h]\nC2 = 10.2  # concentration in the second sample [mg/L]\n"),
+])
+def test_two_pairs_crossed_trade_once_into_the_texts_order(program: str) -> None:
+    out, moves = bind(SAMPLES, program)
+    assert values(out) == {"t1": 4, "C1": 10.2, "t2": 9, "C2": 1.55}
+    assert len(moves) == 2

@@ -99,6 +99,12 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
     ("A 170 lb patient, 5 gallons, 12 inches, 201 degrees Fahrenheit.", {"imperial": 4}),
     ("It is 1 °C with a 63 km/h wind; the station is at 750 m.", {"in km/h": 1, "in m": 1}),
     ("Bake 38 cookies at 20 gtt/mL.", {}),  # no unit of measure bind knows
+    # a percentage asked ("what growth rate, in percent"), not one given in the question
+    ("Users went from 2.5 to 11.9 million. What continuous growth rate, in percent, is that?", {"asks a rate": 1, "asks %": 1}),
+    ("After 4 years of deposits into a 2.75% account, what is the balance?", {"%": 1, "duration": 1, "in year": 1}),
+    # a woman's formula differs (Cockcroft-Gault's 0.85); pronouns alone say nothing
+    ("A 61-year-old woman weighs 64 kg.", {"female": 1, "in kg": 1, "duration": 1}),
+    ("She puts her savings of $300 aside.", {"money": 1}),
     ("", {}),
 ])
 def test_profile_counts_percentages_money_and_units(text: str, counts: dict) -> None:
@@ -132,6 +138,9 @@ def test_profile_counts_percentages_money_and_units(text: str, counts: dict) -> 
     ("The wood holds 62% of the carbon-14 of living wood. How old is the bowl?", True),
     ("Estimate the age of the sample in years.", True),
     ("What dose does the formula give at the age of 70?", False),
+    # a year asked is a moment ("in which year will it reach 3,500 pups")
+    ("In which year (decimal) will the number of pups reach 3,500, if it was 1,070 in 2006?", True),
+    ("What year-end balance does the account show?", False),
 ])
 def test_profile_knows_a_question_that_asks_for_a_time(text: str, asks: bool) -> None:
     assert ("asks a time" in profile(text)) is asks

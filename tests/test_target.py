@@ -251,3 +251,44 @@ def test_the_row_the_question_names_alone() -> None:
 ])
 def test_the_row_stays_where_the_question_names_it_none_or_both(text: str) -> None:
     assert target(PREDATOR_PREY, ASKS_HARES, text) == (PREDATOR_PREY, None)
+
+
+EQUILIBRIUM = """import sympy as sp
+
+alpha = 0.47  # prey growth rate [1/year]
+beta = 0.0093  # predation coefficient [1/(predator*year)]
+gamma = 0.57  # predator death rate [1/year]
+delta = 0.00039  # conversion efficiency [1/(prey*year)]
+
+x, y = sp.symbols("x y")  # caribou, wolves
+dxdt = alpha * x - beta * x * y
+dydt = delta * x * y - gamma * y
+equilibria = sp.solve([sp.Eq(dxdt, 0), sp.Eq(dydt, 0)], [x, y], dict=True)
+coexistence = [e for e in equilibria if e[x] > 0 and e[y] > 0][0]
+answer = float(coexistence[y])
+"""
+ASKS_WOLVES = Example("Caribou and wolves follow a Lotka-Volterra model (alpha = 0.46, beta = 0.0075, gamma = 0.37, "
+                      "delta = 0.00015). How many wolves are there at the coexistence equilibrium?", EQUILIBRIUM)
+
+
+def test_the_unknown_the_question_names_first() -> None:
+    text = ("What is the number of caribou at the coexistence (nonzero) equilibrium for the caribou and wolves of the "
+            "tundra, given a Lotka-Volterra model with prey growth rate 0.47 per year, predation coefficient 0.0093, "
+            "predator mortality 0.57 per year and conversion efficiency 0.00039?")
+    out, done = target(EQUILIBRIUM, ASKS_WOLVES, text)
+    assert out.endswith("answer = float(coexistence[x])\n")
+    assert answer(out) == pytest.approx(0.57 / 0.00039)
+    assert "asks for caribou, x" in done.reason
+
+
+@pytest.mark.parametrize("text, program", [
+    # the question names the unknown the answer reads first
+    ("How many wolves live beside the caribou at the coexistence equilibrium of the model?", EQUILIBRIUM),
+    # it names neither before its conditions
+    ("What is the coexistence equilibrium, given caribou and wolves with alpha = 0.47?", EQUILIBRIUM),
+    # the comment names the unknowns by a shared word: none is named alone
+    ("How many adult hares are there at the equilibrium of the model?",
+     EQUILIBRIUM.replace("# caribou, wolves", "# adult hares, young hares")),
+])
+def test_the_unknown_stays_where_the_question_names_it_or_none_alone(text: str, program: str) -> None:
+    assert target(program, ASKS_WOLVES, text) == (program, None)
