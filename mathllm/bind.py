@@ -799,6 +799,10 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding],
     return program, parse_parameters(program)
 
 
+#: Words of a count's description that name no thing of its own.
+_GENERIC_COUNT = frozenset(_stems("number count total amount of the each per side by"))
+
+
 def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
              said: list[str], days: set[float]) -> list[Rebinding]:
     """Rule 3: a value the text does not give (or only as a conversion of another parameter's
@@ -825,8 +829,6 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     units = {p.name: unit_key(p.unit) for p in params}
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
-    owned = {i for p in params for i in sources[p.name]
-             if units[p.name] in {"", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
     by_unit: dict[str, list[Parameter]] = {}
     whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
     # a value that is only a conversion of a number written in a measure of another dimension
@@ -841,6 +843,10 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                   and all(is_measure(said[i]) and said[i] not in _named_units(p) and words[i].lower() not in {"a", "an"}
                           for i in sources[p.name])}  # "sells 430 a week": no are
     invented |= miscounted
+    # (a count holding a measure takes no number: "375 m" read as ``pens = 375`` is still free for
+    # the fence in [m])
+    owned = {i for p in params if p.name not in miscounted for i in sources[p.name]
+             if units[p.name] in {"", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
     # an initial amount of a dissolved substance left at zero where the text says nothing of a
     # start with none ("they start with 3.2 and 60 kg of salt" read as ``S1_0 = S2_0 = 0``)
     zeroed = set() if _SAYS_NONE.search(text) else {
@@ -870,6 +876,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # written in the rate's own unit is it, rather than a percentage
             exact = [i for i in fits if _factor(said[i], unit) is not None]
             fits = exact if len(exact) == 1 else fits
+        if len(fits) > 1 and unit == "1":
+            # a count: the one number written with a word of its own ("1 internal fence ... 2 equal
+            # pens" for ``pens  # number of equal pens``)
+            own = _stems(f"{p.description} {p.name.replace('_', ' ')}") - _GENERIC_COUNT
+            named = [i for i in fits if _stems(" ".join(text[mentions[i].end:].split()[:2])) & own]
+            fits = named if len(named) == 1 else fits
         return fits
 
     def why(p: Parameter) -> str:
@@ -1272,8 +1284,9 @@ def _own_noun(text: str, params: list[Parameter], mentions: list[Mention], words
               said: list[str]) -> list[Rebinding]:
     """Rule 2, a count's own noun: a parameter that counts things (no measure: ``x0  # initial
     hares [animals]``) holds a number the text writes with a noun its description does not use
-    ("The reserve covers 201 hectares"), while one free number of the text is written with a noun
-    it does use and no other parameter's does ("250 hares"): it takes that number."""
+    ("The reserve covers 201 hectares"; written once, or the very numbers another parameter
+    holds), while one free number of the text is written with a noun it does use and no other
+    parameter's does ("250 hares"): it takes that number."""
     sources = {p.name: _sources(p, mentions) for p in params}
     owned = {i for src in sources.values() for i in src}
     own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(p.unit) for p in params}
@@ -1282,12 +1295,16 @@ def _own_noun(text: str, params: list[Parameter], mentions: list[Mention], words
     moves = []
     for p in params:
         unit = unit_key(p.unit)
-        if is_measure(unit) or unit in _CURRENCIES or unit_is_percent(p) or len(sources[p.name]) != 1:
+        src = sources[p.name]
+        if is_measure(unit) or unit in _CURRENCIES or unit_is_percent(p) or not src:
             continue
-        i = sources[p.name][0]
-        if i not in nouns or nouns[i] & (own[p.name] | _stems(p.unit)) \
-                or sum(m.value == mentions[i].value for m in mentions) != 1:
+        # its number written once, or the very numbers another parameter holds ("1 success in 3
+        # tries ... 3 seeds" read as ``n = 3``, ``k = 3``: the 3s are the tries' and the seeds')
+        twin = any(q is not p and sorted(sources[q.name]) == sorted(src) for q in params)
+        if any(i not in nouns or nouns[i] & (own[p.name] | _stems(p.unit)) for i in src) \
+                or not twin and (len(src) != 1 or sum(m.value == mentions[src[0]].value for m in mentions) != 1):
             continue
+        i = src[0]
         named = [j for j, stems in nouns.items() if j not in owned and stems & own[p.name]
                  and not any(stems & own[q.name] for q in params if q is not p)]
         if len(named) != 1:
@@ -2746,16 +2763,17 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     beside = {id(m): _stems(" ".join(text[:m.start].split()[-1:] + text[m.end:].split()[:1]))
               for _, pair in items for m in pair}
 
-    def fits(position: int, ser: list[Parameter]) -> int:
+    def fits(position: int, ser: list[Parameter]) -> tuple[int, int]:
         """Evidence that the items' numbers at ``position`` belong to ``ser``: units and the
-        words beside them, then values."""
+        words beside them, and the values the model wrote."""
         unit = unit_key(ser[0].unit)
         named = _stems(f"{ser[0].unit} {_prefix(ser)}".replace("_", " "))
         score = 0
         for _, pair in items:
             m = pair[position]
-            if beside[id(m)] & named:
-                score += 2
+            # each word that names the list counts: "costs 53,000 EUR" names ``cost_*  # [EUR]``
+            # twice, "21,000 EUR" once
+            score += 2 * len(beside[id(m)] & named)
             if m.percent:
                 score += 2 if unit_is_percent(ser[0]) else -2
             elif said[id(m)] and (_factor(said[id(m)], unit) is not None):
@@ -2763,10 +2781,13 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
             elif said[id(m)] and is_measure(said[id(m)]) and is_measure(unit):
                 score -= 2  # a measure of another dimension
         written = {round(_value(pair[position], ser[0]), 9) for _, pair in items}
-        return score + sum(round(q.value, 9) in written for q in ser)
+        return score, sum(round(q.value, 9) in written for q in ser)
 
-    straight = fits(0, a) + fits(1, b)
-    crossed = fits(1, a) + fits(0, b)
+    # what the text says (units, words beside) decides; the values the model wrote only where it
+    # says nothing: "software upgrade (21,000 EUR, costs 53,000 EUR)" costs 53,000 whatever the
+    # model took
+    (sa, va), (sb, vb), (ca, wa), (cb, wb) = fits(0, a), fits(1, b), fits(1, a), fits(0, b)
+    straight, crossed = (sa + sb, va + vb), (ca + cb, wa + wb)
     if straight == crossed:
         return program, []
     first = 0 if straight > crossed else 1

@@ -1923,3 +1923,69 @@ def test_two_pairs_crossed_trade_once_into_the_texts_order(program: str) -> None
     out, moves = bind(SAMPLES, program)
     assert values(out) == {"t1": 4, "C1": 10.2, "t2": 9, "C2": 1.55}
     assert len(moves) == 2
+
+
+KNAPSACK = ("Picking from software upgrade (21,000 EUR, costs 53,000 EUR), solar roof (70,000 EUR, costs 56,000 EUR), new "
+            "website (37,000 EUR, costs 33,000 EUR), staff training (51,000 EUR, costs 39,000 EUR) and warehouse robot "
+            "(35,000 EUR, costs 39,000 EUR), and never going over 121,000 EUR, how much net present value can a company "
+            "collect at best? Each option is all-or-nothing.")
+KNAPSACK_PROGRAM = """import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+cost_software_upgrade = 21000  # cost of software upgrade [EUR]
+cost_solar_roof = 70000  # cost of solar roof [EUR]
+cost_new_website = 37000  # cost of new website [EUR]
+cost_staff_training = 51000  # cost of staff training [EUR]
+cost_warehouse_robot = 35000  # cost of warehouse robot [EUR]
+npv_software_upgrade = 53000  # net present value of software upgrade [EUR]
+npv_solar_roof = 56000  # net present value of solar roof [EUR]
+npv_new_website = 33000  # net present value of new website [EUR]
+npv_staff_training = 39000  # net present value of staff training [EUR]
+npv_warehouse_robot = 39000  # net present value of warehouse robot [EUR]
+capacity = 121000  # capital budget [EUR]
+
+cost = np.array([cost_software_upgrade, cost_solar_roof, cost_new_website, cost_staff_training, cost_warehouse_robot])
+value = np.array([npv_software_upgrade, npv_solar_roof, npv_new_website, npv_staff_training, npv_warehouse_robot])
+res = milp(c=-value, constraints=LinearConstraint([cost], ub=capacity),
+           integrality=np.ones(len(cost)), bounds=Bounds(0, 1))
+answer = -res.fun
+"""
+
+
+def test_the_words_beside_an_items_numbers_outweigh_the_values_the_model_took() -> None:
+    out, moves = bind(KNAPSACK, KNAPSACK_PROGRAM)
+    got = values(out)
+    assert [got[f"cost_{k}"] for k in ("software_upgrade", "solar_roof")] == [53000, 56000]
+    assert [got[f"npv_{k}"] for k in ("software_upgrade", "solar_roof")] == [21000, 70000]
+    assert run_program(out).answer.value == 123000
+    # the words say nothing ("(21,000 EUR, 53,000 EUR)"): the model's values stand
+    plain = KNAPSACK.replace("costs ", "")
+    assert bind(plain, KNAPSACK_PROGRAM)[1] == []
+
+
+def test_a_count_holding_anothers_numbers_takes_the_one_free_number_of_its_own_noun() -> None:
+    text = ("Exactly 1 success in 3 independent tries — how likely is that when each try succeeds 50% of the time? "
+            "Context: 3 seeds, where success means that a seed germinates.")
+    program = ("import sympy as sp\n\np_each = 50  # chance that a seed germinates [%]\nn = 3  # number of seeds [1]\n"
+               "k = 3  # number of successes wanted [1]\n\nq = p_each / 100\n"
+               "answer = float(sp.binomial(n, k) * q**k * (1 - q) ** (n - k))\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"p_each": 50, "n": 3, "k": 1}
+    assert run_program(out).answer.value == pytest.approx(0.375)
+    # "3 successes in 3 tries": k's number names it, nothing moves
+    assert bind(text.replace("Exactly 1 success in", "Exactly 3 successes in"), program)[1] == []
+
+
+FENCE = ("Fencing off a rectangular garden, Quinn can lean it on a wall of the house and has 375 m of fence for the rest, "
+         "and 1 internal fence perpendicular to the wall splits it into 2 equal pens. Determine the largest possible "
+         "area in square metres.")
+
+
+def test_a_count_holding_a_measure_frees_it_and_takes_the_number_of_its_own_word() -> None:
+    program = ("import sympy as sp\n\nfence = 120  # length of fencing available [m]\n"
+               "pens = 375  # number of equal pens side by side [1]\n\nx = sp.symbols('x', positive=True)\n"
+               "y = fence - (pens + 1) * x\narea = x * y\nx_best = sp.solve(sp.diff(area, x), x)[0]\n"
+               "answer = float(area.subs(x, x_best))\n")
+    out, _ = bind(FENCE, program)
+    assert values(out) == {"fence": 375, "pens": 2}
+    assert run_program(out).answer.value == pytest.approx(11718.75)
