@@ -1954,6 +1954,7 @@ answer = -res.fun
 
 def test_the_words_beside_an_items_numbers_outweigh_the_values_the_model_took() -> None:
     out, moves = bind(KNAPSACK, KNAPSACK_PROGRAM)
+    assert [mv.name for mv in moves] == ["cost_*", "npv_*"]
     got = values(out)
     assert [got[f"cost_{k}"] for k in ("software_upgrade", "solar_roof")] == [53000, 56000]
     assert [got[f"npv_{k}"] for k in ("software_upgrade", "solar_roof")] == [21000, 70000]
@@ -1970,6 +1971,7 @@ def test_a_count_holding_anothers_numbers_takes_the_one_free_number_of_its_own_n
                "k = 3  # number of successes wanted [1]\n\nq = p_each / 100\n"
                "answer = float(sp.binomial(n, k) * q**k * (1 - q) ** (n - k))\n")
     out, moves = bind(text, program)
+    assert [str(mv) for mv in moves] == ["k = 3 -> 1 (1 success names k; 3 independent does not)"]
     assert values(out) == {"p_each": 50, "n": 3, "k": 1}
     assert run_program(out).answer.value == pytest.approx(0.375)
     # "3 successes in 3 tries": k's number names it, nothing moves
