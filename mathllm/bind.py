@@ -674,6 +674,11 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
             if is_measure(unit) and all(is_measure(said[i]) for i in now):
                 fits = [i for i in fits if i not in used]
+                if len(fits) > 1:
+                    # "18.9 mg/L at 1 h and 3.42 mg/L at 15 h" read as ``t1 = 18.9  # [h]``: the
+                    # concentration's own time is the one written right beside it
+                    near = [i for i in fits if any(_joined(text, mentions, i, j) for j in now)]
+                    fits = near if len(near) == 1 else fits
                 if len(fits) != 1 or p.name in cells:
                     continue
             elif unit.isalpha() and unit not in _CURRENCIES and all(is_measure(said[i]) or _AREA_KEY.fullmatch(said[i])
@@ -700,6 +705,8 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # or a number written more often than parameters take it ("the first (2,000 L) ...
             # the second (2,000 L)" with only ``volume1 = 2000``)
             fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
+            near = [i for i in fits if any(_joined(text, mentions, i, j) for j in now)]
+            fits = near if len(near) == 1 else fits  # (as above: the number beside its own)
         if len(fits) > 1 and free and is_measure(unit) and p.name not in cells:
             crowded.setdefault(unit, []).append((p, fits))
         if len(fits) != 1:
@@ -727,6 +734,18 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     moving = {mv.name for mv in kept}
     return kept + _crossed([p for p in params if p.name not in moving and p.name not in cells],
                            mentions, words, said)
+
+
+_JOINING = frozenset({"at", "after", "in", "on", "by", "within", "over", "for"})
+
+
+def _joined(text: str, mentions: list[Mention], a: int, b: int) -> bool:
+    """Whether two numbers stand next to each other in one phrase, the first's unit and a
+    preposition between them ("18.9 mg/L at 1 h", "120 km in 2 hours"; "1 h and 3.42 mg/L" are
+    two phrases, "a 3 kg mass hang 1.5 m apart" no phrase)."""
+    lo, hi = sorted((mentions[a], mentions[b]), key=lambda m: m.start)
+    gap = text[lo.end:hi.start].split()
+    return abs(a - b) == 1 and len(gap) == 2 and gap[1].lower() in _JOINING and not re.search(r"[.?!;,()]", gap[0])
 
 
 def _one_pair_each(pairs: list[tuple]) -> list[tuple]:
@@ -799,6 +818,8 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding],
     return program, parse_parameters(program)
 
 
+#: What follows the hour of a time of day: "6 pm", "10 a.m.", "7 o'clock".
+_CLOCK_TIME = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock\b)", re.IGNORECASE)
 #: Words of a count's description that name no thing of its own.
 _GENERIC_COUNT = frozenset(_stems("number count total amount of the each per side by"))
 
@@ -826,6 +847,10 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
              and not re.search(r"\bper\b|_per_|\bin (?:a|an|one)\b|\beach\b|\bevery\b", f"{p.description} {p.name}")
              and not any(_conversion_of(p.value, float(m.value * m.scale)) for m in mentions if m.value)}
     invented |= spans
+    # a time of day is no span: "open until 6 pm" gives no ``years = 6``
+    clock = {i for i, m in enumerate(mentions) if _CLOCK_TIME.match(text, m.end)}
+    invented |= {p.name for p in params if sources[p.name] and all(i in clock for i in sources[p.name])
+                 and _SIZE.get(unit_key(p.unit), ("",))[0] in _SPANS}
     units = {p.name: unit_key(p.unit) for p in params}
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
@@ -1998,6 +2023,8 @@ _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\
 
 #: A parameter that holds what the question asks about: the time or value "of interest", the
 #: simulated period, the horizon.
+#: Where a question's conditions begin: "..., if it was 37,100 people in 2005", "given that".
+_ASK_CONDITIONS = re.compile(r",?\s+(?:if|given|assuming|provided)\b", re.IGNORECASE)
 _QUERY = re.compile(_OF_INTEREST.pattern + r"|\bsimulated\b|\bsimulation\b|\bhorizon\b", re.IGNORECASE)
 #: A point in time written with its unit first: "on day 61", "in week 3", "by year 10".
 _UNIT_BEFORE = re.compile(r"\b(day|week|month|year|hour|minute)\s+$", re.IGNORECASE)
@@ -2028,6 +2055,9 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
     before = [_UNIT_BEFORE.search(text[max(0, m.start - 12):m.start]) for m in mentions]
     unit_of = [unit_key(b.group(1)) if b else u for b, u in zip(before, said, strict=True)]
     asked = [_in_question(text, m) for m in mentions]
+    at = text.rfind(ask.strip())
+    found = _ASK_CONDITIONS.search(ask.strip())
+    cond = at + found.start() if at >= 0 and found is not None else None
     moves = []
     for unit in sorted({u for u in units.values() if u and u != "1"}):
         group = [p for p in params if units[p.name] == unit]
@@ -2036,7 +2066,13 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
             continue
         q = asks[0]
         here = [i for i, m in enumerate(mentions) if m.value != 0 and asked[i] and unit_of[i] == unit]
-        if len(here) != 1 or here[0] in sources[q.name] or any(asked[j] for j in sources[q.name]):
+        mine = asked
+        if len(here) > 1 and cond is not None:
+            # a question that gives its data in its conditions ("In which year will it reach 78,000
+            # people, if it was 37,100 people in 2005 and ...?"): the number before them is asked
+            mine = [a and m.start < cond for a, m in zip(asked, mentions, strict=True)]
+            here = [i for i in here if mine[i]]
+        if len(here) != 1 or here[0] in sources[q.name] or any(mine[j] for j in sources[q.name]):
             # (q's own number standing in the question too: "How many years until a town of 27,800
             # people ... reaches 83,400?" has both; which is asked is not clear)
             continue

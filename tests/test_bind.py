@@ -1073,8 +1073,8 @@ def test_of_two_parameters_sharing_a_number_the_one_of_interest_takes_the_questi
                "t2 = 10  # time of interest [min]\n")
     out, moves = bind(text, program)
     assert values(out)["t1"] == 10 and values(out)["t2"] == 48
-    assert [str(mv) for mv in moves] == [("t2 = 10 -> 48 (the problem gives 48 minutes and the question asks "
-                                          "about it; 10 is taken)")]
+    # the question's number is the one before its conditions (", if it was 6 °C ... after 10 minutes")
+    assert [str(mv) for mv in moves] == ["t2 = 10 -> 48 (the question's number in min is 48)"]
 
 
 COMMUTE = ("Given commute times of Mon 38, Tue 65, Wed 38, Thu 50, Fri 17, Sat 59, Sun 14 (all in min), determine "
@@ -1991,3 +1991,43 @@ def test_a_count_holding_a_measure_frees_it_and_takes_the_number_of_its_own_word
     out, _ = bind(FENCE, program)
     assert values(out) == {"fence": 375, "pens": 2}
     assert run_program(out).answer.value == pytest.approx(11718.75)
+
+
+REACH = ("In which year (decimal) will the population of Millbrook reach 78,000 people, if it was 37,100 people in "
+         "2005 and had grown exponentially to 39,000 people by 2013?")
+REACH_PROGRAM = ("year1 = 2005  # year of the first value [year]\nN1 = 78000  # population in 2005 [people]\n"
+                 "year2 = 2013  # year of the second value [year]\nN2 = 39000  # population in 2013 [people]\n"
+                 "level = 37100  # level of interest [people]\n")
+
+
+def test_the_question_number_is_the_one_before_its_conditions() -> None:
+    out, moves = bind(REACH, REACH_PROGRAM)
+    assert values(out) == {"year1": 2005, "N1": 37100, "year2": 2013, "N2": 39000, "level": 78000}
+    assert [mv.name for mv in moves] == ["level", "N1"]
+    # no conditions to tell: every number stands in the question, nothing moves
+    plain = REACH.replace(", if it was", " when it was")
+    assert bind(plain, REACH_PROGRAM)[1] == []
+
+
+def test_a_number_in_another_dimension_takes_the_free_number_joined_to_it() -> None:
+    # (no preposition joining the numbers, "a 3 kg mass hang 1.5 m apart", is no phrase: see
+    # test_no_move_without_clear_evidence)
+    text = ("What is the elimination half-life in hours if two blood samples measured 18.9 mg/L at 1 h and 3.42 mg/L "
+            "at 15 h?")
+    program = ("t1 = 18.9  # time of the first sample [h]\nC1 = 18.9  # level in the first sample [mg/L]\n"
+               "t2 = 3.42  # time of the second sample [h]\nC2 = 3.42  # level in the second sample [mg/L]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"t1": 1, "C1": 18.9, "t2": 15, "C2": 3.42}
+    assert [str(mv) for mv in moves] == ["t1 = 18.9 -> 1 (the problem gives 1 h; 18.9 is in mg/L)",
+                                         "t2 = 3.42 -> 15 (the problem gives 15 h; 3.42 is in mg/L)"]
+
+
+def test_a_time_of_day_is_no_span() -> None:
+    text = ("How much of a savings goal of 100,000 EUR, built in 17 years by equal deposits at the end of every year at "
+            "2.4% a year, comes from interest? The bank's customer service line is open until 6 pm.")
+    program = ("goal = 100000  # savings goal [EUR]\nrate = 0.024  # annual interest rate [1/year]\n"
+               "years = 6  # saving period [year]\n")
+    out, moves = bind(text, program)
+    assert values(out)["years"] == 17
+    assert [str(mv) for mv in moves] == [("years = 6 -> 17 (the problem does not give 6; its one free number in "
+                                          "years is 17)")]
