@@ -1962,7 +1962,10 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             continue
         for unit in dict.fromkeys(unit_key(p.unit) for p in group):
             takers = [p for p in group if unit and unit_key(p.unit) == unit]
-            free = [i for i, u in enumerate(said) if u == unit and i not in used]
+            # fractions take percentages ("56% after a rainy day but only 20% after a dry day" read
+            # as ``p_rain_after_rain = p_rain_after_dry = 0.56``)
+            fraction = unit == "1" and all(0 < p.value <= 1 for p in takers)
+            free = [i for i, u in enumerate(said) if (u == unit or fraction and u == "%") and i not in used]
             if len(takers) < 2 or len(free) != 1:
                 continue
             m = mentions[free[0]]

@@ -2031,3 +2031,13 @@ def test_a_time_of_day_is_no_span() -> None:
     assert values(out)["years"] == 17
     assert [str(mv) for mv in moves] == [("years = 6 -> 17 (the problem does not give 6; its one free number in "
                                           "years is 17)")]
+
+
+def test_two_fractions_sharing_a_percentage_take_the_free_one_by_their_words() -> None:
+    text = ("What is the probability that it will be dry in Cork on Saturday, given that today (Sunday) is rainy and "
+            "that the chance of rain tomorrow is 56% after a rainy day but only 20% after a dry day?")
+    program = ("p_rain_after_rain = 0.56  # P(rain tomorrow | rain today) [1]\n"
+               "p_rain_after_dry = 0.56  # P(rain tomorrow | dry today) [1]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"p_rain_after_rain": 0.56, "p_rain_after_dry": 0.2}
+    assert [mv.name for mv in moves] == ["p_rain_after_dry"]
