@@ -602,7 +602,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     shared += named
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
-    coefficients = _coefficients(text, params)
+    coefficients = _coefficients(text, params) + _rates_written(text, program, params)
     program, params = _apply(program, params, coefficients)
     table = _table(raw, params)  # lines matter: a list of products, then "Available per day: ..."
     program, params = _apply(program, params, table)
@@ -2238,6 +2238,125 @@ def _coefficients(text: str, params: list[Parameter]) -> list[Rebinding]:
             moves.append(Rebinding(p.name, p.value, new, f"the problem's polynomial has {fmt_value(new)} as its "
                                                          f"{p.description.strip()}"))
     return moves
+
+
+#: A rate equation the text writes: "dx/dt = 0.55x - 0.01xy", its right-hand side a sum of
+#: terms (a number, up to three one-letter variables), ending where anything else begins: a
+#: bracket, a power or a quotient end it unread ("dP/dt = 0.3P(1 - P/500)").
+_RATE_NUM = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?![\d.])"
+_TERM_RE = rf"(?:{_RATE_NUM}(?:\s*[·*]\s*)?[A-Za-z]{{0,3}}|[A-Za-z]{{1,3}})(?![A-Za-z\d])"
+_RATE_EQUATION = re.compile(rf"\bd(?P<v>[A-Za-z])\s*/\s*dt\s*=\s*(?P<rhs>[-−]?\s*{_TERM_RE}(?:\s*[-−+]\s*{_TERM_RE})*)"
+                            r"(?![(/^*·²³.\w])(?=\s*(?:[,;?(]|\.(?:\s|$)|$|\b(?:and|with|for|where|when|if|starting|from|"
+                            r"in|on|at|over|given|per)\b))")
+_RATE_TERM = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)?\s*[·*]?\s*(?P<vars>[A-Za-z]*)")
+
+
+def rate_equations(text: str) -> list[tuple[str, dict[tuple[str, ...], float]]]:
+    """The rate equations a text writes with polynomial right-hand sides: "dx/dt = 0.55x -
+    0.01xy, dy/dt = 0.0091xy - 0.99y" gives ``[("x", {("x",): 0.55, ("x", "y"): -0.01}), ("y",
+    {("x", "y"): 0.0091, ("y",): -0.99})]`` (each term's variables sorted, one letter each)."""
+    out = []
+    for m in _RATE_EQUATION.finditer(text):
+        rhs = m["rhs"].replace("\u2212", "-").strip()
+        terms: dict[tuple[str, ...], float] = {}
+        for sign, body in re.findall(r"([-+]?)\s*([^-+]+)", rhs):
+            t = _RATE_TERM.fullmatch(body.strip())
+            if t is None or not (t["num"] or t["vars"]) or tuple(sorted(t["vars"])) in terms:
+                break  # a power, a bracket, a word: not a polynomial this rule reads
+            value = float(t["num"].replace(",", "")) if t["num"] else 1.0
+            terms[tuple(sorted(t["vars"]))] = -value if sign == "-" else value
+        else:
+            if terms:
+                out.append((m["v"], terms))
+    return out
+
+
+def _signed_terms(node: ast.expr, sign: float) -> list[tuple[float, ast.expr]]:
+    """The terms of a sum or difference, each with its sign: ``a * x - b * x * y`` gives
+    ``[(1, a * x), (-1, b * x * y)]``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        return _signed_terms(node.left, sign) + _signed_terms(node.right, -sign if isinstance(node.op, ast.Sub) else sign)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _signed_terms(node.operand, -sign)
+    return [(sign, node)]
+
+
+def _program_rates(program: str) -> list[tuple[str, dict[tuple[str, ...], tuple[str, float]]]] | None:
+    """The rate equations of a program's right-hand-side function (``x, y = z`` then ``return
+    [alpha * x - beta * x * y, ...]``): per state, each term's state variables and the one
+    parameter it is multiplied by, with the term's sign and constant factor. None where the
+    function is not of that form (a bracketed sum in a term, two parameters in one term)."""
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return None
+    for fn in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
+        states = next((t.elts for st in fn.body if isinstance(st, ast.Assign) and len(st.targets) == 1
+                       and isinstance(t := st.targets[0], ast.Tuple) and all(isinstance(e, ast.Name) for e in t.elts)),
+                      None)
+        ret = next((st.value for st in fn.body if isinstance(st, ast.Return)), None)
+        if states is None or not isinstance(ret, (ast.List, ast.Tuple)) or len(ret.elts) != len(states):
+            continue
+        names = [e.id for e in states]
+        out = []
+        for name, expr in zip(names, ret.elts, strict=True):
+            rates: dict[tuple[str, ...], tuple[str, float]] = {}
+            for sign, node in _signed_terms(expr, 1.0):
+                factors: list[ast.expr] = []
+                stack = [node]
+                while stack:
+                    f = stack.pop()
+                    if isinstance(f, ast.BinOp) and isinstance(f.op, ast.Mult):
+                        stack += [f.left, f.right]
+                    else:
+                        factors.append(f)
+                const, param, mono = sign, [], []
+                for f in factors:
+                    if isinstance(f, ast.Constant) and isinstance(f.value, (int, float)):
+                        const *= f.value
+                    elif isinstance(f, ast.Name) and f.id in names:
+                        mono.append(f.id)
+                    elif isinstance(f, ast.Name):
+                        param.append(f.id)
+                    else:
+                        return None  # "r * x * (1 - x / K)": not a sum of products
+                key = tuple(sorted(mono))
+                if len(param) != 1 or key in rates:
+                    return None
+                rates[key] = (param[0], const)
+            out.append((name, rates))
+        return out
+    return None
+
+
+def _rates_written(text: str, program: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 5, rate equations: where the text writes the model's rate equations ("dx/dt = 0.55x
+    - 0.01xy, dy/dt = 0.0091xy - 0.99y") and the program's right-hand side has the same terms,
+    each a parameter times the state variables (``alpha * x - beta * x * y``), each parameter
+    takes its term's coefficient (``alpha = 0.55``; a small model keeps the example's)."""
+    written = rate_equations(text)
+    mine = _program_rates(program) if written else None
+    if not mine or len(written) != len(mine):
+        return []
+    # the text's variables are the program's by name ("dx/dt" for ``x``) or else by order
+    same = {v for v, _ in written} == {n for n, _ in mine}
+    rename = {v: v for v, _ in written} if same else {v: n for (v, _), (n, _) in zip(written, mine, strict=True)}
+    by_state = {n: rates for n, rates in mine}
+    values = {p.name: p for p in params}
+    new: dict[str, float | None] = {}
+    for v, terms in written:
+        rates = by_state.get(rename[v])
+        got = {tuple(sorted(rename.get(c, c) for c in key)): c for key, c in terms.items()}
+        if rates is None or set(got) != set(rates):
+            return []  # other terms than the program's: another model, nothing to read
+        for key, coef in got.items():
+            name, const = rates[key]
+            if name not in values:
+                continue
+            value = coef / const
+            new[name] = value if new.get(name, value) == value else None  # two coefficients: unclear
+    return [Rebinding(n, values[n].value, v, f"the problem's rate equations give {n} = {fmt_value(v)}")
+            for n, v in new.items() if v is not None and not math.isclose(v, values[n].value, rel_tol=1e-9)]
 
 
 def _labelled(text: str, params: list[Parameter]) -> list[Rebinding]:

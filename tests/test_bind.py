@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mathllm.bind import Rebinding, bind, polynomials, unit_key, written_units
+from mathllm.bind import Rebinding, bind, polynomials, rate_equations, unit_key, written_units
 from mathllm.contract import parse_parameters
 from mathllm.problem import Problem
 from mathllm.quantities import frequencies
@@ -2041,3 +2041,60 @@ def test_two_fractions_sharing_a_percentage_take_the_free_one_by_their_words() -
     out, moves = bind(text, program)
     assert values(out) == {"p_rain_after_rain": 0.56, "p_rain_after_dry": 0.2}
     assert [mv.name for mv in moves] == ["p_rain_after_dry"]
+
+
+@pytest.mark.parametrize("text, equations", [
+    ("Aphids and ladybirds interact according to dx/dt = 0.55x - 0.01xy, dy/dt = 0.0091xy - 0.99y (t in years).",
+     [("x", {("x",): 0.55, ("x", "y"): -0.01}), ("y", {("x", "y"): 0.0091, ("y",): -0.99})]),
+    ("Hares and lynx follow dx/dt = 0.5x - 0.02xy, dy/dt = 0.004xy - 0.6y with 300 hares.",
+     [("x", {("x",): 0.5, ("x", "y"): -0.02}), ("y", {("x", "y"): 0.004, ("y",): -0.6})]),
+    ("A cup cools as dT/dt = -0.1T + 2 and nothing else.", [("T", {("T",): -0.1, (): 2.0})]),
+    # a bracket, a power or a quotient: not a sum of terms this rule reads
+    ("The population grows as dP/dt = 0.3P(1 - P/500).", []),
+    ("Solve dx/dt = x^2 from x(0) = 1.", []),
+    ("The tank obeys dQ/dt = 5 - Q/20.", []),
+    ("Spaced out: dx/dt = 0.5 x - 0.02 x y.", []),
+])
+def test_rate_equations_a_text_writes(text: str, equations: list) -> None:
+    assert rate_equations(text) == equations
+
+
+APHIDS = ("What is the number of aphids after 27 years, if 130 aphids and 86 ladybirds interact according to dx/dt = "
+          "0.55x - 0.01xy, dy/dt = 0.0091xy - 0.99y (t in years)?")
+APHIDS_PROGRAM = """import numpy as np
+from scipy.integrate import solve_ivp
+
+alpha = 1.0  # prey growth rate [1/year]
+beta = 0.01  # predation rate [1/(predator*year)]
+gamma = 0.99  # predator death rate [1/year]
+delta = 0.0091  # predator growth per prey eaten [1/(prey*year)]
+x0 = 130  # initial aphids [animals]
+y0 = 86  # initial ladybirds [animals]
+T = 27  # time horizon [year]
+
+
+def lotka_volterra(t, z):
+    x, y = z
+    return [alpha * x - beta * x * y, delta * x * y - gamma * y]
+
+
+sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], rtol=1e-9, atol=1e-9)
+answer = float(sol.y[0, -1])
+"""
+
+
+def test_the_rate_equations_the_text_writes_give_their_coefficients() -> None:
+    out, moves = bind(APHIDS, APHIDS_PROGRAM)
+    assert values(out)["alpha"] == 0.55
+    assert [str(mv) for mv in moves] == ["alpha = 1 -> 0.55 (the problem's rate equations give alpha = 0.55)"]
+    assert run_program(out).answer.value == pytest.approx(93.4317, rel=1e-4)
+
+
+@pytest.mark.parametrize("program", [
+    # another model (a logistic prey): its terms are not the text's
+    APHIDS_PROGRAM.replace("alpha * x - beta * x * y", "alpha * x * (1 - x / 500) - beta * x * y"),
+    # one term with two parameters: which is the coefficient is not clear
+    APHIDS_PROGRAM.replace("alpha * x - beta", "alpha * gamma * x - beta"),
+])
+def test_no_rate_coefficients_where_the_programs_terms_differ(program: str) -> None:
+    assert [mv.name for mv in bind(APHIDS, program)[1] if mv.name == "alpha"] == []
