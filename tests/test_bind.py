@@ -2098,3 +2098,39 @@ def test_the_rate_equations_the_text_writes_give_their_coefficients() -> None:
 ])
 def test_no_rate_coefficients_where_the_programs_terms_differ(program: str) -> None:
     assert [mv.name for mv in bind(APHIDS, program)[1] if mv.name == "alpha"] == []
+
+
+THEATRE = ("Raising the price of its tickets by $1 makes a theatre sell 25 fewer of them; lowering it by $1 sells 25 "
+           "more. Today it charges $35 and sells 170 a night. Work out the price per ticket that maximizes revenue.")
+THEATRE_PROGRAM = """import sympy as sp
+
+price0 = 35  # current price per ticket [USD]
+sales0 = 25  # current sales per night [1]
+drop = 1  # sales lost per 1 USD price increase [1/USD]
+
+p = sp.symbols("p", positive=True)
+revenue = p * (sales0 - drop * (p - price0))
+answer = float(sp.solve(sp.diff(revenue, p), p)[0])
+"""
+
+
+def test_sales_per_unit_of_price_take_the_change_over_the_step() -> None:
+    out, moves = bind(THEATRE, THEATRE_PROGRAM)
+    assert values(out) == {"price0": 35, "sales0": 170, "drop": 25}
+    assert [str(mv) for mv in moves] == [
+        "drop = 1 -> 25 (the problem gives 25 sales per 1 of price)",
+        "sales0 = 25 -> 170 (25 is the change in sales; 170 is the one whole number left)"]
+    assert run_program(out).answer.value == pytest.approx(20.9)
+    # a step of $2: 12.5 sales per dollar
+    two = THEATRE.replace("by $1 makes", "by $2 makes").replace("by $1 sells", "by $2 sells")
+    assert values(bind(two, THEATRE_PROGRAM)[0])["drop"] == 12.5
+
+
+@pytest.mark.parametrize("text", [
+    # two different steps: which is the program's is not clear
+    THEATRE.replace("sells 25 more", "sells 30 more"),
+    # no change in sales written with its step
+    "A theatre charges $35 and sells 170 tickets a night; each extra dollar loses some of them.",
+])
+def test_sales_per_unit_of_price_stay_without_one_clear_step(text: str) -> None:
+    assert [mv.name for mv in bind(text, THEATRE_PROGRAM)[1] if mv.name == "drop"] == []
