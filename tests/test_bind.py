@@ -1828,16 +1828,19 @@ def test_a_clause_after_the_items_that_is_another_item_breaks_the_list() -> None
 
 LYNX = ("What is the number of lynx after 26 years, if 250 hares and 31 lynx interact according to dx/dt = 0.59x - "
         "0.0297xy, dy/dt = 0.0043xy - 0.71y (t in years)? The reserve covers 201 hectares.")
-LYNX_PROGRAM = """import numpy as np
+def lotka_volterra_program(alpha: float, beta: float, gamma: float, delta: float, x0: int, y0: int, T: int,
+                           prey: str, predator: str, row: int) -> str:
+    """A predator-prey program as the adapter writes it, its values and row given."""
+    return f"""import numpy as np
 from scipy.integrate import solve_ivp
 
-alpha = 0.59  # prey growth rate [1/year]
-beta = 0.0297  # predation rate [1/(predator*year)]
-gamma = 0.71  # predator death rate [1/year]
-delta = 0.0043  # predator growth per prey eaten [1/(prey*year)]
-x0 = 201  # initial hares [animals]
-y0 = 31  # initial lynx [animals]
-T = 26  # time horizon [year]
+alpha = {alpha}  # prey growth rate [1/year]
+beta = {beta}  # predation rate [1/(predator*year)]
+gamma = {gamma}  # predator death rate [1/year]
+delta = {delta}  # predator growth per prey eaten [1/(prey*year)]
+x0 = {x0}  # initial {prey} [animals]
+y0 = {y0}  # initial {predator} [animals]
+T = {T}  # time horizon [year]
 
 
 def lotka_volterra(t, z):
@@ -1846,8 +1849,11 @@ def lotka_volterra(t, z):
 
 
 sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], rtol=1e-9, atol=1e-9)
-answer = float(sol.y[1, -1])
+answer = float(sol.y[{row}, -1])
 """
+
+
+LYNX_PROGRAM = lotka_volterra_program(0.59, 0.0297, 0.71, 0.0043, 201, 31, 26, "hares", "lynx", 1)
 
 
 def test_a_count_takes_the_free_number_written_with_its_own_noun() -> None:
@@ -2061,26 +2067,7 @@ def test_rate_equations_a_text_writes(text: str, equations: list) -> None:
 
 APHIDS = ("What is the number of aphids after 27 years, if 130 aphids and 86 ladybirds interact according to dx/dt = "
           "0.55x - 0.01xy, dy/dt = 0.0091xy - 0.99y (t in years)?")
-APHIDS_PROGRAM = """import numpy as np
-from scipy.integrate import solve_ivp
-
-alpha = 1.0  # prey growth rate [1/year]
-beta = 0.01  # predation rate [1/(predator*year)]
-gamma = 0.99  # predator death rate [1/year]
-delta = 0.0091  # predator growth per prey eaten [1/(prey*year)]
-x0 = 130  # initial aphids [animals]
-y0 = 86  # initial ladybirds [animals]
-T = 27  # time horizon [year]
-
-
-def lotka_volterra(t, z):
-    x, y = z
-    return [alpha * x - beta * x * y, delta * x * y - gamma * y]
-
-
-sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], rtol=1e-9, atol=1e-9)
-answer = float(sol.y[0, -1])
-"""
+APHIDS_PROGRAM = lotka_volterra_program(1.0, 0.01, 0.99, 0.0091, 130, 86, 27, "aphids", "ladybirds", 0)
 
 
 def test_the_rate_equations_the_text_writes_give_their_coefficients() -> None:
