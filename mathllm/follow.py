@@ -288,6 +288,10 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
     otherwise only the comment changes ("v in km/h, not m/s"), and the bind stage, which reads
     it, places a value the text does not give ("6 m/s" read as ``v = 60``: 21.6 km/h)."""
     powered = _fractional_powers(shown.program)
+    if not _asks_temperature(question_of(text)):
+        # a temperature asked comes out in the scale of the inputs (a dew point in °F for "73
+        # °F"): converting them would change the answer's scale, not put it right
+        powered |= _offset_temperatures(shown.program)
     asked = _asked_unit(question_of(text))
     # both questions ask for the answer in one unit: the example's computation gives it in that
     # unit from parameters in the example's units
@@ -315,12 +319,13 @@ def _in_example_units(text: str, program: str, shown: Example) -> tuple[str, lis
             continue
         have, want = unit_key(q.unit), unit_key(p.unit)
         factor = _factor(have, want)
-        if factor is None or factor == 1:
-            continue  # the same unit, or no conversion bind knows (°F and °C are no factor apart)
+        if (factor is None or factor == 1) and (have, want) not in _TEMPERATURE_SCALES:
+            continue  # the same unit, or no conversion bind knows
         units[q.line] = (q.unit, p.unit)
         if any(s == have and math.isclose(abs(q.value), abs(float(m.value * m.scale)), rel_tol=1e-9)
                for m, s in zip(mentions, said, strict=True)):
-            values[q.name] = float(Decimal(str(q.value)) * factor)
+            values[q.name] = (float(Decimal(str(q.value)) * factor) if factor is not None
+                              else round(_TEMPERATURE_SCALES[have, want](q.value), 10))
             notes.append(f"{q.name} = {fmt_value(q.value)} {q.unit} as {fmt_value(values[q.name])} {p.unit}")
         else:
             # a value the text does not write in the model's unit: only the comment was wrong
@@ -348,6 +353,51 @@ def _asked_unit(question: str) -> str | None:
         if is_measure(key) or "/" in key:
             return key
     return None
+
+
+#: Temperature scales, which are no factor apart: "69 °F" for a formula fitted in °C is 20.56.
+_TEMPERATURE_SCALES = {("°f", "°c"): lambda v: (v - 32) * 5 / 9, ("°c", "°f"): lambda v: v * 9 / 5 + 32}
+
+
+#: Where a question's conditions begin ("..., when the air warms to 69 °F"), and the words of a
+#: question that asks for a temperature.
+_CONDITION = re.compile(r",|;|\b(?:if|when|given|assuming|while|with|where)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\b(?:what|how|which|find|compute|evaluate|estimate|determine|calculate|report|give)\b",
+                     re.IGNORECASE)
+_TEMPERATURE_ASKED = re.compile(r"temperature|dew ?point|wind ?chill|heat index|how (?:warm|cold|hot)|°|degrees?|"
+                                r"fahrenheit|celsius|kelvin|\bfeel", re.IGNORECASE)
+
+
+def _asks_temperature(question: str) -> bool:
+    """Whether a question asks for a temperature, before its conditions ("What will the relative
+    humidity be ..., when the air warms to 69 °F" asks for none)."""
+    ask = _ASKING.search(question)
+    asked = question[ask.start():] if ask else question
+    cut = _CONDITION.search(asked, 1)
+    return bool(_TEMPERATURE_ASKED.search(asked[:cut.start()] if cut else asked))
+
+
+def _offset_temperatures(program: str) -> set[str]:
+    """The temperature parameters (``[°C]``, ``[°F]``) a program's statements add a number to
+    or subtract one from (``243.12 + T_dew``, ``T + 273.15``): a formula whose zero is that of
+    its scale (Magnus, kelvins), which no other scale gives, where a difference of temperatures
+    (``T - T_env``) works in either."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return set()
+    params = {p.line: p for p in parse_parameters(program)}
+    temps = {p.name for p in params.values() if unit_key(p.unit) in {"°c", "°f"}}
+    out = set()
+    for node in tree.body:
+        if node.lineno in params:
+            continue
+        for n in ast.walk(node):
+            if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)):
+                for a, b in ((n.left, n.right), (n.right, n.left)):
+                    if isinstance(a, ast.Name) and a.id in temps and literal_number(b) not in (None, 0, 0.0):
+                        out.add(a.id)
+    return out
 
 
 def _fractional_powers(program: str) -> set[str]:

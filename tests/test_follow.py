@@ -9,6 +9,7 @@ from mathllm.follow import Followed, follow, skeleton
 from mathllm.problem import Problem
 from mathllm.prompt import Example
 from mathllm.report import to_dict, warnings_of
+from mathllm.run import run_program
 from mathllm.solve import SolveOptions, solve
 from tests.fakes import ScriptedGenerator
 
@@ -409,3 +410,33 @@ def test_other_questions_keep_the_models_units(text: str, program: str) -> None:
         PUMP.problem, PUMP.program.replace("hours = 3  # infusion time [h]\n",
                                            "hours = 3  # infusion time [h]\nT = 20  # temperature [°C]\n"))
     assert follow(program, [example], text) == (program, None)
+
+
+#: The Magnus formula's zero is that of the Celsius scale: "69 °F" is 20.56 in it.
+MAGNUS = Example("The dew point is -6 °C at sunrise; by the afternoon the air has warmed to 11 °C. Going by the Magnus "
+                 "formula, what is the relative humidity then?",
+                 "import math\n\nT_dew = -6  # dew point [°C]\nT_afternoon = 11  # afternoon air temperature [°C]\n\n"
+                 "e_sat = 6.112 * math.exp(17.62 * T_afternoon / (243.12 + T_afternoon))\n"
+                 "e_act = 6.112 * math.exp(17.62 * T_dew / (243.12 + T_dew))\n"
+                 "answer = float(100 * e_act / e_sat)\n")
+ORCHARD = ("What will the relative humidity be at the orchard when the air warms to 69 °F during the day and the dew "
+           "point stays at 65 °F, going by the Magnus vapour-pressure formula?")
+IN_F = MAGNUS.program.replace("-6  # dew point [°C]", "65  # dew point [°F]").replace(
+    "11  # afternoon air temperature [°C]", "69  # afternoon air temperature [°F]")
+
+
+def test_a_temperature_takes_the_scale_of_a_formula_that_adds_to_it() -> None:
+    out, done = follow(IN_F, [MAGNUS], ORCHARD)
+    assert "T_dew = 18.3333333333  # dew point [°C]\n" in out
+    assert done.converted == ["T_dew = 65 °F as 18.3333 °C", "T_afternoon = 69 °F as 20.5556 °C"]
+    assert run_program(out).answer.value == pytest.approx(87.1024, rel=1e-5)
+
+
+@pytest.mark.parametrize("text", [
+    # a temperature asked comes out in the inputs' scale: converting them would change its scale
+    "With the Magnus formula, what is the dew point when it is 69 °F and the humidity is 65%?",
+    "At what temperature will dew form at the orchard, where it is 69 °F and the humidity 65%?",
+])
+def test_a_temperature_asked_keeps_the_scale_of_its_inputs(text: str) -> None:
+    out, done = follow(IN_F, [MAGNUS], text)
+    assert "65  # dew point [°F]" in out and not (done and done.converted)
