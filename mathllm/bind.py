@@ -603,7 +603,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     beside = _beside(text, params, mentions, said)
     program, params = _apply(program, params, beside)
     coefficients = (_coefficients(text, params) + _rates_written(text, program, params)
-                    + _price_step(text, params, mentions))
+                    + _price_step(text, params, mentions, said))
     program, params = _apply(program, params, coefficients)
     table = _table(raw, params)  # lines matter: a list of products, then "Available per day: ..."
     program, params = _apply(program, params, table)
@@ -2367,27 +2367,28 @@ _PRICE_STEP = re.compile(r"\b(?:rais|increas|lower|cut|reduc|add|drop|each|every
                          re.IGNORECASE)
 
 
-def _price_step(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+def _price_step(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
     """Rule 5, sales per unit of price: a parameter counting sales per unit of money (``drop  #
     sales lost per 1 USD price increase [1/USD]``) takes the change in sales over the price step
     the text gives ("by $1 ... 25 fewer": 25), and a count holding that change's number
     (``sales0 = 25  # current sales``) takes the one whole number no parameter holds, no amount
-    of money ("sells 170 a night")."""
+    of money and no measure ("sells 170 a night", not "21 °C")."""
     steps = {(Decimal(m["step"]), Decimal(m["n"].replace(",", ""))) for m in _PRICE_STEP.finditer(text)}
     rate = [p for p in params if (u := unit_key(p.unit)).startswith("1/") and u[2:] in _CURRENCIES]
     if len(steps) != 1 or len(rate) != 1:
         return []
     (step, n), p = steps.pop(), rate[0]
     new = float(n / step)
-    if math.isclose(new, p.value, rel_tol=1e-9):
-        return []
-    moves = [Rebinding(p.name, p.value, new, f"the problem gives {n:,} sales per {step:,} of price")]
-    holders = [q for q in params if unit_key(q.unit) in {"", "1"} and math.isclose(q.value, float(n), rel_tol=1e-9)]
+    moves = [] if math.isclose(new, p.value, rel_tol=1e-9) else [
+        Rebinding(p.name, p.value, new, f"the problem gives {n:,} sales per {step:,} of price")]
+    holders = [q for q in params if q is not p and unit_key(q.unit) in {"", "1"}
+               and math.isclose(q.value, float(n), rel_tol=1e-9)]
     if len(holders) == 1:
         q = holders[0]
         taken = {i for r in params if r is not q and r is not p for i in _sources(r, mentions)}
         free = [i for i, m in enumerate(mentions) if i not in taken and _count(m) and not is_money(text, m)
-                and m.value not in (n, step)]
+                and not (is_measure(said[i]) and said[i] != "a") and said[i] not in _TEMPERATURES
+                and m.value not in (n, step)]  # "21 °C" is no sales ("570 a night" no ampere)
         if len(free) == 1:
             moves.append(Rebinding(q.name, q.value, _value(mentions[free[0]], q),
                                    f"{n:,} is the change in sales; {mentions[free[0]].written} is the one whole "

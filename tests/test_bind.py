@@ -2121,3 +2121,15 @@ def test_sales_per_unit_of_price_take_the_change_over_the_step() -> None:
 ])
 def test_sales_per_unit_of_price_stay_without_one_clear_step(text: str) -> None:
     assert [mv.name for mv in bind(text, THEATRE_PROGRAM)[1] if mv.name == "drop"] == []
+
+
+def test_a_count_holding_the_change_in_sales_skips_measures_for_the_number_left() -> None:
+    # the model took the change twice; "21 °C" is no number of sales, "570 a night" no ampere
+    text = ("Raising the price of its tickets by 1 EUR makes a theatre sell 18 fewer of them; lowering it by 1 EUR "
+            "sells 18 more. It was a sunny day with a temperature of 21 °C. Today it charges 5 EUR and sells 570 a "
+            "night. Work out the price per ticket that maximizes revenue.")
+    program = THEATRE_PROGRAM.replace("35  # current price per ticket [USD]", "5  # current price per ticket [EUR]")
+    program = program.replace("sales0 = 25", "sales0 = 18").replace("drop = 1  #", "drop = 18  #").replace("USD]", "EUR]")
+    out, moves = bind(text, program)
+    assert values(out) == {"price0": 5, "sales0": 570, "drop": 18}
+    assert [mv.name for mv in moves] == ["sales0"]
