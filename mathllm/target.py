@@ -50,6 +50,11 @@ Three rules, each only where the example's question and the text's differ in the
    and what the text's question asks for, before its conditions, names another first ("What is
    the number of caribou at the coexistence equilibrium for the caribou and wolves ..."): the
    answer reads that unknown (``coexistence[x]``).
+8. **Which test result.** The answer computes one of the four chances of a diagnostic test from
+   ``prevalence``, ``sensitivity`` and ``specificity`` (the disease after a positive test, none
+   after a negative one, their complements), and the text's question asks another ("gives a
+   positive result, what is the chance the disease is present?" where the example asked after a
+   negative test): the answer computes that one.
 
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
@@ -100,7 +105,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state, _named_row, _named_unknown):
+    for late in (_rounding, _state, _named_row, _named_unknown, _test_result):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -245,6 +250,87 @@ def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str
         new = ast.unparse(inner).replace(f"[{have}]", f"[{symbols[k]}]")
         return (_wrap(value, new), f"the problem asks for {line['comment'].split(',')[k].strip()}, {symbols[k]}")
     return None
+
+
+#: The four chances a diagnostic test's question can ask, by (result, disease): the chance of
+#: the disease after a positive test, of none after a negative one, and their complements.
+_TEST_CHANCES = {
+    ("positive", True): "sensitivity * prevalence / (sensitivity * prevalence + (1 - specificity) * (1 - prevalence))",
+    ("negative", False): ("specificity * (1 - prevalence) / (specificity * (1 - prevalence) + (1 - sensitivity) "
+                          "* prevalence)"),
+}
+_TEST_CHANCES[("positive", False)] = f"1 - {_TEST_CHANCES['positive', True]}"
+_TEST_CHANCES[("negative", True)] = f"1 - {_TEST_CHANCES['negative', False]}"
+#: A question about one test result; several tests ("tests positive twice") are another model.
+_RESULT = re.compile(r"\b(positive|negative)\b", re.IGNORECASE)
+_SEVERAL_TESTS = re.compile(r"\b(?:twice|two|both|second|again|repeat\w*|retest\w*)\b", re.IGNORECASE)
+_DISEASE = re.compile(r"\bha(?:s|ve)\b|\bpresent\b|\bdisease\b|\bill\b|\bsick\b|\binfected\b|\bcondition\b|"
+                      r"\bcarr(?:y|ies|ier)\b", re.IGNORECASE)
+_NO_DISEASE = re.compile(r"disease-free|\bfree of\b|\bhealthy\b|\bdo(?:es)?(?: not|n't) have\b|\bnot (?:ill|sick|infected)\b|"
+                         r"\bno disease\b|\babsent\b|\bclear\b", re.IGNORECASE)
+
+
+def _arith(node: ast.expr, env: dict[str, float]) -> float | None:
+    """The value of an arithmetic expression of named numbers (``float(a * b / c)``), or None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        return env.get(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        v = _arith(node.operand, env)
+        return None if v is None else -v
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float" and len(node.args) == 1:
+        return _arith(node.args[0], env)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+        a, b = _arith(node.left, env), _arith(node.right, env)
+        if a is None or b is None:
+            return None
+        if isinstance(node.op, ast.Add):
+            return a + b
+        if isinstance(node.op, ast.Sub):
+            return a - b
+        if isinstance(node.op, ast.Mult):
+            return a * b
+        return a / b if b else None
+    return None
+
+
+def _test_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                 example: str) -> tuple[str, str] | None:
+    """Rule 8: the chance a diagnostic test's question asks (the disease after a positive test,
+    none after a negative one, or a complement), where the answer computes another of the four
+    from ``prevalence``, ``sensitivity`` and ``specificity`` (the example asked after a negative
+    test, the text after a positive one)."""
+    params = {p.name: p.value for p in parse_parameters(program)}
+    if not {"prevalence", "sensitivity", "specificity"} <= params.keys():
+        return None
+    mine = question_of(text)
+    results = {m.group(1).lower() for m in _RESULT.finditer(mine)}
+    if len(results) != 1 or _SEVERAL_TESTS.search(mine):
+        return None
+    result = results.pop()
+    after = mine[_RESULT.search(mine).end():]
+    if re.match(r"\s+predictive value", after, re.IGNORECASE):
+        asked = (result, result == "positive")  # the positive predictive value: the disease after a positive test
+    elif _NO_DISEASE.search(after):
+        asked = (result, False)
+    elif _DISEASE.search(after):
+        asked = (result, True)
+    else:
+        return None  # no chance named: what is asked is not clear
+    env = dict(params)
+    for name, node in assigns.items():  # ``p_pos = ...`` and the like, in order
+        if name != "answer" and (v := _arith(node.value, env)) is not None:
+            env[name] = v
+    have = _arith(value, env)
+    if have is None:
+        return None
+    values = {k: _arith(ast.parse(expr, mode="eval").body, params) for k, expr in _TEST_CHANCES.items()}
+    matches = [k for k, v in values.items() if v is not None and abs(v - have) <= 1e-9 * max(1.0, abs(v))]
+    if len(matches) != 1 or matches[0] == asked:
+        return None  # the answer is none of the four (another model), or already the one asked
+    return (f"float({_TEST_CHANCES[asked]})",
+            f"the problem asks the chance of {'the disease' if asked[1] else 'no disease'} after a {result} test")
 
 
 def _wrap(value: ast.expr, inner: str) -> str:

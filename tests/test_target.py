@@ -292,3 +292,40 @@ def test_the_unknown_the_question_names_first() -> None:
 ])
 def test_the_unknown_stays_where_the_question_names_it_or_none_alone(text: str, program: str) -> None:
     assert target(program, ASKS_WOLVES, text) == (program, None)
+
+
+NPV_PROGRAM = ("prevalence = 0.008  # prevalence [1]\nsensitivity = 0.83  # P(positive | disease) [1]\n"
+               "specificity = 0.92  # P(negative | no disease) [1]\n\n"
+               "p_neg = (1 - sensitivity) * prevalence + specificity * (1 - prevalence)\n"
+               "answer = float(specificity * (1 - prevalence) / p_neg)\n")
+ASKS_NEGATIVE = Example("The prevalence of tuberculosis is 10%. A screening test has sensitivity 94% and specificity "
+                        "98%. Find the probability that a person who tests negative is truly disease-free.", NPV_PROGRAM)
+
+
+PPV = 0.83 * 0.008 / (0.83 * 0.008 + 0.08 * 0.992)
+NPV = 0.92 * 0.992 / (0.92 * 0.992 + 0.17 * 0.008)
+
+
+@pytest.mark.parametrize("question, want", [
+    ("gives a positive result, what is the chance the disease is present?", PPV),
+    ("gives a positive result, what is the chance the person is healthy?", 1 - PPV),
+    ("gives a negative result, what is the chance the person has the disease?", 1 - NPV),
+    ("gives a result: compute the positive predictive value.", PPV),
+])
+def test_the_chance_the_question_asks_of_a_test_result(question: str, want: float) -> None:
+    text = f"If 8 per 1,000 people have a genetic condition, and a test with 83% sensitivity and 92% specificity {question}"
+    out, done = target(NPV_PROGRAM, ASKS_NEGATIVE, text)
+    assert answer(out) == pytest.approx(want, rel=1e-5)
+    assert "after a" in done.reason
+
+
+@pytest.mark.parametrize("question", [
+    "gives a negative result, what is the chance the person is disease-free?",  # already the one asked
+    "gives a positive result twice, what is the chance the disease is present?",  # two tests: another model
+    "what share of people test positive or negative?",  # both results: unclear
+    "gives a negative result: compute the negative predictive value.",  # already the one asked
+    "gives a positive result. How many tests are run a day?",  # no chance named
+])
+def test_the_test_result_stays_where_it_is_asked_or_unclear(question: str) -> None:
+    text = f"If 8 per 1,000 people have a genetic condition, and a test with 83% sensitivity and 92% specificity {question}"
+    assert target(NPV_PROGRAM, ASKS_NEGATIVE, text) == (NPV_PROGRAM, None)
