@@ -369,6 +369,12 @@ class Rebinding:
         return f"{self.name} = {_fmt(self.old)} -> {_fmt(self.new)} ({self.reason})"
 
 
+def _named_by(p: Parameter) -> str:
+    """The words that name a parameter: its description and its name's parts
+    (``initial hares x0``, ``number of equal pens side by side pens``)."""
+    return f"{p.description} {p.name.replace('_', ' ')}"
+
+
 def _fmt(v: float | list[float]) -> str:
     return "[" + ", ".join(map(fmt_value, v)) + "]" if isinstance(v, list) else fmt_value(v)
 
@@ -675,11 +681,9 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
             if is_measure(unit) and all(is_measure(said[i]) for i in now):
                 fits = [i for i in fits if i not in used]
-                if len(fits) > 1:
-                    # "18.9 mg/L at 1 h and 3.42 mg/L at 15 h" read as ``t1 = 18.9  # [h]``: the
-                    # concentration's own time is the one written right beside it
-                    near = [i for i in fits if any(_joined(text, mentions, i, j) for j in now)]
-                    fits = near if len(near) == 1 else fits
+                # "18.9 mg/L at 1 h and 3.42 mg/L at 15 h" read as ``t1 = 18.9  # [h]``: the
+                # concentration's own time is the one written right beside it
+                fits = _joined_to(text, mentions, fits, now)
                 if len(fits) != 1 or p.name in cells:
                     continue
             elif unit.isalpha() and unit not in _CURRENCIES and all(is_measure(said[i]) or _AREA_KEY.fullmatch(said[i])
@@ -706,8 +710,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # or a number written more often than parameters take it ("the first (2,000 L) ...
             # the second (2,000 L)" with only ``volume1 = 2000``)
             fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
-            near = [i for i in fits if any(_joined(text, mentions, i, j) for j in now)]
-            fits = near if len(near) == 1 else fits  # (as above: the number beside its own)
+            fits = _joined_to(text, mentions, fits, now)  # (as above: the number beside its own)
         if len(fits) > 1 and free and is_measure(unit) and p.name not in cells:
             crowded.setdefault(unit, []).append((p, fits))
         if len(fits) != 1:
@@ -747,6 +750,15 @@ def _joined(text: str, mentions: list[Mention], a: int, b: int) -> bool:
     lo, hi = sorted((mentions[a], mentions[b]), key=lambda m: m.start)
     gap = text[lo.end:hi.start].split()
     return abs(a - b) == 1 and len(gap) == 2 and gap[1].lower() in _JOINING and not re.search(r"[.?!;,()]", gap[0])
+
+
+def _joined_to(text: str, mentions: list[Mention], fits: list[int], held: list[int]) -> list[int]:
+    """Of several candidate numbers, the one joined to a number the parameter holds
+    (:func:`_joined`); all of them where that is not one."""
+    if len(fits) < 2:
+        return fits
+    near = [i for i in fits if any(_joined(text, mentions, i, j) for j in held)]
+    return near if len(near) == 1 else fits
 
 
 def _one_pair_each(pairs: list[tuple]) -> list[tuple]:
@@ -905,7 +917,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if len(fits) > 1 and unit == "1":
             # a count: the one number written with a word of its own ("1 internal fence ... 2 equal
             # pens" for ``pens  # number of equal pens``)
-            own = _stems(f"{p.description} {p.name.replace('_', ' ')}") - _GENERIC_COUNT
+            own = _stems(_named_by(p)) - _GENERIC_COUNT
             named = [i for i in fits if _stems(" ".join(text[mentions[i].end:].split()[:2])) & own]
             fits = named if len(named) == 1 else fits
         return fits
@@ -997,7 +1009,7 @@ def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[
     ends with a number of its own. ``why`` says what was wrong with each one's value."""
     if is_measure(unit):
         return []
-    own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(unit) for p in group}
+    own = {p.name: _stems(_named_by(p)) - _stems(unit) for p in group}
     named = {p.name: [i for i, u in enumerate(said) if i not in owned and u and not is_measure(u)
                       and _stems(u) & own[p.name] and not any(_stems(u) & own[q.name] for q in group if q is not p)]
              for p in group}
@@ -1045,7 +1057,7 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
             moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says the start is {empty.group(0)}; "
                                                           f"{fmt_value(p.value)} is no amount it gives"))
         elif together and _SIZE.get(unit, ("",))[0] in _SPANS \
-                and _DELAY.search(f"{p.description} {p.name.replace('_', ' ')}"):
+                and _DELAY.search(_named_by(p)):
             # "both starting together": a head start the text does not give is none
             moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says they start {together.group(0)}; "
                                                           f"{fmt_value(p.value)} is no delay it gives"))
@@ -1135,7 +1147,7 @@ def _dissolved(p: Parameter, unit: str) -> bool:
 
 def _named_units(p: Parameter) -> set[str]:
     """The units the words of a parameter's name and description name, spelled alike."""
-    return {unit_key(w) for w in re.findall(r"[A-Za-zµΩ°]+", f"{p.description} {p.name.replace('_', ' ')}")}
+    return {unit_key(w) for w in re.findall(r"[A-Za-zµΩ°]+", _named_by(p))}
 
 
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
@@ -1198,7 +1210,7 @@ _PERIOD_WORD = re.compile(r"\b(" + "|".join(_PERIOD_WORDS) + r")\b", re.IGNORECA
 def _period_words(p: Parameter) -> list[str]:
     """The period words of a parameter's description and name ("incubation" of
     ``incubation_days  # average incubation period``), lower case, as often as written."""
-    return [w.lower() for w in _PERIOD_WORD.findall(f"{p.description} {p.name.replace('_', ' ')}")]
+    return [w.lower() for w in _PERIOD_WORD.findall(_named_by(p))]
 
 
 def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention],
@@ -1315,7 +1327,7 @@ def _own_noun(text: str, params: list[Parameter], mentions: list[Mention], words
     parameter's does ("250 hares"): it takes that number."""
     sources = {p.name: _sources(p, mentions) for p in params}
     owned = {i for src in sources.values() for i in src}
-    own = {p.name: _stems(f"{p.description} {p.name.replace('_', ' ')}") - _stems(p.unit) for p in params}
+    own = {p.name: _stems(_named_by(p)) - _stems(p.unit) for p in params}
     # the numbers written with a noun, and the noun's stems
     nouns = {j: _stems(u) for j, u in enumerate(said) if _noun(u) and not mentions[j].percent}
     moves = []
@@ -1484,7 +1496,7 @@ def _with_companion(text: str, params: list[Parameter], mentions: list[Mention],
     beside ``T_base = 22``): the two trade their numbers."""
     sources = {p.name: _sources(p, mentions) for p in params}
     one = [p for p in params if len(sources[p.name]) == 1 and unit_key(p.unit)]
-    own = {p.name: {w for w in _stems(f"{p.description} {p.name.replace('_', ' ')}") if len(w) == 4}
+    own = {p.name: {w for w in _stems(_named_by(p)) if len(w) == 4}
            - {"with", "from", "that", "this", "each", "per"} for p in one}
 
     def beside(a: int, b: int) -> bool:

@@ -65,7 +65,7 @@ from .bind import (  # the binder's reading of units
     unit_key,
 )
 from .contract import Parameter, assignment_counts, literal_number, parse_parameters, set_parameters
-from .prompt import Example, question_of
+from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import find_numbers, fit_score, fmt_value, gives, unit_is_percent
 
 
@@ -359,9 +359,7 @@ def _asked_unit(question: str) -> str | None:
 _TEMPERATURE_SCALES = {("°f", "°c"): lambda v: (v - 32) * 5 / 9, ("°c", "°f"): lambda v: v * 9 / 5 + 32}
 
 
-#: Where a question's conditions begin ("..., when the air warms to 69 °F"), and the words of a
-#: question that asks for a temperature.
-_CONDITION = re.compile(r",|;|\b(?:if|when|given|assuming|while|with|where)\b", re.IGNORECASE)
+#: The words that start what a question asks, and those of one that asks for a temperature.
 _ASKING = re.compile(r"\b(?:what|how|which|find|compute|evaluate|estimate|determine|calculate|report|give)\b",
                      re.IGNORECASE)
 _TEMPERATURE_ASKED = re.compile(r"temperature|dew ?point|wind ?chill|heat index|how (?:warm|cold|hot)|°|degrees?|"
@@ -373,7 +371,7 @@ def _asks_temperature(question: str) -> bool:
     humidity be ..., when the air warms to 69 °F" asks for none)."""
     ask = _ASKING.search(question)
     asked = question[ask.start():] if ask else question
-    cut = _CONDITION.search(asked, 1)
+    cut = QUESTION_CONDITIONS.search(asked, 1)
     return bool(_TEMPERATURE_ASKED.search(asked[:cut.start()] if cut else asked))
 
 

@@ -164,6 +164,11 @@ def sentences(text: str) -> list[str]:
     return [x.strip() for x in _SENTENCE.split(" ".join(text.split())) if x.strip()]
 
 
+#: Where a question's conditions begin, after what it asks for: "What will the relative humidity
+#: be at the orchard | when the air warms to 69 °F ...", "What is the number of lynx | , if ...".
+QUESTION_CONDITIONS = re.compile(r",|;|\b(?:if|when|given|assuming|while|with|where)\b", re.IGNORECASE)
+
+
 def question_of(problem: str) -> str:
     """The sentence of ``problem`` that asks for the answer (the last question, else the last request)."""
     parts = sentences(problem)

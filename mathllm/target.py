@@ -65,9 +65,9 @@ import ast
 import re
 from itertools import combinations
 
-from .bind import _factor, unit_key
+from .bind import _factor, _named_by, unit_key
 from .contract import parse_parameters
-from .prompt import Example, question_of
+from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import _stems
 from .questions import Retarget, _answer_line, is_wrapper, unwrapped
 from .retrieve import asks_time  # a question that asks for a time, as retrieval reads it
@@ -185,11 +185,19 @@ def _state(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
 _WRAPPERS = ("float", "int", "round")
 
 
-#: Where a question's conditions begin: "..., if 250 hares and 31 lynx interact".
-_CONDITIONS = re.compile(r",|;|\b(?:if|when|given|assuming|starting|with|where|while)\b", re.IGNORECASE)
+#: Where a question's conditions begin: "..., if 250 hares and 31 lynx interact"; "starting with
+#: 250 hares" too.
+_CONDITIONS = re.compile(QUESTION_CONDITIONS.pattern + r"|\bstarting\b", re.IGNORECASE)
 #: Words of an initial value's description that name no quantity of its own.
 _GENERIC_ROW = frozenset(_stems("initial initially start starting number count population size amount value "
                                 "animals individuals people at time zero the of in"))
+
+
+def _asked_part(text: str) -> str:
+    """What the question of ``text`` asks for, before its conditions ("What is the number of lynx
+    after 26 years" of "..., if 250 hares and 31 lynx interact ...?")."""
+    mine = question_of(text)
+    return mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine
 
 
 def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
@@ -202,9 +210,8 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
     inits = _initial_values(rows[0].value.value.id, assigns)
     if len(inits) < 2 or not all(isinstance(n, ast.Name) and n.id in params for n in inits):
         return None
-    names = [_stems(f"{params[n.id].description} {n.id.replace('_', ' ')}") - _GENERIC_ROW for n in inits]
-    mine = question_of(text)
-    asked = _stems(mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine)
+    names = [_stems(_named_by(params[n.id])) - _GENERIC_ROW for n in inits]
+    asked = _stems(_asked_part(text))
     hits = [k for k, words in enumerate(names) if words & asked and not any(words & other for other in names
                                                                             if other is not words)]
     have = _row(rows[0])
@@ -235,8 +242,7 @@ def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str
             continue
         if any(a & b for a, b in combinations(named, 2)):
             return None  # "adult hares, young hares": no word names one alone
-        mine = question_of(text)
-        asked = mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine
+        asked = _asked_part(text)
         first: dict[int, int] = {}  # symbol index -> where the question first names it
         for word in re.finditer(r"[a-z]{3,}", asked.lower()):
             for k, stems in enumerate(named):
@@ -261,6 +267,7 @@ _TEST_CHANCES = {
 }
 _TEST_CHANCES[("positive", False)] = f"1 - {_TEST_CHANCES['positive', True]}"
 _TEST_CHANCES[("negative", True)] = f"1 - {_TEST_CHANCES['negative', False]}"
+_TEST_TREES = {k: ast.parse(expr, mode="eval").body for k, expr in _TEST_CHANCES.items()}
 #: A question about one test result; several tests ("tests positive twice") are another model.
 _RESULT = re.compile(r"\b(positive|negative)\b", re.IGNORECASE)
 _SEVERAL_TESTS = re.compile(r"\b(?:twice|two|both|second|again|repeat\w*|retest\w*)\b", re.IGNORECASE)
@@ -325,7 +332,7 @@ def _test_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str, 
     have = _arith(value, env)
     if have is None:
         return None
-    values = {k: _arith(ast.parse(expr, mode="eval").body, params) for k, expr in _TEST_CHANCES.items()}
+    values = {k: _arith(tree, params) for k, tree in _TEST_TREES.items()}
     matches = [k for k, v in values.items() if v is not None and abs(v - have) <= 1e-9 * max(1.0, abs(v))]
     if len(matches) != 1 or matches[0] == asked:
         return None  # the answer is none of the four (another model), or already the one asked
