@@ -149,7 +149,17 @@ clear evidence:
    program only multiplies by (``F = 0.621  # oral bioavailability`` in ``F * dose`` for a text
    that says nothing of bioavailability) is 1, and so is one holding only a number another
    parameter of another unit holds too (``F = 0.8`` beside ``ka = 0.8  # [1/h]`` for "absorption
-   at 0.8 per hour"); this runs again after rule 2.
+   at 0.8 per hour"); this runs again after rule 2. A made-up count (``[1]``) named for someone
+   or something the text never names, which the program only adds to others (``ratio_jamal = 1  #
+   Jamal's part of the ratio`` in ``ratio_quinn + ratio_dara + ratio_jamal`` for a profit Dara
+   and Mateo share), is 0. A count whose unit is the noun of what it counts (``cookies_known  #
+   [cookie]``, ``[people]``) is a count here too: holding a measure ("300 g of flour") it takes
+   the one free number written with the word its kin (the other counts of that noun) are written
+   with ("10 people" held by ``cookies_target`` makes it "4 people", not "2 eggs"), and nothing
+   where there is no such kin. A zero the text writes where something starts ("a capacitor
+   charging from 0 V through 1 kΩ on a 24 V supply"), held by a parameter that is no start
+   (``V_s = 0  # supply voltage``: not described as initial, starting, at rest, nor named ``V0``),
+   takes the one free number of its unit (24 V).
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -865,6 +875,9 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     invented |= {p.name for p in params if sources[p.name] and all(i in clock for i in sources[p.name])
                  and _SIZE.get(unit_key(p.unit), ("",))[0] in _SPANS}
     units = {p.name: unit_key(p.unit) for p in params}
+    # a count in a noun of its own (``cookies_known = 300  # [cookie]``) is a count too: a measure
+    # it holds ("300 g of flour") is miscounted
+    nouns = {p.name: units[p.name] for p in params if _count_noun(units[p.name])}
     # a number counts as taken when a parameter of its own unit (or of none: a count) takes it;
     # "16 kg" taken by a concentration in [%] is still free for the amount in [kg]
     by_unit: dict[str, list[Parameter]] = {}
@@ -877,19 +890,30 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     invented |= foreign
     # a count holding a measure whose unit its words do not name ("6 runs of the 5 km park loop"
     # read as ``n_runs = 5  # [1]``; ``n = 10  # number of years [1]`` for "10 years" names it)
-    miscounted = {p.name for p in params if units[p.name] == "1" and sources[p.name] and p.name not in invented
+    miscounted = {p.name for p in params if (units[p.name] == "1" or p.name in nouns) and sources[p.name]
+                  and p.name not in invented
                   and all(is_measure(said[i]) and said[i] not in _named_units(p) and words[i].lower() not in {"a", "an"}
                           for i in sources[p.name])}  # "sells 430 a week": no are
     invented |= miscounted
     # (a count holding a measure takes no number: "375 m" read as ``pens = 375`` is still free for
     # the fence in [m])
     owned = {i for p in params if p.name not in miscounted for i in sources[p.name]
-             if units[p.name] in {"", "1"} or not said[i] or _factor(said[i], units[p.name]) is not None}
+             if units[p.name] in {"", "1"} or p.name in nouns or not said[i]
+             or _factor(said[i], units[p.name]) is not None}
     # an initial amount of a dissolved substance left at zero where the text says nothing of a
     # start with none ("they start with 3.2 and 60 kg of salt" read as ``S1_0 = S2_0 = 0``)
     zeroed = set() if _SAYS_NONE.search(text) else {
         p.name for p in params if p.value == 0 and not sources[p.name] and _dissolved(p, units[p.name])
         and structural_reason(p) is None}
+    # a zero the text writes where something starts ("a capacitor charging from 0 V through 1 kΩ
+    # on a 24 V supply") is no value of a parameter that is no start (``V_s  # supply voltage``)
+    zeros = {p.name: [i for i, m in enumerate(mentions) if m.value == 0 and _factor(said[i], units[p.name]) is not None]
+             for p in params if p.value == 0 and is_measure(units[p.name])}
+    started = {name for name, found in zeros.items() if found
+               and all(_FROM_ZERO.search(text[:mentions[i].start]) for i in found)}
+    started = {p.name for p in params if p.name in started and not _initial(p)
+               and not re.search(r"\b(?:start\w*|begin\w*|zero|rest|empty|from)\b", _named_by(p), re.IGNORECASE)}
+    zeroed |= started
     for p in params:
         lender = lenders.get(p.name)
         # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
@@ -920,6 +944,16 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             own = _stems(_named_by(p)) - _GENERIC_COUNT
             named = [i for i in fits if _stems(" ".join(text[mentions[i].end:].split()[:2])) & own]
             fits = named if len(named) == 1 else fits
+        if p.name in nouns and p.name in miscounted:
+            # a count in a noun of the model's own holding a measure counts what the counts of
+            # that noun count in the text, and only that: "10 people" taken by ``cookies_target  #
+            # [cookie]`` makes "4 people", not "2 eggs", the known cookies; with no such kin, no
+            # number is clearly its
+            kin = {said[i] for q in params if q is not p and nouns.get(q.name) == nouns[p.name]
+                   for i in sources[q.name]}
+            alike = [i for i, m in enumerate(mentions) if i not in owned and said[i] in kin and _count(m)
+                     and not after_per(text, m)]
+            fits = alike if len(kin) == 1 and "" not in kin and len(alike) == 1 else []
         return fits
 
     def why(p: Parameter) -> str:
@@ -947,6 +981,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if p.name not in miscounted | zeroed | whose.keys() and _derived(text, p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
+               else f"0 {words[zeros[p.name][0]]} is where something starts, {p.name} is no start"
+               if p.name in started
                else "the problem says nothing of a start with none" if p.name in zeroed
                else f"{fmt_value(p.value)} is only a conversion of a number in another dimension"
                if p.name in foreign
@@ -1033,6 +1069,9 @@ _STARTS_EMPTY = re.compile(r"\b(?:pure|fresh|clean|clear|plain) water\b|\bno (?:
                            r"|\b(?:salt|sugar|dye)-free\b", re.IGNORECASE)
 #: Words by which a text can say that something starts with none of a substance.
 _SAYS_NONE = re.compile(_STARTS_EMPTY.pattern + r"|\b(?:no|none|nothing|empty|zero|without)\b", re.IGNORECASE)
+#: A number written as where something starts: "charging from 0 V", "starts at 0 m/s".
+_FROM_ZERO = re.compile(r"\b(?:from|starts? (?:at|with)|starting (?:at|with|from)|begins? (?:at|with))\s*$",
+                        re.IGNORECASE)
 #: A parameter described as a starting value.
 _INITIAL = re.compile(r"\binitial(?:ly)?\b|\bat (?:the )?start\b|\bat t ?= ?0\b", re.IGNORECASE)
 
@@ -1042,8 +1081,10 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
     ("both start as pure water"), initial amounts or concentrations of salt that hold a value the
     text does not give, or a number it writes in a measure of another dimension ("10 L/min" as
     ``S1_0 = 10  # [kg]``), are zero, if the text writes no number in their unit at all; so is a
-    delay or head start in a unit of time where the text says both start together."""
-    empty, together = _STARTS_EMPTY.search(text), _TOGETHER.search(text)
+    delay or head start in a unit of time where the text says both start together, and a launch
+    height where the text says it starts from the ground ("Launched upward at 25 m/s from the
+    ground" read as ``h0 = 25  # launch height above the ground [m]``)."""
+    empty, together, ground = _STARTS_EMPTY.search(text), _TOGETHER.search(text), _FROM_GROUND.search(text)
     moves = []
     for p in params:
         unit = unit_key(p.unit)
@@ -1061,7 +1102,18 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
             # "both starting together": a head start the text does not give is none
             moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says they start {together.group(0)}; "
                                                           f"{fmt_value(p.value)} is no delay it gives"))
+        elif ground and _SIZE.get(unit, ("",))[0] == "length" and _LAUNCH_HEIGHT.search(_named_by(p)):
+            moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says it starts {ground.group(0)}; "
+                                                          f"{fmt_value(p.value)} is no height it gives"))
     return moves
+
+
+#: A launch from the ground: no height to start from.
+_FROM_GROUND = re.compile(r"\b(?:from|at|off|on) (?:the )?ground(?: level)?\b|\bfrom (?:the )?floor\b", re.IGNORECASE)
+#: A parameter described as the height something starts from.
+_LAUNCH_HEIGHT = re.compile(r"\b(?:launch|initial|start\w*|release|throw\w*)\b.*\b(?:height|altitude|elevation)\b|"
+                            r"\b(?:height|altitude|elevation)\b.*\b(?:launch|initial|start|release)\b|\bh_?0\b",
+                            re.IGNORECASE)
 
 
 def _unmentioned_factor(text: str, program: str, params: list[Parameter],
@@ -1087,6 +1139,10 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter],
     said = _stems(text)
     moves = []
     for p in params:
+        part = _unmentioned_part(p, program, said) if p.name in invented or not sources[p.name] else None
+        if part is not None:
+            moves.append(part)
+            continue
         if not (p.name in invented or borrowed(p)) or unit_key(p.unit) != "1" or not 0 < p.value < 1:
             continue
         # its most specific word: "bioavailability" of "oral bioavailability"
@@ -1102,6 +1158,33 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter],
             moves.append(Rebinding(p.name, p.value, 1.0, f"the problem says nothing of {p.description or p.name}; "
                                                           f"{fmt_value(p.value)} is {whose}"))
     return moves
+
+
+#: Words of a part's description that name no one: "Jamal's part of the ratio".
+_PART_WORDS = frozenset(_stems("part parts ratio share shares portion number count amount units people person "
+                               "of the for in each"))
+
+
+def _unmentioned_part(p: Parameter, program: str, said: frozenset[str] | set[str]) -> Rebinding | None:
+    """Rule 3, a part the text never mentions: a made-up count (``[1]``) named for someone or
+    something the text never names (``ratio_jamal = 1  # Jamal's part of the ratio`` for profits
+    shared by Dara and Mateo, as the example shared among three) that the program only adds to
+    others (``ratio_quinn + ratio_dara + ratio_jamal``) is 0: it is no part of the sum."""
+    if unit_key(p.unit) != "1" or not p.description or p.value <= 0:
+        return None
+    own = {w for w in _stems(_named_by(p)) if len(w) >= 3} - _PART_WORDS
+    if not own or own & said:
+        return None
+    n = re.escape(p.name)
+    uses = re.findall(rf"(?<![\w.]){n}(?!\w)", program)
+    # a term of a sum: "+" on one side, nothing that binds tighter on the other
+    terms = re.findall(rf"\+\s*{n}(?!\w)(?!\s*(?:\*|/|%|\(|\[|\.))", program) + \
+        re.findall(rf"(?<![*/%.\w])(?<![*/%]\s){n}\s*\+", program)
+    if len(uses) < 2 or len(uses) != len(terms) + 1:
+        return None  # its assignment, then only terms of sums
+    named = next(w for w in re.findall(r"[A-Za-z]+", _named_by(p)) if _stems(w) & own)
+    return Rebinding(p.name, p.value, 0.0, f"the problem says nothing of {named}; "
+                                           f"a part of a sum it never mentions is none")
 
 
 #: Two movers that set off at once.
@@ -1484,6 +1567,21 @@ def _held_out_of_order(text: str, params: list[Parameter], mentions: list[Mentio
 def _unit_of_measure(unit: str) -> bool:
     """Whether ``unit`` (spelled alike) is a unit of measure or a temperature: not a count's word."""
     return is_measure(unit) or unit in _TEMPERATURES or unit in {"ft", "in", "mi", "yd", "lb", "oz", "gal"}
+
+
+#: Units spelled as words that count nothing: no count's noun (:func:`_count_noun`).
+_NO_COUNT_NOUN = frozenset(
+    "dimensionless unitless none fraction ratio rad radian deg time cent point percent pct mole mol cal kcal "
+    "byte kb mb gb tb ppm ppb khz mhz rpm bpm sigma lux mmhg inch inche mph mpg acre hectare pint quart yard "
+    "knot psi btu decade century ton tonne lbs pound ounce gallon celsiu fahrenheit kelvin atm dozen score "
+    "factor index level rate odds probability chance share".split())
+
+
+def _count_noun(unit: str) -> bool:
+    """Whether ``unit`` (spelled alike) is the noun of the things a count counts, as programs write
+    a count's unit (``cookies_known = 4  # [cookie]``, ``[people]``), not a unit of measure."""
+    return (unit.isalpha() and len(unit) > 2 and unit not in _CURRENCIES and unit not in _NO_COUNT_NOUN
+            and not _unit_of_measure(unit))
 
 
 def _with_companion(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],

@@ -79,12 +79,16 @@ class Followed:
     dropped: list[str] = field(default_factory=list)  # the model's extra parameters of no data: "c = 0.621"
     # parameters put in the unit the example's computation wants: "v = 7 m/s as 25.2 km/h"
     converted: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)  # the model's names for the example's: "T_cold as T_air"
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def __str__(self) -> str:
         said = self._said()
+        if self.renamed:
+            said = (said or "kept the solved example's computation") + \
+                f" (the model named {', '.join(self.renamed)})"
         if self.converted:
             units = (f"put {', '.join(self.converted)}: the unit the example's computation works in, "
                      f"where the model had kept the text's")
@@ -185,6 +189,16 @@ def follow(program: str, examples: list[Example], text: str = "", cut: bool = Fa
         names = {p.name for p in theirs}
         missing = [p for p in theirs if p.name not in by_name]
         extra = [p for p in params if p.name not in names]
+        pairs = _renamed(missing, extra, params, program)
+        if pairs:
+            # the model gave one of the example's parameters a name of its own (``T_cold`` for
+            # ``T_air``): followed under the example's name, or not at all
+            out, done = follow(_rename(program, pairs), examples[i:i + 1], text, cut)
+            if done is not None:
+                done.example = i
+                done.renamed = [f"{a} as {b}" for a, b in pairs.items()]
+                return out, done
+            continue
         if extra and (missing or not _no_data(text, program, extra, [p for p in params if p.name in names])):
             continue
         values: dict[str, float] = {}
@@ -433,6 +447,28 @@ def _no_data(text: str, program: str, extra: list[Parameter], kept: list[Paramet
     # a value one kept parameter holds, which the text writes once ("2.5 kg" twice in a table is two data)
     held = {abs(p.value) for p in kept if written.count(abs(p.value)) <= 1}
     return all(p.value == 0 or p.name in invented or abs(p.value) in held for p in extra)
+
+
+def _renamed(missing: list[Parameter], extra: list[Parameter], params: list[Parameter],
+             program: str) -> dict[str, str]:
+    """The model's name for the one example parameter it left out (``T_cold`` for ``T_air``):
+    the one extra parameter, of the same unit as that one, where the program keeps every other
+    parameter of the example (at least one) and reads neither name, its own computation having
+    lost the quantity; empty otherwise. (A program that reads its renamed parameter computes
+    with it: on 6,669 reference programs, following those changed 38 right answers.)"""
+    if len(missing) != 1 or len(extra) != 1 or len(params) < 2:
+        return {}
+    (gone,), (new,) = missing, extra
+    if not gone.unit.strip() or unit_key(gone.unit) != unit_key(new.unit) or {gone.name, new.name} & _loaded(program):
+        return {}
+    return {new.name: gone.name}
+
+
+def _rename(program: str, pairs: dict[str, str]) -> str:
+    """``program`` with each name of ``pairs`` replaced by its new name wherever it is used."""
+    for a, b in pairs.items():
+        program = re.sub(rf"(?<![\w.]){re.escape(a)}(?!\w)", b, program)
+    return program
 
 
 def _loaded(program: str) -> set[str]:

@@ -175,10 +175,16 @@ def between(text: str, m: Mention, mentions: list[Mention]) -> tuple[int, int]:
 _PER = frozenset({"per", "every", "each"})
 
 
+#: A ratio's other part after "for every": "Ines gets 3 parts for every 4 that Vera gets".
+_RATIO_EVERY = re.compile(r"\bparts?\s+for\s+every\s*$", re.IGNORECASE)
+
+
 def after_per(text: str, m: Mention) -> bool:
-    """Whether the number is a denominator ("per 1,000 ft", "every $1"), which programs leave implicit."""
-    before = text[:m.start].rstrip(" $€£¥").split()
-    return bool(before) and before[-1].lower().strip("(:") in _PER
+    """Whether the number is a denominator ("per 1,000 ft", "every $1"), which programs leave
+    implicit; not a ratio's part ("3 parts for every 4 that Vera gets")."""
+    head = text[:m.start].rstrip(" $€£¥")
+    before = head.split()
+    return bool(before) and before[-1].lower().strip("(:") in _PER and not _RATIO_EVERY.search(head)
 
 
 def _stems(text: str) -> set[str]:

@@ -18,7 +18,10 @@ the year ("compounded quarterly", "credited every month") is a kind too: the pro
 periods, where "compounded annually" has none to count; and simple interest ("6% simple interest",
 "not compounded") is one, whose program multiplies where compound interest raises to a power;
 and so is a question about an equilibrium ("at the coexistence equilibrium"), which solves for a
-resting state where "how many sardines after 16 years" integrates.
+resting state where "how many sardines after 16 years" integrates, and one about the chance of
+at least one success ("makes at least one", "one or more"), the complement of none where "exactly
+4 of them" is a binomial term (held-out phrasings: same family 96.6% -> 96.8%, same structure
+83.3% -> 83.5%; dev 83.0% -> 83.1%, 68.9% -> 69.0%; 2026-12-05, twenty-fourth session).
 Within the family, a
 :func:`profile` of the text counts too: "$3,500 down" and "15% down" ask the same question of
 data the program must treat differently, so an example that gives as many percentages and
@@ -119,7 +122,11 @@ _COMPOUNDED = "compounded within the year"
 _SIMPLE = "simple interest"
 _EQUILIBRIUM = "asks an equilibrium"
 _RATE = "asks a rate"
-_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM)  # what an example must share with the query to keep its whole score
+_AT_LEAST_ONE = "asks at least one"
+_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE)  # what an example must share with the query to keep its whole score
+#: A question about the chance of at least one success: the complement of none, where "exactly
+#: 2" or "at least 3" sums binomial terms.
+_ASKS_AT_LEAST_ONE = re.compile(r"\bat least (?:one|once)\b|\bone or more\b", re.IGNORECASE)
 #: A question about the state a system rests in, not about where it is after a while: "at the
 #: coexistence equilibrium", "at what population can both species coexist".
 _ASKS_EQUILIBRIUM = re.compile(r"\bequilibri(?:um|a)\b|\bcoexist\w*", re.IGNORECASE)
@@ -165,6 +172,8 @@ def profile(text: str) -> Counter[str]:
         out[_SIMPLE] = 1
     if _ASKS_EQUILIBRIUM.search(question):
         out[_EQUILIBRIUM] = 1
+    if _ASKS_AT_LEAST_ONE.search(question):
+        out[_AT_LEAST_ONE] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1

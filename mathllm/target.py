@@ -56,6 +56,14 @@ Three rules, each only where the example's question and the text's differ in the
    positive result, what is the chance the disease is present?" where the example asked after a
    negative test): the answer computes that one.
 
+9. **Which spread.** The program computes one standard deviation or variance (``np.std(data)``,
+   ``statistics.stdev(data)``, ``data.var(ddof=1)``), and the text says which it asks for and the
+   call computes the other: "the sample standard deviation (divide by n − 1)" for ``np.std(data)``
+   (which divides by n) is ``np.std(data, ddof=1)``; "the population variance" for
+   ``statistics.variance(data)`` is ``statistics.pvariance(data)``. Only where the text names one
+   of the two (not both) and the program has one such call; this rule reads the text alone,
+   whatever the example asked.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -112,7 +120,64 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
             new = f"answer = {expr}"
             done, how = line.replaced(new, reason)
             return done, Retarget(how.old, new, reason)
-    return program, None
+    return _spread(program, text) or (program, None)
+
+
+#: A text that asks for the spread of a sample (divided by n - 1) or of a whole population (by n).
+_SAMPLE = re.compile(r"\bsample (?:standard deviation|variance|sd|s\.d\.)|\b(?:standard deviation|variance) of "
+                     r"(?:the|this|a|that) sample\b|\bn\s*[-−–]\s*1\b|\bunbiased\b|\bbessel", re.IGNORECASE)
+_POPULATION = re.compile(r"\bpopulation (?:standard deviation|variance|sd|sigma)\b|"
+                         r"\bdivid\w*(?: it)? by n\b(?!\s*[-−–])", re.IGNORECASE)
+#: The calls that compute a spread: numpy's (``ddof``) and the statistics module's (by name).
+_NUMPY_SPREAD = ("std", "var", "nanstd", "nanvar")
+_STATISTICS = {"stdev": ("pstdev", 1), "variance": ("pvariance", 1), "pstdev": ("stdev", 0),
+               "pvariance": ("variance", 0)}
+
+
+def _spread(program: str, text: str) -> tuple[str, Retarget] | None:
+    """Rule 9: the spread the text asks for (of a sample or a population), where the program's
+    one call computes the other."""
+    sample, population = bool(_SAMPLE.search(text)), bool(_POPULATION.search(text))
+    if sample == population:
+        return None  # the text says neither, or both
+    want = 1 if sample else 0
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return None
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Attribute, ast.Name))
+             and (n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id) in (*_NUMPY_SPREAD, *_STATISTICS)]
+    if len(calls) != 1 or calls[0].lineno != calls[0].end_lineno:
+        return None
+    call = calls[0]
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+    new = ast.Call(call.func, list(call.args), [k for k in call.keywords if k.arg != "ddof"])
+    if name in _STATISTICS:
+        other, ddof = _STATISTICS[name]
+        if ddof == want:
+            return None
+        new.func = (ast.Attribute(call.func.value, other, ast.Load()) if isinstance(call.func, ast.Attribute)
+                    else ast.Name(other, ast.Load()))
+    else:
+        ddof = next((k.value.value for k in call.keywords if k.arg == "ddof" and isinstance(k.value, ast.Constant)),
+                    0 if not any(k.arg == "ddof" for k in call.keywords) else None)
+        if ddof is None or ddof == want:
+            return None
+        if want:
+            new.keywords.append(ast.keyword("ddof", ast.Constant(1)))
+    lines = program.splitlines()
+    i = call.lineno - 1
+    line = lines[i]
+    old_call = line.encode()[call.col_offset:call.end_col_offset].decode()
+    new_call = ast.unparse(new)
+    code, hash_, comment = line.partition("#")
+    # the example's comment says which spread it computed ("# population (n)"): it goes
+    keep = hash_ + comment if hash_ and not re.search(r"\b(?:population|sample|n\s*-\s*1|ddof)\b", comment) else ""
+    lines[i] = (code.replace(old_call, new_call, 1).rstrip() + ("  " + keep if keep else "")).rstrip()
+    what = "sample" if want else "population"
+    reason = (f"the problem asks for the {what}'s spread (divided by {'n - 1' if want else 'n'}), "
+              f"the program computed the {'population' if want else 'sample'}'s")
+    return "\n".join(lines) + "\n", Retarget(old_call, new_call, reason)
 
 
 #: Words that ask for a whole number of periods, or say why one is counted: "whole years",

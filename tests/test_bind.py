@@ -2133,3 +2133,132 @@ def test_a_count_holding_the_change_in_sales_skips_measures_for_the_number_left(
     out, moves = bind(text, program)
     assert values(out) == {"price0": 5, "sales0": 570, "drop": 18}
     assert [mv.name for mv in moves] == ["sales0"]
+
+
+PANCAKES = ("A pancake recipe for 4 people uses 300 g of flour, 450 mL of milk and 2 eggs. Chen is making\n"
+            "pancakes for 10 people at a birthday brunch.\n\nHow much flour (in grams) does he need?")
+#: the solved example's program filled in with the model's values: a count of cookies holding "300 g"
+COOKIES_PROGRAM = """\
+cookies_known = 300  # known cookies [cookie]
+flour_known = 300  # flour for the known cookies [g]
+cookies_target = 10  # cookies asked about [cookie]
+
+rate = flour_known / cookies_known  # flour per cookie [g/cookie]
+answer = rate * cookies_target  # flour needed [g]
+"""
+
+
+def test_a_count_in_a_noun_of_its_own_holding_a_measure_takes_what_its_kin_count() -> None:
+    out, moves = bind(PANCAKES, COOKIES_PROGRAM)
+    # "10 people" is what ``cookies_target`` counts: of the free "4 people" and "2 eggs", the people
+    assert values(out) == {"cookies_known": 4, "flour_known": 300, "cookies_target": 10}
+    assert [mv.name for mv in moves] == ["cookies_known"]
+    assert run_program(out).answer.value == pytest.approx(750)
+
+
+@pytest.mark.parametrize("text", [
+    # the kin count nothing of the text: people or eggs is not clear
+    PANCAKES.replace("for 10 people", "for ten guests"),
+    # the measure is named by the count's own words
+    "A batch of 300 g cookies uses 300 g of flour; how much flour for 10 batches (4 people, 2 eggs)?",
+])
+def test_a_count_in_a_noun_of_its_own_stays_where_its_number_is_unclear(text: str) -> None:
+    assert "cookies_known" not in {mv.name for mv in bind(text, COOKIES_PROGRAM)[1]}
+
+
+RC_START = ("What voltage (V) does a 470 µF capacitor charging from 0 V through 1 kΩ on a 24 V supply show 390 ms "
+            "after switch-on? The room temperature was 24 °C.")
+RC_START_PROGRAM = """\
+import sympy as sp
+
+V_s = 0  # supply voltage [V]
+R_kohm = 1  # resistance [kOhm]
+C_uF = 470  # capacitance [uF]
+t_ms = 390  # time after closing the switch [ms]
+
+V = V_s * (1 - sp.exp(-(t_ms / 1000) / (R_kohm * 1e3 * C_uF * 1e-6)))
+answer = float(V)
+"""
+
+
+def test_a_zero_where_something_starts_is_no_value_of_what_does_not_start() -> None:
+    out, moves = bind(RC_START, RC_START_PROGRAM)
+    assert values(out)["V_s"] == 24
+    assert [str(mv) for mv in moves] == [
+        "V_s = 0 -> 24 (0 V is where something starts, V_s is no start; its one free number in V is 24)"]
+
+
+@pytest.mark.parametrize("text, program", [
+    # a start keeps its zero
+    (RC_START, RC_START_PROGRAM.replace("V_s = 0  # supply voltage", "V_s = 0  # initial voltage")),
+    (RC_START, RC_START_PROGRAM.replace("V_s = 0", "V0 = 0").replace("V_s *", "V0 *")),
+    # a zero the text writes as a value, not as where something starts
+    (RC_START.replace("charging from 0 V", "charging while the meter shows 0 V"), RC_START_PROGRAM),
+])
+def test_a_zero_stays_on_a_start_or_where_the_text_gives_it_as_a_value(text: str, program: str) -> None:
+    assert [mv for mv in bind(text, program)[1] if mv.old == 0] == []
+
+
+SHARES = ("When the profit of their shop of £13,200 is shared out, Dara gets 3 parts for every 9 that Mateo gets. "
+          "What is Dara's portion?")
+#: the example shared among three: the third part is made up
+THREE_SHARES = """\
+total = 13200  # amount shared [GBP]
+ratio_quinn = 3  # Quinn's part of the ratio [1]
+ratio_dara = 9  # Dara's part of the ratio [1]
+ratio_jamal = 1  # Jamal's part of the ratio [1]
+
+parts = ratio_quinn + ratio_dara + ratio_jamal
+answer = total * ratio_quinn / parts  # Quinn's share
+"""
+
+
+def test_a_made_up_part_of_a_sum_the_text_never_mentions_is_none() -> None:
+    out, moves = bind(SHARES, THREE_SHARES)
+    assert values(out)["ratio_jamal"] == 0
+    assert [str(mv) for mv in moves] == [
+        "ratio_jamal = 1 -> 0 (the problem says nothing of Jamal; a part of a sum it never mentions is none)"]
+    assert run_program(out).answer.value == pytest.approx(3300)
+
+
+@pytest.mark.parametrize("text, program", [
+    # the text names Jamal: the part is the model's to get right
+    (SHARES.replace("Mateo gets", "Mateo gets, and Jamal 1"), THREE_SHARES),
+    # not only a term of a sum
+    (SHARES, THREE_SHARES.replace("+ ratio_jamal", "+ 2 * ratio_jamal")),
+    (SHARES, THREE_SHARES.replace("answer = total * ratio_quinn / parts", "answer = total * ratio_jamal / parts")),
+])
+def test_a_part_stays_where_the_text_names_it_or_the_program_does_more_than_add_it(text: str, program: str) -> None:
+    assert "ratio_jamal" not in {mv.name for mv in bind(text, program)[1]}
+
+
+STONE = ("Launched upward at 25 m/s from the ground, a stone rises, stops and falls back (take g = 9.8 m/s², no "
+         "drag). Work out the maximum height it reaches (in metres above the ground).")
+#: the example was launched from a roof: the model read the speed as the launch height
+ROOF_PROGRAM = """\
+import sympy as sp
+
+h0 = 25  # launch height above the ground [m]
+v0 = 25.0  # initial upward speed [m/s]
+g = 9.8  # gravitational acceleration [m/s^2]
+
+t = sp.symbols("t", positive=True)  # time after launch [s]
+height = h0 + v0 * t - g / 2 * t**2  # [m]
+answer = float(height.subs(t, sp.solve(sp.diff(height, t), t)[0]))  # maximum height [m]
+"""
+
+
+def test_a_launch_from_the_ground_has_no_height_to_start_from() -> None:
+    out, moves = bind(STONE, ROOF_PROGRAM)
+    assert values(out)["h0"] == 0
+    assert [str(mv) for mv in moves] == [
+        "h0 = 25 -> 0 (the problem says it starts from the ground; 25 is no height it gives)"]
+    assert run_program(out).answer.value == pytest.approx(31.887755102040817)
+
+
+@pytest.mark.parametrize("text", [
+    STONE.replace("from the ground", "from a 12 m tower"),  # a height the text gives
+    STONE.replace(" from the ground,", ","),  # nothing said of where it starts
+])
+def test_a_launch_height_stays_where_the_text_does_not_start_it_from_the_ground(text: str) -> None:
+    assert "h0" not in {mv.name for mv in bind(text, ROOF_PROGRAM)[1] if mv.new == 0}

@@ -142,7 +142,7 @@ def test_solve_follows_for_an_adapter_and_reports_it() -> None:
     assert res.best.followed is not None and "binom.cdf" in res.best.program
     assert warnings_of(res)[0].startswith("kept the solved example's computation")
     assert to_dict(res)["attempts"][0]["followed"] == {"example": 0, "replaced": ["prob = binom.sf(k, days, p_rain)"],
-                                                      "added": [], "dropped": [], "converted": []}
+                                                      "added": [], "dropped": [], "converted": [], "renamed": []}
 
 
 @pytest.mark.parametrize("generator, options, follows", [
@@ -440,3 +440,36 @@ def test_a_temperature_takes_the_scale_of_a_formula_that_adds_to_it() -> None:
 def test_a_temperature_asked_keeps_the_scale_of_its_inputs(text: str) -> None:
     out, done = follow(IN_F, [MAGNUS], text)
     assert "65  # dew point [°F]" in out and not (done and done.converted)
+
+
+WIND_CHILL = Example(
+    "The air temperature is 26 °F and the wind blows at 33 mph. Using the NWS wind chill formula, what is the "
+    "wind chill temperature?",
+    "T_air = 26  # air temperature [°F]\nv = 33  # wind speed at 10 m height [mph]\n\n"
+    "wind_chill = 35.74 + 0.6215 * T_air - 35.75 * v ** 0.16 + 0.4275 * T_air * v ** 0.16\n"
+    "answer = float(wind_chill)\n")
+#: what the adapter wrote: the temperature renamed, and a formula that forgot it
+RENAMED = ("T_cold = 20  # cold [°F]\nv = 25  # wind speed at 10 m height [mph]\n"
+           "wind_chill = 30.0 + 0.6215 * v ** 0.16 + 0.4275 * v ** 0.16\nanswer = float(wind_chill)\n")
+CHILLY = ("How cold does it feel at the frozen lake — what wind chill temperature does the NWS wind chill formula "
+          "give — when the thermometer shows 20 °F and the wind is 25 mph?")
+
+
+def test_a_parameter_renamed_and_forgotten_is_followed_under_the_examples_name() -> None:
+    out, done = follow(RENAMED, [WIND_CHILL], CHILLY)
+    assert out.startswith("T_air = 20  # cold [°F]\nv = 25")
+    assert "35.74 + 0.6215 * T_air" in out
+    assert run_program(out).answer.value == pytest.approx(2.646116274465312)
+    assert done.renamed == ["T_cold as T_air"] and "(the model named T_cold as T_air)" in str(done)
+
+
+@pytest.mark.parametrize("program", [
+    # the program computes with its own name: another computation, left alone
+    RENAMED.replace("30.0 + 0.6215 * v", "35.74 + 0.6215 * T_cold - 35.75 * v"),
+    # the extra parameter is of another unit
+    RENAMED.replace("# cold [°F]", "# cold [°C]"),
+    # two parameters renamed
+    RENAMED.replace("v = 25", "speed = 25").replace("* v **", "* speed **"),
+])
+def test_a_renamed_parameter_is_not_followed_where_the_program_uses_it_or_units_differ(program: str) -> None:
+    assert follow(program, [WIND_CHILL], CHILLY) == (program, None)

@@ -584,6 +584,20 @@ def test_an_equilibrium_asked_is_a_kind_of_question(text: str, family: str) -> N
     assert bank.groups[bank.examples.index(shown)] == family
 
 
+@pytest.mark.parametrize(("text", "family"), [
+    # at least one: the complement of none
+    (("Independent free throws, 11 of them, each with probability 75% that a basketball player makes a free "
+      "throw. Determine the chance that the player makes at least one, as a decimal."), "prob_at_least_one"),
+    # exactly some: a binomial term
+    (("Independent free throws, 11 of them, each with probability 75% that a basketball player makes a free "
+      "throw. Determine the chance that the player makes exactly 4 of them, as a decimal."), "prob_binomial"),
+])
+def test_at_least_one_asked_is_a_kind_of_question(text: str, family: str) -> None:
+    bank = load_bank(BANK_PATH)
+    shown = bank.nearest(text, k=1)[0]
+    assert bank.groups[bank.examples.index(shown)] == family
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("How many mg of cisplatin does an order of 80 mg/m² come to for a patient who is 190 cm tall?", "mg"),
     ("What is the body surface area by the Mosteller formula, in m²?", "m^2"),

@@ -329,3 +329,44 @@ def test_the_chance_the_question_asks_of_a_test_result(question: str, want: floa
 def test_the_test_result_stays_where_it_is_asked_or_unclear(question: str) -> None:
     text = f"If 8 per 1,000 people have a genetic condition, and a test with 83% sensitivity and 92% specificity {question}"
     assert target(NPV_PROGRAM, ASKS_NEGATIVE, text) == (NPV_PROGRAM, None)
+
+
+COMMUTE = """\
+import numpy as np
+
+commute_mon = 73  # commute time for Mon [min]
+commute_tue = 16  # commute time for Tue [min]
+commute_wed = 43  # commute time for Wed [min]
+
+data = np.array([commute_mon, commute_tue, commute_wed])
+answer = float({call})  # population (n)
+"""
+POPULATION_SD = Example("What is the population standard deviation (divide by n) of these commute times in min: "
+                        "65, 67, 39?", COMMUTE.format(call="np.std(data)"))
+
+
+@pytest.mark.parametrize("question, call, want", [
+    ("determine their sample standard deviation (divide by n − 1).", "np.std(data)", "np.std(data, ddof=1)"),
+    ("what is the standard deviation of the sample?", "np.std(data, ddof=0)", "np.std(data, ddof=1)"),
+    ("what is their population standard deviation?", "np.std(data, ddof=1)", "np.std(data)"),
+    ("what is their sample variance?", "statistics.pvariance(data)", "statistics.variance(data)"),
+    ("what is the population variance (divide by n)?", "data.var(ddof=1)", "data.var()"),
+])
+def test_the_spread_the_text_asks_for(question: str, call: str, want: str) -> None:
+    text = f"Given commute times of Mon 73, Tue 16, Wed 43 (all in min), {question}"
+    out, done = target(COMMUTE.format(call=call), POPULATION_SD, text)
+    assert f"answer = float({want})\n" in out and "population (n)" not in out
+    assert (done.old, done.new) == (call, want)
+    if call.startswith("np."):
+        assert answer(out) == pytest.approx(float(__import__("numpy").std([73, 16, 43], ddof=1 if "ddof=1" in want else 0)))
+
+
+@pytest.mark.parametrize("question, call", [
+    ("determine their sample standard deviation (divide by n − 1).", "np.std(data, ddof=1)"),  # already so
+    ("what is their standard deviation?", "np.std(data)"),  # the text does not say which
+    ("what are the sample variance and the population standard deviation?", "np.std(data)"),  # both
+])
+def test_the_spread_stays_where_the_text_does_not_ask_otherwise(question: str, call: str) -> None:
+    text = f"Given commute times of Mon 73, Tue 16, Wed 43 (all in min), {question}"
+    program = COMMUTE.format(call=call)
+    assert target(program, POPULATION_SD, text) == (program, None)
