@@ -64,6 +64,12 @@ Three rules, each only where the example's question and the text's differ in the
    of the two (not both) and the program has one such call; this rule reads the text alone,
    whatever the example asked.
 
+10. **Which state to start in.** A one-hot start over the states a comment names (``start =
+    np.array([0.0, 1.0])  # today it rains`` beside ``# states: 0 = dry, 1 = rain``), and the text
+    names another within a few words of "today", "initial state" or "starting from" ("given that
+    today (Wednesday) is dry"): the start is that state (``[1.0, 0.0]``). Not where those words
+    name several states, none, or a negation. This rule reads the text alone, too.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -120,7 +126,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
             new = f"answer = {expr}"
             done, how = line.replaced(new, reason)
             return done, Retarget(how.old, new, reason)
-    return _spread(program, text) or (program, None)
+    return _spread(program, text) or _today(program, text) or (program, None)
 
 
 #: A text that asks for the spread of a sample (divided by n - 1) or of a whole population (by n).
@@ -572,3 +578,66 @@ def _unit_factor(have: str | None, want: str | None) -> float | None:
         return None
     f = _factor(have, unit_key(want))
     return None if f is None else float(f)
+
+
+#: Where a text says which state a chain starts in: "today (Wednesday) is dry", "It's rainy
+#: today", "Initial state: rain", "Starting from 'dry'".
+_START_CUE = re.compile(r"\btoday\b|\binitial state\b|\bstart(?:s|ing)? (?:from|in|as|with)\b", re.IGNORECASE)
+#: A one-hot start over the states: ``start = np.array([0.0, 1.0])``.
+_ONE_HOT = re.compile(r"^(?P<head>\s*(?P<name>\w+)\s*=\s*(?:np\.array\(\s*)?)\[(?P<items>[\d.,\s]+)\](?P<tail>\)?)"
+                      r"\s*(?:#(?P<comment>.*))?$")
+
+
+def _today(program: str, text: str) -> tuple[str, Retarget] | None:
+    """Rule 10: the state a chain starts in, where the program starts in another. A one-hot
+    start over the states a comment names (``start = np.array([0.0, 1.0])  # today it rains``
+    beside ``# states: 0 = dry, 1 = rain``) takes the state the text says it starts in, named
+    within a few words of "today", "initial state" or "starting from" ("given that today
+    (Wednesday) is dry": ``[1.0, 0.0]``); not where those words name no state, several, or a
+    negation."""
+    lines = program.splitlines()
+    states: dict[int, str] = {}
+    for line in lines:
+        named = {int(i): w.lower() for i, w in _STATE.findall(line.partition("#")[2])}
+        if len(named) >= 2 and len(set(named.values())) == len(named) and sorted(named) == list(range(len(named))):
+            states = named
+            break
+    if not states:
+        return None
+    starts = [(n, m) for n, line in enumerate(lines) if (m := _ONE_HOT.match(line))
+              and re.search(r"today|start|initial", f"{m['name']} {m['comment'] or ''}", re.IGNORECASE)]
+    if len(starts) != 1:
+        return None
+    n, m = starts[0]
+    try:
+        items = [float(x) for x in m["items"].split(",")]
+    except ValueError:
+        return None
+    if len(items) != len(states) or sorted(items) != [0.0] * (len(items) - 1) + [1.0]:
+        return None
+    by_stem = {stem: i for i, w in states.items() for stem in _stems(w)}
+    said: set[int] = set()
+    for cue in _START_CUE.finditer(text):
+        if re.search(r"\|[^()]*$", text[:cue.start()]):
+            continue  # "P(rain tomorrow | dry today)" names a condition, not the start
+        # the words right after the cue, brackets and appositions left out ("today (Wednesday) is
+        # dry", "Today, Sunday, is rainy"), else right before it ("It's rainy today")
+        after = re.split(r"[.;?!,]|\band\b|\bbut\b", re.sub(r"\([^)]*\)|,[^,.;]{0,20},", " ", text[cue.end():cue.end() + 60]))[0]
+        before = re.split(r"[.;?!,(]", text[max(0, cue.start() - 30):cue.start()])[-1]
+        for window in (" ".join(after.split()[:4]), " ".join(before.split()[-3:])):
+            hits = {by_stem[s] for s in _stems(window) if s in by_stem}
+            if hits:
+                if len(hits) > 1 or _NEGATION.search(window):
+                    return None
+                said |= hits
+                break
+    if len(said) != 1:
+        return None
+    (i,) = said
+    if items[i] == 1.0:
+        return None
+    one_hot = ", ".join("1.0" if j == i else "0.0" for j in range(len(items)))
+    old_line = lines[n]
+    lines[n] = f"{m['head']}[{one_hot}]{m['tail']}  # {'today' if 'today' in (m['comment'] or '') else 'start'}: {states[i]}"
+    return ("\n".join(lines) + "\n",
+            Retarget(old_line.strip(), lines[n].strip(), f"the problem says it starts {states[i]}, state {i}"))

@@ -370,3 +370,45 @@ def test_the_spread_stays_where_the_text_does_not_ask_otherwise(question: str, c
     text = f"Given commute times of Mon 73, Tue 16, Wed 43 (all in min), {question}"
     program = COMMUTE.format(call=call)
     assert target(program, POPULATION_SD, text) == (program, None)
+
+
+MARKOV_SIX_DAYS = """\
+import numpy as np
+
+p_rain_after_rain = 0.8  # P(rain tomorrow | rain today) [1]
+p_rain_after_dry = 0.15  # P(rain tomorrow | dry today) [1]
+days = 6  # number of days ahead (Wednesday -> Tuesday) [day]
+
+# states: 0 = dry, 1 = rain; row = today, column = tomorrow
+P = np.array([[1 - p_rain_after_dry, p_rain_after_dry],
+              [1 - p_rain_after_rain, p_rain_after_rain]])
+start = np.array([0.0, 1.0])  # today it rains
+dist = start @ np.linalg.matrix_power(P, days)
+answer = float(dist[0])
+"""
+RAINY_TODAY = Example("Wei is planning a picnic in Manchester on Tuesday. Today, Sunday, is rainy. Local records show "
+                      "that a rainy day is followed by rain 80% of the time. What is the chance it is dry on Tuesday?",
+                      MARKOV_SIX_DAYS)
+
+
+@pytest.mark.parametrize("text", [
+    ("What is the probability that it will be dry in Manchester on Tuesday, given that today (Wednesday) is dry "
+     "and that the chance of rain tomorrow is 80% after a rainy day but only 15% after a dry day?"),
+    "It's dry today (Wednesday) here in Leeds. Rain follows rain with probability 0.8. How likely is a dry Tuesday?",
+    ("Two-state weather model (states: dry, rain). P(rain tomorrow | rain today) = 0.8; P(rain tomorrow | dry "
+     "today) = 0.15. Initial state: dry. Compute the probability of a dry day after 6 steps."),
+])
+def test_the_state_the_text_starts_in(text: str) -> None:
+    out, done = target(MARKOV_SIX_DAYS, RAINY_TODAY, text)
+    assert "start = np.array([1.0, 0.0])  # today: dry\n" in out
+    assert done.reason == "the problem says it starts dry, state 0"
+    assert answer(out) == pytest.approx(0.6037509531249998)
+
+
+@pytest.mark.parametrize("text", [
+    "Today (Wednesday) is rainy. What is the probability that it is dry on Tuesday?",  # already so
+    "Today is not dry. What is the probability that it is dry on Tuesday?",  # a negation
+    "Today is dry or rainy, who knows. What is the probability that it is dry on Tuesday?",  # both
+])
+def test_the_start_stays_where_the_text_says_so_or_is_unclear(text: str) -> None:
+    assert target(MARKOV_SIX_DAYS, RAINY_TODAY, text) == (MARKOV_SIX_DAYS, None)
