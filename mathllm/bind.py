@@ -20,7 +20,9 @@ clear evidence:
    them: ``[kg/L]``, ``[1/h]``). A number written in a unit of measure
    of another dimension moves so too when no other parameter has that unit, onto the one number
    of the parameter's unit no parameter takes ("a single oral dose of 250 mg ... absorption at
-   1.5 per hour" read as ``ka = 250  # [1/h]`` in a program with no dose). Rule 1 runs again
+   1.5 per hour" read as ``ka = 250  # [1/h]`` in a program with no dose), and so does one
+   written with a plural noun of things counted ("Rosa's notebook has 41 pages" read as ``C_uF =
+   41``: onto "a 1000 µF capacitor"). Rule 1 runs again
    after rule 3, which can free such a number. For money the unit is clear even when no
    parameter has the word after the number: ``total = 1513  # [USD]`` for "The school has 1,513
    students" moves onto the one amount in dollars no parameter takes ("$201"). Two parameters
@@ -159,7 +161,10 @@ clear evidence:
    where there is no such kin. A zero the text writes where something starts ("a capacitor
    charging from 0 V through 1 kΩ on a 24 V supply"), held by a parameter that is no start
    (``V_s = 0  # supply voltage``: not described as initial, starting, at rest, nor named ``V0``),
-   takes the one free number of its unit (24 V).
+   takes the one free number of its unit (24 V). A made-up value the program reads, beside the one
+   other parameter of its unit that holds a number of the text and that the program never reads
+   ("in 13 years' time" as ``years = 13``, unused, beside ``years_in_years = 12`` in the formula),
+   takes that number.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -689,7 +694,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # dimension ("250 mg" for ``ka  # [1/h]``) is clearly not, and an amount of money in a
             # currency ("$201") is a clear unit, and "The school has 1,513 students" is no amount
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
-            if is_measure(unit) and all(is_measure(said[i]) for i in now):
+            if is_measure(unit) and all(is_measure(said[i]) or _things(words[i]) for i in now):
                 fits = [i for i in fits if i not in used]
                 # "18.9 mg/L at 1 h and 3.42 mg/L at 15 h" read as ``t1 = 18.9  # [h]``: the
                 # concentration's own time is the one written right beside it
@@ -972,6 +977,12 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             continue
         p = group[0]
         fits = fitting(p, unit)
+        twin = _unread_twin(p, params, units, sources, program) if not fits and p.name in invented else None
+        if twin is not None:
+            # a made-up value beside a parameter of its unit that holds the text's number and that
+            # the program never reads ("in 13 years' time" as ``years = 13``, unread, and
+            # ``years_in_years = 12`` in the formula): the number is the made-up one's
+            fits = sources[twin.name]
         if len(fits) != 1:
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
@@ -996,6 +1007,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if new == p.value:
             continue  # "1.93 m" as ``height_cm = 193``: a conversion, not made up
         free = (f"its one free rate is {m.written} per {int(base):,}" if base else
+                f"{twin.name}, which the program never uses, holds {m.written}" if twin is not None else
                 f"its one free number in {words[fits[0]]} is {m.written}{' ' + m.scale_name if m.scale_name else ''}")
         moves.append((fits[0], Rebinding(p.name, p.value, new, f"{why}; {free}")))
     # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
@@ -1158,6 +1170,29 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter],
             moves.append(Rebinding(p.name, p.value, 1.0, f"the problem says nothing of {p.description or p.name}; "
                                                           f"{fmt_value(p.value)} is {whose}"))
     return moves
+
+
+def _things(word: str) -> bool:
+    """Whether the word after a number names things counted ("41 pages", "384 students"): a
+    plural noun that is no unit of measure, no currency and no count of no things ("times")."""
+    key = unit_key(word)
+    return (word.isalpha() and len(word) >= 4 and word.lower().endswith("s") and not _unit_of_measure(key)
+            and key not in _CURRENCIES and key not in _NO_COUNT_NOUN)
+
+
+def _unread_twin(p: Parameter, params: list[Parameter], units: dict[str, str], sources: dict[str, list[int]],
+                 program: str) -> Parameter | None:
+    """The one other parameter of ``p``'s unit that holds one number of the text and that the
+    program never reads, where the program reads ``p``: the model wrote the text's number on a
+    line it then left unused."""
+    from .follow import _loaded
+
+    read = _loaded(program)
+    if p.name not in read:
+        return None
+    twins = [q for q in params if q is not p and units[q.name] == units[p.name] and q.name not in read
+             and len(sources[q.name]) == 1]
+    return twins[0] if len(twins) == 1 else None
 
 
 #: Words of a part's description that name no one: "Jamal's part of the ratio".

@@ -2262,3 +2262,65 @@ def test_a_launch_from_the_ground_has_no_height_to_start_from() -> None:
 ])
 def test_a_launch_height_stays_where_the_text_does_not_start_it_from_the_ground(text: str) -> None:
     assert "h0" not in {mv.name for mv in bind(text, ROOF_PROGRAM)[1] if mv.new == 0}
+
+
+PROMISE = ("A promise to pay 250,000 CHF in 13 years' time — what is it worth today, when money earns 2.9% a year, "
+           "compounded annually?")
+#: the model wrote the text's 13 years on a line it never used, and a made-up 12 on the one it used
+UNREAD_YEARS = """\
+amount = 250000  # nominal amount [CHF]
+years = 13  # time horizon [year]
+
+rate = 0.029  # nominal annual interest rate [1/year]
+years_in_years = 12  # number of years until the money is needed [year]
+
+balance = amount / (1 + rate) ** years_in_years
+answer = float(balance)
+"""
+
+
+def test_a_made_up_value_takes_the_number_of_its_unread_twin() -> None:
+    out, moves = bind(PROMISE, UNREAD_YEARS)
+    assert values(out)["years_in_years"] == 13
+    assert [str(mv) for mv in moves] == [
+        "years_in_years = 12 -> 13 (the problem does not give 12; years, which the program never uses, holds 13)"]
+    assert run_program(out).answer.value == pytest.approx(172401.14138794158)
+
+
+@pytest.mark.parametrize("program", [
+    # both read: two quantities of one unit, which is which is not clear
+    UNREAD_YEARS.replace("** years_in_years", "** years_in_years * years / years"),
+    # two unread twins
+    UNREAD_YEARS.replace("years = 13  # time horizon [year]", "years = 13  # time horizon [year]\nterm = 13  # term [year]"),
+])
+def test_a_made_up_value_stays_without_one_unread_twin(program: str) -> None:
+    assert "years_in_years" not in {mv.name for mv in bind(PROMISE, program)[1]}
+
+
+DISCHARGE = ("What voltage is left on a 1000 µF capacitor, initially at 12 V, after discharging through 2.2 kΩ for "
+             "1.1 s? Rosa's notebook has 41 pages.")
+DISCHARGE_PROGRAM = """\
+import math
+
+V0 = 12  # initial capacitor voltage [V]
+R = 2200  # resistance [Ohm]
+C_uF = 41  # capacitance [uF]
+t = 1.1  # time since the discharge began [s]
+
+answer = float(V0 * math.exp(-t / (R * C_uF * 1e-6)))
+"""
+
+
+def test_a_measure_holding_a_count_of_things_takes_the_one_number_of_its_unit() -> None:
+    out, moves = bind(DISCHARGE, DISCHARGE_PROGRAM)
+    assert values(out)["C_uF"] == 1000
+    assert [str(mv) for mv in moves] == ["C_uF = 41 -> 1000 (the problem gives 1000 µF; 41 is in pages)"]
+    assert run_program(out).answer.value == pytest.approx(7.278367916551601)
+
+
+@pytest.mark.parametrize("text", [
+    DISCHARGE.replace("41 pages", "41 times"),  # no things counted
+    DISCHARGE.replace("a 1000 µF capacitor", "a capacitor"),  # no number of its unit
+])
+def test_a_measure_holding_a_number_of_no_things_stays(text: str) -> None:
+    assert "C_uF" not in {mv.name for mv in bind(text, DISCHARGE_PROGRAM)[1]}
