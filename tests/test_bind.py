@@ -1420,8 +1420,9 @@ def test_a_measure_of_another_dimension_gives_way_to_the_free_number_of_the_para
     assert [str(mv) for mv in moves] == ["ka = 250 -> 1.5 (the problem gives 1.5 per hour; 250 is in mg)"]
     # two free rates: which one is not clear
     assert bind(text.replace("and a distribution", "a loss of 0.2 per hour and a distribution"), program)[1] == []
-    # a number with no unit of measure after it ("250 tablets") may be meant for it
-    assert bind(text.replace("250 mg", "250 tablets"), program)[1] == []
+    # a number with no unit after it may be meant for it; one of things counted ("250 tablets") is not
+    assert bind(text.replace("dose of 250 mg of amoxicillin", "dose of amoxicillin (250)"), program)[1] == []
+    assert [mv.new for mv in bind(text.replace("250 mg", "250 tablets"), program)[1]] == [1.5]
 
 
 GPA = ("Which GPA does Zoe get for the semester, given 5 credit hours of Chemistry graded 3.7, 5 credit hours of Music "
