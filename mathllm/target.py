@@ -70,6 +70,11 @@ Three rules, each only where the example's question and the text's differ in the
     today (Wednesday) is dry"): the start is that state (``[1.0, 0.0]``). Not where those words
     name several states, none, or a negation. This rule reads the text alone, too.
 
+11. **Which statistic.** The answer computes the range, median or mean of a data line
+    (``np.median(data)``, ``np.max(data) - np.min(data)``) and the question names exactly one other
+    of the three, and no spread, weight or other statistic ("determine their range"): the answer
+    computes that one. This rule reads the text alone.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -126,6 +131,11 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
             new = f"answer = {expr}"
             done, how = line.replaced(new, reason)
             return done, Retarget(how.old, new, reason)
+    statistic = _statistic(line.node.value, question_of(text))
+    if statistic is not None:
+        new = f"answer = {statistic[0]}"
+        done, how = line.replaced(new, statistic[1])
+        return done, Retarget(how.old, new, statistic[1])
     return _spread(program, text) or _today(program, text) or (program, None)
 
 
@@ -641,3 +651,42 @@ def _today(program: str, text: str) -> tuple[str, Retarget] | None:
     lines[n] = f"{m['head']}[{one_hot}]{m['tail']}  # {'today' if 'today' in (m['comment'] or '') else 'start'}: {states[i]}"
     return ("\n".join(lines) + "\n",
             Retarget(old_line.strip(), lines[n].strip(), f"the problem says it starts {states[i]}, state {i}"))
+
+
+#: The statistic a question asks for, by its words: "determine their range", "the median".
+_STATISTICS_ASKED = {
+    "range": re.compile(r"\brange\b", re.IGNORECASE),
+    "median": re.compile(r"\bmedian\b", re.IGNORECASE),
+    "mean": re.compile(r"\b(?:mean|average)\b(?! deviation)", re.IGNORECASE),
+}
+#: numpy's name for each statistic a data line's answer may compute (``np.median(data)``).
+_NUMPY_STATISTICS = {"mean": "mean", "average": "mean", "median": "median", "ptp": "range"}
+
+
+def _statistic(value: ast.expr, question: str) -> tuple[str, str] | None:
+    """Rule 11: the statistic of a data line the question asks for (its range, median or mean),
+    where the answer computes another of them (``np.median(data)`` for "determine their range":
+    ``np.max(data) - np.min(data)``). Only where the question names exactly one of the three and
+    no spread, weight or other statistic."""
+    asked = [name for name, pattern in _STATISTICS_ASKED.items() if pattern.search(question)]
+    if len(asked) != 1 or re.search(r"\b(?:standard deviation|variance|deviation|weight\w*|mode|percentile|quartile)\b",
+                                     question, re.IGNORECASE):
+        return None
+    inner = unwrapped(value, _WRAPPERS)
+    data: ast.expr | None = None
+    have = None
+    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and isinstance(inner.func.value, ast.Name)
+            and inner.func.value.id in ("np", "numpy") and len(inner.args) == 1 and not inner.keywords
+            and inner.func.attr in _NUMPY_STATISTICS):
+        have, data = _NUMPY_STATISTICS[inner.func.attr], inner.args[0]
+    elif (isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Sub)
+          and all(isinstance(side, ast.Call) and isinstance(side.func, ast.Attribute) and len(side.args) == 1
+                  for side in (inner.left, inner.right))
+          and (inner.left.func.attr, inner.right.func.attr) in (("max", "min"), ("amax", "amin"))
+          and ast.dump(inner.left.args[0]) == ast.dump(inner.right.args[0])):
+        have, data = "range", inner.left.args[0]
+    if have is None or data is None or have == asked[0]:
+        return None
+    d = ast.unparse(data)
+    expr = {"range": f"np.max({d}) - np.min({d})", "median": f"np.median({d})", "mean": f"np.mean({d})"}[asked[0]]
+    return f"float({expr})", f"the problem asks for the {asked[0]}, the program computed the {have}"

@@ -412,3 +412,38 @@ def test_the_state_the_text_starts_in(text: str) -> None:
 ])
 def test_the_start_stays_where_the_text_says_so_or_is_unclear(text: str) -> None:
     assert target(MARKOV_SIX_DAYS, RAINY_TODAY, text) == (MARKOV_SIX_DAYS, None)
+
+
+MEDIAN = """\
+import numpy as np
+
+commute_mon = 56  # commute time for Mon [min]
+commute_tue = 55  # commute time for Tue [min]
+commute_sun = 22  # commute time for Sun [min]
+
+data = np.array([commute_mon, commute_tue, commute_sun])
+answer = float(np.median(data))
+"""
+ASKS_MEDIAN = Example("What is the median of these commute times in min: 65, 67, 39?", MEDIAN)
+
+
+@pytest.mark.parametrize("question, want", [
+    ("determine their range.", 34.0),
+    ("what is their mean?", 44.333333333333336),
+    ("what is the average commute time?", 44.333333333333336),
+])
+def test_the_statistic_the_question_asks_for(question: str, want: float) -> None:
+    out, done = target(MEDIAN, ASKS_MEDIAN, f"Given commute times of Mon 56, Tue 55, Sun 22 (all in min), {question}")
+    assert answer(out) == pytest.approx(want)
+    assert "the program computed the median" in done.reason
+
+
+@pytest.mark.parametrize("question", [
+    "what is their median?",  # already so
+    "what are the mean and the range?",  # two asked
+    "what is the mean absolute deviation?",  # another statistic
+    "what is the weighted average, counting Sunday twice?",  # a weight
+])
+def test_the_statistic_stays_where_it_is_asked_or_unclear(question: str) -> None:
+    text = f"Given commute times of Mon 56, Tue 55, Sun 22 (all in min), {question}"
+    assert target(MEDIAN, ASKS_MEDIAN, text) == (MEDIAN, None)
