@@ -22,12 +22,24 @@ import sys
 from pathlib import Path
 
 
-def rewrite(paths: list[str], out: str, limit: int | None, seed: int) -> int:
+def rewritten(program: str, text: str, exclude: str | None = None) -> tuple[str, list[str]]:
+    """``program`` through follow, target and bind with the example retrieval shows for
+    ``text`` (``exclude``: a bank record's own text), and what each stage said."""
     from mathllm.bind import bind
     from mathllm.follow import follow
     from mathllm.retrieve import nearest_examples
     from mathllm.target import target
 
+    shown = nearest_examples(text, k=1, exclude=exclude)
+    new, followed = follow(program, shown, text)
+    retarget = None
+    if shown:
+        new, retarget = target(new, shown[followed.example] if followed else shown[-1], text)
+    new, moves = bind(text, new)
+    return new, [str(m) for m in moves] + [str(x) for x in (followed, retarget) if x]
+
+
+def rewrite(paths: list[str], out: str, limit: int | None, seed: int) -> int:
     rows = [json.loads(line) for p in paths for line in Path(p).read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit:
         random.Random(seed).shuffle(rows)
@@ -35,11 +47,7 @@ def rewrite(paths: list[str], out: str, limit: int | None, seed: int) -> int:
     with open(out, "w", encoding="utf-8") as f:
         for r in rows:
             text, program = r.get("problem") or r.get("question"), r["program"]
-            shown = nearest_examples(text, k=1, exclude=text)
-            new, followed = follow(program, shown, text)
-            if shown:
-                new, _ = target(new, shown[followed.example] if followed else shown[-1], text)
-            new, _ = bind(text, new)
+            new, _ = rewritten(program, text, exclude=text)
             f.write(json.dumps({"family": r.get("family"), "text": text, "program": new, "ref": program}) + "\n")
     print(f"{len(rows)} reference programs rewritten into {out}")
     return 0

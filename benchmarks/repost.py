@@ -18,12 +18,10 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    from mathllm.bind import bind
+    from refcheck import rewritten  # benchmarks/refcheck.py, beside this script
+
     from mathllm.evaluate import load_items
-    from mathllm.follow import follow
-    from mathllm.retrieve import nearest_examples
     from mathllm.run import run_program
-    from mathllm.target import target
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
@@ -42,12 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         if "answer_1" in program:
             after += bool(r["correct"])
             continue
-        shown = nearest_examples(text, k=1)
-        new, followed = follow(program, shown, text)
-        retarget = None
-        if shown:
-            new, retarget = target(new, shown[followed.example] if followed else shown[-1], text)
-        new, moves = bind(text, new)
+        new, said = rewritten(program, text)
         if new == program:
             after += bool(r["correct"])
             continue
@@ -57,7 +50,6 @@ def main(argv: list[str] | None = None) -> int:
             right = item.correct(result.answer.values if result.answer.kind == "dict" else result.answer.value)
         after += right
         if right != bool(r["correct"]):
-            said = [str(m) for m in moves] + [str(x) for x in (followed, retarget) if x]
             print(f"{item.id}: {bool(r['correct'])} -> {right} ({'; '.join(said)})")
     print(f"{args[1]}: {before} -> {after} right of {len(rows)}")
     return 0

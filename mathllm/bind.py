@@ -914,9 +914,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # on a 24 V supply") is no value of a parameter that is no start (``V_s  # supply voltage``)
     zeros = {p.name: [i for i, m in enumerate(mentions) if m.value == 0 and _factor(said[i], units[p.name]) is not None]
              for p in params if p.value == 0 and is_measure(units[p.name])}
-    started = {name for name, found in zeros.items() if found
-               and all(_FROM_ZERO.search(text[:mentions[i].start]) for i in found)}
-    started = {p.name for p in params if p.name in started and not _initial(p)
+    started = {p.name for p in params if zeros.get(p.name)
+               and all(_FROM_ZERO.search(text[:mentions[i].start]) for i in zeros[p.name]) and not _initial(p)
                and not re.search(r"\b(?:start\w*|begin\w*|zero|rest|empty|from)\b", _named_by(p), re.IGNORECASE)}
     zeroed |= started
     for p in params:
@@ -1175,9 +1174,7 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter],
 def _things(word: str) -> bool:
     """Whether the word after a number names things counted ("41 pages", "384 students"): a
     plural noun that is no unit of measure, no currency and no count of no things ("times")."""
-    key = unit_key(word)
-    return (word.isalpha() and len(word) >= 4 and word.lower().endswith("s") and not _unit_of_measure(key)
-            and key not in _CURRENCIES and key not in _NO_COUNT_NOUN)
+    return word.isalpha() and len(word) >= 4 and word.lower().endswith("s") and _count_noun(unit_key(word))
 
 
 def _unread_twin(p: Parameter, params: list[Parameter], units: dict[str, str], sources: dict[str, list[int]],

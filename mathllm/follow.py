@@ -67,6 +67,7 @@ from .bind import (  # the binder's reading of units
 from .contract import Parameter, assignment_counts, literal_number, parse_parameters, set_parameters
 from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import find_numbers, fit_score, fmt_value, gives, unit_is_percent
+from .questions import rename
 
 
 @dataclass
@@ -193,7 +194,7 @@ def follow(program: str, examples: list[Example], text: str = "", cut: bool = Fa
         if pairs:
             # the model gave one of the example's parameters a name of its own (``T_cold`` for
             # ``T_air``): followed under the example's name, or not at all
-            out, done = follow(_rename(program, pairs), examples[i:i + 1], text, cut)
+            out, done = follow(rename(program, pairs), examples[i:i + 1], text, cut)
             if done is not None:
                 done.example = i
                 done.renamed = [f"{a} as {b}" for a, b in pairs.items()]
@@ -462,13 +463,6 @@ def _renamed(missing: list[Parameter], extra: list[Parameter], params: list[Para
     if not gone.unit.strip() or unit_key(gone.unit) != unit_key(new.unit) or {gone.name, new.name} & _loaded(program):
         return {}
     return {new.name: gone.name}
-
-
-def _rename(program: str, pairs: dict[str, str]) -> str:
-    """``program`` with each name of ``pairs`` replaced by its new name wherever it is used."""
-    for a, b in pairs.items():
-        program = re.sub(rf"(?<![\w.]){re.escape(a)}(?!\w)", b, program)
-    return program
 
 
 def _loaded(program: str) -> set[str]:

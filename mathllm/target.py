@@ -124,18 +124,13 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state, _named_row, _named_unknown, _test_result):
+    for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
             new = f"answer = {expr}"
             done, how = line.replaced(new, reason)
             return done, Retarget(how.old, new, reason)
-    statistic = _statistic(line.node.value, question_of(text))
-    if statistic is not None:
-        new = f"answer = {statistic[0]}"
-        done, how = line.replaced(new, statistic[1])
-        return done, Retarget(how.old, new, statistic[1])
     return _spread(program, text) or _today(program, text) or (program, None)
 
 
@@ -146,7 +141,7 @@ _POPULATION = re.compile(r"\bpopulation (?:standard deviation|variance|sd|sigma)
                          r"\bdivid\w*(?: it)? by n\b(?!\s*[-−–])", re.IGNORECASE)
 #: The calls that compute a spread: numpy's (``ddof``) and the statistics module's (by name).
 _NUMPY_SPREAD = ("std", "var", "nanstd", "nanvar")
-_STATISTICS = {"stdev": ("pstdev", 1), "variance": ("pvariance", 1), "pstdev": ("stdev", 0),
+_SPREAD_FUNCTIONS = {"stdev": ("pstdev", 1), "variance": ("pvariance", 1), "pstdev": ("stdev", 0),
                "pvariance": ("variance", 0)}
 
 
@@ -162,14 +157,14 @@ def _spread(program: str, text: str) -> tuple[str, Retarget] | None:
     except SyntaxError:
         return None
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Attribute, ast.Name))
-             and (n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id) in (*_NUMPY_SPREAD, *_STATISTICS)]
+             and (n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id) in (*_NUMPY_SPREAD, *_SPREAD_FUNCTIONS)]
     if len(calls) != 1 or calls[0].lineno != calls[0].end_lineno:
         return None
     call = calls[0]
     name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
     new = ast.Call(call.func, list(call.args), [k for k in call.keywords if k.arg != "ddof"])
-    if name in _STATISTICS:
-        other, ddof = _STATISTICS[name]
+    if name in _SPREAD_FUNCTIONS:
+        other, ddof = _SPREAD_FUNCTIONS[name]
         if ddof == want:
             return None
         new.func = (ast.Attribute(call.func.value, other, ast.Load()) if isinstance(call.func, ast.Attribute)
@@ -234,13 +229,7 @@ def _state(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
     if not (isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name)
             and isinstance(inner.slice, ast.Constant) and isinstance(inner.slice.value, int)):
         return None
-    states: dict[int, str] = {}
-    for line in program.splitlines():
-        _, _, comment = line.partition("#")
-        named = {int(i): w.lower() for i, w in _STATE.findall(comment)}
-        if len(named) >= 2 and len(set(named.values())) == len(named):
-            states = named
-            break
+    states = _named_states(program)
     if inner.slice.value not in states:
         return None
     mine = question_of(text)
@@ -260,6 +249,17 @@ def _state(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
         new = ast.unparse(inner).replace(f"[{inner.slice.value}]", f"[{i}]")
         return (_wrap(value, new), f"the problem asks the chance of {states[i]}, state {i}")
     return None
+
+
+def _named_states(program: str, numbered: bool = False) -> dict[int, str]:
+    """The states the first comment that names two or more by index names ("# states: 0 = dry,
+    1 = rain"), each once; with ``numbered``, only a comment naming 0, 1, ... in full."""
+    for line in program.splitlines():
+        named = {int(i): w.lower() for i, w in _STATE.findall(line.partition("#")[2])}
+        if len(named) >= 2 and len(set(named.values())) == len(named) \
+                and (not numbered or sorted(named) == list(range(len(named)))):
+            return named
+    return {}
 
 
 #: Calls that only wrap the quantity an answer line answers: ``float(x)``, ``round(x, 2)``.
@@ -606,12 +606,7 @@ def _today(program: str, text: str) -> tuple[str, Retarget] | None:
     (Wednesday) is dry": ``[1.0, 0.0]``); not where those words name no state, several, or a
     negation."""
     lines = program.splitlines()
-    states: dict[int, str] = {}
-    for line in lines:
-        named = {int(i): w.lower() for i, w in _STATE.findall(line.partition("#")[2])}
-        if len(named) >= 2 and len(set(named.values())) == len(named) and sorted(named) == list(range(len(named))):
-            states = named
-            break
+    states = _named_states(program, numbered=True)
     if not states:
         return None
     starts = [(n, m) for n, line in enumerate(lines) if (m := _ONE_HOT.match(line))
@@ -663,11 +658,13 @@ _STATISTICS_ASKED = {
 _NUMPY_STATISTICS = {"mean": "mean", "average": "mean", "median": "median", "ptp": "range"}
 
 
-def _statistic(value: ast.expr, question: str) -> tuple[str, str] | None:
+def _statistic(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+               example: str) -> tuple[str, str] | None:
     """Rule 11: the statistic of a data line the question asks for (its range, median or mean),
     where the answer computes another of them (``np.median(data)`` for "determine their range":
     ``np.max(data) - np.min(data)``). Only where the question names exactly one of the three and
     no spread, weight or other statistic."""
+    question = question_of(text)
     asked = [name for name, pattern in _STATISTICS_ASKED.items() if pattern.search(question)]
     if len(asked) != 1 or re.search(r"\b(?:standard deviation|variance|deviation|weight\w*|mode|percentile|quartile)\b",
                                      question, re.IGNORECASE):
