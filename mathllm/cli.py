@@ -352,6 +352,8 @@ def train(
     examples: int = typer.Option(1, help="Retrieved solved examples in each training prompt."),
     max_len: int = typer.Option(1024, help="Longest training sequence in tokens (prompt and program); longer samples are skipped."),
     prompt_style: str = typer.Option(TRAIN_STYLE, "--prompt-style", help="Prompt style (mathllm-v3: one-line header, programs quote the problem; mathllm-v2: one-line header; mathllm-v1: the full contract header)."),
+    other_family: float = typer.Option(0.0, "--other-family", help="Share (0 to 1) of prompts shown another family's example, as a held-out family is."),
+    init_adapter: Optional[Path] = typer.Option(None, "--init-adapter", help="Continue training from this adapter's weights (same rank, alpha and prompt style)."),
     time_budget: Optional[float] = typer.Option(None, help="Stop cleanly after this many minutes."),
     dtype: str = typer.Option("float32", help="float32 or bfloat16 (autocast)."),
     resume: bool = typer.Option(False, help="Resume from the last checkpoint of an interrupted run."),
@@ -378,7 +380,8 @@ def train(
                           epochs=epochs, max_samples=max_samples, lr=lr, rank=rank, alpha=alpha,
                           batch_tokens=batch_tokens, examples=examples, max_len=max_len, time_budget_min=time_budget,
                           prompt_style=prompt_style, resume=resume, dtype=dtype, gsm8k=str(gsm8k) if gsm8k else None,
-                          gsm8k_train=gsm8k_train, per_family=per_family, prepare_only=prepare_only)
+                          gsm8k_train=gsm8k_train, per_family=per_family, prepare_only=prepare_only,
+                          other_family=other_family, init_adapter=str(init_adapter) if init_adapter else None)
         err = _stderr()
         run_train(cfg, log=lambda m: err.print(m, markup=False))
 

@@ -306,7 +306,7 @@ class Bank:
         return max(sc for sc, g in zip(scores, self.groups, strict=True) if g == group)
 
     def nearest(self, text: str, k: int = 2, exclude: str | None = None,
-                avoid_phrasing: str | None = None) -> list[Example]:
+                avoid_phrasing: str | None = None, avoid_group: str | None = None) -> list[Example]:
         """The ``k`` most similar examples, one per family, most similar last.
 
         Families are ranked by their best whole-text score, less a share (``kind_discount``)
@@ -316,7 +316,8 @@ class Bank:
 
         ``avoid_phrasing`` ("family#phrasing") skips examples written in that phrasing: training
         uses it so the model practises mapping a new wording onto a known template, which is
-        what it meets at inference on phrasings it never saw.
+        what it meets at inference on phrasings it never saw. ``avoid_group`` skips a whole
+        family, as if it were held out: the example then comes from the nearest other family.
         """
         if k <= 0 or not self.examples:
             return []
@@ -335,6 +336,8 @@ class Bank:
             if excluded is not None and ex.problem.strip() == excluded:
                 continue  # never show the model the very problem it is asked (training, eval)
             if avoid_phrasing and self.phrasings and self.phrasings[i] == avoid_phrasing:
+                continue
+            if avoid_group is not None and self.groups[i] == avoid_group:
                 continue
             g = self.groups[i]
             top[g] = max(top.get(g, kind[i]), kind[i])

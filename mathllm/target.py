@@ -75,6 +75,12 @@ Three rules, each only where the example's question and the text's differ in the
     of the three, and no spread, weight or other statistic ("determine their range"): the answer
     computes that one. This rule reads the text alone.
 
+12. **Which result, by name.** The answer is a computed quantity the question does not name
+    (``answer = float(h_max)``), and exactly one other computed quantity is never read and is
+    named by what the question asks for (``x_range`` for "What is the horizontal range (m) for a
+    stone launched at 42 mph ..."): the answer is that one. Names are read with their usual
+    shortenings (``h`` height, ``max`` maximum) and their comments. This rule reads the text alone.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -124,7 +130,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic):
+    for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic, _named_result):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -687,3 +693,65 @@ def _statistic(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
     d = ast.unparse(data)
     expr = {"range": f"np.max({d}) - np.min({d})", "median": f"np.median({d})", "mean": f"np.mean({d})"}[asked[0]]
     return f"float({expr})", f"the problem asks for the {asked[0]}, the program computed the {have}"
+
+
+#: How programs shorten the names of their results, in the words a question says them.
+_NAME_WORDS = {"h": "height", "max": "maximum", "min": "minimum", "t": "time", "avg": "average",
+               "temp": "temperature", "conc": "concentration", "dist": "distance", "pct": "percent",
+               "prob": "probability", "vol": "volume", "amt": "amount", "tot": "total", "pos": "position",
+               "vel": "velocity", "acc": "acceleration", "accel": "acceleration", "eq": "equilibrium",
+               "pop": "population", "ss": "steady state"}
+#: Values that hold no result of their own: lists, grids, symbols, solver objects.
+_NOT_A_RESULT = re.compile(r"^\s*(?:\[|\(|\{|(?:np|numpy)\.(?:array|linspace|arange|zeros|ones)\(|(?:sp|sympy)\.(?:symbols|Symbol|Function)\("
+                           r"|solve_ivp\(|odeint\(|linprog\(|milp\(|minimize\()")
+
+
+def _result_words(name: str, comment: str) -> set[str]:
+    """The stems a result is named by: its name's parts spelled out ("h_max": height, maximum),
+    and its comment."""
+    parts = re.split(r"_+|\d+|(?<=[a-z])(?=[A-Z])", name)
+    return _stems(" ".join(_NAME_WORDS.get(w.lower(), w) for w in parts if w) + " " + comment)
+
+
+def _named_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                  example: str) -> tuple[str, str] | None:
+    """Rule 12: the result the question names, where the program computes it and answers another.
+
+    The answer is a computed quantity (``answer = float(h_max)``) the question does not name, and
+    exactly one other computed quantity is never read and is named by what the question asks for
+    (``x_range`` for "What is the horizontal range (m) for a stone launched at ..."): the example
+    computed several results and answered the one its question asked. Names are read with their
+    usual shortenings (``h`` height, ``max`` maximum) and their comments."""
+    inner = unwrapped(value, _WRAPPERS)
+    if not isinstance(inner, ast.Name) or inner.id not in assigns:
+        return None
+    lines = program.splitlines()
+
+    def words(name: str) -> set[str]:
+        node = assigns[name]
+        return _result_words(name, lines[node.lineno - 1].partition("#")[2]) - _GENERIC_ROW
+
+    asked = _stems(_asked_part(text))
+    have = inner.id
+    params = {p.name for p in parse_parameters(program)}
+    if not asked or have in params or words(have) & asked:
+        return None
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    answer_at = assigns["answer"].lineno
+    hits = []
+    for name, node in assigns.items():
+        if name in ("answer", have) or name in read or name in params or node.lineno > answer_at:
+            continue
+        if not any(isinstance(n, ast.Name) for n in ast.walk(node.value)):
+            continue  # a constant, not a result
+        if _NOT_A_RESULT.match(ast.get_source_segment(program, node.value) or ""):
+            continue
+        if words(name) & asked:
+            hits.append(name)
+    if len(hits) != 1:
+        return None
+    return _wrap(value, hits[0]), f"the problem asks for the {hits[0]}, which the program computed and did not answer"

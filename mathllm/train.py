@@ -55,6 +55,10 @@ class TrainConfig:
     batch_tokens: int = 3072           # padded tokens per optimizer step (length-bucketed)
     max_len: int = 1024              # quoted (v3) LP programs with their example need 1,536
     examples: int = 1                  # retrieved solved examples in each training prompt
+    # share of prompts whose example comes from another family, as for a held-out family, so the
+    # model practises writing its own family's program from a neighbour's template
+    other_family: float = 0.0
+    init_adapter: str | None = None    # continue training from this adapter's weights
     prompt_style: str = TRAIN_STYLE    # mathllm.prompt.STYLES; recorded in the adapter for inference
     time_budget_min: float | None = None
     save_every: int = 50
@@ -105,8 +109,14 @@ def numbered_jsonl(text: str, source: str) -> list[tuple[int, dict]]:
 
 
 def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path | None = None,
-                   seed: int = 0, style: str = TRAIN_STYLE) -> list[tuple[str, str]]:
-    """(prompt, completion) pairs in the inference format, with retrieved examples."""
+                   seed: int = 0, style: str = TRAIN_STYLE,
+                   other_family: float = 0.0) -> list[tuple[str, str]]:
+    """(prompt, completion) pairs in the inference format, with retrieved examples.
+
+    With ``other_family`` > 0 that share of the prompts (among those that show an example) is
+    shown the nearest example of *another* family, never the sample's own: at inference a problem
+    of a kind the bank lacks meets exactly that (a doubling time shown for a tripling time).
+    """
     from .retrieve import BANK_PATH, load_bank, phrasing_key
 
     bank = load_bank(bank_path or BANK_PATH) if examples > 0 else None
@@ -126,7 +136,10 @@ def training_pairs(records: list[dict], *, examples: int, bank_path: str | Path 
             r = rng.random()
             k = 0 if r < 0.15 else examples
             avoid = phrasing_key(rec) if r < 0.7 else None
-            exs = bank.nearest(problem, k, exclude=problem, avoid_phrasing=avoid)
+            # drawn only when asked for, so the pairs of a run without it stay as they were
+            group = rec.get("family") if other_family > 0 and rng.random() < other_family else None
+            exs = bank.nearest(problem, k, exclude=problem, avoid_phrasing=avoid,
+                               avoid_group=str(group) if group else None)
         pairs.append((build_prompt(problem, exs, style), completion_for(program, problem, style)))
     return pairs
 
@@ -147,7 +160,7 @@ def tokenize_pairs(tok: Any, pairs: list[tuple[str, str]], max_len: int) -> list
 
 # The options that decide the samples; a prepared set is reused only when all of them match.
 _SAMPLE_KEYS = ("data", "base_model", "seed", "max_samples", "examples", "max_len", "prompt_style",
-                "gsm8k", "gsm8k_train", "per_family")
+                "gsm8k", "gsm8k_train", "per_family", "other_family")
 PREPARED = "samples.npz"
 
 
@@ -325,6 +338,10 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     out = Path(cfg.out)
     if cfg.rank < 1 or cfg.alpha < 1:
         raise UsageError("--rank and --alpha must be positive")
+    if not 0.0 <= cfg.other_family <= 1.0:
+        raise UsageError("--other-family must be a share between 0 and 1")
+    if cfg.init_adapter:
+        _check_init_adapter(cfg)
     # The work folder keeps this run's checkpoints (for --resume) and its prepared samples (for
     # any later run with the same data options); a fresh run starts from no checkpoint.
     work = out.with_name(f".{out.name}.work")
@@ -364,11 +381,17 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     if tok.pad_token_id is None:
         tok.pad_token = tok.eos_token
 
-    lora = LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, bias="none",
-                      task_type="CAUSAL_LM",
-                      target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"])
-    with quiet_peft():
-        model = get_peft_model(model, lora)
+    if cfg.init_adapter:
+        from peft import PeftModel
+
+        with quiet_peft():
+            model = PeftModel.from_pretrained(model, cfg.init_adapter, is_trainable=True)
+    else:
+        lora = LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, bias="none",
+                          task_type="CAUSAL_LM",
+                          target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"])
+        with quiet_peft():
+            model = get_peft_model(model, lora)
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     log(f"LoRA r={cfg.rank}: {n_train:,} trainable parameters")
 
@@ -480,6 +503,30 @@ def train(cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     return summary
 
 
+def _check_init_adapter(cfg: TrainConfig) -> None:
+    """A clear error before any work when ``--init-adapter`` cannot be continued from.
+
+    Its LoRA rank and alpha and its prompt style are those the run goes on with: the options
+    must agree (or be left at their defaults for the rank and alpha the adapter has), so the
+    recorded configuration reproduces the adapter."""
+    path = Path(cfg.init_adapter or "")
+    conf = path / "adapter_config.json"
+    if not conf.is_file():
+        raise UsageError(f"--init-adapter: no adapter_config.json in {path}")
+    try:
+        ac = json.loads(conf.read_text(encoding="utf-8"))
+        meta_file = path / "mathllm.json"
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"--init-adapter: cannot read {path}: {exc}") from None
+    if (ac.get("r"), ac.get("lora_alpha")) != (cfg.rank, cfg.alpha):
+        raise UsageError(f"--init-adapter has LoRA r={ac.get('r')}, alpha={ac.get('lora_alpha')}; "
+                         f"give --rank {ac.get('r')} --alpha {ac.get('lora_alpha')}")
+    style = meta.get("prompt_style")
+    if style and style != cfg.prompt_style:
+        raise UsageError(f"--init-adapter was trained in prompt style {style}; give --prompt-style {style}")
+
+
 def _prepare(cfg: TrainConfig, work: Path, log: Callable[[str], None]) -> tuple[list[dict], str, int]:
     """Read or build the records, put each into its training prompt and tokenize."""
     from .models import load_tokenizer
@@ -503,7 +550,8 @@ def _prepare(cfg: TrainConfig, work: Path, log: Callable[[str], None]) -> tuple[
         raise DataError("no training samples")
     log(f"{len(records)} training samples")
     tok = load_tokenizer(cfg.base_model, progress=lambda m, f: log(m))
-    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed, style=cfg.prompt_style)
+    pairs = training_pairs(records, examples=cfg.examples, seed=cfg.seed, style=cfg.prompt_style,
+                           other_family=cfg.other_family)
     samples = tokenize_pairs(tok, pairs, cfg.max_len)
     return samples, data_desc, len(pairs) - len(samples)
 
@@ -522,7 +570,11 @@ def model_card(name: str, summary: dict, evaluation: str | None = None) -> str:
         f"| prompt style | `{summary.get('prompt_style')}`, {summary.get('examples')} retrieved solved example(s) per prompt |",
         f"| data | {summary.get('data')} |",
         ("| retrieval in training | the nearest solved example from `mathllm/data/bank.jsonl`, never the "
-         "sample itself; none in 15% of prompts, one in another phrasing of the family in 55% |"),
+         "sample itself; none in 15% of prompts, one in another phrasing of the family in 55%"
+         + (f"; of those with an example, {c.get('other_family'):.0%} from the nearest *other* family"
+            if c.get("other_family") else "")
+         + (f"; training went on from the adapter `{c.get('init_adapter')}`" if c.get("init_adapter") else "")
+         + " |"),
         (f"| samples / tokens | {summary.get('samples')} samples, {summary.get('tokens')} tokens "
          f"({summary.get('loss_tokens')} with loss); seen in training: "
          f"{summary.get('samples_seen', summary.get('samples'))} samples, "
@@ -558,6 +610,7 @@ def train_command(c: dict) -> str:
              ("gsm8k_train", "--gsm8k-train"), ("per_family", "--per-family"), ("max_samples", "--max-samples"),
              ("epochs", "--epochs"), ("lr", "--lr"), ("rank", "--rank"), ("alpha", "--alpha"),
              ("batch_tokens", "--batch-tokens"), ("examples", "--examples"), ("max_len", "--max-len"), ("prompt_style", "--prompt-style"),
+             ("other_family", "--other-family"), ("init_adapter", "--init-adapter"),
              ("time_budget_min", "--time-budget"),
              ("dtype", "--dtype"), ("seed", "--seed")]
     for key, flag in flags:

@@ -447,3 +447,43 @@ def test_the_statistic_the_question_asks_for(question: str, want: float) -> None
 def test_the_statistic_stays_where_it_is_asked_or_unclear(question: str) -> None:
     text = f"Given commute times of Mon 56, Tue 55, Sun 22 (all in min), {question}"
     assert target(MEDIAN, ASKS_MEDIAN, text) == (MEDIAN, None)
+
+
+PROJECTILE = """import numpy as np
+
+v0 = 18.8  # launch speed [m/s]
+angle_deg = 47  # launch angle above the horizontal [deg]
+g = 9.81  # gravitational acceleration [m/s^2]
+
+theta = np.radians(angle_deg)
+t_flight = 2 * v0 * np.sin(theta) / g
+h_max = (v0 * np.sin(theta)) ** 2 / (2 * g)
+x_range = v0 ** 2 * np.sin(2 * theta) / g
+answer = float(h_max)
+"""
+ASKS_HEIGHT = Example("How high does a ball launched at 20 m/s and 60 degrees rise?", PROJECTILE)
+
+
+@pytest.mark.parametrize("question, name", [
+    ("What is the horizontal range (m) for a stone launched at 18.8 m/s, 47° above level ground?", "x_range"),
+    ("What is the flight time of a stone launched at 18.8 m/s, 47° above level ground?", "t_flight"),
+])
+def test_the_result_the_question_names(question: str, name: str) -> None:
+    out, done = target(PROJECTILE, ASKS_HEIGHT, question)
+    assert out.splitlines()[-1] == f"answer = float({name})"
+    assert f"asks for the {name}" in done.reason
+    assert answer(out) == pytest.approx({"x_range": 35.9407786, "t_flight": 2.8031498}[name], rel=1e-6)
+
+
+@pytest.mark.parametrize("question, program", [
+    ("What is the maximum height (m) of a stone launched at 18.8 m/s, 47° above ground?", PROJECTILE),  # named
+    ("What is the greatest height of a stone launched at 18.8 m/s, 47°?", PROJECTILE),  # 'height' names h
+    ("How far and how long does a stone launched at 18.8 m/s, 47° fly?", PROJECTILE),  # none by name
+    ("What are the range and the greatest height of a stone launched at 18.8 m/s?", PROJECTILE),  # both named
+    ("What is the horizontal range of a stone launched at 18.8 m/s, 47°?",
+     PROJECTILE.replace("answer = float(h_max)", "answer = float(h_max + 0 * x_range)")),  # x_range is read
+    ("What is the horizontal range of a stone launched at 18.8 m/s, 47°?",
+     PROJECTILE.replace("answer = float(h_max)", "answer = float(angle_deg)")),  # answers a parameter
+])
+def test_the_result_stays_where_it_is_named_read_or_unclear(question: str, program: str) -> None:
+    assert target(program, ASKS_HEIGHT, question) == (program, None)

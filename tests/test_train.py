@@ -140,6 +140,37 @@ def test_avoid_phrasing_in_retrieval():
     assert bank.nearest(q, 1, avoid_phrasing="f#0")[0].program == "answer = 2"
 
 
+def test_other_family_shows_a_neighbours_example(tmp_path):
+    bank = [json.loads(line) for line in Path("mathllm/data/bank.jsonl").read_text().splitlines()]
+    b = load_bank()
+    recs = bank[:120]
+    own = tr.training_pairs(recs, examples=1, seed=0)
+    assert tr.training_pairs(recs, examples=1, seed=0, other_family=0.0) == own  # off: as before
+    pairs = tr.training_pairs(recs, examples=1, seed=0, other_family=1.0)
+    n_shown = 0
+    for rec, (prompt, completion) in zip(recs, pairs):
+        assert completion == completion_for(rec["program"], rec["problem"], TRAIN_STYLE)
+        if prompt.count(PROGRAM_TAG) != 2:
+            continue
+        n_shown += 1
+        shown = prompt.split("### Problem\n")[1].split("\n### Program")[0]
+        i = next(i for i, e in enumerate(b.examples) if e.problem.strip() == shown.strip())
+        assert b.groups[i] != rec["family"]  # never its own family, as for a held-out family
+    assert n_shown >= 80
+
+
+def test_avoid_group_in_retrieval():
+    recs = [
+        {"family": "f", "phrasing": 0, "problem": "A tank holds 100 litres of brine with salt.", "program": "answer = 1"},
+        {"family": "f", "phrasing": 1, "problem": "Brine flows into a tank holding salt water.", "program": "answer = 2"},
+        {"family": "g", "phrasing": 0, "problem": "A tank of water drains through a hole.", "program": "answer = 3"},
+    ]
+    bank = _bank(recs)
+    q = "A tank holds 200 litres of brine with salt."
+    assert bank.nearest(q, 1)[0].program == "answer = 1"
+    assert bank.nearest(q, 1, avoid_group="f")[0].program == "answer = 3"
+
+
 class CharTok:
     """A character tokenizer with the two calls tokenize_pairs makes."""
 
@@ -376,6 +407,50 @@ def test_bad_hyperparameters_are_usage_errors(tmp_path, field, value):
     cfg = tr.TrainConfig(data=str(_data(tmp_path)), out=str(tmp_path / "a"), **{field: value})
     with pytest.raises(UsageError):
         tr.train(cfg, log=lambda m: None)
+
+
+def test_training_goes_on_from_an_adapter(tiny_model, tmp_path):
+    import torch
+    from safetensors.torch import load_file
+
+    data = _data(tmp_path)
+    first = tmp_path / "first"
+    base = dict(data=str(data), base_model=str(tiny_model), examples=0, batch_tokens=256, save_every=1000)
+    tr.train(tr.TrainConfig(out=str(first), lr=1e-3, epochs=2, **base), log=lambda m: None)
+    second = tmp_path / "second"
+    summary = tr.train(tr.TrainConfig(out=str(second), lr=1e-3, init_adapter=str(first), **base), log=lambda m: None)
+    assert summary["config"]["init_adapter"] == str(first)
+    assert "--init-adapter" in (second / "README.md").read_text()
+    w1, w2 = load_file(first / "adapter_model.safetensors"), load_file(second / "adapter_model.safetensors")
+    assert w1.keys() == w2.keys()
+    # it started from the first adapter's B matrices (a fresh LoRA starts them at zero) and moved on
+    b = [k for k in w1 if "lora_B" in k]
+    assert any(not torch.equal(w1[k], w2[k]) for k in b)
+    assert all(torch.count_nonzero(w1[k]) > 0 for k in b)
+    fresh = tmp_path / "fresh"
+    tr.train(tr.TrainConfig(out=str(fresh), lr=1e-3, epochs=0.01, **base), log=lambda m: None)
+    w0 = load_file(fresh / "adapter_model.safetensors")
+    d_fresh = sum(float((w0[k] - w1[k]).abs().sum()) for k in b)
+    d_cont = sum(float((w2[k] - w1[k]).abs().sum()) for k in b)
+    assert d_cont < d_fresh  # the continued adapter stays near its start
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"init_adapter": "/nonexistent/adapter"}, "no adapter_config.json"),
+    ({"rank": 8}, "give --rank"),
+    ({"prompt_style": "mathllm-v1"}, "prompt style"),
+    ({"other_family": 1.5}, "--other-family"),
+])
+def test_bad_continuation_options_are_usage_errors(tmp_path, change, message):
+    adapter = tmp_path / "adapter"
+    adapter.mkdir()
+    (adapter / "adapter_config.json").write_text(json.dumps({"r": 16, "lora_alpha": 32}))
+    (adapter / "mathllm.json").write_text(json.dumps({"prompt_style": TRAIN_STYLE}))
+    opts = {"init_adapter": str(adapter), **change}
+    cfg = tr.TrainConfig(data=str(_data(tmp_path)), out=str(tmp_path / "a"), **opts)
+    with pytest.raises(UsageError, match=message):
+        tr.train(cfg, log=lambda m: None)
+    assert not (tmp_path / "a").exists()
 
 
 def test_empty_data_is_a_data_error(tiny_model, tmp_path):
