@@ -751,7 +751,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     wanted = [i for i, _, _ in moves]
     kept = [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
     moving = {mv.name for mv in kept}
-    return kept + _crossed([p for p in params if p.name not in moving and p.name not in cells],
+    return kept + _crossed(text, [p for p in params if p.name not in moving and p.name not in cells],
                            mentions, words, said)
 
 
@@ -783,14 +783,16 @@ def _one_pair_each(pairs: list[tuple]) -> list[tuple]:
     return [pair for pair in pairs if names[pair[0].name] == 1 and names[pair[1].name] == 1]
 
 
-def _crossed(params: list[Parameter], mentions: list[Mention], words: list[str],
+def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
              said: list[str]) -> list[Rebinding]:
     """Rule 1, both taken: two parameters that each hold, alone, a number written in the other's
     unit and not in their own ("the town at 50 m records 30 °C" read as ``T_base = 50  # [°C]`` and
-    ``h_base = 30  # [m]``) trade their numbers, converted into each one's unit."""
+    ``h_base = 30  # [m]``) trade their numbers, converted into each one's unit. Two counts
+    (``[1]``) trade where the nouns after their numbers say so (:func:`_counts_crossed`)."""
     sources = {p.name: _sources(p, mentions) for p in params}
     held = [i for p in params for i in sources[p.name]]
     pairs = []
+    counts: set[str] = set()  # pairs of counts told apart by their nouns, not by units
     for p, q in combinations(params, 2):
         # each number held by its one parameter alone
         if len(sources[p.name]) != 1 or len(sources[q.name]) != 1 \
@@ -801,14 +803,40 @@ def _crossed(params: list[Parameter], mentions: list[Mention], words: list[str],
         if i != j and up and uq and _factor(said[i], up) is None and _factor(said[j], uq) is None \
                 and _factor(said[i], uq) is not None and _factor(said[j], up) is not None:
             pairs.append((p, q, i, j))
+        elif i != j and up == uq == "1" and (_counts_crossed(p, q, _next_word(text, mentions[i]),
+                                                             _next_word(text, mentions[j]))
+                                            or _counts_crossed(q, p, _next_word(text, mentions[j]),
+                                                               _next_word(text, mentions[i]))):
+            pairs.append((p, q, i, j))
+            counts.add(p.name)
     moves = []
     for p, q, i, j in _one_pair_each(pairs):
         for a, k, b in ((p, j, i), (q, i, j)):
             factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
+            why = (f"{mentions[b].written} counts {words[b]} ..., not what it counts" if p.name in counts
+                   else f"{mentions[b].written} is in {words[b]}")
             moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
-                                   f"the problem gives {_as_written(mentions[k], words[k])}; "
-                                   f"{mentions[b].written} is in {words[b]}"))
+                                   f"the problem gives {_as_written(mentions[k], words[k])}; {why}"))
     return [mv for mv in moves if mv.new != mv.old]
+
+
+def _next_word(text: str, m: Mention) -> str:
+    """The word written right after a number (not a list's shared unit: "5 and 3 desserts" gives
+    5 the word "and")."""
+    after = text[m.end:].split()[:1]
+    return after[0].strip(".,;:?!()") if after else ""
+
+
+def _counts_crossed(p: Parameter, q: Parameter, held: str, other: str) -> bool:
+    """Two counts read crosswise, told by the word after each number: ``n  # number of books``
+    holds the 4 of "4 different slots" and ``k  # ordered positions to fill`` the 11 of "11
+    books". The word after the number ``q`` holds names ``p`` (and not ``q``); the word after
+    ``p``'s number is a word too and names neither."""
+    named_p = _stems(_named_by(p)) - _GENERIC_COUNT
+    named_q = _stems(_named_by(q)) - _GENERIC_COUNT
+    noun_other, noun_held = _stems(other), _stems(held)
+    return bool(noun_other and noun_held and named_p & noun_other and not named_q & noun_other
+                and not (named_p | named_q) & noun_held)
 
 
 #: An area or volume in a unit of length, spelled alike ("65 km²" is ``km^2``), or hectares.

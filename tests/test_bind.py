@@ -1562,6 +1562,22 @@ def test_two_numbers_each_in_the_others_unit_are_traded() -> None:
     assert "T_base" not in [mv.name for mv in bind(text.replace("(2,250 m)", "(altitude 2,250)"), program)[1]]
 
 
+def test_two_counts_trade_by_the_nouns_after_their_numbers() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 36): the books and the slots crossed
+    text = ("Filling 4 different slots on a shelf one after another, choosing among 11 books and never reusing one "
+            "— how many outcomes are there?")
+    program = "n = 4  # number of books [1]\nk = 11  # ordered positions to fill [1]\n"
+    out, moves = bind(text, program)
+    assert values(out) == {"n": 11, "k": 4}
+    assert [mv.name for mv in moves] == ["n", "k"]
+    assert "11 books" in moves[0].reason
+    # read straight already, or no noun that tells them apart: nothing moves
+    assert bind(text, "n = 11  # number of books [1]\nk = 4  # ordered positions to fill [1]\n")[1] == []
+    assert bind(text.replace("11 books", "11 of them"), program)[1] == []
+    # the noun after the held number names the parameter too ("4 books ... 11 books"): unclear
+    assert bind(text.replace("4 different slots", "4 books in slots"), program)[1] == []
+
+
 def test_the_time_asked_about_keeps_the_questions_number() -> None:
     # "read" is a word of the second reading's, but 7 hours is the question's time
     text = ("What will the water in a paddling pool read 7 hours after the sun goes down, if it was 26 °C at that "
