@@ -2878,8 +2878,10 @@ _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: One labelled value of a list: "Mon 38", "Uma 48", "Tue: 65" (a capitalised label).
 _ITEM = rf"(?P<label>[A-Z][\w'’-]*)\s*[:=]?\s*(?P<num>{_NUM})(?![\d/])"
 _ITEM_SEP = r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)"
-#: Three or more labelled values joined by commas, semicolons or "and".
-_LABELLED_LIST = re.compile(rf"{_ITEM}(?:{_ITEM_SEP}{_ITEM.replace('?P<label>', '').replace('?P<num>', '')}){{2,}}")
+#: Three or more labelled values joined by commas, semicolons or "and", each label perhaps after
+#: the noun it labels ("parcel A 22, parcel B 21, parcel C 11").
+_LABELLED_LIST = re.compile(rf"{_ITEM}(?:{_ITEM_SEP}(?:[a-z]{{3,}}\s+)?"
+                            rf"{_ITEM.replace('?P<label>', '').replace('?P<num>', '')}){{2,}}")
 _ONE_ITEM = re.compile(_ITEM)
 #: One value labelled after it: "48 in Jan", "77 on test 1" (a capitalised label, or a word and its number).
 _ITEM_AFTER = (rf"(?P<num>{_NUM})\s+(?:on|in|for|at|during)\s+(?:the\s+)?"

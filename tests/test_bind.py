@@ -1123,6 +1123,20 @@ def test_a_series_takes_the_texts_labels_and_a_value_it_skipped() -> None:
     assert run_program(out).answer.value == pytest.approx(16.176114078067904)
 
 
+def test_a_list_whose_labels_follow_their_noun_is_the_texts_list() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 37): one weight skipped, the last doubled
+    text = ("Given parcel weights of parcel A 22, parcel B 21, parcel C 11, parcel D 3, parcel E 1, parcel F 4, "
+            "parcel G 9 (all in kg), determine their sample standard deviation (divide by n − 1).")
+    program = ("import numpy as np\n\n" + "".join(f"weight_parcel_{c.lower()} = {v}  # parcel weight for parcel {c} [kg]\n"
+                                                for c, v in zip("ABCDEFG", (22, 21, 11, 3, 4, 9, 9)))
+               + "\ndata = np.array([" + ", ".join(f"weight_parcel_{c}" for c in "abcdefg") + "])\n"
+               "answer = float(np.std(data, ddof=1))\n")
+    out, moves = bind(text, program)
+    assert moves[0].new == [22, 21, 11, 3, 1, 4, 9]
+    assert "weight_parcel_e = 1  # parcel weight for E [kg]" in out
+    assert run_program(out).answer.value == pytest.approx(8.493695140682714)
+
+
 def test_a_series_becomes_the_texts_plain_list() -> None:
     text = ("For a biology project, a class measured six bean seedlings. Their heights in centimetres were:\n\n"
             "12.4, 15.1, 13.8, 14.6, 11.9, 16.0\n\nFind the mean of the heights, to three decimals.")
