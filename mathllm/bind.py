@@ -708,6 +708,14 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                 fits = [i for i in fits if i not in used and said[i] == unit]
                 if len(fits) != 1 or p.name in cells:
                     continue
+            elif _count_noun(unit) and all(_counts_another(said[i], unit, p, params) for i in now):
+                # a count of one thing holding the count of another that another parameter names
+                # ("adding 1 logs every layer for 14 layers" read as ``step = 14  # [logs]`` beside
+                # ``count = 14  # number of layers``): onto the one number of its own things left,
+                # or written more often than parameters take it
+                fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
+                if len(fits) != 1 or p.name in cells:
+                    continue
             else:
                 fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
                 if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
@@ -1635,6 +1643,13 @@ _NO_COUNT_NOUN = frozenset(
     "byte kb mb gb tb ppm ppb khz mhz rpm bpm sigma lux mmhg inch inche mph mpg acre hectare pint quart yard "
     "knot psi btu decade century ton tonne lbs pound ounce gallon celsiu fahrenheit kelvin atm dozen score "
     "factor index level rate odds probability chance share".split())
+
+
+def _counts_another(word: str, unit: str, p: Parameter, params: list[Parameter]) -> bool:
+    """Whether a number written with ``word`` ("14 layers") counts other things than ``p``'s
+    ``unit`` (``[logs]``), things another parameter's words name (``count  # number of layers``)."""
+    return (_count_noun(word) and word != unit
+            and any(q is not p and _stems(word) & (_stems(_named_by(q)) - _GENERIC_COUNT) for q in params))
 
 
 def _count_noun(unit: str) -> bool:

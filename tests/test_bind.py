@@ -1592,6 +1592,21 @@ def test_two_counts_trade_by_the_nouns_after_their_numbers() -> None:
     assert bind(text.replace("4 different slots", "4 books in slots"), program)[1] == []
 
 
+def test_a_count_holding_another_things_count_takes_its_own() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 36): the step took the layers' 14
+    text = ("Beginning with 1 logs and adding 1 logs every layer for 14 layers in all (logs), how many logs are "
+            "in the stack?")
+    program = ("first = 1  # logs in the first layer [logs]\nstep = 14  # increase per layer [logs]\n"
+               "count = 14  # number of layers [1]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"first": 1, "step": 1, "count": 14}
+    assert [str(mv) for mv in moves] == ["step = 14 -> 1 (the problem gives 1 logs; 14 is in layers)"]
+    # no parameter counts the layers: what 14 counts is not clear, it stays
+    assert bind(text, program.replace("number of layers", "how many in all").replace("first layer", "bottom"))[1] == []
+    # the text's logs all taken (written once): no number of its own to take
+    assert bind(text.replace("adding 1 logs", "adding one more"), program)[1] == []
+
+
 def test_the_time_asked_about_keeps_the_questions_number() -> None:
     # "read" is a word of the second reading's, but 7 hours is the question's time
     text = ("What will the water in a paddling pool read 7 hours after the sun goes down, if it was 26 °C at that "
