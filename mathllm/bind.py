@@ -390,6 +390,12 @@ def _named_by(p: Parameter) -> str:
     return f"{p.description} {p.name.replace('_', ' ')}"
 
 
+def _count_words(p: Parameter) -> set[str]:
+    """The stems that name what a count counts: its words (:func:`_named_by`) but "number",
+    "total", "each" and the like."""
+    return _stems(_named_by(p)) - _GENERIC_COUNT
+
+
 def _fmt(v: float | list[float]) -> str:
     return "[" + ", ".join(map(fmt_value, v)) + "]" if isinstance(v, list) else fmt_value(v)
 
@@ -799,6 +805,7 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
     (``[1]``) trade where the nouns after their numbers say so (:func:`_counts_crossed`)."""
     sources = {p.name: _sources(p, mentions) for p in params}
     held = [i for p in params for i in sources[p.name]]
+    after = [_next_word(text, m) for m in mentions]
     pairs = []
     counts: set[str] = set()  # pairs of counts told apart by their nouns, not by units
     for p, q in combinations(params, 2):
@@ -811,10 +818,8 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
         if i != j and up and uq and _factor(said[i], up) is None and _factor(said[j], uq) is None \
                 and _factor(said[i], uq) is not None and _factor(said[j], up) is not None:
             pairs.append((p, q, i, j))
-        elif i != j and up == uq == "1" and (_counts_crossed(p, q, _next_word(text, mentions[i]),
-                                                             _next_word(text, mentions[j]))
-                                            or _counts_crossed(q, p, _next_word(text, mentions[j]),
-                                                               _next_word(text, mentions[i]))):
+        elif i != j and up == uq == "1" and (_counts_crossed(p, q, after[i], after[j])
+                                            or _counts_crossed(q, p, after[j], after[i])):
             pairs.append((p, q, i, j))
             counts.add(p.name)
     moves = []
@@ -840,8 +845,7 @@ def _counts_crossed(p: Parameter, q: Parameter, held: str, other: str) -> bool:
     holds the 4 of "4 different slots" and ``k  # ordered positions to fill`` the 11 of "11
     books". The word after the number ``q`` holds names ``p`` (and not ``q``); the word after
     ``p``'s number is a word too and names neither."""
-    named_p = _stems(_named_by(p)) - _GENERIC_COUNT
-    named_q = _stems(_named_by(q)) - _GENERIC_COUNT
+    named_p, named_q = _count_words(p), _count_words(q)
     noun_other, noun_held = _stems(other), _stems(held)
     return bool(noun_other and noun_held and named_p & noun_other and not named_q & noun_other
                 and not (named_p | named_q) & noun_held)
@@ -981,7 +985,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if len(fits) > 1 and unit == "1":
             # a count: the one number written with a word of its own ("1 internal fence ... 2 equal
             # pens" for ``pens  # number of equal pens``)
-            own = _stems(_named_by(p)) - _GENERIC_COUNT
+            own = _count_words(p)
             named = [i for i in fits if _stems(" ".join(text[mentions[i].end:].split()[:2])) & own]
             fits = named if len(named) == 1 else fits
         if p.name in nouns and p.name in miscounted:
@@ -1649,7 +1653,7 @@ def _counts_another(word: str, unit: str, p: Parameter, params: list[Parameter])
     """Whether a number written with ``word`` ("14 layers") counts other things than ``p``'s
     ``unit`` (``[logs]``), things another parameter's words name (``count  # number of layers``)."""
     return (_count_noun(word) and word != unit
-            and any(q is not p and _stems(word) & (_stems(_named_by(q)) - _GENERIC_COUNT) for q in params))
+            and any(q is not p and _stems(word) & _count_words(q) for q in params))
 
 
 def _count_noun(unit: str) -> bool:

@@ -92,6 +92,7 @@ from itertools import combinations
 
 from .bind import _factor, _named_by, unit_key
 from .contract import parse_parameters
+from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import _stems
 from .questions import Retarget, _answer_line, is_wrapper, unwrapped
@@ -736,11 +737,7 @@ def _named_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str,
     params = {p.name for p in parse_parameters(program)}
     if not asked or have in params or words(have) & asked:
         return None
-    try:
-        tree = ast.parse(program)
-    except (SyntaxError, ValueError):
-        return None
-    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    read = _loaded(program)  # (it parses: _answer_line read it)
     answer_at = assigns["answer"].lineno
     hits = []
     for name, node in assigns.items():

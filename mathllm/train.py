@@ -509,20 +509,21 @@ def _check_init_adapter(cfg: TrainConfig) -> None:
     Its LoRA rank and alpha and its prompt style are those the run goes on with: the options
     must agree (or be left at their defaults for the rank and alpha the adapter has), so the
     recorded configuration reproduces the adapter."""
+    from .generate import adapter_prompt_style
+
     path = Path(cfg.init_adapter or "")
     conf = path / "adapter_config.json"
     if not conf.is_file():
         raise UsageError(f"--init-adapter: no adapter_config.json in {path}")
     try:
         ac = json.loads(conf.read_text(encoding="utf-8"))
-        meta_file = path / "mathllm.json"
-        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
     except (OSError, ValueError) as exc:
         raise UsageError(f"--init-adapter: cannot read {path}: {exc}") from None
     if (ac.get("r"), ac.get("lora_alpha")) != (cfg.rank, cfg.alpha):
         raise UsageError(f"--init-adapter has LoRA r={ac.get('r')}, alpha={ac.get('lora_alpha')}; "
                          f"give --rank {ac.get('r')} --alpha {ac.get('lora_alpha')}")
-    style = meta.get("prompt_style")
+    # the style it records (mathllm.json), as inference reads it; one trained elsewhere records none
+    style = adapter_prompt_style(path) if (path / "mathllm.json").is_file() else None
     if style and style != cfg.prompt_style:
         raise UsageError(f"--init-adapter was trained in prompt style {style}; give --prompt-style {style}")
 

@@ -577,14 +577,6 @@ def test_bank_names_resolve_and_missing_banks_are_refused(tmp_path: Path, monkey
     # a state after a while: the example integrates
     (("What is the number of sardines after 16 years, if 70 sardines and 37 tuna interact according to dx/dt = "
       "0.76x - 0.0228xy, dy/dt = 0.0132xy - 0.66y (t in years)?"), "lotka_volterra"),
-])
-def test_an_equilibrium_asked_is_a_kind_of_question(text: str, family: str) -> None:
-    bank = load_bank(BANK_PATH)
-    shown = bank.nearest(text, k=1)[0]
-    assert bank.groups[bank.examples.index(shown)] == family
-
-
-@pytest.mark.parametrize(("text", "family"), [
     # at least one: the complement of none
     (("Independent free throws, 11 of them, each with probability 75% that a basketball player makes a free "
       "throw. Determine the chance that the player makes at least one, as a decimal."), "prob_at_least_one"),
@@ -592,7 +584,7 @@ def test_an_equilibrium_asked_is_a_kind_of_question(text: str, family: str) -> N
     (("Independent free throws, 11 of them, each with probability 75% that a basketball player makes a free "
       "throw. Determine the chance that the player makes exactly 4 of them, as a decimal."), "prob_binomial"),
 ])
-def test_at_least_one_asked_is_a_kind_of_question(text: str, family: str) -> None:
+def test_an_equilibrium_or_at_least_one_asked_is_a_kind_of_question(text: str, family: str) -> None:
     bank = load_bank(BANK_PATH)
     shown = bank.nearest(text, k=1)[0]
     assert bank.groups[bank.examples.index(shown)] == family

@@ -112,6 +112,12 @@ def test_quoted_style_quotes_the_example_and_the_target(tmp_path):
             assert prompt.split(PROGRAM_TAG)[1].startswith("\n```python\n# Find: ")
 
 
+def _shown(bank: Bank, prompt: str) -> int:
+    """The index in ``bank`` of the solved example a training prompt shows."""
+    shown = prompt.split("### Problem\n")[1].split("\n### Program")[0]
+    return next(i for i, e in enumerate(bank.examples) if e.problem.strip() == shown.strip())
+
+
 def test_training_pairs_mostly_hide_the_samples_own_phrasing(tmp_path):
     bank = [json.loads(line) for line in Path("mathllm/data/bank.jsonl").read_text().splitlines()]
     b = load_bank()
@@ -120,8 +126,7 @@ def test_training_pairs_mostly_hide_the_samples_own_phrasing(tmp_path):
     for rec, (prompt, _) in zip(bank[:150], pairs):
         if prompt.count(PROGRAM_TAG) != 2:
             continue
-        shown = prompt.split("### Problem\n")[1].split("\n### Program")[0]
-        i = next(i for i, e in enumerate(b.examples) if e.problem.strip() == shown.strip())
+        i = _shown(b, prompt)
         if b.phrasings[i] == phrasing_key(rec):
             same += 1
         else:
@@ -129,12 +134,15 @@ def test_training_pairs_mostly_hide_the_samples_own_phrasing(tmp_path):
     assert other > same > 0  # both kinds occur; other phrasings dominate
 
 
+TANKS = [
+    {"family": "f", "phrasing": 0, "problem": "A tank holds 100 litres of brine with salt.", "program": "answer = 1"},
+    {"family": "f", "phrasing": 1, "problem": "Brine flows into a tank holding salt water.", "program": "answer = 2"},
+    {"family": "g", "phrasing": 0, "problem": "A tank of water drains through a hole.", "program": "answer = 3"},
+]
+
+
 def test_avoid_phrasing_in_retrieval():
-    recs = [
-        {"family": "f", "phrasing": 0, "problem": "A tank holds 100 litres of brine with salt.", "program": "answer = 1"},
-        {"family": "f", "phrasing": 1, "problem": "Brine flows into a tank holding salt water.", "program": "answer = 2"},
-    ]
-    bank = _bank(recs)
+    bank = _bank(TANKS[:2])
     q = "A tank holds 200 litres of brine with salt."
     assert bank.nearest(q, 1)[0].program == "answer = 1"
     assert bank.nearest(q, 1, avoid_phrasing="f#0")[0].program == "answer = 2"
@@ -153,19 +161,13 @@ def test_other_family_shows_a_neighbours_example(tmp_path):
         if prompt.count(PROGRAM_TAG) != 2:
             continue
         n_shown += 1
-        shown = prompt.split("### Problem\n")[1].split("\n### Program")[0]
-        i = next(i for i, e in enumerate(b.examples) if e.problem.strip() == shown.strip())
+        i = _shown(b, prompt)
         assert b.groups[i] != rec["family"]  # never its own family, as for a held-out family
     assert n_shown >= 80
 
 
 def test_avoid_group_in_retrieval():
-    recs = [
-        {"family": "f", "phrasing": 0, "problem": "A tank holds 100 litres of brine with salt.", "program": "answer = 1"},
-        {"family": "f", "phrasing": 1, "problem": "Brine flows into a tank holding salt water.", "program": "answer = 2"},
-        {"family": "g", "phrasing": 0, "problem": "A tank of water drains through a hole.", "program": "answer = 3"},
-    ]
-    bank = _bank(recs)
+    bank = _bank(TANKS)
     q = "A tank holds 200 litres of brine with salt."
     assert bank.nearest(q, 1)[0].program == "answer = 1"
     assert bank.nearest(q, 1, avoid_group="f")[0].program == "answer = 3"
