@@ -28,7 +28,9 @@ clear evidence:
    students" moves onto the one amount in dollars no parameter takes ("$201"). Two parameters
    that each hold, alone, a number written in the other's unit and not in their own trade them,
    converted ("the pass (2,250 m) ... the town at 50 m records 30 °C" read as ``T_base = 2250  #
-   [°C]`` and ``h_top = 30  # [m]``).
+   [°C]`` and ``h_top = 30  # [m]``). A number that only parameters of another dimension take
+   is free in its own: "4 °C at that moment, 8 °C after 8 minutes" read as ``t1 = t2 = 8  #
+   [min]`` and ``T1 = 21  # [°C]`` (the "21 minutes" asked) leaves the 8 °C to ``T1``.
 2. **One number for two parameters.** Several parameters of one unit take the same number
    although the text writes it fewer times ("reaches 14 °C when the air is -1 °C" read as
    ``T_air = 14`` and ``T_target = 14``), and exactly one number written in that unit is used by
@@ -91,7 +93,17 @@ clear evidence:
    ``E0 = I0 = 3``: the one the word does not name, ``E0``, starts at zero). A count holding a
    number written with a noun its description does not use ("The reserve covers 201 hectares"
    for ``x0  # initial hares``) takes the one free number written with a noun it does use, and
-   no other parameter's ("250 hares").
+   no other parameter's ("250 hares"). The question's conditions begin at "if", "given",
+   "assuming", "provided", or a relative clause of what happened before ("What is the expected
+   count after 5 days for a duckweed mat that grows exponentially from 2,000 fronds at t = 1 d
+   to 4,230 at t = 3 d?": 5 is the question's number, 1 and 3 its data). After the rules above,
+   two parameters of one unit that hold the one number of it the text writes once, where the
+   text writes exactly one number of that unit no parameter takes (:func:`_twins`): for names
+   that differ only by their numbers (``t1 = t2 = 1``, "... at t = 3 d"; ``S1_0 = S2_0 = 0``,
+   "they start with 0 and 400 g"), the later-numbered one takes it where it is written after
+   the held number, the earlier one where before; for counts of things (``E0 = I0 = 5  #
+   [people]``, "5 exposed and 8 infectious cases"), the one the word after the free number
+   names.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -164,7 +176,11 @@ clear evidence:
    takes the one free number of its unit (24 V). A made-up value the program reads, beside the one
    other parameter of its unit that holds a number of the text and that the program never reads
    ("in 13 years' time" as ``years = 13``, unused, beside ``years_in_years = 12`` in the formula),
-   takes that number.
+   takes that number. A conversion of a number that a data line of the program holds
+   (``rate = 0.0643`` beside ``cash_flows = [64300, 58900, 52100]``) is no value either. Where
+   several made-up values share a unit and only one of them can take any free number
+   (``fraction_left = 0.00573  # [1]`` can take "57.1%", ``m0 = 57.1  # initial amount [1]``
+   none), that one takes it.
 4. **Its words are beside another number.** A number of the text that no parameter uses (and
    that is no "per 1,000" or "every $1", which programs leave implicit) has words of one
    parameter's description around it, within its sentence, is written in that parameter's unit
@@ -311,7 +327,7 @@ from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from itertools import combinations, pairwise
 
-from .contract import Parameter, parse_parameters, set_parameters
+from .contract import Parameter, literal_number, parse_parameters, set_parameters
 from .prompt import question_of
 from .quantities import (
     Mention,
@@ -619,6 +635,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moved = {mv.name for mv in shared}
     shared += _with_companion(text, [p for p in params if p.name not in moved], mentions, words, said)
     program, params = _apply(program, params, shared)
+    twins = _twins(text, params, mentions, said)  # (after rule 2, which reads a list in order)
+    program, params = _apply(program, params, twins)
+    shared += twins
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
              + _own_noun(text, params, mentions, words, said))
     program, params = _apply(program, params, named)
@@ -682,6 +701,11 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     units = {p.name: unit_key(p.unit) for p in params}
     sources = {p.name: _sources(p, mentions) for p in params}
     used = {i for found in sources.values() for i in found}
+    # a number taken only by parameters of another dimension is still free in its own: "8 °C
+    # after 8 minutes" read as ``t1 = 8``, ``t2 = 8  # [min]`` leaves the 8 °C to a temperature
+    held = {i for p in params for i in sources[p.name]
+            if not (_unit_of_measure(said[i]) and _unit_of_measure(units[p.name]))
+            or _factor(said[i], units[p.name]) is not None}
     cells, _ = table_cells(params)  # a linear program's table is rule 6's to put right
     moves: list[tuple[int, bool, Rebinding]] = []  # (number, chosen as the only free one, move)
     crowded: dict[str, list[tuple[Parameter, list[int]]]] = {}  # unit -> those with several free numbers
@@ -738,7 +762,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # "an 88% alloy into 16 kg of 58% alloy ... 78%" with 58% and 78% taken: the one left;
             # or a number written more often than parameters take it ("the first (2,000 L) ...
             # the second (2,000 L)" with only ``volume1 = 2000``)
-            fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
+            fits = [i for i in fits if i not in held] or _spare(fits, params, sources, mentions)
             fits = _joined_to(text, mentions, fits, now)  # (as above: the number beside its own)
         if len(fits) > 1 and free and is_measure(unit) and p.name not in cells:
             crowded.setdefault(unit, []).append((p, fits))
@@ -929,7 +953,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     whose: dict[str, str] = {}  # a borrowed value -> the parameter that takes its number
     # a value that is only a conversion of a number written in a measure of another dimension
     # ("600 mg" as ``ka = 0.6  # [1/h]``) is no value of the parameter's unit
-    lenders = {p.name: _borrowed(p, params, mentions, sources) for p in params if p.name not in invented}
+    listed = _listed_numbers(program, mentions)
+    lenders = {p.name: _borrowed(p, params, mentions, sources, listed) for p in params if p.name not in invented}
     foreign = {p.name for p in params if p.name in lenders and lenders[p.name] is None and not sources[p.name]
                and is_measure(units[p.name]) and structural_reason(p) is None and _foreign(p, mentions, said)}
     invented |= foreign
@@ -1009,11 +1034,17 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         if len(group) != 1:
             # several made-up values of one unit: which number is whose is not clear, unless
             # the text lists as many free numbers and the names number the parameters
-            # ("they start with 3.2 and 60 kg" for ``S1_0``, ``S2_0``)
+            # ("they start with 3.2 and 60 kg" for ``S1_0``, ``S2_0``), or only one of them can
+            # take any free number (``fraction_left = 0.00573  # [1]`` can take "57.1%", ``m0 =
+            # 57.1  # initial amount [1]`` no number)
             fits = [fitting(p, unit) for p in group]
-            moves += (_in_list_order(text, group, fits, mentions, words, said, unit, why)
-                      or _by_own_words(group, fits, mentions, words, said, owned, unit, why))
-            continue
+            moved = (_in_list_order(text, group, fits, mentions, words, said, unit, why)
+                     or _by_own_words(group, fits, mentions, words, said, owned, unit, why))
+            fitted = [p for p, f in zip(group, fits, strict=True) if f]
+            if moved or len(fitted) != 1:
+                moves += moved
+                continue
+            group = fitted
         p = group[0]
         fits = fitting(p, unit)
         twin = _unread_twin(p, params, units, sources, program) if not fits and p.name in invented else None
@@ -1052,6 +1083,66 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
     targets = [i for i, _ in moves]
     return [mv for i, mv in moves if targets.count(i) == 1]
+
+
+def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 3, one number read for two parameters: two parameters of one unit hold the one number
+    of it the text writes once, and the text writes exactly one number in that unit that no
+    parameter of it takes. Where the names differ only by their numbers (``t1``, ``t2`` for "from
+    2,000 fronds at t = 1 d to 4,230 at t = 3 d"), the free number is the later-numbered one's
+    where the text writes it after the held one, the earlier-numbered one's where before; for a
+    count of things (``E0``, ``I0  # [people]`` for "5 exposed and 8 infectious cases"), it is the
+    one's that the word after the free number names, where it names only that one."""
+    units = {p.name: unit_key(p.unit) for p in params}
+    # (a zero counts as read from a zero of its unit: "they start with 0 and 400 g of salt")
+    sources = {p.name: _sources(p, mentions) if p.value != 0 else
+               [i for i, m in enumerate(mentions) if m.value == 0 and _factor(said[i], units[p.name]) is not None]
+               for p in params}
+
+    def in_unit(j: int, unit: str) -> bool:
+        if _unit_of_measure(unit):
+            return _factor(said[j], unit) is not None
+        # a count: a whole number written with no unit of measure ("8 infectious cases")
+        return _count(mentions[j]) and not _unit_of_measure(said[j]) and not is_money(text, mentions[j])
+
+    # the numbers each parameter reads in its own unit ("5 days" gives no ``E0  # [people]``)
+    held = {p.name: [i for i in sources[p.name] if in_unit(i, units[p.name])] for p in params}
+    moves = []
+    for p, q in combinations(params, 2):
+        unit = units[p.name]
+        counts = _count_noun(unit) or unit == "1"
+        indexed = _indexed(p, q) is not None
+        if unit != units[q.name] or not (_unit_of_measure(unit) and indexed or counts and not _unit_of_measure(unit)) \
+                or len(held[p.name]) != 1 or held[p.name] != held[q.name]:
+            continue
+        i = held[p.name][0]
+        if sum(1 for r in params if units[r.name] == unit and i in held[r.name]) != 2:
+            continue
+        taken = {j for r in params if units[r.name] == unit for j in held[r.name]}
+        free = [j for j, m in enumerate(mentions) if j not in taken and m.value != 0 and in_unit(j, unit)
+                and (_unit_of_measure(unit) or not any(j in sources[r.name] for r in params))  # "on day 40"
+                and not after_per(text, m) and not any(n.value == m.value for k, n in enumerate(mentions) if k in taken)]
+        if len(free) != 1:
+            continue
+        j = free[0]
+        if _unit_of_measure(unit):
+            first, second = _by_index([p, q])
+            mover = second if mentions[j].start > mentions[i].start else first
+            how = f"written {'after' if mover is second else 'before'} it"
+        else:
+            word = _stems(" ".join(text[mentions[j].end:].split()[:1]))
+            named = [x for x in (p, q) if word & _count_words(x)]
+            if len(named) != 1:
+                continue
+            mover = named[0]
+            how = f"which names {mover.name}"
+        new = _value(mentions[j], mover, _factor(said[j], unit) or Decimal(1))
+        moves.append(Rebinding(mover.name, mover.value, new,
+                               f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
+                               f"the one free number {'in ' + said[j] + ' ' if _unit_of_measure(unit) else ''}"
+                               f"is {mentions[j].written}, {how}"))
+    names = Counter(mv.name for mv in moves)
+    return [mv for mv in moves if names[mv.name] == 1]
 
 
 def _by_index(group: list[Parameter]) -> list[Parameter]:
@@ -1878,17 +1969,28 @@ def _foreign(p: Parameter, mentions: list[Mention], said: list[str]) -> bool:
 
 
 def _borrowed(p: Parameter, params: list[Parameter], mentions: list[Mention],
-              sources: dict[str, list[int]]) -> str | None:
+              sources: dict[str, list[int]], listed: dict[str, list[int]] | None = None) -> str | None:
     """The parameter that takes, as written, the number of which ``p``'s value is only a unit
     conversion (x1000, x60, ...): ``t_query`` for ``m = 1700000  # [kg]`` beside ``t_query = 1.7
-    # [s]``; None if there is none. The verifier counts a conversion as given, as "220 mH" is for
+    # [s]``, or the data line that holds it (``cash_flows = [64300, ...]`` for ``rate = 0.0643``);
+    None if there is none. The verifier counts a conversion as given, as "220 mH" is for
     ``L = 0.22  # [H]``; taken by another parameter, the number is not this one's."""
     if sources[p.name] or abs(p.value) in (1.0, 2.0, 3.0) or structural_reason(p) is not None:
         return None
-    for q in params:
-        if q.name != p.name and any(_conversion_of(p.value, float(mentions[i].value)) for i in sources[q.name]):
-            return q.name
+    holders = [(q.name, sources[q.name]) for q in params if q.name != p.name] + list((listed or {}).items())
+    for name, held in holders:
+        if any(_conversion_of(p.value, float(mentions[i].value)) for i in held):
+            return name
     return None
+
+
+def _listed_numbers(program: str, mentions: list[Mention]) -> dict[str, list[int]]:
+    """The numbers of the text each data line of the program holds: name -> their indices."""
+    out: dict[str, list[int]] = {}
+    for name, node in _data_lists(program).items():
+        items = {float(v) for e in node.elts if (v := literal_number(e)) is not None}
+        out[name] = [i for i, m in enumerate(mentions) if m.value != 0 and float(m.value * m.scale) in items]
+    return out
 
 
 def _as_percent(program: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
@@ -2216,8 +2318,13 @@ _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\
 
 #: A parameter that holds what the question asks about: the time or value "of interest", the
 #: simulated period, the horizon.
-#: Where a question's conditions begin: "..., if it was 37,100 people in 2005", "given that".
-_ASK_CONDITIONS = re.compile(r",?\s+(?:if|given|assuming|provided)\b", re.IGNORECASE)
+#: Where a question's conditions begin: "..., if it was 37,100 people in 2005", "given that", or
+#: a relative clause that tells what happened before ("What is the expected count after 5 days
+#: for a duckweed mat that grows exponentially from 2,000 fronds at t = 1 d to ...?").
+_ASK_CONDITIONS = re.compile(r",?\s+(?:if|given|assuming|provided)\b|\s(?:that|which)\s+(?:(?:has|had|have)\s+)?"
+                             r"(?:grows?|grew|grown|decays?|decayed|fall(?:s|en)?|fell|rises?|rose|risen|declines?|"
+                             r"declined|increase[sd]?|decrease[sd]?|doubled?|doubles|start(?:s|ed)?|beg[ia]ns?|went|goes|"
+                             r"cools?|cooled|warm(?:s|ed)?)\b", re.IGNORECASE)
 _QUERY = re.compile(_OF_INTEREST.pattern + r"|\bsimulated\b|\bsimulation\b|\bhorizon\b", re.IGNORECASE)
 #: A point in time written with its unit first: "on day 61", "in week 3", "by year 10".
 _UNIT_BEFORE = re.compile(r"\b(day|week|month|year|hour|minute)\s+$", re.IGNORECASE)

@@ -81,6 +81,12 @@ Three rules, each only where the example's question and the text's differ in the
     stone launched at 42 mph ..."): the answer is that one. Names are read with their usual
     shortenings (``h`` height, ``max`` maximum) and their comments. This rule reads the text alone.
 
+13. **One result of several.** The answer is a dict of results (``{"time_of_flight": ...,
+    "max_height": ..., "range": ...}``: the example asked for all three) and the question asks
+    for one value and names exactly one of the keys, in what it asks and in the whole sentence
+    ("What is the time of flight (s) for a javelin ..."): the answer is that entry. Not where the
+    question names several ("Compute the time of flight, the maximum height and the range").
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -95,7 +101,7 @@ from .contract import parse_parameters
 from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import _stems
-from .questions import Retarget, _answer_line, is_wrapper, unwrapped
+from .questions import Retarget, _answer_line, is_wrapper, several, unwrapped
 from .retrieve import asks_time  # a question that asks for a time, as retrieval reads it
 
 #: Words of a question that asks for interest (or another gain) rather than a balance.
@@ -131,7 +137,8 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic, _named_result):
+    for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic, _named_result,
+                 _one_of_several):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -752,3 +759,26 @@ def _named_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str,
     if len(hits) != 1:
         return None
     return _wrap(value, hits[0]), f"the problem asks for the {hits[0]}, which the program computed and did not answer"
+
+
+def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                    example: str) -> tuple[str, str] | None:
+    """Rule 13: one result of several. The answer is a dict of results (``{"time_of_flight": ...,
+    "max_height": ..., "range": ...}``: the example asked for all three), the question asks for
+    one value and names exactly one of the keys ("What is the time of flight (s) for a javelin
+    ..."): the answer is that entry. Keys are read as rule 12 reads names."""
+    if not isinstance(value, ast.Dict) or len(value.keys) < 2 \
+            or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
+        return None
+    if several(question_of(text)) is not None:
+        return None  # "How many tables, chairs and bookcases ...?" asks for each
+    asked, whole = _stems(_asked_part(text)), _stems(question_of(text))
+    keys = [(k.value, v, _result_words(k.value, "") - _GENERIC_ROW) for k, v in zip(value.keys, value.values, strict=True)]
+    named = [(key, v) for key, v, words in keys if words & asked]
+    # (and no other is named anywhere in the question: "Compute the time of flight, the maximum
+    # height and the horizontal range" asks for all three)
+    if len(named) != 1 or sum(1 for _, _, words in keys if words & whole) != 1:
+        return None
+    key, entry = named[0]
+    return ast.unparse(entry), f"the problem asks for the {key.replace('_', ' ')} alone, one of the program's {len(value.keys)} results"
+

@@ -73,8 +73,9 @@ answer = dose / V * ka * ke * t_query
 def test_a_rate_per_unit_of_time_is_in_one_over_that_unit() -> None:
     out, moves = bind(ORAL, ORAL_PROGRAM)
     assert values(out) == {"dose": 800, "ka": 1, "ke": 0.32, "V": 9, "t_query": 0.5}
-    assert [str(mv) for mv in moves] == ["t_query = 1 -> 0.5 (the problem gives 0.5 hours; 1 is in per hour)",
-                                         "ka = 0.5 -> 1 (the problem gives 1 per hour; 0.5 is in hours)"]
+    # (each onto the one number of its unit that no parameter of that unit takes)
+    assert sorted(str(mv) for mv in moves) == ["ka = 0.5 -> 1 (the problem gives 1 per hour; 0.5 is in hours)",
+                                               "t_query = 1 -> 0.5 (the problem gives 0.5 hours; 1 is in per hour)"]
     # written with a slash: "0.3/day" for ``[1/day]``
     out, moves = bind("A tumour grows at 0.3/day from 2 cm3. What size after 5 days?",
                       "r = 5  # growth rate [1/day]\nV0 = 2  # [cm3]\nt = 5  # [day]\n")
@@ -2370,3 +2371,189 @@ def test_a_measure_holding_a_count_of_things_takes_the_one_number_of_its_unit() 
 ])
 def test_a_measure_holding_a_number_of_no_things_stays(text: str) -> None:
     assert "C_uF" not in {mv.name for mv in bind(text, DISCHARGE_PROGRAM)[1]}
+
+
+NPV = ("What is the net present value, at 10.2% a year, of paying £175,000 now for a solar installation that "
+       "returns £64,300, £58,900, £52,100 at the end of each of the following 3 years?")
+NPV_PROGRAM = """\
+initial_cost = 175000  # investment paid today [GBP]
+rate = 0.0643  # discount rate [1/year]
+cash_flows = [64300, 58900, 52100]  # net inflows at the end of years 1..3 [GBP]
+
+npv = -initial_cost + sum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows, start=1))
+answer = float(npv)
+"""
+
+
+def test_a_conversion_of_a_number_a_data_line_holds_is_no_value() -> None:
+    out, moves = bind(NPV, NPV_PROGRAM)
+    assert values(out)["rate"] == 0.102
+    assert [str(mv) for mv in moves] == [
+        "rate = 0.0643 -> 0.102 (0.0643 is a conversion of the number cash_flows takes; its one free number in % is 10.2)"]
+    assert run_program(out).answer.value == pytest.approx(-29219.61970563489)
+
+
+def test_a_conversion_stays_where_no_data_line_holds_its_number() -> None:
+    # the 64,300 is no cash flow of the program: whose conversion 0.0643 is, is not clear
+    program = NPV_PROGRAM.replace("[64300, 58900, 52100]", "[64000, 58900, 52100]")
+    assert "rate" not in {mv.name for mv in bind(NPV, program)[1]}
+
+
+LEMONADE = ("What will a bottle of lemonade read 21 minutes after it is taken out of the fridge and left on a picnic "
+            "table, if it was 4 °C at that moment, 8 °C after 8 minutes, and the surroundings are steady at 28 °C?")
+LEMONADE_PROGRAM = """\
+import sympy as sp
+
+T_env = 28  # temperature of the surroundings [°C]
+T0 = 4  # temperature at the start [°C]
+t1 = 8  # time of the second reading [min]
+T1 = 21  # second reading [°C]
+t2 = 8  # time of interest [min]
+
+t, k = sp.symbols("t k", positive=True)
+T = sp.Function("T")
+ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_env))
+sol = sp.dsolve(ode, T(t), ics={T(0): T0})
+k_val = sp.nsolve(sp.Eq(sol.rhs.subs(t, t1), T1), k, (1e-6, 10), solver="bisect")
+answer = float(sol.rhs.subs({k: k_val, t: t2}))
+"""
+
+
+def test_a_number_taken_only_in_another_dimension_is_free_in_its_own() -> None:
+    out, moves = bind(LEMONADE, LEMONADE_PROGRAM)
+    assert (values(out)["T1"], values(out)["t2"], values(out)["t1"]) == (8, 21, 8)
+    assert [str(mv) for mv in moves] == ["T1 = 21 -> 8 (the problem gives 8 °C; 21 is in minutes)",
+                                         "t2 = 8 -> 21 (the question's number in min is 21)"]
+    assert run_program(out).answer.value == pytest.approx(13.128304971851055)
+
+
+def test_a_number_taken_in_its_own_dimension_stays_taken() -> None:
+    # "8 °C" held by another temperature: no temperature is free for T1
+    program = LEMONADE_PROGRAM.replace("T0 = 4  # temperature at the start [°C]\n",
+                                       "T0 = 4  # temperature at the start [°C]\nT_low = 8  # lowest reading [°C]\n")
+    assert "T1" not in {mv.name for mv in bind(LEMONADE, program)[1]}
+
+
+DUCKWEED = ("What is the expected count after 5 days for a duckweed mat that grows exponentially from 2,000 fronds "
+            "at t = 1 d to 4,230 at t = 3 d?")
+DUCKWEED_PROGRAM = """\
+import numpy as np
+
+t1 = 1  # time of the first count [day]
+N1 = 2000  # first count [cells per mL]
+t2 = 1  # time of the second count [day]
+N2 = 4230  # second count [cells per mL]
+t3 = 3  # time of interest [day]
+
+r = np.log(N2 / N1) / (t2 - t1)  # growth rate [1/day]
+N3 = N1 * np.exp(r * (t3 - t1))
+answer = float(N3)
+"""
+
+
+def test_a_relative_clause_of_the_question_gives_data_and_twins_take_the_number_left() -> None:
+    out, moves = bind(DUCKWEED, DUCKWEED_PROGRAM)
+    assert (values(out)["t1"], values(out)["t2"], values(out)["t3"]) == (1, 3, 5)
+    assert [str(mv) for mv in moves] == [
+        "t3 = 3 -> 5 (the question's number in day is 5)",
+        "t2 = 1 -> 3 (t1 and t2 both read 1, written once; the one free number in day is 3, written after it)"]
+    assert run_program(out).answer.value == pytest.approx(8946.45)
+
+
+@pytest.mark.parametrize("text", [
+    # the 1 written twice: each reads one
+    DUCKWEED.replace("at t = 3 d", "at t = 1 d and 7 fronds at t = 3 d"),
+    # two free numbers of the unit: which one is t2's is not clear
+    DUCKWEED.replace("at t = 3 d?", "at t = 3 d, counted again at t = 4 d?"),
+])
+def test_twins_stay_without_one_number_written_once_and_one_free(text: str) -> None:
+    assert "t2" not in {mv.name for mv in bind(text, DUCKWEED_PROGRAM)[1]}
+
+
+TANKS2 = ("What salt concentration (g/L) does the second of two tanks in series reach after 357 minutes, if brine of "
+          "5 g/L enters the first (150 L) at 0.5 L/min, the mixed liquid flows on into the second (40 L) at the same "
+          "rate and leaves from there, and they start with 0 and 400 g of salt?")
+TANKS2_PROGRAM = """\
+from scipy.integrate import solve_ivp
+
+volume1 = 150  # liquid in tank 1, constant [L]
+volume2 = 40  # liquid in tank 2, constant [L]
+S1_0 = 0  # initial salt in tank 1 [g]
+S2_0 = 0  # initial salt in tank 2 [g]
+c_in = 5  # salt concentration of the inflow [g/L]
+flow = 0.5  # flow rate into, between and out of the tanks [L/min]
+t_query = 357  # time of interest [min]
+
+
+def rhs(t, y):
+    S1, S2 = y
+    return [c_in * flow - flow * S1 / volume1, flow * S1 / volume1 - flow * S2 / volume2]
+
+
+sol = solve_ivp(rhs, (0, t_query), [S1_0, S2_0], rtol=1e-10, atol=1e-12)
+answer = float(sol.y[1, -1] / volume2)  # concentration in tank 2 [g/L]
+"""
+
+
+def test_numbered_twins_at_a_zero_written_once_take_the_list_in_order() -> None:
+    out, moves = bind(TANKS2, TANKS2_PROGRAM)
+    assert (values(out)["S1_0"], values(out)["S2_0"]) == (0, 400)
+    assert [str(mv) for mv in moves] == [
+        "S2_0 = 0 -> 400 (S1_0 and S2_0 both read 0, written once; the one free number in g is 400, written after it)"]
+    assert run_program(out).answer.value == pytest.approx(3.062069031678359)
+    # written the other way round, the tank that starts with salt is the first
+    out, _ = bind(TANKS2.replace("with 0 and 400 g", "with 400 and 0 g"), TANKS2_PROGRAM)
+    assert (values(out)["S1_0"], values(out)["S2_0"]) == (400, 0)
+
+
+SEIR_TEXT = ("What is the number of infectious people on day 40 when an outbreak in a small town of 8,000 people begins "
+             "with 5 exposed and 8 infectious cases? Assume SEIR dynamics: transmission at 0.6 contacts per day (β), a "
+             "latent period averaging 4 days and recovery after 5 days on average.")
+SEIR_START = """\
+N = 8000  # population [people]
+E0 = 5  # initially exposed [people]
+I0 = 5  # initially infectious [people]
+beta = 0.6  # contact rate [1/day]
+incubation_days = 4  # average incubation period [day]
+infectious_days = 5  # average infectious period [day]
+days = 40  # simulated period [day]
+
+answer = (N - E0 - I0) * beta * incubation_days * infectious_days / days
+"""
+
+
+def test_twin_counts_take_the_free_count_their_word_names() -> None:
+    out, moves = bind(SEIR_TEXT, SEIR_START)
+    assert (values(out)["E0"], values(out)["I0"]) == (5, 8)
+    assert [str(mv) for mv in moves] == [
+        "I0 = 5 -> 8 (E0 and I0 both read 5, written once; the one free number is 8, which names I0)"]
+
+
+def test_twin_counts_stay_where_the_free_counts_word_names_neither() -> None:
+    text = SEIR_TEXT.replace("8 infectious cases", "8 sick cases")
+    assert not {"E0", "I0"} & {mv.name for mv in bind(text, SEIR_START)[1]}
+
+
+CARBON = ("We found a leather sandal and the lab says it retains 57.1% of the carbon-14 found in living material. "
+          "C-14 has a half-life of 5,730 years. How many years ago did the organism die?")
+CARBON_PROGRAM = """\
+import sympy as sp
+
+m0 = 57.1  # initial amount [1]
+half_life = 5730  # half-life [year]
+fraction_left = 0.005730  # remaining fraction [1]
+
+t = sp.symbols("t", positive=True)
+m = m0 * 0.5 ** (t / half_life)
+t_reach = sp.nsolve(sp.Eq(m, fraction_left * m0), t, (0, 100 * half_life), solver="bisect")
+answer = float(t_reach)
+"""
+
+
+def test_of_two_made_up_values_of_a_unit_the_one_that_fits_a_number_takes_it() -> None:
+    out, moves = bind(CARBON, CARBON_PROGRAM)
+    assert values(out)["fraction_left"] == 0.571
+    assert [str(mv) for mv in moves] == [("fraction_left = 0.00573 -> 0.571 (0.00573 is a conversion of the number "
+                                          "half_life takes; its one free number in % is 57.1)")]
+    assert values(out)["m0"] == 57.1  # no number fits an initial amount: it stays (and cancels)
+    assert run_program(out).answer.value == pytest.approx(4632.34601148467)

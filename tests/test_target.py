@@ -487,3 +487,30 @@ def test_the_result_the_question_names(question: str, name: str) -> None:
 ])
 def test_the_result_stays_where_it_is_named_read_or_unclear(question: str, program: str) -> None:
     assert target(program, ASKS_HEIGHT, question) == (program, None)
+
+
+ALL_THREE = PROJECTILE.replace(
+    "answer = float(h_max)",
+    'answer = {"time_of_flight": float(t_flight), "max_height": float(h_max), "range": float(x_range)}')
+ASKS_ALL = Example("If I launch a javelin at 24 m/s and 24° up from level ground, what are the time of flight (s), the "
+                   "maximum height (m) and the horizontal range (m)?", ALL_THREE)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("What is the time of flight (s) for a javelin launched at 18.8 m/s, 47° above level ground?", "float(t_flight)"),
+    ("What horizontal range (m) does a javelin launched at 18.8 m/s, 47° above level ground reach?", "float(x_range)"),
+])
+def test_one_result_of_several_the_question_names(question: str, entry: str) -> None:
+    out, done = target(ALL_THREE, ASKS_ALL, question)
+    assert out.splitlines()[-1] == f"answer = {entry}"
+    assert "alone, one of the program's 3 results" in done.reason
+
+
+@pytest.mark.parametrize("question", [
+    # all three asked, the first one before a comma
+    "Compute the time of flight, the maximum height and the horizontal range of a javelin thrown at 18.8 m/s, 47°.",
+    "What are the range and the greatest height of a stone launched at 18.8 m/s?",  # two named
+    "How does a stone launched at 18.8 m/s, 47° fly?",  # none named
+])
+def test_several_results_stay_where_the_question_names_not_one(question: str) -> None:
+    assert target(ALL_THREE, ASKS_ALL, question) == (ALL_THREE, None)
