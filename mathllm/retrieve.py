@@ -21,7 +21,12 @@ and so is a question about an equilibrium ("at the coexistence equilibrium"), wh
 resting state where "how many sardines after 16 years" integrates, and one about the chance of
 at least one success ("makes at least one", "one or more"), the complement of none where "exactly
 4 of them" is a binomial term (held-out phrasings: same family 96.6% -> 96.8%, same structure
-83.3% -> 83.5%; dev 83.0% -> 83.1%, 68.9% -> 69.0%; 2026-12-05, twenty-fourth session).
+83.3% -> 83.5%; dev 83.0% -> 83.1%, 68.9% -> 69.0%; 2026-12-05, twenty-fourth session), and so is
+money paid in or out each period ("a deposit of 300 euros at the end of every month", "monthly
+payments"), an annuity, loan or sinking fund where "how much does 2,000 euros grow to ... with
+the interest added monthly" is one sum compounding (534 held-out phrasings of 89 families: same
+family 96.8% -> 97.2%, same structure 83.5% -> 84.3%; dev 83.1% -> 83.5%, 69.0% -> 69.7%;
+twenty-sixth session).
 Within the family, a
 :func:`profile` of the text counts too: "$3,500 down" and "15% down" ask the same question of
 data the program must treat differently, so an example that gives as many percentages and
@@ -123,7 +128,27 @@ _SIMPLE = "simple interest"
 _EQUILIBRIUM = "asks an equilibrium"
 _RATE = "asks a rate"
 _AT_LEAST_ONE = "asks at least one"
-_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE)  # what an example must share with the query to keep its whole score
+_PAYMENTS = "pays each period"
+_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS)  # what an example must share with the query to keep its whole score
+#: Money paid in or out again and again: "a deposit of 300 euros at the end of every month", "If
+#: I pay 170 EUR a month", "monthly end-of-month deposits", "an ordinary annuity", "paid monthly".
+#: An annuity, a loan or a sinking fund, where "how much does 2,000 euros grow to in an account
+#: paying 5% annually, with the interest added monthly" is one sum compounding; the words between
+#: a payment and its period hold no percentage ("an account that pays 1% a year" is a rate).
+_PAYMENTS_RE = re.compile(
+    r"\b(?:deposit\w*|payments?|paid|pays?|paying|instal+ments?|contribut\w*|saves|saving|puts? (?:in|away|aside)|"
+    r"sets? aside|repay\w*)\b(?P<gap>[^.?!]{0,60}?)\b(?:each|every|per|a|an)\s+(?:month|year|week|quarter|fortnight)\b"
+    r"|\b(?:monthly|yearly|annual|weekly|quarterly|regular|equal|level)\s+(?:[\w-]+\s+)?(?:deposit|payment|instal+ment|contribution|"
+    r"saving|repayment)s?\b|\bannuit(?:y|ies)\b|\bpaid (?:monthly|yearly|annually|weekly|quarterly)\b",
+    re.IGNORECASE)
+
+
+def pays_each_period(text: str) -> bool:
+    """Whether ``text`` pays money in or out each period (:data:`_PAYMENTS_RE`)."""
+    return any("%" not in (m.group("gap") or "") and "percent" not in (m.group("gap") or "")
+               for m in _PAYMENTS_RE.finditer(text))
+
+
 #: A question about the chance of at least one success: the complement of none, where "exactly
 #: 2" or "at least 3" sums binomial terms.
 _ASKS_AT_LEAST_ONE = re.compile(r"\bat least (?:one|once)\b|\bone or more\b", re.IGNORECASE)
@@ -174,6 +199,8 @@ def profile(text: str) -> Counter[str]:
         out[_EQUILIBRIUM] = 1
     if _ASKS_AT_LEAST_ONE.search(question):
         out[_AT_LEAST_ONE] = 1
+    if pays_each_period(text):
+        out[_PAYMENTS] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1
@@ -325,8 +352,11 @@ class Bank:
         asked = self.questions.scores(terms(question_of(text))) if self.questions else [0.0] * len(scores)
         wanted = profile(text)
         other_kind = [any(p[k] != wanted[k] for k in _KINDS) for p in self.profiles]
+        # (payments each period weigh on the family, not within it: the profile's distance
+        # already counts them there; measured alike on the dev set, 69.6% and 69.7%)
+        other_within = [any(p[k] != wanted[k] for k in _KINDS if k != _PAYMENTS) for p in self.profiles]
         within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p) - self.time_weight * o
-                  for s, q, p, o in zip(scores, asked, self.profiles, other_kind, strict=True)]
+                  for s, q, p, o in zip(scores, asked, self.profiles, other_within, strict=True)]
         kind = [s * w * (1 - self.kind_discount * o)
                 for s, w, o in zip(scores, self.weights, other_kind, strict=True)]
         best: dict[str, int] = {}  # group -> its best example by the combined score

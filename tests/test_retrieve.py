@@ -19,6 +19,7 @@ from mathllm.retrieve import (
     asked_unit,
     load_bank,
     nearest_examples,
+    pays_each_period,
     profile,
     terms,
     tokens,
@@ -588,6 +589,33 @@ def test_an_equilibrium_or_at_least_one_asked_is_a_kind_of_question(text: str, f
     bank = load_bank(BANK_PATH)
     shown = bank.nearest(text, k=1)[0]
     assert bank.groups[bank.examples.index(shown)] == family
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    # one sum compounding monthly: no payments, though the account "pays" a rate
+    ("Over 16 years, how much does 2,000 euros grow to in an account paying 5% annually, with the interest added "
+     "monthly?", "compound_interest_periodic"),
+    # the same account with a deposit each month: an annuity
+    ("Over 16 years, how much does an account paying 5% annually, with the interest added monthly, grow to if 2,000 "
+     "euros are deposited at the end of every month?", "savings_annuity_fv"),
+])
+def test_payments_each_period_are_a_kind(text: str, family: str) -> None:
+    bank = load_bank(BANK_PATH)
+    shown = bank.nearest(text, k=1)[0]
+    assert bank.groups[bank.examples.index(shown)] == family
+
+
+@pytest.mark.parametrize(("text", "pays"), [
+    ("A deposit of 300 euros is made at the end of every month into an account paying 4.3% per year.", True),
+    ("After 4 years of monthly end-of-month deposits of 75 dollars into a 2.75% account, what is the balance?", True),
+    ("If I pay 170 EUR a month and stop using the card, how many payments until I'm debt-free?", True),
+    ("Compute the future value of an ordinary annuity of 500 dollars per month for 18 years.", True),
+    ("I'm saving £5,000 in an account that pays 1% a year, compounded semi-annually.", False),  # a rate
+    ("A deposit earns a nominal 10% per year while inflation is 4.3%.", False),
+    ("How much does 2,000 euros grow to in an account paying 5% annually, with the interest added monthly?", False),
+])
+def test_what_pays_each_period(text: str, pays: bool) -> None:
+    assert pays_each_period(text) is pays
 
 
 @pytest.mark.parametrize(("text", "unit"), [
