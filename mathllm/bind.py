@@ -1086,7 +1086,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 
 
 def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
-    """Rule 3, one number read for two parameters: two parameters of one unit hold the one number
+    """Rule 2, one number read for two parameters: two parameters of one unit hold the one number
     of it the text writes once, and the text writes exactly one number in that unit that no
     parameter of it takes. Where the names differ only by their numbers (``t1``, ``t2`` for "from
     2,000 fronds at t = 1 d to 4,230 at t = 3 d"), the free number is the later-numbered one's
