@@ -21,7 +21,8 @@ Three rules, each only where the example's question and the text's differ in the
 2. **Which compartment.** The answer reads a row of an ODE solution (``sol.y[1, -1]``) whose
    number is the ordinal the example's question names first ("the salt in the second vat"), and
    the text's question names another first ("does the first of two tanks hold"): the answer
-   reads that row instead (``sol.y[0, -1]``), and its comment says so.
+   reads that row instead (``sol.y[0, -1]``), and its comment says so. A tank named by its
+   number counts as its ordinal ("the amount of salt (kg) in tank 2").
 
 3. **Amount or concentration.** The answer divides a quantity by a volume parameter
    (``sol.y[1, -1] / volume2``: the salt's concentration), the example's question asks for a
@@ -113,8 +114,9 @@ _HOW_PAID = re.compile(r"\b(?:add(?:s|ed)?|credit(?:s|ed)?|pay(?:s|ing)?|compoun
                        r"|\binterest\s+(?:rates?\b|compound\w*|credited|added|(?:is|gets)\s+(?:added|credited|compounded)"
                        r"|of\s+-?\d)|\b(?:with|no)\s+interest\b", re.IGNORECASE)
 #: Ordinals a question names a compartment by.
-_ORDINALS = {"first": 0, "second": 1, "third": 2}
-_ORDINAL = re.compile(r"\b(first|second|third)\b", re.IGNORECASE)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "1": 0, "2": 1, "3": 2}
+#: ... or by its number: "the amount of salt (kg) in tank 2".
+_ORDINAL = re.compile(r"\b(first|second|third)\b|\b(?:tank|compartment|container|vessel)\s+([123])\b", re.IGNORECASE)
 
 
 def target(program: str, example: Example, text: str) -> tuple[str, Retarget | None]:
@@ -471,13 +473,18 @@ def _gain(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: s
     return None
 
 
+def _nth(k: int) -> str:
+    return ("first", "second", "third")[k]
+
+
 def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: str,
                  theirs: str) -> tuple[str, str, tuple[str, str]] | None:
     """Rule 2: the row of the ODE solution the text's question names by its ordinal."""
     a, b = _ORDINAL.search(mine), _ORDINAL.search(theirs)
     if a is None or b is None:
         return None
-    want, shown = _ORDINALS[a.group(1).lower()], _ORDINALS[b.group(1).lower()]
+    named_a, named_b = (m.group(1) or m.group(2) for m in (a, b))
+    want, shown = _ORDINALS[named_a.lower()], _ORDINALS[named_b.lower()]
     if want == shown:
         return None
     rows = [n for n in ast.walk(value) if _row(n) == shown]
@@ -492,7 +499,7 @@ def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, 
     if expr.count(old) != 1:
         return None
     return (expr.replace(old, f"{sol}.y[{want}, "),
-            f"the problem asks about the {a.group(1).lower()}, the example about the {b.group(1).lower()}",
+            f"the problem asks about the {_nth(want)}, the example about the {_nth(shown)}",
             (str(shown + 1), str(want + 1)))
 
 

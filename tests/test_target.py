@@ -93,6 +93,17 @@ def test_the_tank_the_question_names_first() -> None:
     assert "asks about the first, the example about the second" in done.reason
 
 
+def test_the_tank_named_by_its_number() -> None:
+    # the example names its tank by a number ("in tank 2"), the question by an ordinal
+    numbered = Example("Find the amount of salt (kg) in tank 2 after 54 minutes.", TANKS)
+    out, done = target(TANKS, numbered, FIRST)
+    assert out.endswith("answer = float(sol.y[0, -1])  # salt in tank 1 [kg]\n")
+    assert "asks about the first, the example about the second" in done.reason
+    # and the other way round
+    out, _ = target(TANKS, SECOND, "Find the amount of salt (kg) in tank 1 after 36 minutes.")
+    assert out.endswith("answer = float(sol.y[0, -1])  # salt in tank 1 [kg]\n")
+
+
 CONCENTRATION = TANKS.replace("answer = float(sol.y[1, -1])  # salt in tank 2 [kg]",
                               "answer = float(sol.y[1, -1] / volume2 * 1000)  # concentration in tank 2 [g/L]")
 ASKS_CONCENTRATION = Example(SECOND.problem.replace("the amount of salt (kg)", "the salt concentration (g/L)"),
