@@ -88,6 +88,12 @@ Three rules, each only where the example's question and the text's differ in the
     ("What is the time of flight (s) for a javelin ..."): the answer is that entry. Not where the
     question names several ("Compute the time of flight, the maximum height and the range").
 
+14. **The result in the unit asked.** The answer's comment names a unit the question does not
+    write (``answer = float(rate_ml_h * drop_factor / 60)  # [gtt/min]``), the question writes
+    one, not after a number ("What pump setting in mL/h delivers ... 3 g/h ...?"), and exactly
+    one computed quantity the answer reads has it in its comment (``rate_ml_h  # [mL/h]``): the
+    answer is that quantity.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -140,7 +146,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
     for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic, _named_result,
-                 _one_of_several):
+                 _one_of_several, _in_asked_unit):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -788,4 +794,39 @@ def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: st
         return None
     key, entry = named[0]
     return ast.unparse(entry), f"the problem asks for the {key.replace('_', ' ')} alone, one of the program's {len(value.keys)} results"
+
+
+#: A unit of measure as a question writes it: "mL/h", "gtt/min", "mg/L".
+_UNIT_WRITTEN = re.compile(r"(?<![\w/])[A-Za-zµ°]+(?:/[A-Za-zµ°]+)+(?![\w/])")
+#: The unit in a comment: ``# [mL/h]``.
+_COMMENT_UNIT = re.compile(r"\[([^\]]+)\]")
+
+
+def _in_asked_unit(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                   example: str) -> tuple[str, str] | None:
+    """Rule 14: the result in the unit the question asks for. The answer's comment names a unit
+    the question does not write (``answer = float(rate_ml_h * drop_factor / 60)  # [gtt/min]``),
+    the question writes a unit ("What pump setting in mL/h delivers ...?"), and exactly one
+    computed quantity the answer reads has that unit in its comment (``rate_ml_h = dose_rate /
+    concentration  # [mL/h]``): the answer is that quantity. Units are compared spelled alike
+    (:func:`~mathllm.bind.unit_key`)."""
+    lines = program.splitlines()
+
+    def unit_of(line: int) -> str | None:
+        found = _COMMENT_UNIT.search(lines[line - 1].partition("#")[2])
+        return unit_key(found.group(1)) if found else None
+
+    ask = question_of(text)
+    # (a unit written after a number is the data's: "at 3 g/h")
+    asked = {unit_key(m.group()) for m in _UNIT_WRITTEN.finditer(ask) if not re.search(r"\d\s*$", ask[:m.start()])}
+    have = unit_of(assigns["answer"].lineno)
+    if not asked or have is None or have in asked:
+        return None
+    params = {p.name for p in parse_parameters(program)}
+    read = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
+    hits = [name for name in sorted(read) if name in assigns and name not in params and name != "answer"
+            and unit_of(assigns[name].lineno) in asked]
+    if len(hits) != 1:
+        return None
+    return f"float({hits[0]})", f"the problem asks for {hits[0]} in its unit, the program converted it further"
 

@@ -525,3 +525,34 @@ def test_one_result_of_several_the_question_names(question: str, entry: str) -> 
 ])
 def test_several_results_stay_where_the_question_names_not_one(question: str) -> None:
     assert target(ALL_THREE, ASKS_ALL, question) == (ALL_THREE, None)
+
+
+DRIP = """\
+dose_rate = 3  # ordered dose [g/h]
+bag_amount = 40  # drug in the bag [g]
+bag_volume = 1000  # volume of the bag [mL]
+drop_factor = 10  # administration set [gtt/mL]
+minutes_per_hour = 60  # minutes in an hour [min/h]
+
+concentration = bag_amount / bag_volume  # [g/mL]
+rate_ml_h = dose_rate / concentration  # [mL/h]
+answer = float(rate_ml_h * drop_factor / minutes_per_hour)  # [gtt/min]
+"""
+ASKS_DROPS = Example("At how many drops per minute should 2 g/h run from 50 g in 500 mL with a 15 gtt/mL set?", DRIP)
+
+
+def test_the_result_in_the_unit_the_question_asks() -> None:
+    out, done = target(DRIP, ASKS_DROPS, "What pump setting in mL/h delivers magnesium sulfate at 3 g/h from a bag "
+                                         "of 40 g in 1,000 mL?")
+    assert out.splitlines()[-1] == "answer = float(rate_ml_h)"
+    assert answer(out) == pytest.approx(75.0)
+    assert "asks for rate_ml_h in its unit" in done.reason
+
+
+@pytest.mark.parametrize("question", [
+    "What drip rate in gtt/min delivers 3 g/h from a bag of 40 g in 1,000 mL?",  # the answer's unit
+    "At how many drops per minute does 3 g/h run from a bag of 40 g in 1,000 mL?",  # no unit written
+    "What rate delivers 3 g/h from a bag of 40 g in 1,000 mL with 10 gtt/mL?",  # units of the data only
+])
+def test_the_answer_stays_in_its_unit_where_the_question_asks_no_other(question: str) -> None:
+    assert target(DRIP, ASKS_DROPS, question) == (DRIP, None)
