@@ -103,7 +103,9 @@ clear evidence:
    "they start with 0 and 400 g"), the later-numbered one takes it where it is written after
    the held number, the earlier one where before; for counts of things (``E0 = I0 = 5  #
    [people]``, "5 exposed and 8 infectious cases"), the one the word after the free number
-   names.
+   names. And a change written "from A to B" (each number written once), held the other way
+   round by a parameter named for its start and one named for its end (``old = 1963``, ``new =
+   2337`` for "it moved from 2,337 to 1,963"): they trade.
 3. **A value the text does not give.** A parameter's value is no number of the text and no
    convention (``R = 1000000  # [Ohm]`` for "discharging through 220 Ω"; the verifier's
    "values not given"), or only a unit conversion of a number another parameter takes
@@ -638,6 +640,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     twins = _twins(text, params, mentions, said)  # (after rule 2, which reads a list in order)
     program, params = _apply(program, params, twins)
     shared += twins
+    changed = _from_to(text, params, mentions)
+    program, params = _apply(program, params, changed)
+    shared += changed
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
              + _own_noun(text, params, mentions, words, said))
     program, params = _apply(program, params, named)
@@ -1141,6 +1146,42 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
                                f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
                                f"the one free number {'in ' + said[j] + ' ' if _unit_of_measure(unit) else ''}"
                                f"is {mentions[j].written}, {how}"))
+    names = Counter(mv.name for mv in moves)
+    return [mv for mv in moves if names[mv.name] == 1]
+
+
+#: "from 2,337 to 1,963", "went from $3.20 to $3.80", "rose from 40 to 55 kg".
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$")
+_TO = re.compile(r"^\s*(?:[^\s\d]{1,12}\s+)?to\s+(?:about\s+|around\s+)?[$£€]?\s*$")
+#: Words that name a start and an end of a change.
+_START_WORDS = re.compile(r"\b(?:old|initial|initially|start\w*|begin\w*|original|before|previous|earlier)\b",
+                          re.IGNORECASE)
+_END_WORDS = re.compile(r"\b(?:new|final|end\w*|after|later|latest)\b", re.IGNORECASE)
+
+
+def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 2, a change written "from A to B": two parameters of one unit, one named for the start
+    of a change (``old``, ``initial``, ``before``) and the other for its end (``new``, ``final``,
+    ``after``), hold B and A (``old = 1963``, ``new = 2337`` for "it moved from 2,337 to 1,963"):
+    they trade. Only where the text writes each of the two numbers once."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    pairs = [(i, i + 1) for i in range(len(mentions) - 1)
+             if _FROM_TO.search(text[max(0, mentions[i].start - 20):mentions[i].start])
+             and _TO.match(text[mentions[i].end:mentions[i + 1].start])]
+    moves = []
+    for a, b in pairs:
+        if sum(1 for m in mentions if m.value == mentions[a].value) != 1 \
+                or sum(1 for m in mentions if m.value == mentions[b].value) != 1:
+            continue
+        starts = [p for p in params if sources[p.name] == [b] and _START_WORDS.search(_named_by(p).replace("_", " "))
+                  and not _END_WORDS.search(_named_by(p).replace("_", " "))]
+        ends = [p for p in params if sources[p.name] == [a] and _END_WORDS.search(_named_by(p).replace("_", " "))
+                and not _START_WORDS.search(_named_by(p).replace("_", " "))]
+        if len(starts) != 1 or len(ends) != 1 or unit_key(starts[0].unit) != unit_key(ends[0].unit):
+            continue
+        p, q = starts[0], ends[0]
+        moves += [Rebinding(p.name, p.value, q.value, f"the change runs from {mentions[a].written}, {p.name} its start"),
+                  Rebinding(q.name, q.value, p.value, f"the change runs to {mentions[b].written}, {q.name} its end")]
     names = Counter(mv.name for mv in moves)
     return [mv for mv in moves if names[mv.name] == 1]
 

@@ -2557,3 +2557,32 @@ def test_of_two_made_up_values_of_a_unit_the_one_that_fits_a_number_takes_it() -
                                           "half_life takes; its one free number in % is 57.1)")]
     assert values(out)["m0"] == 57.1  # no number fits an initial amount: it stays (and cancels)
     assert run_program(out).answer.value == pytest.approx(4632.34601148467)
+
+
+SCHOOL = ("A report compares the number of students in a school in 2008 and 2010: it moved from 2,337 to 1,963. "
+          "Relative to the starting value, how large was the change in percent (negative for a decrease)?")
+SCHOOL_PROGRAM = """\
+old = 1963  # in 2008 [1]
+new = 2337  # in 2010 [1]
+
+change = new - old  # absolute change [1]
+answer = change / old * 100  # percent change [%]
+"""
+
+
+def test_a_change_from_a_to_b_goes_from_the_start_to_the_end() -> None:
+    out, moves = bind(SCHOOL, SCHOOL_PROGRAM)
+    assert (values(out)["old"], values(out)["new"]) == (2337, 1963)
+    assert [str(mv) for mv in moves] == ["old = 1963 -> 2337 (the change runs from 2,337, old its start)",
+                                         "new = 2337 -> 1963 (the change runs to 1,963, new its end)"]
+    assert run_program(out).answer.value == pytest.approx(-16.003423192126657)
+
+
+@pytest.mark.parametrize("text, program", [
+    (SCHOOL.replace("from 2,337 to 1,963", "from 1,963 to 2,337"), SCHOOL_PROGRAM),  # already in order
+    (SCHOOL.replace("it moved from 2,337 to 1,963", "it was 2,337 and 1,963"), SCHOOL_PROGRAM),  # no "from ... to"
+    (SCHOOL, SCHOOL_PROGRAM.replace("old = 1963  # in 2008", "a = 1963  # in 2008")),  # no start named
+    (SCHOOL.replace("in percent", "in percent, from 2,337"), SCHOOL_PROGRAM),  # 2,337 written twice
+])
+def test_a_change_stays_where_from_and_to_are_unclear(text: str, program: str) -> None:
+    assert not {"old", "new", "a"} & {mv.name for mv in bind(text, program)[1]}
