@@ -593,11 +593,11 @@ def test_an_equilibrium_or_at_least_one_asked_is_a_kind_of_question(text: str, f
 
 @pytest.mark.parametrize(("text", "family"), [
     # one sum compounding monthly: no payments, though the account "pays" a rate
-    ("Over 16 years, how much does 2,000 euros grow to in an account paying 5% annually, with the interest added "
-     "monthly?", "compound_interest_periodic"),
+    (("Over 16 years, how much does 2,000 euros grow to in an account paying 5% annually, with the interest added "
+      "monthly?"), "compound_interest_periodic"),
     # the same account with a deposit each month: an annuity
-    ("Over 16 years, how much does an account paying 5% annually, with the interest added monthly, grow to if 2,000 "
-     "euros are deposited at the end of every month?", "savings_annuity_fv"),
+    (("Over 16 years, how much does an account paying 5% annually, with the interest added monthly, grow to if "
+      "2,000 euros are deposited at the end of every month?"), "savings_annuity_fv"),
 ])
 def test_payments_each_period_are_a_kind(text: str, family: str) -> None:
     bank = load_bank(BANK_PATH)
