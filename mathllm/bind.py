@@ -1159,6 +1159,14 @@ _START_WORDS = re.compile(r"\b(?:old|initial|initially|start\w*|begin\w*|origina
 _END_WORDS = re.compile(r"\b(?:new|final|end\w*|after|later|latest)\b", re.IGNORECASE)
 
 
+def _names_end(p: Parameter) -> bool | None:
+    """True for a parameter named for the end of a change, False for its start, None for
+    neither or both (:data:`_START_WORDS`, :data:`_END_WORDS`)."""
+    words = _named_by(p).replace("_", " ")
+    start, end = bool(_START_WORDS.search(words)), bool(_END_WORDS.search(words))
+    return None if start == end else end
+
+
 def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
     """Rule 2, a change written "from A to B": two parameters of one unit, one named for the start
     of a change (``old``, ``initial``, ``before``) and the other for its end (``new``, ``final``,
@@ -1173,10 +1181,8 @@ def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> lis
         if sum(1 for m in mentions if m.value == mentions[a].value) != 1 \
                 or sum(1 for m in mentions if m.value == mentions[b].value) != 1:
             continue
-        starts = [p for p in params if sources[p.name] == [b] and _START_WORDS.search(_named_by(p).replace("_", " "))
-                  and not _END_WORDS.search(_named_by(p).replace("_", " "))]
-        ends = [p for p in params if sources[p.name] == [a] and _END_WORDS.search(_named_by(p).replace("_", " "))
-                and not _START_WORDS.search(_named_by(p).replace("_", " "))]
+        starts = [p for p in params if sources[p.name] == [b] and _names_end(p) is False]
+        ends = [p for p in params if sources[p.name] == [a] and _names_end(p) is True]
         if len(starts) != 1 or len(ends) != 1 or unit_key(starts[0].unit) != unit_key(ends[0].unit):
             continue
         p, q = starts[0], ends[0]
