@@ -1112,25 +1112,27 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
 
     # the numbers each parameter reads in its own unit ("5 days" gives no ``E0  # [people]``)
     held = {p.name: [i for i in sources[p.name] if in_unit(i, units[p.name])] for p in params}
+    read = {i for found in sources.values() for i in found}
     moves = []
     for p, q in combinations(params, 2):
         unit = units[p.name]
-        counts = _count_noun(unit) or unit == "1"
-        indexed = _indexed(p, q) is not None
-        if unit != units[q.name] or not (_unit_of_measure(unit) and indexed or counts and not _unit_of_measure(unit)) \
-                or len(held[p.name]) != 1 or held[p.name] != held[q.name]:
+        measure = _unit_of_measure(unit)
+        # measures by their indices (``t1``, ``t2``), counts of things by their words
+        kind = _indexed(p, q) is not None if measure else _count_noun(unit) or unit == "1"
+        if unit != units[q.name] or not kind or len(held[p.name]) != 1 or held[p.name] != held[q.name]:
             continue
         i = held[p.name][0]
         if sum(1 for r in params if units[r.name] == unit and i in held[r.name]) != 2:
             continue
         taken = {j for r in params if units[r.name] == unit for j in held[r.name]}
-        free = [j for j, m in enumerate(mentions) if j not in taken and m.value != 0 and in_unit(j, unit)
-                and (_unit_of_measure(unit) or not any(j in sources[r.name] for r in params))  # "on day 40"
-                and not after_per(text, m) and not any(n.value == m.value for k, n in enumerate(mentions) if k in taken)]
+        values = {mentions[k].value for k in taken}
+        free = [j for j, m in enumerate(mentions) if j not in taken and m.value != 0 and m.value not in values
+                and in_unit(j, unit) and (measure or j not in read)  # "on day 40" is the period's
+                and not after_per(text, m)]
         if len(free) != 1:
             continue
         j = free[0]
-        if _unit_of_measure(unit):
+        if measure:
             first, second = _by_index([p, q])
             mover = second if mentions[j].start > mentions[i].start else first
             how = f"written {'after' if mover is second else 'before'} it"
@@ -1144,7 +1146,7 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
         new = _value(mentions[j], mover, _factor(said[j], unit) or Decimal(1))
         moves.append(Rebinding(mover.name, mover.value, new,
                                f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
-                               f"the one free number {'in ' + said[j] + ' ' if _unit_of_measure(unit) else ''}"
+                               f"the one free number {'in ' + said[j] + ' ' if measure else ''}"
                                f"is {mentions[j].written}, {how}"))
     names = Counter(mv.name for mv in moves)
     return [mv for mv in moves if names[mv.name] == 1]

@@ -103,8 +103,8 @@ import ast
 import re
 from itertools import combinations
 
-from .bind import _factor, _named_by, unit_key
-from .contract import parse_parameters
+from .bind import _factor, _named_by, _nth, unit_key
+from .contract import parse_parameters, split_comment
 from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import _stems
@@ -479,10 +479,6 @@ def _gain(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: s
     return None
 
 
-def _nth(k: int) -> str:
-    return ("first", "second", "third")[k]
-
-
 def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, mine: str,
                  theirs: str) -> tuple[str, str, tuple[str, str]] | None:
     """Rule 2: the row of the ODE solution the text's question names by its ordinal."""
@@ -505,7 +501,7 @@ def _compartment(value: ast.expr, assigns: dict[str, ast.Assign], program: str, 
     if expr.count(old) != 1:
         return None
     return (expr.replace(old, f"{sol}.y[{want}, "),
-            f"the problem asks about the {_nth(want)}, the example about the {_nth(shown)}",
+            f"the problem asks about the {_nth(want + 1)}, the example about the {_nth(shown + 1)}",
             (str(shown + 1), str(want + 1)))
 
 
@@ -798,8 +794,6 @@ def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: st
 
 #: A unit of measure as a question writes it: "mL/h", "gtt/min", "mg/L".
 _UNIT_WRITTEN = re.compile(r"(?<![\w/])[A-Za-zµ°]+(?:/[A-Za-zµ°]+)+(?![\w/])")
-#: The unit in a comment: ``# [mL/h]``.
-_COMMENT_UNIT = re.compile(r"\[([^\]]+)\]")
 
 
 def _in_asked_unit(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
@@ -813,8 +807,8 @@ def _in_asked_unit(value: ast.expr, assigns: dict[str, ast.Assign], program: str
     lines = program.splitlines()
 
     def unit_of(line: int) -> str | None:
-        found = _COMMENT_UNIT.search(lines[line - 1].partition("#")[2])
-        return unit_key(found.group(1)) if found else None
+        unit = split_comment(lines[line - 1].partition("#")[2])[1]
+        return unit_key(unit) if unit else None
 
     ask = question_of(text)
     # (a unit written after a number is the data's: "at 3 g/h")
