@@ -356,7 +356,10 @@ _UNIT_WORDS = {
     "l": "l litre litres liter liters", "ml": "ml millilitre millilitres milliliter milliliters",
     "m": "m metre metres meter meters", "cm": "cm centimetre centimetres centimeter centimeters",
     "km": "km kilometre kilometres kilometer kilometers", "°c": "°c degc", "%": "% percent",
-    "ft": "ft foot feet", "mi": "mi mile miles",
+    "ft": "ft foot feet", "mi": "mi mile miles", "yd": "yd yard yards", "inch": "inch inches",
+    "lb": "lb lbs", "oz": "oz ounce ounces",
+    # a speed written as one word: "29 mph" is ``[mi/h]``, converted like "72 km/h" (rule 10)
+    "mi/h": "mph mi/h", "km/h": "kph kmh km/h",
     "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
     "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
     # an inductance: a program's ``[H]`` is the henry (:func:`unit_key`), a text's "h" the hour
@@ -473,7 +476,10 @@ def written_units(text: str) -> set[str]:
     "100 mL over 60 minutes" gives ``{"ml", "min"}``. Units bind does not know ("20 gtt/mL",
     "38 cookies") and currencies are left out."""
     text = " ".join(text.split())
-    return {u for u in said_units(text, [m for m in find_numbers(text) if not m.word]) if is_measure(u)}
+    # (US customary units are left out too: retrieval's profile counts those numbers as its own
+    # kind, and a patio in ft² asks what a tablecloth in cm² does)
+    return {u for u in said_units(text, [m for m in find_numbers(text) if not m.word])
+            if is_measure(u) and not _CUSTOMARY.intersection(u.split("/"))}
 
 
 def said_units(text: str, mentions: list[Mention]) -> list[str]:
@@ -640,7 +646,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     twins = _twins(text, params, mentions, said)  # (after rule 2, which reads a list in order)
     program, params = _apply(program, params, twins)
     shared += twins
-    changed = _from_to(text, params, mentions)
+    changed = _from_to(text, params, mentions) + _year_named(text, params, mentions, said)
     program, params = _apply(program, params, changed)
     shared += changed
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
@@ -700,6 +706,19 @@ def _one_currency(said: list[str], params: list[Parameter]) -> list[str]:
     return [now + k[len(was):] if currency(k) == was else k for k in said]
 
 
+def _named_things(text: str, unit: str, now: list[int], used: set[int], mentions: list[Mention],
+                  said: list[str]) -> list[int]:
+    """For a count of things (``x0  # [animals]``) holding only measures ("23 years"), the free
+    counts the text names by their own nouns ("30 voles and 33 owls"): whole numbers no parameter
+    takes, in none of the text's units of measure, no money, no rate."""
+    # ("50 a month" is no measure in amperes)
+    if not _count_noun(unit) or not now or not all(_unit_of_measure(said[i]) and said[i] != "a" for i in now):
+        return []
+    return [i for i, m in enumerate(mentions) if i not in used and _count(m) and said[i]
+            and not _unit_of_measure(said[i]) and said[i] not in _CURRENCIES and not is_money(text, m)
+            and not after_per(text, m) and not _CLOCK_TIME.match(text, m.end)]
+
+
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
                 said: list[str]) -> list[Rebinding]:
     """Rule 1: a number written in another parameter's unit, and one number in the parameter's own."""
@@ -740,7 +759,8 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                                                                       for i in now):
                 # a count of things held by a measure ("a reserve of 65 km² can support at most
                 # 1,500 deer" read as ``K = 65  # [deer]``): onto the one free number of those things
-                fits = [i for i in fits if i not in used and said[i] == unit]
+                fits = [i for i in fits if i not in used and said[i] == unit] or _named_things(text, unit, now, used,
+                                                                                                mentions, said)
                 if len(fits) != 1 or p.name in cells:
                     continue
             elif _count_noun(unit) and all(_counts_another(said[i], unit, p, params) for i in now):
@@ -756,6 +776,8 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                 if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
                         or not all(said[i].isalpha() and len(said[i]) >= 3 for i in now):
                     continue  # (a number in a formula, "12)" or "·(", has no word after it)
+        if not fits:
+            fits = _named_things(text, unit, now, used, mentions, said)
         if len(fits) > 1:
             # "charging from 0 V on a 9 V supply": a zero is where something starts, which
             # programs leave implicit, so a non-zero number of the unit is the candidate
@@ -1018,6 +1040,14 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             own = _count_words(p)
             named = [i for i in fits if _stems(" ".join(text[mentions[i].end:].split()[:2])) & own]
             fits = named if len(named) == 1 else fits
+        if not fits and p.name in nouns and p.name in invented:
+            # a made-up count of things and a free number written with no unit right after the
+            # words that name the parameter ("... and carrying capacity 76,000" for ``K = 68  #
+            # [people]``, 68 being a percentage)
+            own = _stems(_named_by(p))
+            fits = [i for i, m in enumerate(mentions) if i not in owned and not said[i] and _count(m)
+                    and not is_money(text, m) and not after_per(text, m)
+                    and _stems(" ".join(text[:m.start].split()[-3:])) & own]
         if p.name in nouns and p.name in miscounted:
             # a count in a noun of the model's own holding a measure counts what the counts of
             # that noun count in the text, and only that: "10 people" taken by ``cookies_target  #
@@ -1083,11 +1113,53 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             continue  # "1.93 m" as ``height_cm = 193``: a conversion, not made up
         free = (f"its one free rate is {m.written} per {int(base):,}" if base else
                 f"{twin.name}, which the program never uses, holds {m.written}" if twin is not None else
-                f"its one free number in {words[fits[0]]} is {m.written}{' ' + m.scale_name if m.scale_name else ''}")
+                f"its one free number in {words[fits[0]]} is {m.written}{' ' + m.scale_name if m.scale_name else ''}"
+                if words[fits[0]] else f"the free number written after its name is {m.written}")
         moves.append((fits[0], Rebinding(p.name, p.value, new, f"{why}; {free}")))
     # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
     targets = [i for i, _ in moves]
     return [mv for i, mv in moves if targets.count(i) == 1]
+
+
+#: A word a calendar year follows: "in 1995", "by 2037", "the year 2012".
+_BEFORE_YEAR = re.compile(r"\b(?:in|by|since|until|till|from|to|of|after|before|year)\s+$", re.IGNORECASE)
+
+
+def _calendar_year(text: str, m: Mention, said: str) -> bool:
+    """Whether a number of the text reads as a calendar year ("in 1995", "2012:"): whole, from
+    1000 to 2999, no thousands comma, written with no unit after it and after a word a year
+    follows (or with nothing after it)."""
+    return (not m.percent and m.scale == 1 and "," not in m.written and m.value == m.value.to_integral_value()
+            and 1000 <= m.value <= 2999 and not _unit_of_measure(said) and said not in _CURRENCIES
+            and (not said or bool(_BEFORE_YEAR.search(text[max(0, m.start - 8):m.start]))))
+
+
+#: A parameter that is a calendar year by its name or its words: ``year2``, ``year_query``,
+#: "year of the second value".
+_YEAR_NAME = re.compile(r"^(?:[a-z]+_)?year(?:\d+|_[a-z0-9]+)?$")
+_YEAR_WORDS = re.compile(r"^(?:the\s+)?(?:calendar\s+)?year\s+(?:of|when|in)\b", re.IGNORECASE)
+
+
+def _year_named(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 2, calendar years: a parameter named a year (``year2``, "year of the second value")
+    that holds no calendar year (``year2 = 63.6`` for "from 6.8 GW (2009) to 63.6 GW (2015)"),
+    beside another that holds one, takes the one calendar year of the text no parameter reads."""
+    read = {i for p in params for i in _sources(p, mentions)}
+    years = [i for i, m in enumerate(mentions) if _calendar_year(text, m, said[i])]
+    free = [i for i in years if i not in read]
+    if len(free) != 1:
+        return []
+
+    def calendar(v: float) -> bool:
+        return float(v).is_integer() and 1000 <= v <= 2999
+
+    named = [p for p in params if _YEAR_NAME.match(p.name) or _YEAR_WORDS.match(p.description)]
+    wrong = [p for p in named if not calendar(p.value)]
+    if len(wrong) != 1 or not any(calendar(p.value) for p in named):
+        return []
+    p, m = wrong[0], mentions[free[0]]
+    return [Rebinding(p.name, p.value, float(m.value),
+                      f"{p.name} is a year; the one calendar year of the text no parameter reads is {m.written}")]
 
 
 def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
@@ -1106,7 +1178,8 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
 
     def in_unit(j: int, unit: str) -> bool:
         if _unit_of_measure(unit):
-            return _factor(said[j], unit) is not None
+            # (a calendar year is a year: "in 1995" for ``year1  # [year]``)
+            return _factor(said[j], unit) is not None or (unit == "year" and _calendar_year(text, mentions[j], said[j]))
         # a count: a whole number written with no unit of measure ("8 infectious cases")
         return _count(mentions[j]) and not _unit_of_measure(said[j]) and not is_money(text, mentions[j])
 
@@ -1117,8 +1190,10 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
     for p, q in combinations(params, 2):
         unit = units[p.name]
         measure = _unit_of_measure(unit)
-        # measures by their indices (``t1``, ``t2``), counts of things by their words
-        kind = _indexed(p, q) is not None if measure else _count_noun(unit) or unit == "1"
+        # measures by their indices (``t1``, ``t2``) or by the question's number being the one
+        # of interest, counts of things by their words
+        asks = [x for x in (p, q) if _QUERY.search(x.description)]
+        kind = (_indexed(p, q) is not None or len(asks) == 1) if measure else _count_noun(unit) or unit == "1"
         if unit != units[q.name] or not kind or len(held[p.name]) != 1 or held[p.name] != held[q.name]:
             continue
         i = held[p.name][0]
@@ -1127,12 +1202,22 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
         taken = {j for r in params if units[r.name] == unit for j in held[r.name]}
         values = {mentions[k].value for k in taken}
         free = [j for j, m in enumerate(mentions) if j not in taken and m.value != 0 and m.value not in values
-                and in_unit(j, unit) and (measure or j not in read)  # "on day 40" is the period's
+                and in_unit(j, unit)
+                # "on day 40" is the period's; a calendar year any parameter reads is taken (it is
+                # no value of another dimension)
+                and (j not in read or measure and not (unit == "year" and _calendar_year(text, mentions[j], said[j])))
                 and not after_per(text, m)]
         if len(free) != 1:
             continue
         j = free[0]
-        if measure:
+        if measure and _indexed(p, q) is None:
+            # "in 2037 ..., if it stood at 82 in 1995" read as ``year1 = year_query = 2037``: the
+            # question's number is the one of interest's, the free one the other's
+            if not _in_question(text, mentions[i]):
+                continue
+            mover = next(x for x in (p, q) if x is not asks[0])
+            how = f"and {asks[0].name} is the one of interest"
+        elif measure:
             first, second = _by_index([p, q])
             mover = second if mentions[j].start > mentions[i].start else first
             how = f"written {'after' if mover is second else 'before'} it"
@@ -1144,9 +1229,10 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
             mover = named[0]
             how = f"which names {mover.name}"
         new = _value(mentions[j], mover, _factor(said[j], unit) or Decimal(1))
+        shown = said[j] if _factor(said[j], unit) is not None else unit  # (a calendar year has no unit word)
         moves.append(Rebinding(mover.name, mover.value, new,
                                f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
-                               f"the one free number {'in ' + said[j] + ' ' if measure else ''}"
+                               f"the one free number {'in ' + shown + ' ' if measure else ''}"
                                f"is {mentions[j].written}, {how}"))
     names = Counter(mv.name for mv in moves)
     return [mv for mv in moves if names[mv.name] == 1]
@@ -1447,6 +1533,8 @@ def _named_units(p: Parameter) -> set[str]:
 
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
 _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
+#: "1 in 500", "3 out of 40": a whole number after "in" or "out of", no decimal, percentage or unit after it.
+_OUT_OF = re.compile(r"^\s*(?:in|out of)\s+(\d{1,3}(?:,\d{3})+|\d+)\b(?![.,]\d|\s*%)")
 
 
 def _swapped(params: list[Parameter], mentions: list[Mention], words: list[str], said: list[str]) -> list[Rebinding]:
@@ -1926,9 +2014,19 @@ def _scaled_alike(params: list[Parameter], mentions: list[Mention]) -> list[Rebi
 
 
 def _per_base(text: str, m: Mention) -> Decimal | None:
-    """The base of a rate written "41 per 1,000 (people)": 1000; None for any other number."""
+    """The base of a rate written "41 per 1,000 (people)" or "1 in 500": 1000, 500; None for any
+    other number."""
+    if m.percent:
+        return None
     found = _PER_BASE.match(text[m.end:m.end + 24])
-    return Decimal(found.group(1).replace(",", "")) if found and not m.percent else None
+    if found:
+        return Decimal(found.group(1).replace(",", ""))
+    # "1 in 500 people", "3 out of 40": a whole number out of a larger whole one
+    found = _OUT_OF.match(text[m.end:m.end + 24])
+    if found and m.scale == 1 and m.value == m.value.to_integral_value() and m.value > 0:
+        base = Decimal(found.group(1).replace(",", ""))
+        return base if base > m.value else None
+    return None
 
 
 def _whole(value: float) -> bool:
@@ -2064,8 +2162,10 @@ def _as_percent(program: str, params: list[Parameter], mentions: list[Mention]) 
 _SCALES = {
     "time": {"s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800},
     "calendar": {"month": 1, "year": 12},
-    "mass": {"mg": 1, "g": 1000, "kg": 1000000},
-    "length": {"mm": 1, "cm": 10, "m": 1000, "km": 1000000},
+    # (US customary units by their exact definitions: 1 lb = 0.45359237 kg, 1 ft = 0.3048 m)
+    "mass": {"mg": 1, "g": 1000, "kg": 1000000, "oz": "28349.523125", "lb": "453592.37"},
+    "length": {"mm": 1, "cm": 10, "m": 1000, "km": 1000000, "inch": "25.4", "ft": "304.8", "yd": "914.4",
+               "mi": 1609344},
     "volume": {"ml": 1, "l": 1000},
     "resistance": {"ohm": 1, "kohm": 1000},
     "capacitance": {"pf": 1, "nf": 1000, "uf": 1000000, "mf": 1000000000, "f": 1000000000000},
@@ -2079,7 +2179,8 @@ _SCALES = {
     "energy": {"j": 1, "kj": 1000, "wh": 3600, "kwh": 3600000},
     "pressure": {"pa": 1, "hpa": 100, "kpa": 1000},  # no "bar": "12 bars" are mostly chocolate
 }
-_SIZE = {u: (dim, Decimal(f)) for dim, table in _SCALES.items() for u, f in table.items()}
+_CUSTOMARY = frozenset({"inch", "ft", "yd", "mi", "oz", "lb"})
+_SIZE = {u: (dim, Decimal(str(f))) for dim, table in _SCALES.items() for u, f in table.items()}
 _SPANS = frozenset({"time", "calendar"})  # the dimensions of a span of time
 
 
@@ -2967,6 +3068,12 @@ def _noise(xs: list[float], r: list[float], written: set[float]) -> bool:
     return k == len(r)
 
 
+def _scrambled(xs: list[float], r: list[float]) -> bool:
+    """Whether the items of ``xs`` (each one of ``r``'s) are not in ``r``'s order."""
+    at = [r.index(x) for x in xs]
+    return any(b < a for a, b in pairwise(at))
+
+
 def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """Rule 9 (``text`` with its whitespace collapsed, as :func:`bind` reads it): a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
     that copies the text's data only in part. A small model copies the shown example's length:
@@ -2980,7 +3087,8 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
       text, and whose numbers after them only repeat its own (or spell a number of the text
       split at its thousands comma), is cut to the text's run.
     * **Part of the text's list**: a list that is a run of one list the text writes
-      (:func:`_text_lists`), shorter than it, becomes the whole list.
+      (:func:`_text_lists`), shorter than it, becomes the whole list; so does one that holds
+      three or more of its numbers (not all) out of their order, its other items no number of the text.
     """
     lists = _data_lists(program)
     if not lists:
@@ -3029,6 +3137,17 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
             extra = len(cut) - len(noisy[0])
             new[n] = (noisy[0], (f"the text lists {len(noisy[0])} numbers; the program had them with {extra} more "
                                  "that repeat them or are not in the text"))
+            continue
+        # the text's list scrambled: three or more of its numbers (not all) out of order, the other items
+        # no number of the text ("[34400, 36100, 17300, 36, 17, 36]" for "28,100, 34,400,
+        # 17,300, 36,100, 24,600, 36,300"; 36 and 17 are pieces of its numbers)
+        # (all of them in another order may be the model's reading of the text: left alone)
+        mixed = [r for r in runs if 3 <= len(set(cut) & set(r)) < len(set(r))
+                 and all(x in r or x not in written for x in cut) and _scrambled([x for x in cut if x in r], r)]
+        if n not in new and len(mixed) == 1 and cut != mixed[0] \
+                and not any(r != mixed[0] and set(cut) & set(r) for r in runs):
+            new[n] = (mixed[0], (f"the text lists {len(mixed[0])} numbers; the program had "
+                                 f"{len(set(cut) & set(mixed[0]))} of them out of their order or among others"))
     if not new:
         return program, []
     lines = program.splitlines(keepends=True)

@@ -129,7 +129,9 @@ _EQUILIBRIUM = "asks an equilibrium"
 _RATE = "asks a rate"
 _AT_LEAST_ONE = "asks at least one"
 _PAYMENTS = "pays each period"
-_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS)  # what an example must share with the query to keep its whole score
+_CONSTANT = "gives a rate constant"
+_CONTINUOUS = "continuous"
+_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT)  # what an example must share with the query to keep its whole score
 #: Money paid in or out again and again: "a deposit of 300 euros at the end of every month", "If
 #: I pay 170 EUR a month", "monthly end-of-month deposits", "an ordinary annuity", "paid monthly".
 #: An annuity, a loan or a sinking fund, where "how much does 2,000 euros grow to in an account
@@ -149,6 +151,15 @@ def pays_each_period(text: str) -> bool:
                for m in _PAYMENTS_RE.finditer(text))
 
 
+#: A relaxation's constant given as such ("a time constant of 3 minutes", "a cooling constant of
+#: 0.05 per minute", "k = 0.05", "τ = 3 min"), where another text gives a second reading to fit it
+#: from ("five minutes later it had cooled to 78 °C"): the same law, another program.
+_GIVES_CONSTANT = re.compile(r"\b(?:time|cooling|heating|warming|relaxation)\s+constant\b|τ\s*=\s*\d|"
+                             r"(?<![\w.])k\s*=\s*\d[\d.]*\s*(?:per|/|1/|min|h\b)", re.IGNORECASE)
+#: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
+#: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
+_CONTINUOUS_RE = re.compile(r"\bcontinuous(?:ly)?\b(?!\s+(?:iv\s+|intravenous\s+)?infusion)|\bcontinually\b",
+                            re.IGNORECASE)
 #: A question about the chance of at least one success: the complement of none, where "exactly
 #: 2" or "at least 3" sums binomial terms.
 _ASKS_AT_LEAST_ONE = re.compile(r"\bat least (?:one|once)\b|\bone or more\b", re.IGNORECASE)
@@ -201,6 +212,10 @@ def profile(text: str) -> Counter[str]:
         out[_AT_LEAST_ONE] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
+    if _GIVES_CONSTANT.search(text):
+        out[_CONSTANT] = 1
+    if _CONTINUOUS_RE.search(text):
+        out[_CONTINUOUS] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1

@@ -24,7 +24,12 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .bind import is_measure, unit_key, unit_word  # the binder's reading of a number's unit
+from .bind import (  # the binder's reading of a number's unit
+    _CURRENCIES,
+    is_measure,
+    unit_key,
+    unit_word,
+)
 from .contract import Parameter, parse_parameters
 from .quantities import find_numbers, structural_reason, unit_is_percent, value_factors
 
@@ -99,13 +104,18 @@ def _matches(value: float, target: float) -> bool:
     return value not in _CONVENTIONAL and any(math.isclose(value, target * c, rel_tol=1e-9) for c in _CONVERSIONS)
 
 
+def _is_money_unit(unit: str) -> bool:
+    """Whether ``unit`` (spelled alike) is a currency or an amount of money per something."""
+    return unit.partition("/")[0] in _CURRENCIES
+
+
 def _unit_constant(p: Parameter) -> bool:
     """Whether ``p`` holds a unit-conversion factor (0.0254 m per inch): not where its unit is a
     rate per unit of time or a percentage (``rate = 0.0254  # [1/year]`` is 2.54% a year, made up
     for "24% a year", no inch)."""
     unit = unit_key(p.unit)
-    if unit.startswith("1/") or unit_is_percent(p):
-        return False
+    if unit.startswith("1/") or unit_is_percent(p) or _is_money_unit(unit):
+        return False  # (nor is an amount of money: ``rate = 0.0254  # [USD/km]`` for "2.50 dollars per km")
     return any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS)
 
 
@@ -155,7 +165,9 @@ def ground(text: str, program: str) -> Grounding:
         exact = [abs(float(m.value * f)) for m in mentions if m.word for f in value_factors(m, p)]
         exact += [1 / w for w in written if w]  # "1 in 500" is 0.002 (as written, no conversions)
         exact += [w * 100 for w in written] if unit_is_percent(p) else []  # p = 0.15 as 15 [%]
-        given = any(_matches(abs(p.value), w) for w in written) or \
+        # a pure number converts no unit: ``prevalence = 0.1389  # [1]`` is no "500" over 3,600
+        same = (lambda v, w: math.isclose(v, w, rel_tol=1e-9)) if unit == "1" else _matches
+        given = any(same(abs(p.value), w) for w in written) or \
             any(math.isclose(abs(p.value), w, rel_tol=1e-9) for w in exact)
         if not given:
             g.invented.append(f"{p.name} = {p.value:g}")

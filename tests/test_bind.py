@@ -1308,14 +1308,15 @@ def test_a_made_up_fraction_takes_a_rate_per_thousand() -> None:
 
 
 def test_a_rate_per_thousand_scaled_otherwise_takes_its_base() -> None:
-    # what the default adapter wrote: 56 per 1,000 as 56 millionths (a conversion, so not made up)
+    # what the default adapter wrote: 56 per 1,000 as 56 millionths (a pure number converts no
+    # unit, so the verifier calls it made up, and rule 3 moves it before the rescaling rule)
     text = ("If 56 per 1,000 people of people have colon cancer, and a test with 98% sensitivity and 94.7% "
             "specificity gives a positive result, what is the chance the disease is present?")
     program = ("prevalence = 0.000056  # prevalence [1]\nsensitivity = 0.98  # P(positive | disease) [1]\n"
                "specificity = 0.947  # P(negative | no disease) [1]\n")
     out, moves = bind(text, program)
     assert values(out) == {"prevalence": 0.056, "sensitivity": 0.98, "specificity": 0.947}
-    said = "prevalence = 5.6e-05 -> 0.056 (the problem gives 56 per 1,000; 5.6e-05 is it over another base)"
+    said = "prevalence = 5.6e-05 -> 0.056 (the problem does not give 5.6e-05; its one free rate is 56 per 1,000)"
     assert [str(mv) for mv in moves] == [said]
     # 0.9 is the text's 90%, not "9 per 1,000" over ten
     text = "If 9 per 1,000 people are ill and a test has 90% sensitivity and 95% specificity, what is P(ill | +)?"
@@ -2553,8 +2554,9 @@ answer = float(t_reach)
 def test_of_two_made_up_values_of_a_unit_the_one_that_fits_a_number_takes_it() -> None:
     out, moves = bind(CARBON, CARBON_PROGRAM)
     assert values(out)["fraction_left"] == 0.571
-    assert [str(mv) for mv in moves] == [("fraction_left = 0.00573 -> 0.571 (0.00573 is a conversion of the number "
-                                          "half_life takes; its one free number in % is 57.1)")]
+    # (a pure number converts no unit: 0.00573 is made up, no conversion of 5,730 years)
+    assert [str(mv) for mv in moves] == [("fraction_left = 0.00573 -> 0.571 (the problem does not give 0.00573; "
+                                          "its one free number in % is 57.1)")]
     assert values(out)["m0"] == 57.1  # no number fits an initial amount: it stays (and cancels)
     assert run_program(out).answer.value == pytest.approx(4632.34601148467)
 
@@ -2586,3 +2588,122 @@ def test_a_change_from_a_to_b_goes_from_the_start_to_the_end() -> None:
 ])
 def test_a_change_stays_where_from_and_to_are_unclear(text: str, program: str) -> None:
     assert not {"old", "new", "a"} & {mv.name for mv in bind(text, program)[1]}
+
+
+# -- twenty-seventh session: US customary units, scrambled lists, calendar years, counts named by
+# their own nouns, "1 in 500" --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, program, line, reason", [
+    ("What is the time of flight (s) for a javelin launched at 29 mph, 36° above level ground (g = 9.81 m/s²)?",
+     "v0 = 29  # launch speed [m/s]\nangle_deg = 36  # [deg]\ng = 9.81  # [m/s^2]\nanswer = v0 * angle_deg / g\n",
+     "v0 = 12.96416  # launch speed [m/s]", "v0 = 29 -> 12.9642 (the problem gives 29 mph; in m/s that is 12.9642)"),
+    ("A patient weighs 170 lb and is 1.75 m tall. What is the BMI?",
+     "weight = 170  # body weight [kg]\nheight = 1.75  # [m]\nanswer = weight / height ** 2\n",
+     "weight = 77.1107029  # body weight [kg]", "weight = 170 -> 77.1107 (the problem gives 170 lb; in kg that is 77.1107)"),
+])
+def test_a_number_in_us_customary_units_is_converted(text: str, program: str, line: str, reason: str) -> None:
+    out, moves = bind(text, program)
+    assert out.splitlines()[0] == line
+    assert [str(mv) for mv in moves] == [reason]
+
+
+def test_us_customary_units_convert_but_are_no_written_unit_of_the_profile() -> None:
+    assert unit_key("mph") == "mi/h" and unit_key("lbs") == "lb" and unit_key("pounds") == "pound"  # (money)
+    assert written_units("a 759 ft² patio, 29 mph, 3 ft/s, 5 kg and 7 km/h") == {"km/h", "kg"}
+
+
+NPV_SCRAMBLED = ("What is the net present value, at 14% a year, of paying £117,000 now for a greenhouse that returns "
+                 "£28,100, £34,400, £17,300, £36,100, £24,600, £36,300 at the end of each of the following 6 years?")
+
+
+@pytest.mark.parametrize("flows, moved", [
+    ("[34400, 36100, 17300, 36, 17, 36, 36, 36]", True),  # three of them out of order among pieces of them
+    ("[28100, 34400, 17300, 36100, 24600, 36300]", False),  # the text's list
+    ("[34400, 28100, 17300, 36100, 24600, 36300]", False),  # all of them in another order: maybe meant
+    ("[34400, 36100, 17300, 117000]", False),  # another number of the text among them
+])
+def test_a_scrambled_part_of_the_text_list_becomes_the_list(flows: str, moved: bool) -> None:
+    program = f"initial_cost = 117000  # [GBP]\nrate = 0.14  # [1/year]\ncash_flows = {flows}  # [GBP]\n"
+    out, moves = bind(NPV_SCRAMBLED, program)
+    if moved:
+        assert "cash_flows = [28100, 34400, 17300, 36100, 24600, 36300]  # [GBP]" in out
+        assert [mv.reason for mv in moves] == [("the text lists 6 numbers; the program had 3 of them out of their order "
+                                               "or among others")]
+    else:
+        assert moves == []
+
+
+LOGISTIC_SHARE = ("How many years does it take a town's population to grow from 12,000 to 68% of the carrying capacity "
+                  "under logistic growth with rate 0.101 per year and carrying capacity 76,000?")
+
+
+def test_a_made_up_count_takes_the_number_written_after_its_name() -> None:
+    program = ("N0 = 12000  # initial size [people]\nK = 68  # carrying capacity [people]\n"
+               "r = 0.101  # intrinsic growth rate [1/year]\nshare = 0.68  # target as a share of the carrying capacity [1]\n")
+    out, moves = bind(LOGISTIC_SHARE, program)
+    assert values(out)["K"] == 76000
+    assert [str(mv) for mv in moves] == [("K = 68 -> 76000 (the problem does not give 68; the free number written after "
+                                         "its name is 76,000)")]
+    # no number after its name: it stays
+    text = LOGISTIC_SHARE.replace("and carrying capacity 76,000", "and a ceiling of 76,000")
+    assert bind(text, program)[1] == []
+
+
+GLACIER = ("What will the yearly ice loss of the glaciers of Alaska be in 2037 if its exponential growth goes on? It "
+           "stood at 82 gigatonnes per year in 1995; in 2012 it was 195 gigatonnes per year.")
+
+
+def test_two_years_reading_the_question_year_the_one_not_of_interest_takes_the_free_year() -> None:
+    program = ("year1 = 2037  # year of the first value [year]\nN1 = 82  # ice loss in 1995 [Gt/year]\n"
+               "year2 = 2012  # year of the second value [year]\nN2 = 195  # ice loss in 2012 [Gt/year]\n"
+               "year_query = 2037  # year of interest [year]\n")
+    out, moves = bind(GLACIER, program)
+    assert values(out)["year1"] == 1995 and values(out)["year_query"] == 2037
+    assert [str(mv) for mv in moves] == [("year1 = 2037 -> 1995 (year1 and year_query both read 2037, written once; the "
+                                         "one free number in year is 1995, and year_query is the one of interest)")]
+
+
+@pytest.mark.parametrize("text, moved", [
+    (("What continuous annual growth rate, in percent, takes the installed solar power capacity of Vietnam from "
+     "6.8 GW (2009) to 63.6 GW (2015)?"), True),
+    # two calendar years free: which one is not clear
+    (("What continuous annual growth rate, in percent, takes the solar power capacity from 6.8 GW (2009) to "
+     "63.6 GW (2015)? The plan dates from 1990."), False),
+])
+def test_a_parameter_named_a_year_takes_the_one_free_calendar_year(text: str, moved: bool) -> None:
+    program = ("year1 = 2009  # year of the first value [year]\nN1 = 6.8  # capacity in 2009 [GW]\n"
+               "year2 = 63.6  # capacity in 2015 [GW]\nN2 = 63.6  # capacity in 2015 [GW]\n")
+    out, moves = bind(text, program)
+    if moved:
+        assert values(out)["year2"] == 2015
+        assert [str(mv) for mv in moves] == [("year2 = 63.6 -> 2015 (year2 is a year; the one calendar year of the text "
+                                             "no parameter reads is 2015)")]
+    else:
+        assert moves == []
+
+
+def test_counts_of_things_holding_a_span_take_the_counts_the_text_names_by_their_nouns() -> None:
+    text = ("What is the largest number of owls during the first 23 years, if 30 voles and 33 owls interact "
+            "according to dx/dt = 0.61x - 0.0189xy, dy/dt = 0.0128xy - 0.33y (t in years)?")
+    program = ("alpha = 0.61  # prey growth rate [1/year]\nbeta = 0.0189  # [1/(predator*year)]\n"
+               "gamma = 0.33  # [1/year]\ndelta = 0.0128  # [1/(prey*year)]\nx0 = 23  # initial voles [animals]\n"
+               "y0 = 30  # initial owls [animals]\nT = 23  # time horizon [year]\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("x0", "y0", "T")} == {"x0": 30, "y0": 33, "T": 23}
+    assert str(moves[0]) == "x0 = 23 -> 33 (the problem gives 33 owls; 23 is in years)"
+    # "50 a month" is no measure in amperes, "11 o'clock" no count
+    text = ("I sold 74 in Jan, 21 in Feb and 56 in Mar, noted at 11 o'clock. What do I need to sell in Apr to "
+            "average 50 a month across all four months?")
+    program = ("sales_jan = 74  # [laptops]\nsales_feb = 21  # [laptops]\nsales_mar = 56  # [laptops]\n"
+               "target_mean = 50  # desired mean [laptops]\nn_months = 4  # [1]\n")
+    assert bind(text, program)[1] == []
+
+
+def test_a_made_up_fraction_takes_one_in_so_many() -> None:
+    text = ("If 1 in 500 of people have a genetic condition, and a test with 88% sensitivity and 92.8% specificity "
+            "gives a positive result, what is the chance the disease is present?")
+    program = ("prevalence = 0.138888888889  # prevalence [1]\nsensitivity = 0.88  # [1]\nspecificity = 0.928  # [1]\n")
+    out, moves = bind(text, program)
+    assert values(out)["prevalence"] == 0.002
+    assert [str(mv) for mv in moves] == [("prevalence = 0.138889 -> 0.002 (the problem does not give 0.138889; its one "
+                                         "free rate is 1 per 500)")]

@@ -101,7 +101,14 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
     ("It is 1 °C with a 63 km/h wind; the station is at 750 m.", {"in km/h": 1, "in m": 1}),
     ("Bake 38 cookies at 20 gtt/mL.", {}),  # no unit of measure bind knows
     # a percentage asked ("what growth rate, in percent"), not one given in the question
-    ("Users went from 2.5 to 11.9 million. What continuous growth rate, in percent, is that?", {"asks a rate": 1, "asks %": 1}),
+    ("Users went from 2.5 to 11.9 million. What continuous growth rate, in percent, is that?",
+     {"asks a rate": 1, "asks %": 1, "continuous": 1}),
+    # growth that is continuous (exp), not a continuous infusion; a relaxation's constant given
+    ("A town of 23,500 grows at 3.4% per year (continuous growth).", {"%": 1, "continuous": 1}),
+    ("A continuous IV infusion of 50 mg/h starts.", {"in mg/h": 1}),
+    ("Tea at 90 °C cools with a time constant of 12 minutes.", {"gives a rate constant": 1, "duration": 1, "in min": 1}),
+    ("Solve dT/dt = -k (T - 20) with k = 0.05 per minute.", {"gives a rate constant": 1, "in 1/min": 1}),
+    ("Soup at 90 °C, 21 °C in the room, 78 °C five minutes later.", {"duration": 1}),
     ("After 4 years of deposits into a 2.75% account, what is the balance?", {"%": 1, "duration": 1, "in year": 1}),
     # a woman's formula differs (Cockcroft-Gault's 0.85); pronouns alone say nothing
     ("A 61-year-old woman weighs 64 kg.", {"female": 1, "in kg": 1, "duration": 1}),
@@ -358,6 +365,18 @@ BANK_ONLY_KINDS = [
     ("relative_humidity",
      ('At dawn the air is 9 °C with a dew point of 7 °C. By noon the air has warmed to 21 °C and the dew point is '
       'unchanged. What is the relative humidity at noon?')),
+    # added on 2026-12-06: the constant fitted to a second reading (problems/weather/soup_cooling.md), where
+    # a given time constant is cooling_time_to_reach's
+    ("cooling_time_from_two_readings",
+     ('I ladled a bowl of lentil soup straight from the pot; my kitchen thermometer read 90 °C in the soup. The '
+      'kitchen is at a steady 21 °C. Five minutes later the soup had cooled to 78 °C. Assuming Newton\'s law of '
+      'cooling, how many minutes after I served it will the soup be at 60 °C?')),
+    ("cooling_time_to_reach",
+     ('A cup of coffee is at 90 °C in a kitchen at 21 °C. It cools by Newton\'s law of cooling with a time '
+      'constant of 12 minutes. How many minutes until it is at 60 °C?')),
+    # continuous growth is exp(r t): the family's continuous example, not a yearly compounding one
+    ("exponential_growth",
+     'How large will a town of 23,500 people, growing at 3.4% per year (continuous growth), be after 13 years?'),
 ]
 
 
@@ -366,6 +385,8 @@ def test_the_shipped_bank_holds_the_kinds_added_for_retrieval_only(family: str, 
     bank = load_bank(BANK_PATH)
     shown = bank.nearest(text, k=1)[0]
     assert bank.groups[bank.examples.index(shown)] == family
+    if "continuous growth" in text:
+        assert "sp.exp(r * t)" in shown.program
 
 
 COMPOUNDING = [

@@ -213,6 +213,12 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     ("A balance of 5,950 dollars at 24% interest a year.",
      "principal = 5950  # [$]\nrate = 0.0254  # [1/year]\nanswer = principal * rate\n", ["24%"], ["rate = 0.0254"]),
     ("A 12 inch pipe.", "inch = 0.0254  # metres per inch [m]\nd = 12  # [in]\nanswer = d * inch\n", [], []),
+    # ... nor an amount of money: 0.0254 dollars per km is made up for "2.50 dollars per kilometre"
+    ("A fare of 2.50 dollars per kilometre.", "rate = 0.0254  # [USD/km]\nanswer = rate\n", ["2.50"], ["rate = 0.0254"]),
+    # a pure number converts no unit: 0.1389 is no "500" over 3,600
+    # (the text's 500 still reads as used: a number of the text may be converted by a literal)
+    ("1 in 500 people are ill.", "prevalence = 0.138888888889  # [1]\nanswer = prevalence\n", [],
+     ["prevalence = 0.138889"]),
     # 2 and 3 may be counted from words, but a quotient of measures is no count: 3 L/min is made up
     ("Brine enters the first tank (300 L) at 20 L/min.",
      "volume1 = 300  # [L]\nflow = 3  # [L/min]\nanswer = volume1 / flow\n", ["20"], ["flow = 3"]),

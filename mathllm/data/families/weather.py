@@ -121,6 +121,79 @@ def cooling_time_to_reach(rng: random.Random, phrasing: int):
     return texts[phrasing], program, tu
 
 
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight", 10: "ten", 12: "twelve",
+                 15: "fifteen", 20: "twenty"}
+
+
+@family("cooling_time_from_two_readings", DOMAIN, 6)
+def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
+    """Newton's law of cooling with the constant fitted to a second reading, asked when a
+    temperature is reached ("90 °C, five minutes later 78 °C: when is it at 60 °C?"): k from the
+    reading, then the time, both by solving the ODE's solution."""
+    name = pick(rng, NAMES)
+    obj, start, tu, krange, t0r, tar = pick(rng, _COOL_SCENES)
+    fahrenheit = rng.random() < 0.25
+    T0c, Tac = rng.randint(*t0r), rng.randint(*tar)
+    k = rng.uniform(*krange)
+    t1 = rng.randint(2, 15) if tu == "min" else rng.randint(1, 3)
+    aside = _aside(rng, name)
+    u = "°F" if fahrenheit else "°C"
+    T0 = round(_to_f(T0c)) if fahrenheit else T0c
+    Ta = round(_to_f(Tac)) if fahrenheit else Tac
+    T1 = round(Ta + (T0 - Ta) * math.exp(-k * t1))
+    if abs(T1 - T0) < 2 or abs(T1 - Ta) < 2:
+        T1 = round(Ta + (T0 - Ta) * 0.75)
+    # the temperature asked: mostly further on than the second reading, sometimes between the two
+    frac = rng.uniform(0.15, 0.6) if rng.random() < 0.8 else rng.uniform(0.3, 0.9)
+    Tt = round(T1 + (Ta - T1) * frac) if frac < 0.7 or rng.random() < 0.5 else round(T0 + (T1 - T0) * frac)
+    if Tt in (Ta, T0, T1):
+        Tt = round((Ta + T1) / 2)
+    uw = {"min": "minutes", "h": "hours"}[tu]
+    spelled = _NUMBER_WORDS.get(t1) if rng.random() < 0.4 else None
+    later = f"{spelled or t1} {uw}"
+    obj_cap = obj[0].upper() + obj[1:]
+    texts = [
+        f"{obj_cap} {start}. It is at {_deg(T0, u)} at first and the surrounding air stays at "
+        f"{_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has cooled to {_deg(T1, u)}.{aside} Assuming "
+        f"Newton's law of cooling, how many {uw} after the first reading will it be at {_deg(Tt, u)}?",
+        f"{obj_cap} {start}, and {name}'s thermometer reads {_deg(T0, u)}. The air around is at a "
+        f"steady {_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has dropped to {_deg(T1, u)}.{aside} "
+        f"If the temperature follows Newton's law of cooling, when (in {uw} after the first "
+        f"reading) will it be {_deg(Tt, u)}?",
+        f"Cooling log ({obj}): t = 0 {uw}: {_deg(T0, u)}; t = {t1} {uw}: {_deg(T1, u)}; ambient "
+        f"{_deg(Ta, u)}, constant. Fit Newton's law dT/dt = -k(T - T_a) to the two readings and "
+        f"find the time, in {uw}, at which T = {_deg(Tt, u)}.{aside}",
+        f"A body obeys dT/dt = -k(T - {fmt_num(Ta)}) ({u}, time in {uw}) with T(0) = {fmt_num(T0)} and "
+        f"T({t1}) = {fmt_num(T1)}. Determine k from these values and find the time t at which "
+        f"T(t) = {fmt_num(Tt)}.{aside}",
+        f"I took {obj} at {_deg(T0, u)}; {later} later it was down to {_deg(T1, u)}, with the air "
+        f"at {_deg(Ta, u)} the whole time. Assuming Newton cooling, how long until it hits "
+        f"{_deg(Tt, u)}? Answer in {uw}.{aside}",
+        f"How many {uw} after it {start} does {obj} reach {_deg(Tt, u)}, if it was {_deg(T0, u)} "
+        f"at that moment and {_deg(T1, u)} {later} later, and the surroundings stay at "
+        f"{_deg(Ta, u)}? Use Newton's law of cooling.{aside}",
+    ]
+    program = code(f"""
+        import sympy as sp
+
+        T_env = {lit(Ta)}  # temperature of the surroundings [{u}]
+        T0 = {lit(T0)}  # temperature at the first reading [{u}]
+        t1 = {t1}  # time of the second reading [{tu}]
+        T1 = {lit(T1)}  # second reading [{u}]
+        T_target = {lit(Tt)}  # temperature asked about [{u}]
+
+        t, k = sp.symbols("t k", positive=True)
+        T = sp.Function("T")
+        ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_env))
+        sol = sp.dsolve(ode, T(t), ics={{T(0): T0}})
+        # the constant from the second reading, then the time the asked temperature is reached
+        k_val = sp.nsolve(sp.Eq(sol.rhs.subs(t, t1), T1), k, (1e-6, 10), solver="bisect")
+        t_reach = sp.nsolve(sp.Eq(sol.rhs.subs(k, k_val), T_target), t, (0, 1000 * t1), solver="bisect")
+        answer = float(t_reach)
+        """)
+    return texts[phrasing], program, tu
+
+
 # (object, time unit, k range per time unit, scene text)
 _RELAX_SCENES = [
     ("the living room", "h", (0.08, 0.3), "the heating fails on a winter night"),
