@@ -1162,6 +1162,14 @@ def _year_named(text: str, params: list[Parameter], mentions: list[Mention], sai
                       f"{p.name} is a year; the one calendar year of the text no parameter reads is {m.written}")]
 
 
+def _beside_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Parameter]:
+    """Those of ``p`` and ``q`` whose own words (those the other's name and description lack)
+    stand within two words of ``m``."""
+    mine = _stems(_named_by(p)) - _stems(_named_by(q)), _stems(_named_by(q)) - _stems(_named_by(p))
+    near = _stems(" ".join(text[:m.start].split()[-2:] + text[m.end:].split()[:2]))
+    return [x for x, own in zip((p, q), mine, strict=True) if own & near]
+
+
 def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
     """Rule 2, one number read for two parameters: two parameters of one unit hold the one number
     of it the text writes once, and the text writes exactly one number in that unit that no
@@ -1178,8 +1186,11 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
 
     def in_unit(j: int, unit: str) -> bool:
         if _unit_of_measure(unit):
-            # (a calendar year is a year: "in 1995" for ``year1  # [year]``)
-            return _factor(said[j], unit) is not None or (unit == "year" and _calendar_year(text, mentions[j], said[j]))
+            # (a calendar year is a year: "in 1995" for ``year1  # [year]``; so is a unit after one
+            # word, "exactly 1 wet days" for ``k  # [day]``)
+            later = text[mentions[j].end:].split()[1:2]
+            return (_factor(said[j], unit) is not None or (unit == "year" and _calendar_year(text, mentions[j], said[j]))
+                    or bool(later) and unit_key(later[0]) == unit and not _unit_of_measure(said[j]))
         # a count: a whole number written with no unit of measure ("8 infectious cases")
         return _count(mentions[j]) and not _unit_of_measure(said[j]) and not is_money(text, mentions[j])
 
@@ -1193,7 +1204,7 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
         # measures by their indices (``t1``, ``t2``) or by the question's number being the one
         # of interest, counts of things by their words
         asks = [x for x in (p, q) if _QUERY.search(x.description)]
-        kind = (_indexed(p, q) is not None or len(asks) == 1) if measure else _count_noun(unit) or unit == "1"
+        kind = measure and len(asks) < 2 or _count_noun(unit) or unit == "1"
         if unit != units[q.name] or not kind or len(held[p.name]) != 1 or held[p.name] != held[q.name]:
             continue
         i = held[p.name][0]
@@ -1210,24 +1221,36 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
         if len(free) != 1:
             continue
         j = free[0]
-        if measure and _indexed(p, q) is None:
+        if measure and _indexed(p, q) is None and asks:
             # "in 2037 ..., if it stood at 82 in 1995" read as ``year1 = year_query = 2037``: the
             # question's number is the one of interest's, the free one the other's
             if not _in_question(text, mentions[i]):
                 continue
             mover = next(x for x in (p, q) if x is not asks[0])
             how = f"and {asks[0].name} is the one of interest"
+        elif measure and _indexed(p, q) is None:
+            # "exactly 1 wet days during a holiday of 11 days" read as ``days = k = 11``: the free
+            # number is the one's whose own words (not the other's) stand beside it
+            named = _beside_own(text, mentions[j], p, q)
+            if len(named) != 1:
+                continue
+            mover = named[0]
+            how = f"beside the words of {mover.name}"
         elif measure:
             first, second = _by_index([p, q])
             mover = second if mentions[j].start > mentions[i].start else first
             how = f"written {'after' if mover is second else 'before'} it"
         else:
             word = _stems(" ".join(text[mentions[j].end:].split()[:1]))
-            named = [x for x in (p, q) if word & _count_words(x)]
+            named, how = [x for x in (p, q) if word & _count_words(x)], "which names"
+            if not word:
+                # no word after it ("... and carrying capacity 2,700?"): the one whose own words
+                # (not the other's) stand beside it
+                named, how = _beside_own(text, mentions[j], p, q), "beside the words of"
             if len(named) != 1:
                 continue
             mover = named[0]
-            how = f"which names {mover.name}"
+            how = f"{how} {mover.name}"
         new = _value(mentions[j], mover, _factor(said[j], unit) or Decimal(1))
         shown = said[j] if _factor(said[j], unit) is not None else unit  # (a calendar year has no unit word)
         moves.append(Rebinding(mover.name, mover.value, new,
@@ -1620,7 +1643,11 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
     for k, p in enumerate(takers):
         for q in takers[k + 1:]:
             i, j = sources[p.name][0], sources[q.name][0]
-            if unit_key(p.unit) != unit_key(q.unit) or i == j or said[i] != said[j]:
+            # (an amount of money and one per something are alike where the text writes both as
+            # money: "£3 is charged per gigabyte ... a monthly fee of £13")
+            alike = unit_key(p.unit) == unit_key(q.unit) or (
+                unit_key(p.unit).partition("/")[0] == unit_key(q.unit).partition("/")[0] == said[i] in _CURRENCIES)
+            if not alike or i == j or said[i] != said[j]:
                 continue
             # the time asked about keeps the question's number ("What will it read 7 hours after
             # ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word)
@@ -1919,7 +1946,9 @@ def _with_companion(text: str, params: list[Parameter], mentions: list[Mention],
                 continue
             k = sources[r.name][0]
             # each number written in its parameter's unit of measure: "1,480 ft", "36 °F"
-            if any(said[n] != unit_key(x.unit) or not _unit_of_measure(said[n]) for n, x in ((i, p), (j, q), (k, r))):
+            # (or a percentage: "39 L of 20% saline solution" for ``conc_1  # [%]`` beside ``amount_1``)
+            if any(said[n] != unit_key(x.unit) or not (_unit_of_measure(said[n]) or said[n] == "%")
+                   for n, x in ((i, p), (j, q), (k, r))):
                 continue
             for x, y, a, b in ((p, q, i, j), (q, p, j, i)):
                 # r is x's companion, and its number stands beside y's
@@ -3068,9 +3097,25 @@ def _noise(xs: list[float], r: list[float], written: set[float]) -> bool:
     return k == len(r)
 
 
+def _spells(rest: list[float], own: list[float], spelled: set[str]) -> bool:
+    """Whether ``rest`` is numbers of the text split at their thousands comma ("11,300" as the
+    two items 11, 300), once or more, perhaps among repetitions of ``own`` items."""
+    i, split = 0, False
+    while i < len(rest):
+        pair = rest[i:i + 2]
+        if len(pair) == 2 and all(_whole(x) for x in pair) and ",".join(fmt_value(x) for x in pair) in spelled:
+            i, split = i + 2, True
+        elif rest[i] in own:
+            i += 1
+        else:
+            return False
+    return split
+
+
 def _scrambled(xs: list[float], r: list[float]) -> bool:
-    """Whether the items of ``xs`` (each one of ``r``'s) are not in ``r``'s order."""
-    at = [r.index(x) for x in xs]
+    """Whether the items of ``xs`` (each one of ``r``'s), each at its first place, are not in
+    ``r``'s order."""
+    at = [r.index(x) for k, x in enumerate(xs) if x not in xs[:k]]
     return any(b < a for a, b in pairwise(at))
 
 
@@ -3088,7 +3133,8 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
       split at its thousands comma), is cut to the text's run.
     * **Part of the text's list**: a list that is a run of one list the text writes
       (:func:`_text_lists`), shorter than it, becomes the whole list; so does one that holds
-      three or more of its numbers (not all) out of their order, its other items no number of the text.
+      three or more of its numbers out of their order, its other items no number of the text
+      (not where it is the text's numbers in another order and nothing else).
     """
     lists = _data_lists(program)
     if not lists:
@@ -3118,7 +3164,7 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
                 k += 1
             # the rest repeats the list's own numbers, or spells a number of the text split at
             # its thousands comma ("10,900" written as the two items 10, 900)
-            split = ",".join(fmt_value(x) for x in xs[k:]) in spelled and all(_whole(x) for x in xs[k:])
+            split = _spells(xs[k:], xs[:k], spelled)
             if 2 <= k < len(xs) and (all(x in xs[:k] for x in xs[k:]) or split):
                 rest = "spells " + ",".join(fmt_value(x) for x in xs[k:]) if split else "repeats them"
                 new[n] = (xs[:k], f"the text gives {k} numbers in a row; the rest {rest}")
@@ -3138,12 +3184,14 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
             new[n] = (noisy[0], (f"the text lists {len(noisy[0])} numbers; the program had them with {extra} more "
                                  "that repeat them or are not in the text"))
             continue
-        # the text's list scrambled: three or more of its numbers (not all) out of order, the other items
+        # the text's list scrambled: three or more of its numbers out of order, the other items
         # no number of the text ("[34400, 36100, 17300, 36, 17, 36]" for "28,100, 34,400,
         # 17,300, 36,100, 24,600, 36,300"; 36 and 17 are pieces of its numbers)
-        # (all of them in another order may be the model's reading of the text: left alone)
-        mixed = [r for r in runs if 3 <= len(set(cut) & set(r)) < len(set(r))
-                 and all(x in r or x not in written for x in cut) and _scrambled([x for x in cut if x in r], r)]
+        # (all of them in another order and nothing else may be the model's reading of the text:
+        # left alone; a percentage of the text is no item of a list of amounts)
+        plain = {float(m.value) for m in numbers if not m.percent}
+        mixed = [r for r in runs if len(set(cut) & set(r)) >= 3 and sorted(cut) != sorted(r)
+                 and all(x in r or x not in plain for x in cut) and _scrambled([x for x in cut if x in r], r)]
         if n not in new and len(mixed) == 1 and cut != mixed[0] \
                 and not any(r != mixed[0] and set(cut) & set(r) for r in runs):
             new[n] = (mixed[0], (f"the text lists {len(mixed[0])} numbers; the program had "

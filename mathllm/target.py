@@ -72,9 +72,9 @@ Three rules, each only where the example's question and the text's differ in the
     name several states, none, or a negation. This rule reads the text alone, too.
 
 11. **Which statistic.** The answer computes the range, median or mean of a data line
-    (``np.median(data)``, ``np.max(data) - np.min(data)``) and the question names exactly one other
-    of the three, and no spread, weight or other statistic ("determine their range"): the answer
-    computes that one. This rule reads the text alone.
+    (``np.median(data)``, ``np.max(data) - np.min(data)``), or its spread (``np.std(data)``), and
+    the question names exactly one other of the three, and no spread, weight or other statistic
+    ("determine their range"): the answer computes that one. This rule reads the text alone.
 
 12. **Which result, by name.** The answer is a computed quantity the question does not name
     (``answer = float(h_max)``), and exactly one other computed quantity is never read and is
@@ -93,6 +93,12 @@ Three rules, each only where the example's question and the text's differ in the
     one, not after a number ("What pump setting in mL/h delivers ... 3 g/h ...?"), and exactly
     one computed quantity the answer reads has it in its comment (``rate_ml_h  # [mL/h]``): the
     answer is that quantity.
+
+15. **The multiple asked.** The example's text asks when something doubles ("How many years
+    does it take to double?") and its statements hold that 2 once as a number (``sp.Eq((1 + rate)
+    ** t, 2)``, ``sp.log(2)``), the program holds it once too, and the text asks for another
+    multiple ("to triple", "three times what was invested", "fourfold") and not the example's:
+    that number becomes the text's (3). Only multiples written in words, one in each text.
 
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
@@ -153,7 +159,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
             new = f"answer = {expr}"
             done, how = line.replaced(new, reason)
             return done, Retarget(how.old, new, reason)
-    return _spread(program, text) or _today(program, text) or (program, None)
+    return _spread(program, text) or _today(program, text) or _multiple(program, text, example) or (program, None)
 
 
 #: A text that asks for the spread of a sample (divided by n - 1) or of a whole population (by n).
@@ -677,20 +683,23 @@ _STATISTICS_ASKED = {
     "median": re.compile(r"\bmedian\b", re.IGNORECASE),
     "mean": re.compile(r"\b(?:mean|average)\b(?! deviation)", re.IGNORECASE),
 }
-#: numpy's name for each statistic a data line's answer may compute (``np.median(data)``).
-_NUMPY_STATISTICS = {"mean": "mean", "average": "mean", "median": "median", "ptp": "range"}
+#: numpy's name for each statistic a data line's answer may compute (``np.median(data)``); a
+#: spread too, which the example may have asked for ("determine their range" shown ``np.std(data)``).
+_NUMPY_STATISTICS = {"mean": "mean", "average": "mean", "median": "median", "ptp": "range",
+                     "std": "standard deviation", "var": "variance"}
 
 
 def _statistic(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
                example: str) -> tuple[str, str] | None:
     """Rule 11: the statistic of a data line the question asks for (its range, median or mean),
-    where the answer computes another of them (``np.median(data)`` for "determine their range":
-    ``np.max(data) - np.min(data)``). Only where the question names exactly one of the three and
-    no spread, weight or other statistic."""
+    where the answer computes another of them or a spread (``np.median(data)`` or ``np.std(data)``
+    for "determine their range": ``np.max(data) - np.min(data)``). Only where the question names
+    exactly one of the three and no spread, weight or other statistic."""
     question = question_of(text)
     asked = [name for name, pattern in _STATISTICS_ASKED.items() if pattern.search(question)]
-    if len(asked) != 1 or re.search(r"\b(?:standard deviation|variance|deviation|weight\w*|mode|percentile|quartile)\b",
-                                     question, re.IGNORECASE):
+    # ("parcel weights" are data; "weighted", "with weights 0.2 and 0.8" weigh a mean)
+    if len(asked) != 1 or re.search(r"\b(?:standard deviation|variance|deviation|weighted|weighting|with (?:the )?weights"
+                                     r"|mode|percentile|quartile)\b", question, re.IGNORECASE):
         return None
     inner = unwrapped(value, _WRAPPERS)
     data: ast.expr | None = None
@@ -824,3 +833,57 @@ def _in_asked_unit(value: ast.expr, assigns: dict[str, ast.Assign], program: str
         return None
     return f"float({hits[0]})", f"the problem asks for {hits[0]} in its unit, the program converted it further"
 
+
+
+#: A multiple written in words: "double", "twice", "three times", "threefold", "quadruples".
+_MULTIPLES = {
+    2: r"doubl\w*|twice|two times|twofold|two-fold|2-fold",
+    3: r"tripl\w*|trebl\w*|three times|threefold|three-fold|3-fold",
+    4: r"quadrupl\w*|four times|fourfold|four-fold|4-fold",
+    5: r"five times|fivefold|five-fold|5-fold",
+    10: r"ten times|tenfold|ten-fold|10-fold",
+}
+# (not how often: "twice a day", "three times per week")
+_MULTIPLE = {n: re.compile(rf"\b(?:{words})\b(?!\s+(?:a|an|per|each|every|daily|weekly)\b)", re.IGNORECASE)
+             for n, words in _MULTIPLES.items()}
+
+
+def _multiples(text: str) -> set[int]:
+    return {n for n, pattern in _MULTIPLE.items() if pattern.search(text)}
+
+
+def _literals_in_statements(program: str, value: int) -> list[ast.Constant]:
+    """The number ``value`` written in ``program``'s statements (not in its parameter lines)."""
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []
+    params = {p.name for p in parse_parameters(program)}
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in params for t in node.targets):
+            continue
+        found += [n for n in ast.walk(node) if isinstance(n, ast.Constant) and type(n.value) in (int, float)
+                  and n.value == value]
+    return found
+
+
+def _multiple(program: str, text: str, example: Example) -> tuple[str, Retarget] | None:
+    """Rule 15: the multiple the text asks for, where the program kept the example's."""
+    theirs, mine = _multiples(example.problem), _multiples(text)
+    if len(theirs) != 1 or len(mine) != 1 or theirs == mine:
+        return None
+    (old,), (new,) = theirs, mine
+    here = _literals_in_statements(program, old)
+    if len(here) != 1 or len(_literals_in_statements(example.program, old)) != 1 or here[0].lineno != here[0].end_lineno:
+        return None
+    node = here[0]
+    lines = program.splitlines(keepends=True)
+    line = lines[node.lineno - 1]
+    # (the column is in UTF-8 bytes; the line is ASCII up to the number in such programs)
+    start, end = node.col_offset, node.end_col_offset or node.col_offset
+    if line[start:end].strip() not in (str(old), f"{old}.0"):
+        return None
+    lines[node.lineno - 1] = line[:start] + str(new) + line[end:]
+    reason = f"the problem asks for {new} times, the example for {old} times"
+    return "".join(lines), Retarget(line.strip(), lines[node.lineno - 1].strip(), reason)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from mathllm.prompt import Example
@@ -460,6 +462,23 @@ def test_the_statistic_stays_where_it_is_asked_or_unclear(question: str) -> None
     assert target(MEDIAN, ASKS_MEDIAN, text) == (MEDIAN, None)
 
 
+SPREAD = MEDIAN.replace("np.median(data)", "np.std(data)")
+
+
+@pytest.mark.parametrize("question, want", [
+    ("determine their range.", 34.0),
+    ("what is their median?", 55.0),
+])
+def test_the_statistic_asked_where_the_program_computes_a_spread(question: str, want: float) -> None:
+    # "parcel weights" are data, not the weights of a weighted mean
+    text = f"Given commute weights of Mon 56, Tue 55, Sun 22 (all in kg), {question}"
+    out, done = target(SPREAD, Example("What is the population standard deviation of 65, 67, 39?", SPREAD), text)
+    assert answer(out) == pytest.approx(want)
+    assert "the program computed the standard deviation" in done.reason
+    # a spread asked stays
+    assert target(SPREAD, ASKS_MEDIAN, text.replace(question, "what is their standard deviation?"))[1] is None
+
+
 PROJECTILE = """import numpy as np
 
 v0 = 18.8  # launch speed [m/s]
@@ -556,3 +575,30 @@ def test_the_result_in_the_unit_the_question_asks() -> None:
 ])
 def test_the_answer_stays_in_its_unit_where_the_question_asks_no_other(question: str) -> None:
     assert target(DRIP, ASKS_DROPS, question) == (DRIP, None)
+
+
+DOUBLES_EXAMPLE = Example(
+    "At 5% a year, compounded annually, how many years does it take money to double?",
+    'import sympy as sp\n\nrate = 0.05  # [1/year]\n\nt = sp.symbols("t", positive=True)\n'
+    'eq = sp.Eq((1 + rate) ** t, 2)\nt_double = sp.nsolve(eq, t, (0, 200), solver="bisect")\nanswer = float(t_double)\n')
+
+
+@pytest.mark.parametrize("text, value", [
+    ("How long does it take for money to grow threefold when it earns 5% a year, compounded annually?", 3),
+    ("At 5% a year, how many years until the money is three times what was invested?", 3),
+    ("At 5% a year, compounded annually, how many years does it take money to quadruple?", 4),
+    # the example's multiple, none, or two: left alone
+    ("At 5% a year, compounded annually, how many years does it take money to double?", None),
+    ("At 5% a year, compounded annually, how many years does it take to reach 1,500 dollars?", None),
+    ("At 5% a year, how long until it doubles, and how long until it triples?", None),
+    # how often is no multiple
+    ("A deposit is made three times a year at 5%: how many years does it take?", None),
+])
+def test_the_multiple_the_text_asks_for(text: str, value: int | None) -> None:
+    out, how = target(DOUBLES_EXAMPLE.program, DOUBLES_EXAMPLE, text)
+    if value is None:
+        assert out == DOUBLES_EXAMPLE.program and how is None
+    else:
+        assert f"eq = sp.Eq((1 + rate) ** t, {value})\n" in out
+        assert how is not None and how.reason == f"the problem asks for {value} times, the example for 2 times"
+        assert run_program(out).answer.value == pytest.approx(math.log(value) / math.log(1.05))
