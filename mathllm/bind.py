@@ -1645,10 +1645,12 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
             i, j = sources[p.name][0], sources[q.name][0]
             # (an amount of money and one per something are alike where the text writes both as
             # money: "£3 is charged per gigabyte ... a monthly fee of £13")
-            alike = unit_key(p.unit) == unit_key(q.unit) or (
+            money = unit_key(p.unit) != unit_key(q.unit) and (
                 unit_key(p.unit).partition("/")[0] == unit_key(q.unit).partition("/")[0] == said[i] in _CURRENCIES)
-            if not alike or i == j or said[i] != said[j]:
+            if not (money or unit_key(p.unit) == unit_key(q.unit)) or i == j or said[i] != said[j]:
                 continue
+            if money and any(n in _sources(x, mentions) for x in params if x.name not in (p.name, q.name) for n in (i, j)):
+                continue  # (a number a third parameter holds too, "£24.50" as the fare and the total: rule 1's)
             # the time asked about keeps the question's number ("What will it read 7 hours after
             # ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word)
             if any(_QUERY.search(x.description) and _in_question(text, mentions[n]) for x, n in ((p, i), (q, j))):
@@ -1661,7 +1663,8 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
             fit |= {(x.name, n): len((own[x.name] - own[y.name]) & near[n]) for x, y in ((a, b), (b, a)) for n in (i, j)}
             # neither fits its own number better, and together the other way fits clearly better
             if fit[p.name, j] >= fit[p.name, i] and fit[q.name, i] >= fit[q.name, j] \
-                    and fit[p.name, j] + fit[q.name, i] >= fit[p.name, i] + fit[q.name, j] + BESIDE_MARGIN:
+                    and fit[p.name, j] + fit[q.name, i] >= fit[p.name, i] + fit[q.name, j] + BESIDE_MARGIN \
+                    and not (money and not (fit[p.name, j] and fit[q.name, i])):  # (money: each its words)
                 pairs.append((p, q, i, j))
 
     def why(x: Parameter, to: int, y: Parameter, away: int) -> str:

@@ -2745,6 +2745,13 @@ def test_an_amount_and_an_amount_per_unit_trade_by_their_words() -> None:
     assert [mv.name for mv in moves] == ["fixed_fee", "rate"]
     # the right reading stays
     assert bind(text, out)[1] == []
+    # no trade onto a number a third parameter holds, nor where one of the two fits the other's
+    # number by no word of its own
+    taxi = ("Uma's receipt from a taxi company shows £24.50. Knowing that £2.10 is charged per kilometre in addition "
+            "to a base fare of £3.50, work out how many kilometres it covered.")
+    program = ("fixed_fee = 24.5  # base fare [GBP]\nrate = 3.5  # charge per kilometre [GBP/km]\n"
+               "total = 24.5  # total paid [GBP]\n")
+    assert bind(taxi, program)[1] == []
 
 
 def test_a_list_run_on_with_numbers_split_at_their_comma_becomes_the_text_list() -> None:

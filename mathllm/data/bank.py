@@ -29,6 +29,8 @@ BANK_PATH = Path(__file__).with_name("bank.jsonl")
 #: held-out phrasings of trained families were shown one of them and 3 of those turned wrong;
 #: at 0.9, 2 are shown another example (1 another family) and their own held-out phrasings
 #: still find them (53 of 54), at 0.8 only 49 (``benchmarks/bank_change.py``).
+#: ``cooling_time_from_two_readings`` joined on 2026-12-06 at weight 1: it took none of the 534
+#: held-out phrasings of the trained families from their own family's example.
 WEIGHTS = {name: 0.9 for name in (
     "lotka_volterra_equilibrium", "growth_rate_from_two_values", "bsa_dosing", "creatinine_clearance",
     "half_life_from_two_samples", "simple_interest", "sinking_fund_payment", "spring_damping_ratio",
