@@ -8,6 +8,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import _astlock  # (programs are parsed in threads; see the module)
+
+_astlock.install()
+
 __all__ = ["__version__", "load_problem", "solve"]
 
 

@@ -365,12 +365,19 @@ def test_a_value_the_text_does_not_write_in_that_unit_only_changes_its_comment()
 
 
 @pytest.mark.parametrize("program, text", [
-    (IN_MS.replace("[m/s]", "[mph]"), FROZEN.replace("m/s", "mph")),       # no factor bind knows
+    (IN_MS.replace("[m/s]", "[knot]"), FROZEN.replace("m/s", "knots")),     # no factor bind knows
     (IN_MS.replace("[m/s]", "[km/h]"), FROZEN.replace("m/s", "km/h")),      # the example's unit
 ])
 def test_units_stay_without_the_evidence(program: str, text: str) -> None:
     out, done = follow(program, [CANADA], text)
     assert out == program and done is None
+
+
+def test_a_speed_in_mph_takes_the_examples_km_per_hour() -> None:
+    # since 2026-12-06 bind knows US customary units: 7 mph is 11.265408 km/h
+    out, done = follow(IN_MS.replace("[m/s]", "[mph]"), [CANADA], FROZEN.replace("m/s", "mph"))
+    assert "v = 11.265408  # wind speed at m height [km/h]\n" in out
+    assert done is not None and done.converted == ["v = 7 mph as 11.2654 km/h"]
 
 
 def test_only_a_formula_with_a_fractional_power_is_tied_to_its_units() -> None:
