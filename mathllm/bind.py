@@ -748,7 +748,12 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # dimension ("250 mg" for ``ka  # [1/h]``) is clearly not, and an amount of money in a
             # currency ("$201") is a clear unit, and "The school has 1,513 students" is no amount
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
-            if is_measure(unit) and all(is_measure(said[i]) or _things(words[i]) for i in now):
+            # ("17 measuring 1.75 m" read as ``len_a = 17  # [m]`` beside ``need_a = 17  #
+            # [pieces]``: a number a count of things holds is a count, no length)
+            if is_measure(unit) and all(is_measure(said[i]) or _things(words[i])
+                                        or _count(mentions[i]) and any(q is not p and i in sources[q.name]
+                                                                       and _count_noun(units[q.name]) for q in params)
+                                        for i in now):
                 fits = [i for i in fits if i not in used]
                 # "18.9 mg/L at 1 h and 3.42 mg/L at 15 h" read as ``t1 = 18.9  # [h]``: the
                 # concentration's own time is the one written right beside it

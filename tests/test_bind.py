@@ -2787,3 +2787,17 @@ def find_numbers_plain(text: str) -> list:
 
     added, amount, first, target_pct = [m for m in find_numbers(text) if not m.word][:4]
     return [amount, added, first, target_pct]
+
+
+def test_a_length_holding_a_count_of_pieces_takes_the_free_length() -> None:
+    text = ("From steel rods measuring 10 m apiece, 23 pieces have to be cut: 17 measuring 1.75 m and the other 6 "
+            "measuring 2.5 m. Determine the least number of steel rods to use.")
+    program = ("stock_length = 10  # length of one steel rod [m]\nlen_a = 17  # length of the first piece type [m]\n"
+               "len_b = 2.5  # length of the second piece type [m]\nneed_a = 17  # pieces of the first type required "
+               "[pieces]\nneed_b = 6  # pieces of the second type required [pieces]\n")
+    out, moves = bind(text, program)
+    assert values(out)["len_a"] == 1.75 and values(out)["need_a"] == 17
+    assert [mv.name for mv in moves] == ["len_a"]
+    # without the count beside it, 17 may be a length the text gives in no unit: it stays
+    alone = program.replace("need_a = 17", "need_a = 16")
+    assert "len_a" not in {mv.name for mv in bind(text, alone)[1]}
