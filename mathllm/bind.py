@@ -3105,6 +3105,11 @@ def _noise(xs: list[float], r: list[float], written: set[float]) -> bool:
     return k == len(r)
 
 
+#: The count of a list of periodic amounts the text writes: "each of the following 3 years",
+#: "over the next 4 years".
+_LIST_COUNT = re.compile(r"\b(?:following|next)\s+(\d+)\s+(?:years|months|quarters|periods|weeks)\b", re.IGNORECASE)
+
+
 def _spells(rest: list[float], own: list[float], spelled: set[str]) -> bool:
     """Whether ``rest`` is numbers of the text split at their thousands comma ("11,300" as the
     two items 11, 300), once or more, perhaps among repetitions of ``own`` items."""
@@ -3191,6 +3196,16 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
             extra = len(cut) - len(noisy[0])
             new[n] = (noisy[0], (f"the text lists {len(noisy[0])} numbers; the program had them with {extra} more "
                                  "that repeat them or are not in the text"))
+            continue
+        # the text's whole list and then more, where the text counts the list ("returns 21,500,
+        # 20,300, 33,500 EUR at the end of each of the following 3 years" as four flows): the
+        # model's own bonus only where the text does not say how many there are
+        counted = [r for r in runs if len(r) < len(cut) and cut[:len(r)] == r
+                   and not set(cut[len(r):]) & set(written)  # (a number of the text may be meant)
+                   and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]
+        if n not in new and len(counted) == 1:
+            new[n] = (counted[0], f"the text lists {len(counted[0])} numbers for {len(counted[0])} periods; the "
+                                  f"program had {len(cut) - len(counted[0])} more")
             continue
         # the text's list scrambled: three or more of its numbers out of order, the other items
         # no number of the text ("[34400, 36100, 17300, 36, 17, 36]" for "28,100, 34,400,

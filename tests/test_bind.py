@@ -2801,3 +2801,16 @@ def test_a_length_holding_a_count_of_pieces_takes_the_free_length() -> None:
     # without the count beside it, 17 may be a length the text gives in no unit: it stays
     alone = program.replace("need_a = 17", "need_a = 16")
     assert "len_a" not in {mv.name for mv in bind(text, alone)[1]}
+
+
+@pytest.mark.parametrize("years, moved", [("3", True), ("4", False), ("", False)])
+def test_a_list_the_text_counts_loses_the_items_after_it(years: str, moved: bool) -> None:
+    text = ("What is the net present value, at 8.75% a year, of paying 87,000 EUR now for a delivery van that returns "
+            f"21,500 EUR, 20,300 EUR, 33,500 EUR at the end of each of the following {years} years?").replace("  ", " ")
+    program = "initial_cost = 87000  # [EUR]\nrate = 0.0875  # [1/year]\ncash_flows = [21500, 20300, 33500, 53500]  # [EUR]\n"
+    out, moves = bind(text, program)
+    if moved:
+        assert "cash_flows = [21500, 20300, 33500]  # [EUR]" in out
+        assert [mv.reason for mv in moves] == ["the text lists 3 numbers for 3 periods; the program had 1 more"]
+    else:
+        assert moves == []  # (no count, or another: the fourth may be the model's own bonus)
