@@ -1182,7 +1182,12 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
     2,000 fronds at t = 1 d to 4,230 at t = 3 d"), the free number is the later-numbered one's
     where the text writes it after the held one, the earlier-numbered one's where before; for a
     count of things (``E0``, ``I0  # [people]`` for "5 exposed and 8 infectious cases"), it is the
-    one's that the word after the free number names, where it names only that one."""
+    one's that the word after the free number names, where it names only that one (with no word
+    after it, the one whose own words stand beside it). Other measures: where one of the two is
+    the value of interest and the held number is the question's, the free number is the other's
+    (``year1 = year_query = 2037``); else the one's whose own words stand beside the free number
+    ("exactly 1 wet days during a holiday of 11 days" for ``days = k = 11``). A calendar year is
+    a number in years ("in 1995")."""
     units = {p.name: unit_key(p.unit) for p in params}
     # (a zero counts as read from a zero of its unit: "they start with 0 and 400 g of salt")
     sources = {p.name: _sources(p, mentions) if p.value != 0 else
@@ -1209,7 +1214,7 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
         # measures by their indices (``t1``, ``t2``) or by the question's number being the one
         # of interest, counts of things by their words
         asks = [x for x in (p, q) if _QUERY.search(x.description)]
-        kind = measure and len(asks) < 2 or _count_noun(unit) or unit == "1"
+        kind = (measure and len(asks) < 2) or _count_noun(unit) or unit == "1"
         if unit != units[q.name] or not kind or len(held[p.name]) != 1 or held[p.name] != held[q.name]:
             continue
         i = held[p.name][0]
@@ -1561,7 +1566,7 @@ def _named_units(p: Parameter) -> set[str]:
 
 #: "41 per 1,000 people", "12 in 100,000": a rate out of a round base, a fraction as a percentage is.
 _PER_BASE = re.compile(r"^\s*(?:per|in|out of)\s+(1,000|1000|10,000|10000|100,000|100000|1,000,000|1000000)\b")
-#: "1 in 500", "3 out of 40": a whole number after "in" or "out of", no decimal, percentage or unit after it.
+#: "1 in 500", "3 out of 40": a whole number after "in" or "out of", no decimal or percentage after it.
 _OUT_OF = re.compile(r"^\s*(?:in|out of)\s+(\d{1,3}(?:,\d{3})+|\d+)\b(?![.,]\d|\s*%)")
 
 
@@ -3204,8 +3209,8 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
                    and not set(cut[len(r):]) & set(written)  # (a number of the text may be meant)
                    and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]
         if n not in new and len(counted) == 1:
-            new[n] = (counted[0], f"the text lists {len(counted[0])} numbers for {len(counted[0])} periods; the "
-                                  f"program had {len(cut) - len(counted[0])} more")
+            new[n] = (counted[0], (f"the text lists {len(counted[0])} numbers for {len(counted[0])} periods; the "
+                                   f"program had {len(cut) - len(counted[0])} more"))
             continue
         # the text's list scrambled: three or more of its numbers out of order, the other items
         # no number of the text ("[34400, 36100, 17300, 36, 17, 36]" for "28,100, 34,400,
