@@ -682,6 +682,13 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
                      + labelled + weekdays + counts + pairs + series + paired + data + listed)
 
 
+def currency_of(unit: str) -> str | None:
+    """The currency of an amount of money or of one per something (``usd``, ``gbp/gb``), spelled
+    alike (:func:`unit_key`); None for any other unit."""
+    top = unit.partition("/")[0]
+    return top if top in _CURRENCIES else None
+
+
 def _one_currency(said: list[str], params: list[Parameter]) -> list[str]:
     """The text's units as the program's parameters can match them. An amount per unit ("31.44
     dollars each") is one only where the program tells prices per unit from amounts of money
@@ -689,21 +696,17 @@ def _one_currency(said: list[str], params: list[Parameter]) -> list[str]:
     each uses one currency and they differ: a small model keeps the shown example's currency
     (``[GBP/unit]`` for "31.44 dollars each"), and what tells an amount from an amount per unit
     is the unit, not the currency's name."""
-    def currency(key: str) -> str | None:
-        top = key.partition("/")[0]
-        return top if top in _CURRENCIES else None
-
     units = [unit_key(p.unit) for p in params]
-    if not any(currency(u) and "/" in u for u in units):
+    if not any(currency_of(u) and "/" in u for u in units):
         # a program that writes prices as amounts of money (``price_adult  # [GBP]``) does not
         # tell them from totals: neither does the text's "£23 apiece" then
-        said = [k.partition("/")[0] if currency(k) and k.endswith("/unit") else k for k in said]
-    text_has = {c for k in said if (c := currency(k))}
-    program_has = {c for u in units if (c := currency(u))}
+        said = [k.partition("/")[0] if currency_of(k) and k.endswith("/unit") else k for k in said]
+    text_has = {c for k in said if (c := currency_of(k))}
+    program_has = {c for u in units if (c := currency_of(u))}
     if len(text_has) != 1 or len(program_has) != 1 or text_has == program_has:
         return said
     (was,), (now,) = text_has, program_has
-    return [now + k[len(was):] if currency(k) == was else k for k in said]
+    return [now + k[len(was):] if currency_of(k) == was else k for k in said]
 
 
 def _named_things(text: str, unit: str, now: list[int], used: set[int], mentions: list[Mention],
@@ -1130,12 +1133,17 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 _BEFORE_YEAR = re.compile(r"\b(?:in|by|since|until|till|from|to|of|after|before|year)\s+$", re.IGNORECASE)
 
 
+def _year_value(value: float | Decimal) -> bool:
+    """Whether a value can be a calendar year: whole, from 1000 to 2999."""
+    return math.isfinite(value) and value == int(value) and 1000 <= value <= 2999
+
+
 def _calendar_year(text: str, m: Mention, said: str) -> bool:
-    """Whether a number of the text reads as a calendar year ("in 1995", "2012:"): whole, from
-    1000 to 2999, no thousands comma, written with no unit after it and after a word a year
-    follows (or with nothing after it)."""
-    return (not m.percent and m.scale == 1 and "," not in m.written and m.value == m.value.to_integral_value()
-            and 1000 <= m.value <= 2999 and not _unit_of_measure(said) and said not in _CURRENCIES
+    """Whether a number of the text reads as a calendar year ("in 1995", "2012:"): a year's value
+    (:func:`_year_value`), no thousands comma, written with no unit after it and after a word a
+    year follows (or with nothing after it)."""
+    return (not m.percent and m.scale == 1 and "," not in m.written and _year_value(m.value)
+            and not _unit_of_measure(said) and said not in _CURRENCIES
             and (not said or bool(_BEFORE_YEAR.search(text[max(0, m.start - 8):m.start]))))
 
 
@@ -1155,12 +1163,9 @@ def _year_named(text: str, params: list[Parameter], mentions: list[Mention], sai
     if len(free) != 1:
         return []
 
-    def calendar(v: float) -> bool:
-        return float(v).is_integer() and 1000 <= v <= 2999
-
     named = [p for p in params if _YEAR_NAME.match(p.name) or _YEAR_WORDS.match(p.description)]
-    wrong = [p for p in named if not calendar(p.value)]
-    if len(wrong) != 1 or not any(calendar(p.value) for p in named):
+    wrong = [p for p in named if not _year_value(p.value)]
+    if len(wrong) != 1 or not any(_year_value(p.value) for p in named):
         return []
     p, m = wrong[0], mentions[free[0]]
     return [Rebinding(p.name, p.value, float(m.value),
@@ -1656,7 +1661,7 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
             # (an amount of money and one per something are alike where the text writes both as
             # money: "£3 is charged per gigabyte ... a monthly fee of £13")
             money = unit_key(p.unit) != unit_key(q.unit) and (
-                unit_key(p.unit).partition("/")[0] == unit_key(q.unit).partition("/")[0] == said[i] in _CURRENCIES)
+                (c := currency_of(unit_key(p.unit))) is not None and c == currency_of(unit_key(q.unit)) == said[i])
             if not (money or unit_key(p.unit) == unit_key(q.unit)) or i == j or said[i] != said[j]:
                 continue
             if money and any(n in _sources(x, mentions) for x in params if x.name not in (p.name, q.name) for n in (i, j)):

@@ -834,7 +834,6 @@ def _in_asked_unit(value: ast.expr, assigns: dict[str, ast.Assign], program: str
     return f"float({hits[0]})", f"the problem asks for {hits[0]} in its unit, the program converted it further"
 
 
-
 #: A multiple written in words: "double", "twice", "three times", "threefold", "quadruples".
 _MULTIPLES = {
     2: r"doubl\w*|twice|two times|twofold|two-fold|2-fold",

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .bind import (  # the binder's reading of a number's unit
-    _CURRENCIES,
+    currency_of,
     is_measure,
     unit_key,
     unit_word,
@@ -104,17 +104,12 @@ def _matches(value: float, target: float) -> bool:
     return value not in _CONVENTIONAL and any(math.isclose(value, target * c, rel_tol=1e-9) for c in _CONVERSIONS)
 
 
-def _is_money_unit(unit: str) -> bool:
-    """Whether ``unit`` (spelled alike) is a currency or an amount of money per something."""
-    return unit.partition("/")[0] in _CURRENCIES
-
-
 def _unit_constant(p: Parameter) -> bool:
     """Whether ``p`` holds a unit-conversion factor (0.0254 m per inch): not where its unit is a
     rate per unit of time or a percentage (``rate = 0.0254  # [1/year]`` is 2.54% a year, made up
     for "24% a year", no inch)."""
     unit = unit_key(p.unit)
-    if unit.startswith("1/") or unit_is_percent(p) or _is_money_unit(unit):
+    if unit.startswith("1/") or unit_is_percent(p) or currency_of(unit):
         return False  # (nor is an amount of money: ``rate = 0.0254  # [USD/km]`` for "2.50 dollars per km")
     return any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS)
 

@@ -380,11 +380,17 @@ BANK_ONLY_KINDS = [
 ]
 
 
-@pytest.mark.parametrize(("family", "text"), BANK_ONLY_KINDS, ids=[f for f, _ in BANK_ONLY_KINDS])
-def test_the_shipped_bank_holds_the_kinds_added_for_retrieval_only(family: str, text: str) -> None:
+def shown_in_shipped_bank(text: str) -> tuple[str, Example]:
+    """The family of the example the shipped bank shows for ``text``, and the example."""
     bank = load_bank(BANK_PATH)
     shown = bank.nearest(text, k=1)[0]
-    assert bank.groups[bank.examples.index(shown)] == family
+    return bank.groups[bank.examples.index(shown)], shown
+
+
+@pytest.mark.parametrize(("family", "text"), BANK_ONLY_KINDS, ids=[f for f, _ in BANK_ONLY_KINDS])
+def test_the_shipped_bank_holds_the_kinds_added_for_retrieval_only(family: str, text: str) -> None:
+    group, shown = shown_in_shipped_bank(text)
+    assert group == family
     if "continuous growth" in text:
         assert "sp.exp(r * t)" in shown.program
 
@@ -607,9 +613,7 @@ def test_bank_names_resolve_and_missing_banks_are_refused(tmp_path: Path, monkey
       "throw. Determine the chance that the player makes exactly 4 of them, as a decimal."), "prob_binomial"),
 ])
 def test_an_equilibrium_or_at_least_one_asked_is_a_kind_of_question(text: str, family: str) -> None:
-    bank = load_bank(BANK_PATH)
-    shown = bank.nearest(text, k=1)[0]
-    assert bank.groups[bank.examples.index(shown)] == family
+    assert shown_in_shipped_bank(text)[0] == family
 
 
 @pytest.mark.parametrize(("text", "family"), [
@@ -621,9 +625,7 @@ def test_an_equilibrium_or_at_least_one_asked_is_a_kind_of_question(text: str, f
       "2,000 euros are deposited at the end of every month?"), "savings_annuity_fv"),
 ])
 def test_payments_each_period_are_a_kind(text: str, family: str) -> None:
-    bank = load_bank(BANK_PATH)
-    shown = bank.nearest(text, k=1)[0]
-    assert bank.groups[bank.examples.index(shown)] == family
+    assert shown_in_shipped_bank(text)[0] == family
 
 
 @pytest.mark.parametrize(("text", "pays"), [

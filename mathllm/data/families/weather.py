@@ -173,25 +173,35 @@ def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
         f"at that moment and {_deg(T1, u)} {later} later, and the surroundings stay at "
         f"{_deg(Ta, u)}? Use Newton's law of cooling.{aside}",
     ]
-    program = code(f"""
-        import sympy as sp
-
-        T_env = {lit(Ta)}  # temperature of the surroundings [{u}]
-        T0 = {lit(T0)}  # temperature at the first reading [{u}]
-        t1 = {t1}  # time of the second reading [{tu}]
-        T1 = {lit(T1)}  # second reading [{u}]
-        T_target = {lit(Tt)}  # temperature asked about [{u}]
-
-        t, k = sp.symbols("t k", positive=True)
-        T = sp.Function("T")
-        ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_env))
-        sol = sp.dsolve(ode, T(t), ics={{T(0): T0}})
+    program = _fitted_to_second_reading(Ta, T0, t1, T1, u, tu, "at the first reading",
+                                        f"T_target = {lit(Tt)}  # temperature asked about [{u}]", """
         # the constant from the second reading, then the time the asked temperature is reached
         k_val = sp.nsolve(sp.Eq(sol.rhs.subs(t, t1), T1), k, (1e-6, 10), solver="bisect")
         t_reach = sp.nsolve(sp.Eq(sol.rhs.subs(k, k_val), T_target), t, (0, 1000 * t1), solver="bisect")
         answer = float(t_reach)
         """)
     return texts[phrasing], program, tu
+
+
+def _fitted_to_second_reading(Ta: float, T0: float, t1: float, T1: float, u: str, tu: str, first: str,
+                              asked: str, after: str) -> str:
+    """A program of Newton's law with its constant to fit to a second reading (``T1`` at ``t1``):
+    the parameters, the ``asked`` line, the ODE solved symbolically, then ``after`` (the fit and
+    what the family asks of it)."""
+    return code(f"""
+        import sympy as sp
+
+        T_env = {lit(Ta)}  # temperature of the surroundings [{u}]
+        T0 = {lit(T0)}  # temperature {first} [{u}]
+        t1 = {t1}  # time of the second reading [{tu}]
+        T1 = {lit(T1)}  # second reading [{u}]
+        {asked}
+
+        t, k = sp.symbols("t k", positive=True)
+        T = sp.Function("T")
+        ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_env))
+        sol = sp.dsolve(ode, T(t), ics={{T(0): T0}})
+        """) + code(after)
 
 
 # (object, time unit, k range per time unit, scene text)
@@ -250,21 +260,9 @@ def cooling_temperature_after(rng: random.Random, phrasing: int):
         f"{_deg(T1, u)} after {t1} {uw}, and the surroundings are steady at {_deg(Ta, u)}? Use "
         f"Newton's law of {'heating' if warming else 'cooling'}.{aside}",
     ]
-    program = code(f"""
-        import sympy as sp
-
-        T_env = {lit(Ta)}  # temperature of the surroundings [{u}]
-        T0 = {lit(T0)}  # temperature at the start [{u}]
-        t1 = {t1}  # time of the second reading [{tu}]
-        T1 = {lit(T1)}  # second reading [{u}]
-        t2 = {t2}  # time of interest [{tu}]
-
-        t, k = sp.symbols("t k", positive=True)
-        T = sp.Function("T")
-        ode = sp.Eq(T(t).diff(t), -k * (T(t) - T_env))
-        sol = sp.dsolve(ode, T(t), ics={{T(0): T0}})
+    program = _fitted_to_second_reading(Ta, T0, t1, T1, u, tu, "at the start", f"t2 = {t2}  # time of interest [{tu}]", """
         k_val = sp.nsolve(sp.Eq(sol.rhs.subs(t, t1), T1), k, (1e-6, 10), solver="bisect")
-        answer = float(sol.rhs.subs({{k: k_val, t: t2}}))
+        answer = float(sol.rhs.subs({k: k_val, t: t2}))
         """)
     return texts[phrasing], program, u
 
