@@ -648,10 +648,16 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     shared += twins
     changed = _from_to(text, params, mentions) + _year_named(text, params, mentions, said)
     program, params = _apply(program, params, changed)
+    crossed = _pairs_crossed(text, params, mentions)
+    program, params = _apply(program, params, crossed)
+    changed += crossed
     shared += changed
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
              + _own_noun(text, params, mentions, words, said))
     program, params = _apply(program, params, named)
+    items = _named_items(text, program, params, mentions, words, said)
+    program, params = _apply(program, params, items)
+    named += items
     # rule 3's unmentioned factor again: rule 2 can put another parameter on its number
     # (``ka = 0.1`` moved onto the 0.8 that ``F`` holds)
     named += (factor := _unmentioned_factor(text, program, params, mentions))
@@ -779,6 +785,21 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                 fits = [i for i in fits if i not in used] or _spare(fits, params, sources, mentions)
                 if len(fits) != 1 or p.name in cells:
                     continue
+            elif unit in _TEMPERATURES and all(_unit_of_measure(said[i]) and said[i] not in _TEMPERATURES for i in now):
+                # a temperature holding a measure of another dimension ("17 hours after the sun
+                # goes down" read as ``T0 = 17  # [°C]``): onto the one temperature no parameter takes
+                fits = [i for i in fits if i not in used]
+                if len(fits) != 1 or p.name in cells:
+                    continue
+            elif unit == "1" and all(is_money(text, mentions[i]) or said[i].startswith("-") for i in now):
+                # a count holding an amount of money or a denomination ("2-euro coins ... 2 EUR
+                # apiece" read as ``total_count = 2  # number of coins in a jar``): onto the one free
+                # count that names what it counts ("98 coins")
+                own = _count_words(p)
+                fits = [i for i, m in enumerate(mentions) if i not in used and _count(m) and said[i]
+                        and not _unit_of_measure(said[i]) and not is_money(text, m) and _stems(said[i]) & own]
+                if len(fits) != 1 or p.name in cells:
+                    continue
             else:
                 fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
                 if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
@@ -810,9 +831,11 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         if new == p.value:
             continue
         in_unit = f" ({fmt_value(new)} {p.unit})" if factor != 1 else ""
+        # ("2-euro coins": a number that names a kind of thing is no amount of it)
+        what = (f"{mentions[was].written} names a kind ({mentions[was].written}{words[was]})" if words[was].startswith("-")
+                else f"{mentions[was].written} is in {words[was]}")
         moves.append((fits[0], free, Rebinding(p.name, p.value, new,
-                                               f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; "
-                                               f"{mentions[was].written} is in {words[was]}")))
+                                               f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; {what}")))
     # numbered parameters in another unit each ("they start with 2.5 and 1.2 kg" read as
     # ``S1_0 = 25``, ``S2_0 = 10`` from "25 g/L" and "10 L/min"): the list, in order
     for unit, group in crowded.items():
@@ -1018,14 +1041,22 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                and all(_FROM_ZERO.search(text[:mentions[i].start]) for i in zeros[p.name]) and not _initial(p)
                and not re.search(r"\b(?:start\w*|begin\w*|zero|rest|empty|from)\b", _named_by(p), re.IGNORECASE)}
     zeroed |= started
+    # a zero the text does not write, for a measure that is no start ("which starts 1.5 hours
+    # later" read as ``delay = 0  # how much later the bus from Jasper starts [h]``): a free number
+    # of its unit written with its own words is its value
+    unwritten = {p.name for p in params if p.value == 0 and p.name in zeros and not zeros[p.name]
+                 and not _initial(p) and not re.search(r"start|begin|zero|rest|empty|from|init", p.name, re.IGNORECASE)
+                 and structural_reason(p) is None} - zeroed
     for p in params:
         lender = lenders.get(p.name)
         # "5.4 °F per 1,000 ft" gives no altitude of 1,000 ft: a denominator is no value
         per = bool(sources[p.name]) and all(after_per(text, mentions[i]) for i in sources[p.name])
-        if ((p.name in invented or lender or per) and p.value != 0 or p.name in zeroed) and units[p.name]:
+        if ((p.name in invented or lender or per) and p.value != 0 or p.name in zeroed | unwritten) and units[p.name]:
             by_unit.setdefault(units[p.name], []).append(p)
             if lender:
                 whose[p.name] = lender
+
+    lone: set[str] = set()  # those that take the text's one free count with no unit
 
     def fitting(p: Parameter, unit: str) -> list[int]:
         """The free numbers of the text that can be ``p``'s value in ``unit``."""
@@ -1042,6 +1073,15 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # written in the rate's own unit is it, rather than a percentage
             exact = [i for i in fits if _factor(said[i], unit) is not None]
             fits = exact if len(exact) == 1 else fits
+        if p.name in unwritten:
+            own = _stems(_named_by(p)) - _GENERIC_OWN
+            fits = [i for i in fits if _clause_words(text, mentions[i]) & own]
+        if len(fits) > 1 and currency_of(unit) == unit:
+            # an amount of money, not a price per something other than time ("49.20 EUR ... 1.60
+            # EUR is charged per kilometre" for ``total  # [EUR]``; "$500 per month" can be a
+            # payment)
+            lump = [i for i in fits if not _PRICED_PER.match(text, mentions[i].end)]
+            fits = lump or fits
         if len(fits) > 1 and unit == "1":
             # a count: the one number written with a word of its own ("1 internal fence ... 2 equal
             # pens" for ``pens  # number of equal pens``)
@@ -1053,9 +1093,15 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # words that name the parameter ("... and carrying capacity 76,000" for ``K = 68  #
             # [people]``, 68 being a percentage)
             own = _stems(_named_by(p))
-            fits = [i for i, m in enumerate(mentions) if i not in owned and not said[i] and _count(m)
-                    and not is_money(text, m) and not after_per(text, m)
-                    and _stems(" ".join(text[:m.start].split()[-3:])) & own]
+            bare = [i for i, m in enumerate(mentions) if i not in owned and (not said[i] or said[i] in _NO_UNIT)
+                    and _count(m) and not is_money(text, m) and not after_per(text, m)]
+            fits = [i for i in bare if _stems(" ".join(text[:mentions[i].start].split()[-3:])) & own]
+            if not fits and len(bare) == 1 and not any(said[i] == nouns[p.name] for i in range(len(mentions))
+                                                       if i not in owned):
+                # or the one free count with no unit at all ("toward a ceiling of 30,000 at an
+                # intrinsic rate" for ``K = 130000  # carrying capacity [people]``)
+                fits = bare
+                lone.add(p.name)
         if p.name in nouns and p.name in miscounted:
             # a count in a noun of the model's own holding a measure counts what the counts of
             # that noun count in the text, and only that: "10 people" taken by ``cookies_target  #
@@ -1082,7 +1128,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # 57.1  # initial amount [1]`` no number)
             fits = [fitting(p, unit) for p in group]
             moved = (_in_list_order(text, group, fits, mentions, words, said, unit, why)
-                     or _by_own_words(group, fits, mentions, words, said, owned, unit, why))
+                     or _by_own_words(group, fits, mentions, words, said, owned, unit, why)
+                     or _by_numbered_companion(text, group, fits, params, mentions, words, said, unit, why))
             fitted = [p for p, f in zip(group, fits, strict=True) if f]
             if moved or len(fitted) != 1:
                 moves += moved
@@ -1108,6 +1155,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                else f"0 {words[zeros[p.name][0]]} is where something starts, {p.name} is no start"
                if p.name in started
                else "the problem says nothing of a start with none" if p.name in zeroed
+               else f"the problem writes no 0 for {p.name}, which is no start" if p.name in unwritten
                else f"{fmt_value(p.value)} is only a conversion of a number in another dimension"
                if p.name in foreign
                else f"{fmt_value(p.value)} is a measure in {words[sources[p.name][0]]}, {p.name} has no unit"
@@ -1119,15 +1167,27 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         new = _value(m, p, Decimal(1) / base if base else _factor(said[fits[0]], unit) or Decimal(1))
         if new == p.value:
             continue  # "1.93 m" as ``height_cm = 193``: a conversion, not made up
-        free = (f"its one free rate is {m.written} per {int(base):,}" if base else
+        free = (f"its one free number in {words[fits[0]]} written with its words is {m.written}"
+                if p.name in unwritten else
+                f"its one free rate is {m.written} per {int(base):,}" if base else
                 f"{twin.name}, which the program never uses, holds {m.written}" if twin is not None else
                 f"its one free number in {words[fits[0]]} is {m.written}{' ' + m.scale_name if m.scale_name else ''}"
-                if words[fits[0]] else f"the free number written after its name is {m.written}")
+                if words[fits[0]] and p.name not in lone else
+                f"the one free count is {m.written}" if p.name in lone else
+                f"the free number written after its name is {m.written}")
         moves.append((fits[0], Rebinding(p.name, p.value, new, f"{why}; {free}")))
     # "0.8% per year" as the one free number of a rate and of a fraction: whose it is is not clear
     targets = [i for i, _ in moves]
     return [mv for i, mv in moves if targets.count(i) == 1]
 
+
+#: A price per something other than time after a number ("1.60 EUR is charged per kilometre",
+#: "$2 per kg"): no amount of money.
+_PRICED_PER = re.compile(r"[^,.;:?!\d]{0,30}?\bper\s+(?!cent\b|(?:year|month|week|day|hour|annum|quarter)s?\b)[a-z]",
+                         re.IGNORECASE)
+#: Words that follow a number where a unit would stand but are none ("30,000 at an intrinsic rate").
+_NO_UNIT = frozenset({"at", "and", "or", "in", "on", "for", "of", "to", "with", "by", "from", "is", "are", "was",
+                      "were", "will", "which", "that", "when", "if", "but", "as"})
 
 #: A word a calendar year follows: "in 1995", "by 2037", "the year 2012".
 _BEFORE_YEAR = re.compile(r"\b(?:in|by|since|until|till|from|to|of|after|before|year)\s+$", re.IGNORECASE)
@@ -1233,10 +1293,23 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
                 # no value of another dimension)
                 and (j not in read or measure and not (unit == "year" and _calendar_year(text, mentions[j], said[j])))
                 and not after_per(text, m)]
-        if len(free) != 1:
+        several = len(free) > 1
+        if not free or several and not (measure and _indexed(p, q) is None and not asks):
             continue
         j = free[0]
-        if measure and _indexed(p, q) is None and asks:
+        if several:
+            # several free numbers: the one in whose clause the words of one of the two (not the
+            # other's) stand, where only one of the two has such a number ("24 °C at that
+            # moment, 21.5 °C after 4 hours, and the surroundings are steady at 16 °C" for
+            # ``T_env = T1 = 21.5``)
+            own = _stems(_named_by(p)) - _stems(_named_by(q)), _stems(_named_by(q)) - _stems(_named_by(p))
+            picks = [[k for k in free if mine & _clause_words(text, mentions[k])] for mine in own]
+            if sorted(len(x) for x in picks) != [0, 1]:
+                continue
+            j = next(x[0] for x in picks if x)
+            mover = p if picks[0] else q
+            how = f"with the words of {mover.name}"
+        elif measure and _indexed(p, q) is None and asks:
             # "in 2037 ..., if it stood at 82 in 1995" read as ``year1 = year_query = 2037``: the
             # question's number is the one of interest's, the free one the other's
             if not _in_question(text, mentions[i]):
@@ -1270,8 +1343,9 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
         shown = said[j] if _factor(said[j], unit) is not None else unit  # (a calendar year has no unit word)
         moves.append(Rebinding(mover.name, mover.value, new,
                                f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
-                               f"the one free number {'in ' + shown + ' ' if measure else ''}"
-                               f"is {mentions[j].written}, {how}"))
+                               + (f"of the free numbers in {shown}, {mentions[j].written} stands {how}" if len(free) > 1
+                                  else f"the one free number {'in ' + shown + ' ' if measure else ''}"
+                                       f"is {mentions[j].written}, {how}")))
     names = Counter(mv.name for mv in moves)
     return [mv for mv in moves if names[mv.name] == 1]
 
@@ -1318,6 +1392,60 @@ def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> lis
     return [mv for mv in moves if names[mv.name] == 1]
 
 
+#: A parameter numbered as the first or second of a pair of readings: ``N1``, ``year2``, ``C_1``.
+_PAIR_INDEX = re.compile(r"(?P<head>[A-Za-z]+?)_?(?P<index>[12])")
+#: What parts two readings of one observation ("170 gigatonnes per year (2001)", "6.53 mg/L at
+#: 1 h" are one, "1 h and 1.98 mg/L", "(2001) to 374" two).
+_NOT_ONE_READING = re.compile(r"[,;.?!]|\b(?:and|to|from|then|but|while|whereas|later|after|before)\b",
+                              re.IGNORECASE)
+
+
+def _one_reading(text: str, mentions: list[Mention], a: int, b: int) -> bool:
+    """Whether the numbers ``a`` and ``b`` of the text stand next to each other as one reading."""
+    lo, hi = sorted((a, b))
+    gap = text[mentions[lo].end:mentions[hi].start]
+    return hi - lo == 1 and len(gap.split()) <= 5 and not _NOT_ONE_READING.search(gap)
+
+
+def _pairs_crossed(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 2, readings paired by their numbers: two pairs of parameters numbered 1 and 2
+    (``N1``, ``year1``; ``N2``, ``year2``), each holding a number the text writes once, where the
+    text writes each number of one kind beside the other pair's number of the other kind ("from
+    170 gigatonnes per year (2001) to 374 gigatonnes per year (2019)" read as ``N1 = 374``,
+    ``year1 = 2001``, ``N2 = 170``, ``year2 = 2019``): the kind whose numbers stand in the text
+    in the other order than their names' trades them."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    by: dict[str, dict[str, Parameter]] = {}
+    for p in params:
+        m = _PAIR_INDEX.fullmatch(p.name)
+        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
+            by.setdefault(m["head"], {})[m["index"]] = p
+    heads = [h for h, pair in by.items() if len(pair) == 2]
+    moves = []
+    for h, g in combinations(heads, 2):
+        (h1, h2), (g1, g2) = [[sources[by[x][i].name][0] for i in "12"] for x in (h, g)]
+        if len({h1, h2, g1, g2}) != 4 or any(sum(m.value == mentions[i].value for m in mentions) != 1
+                                             for i in (h1, h2, g1, g2)):
+            continue
+        if not (_one_reading(text, mentions, h1, g2) and _one_reading(text, mentions, h2, g1)) \
+                or _one_reading(text, mentions, h1, g1) or _one_reading(text, mentions, h2, g2):
+            continue
+        out_of_order = [x for x, (i, j) in ((h, (h1, h2)), (g, (g1, g2))) if i > j]
+        if len(out_of_order) != 1:
+            continue
+        x = out_of_order[0]
+        other = g if x == h else h
+        first, second = by[x]["1"], by[x]["2"]
+        moves += [Rebinding(first.name, first.value, second.value,
+                            f"the problem writes {fmt_value(second.value)} beside {by[other]['1'].name}'s "
+                            f"{fmt_value(by[other]['1'].value)}, the first reading"),
+                  Rebinding(second.name, second.value, first.value,
+                            f"the problem writes {fmt_value(first.value)} beside {by[other]['2'].name}'s "
+                            f"{fmt_value(by[other]['2'].value)}, the second reading")]
+    names = Counter(mv.name for mv in moves)
+    return [mv for mv in moves if names[mv.name] == 1]
+
+
 def _by_index(group: list[Parameter]) -> list[Parameter]:
     """Parameters in the order of the numbers in their names (``S1_0`` before ``S2_0``)."""
     return sorted(group, key=lambda p: [int(d) for d in re.findall(r"\d+", p.name)])
@@ -1348,6 +1476,33 @@ def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], men
         out.append((i, Rebinding(p.name, p.value, new, f"{why(p)}; the free numbers in {words[i]} are the list "
                                                        f"{listed}, in the order of the names")))
     return out
+
+
+def _by_numbered_companion(text: str, group: list[Parameter], fits: list[list[int]], params: list[Parameter],
+                           mentions: list[Mention], words: list[str], said: list[str], unit: str,
+                           why: Callable[[Parameter], str]) -> list[tuple[int, Rebinding]]:
+    """Rule 3 for several made-up values of one unit, numbered as readings (``C1``, ``C2``): each
+    takes the free number of its unit written as one reading with the number its companion of
+    the same number holds ("6.53 mg/L at 1 h and 1.98 mg/L at 9 h" for ``C1``, ``C2`` beside
+    ``t1 = 1``, ``t2 = 9``); only where each ends with a number of its own."""
+    index = {p.name: m["index"] for p in params if (m := _PAIR_INDEX.fullmatch(p.name))}
+    if not all(p.name in index for p in group) or len({index[p.name] for p in group}) != len(group):
+        return []
+    names = {p.name for p in group}
+    out = []
+    for p, f in zip(group, fits, strict=True):
+        held = [i for q in params if q.name not in names and index.get(q.name) == index[p.name]
+                for i in _sources(q, mentions)]
+        beside = [i for i in f if any(_one_reading(text, mentions, i, j) for j in held)]
+        if len(beside) != 1:
+            return []
+        i = beside[0]
+        out.append((i, Rebinding(p.name, p.value, _value(mentions[i], p, _factor(said[i], unit) or Decimal(1)),
+                                 f"{why(p)}; {_as_written(mentions[i], words[i])} is written as one reading "
+                                 f"with the number of its companion numbered {index[p.name]}")))
+    if len({i for i, _ in out}) != len(out):
+        return []
+    return [(i, mv) for i, mv in out if mv.new != mv.old]
 
 
 def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[Mention], words: list[str],
@@ -1781,6 +1936,98 @@ def _own_noun(text: str, params: list[Parameter], mentions: list[Mention], words
             moves.append(Rebinding(p.name, p.value, new,
                                    f"{_as_written(mentions[j], words[j])} names {p.name}; "
                                    f"{_as_written(mentions[i], words[i])} does not"))
+    return moves
+
+
+#: Stems too common to tell a parameter's words from another's.
+_GENERIC_OWN = frozenset({"the", "and", "for", "from", "with", "star", "begi", "that", "this", "whic", "how", "much",
+                          "many", "what", "time", "valu", "numb"})
+
+#: Where a clause ends, for the words that stand with a number: punctuation, or a word that
+#: joins two clauses ("Lyon wants 75 crates, Nice wants 40", "5 parts ... and 2 that Hiro gets").
+_CLAUSE_END = re.compile(r"[,;:.?!()]|\b(?:and|but|while|whereas|plus)\b", re.IGNORECASE)
+
+
+def _clause_words(text: str, m: Mention) -> set[str]:
+    """The stems of up to five words before ``m`` and three after it, within its clause."""
+    before = _CLAUSE_END.split(text[:m.start])[-1].split()[-5:]
+    after = _CLAUSE_END.split(text[m.end:])[0].split()[:3]
+    return _stems(" ".join(before + after))
+
+
+def _name_label(text: str, m: Mention, said: str) -> bool:
+    """Whether ``m`` numbers a name ("Plant 1 to Lyon", "Plant 2 (66)"): a whole number right
+    after a capitalized word, with no unit after it."""
+    before = text[:m.start].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and before[0].isalpha() and _whole(float(m.value)) \
+        and (not said or said in _NO_UNIT)
+
+
+def _in_unit_of(text: str, m: Mention, said: str, unit: str) -> bool:
+    """Whether the number ``m`` of the text (its unit ``said``) is of a parameter's ``unit``: an
+    amount of money for a currency, a measure of the unit's dimension, a temperature in its own
+    scale (°F converts by no factor), or for any other unit a count (no money, percentage or measure)."""
+    if currency_of(unit):
+        return is_money(text, m) and "/" not in said and "/" not in unit
+    if "°" in unit + said:
+        return said == unit
+    if is_measure(unit):
+        return said == unit or _factor(said, unit) is not None
+    return not is_money(text, m) and not m.percent and not is_measure(said) and unit != "%"
+
+
+def _named_items(text: str, program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
+                 said: list[str]) -> list[Rebinding]:
+    """Rule 2, named items: two or more parameters of one unit whose names share their head and
+    whose words differ by the item each is for (``demand_lyon``, ``demand_nice``,
+    ``demand_dijon``; ``crossings_lights``, ``crossings_signs``), where each item's own words
+    stand in the clause of exactly one number of the text of the parameters' kind, a different
+    number for each ("Lyon wants 75 crates, Nice wants 40 crates and Dijon wants 30"): each takes
+    its item's number. Only where each one that moves holds a number that is clearly not its own:
+    none of the text, one of another kind ("the farm co-op to the bakery 14 CHF" for
+    ``demand_bakery  # [units]``) or another item's. A linear program's table is rule 6's."""
+    from .verify import ground  # the verifier's notion of "not given"
+
+    cells, _ = table_cells(params)
+    invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+    groups: dict[tuple[str, str], list[Parameter]] = {}
+    for p in params:
+        head, sep, _ = p.name.partition("_")
+        if sep and p.name not in cells and not isinstance(p.value, list):
+            groups.setdefault((head, unit_key(p.unit)), []).append(p)
+    near = [_clause_words(text, m) for m in mentions]
+    moves = []
+    for (_, unit), group in groups.items():
+        if len(group) < 2:
+            continue
+        named = {p.name: _stems(_named_by(p)) for p in group}
+        own = {p.name: named[p.name] - set().union(*(named[q.name] for q in group if q is not p)) for p in group}
+
+        alike = [_in_unit_of(text, m, said[j], unit) for j, m in enumerate(mentions)]
+        kind = [a and not (after_per(text, m) or m.value == 0 or _name_label(text, m, said[j]))
+                for j, (a, m) in enumerate(zip(alike, mentions, strict=True))]
+        found = {p.name: [j for j in range(len(mentions)) if kind[j] and own[p.name] & near[j]] for p in group}
+        if not all(own[p.name] and len(found[p.name]) == 1 for p in group):
+            continue
+        picks = [found[p.name][0] for p in group]
+        if len(set(picks)) != len(picks) or any(len([p for p in group if own[p.name] & near[j]]) != 1 for j in picks):
+            continue  # one number in the clause of two items: whose it is is not clear
+
+        # (clearly not its own: a number the text does not give, or numbers all of another kind
+        # or other items')
+        moving = [(p, j, _sources(p, mentions)) for p, j in zip(group, picks, strict=True)
+                  if j not in _sources(p, mentions)]
+        if not moving or not all(p.name in invented if not src else
+                                 all(not alike[i] or i in set(picks) - {j} for i in src) for p, j, src in moving):
+            continue  # a number the model may have meant: the words alone do not overrule it
+        for p, j in zip(group, picks, strict=True):
+            new = _value(mentions[j], p, _factor(said[j], unit) or Decimal(1))
+            if new != p.value:
+                item = " ".join(dict.fromkeys(w for w in re.findall(r"[A-Za-z]{3,}", p.description)
+                                              if w[:4].lower() in own[p.name])) or p.name
+                moves.append(Rebinding(p.name, p.value, new,
+                                       f"the problem writes {_as_written(mentions[j], words[j]).strip()} with "
+                                       f"\"{item}\", which of the {len(group)} alike parameters {p.name} alone names"))
     return moves
 
 

@@ -152,7 +152,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
     for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic, _named_result,
-                 _one_of_several, _in_asked_unit):
+                 _one_of_several, _in_asked_unit, _named_operand):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -799,6 +799,54 @@ def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: st
         return None
     key, entry = named[0]
     return ast.unparse(entry), f"the problem asks for the {key.replace('_', ' ')} alone, one of the program's {len(value.keys)} results"
+
+
+#: What a question asks "how ..." for: "how wide is it?" asks for the width.
+_HOW_ADJECTIVE = {"wide": "width", "broad": "width", "long": "length", "high": "height", "tall": "height",
+                  "deep": "depth", "thick": "thickness", "far": "distance"}
+_HOW = re.compile(r"\bhow\s+(" + "|".join(_HOW_ADJECTIVE) + r")\b", re.IGNORECASE)
+#: A question that names what it asks for as its object: "What is its width?", "report the width of".
+_ASKED_NOUN = re.compile(r"\b(?:what\s+(?:is|are|was|will\s+be)|find|determine|report|compute|calculate|work\s+out)"
+                         r"\s+(?:the|its|their)\s+([a-z]+)\b(?!\s*[-(])", re.IGNORECASE)
+
+
+def _asked_noun(text: str) -> str | None:
+    """The quantity the question asks for by name, as its object: "how wide is it?" (the
+    width), "What is its width?", "report the width of the rug"; None for any other question
+    ("How much does Ben earn for 40 hours at the same rate?" names a rate only as a condition)."""
+    question = question_of(text)
+    how = _HOW.search(question)
+    if how:
+        return _HOW_ADJECTIVE[how.group(1).lower()]
+    named = _ASKED_NOUN.search(question)
+    return named.group(1).lower() if named else None
+
+
+def _named_operand(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                   example: str) -> tuple[str, str] | None:
+    """Rule 16: the quantity asked, where the answer computes another from it. The answer is an
+    expression whose comment names what it is (``answer = 2 * width - shortfall  # length``: the
+    example asked for the length), the question asks for another quantity by name, as its
+    object ("how wide is it?", "What is its width?", "report the width"), and exactly one
+    computed quantity the expression reads is named so (``width``): the answer is that quantity."""
+    inner = unwrapped(value, _WRAPPERS)
+    noun = _asked_noun(text)
+    if not isinstance(inner, ast.BinOp) or noun is None:
+        return None
+    lines = program.splitlines()
+    # (what the comment names in words: a unit, ``# [gtt/min]``, names no quantity)
+    comment = re.sub(r"\[[^\]]*\]", "", lines[assigns["answer"].lineno - 1].partition("#")[2]).strip()
+    said, asked = _stems(comment) - _GENERIC_ROW, _stems(noun)
+    if not said or not asked or said & asked:
+        return None
+    params = {p.name for p in parse_parameters(program)}
+    read = {n.id for n in ast.walk(inner) if isinstance(n, ast.Name) and n.id in assigns and n.id not in params}
+    hits = [name for name in sorted(read)
+            if _result_words(name, lines[assigns[name].lineno - 1].partition("#")[2]) - _GENERIC_ROW & asked]
+    if len(hits) != 1:
+        return None
+    return _wrap(value, hits[0]), (f"the problem asks for the {noun}, which the program computed as {hits[0]}; "
+                                   f"its answer was the {comment} computed from it")
 
 
 #: A unit of measure as a question writes it: "mL/h", "gtt/min", "mg/L".

@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .bind import (  # the binder's reading of a number's unit
+    _SIZE,
     currency_of,
     is_measure,
     unit_key,
@@ -111,6 +112,9 @@ def _unit_constant(p: Parameter) -> bool:
     unit = unit_key(p.unit)
     if unit.startswith("1/") or unit_is_percent(p) or currency_of(unit):
         return False  # (nor is an amount of money: ``rate = 0.0254  # [USD/km]`` for "2.50 dollars per km")
+    top, _, bottom = unit.partition("/")
+    if _SIZE.get(top, ("",))[0] == "mass" and _SIZE.get(bottom, ("",))[0] == "volume":
+        return False  # nor a concentration: ``C2 = 2.54  # [mg/L]`` is made up, no inch
     return any(math.isclose(abs(p.value), c, rel_tol=1e-4) for c in _UNIT_CONSTANTS)
 
 

@@ -764,13 +764,20 @@ def test_one_number_for_two_parameters_goes_to_the_free_number() -> None:
     assert values(out) == {"T_air": -1, "T0": 21, "k": 0.223, "T_target": 14}
     assert [(mv.name, mv.old, mv.new) for mv in moves] == [("T_air", 14, -1)]
     assert "-1 °C" in moves[0].reason
+    # of two free numbers, the one written with the words of one of the two
+    out, moves = bind("Starts at 21 °C, reaches 14 °C, air at -1 °C, dew point 3 °C.", COOLING_PROGRAM)
+    assert values(out)["T_air"] == -1
+    assert moves[0].reason == ("T_air and T_target both read 14, written once; of the free numbers in °c, -1 "
+                               "stands with the words of T_air")
 
 
 @pytest.mark.parametrize("text, program", [
     # the text writes 14 twice: both parameters may take it
     ("From 14 °C to 14 °C with the air at -1 °C.", COOLING_PROGRAM),
-    # two free numbers in the unit: no choice is made
-    ("Starts at 21 °C, reaches 14 °C, air at -1 °C, dew point 3 °C.", COOLING_PROGRAM),
+    # two free numbers in the unit, neither with words of one of the two: no choice is made
+    ("Starts at 21 °C, reaches 14 °C, then -1 °C outside, dew point 3 °C.", COOLING_PROGRAM),
+    # ... or each with the words of one of them
+    ("Starts at 21 °C, reaches 14 °C, air at -1 °C, target 3 °C.", COOLING_PROGRAM),
     # the words around the free number fit neither parameter better
     ("Starts at 21 °C and reaches 14 °C; -1 °C.", COOLING_PROGRAM.replace("surrounding air", "first")),
 ])
@@ -2644,8 +2651,14 @@ def test_a_made_up_count_takes_the_number_written_after_its_name() -> None:
     assert values(out)["K"] == 76000
     assert [str(mv) for mv in moves] == [("K = 68 -> 76000 (the problem does not give 68; the free number written after "
                                          "its name is 76,000)")]
-    # no number after its name: it stays
+    # no number after its name: the one free count with no unit is its
     text = LOGISTIC_SHARE.replace("and carrying capacity 76,000", "and a ceiling of 76,000")
+    assert [str(mv) for mv in bind(text, program)[1]] == [
+        "K = 68 -> 76000 (the problem does not give 68; the one free count is 76,000)"]
+    text = LOGISTIC_SHARE.replace("and carrying capacity 76,000", "and a ceiling of 76,000 at a rate of 0.1")
+    assert values(bind(text, program)[0])["K"] == 76000  # "76,000 at": a word that is no unit
+    # two such counts: which is its is not clear, and it stays
+    text = LOGISTIC_SHARE.replace("and carrying capacity 76,000", "and a ceiling of 76,000, or 2,000 more")
     assert bind(text, program)[1] == []
 
 
@@ -2814,3 +2827,202 @@ def test_a_list_the_text_counts_loses_the_items_after_it(years: str, moved: bool
         assert [mv.reason for mv in moves] == ["the text lists 3 numbers for 3 periods; the program had 1 more"]
     else:
         assert moves == []  # (no count, or another: the fourth may be the model's own bonus)
+
+
+TAXI = ("Lena's receipt from a taxi company shows 49.20 EUR. The receipt number was 9824. Knowing that 1.60 EUR is "
+        "charged per kilometre in addition to a base fare of 6 EUR, work out how many kilometres it covered.")
+TAXI_PROGRAM = ("fixed_fee = 6  # base fare [EUR]\nrate = 1.6  # charge per kilometre [EUR/km]\n"
+                "total = 4920  # total paid [EUR]\nanswer = (total - fixed_fee) / rate\n")
+
+
+def test_a_made_up_amount_of_money_takes_no_price_per_something() -> None:
+    out, moves = bind(TAXI, TAXI_PROGRAM)
+    assert values(out)["total"] == 49.2
+    assert [str(mv) for mv in moves] == [("total = 4920 -> 49.2 (the problem does not give 4920; its one free number "
+                                         "in EUR is 49.20)")]
+    # both free amounts priced per something: which is its is not clear
+    text = TAXI.replace("shows 49.20 EUR", "shows 49.20 EUR per trip")
+    assert bind(text, TAXI_PROGRAM.replace("rate = 1.6", "rate = 2"))[1] == []
+
+
+TRANSPORT = ("Every order must be filled: Lyon wants 75 crates, Nice wants 40 crates and Dijon wants 30 crates. The "
+             "route planner was bought 7 years ago. Stock sits at Plant 1 (104) and Plant 2 (66). Moving one crate "
+             "along each route costs: Plant 1 to Lyon 3 dollars, Plant 1 to Nice 8 dollars, Plant 1 to Dijon 4 "
+             "dollars, Plant 2 to Lyon 11 dollars, Plant 2 to Nice 17 dollars, Plant 2 to Dijon 2 dollars. Determine "
+             "the lowest total transport cost.")
+#: what the default adapter wrote for it (seed 49): the demands on Dijon's crates and two costs
+TRANSPORT_PROGRAM = """\
+supply_p1 = 104  # crates available at Plant 1 [units]
+supply_p2 = 66  # crates available at Plant 2 [units]
+demand_lyon = 30  # crates required by Lyon [units]
+demand_nice = 8  # crates required by Nice [units]
+demand_dijon = 4  # crates required by Dijon [units]
+cost_p1_lyon = 3  # cost per crate from Plant 1 to Lyon [GBP/unit]
+cost_p1_nice = 8  # cost per crate from Plant 1 to Nice [GBP/unit]
+cost_p1_dijon = 4  # cost per crate from Plant 1 to Dijon [GBP/unit]
+answer = demand_lyon + demand_nice + demand_dijon
+"""
+BUDGET = ("If money spent on traffic lights returns 5 crossings made safe per $1,000, on warning signs 11, and on speed "
+          "bumps 9, what is the greatest total that a road-safety fund of $57,000 can buy? Spending on traffic lights "
+          "is capped at $22,800, on warning signs at $17,100, and at least $8,550 is reserved for speed bumps.")
+BUDGET_PROGRAM = """\
+budget = 57000  # road-safety fund [USD]
+crossings_lights = 11  # crossings made safe per 1,000 USD on traffic lights [crossings/kUSD]
+crossings_signs = 9  # crossings made safe per 1,000 USD on warning signs [crossings/kUSD]
+crossings_bumps = 17100  # crossings made safe per 1,000 USD on speed bumps [crossings/kUSD]
+max_lights = 22800  # maximum spend on traffic lights [USD]
+max_signs = 17100  # maximum spend on warning signs [USD]
+min_bumps = 8550  # minimum spend on speed bumps [USD]
+answer = crossings_lights + crossings_signs + crossings_bumps
+"""
+
+
+def test_named_items_take_the_numbers_written_with_their_names() -> None:
+    out, moves = bind(TRANSPORT, TRANSPORT_PROGRAM)
+    got = values(out)
+    assert (got["demand_lyon"], got["demand_nice"], got["demand_dijon"]) == (75, 40, 30)
+    assert got["cost_p1_nice"] == 8 and got["supply_p1"] == 104  # ("Plant 1" numbers a name)
+    assert 'demand_nice = 8 -> 40 (the problem writes 40 crates with "Nice", which of the 3 alike parameters ' \
+           'demand_nice alone names)' in [str(mv) for mv in moves]
+    got = values(bind(BUDGET, BUDGET_PROGRAM)[0])
+    assert (got["crossings_lights"], got["crossings_signs"], got["crossings_bumps"]) == (5, 11, 9)
+    assert (got["max_lights"], got["max_signs"], got["min_bumps"]) == (22800, 17100, 8550)
+
+
+@pytest.mark.parametrize("text, program", [
+    # the item's word beside another number than the item's own: the model's number may be meant
+    (("Compute C(12, 1) × C(4, 3): the number of ways to build a pizza with 1 meat topping out of 12 and 3 vegetable "
+     "toppings out of 4."),
+     ("n_meat = 12  # meat toppings available [1]\nk_meat = 1  # meat toppings chosen [1]\n"
+     "n_vegetable = 4  # vegetable toppings available [1]\nk_vegetable = 3  # vegetable toppings chosen [1]\n"
+     "answer = n_meat * k_meat * n_vegetable * k_vegetable\n")),
+    # both names in each clause: whose number it is is not clear
+    (("Glenrock and Hollis are 46 km apart. A cyclist leaves Glenrock for Hollis at 24 km/h, and 1 hour later another "
+     "cyclist leaves Hollis for Glenrock at 12 km/h. How far from Glenrock do they meet (in km)?"),
+     ("distance = 46  # [km]\nspeed_a = 12  # speed of the cyclist from Glenrock [km/h]\n"
+     "speed_b = 24  # speed of the cyclist from Hollis [km/h]\ndelay = 1  # [h]\nanswer = speed_a * speed_b\n")),
+    # a temperature converted to the program's scale is no other item's number
+    ("A dry-bulb temperature of 76 °F and a chilled-mirror dew point of 40 °F: what is the relative humidity?",
+     "T_air = 24.4444444444  # air temperature [°C]\nT_dew = 4.4444444444  # dew point [°C]\nanswer = T_air - T_dew\n"),
+])
+def test_named_items_leave_a_number_that_may_be_meant(text: str, program: str) -> None:
+    assert [mv for mv in bind(text, program)[1] if "alike parameters" in mv.reason] == []
+
+
+MEETING = ("Two buses approach each other on the 110 km route between Irvine and Jasper: the one from Irvine at 44 km/h, "
+           "the one from Jasper at 87 km/h, which starts 1.5 hours later. Anna wrote the numbers on a sticky note at "
+           "7 o'clock. Find how many hours after the first bus leaves they meet.")
+MEETING_PROGRAM = """\
+distance = 110  # distance between Irvine and Jasper [km]
+speed_a = 44  # speed of the bus from Irvine [km/h]
+speed_b = 87  # speed of the bus from Jasper [km/h]
+delay = 0  # how much later the bus from Jasper starts [h]
+answer = (distance + speed_b * delay) / (speed_a + speed_b)
+"""
+
+
+def test_a_zero_the_text_does_not_write_takes_the_number_written_with_its_words() -> None:
+    out, moves = bind(MEETING, MEETING_PROGRAM)
+    assert values(out)["delay"] == 1.5
+    assert [str(mv) for mv in moves] == [("delay = 0 -> 1.5 (the problem writes no 0 for delay, which is no start; its "
+                                         "one free number in hours written with its words is 1.5)")]
+    # no free number with its words ("later"), or a start: the zero stays
+    assert bind(MEETING.replace("which starts 1.5 hours later", "after a 1.5 hour rest"), MEETING_PROGRAM)[1] == []
+    start = MEETING_PROGRAM.replace("delay = 0  # how much later", "t_start = 0  # when")
+    assert bind(MEETING, start.replace("speed_b * delay", "speed_b * t_start"))[1] == []
+
+
+GLACIER_RATE = ("What continuous annual growth rate, in percent, takes the yearly ice loss of the glaciers of Patagonia "
+                "from 170 gigatonnes per year (2001) to 374 gigatonnes per year (2019)?")
+GLACIER_PROGRAM = """\
+import math
+
+year1 = 2001  # year of the first value [year]
+N1 = 374  # value in 2001 [Gt/year]
+year2 = 2019  # year of the second value [year]
+N2 = 170  # value in 2019 [Gt/year]
+answer = math.log(N2 / N1) / (year2 - year1) * 100
+"""
+
+
+def test_numbered_readings_trade_where_each_stands_beside_the_other_pairs_number() -> None:
+    out, moves = bind(GLACIER_RATE, GLACIER_PROGRAM)
+    assert (values(out)["N1"], values(out)["N2"]) == (170, 374)
+    assert run_program(out).answer.value == pytest.approx(4.3803, abs=1e-4)
+    assert [mv.name for mv in moves] == ["N1", "N2"]
+    # in the text's order already: nothing to trade
+    ordered = GLACIER_PROGRAM.replace("N1 = 374", "N1 = 170").replace("N2 = 170", "N2 = 374")
+    assert bind(GLACIER_RATE, ordered)[1] == []
+    # the years out of the text's order instead: they trade
+    years = ordered.replace("year1 = 2001", "year1 = 2019").replace("year2 = 2019", "year2 = 2001")
+    assert [(mv.name, mv.new) for mv in bind(GLACIER_RATE, years)[1]] == [("year1", 2001), ("year2", 2019)]
+    # both out of order: each pair is one reading, in the other order than the names
+    both = GLACIER_PROGRAM.replace("year1 = 2001", "year1 = 2019").replace("year2 = 2019", "year2 = 2001")
+    assert [mv for mv in bind(GLACIER_RATE, both)[1] if "reading" in mv.reason] == []
+
+
+READINGS = ("What is the volume of distribution in litres of the antibiotic if two blood samples taken after an IV bolus "
+           "of 200 mg measured 6.53 mg/L at 1 h and 1.98 mg/L at 9 h?")
+READINGS_PROGRAM = """\
+dose = 200  # IV bolus dose [mg]
+t1 = 1.0  # time of the first sample after the dose [h]
+C1 = 198  # plasma concentration in the first sample [mg/L]
+t2 = 9  # time of the second sample after the dose [h]
+C2 = 2.54  # plasma concentration in the second sample [mg/L]
+answer = dose / C1 + C2 * t2 / t1
+"""
+
+
+def test_made_up_readings_take_the_numbers_written_with_their_companions() -> None:
+    out, moves = bind(READINGS, READINGS_PROGRAM)
+    assert (values(out)["C1"], values(out)["C2"]) == (6.53, 1.98)
+    assert str(moves[0]) == ("C1 = 198 -> 6.53 (the problem does not give 198; 6.53 mg/L is written as one reading "
+                             "with the number of its companion numbered 1)")
+    # the levels not written as readings with the times: no companion to go by
+    text = READINGS.replace("measured 6.53 mg/L at 1 h and 1.98 mg/L at 9 h",
+                           "were taken at 1 h and at 9 h; one measured 1.98 mg/L, the other 6.53 mg/L")
+    assert [mv for mv in bind(text, READINGS_PROGRAM)[1] if "one reading" in mv.reason] == []
+
+
+COINS = ("Knowing that 2-euro coins are worth 2 EUR apiece and 50-cent coins 0.50 EUR apiece, and that 98 coins in a jar "
+         "are worth 161.50 EUR altogether, work out the number of 2-euro coins.")
+#: what the default adapter wrote for it (seed 48): the "2" of "2-euro" as the number of coins
+COINS_PROGRAM = """\
+total_count = 2  # number of coins in a jar [1]
+total_value = 161.50  # total value [EUR]
+value_two_euro = 0.5  # value per 2-euro coin [EUR]
+value_fifty_cent = 0.5  # value per 50-cent coin [EUR]
+answer = (total_value - value_fifty_cent * total_count) / (value_two_euro - value_fifty_cent)
+"""
+
+
+def test_a_count_holding_a_denomination_takes_the_count_that_names_its_things() -> None:
+    out, moves = bind(COINS, COINS_PROGRAM)
+    assert values(out)["total_count"] == 98 and values(out)["value_two_euro"] == 2
+    assert str(moves[0]) == "total_count = 2 -> 98 (the problem gives 98 coins; 2 names a kind (2-euro))"
+    assert run_program(out).answer.value == pytest.approx(75)
+    # no free count of coins: it stays
+    text = COINS.replace("98 coins in a jar", "the jar's 98 items")
+    assert all(mv.name != "total_count" for mv in bind(text, COINS_PROGRAM)[1])
+
+
+POOL = ("What will the water in a paddling pool read 17 hours after the sun goes down, if it was 24 °C at that moment, "
+        "21.5 °C after 4 hours, and the surroundings are steady at 16 °C? Use Newton's law of cooling.")
+#: what the default adapter wrote for it (seed 48): the hours as the start, the second reading twice
+POOL_PROGRAM = """\
+T_env = 21.5  # temperature of the surroundings [°C]
+T0 = 17  # temperature at the start [°C]
+t1 = 4  # time of the second reading [h]
+T1 = 21.5  # second reading [°C]
+t2 = 17  # time of interest [h]
+answer = T_env + T0 + t1 + T1 + t2
+"""
+
+
+def test_a_temperature_holding_hours_takes_the_temperature_no_parameter_takes() -> None:
+    out, moves = bind(POOL, POOL_PROGRAM)
+    assert {k: values(out)[k] for k in ("T_env", "T0", "T1")} == {"T_env": 16, "T0": 24, "T1": 21.5}
+    assert "T0 = 17 -> 24 (the problem gives 24 °C; 17 is in hours)" in [str(mv) for mv in moves]
+    # two temperatures free (the surroundings made up): which is its is not clear
+    out, moves = bind(POOL, POOL_PROGRAM.replace("T_env = 21.5", "T_env = 3"))
+    assert values(out)["T0"] == 17 and all(mv.name != "T0" for mv in moves)

@@ -276,3 +276,16 @@ def test_solve_prompts_in_the_generators_style(style: str | None) -> None:
     first, repair = gen.calls[0][0][0], gen.calls[1][0][0]
     want = SHORT_HEADER if style in ("mathllm-v2", "mathllm-v3") else HEADER
     assert first.startswith(want + "\n") and repair.startswith(want + "\n")
+
+
+def test_the_generation_limit_leaves_room_for_the_shown_examples_program() -> None:
+    from mathllm.solve import generation_limit
+
+    short = Example("q", "x = 1  # [1]\nanswer = x\n")
+    assert generation_limit(400, []) == 400
+    assert generation_limit(400, [short]) == 400
+    # a transport problem's program (about 1,150 characters, 450 tokens) does not fit in 400 tokens
+    long = Example("q", "cost_p1_lyon = 3  # cost per crate from Plant 1 to Lyon [GBP/unit]\n" * 17)
+    limit = generation_limit(400, [short, long])
+    assert limit % 200 == 0 and limit >= 1.25 * len(long.program) / 2.2
+    assert generation_limit(2000, [long]) == 2000  # a larger limit stands

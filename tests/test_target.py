@@ -602,3 +602,36 @@ def test_the_multiple_the_text_asks_for(text: str, value: int | None) -> None:
         assert f"eq = sp.Eq((1 + rate) ** t, {value})\n" in out
         assert how is not None and how.reason == f"the problem asks for {value} times, the example for 2 times"
         assert run_program(out).answer.value == pytest.approx(math.log(value) / math.log(1.05))
+
+
+RECTANGLE = """\
+import sympy as sp
+
+area = 42  # area of the garden [m^2]
+shortfall = 5  # how much shorter than twice the width [m]
+
+w = sp.symbols("w", positive=True)  # width [m]
+width = sp.solve(sp.Eq(w * (2 * w - shortfall), area), w)[0]
+answer = 2 * width - shortfall  # length
+"""
+ASKS_LENGTH = Example("Find the length of a rectangular garden whose length is 5 m less than twice its width, given "
+                      "that it covers 700 square metres.", RECTANGLE)
+
+
+@pytest.mark.parametrize("text, answer_line", [
+    (("The length of a rectangular garden falls 5 m short of twice its width. With 42 square metres of area, "
+     "how wide is it?"), "answer = width"),
+    ("A garden of 42 m² is 5 m shorter than twice its width. What is its width?", "answer = width"),
+    # the example's question, or one that names neither: left alone
+    (("The length of a rectangular garden falls 5 m short of twice its width. With 42 square metres of area, "
+     "how long is it?"), None),
+    ("A garden of 42 m² is 5 m shorter than twice its width. What are its sides?", None),
+])
+def test_the_quantity_asked_where_the_answer_computes_another_from_it(text: str, answer_line: str | None) -> None:
+    out, how = target(RECTANGLE, ASKS_LENGTH, text)
+    if answer_line is None:
+        assert (out, how) == (RECTANGLE, None)
+    else:
+        assert out.splitlines()[-1] == answer_line
+        assert run_program(out).answer.value == pytest.approx(6.0)
+        assert how is not None and "the problem asks for the width" in how.reason

@@ -215,6 +215,8 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     ("A 12 inch pipe.", "inch = 0.0254  # metres per inch [m]\nd = 12  # [in]\nanswer = d * inch\n", [], []),
     # ... nor an amount of money: 0.0254 dollars per km is made up for "2.50 dollars per kilometre"
     ("A fare of 2.50 dollars per kilometre.", "rate = 0.0254  # [USD/km]\nanswer = rate\n", ["2.50"], ["rate = 0.0254"]),
+    # ... nor a concentration: 2.54 mg/L is made up for "6.53 mg/L at 1 h", no inch
+    ("Samples: 6.53 mg/L at 1 h.", "C1 = 2.54  # [mg/L]\nanswer = C1\n", ["6.53"], ["C1 = 2.54"]),
     # a pure number converts no unit: 0.1389 is no "500" over 3,600
     # (the text's 500 still reads as used: a number of the text may be converted by a literal)
     ("1 in 500 people are ill.", "prevalence = 0.138888888889  # [1]\nanswer = prevalence\n", [],
