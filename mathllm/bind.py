@@ -728,6 +728,13 @@ def _named_things(text: str, unit: str, now: list[int], used: set[int], mentions
             and not after_per(text, m) and not _CLOCK_TIME.match(text, m.end)]
 
 
+def _repeated(text: str, m: Mention, word: str) -> bool:
+    """Whether ``m`` counts how often something was done ("Dara measured it 3 times."), not
+    how many times larger something is ("41 times as much")."""
+    return word.lower() == "times" and bool(re.search(r"\b(?:it|them|this|that|so)\s+$", text[:m.start])) \
+        and bool(re.match(r"\s*times\s*(?:[.,;:?!]|$)", text[m.end:]))
+
+
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
                 said: list[str]) -> list[Rebinding]:
     """Rule 1: a number written in another parameter's unit, and one number in the parameter's own."""
@@ -759,10 +766,12 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
             # ("17 measuring 1.75 m" read as ``len_a = 17  # [m]`` beside ``need_a = 17  #
             # [pieces]``: a number a count of things holds is a count, no length)
-            if is_measure(unit) and all(is_measure(said[i]) or _things(words[i])
-                                        or _count(mentions[i]) and any(q is not p and i in sources[q.name]
-                                                                       and _count_noun(units[q.name]) for q in params)
-                                        for i in now):
+            # (an area too; "measured it 3 times" counts no measure either)
+            if (is_measure(unit) or _AREA_KEY.fullmatch(unit)) \
+                    and all(is_measure(said[i]) or _things(words[i]) or _repeated(text, mentions[i], words[i])
+                            or _count(mentions[i]) and any(q is not p and i in sources[q.name]
+                                                           and _count_noun(units[q.name]) for q in params)
+                            for i in now):
                 fits = [i for i in fits if i not in used]
                 # "18.9 mg/L at 1 h and 3.42 mg/L at 15 h" read as ``t1 = 18.9  # [h]``: the
                 # concentration's own time is the one written right beside it
@@ -833,16 +842,20 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         in_unit = f" ({fmt_value(new)} {p.unit})" if factor != 1 else ""
         # ("2-euro coins": a number that names a kind of thing is no amount of it)
         what = (f"{mentions[was].written} names a kind ({mentions[was].written}{words[was]})" if words[was].startswith("-")
+                else f"{mentions[was].written} counts times" if _repeated(text, mentions[was], words[was])
                 else f"{mentions[was].written} is in {words[was]}")
         moves.append((fits[0], free, Rebinding(p.name, p.value, new,
                                                f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; {what}")))
     # numbered parameters in another unit each ("they start with 2.5 and 1.2 kg" read as
     # ``S1_0 = 25``, ``S2_0 = 10`` from "25 g/L" and "10 L/min"): the list, in order
+    # (or, "the first (1,000 L) ... the second (500 L)" for ``volume1 = volume2 = 10`` from "10
+    # g/L": each the one written after its ordinal)
     for unit, group in crowded.items():
         if len(group) > 1:
-            moves += [(i, False, mv) for i, mv in _in_list_order(
+            moves += [(i, False, mv) for i, mv in (_in_list_order(
                 text, [p for p, _ in group], [f for _, f in group], mentions, words, said, unit,
-                lambda p: f"{fmt_value(p.value)} is in {words[sources[p.name][0]]}")]
+                lambda p: f"{fmt_value(p.value)} is in {words[sources[p.name][0]]}")
+                or _after_ordinals(text, group, mentions, words, said, unit))]
     # the one free number of a unit wanted by two parameters: which one it is for is not clear
     wanted = [i for i, _, _ in moves]
     kept = [mv for i, free, mv in moves if not (free and wanted.count(i) > 1)]
@@ -997,6 +1010,11 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
              and not re.search(r"\bper\b|_per_|\bin (?:a|an|one)\b|\beach\b|\bevery\b", f"{p.description} {p.name}")
              and not any(_conversion_of(p.value, float(m.value * m.scale)) for m in mentions if m.value)}
     invented |= spans
+    # a 1 in a unit of measure the text does not write ("a 5 kg mass on a 45 N/m spring" read as
+    # ``k = 1.0  # [N/m]``): a placeholder, not a given value (the verifier counts 0 and 1 as
+    # given, for the ``1 + rate`` and the unit masses of formulas)
+    invented |= {p.name for p in params if p.value == 1 and not sources[p.name] and is_measure(unit_key(p.unit))
+                 and not unit_key(p.unit).startswith("1/") and structural_reason(p) is None}  # (once a year: given)
     # a time of day is no span: "open until 6 pm" gives no ``years = 6``
     clock = {i for i, m in enumerate(mentions) if _CLOCK_TIME.match(text, m.end)}
     invented |= {p.name for p in params if sources[p.name] and all(i in clock for i in sources[p.name])
@@ -1613,7 +1631,8 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter],
         if part is not None:
             moves.append(part)
             continue
-        if not (p.name in invented or borrowed(p)) or unit_key(p.unit) != "1" or not 0 < p.value < 1:
+        money = bool(currency_of(unit_key(p.unit))) and p.value > 0
+        if not (p.name in invented or borrowed(p)) or not (unit_key(p.unit) == "1" and 0 < p.value < 1 or money):
             continue
         # its most specific word: "bioavailability" of "oral bioavailability"
         words = [w for w in re.findall(r"[a-z]+", p.description.lower()) if len(w) >= 5
@@ -1622,6 +1641,16 @@ def _unmentioned_factor(text: str, program: str, params: list[Parameter],
             continue  # no word to go by, or the text speaks of it
         n = re.escape(p.name)
         uses = re.findall(rf"(?<![\w.]){n}(?!\w)", program)
+        if money:
+            # an amount of money the text never mentions, that the program only adds or takes
+            # away (``price - down_payment`` with ``down_payment = 4.5  # paid up front`` from
+            # "at 4.5% a year") is none
+            terms = re.findall(rf"[-+]\s*{n}(?!\w)(?!\s*(?:\*|/|%|\(|\[|\.))", program)
+            if len(uses) >= 2 and len(uses) == len(terms) + 1:
+                whose = "made up" if p.name in invented else "another's number"
+                moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says nothing of {p.description or p.name}; "
+                                                              f"{fmt_value(p.value)} is {whose}"))
+            continue
         products = re.findall(rf"(?<![\w.]){n}\s*\*(?!\*)|(?<!\*)\*\s*{n}(?!\w)", program)
         if len(uses) == len(products) + 1:  # its assignment, then only products
             whose = "made up" if p.name in invented else "another's number"
@@ -2090,17 +2119,36 @@ _ORDINAL_BEFORE = re.compile(r"\b(first|second|third)\b(?:\s+[a-z]+)?[\s(,:=]*$"
 _ORDINALS = {"first": 1, "second": 2, "third": 3}
 
 
+def _ordinal_before(text: str, mentions: list[Mention], i: int) -> int | None:
+    """The ordinal the text writes right before its number ``i`` ("the first (800 L)": 1)."""
+    lo, _ = between(text, mentions[i], mentions)
+    found = _ORDINAL_BEFORE.search(text, lo, mentions[i].start)
+    return _ORDINALS[found.group(1).lower()] if found else None
+
+
+def _after_ordinals(text: str, group: list[tuple[Parameter, list[int]]], mentions: list[Mention], words: list[str],
+                    said: list[str], unit: str) -> list[tuple[int, Rebinding]]:
+    """Rule 1 for numbered parameters in another unit each, with several free numbers of their
+    own unit (``volume1 = volume2 = 10`` from "10 g/L"): each takes the free number written right
+    after its ordinal ("the first (1,000 L) ... the second (500 L)"), one each."""
+    out = []
+    for p, fits in group:
+        index = re.findall(r"\d+", p.name)
+        picks = [i for i in fits if len(index) == 1 and _ordinal_before(text, mentions, i) == int(index[0])]
+        if len(picks) != 1:
+            return []
+        i = picks[0]
+        out.append((i, Rebinding(p.name, p.value, _value(mentions[i], p, _factor(said[i], unit) or Decimal(1)),
+                                 f"the problem gives {_as_written(mentions[i], words[i])} for the "
+                                 f"{_nth(int(index[0]))}; {fmt_value(p.value)} is in another unit")))
+    return out if len({i for i, _ in out}) == len(out) else []
+
+
 def _by_ordinal(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
     """Rule 2, last part: two parameters that differ only by an index (``volume1``, ``volume2``)
     and hold each the number the text gives right after the other's ordinal ("the first (800 L)
     ... the second (2,000 L)" read as ``volume1 = 2000``, ``volume2 = 800``) trade their numbers."""
     sources = {p.name: _sources(p, mentions) for p in params}
-
-    def ordinal(i: int) -> int | None:
-        lo, _ = between(text, mentions[i], mentions)
-        found = _ORDINAL_BEFORE.search(text, lo, mentions[i].start)
-        return _ORDINALS[found.group(1).lower()] if found else None
-
     moves = []
     for k, p in enumerate(params):
         for q in params[k + 1:]:
@@ -2110,7 +2158,7 @@ def _by_ordinal(text: str, params: list[Parameter], mentions: list[Mention], wor
                 continue
             (a,), (b,) = indexed
             i, j = sources[p.name][0], sources[q.name][0]
-            if i != j and ordinal(i) == b and ordinal(j) == a:
+            if i != j and _ordinal_before(text, mentions, i) == b and _ordinal_before(text, mentions, j) == a:
                 moves += [Rebinding(p.name, p.value, _value(mentions[j], p), f"the problem gives "
                                     f"{_as_written(mentions[j], words[j])} for the {_nth(a)}; "
                                     f"{mentions[i].written} is the {_nth(b)}'s"),
@@ -3389,6 +3437,10 @@ def _scrambled(xs: list[float], r: list[float]) -> bool:
     return any(b < a for a, b in pairwise(at))
 
 
+#: Names of a data line that holds the labels of readings: ``years``, ``x``, ``t_days``, ``ages``.
+_LABELS_NAME = re.compile(r"^(?:x|t)(?:_|$)|year|label|time|day|month|hour|week|age|period|date", re.IGNORECASE)
+
+
 def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """Rule 9 (``text`` with its whitespace collapsed, as :func:`bind` reads it): a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
     that copies the text's data only in part. A small model copies the shown example's length:
@@ -3415,7 +3467,15 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if len(pairs) >= 3:
         labels, readings = [a for a, _ in pairs], [b for _, b in pairs]
         keys = [n for n, xs in values.items() if xs[:2] == labels[:2]]
-        if len(keys) == 1:
+        if len(keys) == 2 == len(values) and len(named := [n for n in keys if _LABELS_NAME.search(n)]) == 1:
+            # both lists copy the labels (a run-on the model did not finish): the one named for
+            # the labels is they, the other the readings
+            other = next(n for n in keys if n != named[0])
+            for n, xs, why in ((named[0], labels, "labels"), (other, readings, "gives")):
+                if values[n] != xs:
+                    new[n] = (xs, f"the text labels {len(labels)} readings" if why == "labels"
+                              else f"the text gives {len(readings)} readings; {n} had the labels")
+        elif len(keys) == 1:
             if values[keys[0]] != labels:
                 new[keys[0]] = (labels, f"the text labels {len(labels)} readings")
             rest = [n for n, xs in values.items() if n != keys[0] and xs[0] == readings[0]]

@@ -185,6 +185,19 @@ _IMPERIAL = re.compile(r"\s*(?:°\s*F\b|℉|degrees? fahrenheit\b|mph\b|miles?\b
                        r"lbs?\b|gallons?\b|gal\b|inch(?:es)?\b|yards?\b|yd\b|oz\b|ounces?\b)", re.IGNORECASE)
 
 
+#: A quantity given as twice another ("5 m less than twice its width", "length = 2 × width − 30
+#: cm", "w·(2w − 7)"), not twice a year: ``2 * w - d`` where "8 m more than its width" is ``w + d``.
+_TWICE = re.compile(r"\btwice\b(?!\s+(?:a|per|each|every|as)\b)|\bdouble\s+(?:its|the|their)\b|(?<![\d.,])2\s*[×x*·]\s*[a-z]"
+                    r"|\(2[a-z]\b", re.IGNORECASE)
+#: A question that asks for a side of a shape by name: "how wide is it?", "How long will the
+#: patio be?", "Determine the width of", "What is its length?" (not "how long does it take").
+_ASKS_SIDE = re.compile(r"\bhow\s+(?P<how>wide|long|tall|high)\b(?=\s+(?:is|are|was|must|should|will|would)\b[^?]*"
+                        r"\bbe\b|\s+(?:is|are|was)\s+(?:it|the|its|this|that)\b[^?]*\?)"
+                        r"|\b(?:find|determine|report|what\s+is|what's)\s+(?:the|its)\s+(?P<side>width|length|height)\b",
+                        re.IGNORECASE)
+_SIDES = {"wide": "width", "long": "length", "tall": "height", "high": "height"}
+
+
 def profile(text: str) -> Counter[str]:
     """What a text gives and asks: how many percentages, amounts of money, spans of time ("365
     days", "a 30-day month") and numbers in US customary units ("34 °F", "30 mph", "170 lb"),
@@ -219,6 +232,12 @@ def profile(text: str) -> Counter[str]:
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1
+    # "5 m less than twice its width" and "5 m more than its width", asked "how wide" or "how
+    # long": four programs of one family, their words alike
+    if _TWICE.search(text):
+        out["twice"] = 1
+    if side := _ASKS_SIDE.search(question):
+        out[f"asks the {_SIDES.get((side['how'] or '').lower()) or side['side'].lower()}"] = 1
     # a woman's creatinine clearance, ideal weight or energy need has its own factor or formula
     if _FEMALE.search(text):
         out["female"] = 1

@@ -121,10 +121,13 @@ from .retrieve import asks_time  # a question that asks for a time, as retrieval
 _GAIN = re.compile(r"\b(?:interest|earn(?:s|ed|ings)?|gain(?:s|ed)?|returns?|grow(?:s|n)? by|profit)\b",
                    re.IGNORECASE)
 #: Words of a question that say how interest is paid rather than ask for it: "adds the interest
-#: at the end of each year", "with interest credited every day", "an interest rate of 4%".
+#: at the end of each year", "with interest credited every day", "an interest rate of 4%",
+#: "money earns 8.75% a year".
 _HOW_PAID = re.compile(r"\b(?:add(?:s|ed)?|credit(?:s|ed)?|pay(?:s|ing)?|compound(?:s|ed)?)\s+(?:the\s+)?interest\b"
                        r"|\binterest\s+(?:rates?\b|compound\w*|credited|added|(?:is|gets)\s+(?:added|credited|compounded)"
-                       r"|of\s+-?\d)|\b(?:with|no)\s+interest\b", re.IGNORECASE)
+                       r"|of\s+-?\d)|\b(?:with|no)\s+interest\b"
+                       # "when money earns 8.75% a year": the rate earned, not a gain asked for
+                       r"|\bearn(?:s|ing)?\s+(?:about\s+|an?\s+)?-?\d", re.IGNORECASE)
 #: Ordinals a question names a compartment by.
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "1": 0, "2": 1, "3": 2}
 #: ... or by its number: "the amount of salt (kg) in tank 2".

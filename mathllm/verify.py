@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -105,6 +106,10 @@ def _matches(value: float, target: float) -> bool:
     return value not in _CONVENTIONAL and any(math.isclose(value, target * c, rel_tol=1e-9) for c in _CONVERSIONS)
 
 
+#: A number written as the base of a rate out of it: "1 in 500", "one out of 20".
+_ONE_IN = re.compile(r"\b(?:1|one)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+
+
 def _unit_constant(p: Parameter) -> bool:
     """Whether ``p`` holds a unit-conversion factor (0.0254 m per inch): not where its unit is a
     rate per unit of time or a percentage (``rate = 0.0254  # [1/year]`` is 2.54% a year, made up
@@ -162,7 +167,9 @@ def ground(text: str, program: str) -> Grounding:
         # a number written as a word ("double", "twice") gives itself, not its unit conversions:
         # 0.000002 is no "double" in micro-units
         exact = [abs(float(m.value * f)) for m in mentions if m.word for f in value_factors(m, p)]
-        exact += [1 / w for w in written if w]  # "1 in 500" is 0.002 (as written, no conversions)
+        # "1 in 500" is 0.002 (as written, no conversions; a reciprocal of any other number is
+        # none: ``RH = 0.125`` is no "8 °C")
+        exact += [1 / abs(float(m.value)) for m in mentions if not m.word and m.value and _ONE_IN.search(text, 0, m.start)]
         exact += [w * 100 for w in written] if unit_is_percent(p) else []  # p = 0.15 as 15 [%]
         # a pure number converts no unit: ``prevalence = 0.1389  # [1]`` is no "500" over 3,600
         same = (lambda v, w: math.isclose(v, w, rel_tol=1e-9)) if unit == "1" else _matches

@@ -639,8 +639,8 @@ REAL = {
     # two takers that are not one parameter with two indices: no order to go by
     ("They start with 18.8 and 6.2 kg of salt.",
      "salt_a = 6.2  # salt in the first tank [kg]\nsalt_b = 6.2  # salt in the second tank [kg]\n"),
-    # together, but the text gives the delay in hours: rule 3's to place
-    ("Both set off together; the second waits 2 h at the bridge.", "delay = 0.5  # how much later it starts [h]\n"),
+    # together, but the text gives the delay in hours: rule 3's to place (0.5 is no "2 h")
+    ("Both set off together; the second waits 2 h at the bridge.", "delay = 2  # how much later it starts [h]\n"),
     # a count of what its words name ("number of years" for "10 years"), or "430 a week": a count still
     ("A loan over 10 years at 5%, repaid in 7 parts.", "n = 10  # number of years [1]\n"),
     ("At 50 euros a ticket the club sells 430 a week; 12 more for each euro off.",
@@ -1000,6 +1000,20 @@ def test_labelled_readings_replace_a_data_line_copied_in_part() -> None:
     assert str(moves[0]).startswith("years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020] -> "
                                     "[2011, 2012, 2013, 2014, 2015, 2016] (the text labels 6 readings)")
     assert bind(TREND, out) == (out, [])  # the text's own data stays
+
+
+@pytest.mark.parametrize("name, moved", [("values", True), ("temps", True), ("series", True), ("years2", False)])
+def test_a_data_line_that_copies_the_labels_becomes_the_readings(name: str, moved: bool) -> None:
+    # the adapter ran on with the years in both lists (seed 49): the one named for the labels is they
+    program = ("import numpy as np\n\nyears = np.array([2011, 2012, 2012, 2013, 2014, 2015, 2016, 2017])  # [year]\n"
+               f"{name} = np.array([2011, 2012, 2012, 2013, 2014, 2015])\ntarget_year = 2036  # year [year]\n")
+    out, moves = bind(TREND, program)
+    if moved:
+        assert "years = np.array([2011, 2012, 2013, 2014, 2015, 2016])  # [year]\n" in out
+        assert f"{name} = np.array([10.47, 10.47, 10.57, 10.55, 10.64, 10.67])\n" in out
+        assert str(moves[1]).endswith(f"(the text gives 6 readings; {name} had the labels)")
+    else:  # both named for labels: which holds the readings is not clear
+        assert f"{name} = np.array([2011, 2012, 2012, 2013, 2014, 2015])\n" in out
 
 
 def test_a_run_on_list_is_cut_to_the_texts_numbers() -> None:
@@ -3026,3 +3040,49 @@ def test_a_temperature_holding_hours_takes_the_temperature_no_parameter_takes() 
     # two temperatures free (the surroundings made up): which is its is not clear
     out, moves = bind(POOL, POOL_PROGRAM.replace("T_env = 21.5", "T_env = 3"))
     assert values(out)["T0"] == 17 and all(mv.name != "T0" for mv in moves)
+
+
+@pytest.mark.parametrize("text, program, name, new", [
+    # a 1 in a unit of measure the text does not write is a placeholder (seed 51)
+    (("What is the displacement, in cm, 1.2 s after a 5 kg mass on a 45 N/m spring with 1.49 N·s/m of damping is "
+     "moved 8 cm from equilibrium and released from rest?"),
+     ("m = 5  # mass [kg]\nc = 1.49  # damping coefficient [N*s/m]\nk = 1.0  # spring constant [N/m]\n"
+     "x0_cm = 8  # initial displacement [cm]\nt_query = 1.2  # time of interest [s]\nanswer = m * c * k * x0_cm * t_query\n"),
+     "k", 45),
+    # an area holding a count of times (seed 50)
+    (("The length of a rectangular photo falls 80 cm short of twice its width. Dara measured it 3 times. With 12,000 "
+     "square centimetres of area, how wide is it?"),
+     "area = 3  # area of the photo [cm^2]\nshortfall = 80  # [cm]\nanswer = area / shortfall\n", "area", 12000),
+    # numbered volumes holding a concentration: each the one after its ordinal (seed 51)
+    (("What salt concentration (g/L) does the second of two tanks in series reach after 80 minutes, if brine of 10 g/L "
+     "enters the first (1,000 L) at 15 L/min, the mixed liquid flows on into the second (500 L) at the same rate?"),
+     ("volume1 = 10  # liquid in tank 1 [L]\nvolume2 = 10  # liquid in tank 2 [L]\nc_in = 10  # [g/L]\n"
+     "flow = 15  # [L/min]\nanswer = volume1 + volume2 + c_in + flow\n"), "volume2", 500),
+    # an amount of money the text never mentions, only taken away, held by the rate's number (seed 50)
+    (("What is the total interest paid over the life of the loan when a car loan of £14,000 is financed over 3 years at "
+     "4.5% a year, with interest compounded and payments made monthly?"),
+     ("price = 14000  # purchase price of the car [$]\ndown_payment = 4.5  # paid up front [$]\n"
+     "rate = 0.045  # nominal annual interest rate [1/year]\nyears = 3  # [year]\n"
+     "principal = price - down_payment\nanswer = principal * rate * years\n"), "down_payment", 0),
+])
+def test_made_up_values_of_other_kinds(text: str, program: str, name: str, new: float) -> None:
+    out, moves = bind(text, program)
+    assert values(out)[name] == new
+    assert any(mv.name == name for mv in moves)
+
+
+@pytest.mark.parametrize("text, program", [
+    # the text writes the 1: it stays
+    ("A 1 kg mass on a spring of 1 N/m and 2 N·s/m of damping.", "m = 1  # [kg]\nk = 1.0  # [N/m]\nc = 2  # [N*s/m]\n"),
+    # a down payment the text speaks of: not made up
+    ("A car costs £14,000 with £4.5 thousand paid up front at 4.5% a year.",
+     ("price = 14000  # [$]\ndown_payment = 4.5  # paid up front [$]\nrate = 0.045  # [1/year]\n"
+     "answer = (price - down_payment) * rate\n")),
+    # no ordinals in the text: which volume is which is not clear
+    ("Brine of 10 g/L enters a 1,000 L tank and a 500 L tank at 15 L/min.",
+     "volume1 = 10  # [L]\nvolume2 = 10  # [L]\nc_in = 10  # [g/L]\nflow = 15  # [L/min]\n"),
+])
+def test_made_up_values_of_other_kinds_stay_without_evidence(text: str, program: str) -> None:
+    # (the down payment may take its scale word, "4.5 thousand"; it is not made none)
+    moved = {mv.name for mv in bind(text, program)[1] if mv.name != "down_payment" or mv.new == 0}
+    assert not moved & {"k", "down_payment", "volume1", "volume2"}

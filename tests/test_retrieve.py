@@ -113,6 +113,16 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
     # a woman's formula differs (Cockcroft-Gault's 0.85); pronouns alone say nothing
     ("A 61-year-old woman weighs 64 kg.", {"female": 1, "in kg": 1, "duration": 1}),
     ("She puts her savings of $300 aside.", {"money": 1}),
+    # a side given as twice another, and the side asked by name ("how long is it?" also asks a time)
+    ("A garden's length falls 5 m short of twice its width. With 42 square metres of area, how wide is it?",
+     {"twice": 1, "asks the width": 1, "in m": 1}),
+    ("Area = 56 ft²; length = 2 × width − 6 ft. Determine the length of this rectangular patio.",
+     {"twice": 1, "asks the length": 1, "imperial": 1}),
+    ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
+     {"asks a time": 1, "asks the length": 1, "in cm": 1}),
+    # twice a year is a frequency, "how long does it take" a time
+    ("Interest is added twice a year at 4%: how long does it take to double?",
+     {"asks a time": 1, "compounded within the year": 1, "%": 1}),
     ("", {}),
 ])
 def test_profile_counts_percentages_money_and_units(text: str, counts: dict) -> None:

@@ -50,6 +50,7 @@ def test_the_interest_asked_where_the_example_asked_the_balance() -> None:
     ("After 19 years, what is 5,000 CHF worth in a savings product that pays 7.8% annually, with interest credited "
     "every day of a 365-day year?"),
     "What will 1,000 CHF be worth after 24 years at an interest rate of 6.5%, compounded twice a year?",
+    "What is 1,000 CHF worth after 24 years, when money earns 6.5% a year, compounded twice a year?",
 ])
 def test_words_that_say_how_interest_is_paid_do_not_ask_for_it(text: str) -> None:
     out, done = target(INTEREST, ASKS_INTEREST, text)

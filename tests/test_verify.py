@@ -217,6 +217,9 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
     ("A fare of 2.50 dollars per kilometre.", "rate = 0.0254  # [USD/km]\nanswer = rate\n", ["2.50"], ["rate = 0.0254"]),
     # ... nor a concentration: 2.54 mg/L is made up for "6.53 mg/L at 1 h", no inch
     ("Samples: 6.53 mg/L at 1 h.", "C1 = 2.54  # [mg/L]\nanswer = C1\n", ["6.53"], ["C1 = 2.54"]),
+    # a reciprocal counts only for "1 in N": 0.125 is no "8 °C"
+    ("Air at 8 °C with 66% relative humidity.", "T_air = 8  # [°C]\nRH = 0.125  # [%]\nanswer = RH\n", ["66%"],
+     ["RH = 0.125"]),
     # a pure number converts no unit: 0.1389 is no "500" over 3,600
     # (the text's 500 still reads as used: a number of the text may be converted by a literal)
     ("1 in 500 people are ill.", "prevalence = 0.138888888889  # [1]\nanswer = prevalence\n", [],
