@@ -186,8 +186,9 @@ _IMPERIAL = re.compile(r"\s*(?:°\s*F\b|℉|degrees? fahrenheit\b|mph\b|miles?\b
 
 
 #: A quantity given as twice another ("5 m less than twice its width", "length = 2 × width − 30
-#: cm", "w·(2w − 7)"), not twice a year: ``2 * w - d`` where "8 m more than its width" is ``w + d``.
-_TWICE = re.compile(r"\btwice\b(?!\s+(?:a|per|each|every|as)\b)|\bdouble\s+(?:its|the|their)\b|(?<![\d.,])2\s*[×x*·]\s*[a-z]"
+#: cm", "w·(2w − 7)"), not twice a year or "counted twice": ``2 * w - d`` where "8 m more than its
+#: width" is ``w + d``.
+_TWICE = re.compile(r"\b(?:twice|double)\s+(?:its|the|their)\b|(?<![\d.,])2\s*[×x*·]\s*[a-z]"
                     r"|\(2[a-z]\b", re.IGNORECASE)
 #: A question that asks for a side of a shape by name: "how wide is it?", "How long will the
 #: patio be?", "Determine the width of", "What is its length?" (not "how long does it take").

@@ -120,6 +120,8 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
      {"twice": 1, "asks the length": 1, "imperial": 1}),
     ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
      {"asks a time": 1, "asks the length": 1, "in cm": 1}),
+    # "counted twice" is no side given as twice another
+    ("Total number of crates: 16. Dara counted twice to be sure. Small crates: 6 bottles each.", {}),
     # twice a year is a frequency, "how long does it take" a time
     ("Interest is added twice a year at 4%: how long does it take to double?",
      {"asks a time": 1, "compounded within the year": 1, "%": 1}),
