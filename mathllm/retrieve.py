@@ -131,7 +131,8 @@ _AT_LEAST_ONE = "asks at least one"
 _PAYMENTS = "pays each period"
 _CONSTANT = "gives a rate constant"
 _CONTINUOUS = "continuous"
-_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT)  # what an example must share with the query to keep its whole score
+_INFLATION = "inflation"
+_KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION)  # what an example must share with the query to keep its whole score
 #: Money paid in or out again and again: "a deposit of 300 euros at the end of every month", "If
 #: I pay 170 EUR a month", "monthly end-of-month deposits", "an ordinary annuity", "paid monthly".
 #: An annuity, a loan or a sinking fund, where "how much does 2,000 euros grow to in an account
@@ -156,6 +157,11 @@ def pays_each_period(text: str) -> bool:
 #: from ("five minutes later it had cooled to 78 °C"): the same law, another program.
 _GIVES_CONSTANT = re.compile(r"\b(?:time|cooling|heating|warming|relaxation)\s+constant\b|τ\s*=\s*\d|"
                              r"(?<![\w.])k\s*=\s*\d[\d.]*\s*(?:per|/|1/|min|h\b)", re.IGNORECASE)
+#: Prices that rise ("inflation of 7%", "prices rise 7.9% a year", "purchasing power"): a value in
+#: today's money is deflated by inflation, where "what is it worth today, when money earns 8.75%"
+#: is a present value discounted at an interest rate; the words "worth" and "today" are shared.
+_INFLATION_RE = re.compile(r"\binflation\b|\bprices?\s+(?:rise|rises|rising|go up|goes up|increase)|"
+                           r"\bpurchasing power\b|\bcost of living\b|\bCPI\b|\bconsumer price", re.IGNORECASE)
 #: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
 #: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
 _CONTINUOUS_RE = re.compile(r"\bcontinuous(?:ly)?\b(?!\s+(?:iv\s+|intravenous\s+)?infusion)|\bcontinually\b",
@@ -230,6 +236,8 @@ def profile(text: str) -> Counter[str]:
         out[_CONSTANT] = 1
     if _CONTINUOUS_RE.search(text):
         out[_CONTINUOUS] = 1
+    if _INFLATION_RE.search(text):
+        out[_INFLATION] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1

@@ -120,6 +120,11 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
      {"twice": 1, "asks the length": 1, "imperial": 1}),
     ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
      {"asks a time": 1, "asks the length": 1, "in cm": 1}),
+    # prices that rise: a value deflated by inflation, not discounted at an interest rate
+    ("If inflation runs at 5% annually, what will my 500 dollars buy in 6 years?",
+     {"inflation": 1, "%": 1, "money": 1, "duration": 1, "in year": 1}),
+    ("A promise to pay $500 in 6 years: what is it worth today, when money earns 5% a year?",
+     {"%": 1, "money": 1, "duration": 1, "in year": 1}),
     # "counted twice" is no side given as twice another
     ("Total number of crates: 16. Dara counted twice to be sure. Small crates: 6 bottles each.", {}),
     # twice a year is a frequency, "how long does it take" a time
