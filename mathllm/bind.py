@@ -1357,7 +1357,7 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
                 continue
             mover = named[0]
             how = f"{how} {mover.name}"
-        new = _value(mentions[j], mover, _factor(said[j], unit) or Decimal(1))
+        new = _in_own_unit(mentions[j], mover, said[j], unit)
         shown = said[j] if _factor(said[j], unit) is not None else unit  # (a calendar year has no unit word)
         moves.append(Rebinding(mover.name, mover.value, new,
                                f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
@@ -1487,7 +1487,7 @@ def _in_list_order(text: str, group: list[Parameter], fits: list[list[int]], men
     out = []
     for p, i in zip(ordered, first, strict=True):
         m = mentions[i]
-        new = _value(m, p, _factor(said[i], unit) or Decimal(1))
+        new = _in_own_unit(m, p, said[i], unit)
         if new == p.value:
             continue
         listed = ", ".join(mentions[j].written for j in first)
@@ -1507,19 +1507,18 @@ def _by_numbered_companion(text: str, group: list[Parameter], fits: list[list[in
     if not all(p.name in index for p in group) or len({index[p.name] for p in group}) != len(group):
         return []
     names = {p.name for p in group}
-    out = []
+    beside = []
     for p, f in zip(group, fits, strict=True):
         held = [i for q in params if q.name not in names and index.get(q.name) == index[p.name]
                 for i in _sources(q, mentions)]
-        beside = [i for i in f if any(_one_reading(text, mentions, i, j) for j in held)]
-        if len(beside) != 1:
-            return []
-        i = beside[0]
-        out.append((i, Rebinding(p.name, p.value, _value(mentions[i], p, _factor(said[i], unit) or Decimal(1)),
-                                 f"{why(p)}; {_as_written(mentions[i], words[i])} is written as one reading "
-                                 f"with the number of its companion numbered {index[p.name]}")))
-    if len({i for i, _ in out}) != len(out):
+        beside.append([i for i in f if any(_one_reading(text, mentions, i, j) for j in held)])
+    picks = _one_each(beside)
+    if picks is None:
         return []
+    out = [(i, Rebinding(p.name, p.value, _in_own_unit(mentions[i], p, said[i], unit),
+                         f"{why(p)}; {_as_written(mentions[i], words[i])} is written as one reading "
+                         f"with the number of its companion numbered {index[p.name]}"))
+           for p, i in zip(group, picks, strict=True)]
     return [(i, mv) for i, mv in out if mv.new != mv.old]
 
 
@@ -1544,7 +1543,7 @@ def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[
     out = []
     for p in group:
         i = cands[p.name][0]
-        new = _value(mentions[i], p, _factor(said[i], unit) or Decimal(1))
+        new = _in_own_unit(mentions[i], p, said[i], unit)
         if new != p.value:
             how = "names it" if named[p.name] else f"is the one left in {words[i]}"
             out.append((i, Rebinding(p.name, p.value, new, f"{why(p)}; of the free numbers, "
@@ -2018,13 +2017,15 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
     from .verify import ground  # the verifier's notion of "not given"
 
     cells, _ = table_cells(params)
-    invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
     groups: dict[tuple[str, str], list[Parameter]] = {}
     for p in params:
         head, sep, _ = p.name.partition("_")
         if sep and p.name not in cells and not isinstance(p.value, list):
             groups.setdefault((head, unit_key(p.unit)), []).append(p)
+    if all(len(group) < 2 for group in groups.values()):
+        return []
     near = [_clause_words(text, m) for m in mentions]
+    invented: set[str] | None = None  # (read once, where a move needs it)
     moves = []
     for (_, unit), group in groups.items():
         if len(group) < 2:
@@ -2035,22 +2036,21 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
         alike = [_in_unit_of(text, m, said[j], unit) for j, m in enumerate(mentions)]
         kind = [a and not (after_per(text, m) or m.value == 0 or _name_label(text, m, said[j]))
                 for j, (a, m) in enumerate(zip(alike, mentions, strict=True))]
-        found = {p.name: [j for j in range(len(mentions)) if kind[j] and own[p.name] & near[j]] for p in group}
-        if not all(own[p.name] and len(found[p.name]) == 1 for p in group):
-            continue
-        picks = [found[p.name][0] for p in group]
-        if len(set(picks)) != len(picks) or any(len([p for p in group if own[p.name] & near[j]]) != 1 for j in picks):
+        picks = _one_each([[j for j in range(len(mentions)) if kind[j] and own[p.name] & near[j]] for p in group])
+        if picks is None or any(len([p for p in group if own[p.name] & near[j]]) != 1 for j in picks):
             continue  # one number in the clause of two items: whose it is is not clear
 
         # (clearly not its own: a number the text does not give, or numbers all of another kind
         # or other items')
-        moving = [(p, j, _sources(p, mentions)) for p, j in zip(group, picks, strict=True)
-                  if j not in _sources(p, mentions)]
-        if not moving or not all(p.name in invented if not src else
+        sources = [_sources(p, mentions) for p in group]
+        moving = [(p, j, src) for p, j, src in zip(group, picks, sources, strict=True) if j not in src]
+        if moving and invented is None and any(not src for _, _, src in moving):
+            invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+        if not moving or not all(p.name in (invented or set()) if not src else
                                  all(not alike[i] or i in set(picks) - {j} for i in src) for p, j, src in moving):
             continue  # a number the model may have meant: the words alone do not overrule it
         for p, j in zip(group, picks, strict=True):
-            new = _value(mentions[j], p, _factor(said[j], unit) or Decimal(1))
+            new = _in_own_unit(mentions[j], p, said[j], unit)
             if new != p.value:
                 item = " ".join(dict.fromkeys(w for w in re.findall(r"[A-Za-z]{3,}", p.description)
                                               if w[:4].lower() in own[p.name])) or p.name
@@ -2131,17 +2131,15 @@ def _after_ordinals(text: str, group: list[tuple[Parameter, list[int]]], mention
     """Rule 1 for numbered parameters in another unit each, with several free numbers of their
     own unit (``volume1 = volume2 = 10`` from "10 g/L"): each takes the free number written right
     after its ordinal ("the first (1,000 L) ... the second (500 L)"), one each."""
-    out = []
-    for p, fits in group:
-        index = re.findall(r"\d+", p.name)
-        picks = [i for i in fits if len(index) == 1 and _ordinal_before(text, mentions, i) == int(index[0])]
-        if len(picks) != 1:
-            return []
-        i = picks[0]
-        out.append((i, Rebinding(p.name, p.value, _value(mentions[i], p, _factor(said[i], unit) or Decimal(1)),
-                                 f"the problem gives {_as_written(mentions[i], words[i])} for the "
-                                 f"{_nth(int(index[0]))}; {fmt_value(p.value)} is in another unit")))
-    return out if len({i for i, _ in out}) == len(out) else []
+    indices = [re.findall(r"\d+", p.name) for p, _ in group]
+    picks = _one_each([[i for i in fits if len(index) == 1 and _ordinal_before(text, mentions, i) == int(index[0])]
+                       for (_, fits), index in zip(group, indices, strict=True)])
+    if picks is None:
+        return []
+    return [(i, Rebinding(p.name, p.value, _in_own_unit(mentions[i], p, said[i], unit),
+                          f"the problem gives {_as_written(mentions[i], words[i])} for the "
+                          f"{_nth(int(index[0]))}; {fmt_value(p.value)} is in another unit"))
+            for (p, _), i, index in zip(group, picks, indices, strict=True)]
 
 
 def _by_ordinal(text: str, params: list[Parameter], mentions: list[Mention], words: list[str]) -> list[Rebinding]:
@@ -2197,7 +2195,7 @@ def _held_out_of_order(text: str, params: list[Parameter], mentions: list[Mentio
         written = [mentions[i].written for i in held]
         listed = f"{', '.join(written[:-1])} and {written[-1]}"
         for p, i in zip(ordered, held, strict=True):
-            new = _value(mentions[i], p, _factor(said[i], unit) or Decimal(1))
+            new = _in_own_unit(mentions[i], p, said[i], unit)
             if new != p.value:
                 moves.append(Rebinding(p.name, p.value, new, f"the problem lists {listed} {words[held[-1]]}, "
                                                              f"in the order of the names"))
@@ -2369,6 +2367,21 @@ def _per_base(text: str, m: Mention) -> Decimal | None:
         base = Decimal(found.group(1).replace(",", ""))
         return base if base > m.value else None
     return None
+
+
+def _in_own_unit(m: Mention, p: Parameter, said: str, unit: str) -> float:
+    """``p``'s value from the number ``m`` written in ``said``, converted to ``p``'s ``unit``
+    where the two differ by a factor ("2.2 kΩ" for ``[Ohm]``)."""
+    return _value(m, p, _factor(said, unit) or Decimal(1))
+
+
+def _one_each(candidates: list[list[int]]) -> list[int] | None:
+    """The one candidate number of each of several parameters, where each has exactly one and
+    no two share theirs; None otherwise."""
+    if any(len(c) != 1 for c in candidates):
+        return None
+    picks = [c[0] for c in candidates]
+    return picks if len(set(picks)) == len(picks) else None
 
 
 def _whole(value: float) -> bool:

@@ -196,13 +196,16 @@ _IMPERIAL = re.compile(r"\s*(?:°\s*F\b|℉|degrees? fahrenheit\b|mph\b|miles?\b
 #: width" is ``w + d``.
 _TWICE = re.compile(r"\b(?:twice|double)\s+(?:its|the|their)\b|(?<![\d.,])2\s*[×x*·]\s*[a-z]"
                     r"|\(2[a-z]\b", re.IGNORECASE)
+#: What a question asks "how ..." for: "how wide is it?" asks for the width (read by target's
+#: rule 16 too).
+HOW_ADJECTIVE = {"wide": "width", "broad": "width", "long": "length", "high": "height", "tall": "height",
+                 "deep": "depth", "thick": "thickness", "far": "distance"}
 #: A question that asks for a side of a shape by name: "how wide is it?", "How long will the
 #: patio be?", "Determine the width of", "What is its length?" (not "how long does it take").
 _ASKS_SIDE = re.compile(r"\bhow\s+(?P<how>wide|long|tall|high)\b(?=\s+(?:is|are|was|must|should|will|would)\b[^?]*"
                         r"\bbe\b|\s+(?:is|are|was)\s+(?:it|the|its|this|that)\b[^?]*\?)"
                         r"|\b(?:find|determine|report|what\s+is|what's)\s+(?:the|its)\s+(?P<side>width|length|height)\b",
                         re.IGNORECASE)
-_SIDES = {"wide": "width", "long": "length", "tall": "height", "high": "height"}
 
 
 def profile(text: str) -> Counter[str]:
@@ -246,7 +249,7 @@ def profile(text: str) -> Counter[str]:
     if _TWICE.search(text):
         out["twice"] = 1
     if side := _ASKS_SIDE.search(question):
-        out[f"asks the {_SIDES.get((side['how'] or '').lower()) or side['side'].lower()}"] = 1
+        out[f"asks the {HOW_ADJECTIVE.get((side['how'] or '').lower()) or side['side'].lower()}"] = 1
     # a woman's creatinine clearance, ideal weight or energy need has its own factor or formula
     if _FEMALE.search(text):
         out["female"] = 1

@@ -115,7 +115,10 @@ from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import _stems
 from .questions import Retarget, _answer_line, is_wrapper, several, unwrapped
-from .retrieve import asks_time  # a question that asks for a time, as retrieval reads it
+from .retrieve import (  # a question's "how wide", a time asked, as retrieval reads them
+    HOW_ADJECTIVE,
+    asks_time,
+)
 
 #: Words of a question that asks for interest (or another gain) rather than a balance.
 _GAIN = re.compile(r"\b(?:interest|earn(?:s|ed|ings)?|gain(?:s|ed)?|returns?|grow(?:s|n)? by|profit)\b",
@@ -742,6 +745,12 @@ def _result_words(name: str, comment: str) -> set[str]:
     return _stems(" ".join(_NAME_WORDS.get(w.lower(), w) for w in parts if w) + " " + comment)
 
 
+def _words_of(name: str, assigns: dict[str, ast.Assign], lines: list[str]) -> set[str]:
+    """The stems a computed result is named by (:func:`_result_words` of its name and the comment
+    of its line), less the generic ones."""
+    return _result_words(name, lines[assigns[name].lineno - 1].partition("#")[2]) - _GENERIC_ROW
+
+
 def _named_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
                   example: str) -> tuple[str, str] | None:
     """Rule 12: the result the question names, where the program computes it and answers another.
@@ -755,15 +764,10 @@ def _named_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str,
     if not isinstance(inner, ast.Name) or inner.id not in assigns:
         return None
     lines = program.splitlines()
-
-    def words(name: str) -> set[str]:
-        node = assigns[name]
-        return _result_words(name, lines[node.lineno - 1].partition("#")[2]) - _GENERIC_ROW
-
     asked = _stems(_asked_part(text))
     have = inner.id
     params = {p.name for p in parse_parameters(program)}
-    if not asked or have in params or words(have) & asked:
+    if not asked or have in params or _words_of(have, assigns, lines) & asked:
         return None
     read = _loaded(program)  # (it parses: _answer_line read it)
     answer_at = assigns["answer"].lineno
@@ -775,7 +779,7 @@ def _named_result(value: ast.expr, assigns: dict[str, ast.Assign], program: str,
             continue  # a constant, not a result
         if _NOT_A_RESULT.match(ast.get_source_segment(program, node.value) or ""):
             continue
-        if words(name) & asked:
+        if _words_of(name, assigns, lines) & asked:
             hits.append(name)
     if len(hits) != 1:
         return None
@@ -804,10 +808,7 @@ def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: st
     return ast.unparse(entry), f"the problem asks for the {key.replace('_', ' ')} alone, one of the program's {len(value.keys)} results"
 
 
-#: What a question asks "how ..." for: "how wide is it?" asks for the width.
-_HOW_ADJECTIVE = {"wide": "width", "broad": "width", "long": "length", "high": "height", "tall": "height",
-                  "deep": "depth", "thick": "thickness", "far": "distance"}
-_HOW = re.compile(r"\bhow\s+(" + "|".join(_HOW_ADJECTIVE) + r")\b", re.IGNORECASE)
+_HOW = re.compile(r"\bhow\s+(" + "|".join(HOW_ADJECTIVE) + r")\b", re.IGNORECASE)
 #: A question that names what it asks for as its object: "What is its width?", "report the width of".
 _ASKED_NOUN = re.compile(r"\b(?:what\s+(?:is|are|was|will\s+be)|find|determine|report|compute|calculate|work\s+out)"
                          r"\s+(?:the|its|their)\s+([a-z]+)\b(?!\s*[-(])", re.IGNORECASE)
@@ -820,7 +821,7 @@ def _asked_noun(text: str) -> str | None:
     question = question_of(text)
     how = _HOW.search(question)
     if how:
-        return _HOW_ADJECTIVE[how.group(1).lower()]
+        return HOW_ADJECTIVE[how.group(1).lower()]
     named = _ASKED_NOUN.search(question)
     return named.group(1).lower() if named else None
 
@@ -844,8 +845,7 @@ def _named_operand(value: ast.expr, assigns: dict[str, ast.Assign], program: str
         return None
     params = {p.name for p in parse_parameters(program)}
     read = {n.id for n in ast.walk(inner) if isinstance(n, ast.Name) and n.id in assigns and n.id not in params}
-    hits = [name for name in sorted(read)
-            if _result_words(name, lines[assigns[name].lineno - 1].partition("#")[2]) - _GENERIC_ROW & asked]
+    hits = [name for name in sorted(read) if _words_of(name, assigns, lines) & asked]
     if len(hits) != 1:
         return None
     return _wrap(value, hits[0]), (f"the problem asks for the {noun}, which the program computed as {hits[0]}; "
