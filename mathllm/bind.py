@@ -351,6 +351,7 @@ from .quantities import (
 #: Spellings of a unit -> one name. Only units that texts spell out in words need entries.
 _UNIT_WORDS = {
     "h": "h hr hrs hour hours", "min": "min mins minute minutes", "s": "s sec secs second seconds",
+    "ms": "ms msec msecs millisecond milliseconds",
     "day": "d day days", "week": "wk week weeks", "month": "month months", "year": "yr yrs year years",
     "kg": "kg kilogram kilograms", "g": "g gram grams", "mg": "mg milligram milligrams",
     "l": "l litre litres liter liters", "ml": "ml millilitre millilitres milliliter milliliters",
@@ -621,6 +622,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     moves += asked
     made_up = _made_up(text, program, params, mentions, words, said, days)
     program, params = _apply(program, params, made_up)
+    made_up += (rounded := _rounded_reciprocal(text, program, params, mentions, said))
+    program, params = _apply(program, params, rounded)
     empty = _empty_start(text, params, mentions, said) + _unmentioned_factor(text, program, params, mentions)
     program, params = _apply(program, params, empty)
     signs = _sign_lost(text, params, mentions, said)
@@ -650,6 +653,12 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, changed)
     crossed = _pairs_crossed(text, params, mentions)
     program, params = _apply(program, params, crossed)
+    led = _pair_led(text, params, mentions)
+    program, params = _apply(program, params, led)
+    crossed += led
+    off = _off_reading(text, params, mentions, said)
+    program, params = _apply(program, params, off)
+    crossed += off
     changed += crossed
     shared += changed
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
@@ -1199,6 +1208,39 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     return [mv for i, mv in moves if targets.count(i) == 1]
 
 
+def _rounded_reciprocal(text: str, program: str, params: list[Parameter], mentions: list[Mention],
+                        said: list[str]) -> list[Rebinding]:
+    """Rule 3, a rate worked out and rounded: a value the text does not give, in a unit per
+    something (``k = 0.323  # [1/h]``), that is within 1% of the reciprocal of the one number no
+    parameter takes written in that something ("a time constant of 3.1 hours"): the reciprocal,
+    unrounded (0.32258...); a rounded rate drifts the answer past its tolerance."""
+    from .verify import ground
+
+    invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+    taken = {i for p in params for i in _sources(p, mentions)}
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        if p.name not in invented or not unit.startswith("1/") or not p.value or isinstance(p.value, list):
+            continue
+        found = []
+        for i, m in enumerate(mentions):
+            factor = _factor(said[i], unit[2:])
+            if i in taken or factor is None or not m.value or m.percent or after_per(text, m):
+                continue
+            v = float(abs(m.value) * m.scale * factor)
+            if math.isclose(abs(p.value) * v, 1, rel_tol=0.01):
+                found.append((i, v))
+        if any(math.isclose(abs(p.value) * v, 1, rel_tol=1e-9) for _, v in found):
+            continue  # (unrounded already)
+        if len(found) == 1:
+            i, v = found[0]
+            moves.append(Rebinding(p.name, p.value, 1 / v, f"the problem does not give {fmt_value(p.value)}, "
+                                   f"the reciprocal of {mentions[i].written} {said[i]} rounded; unrounded it is "
+                                   f"{fmt_value(1 / v)}"))
+    return moves
+
+
 #: A price per something other than time after a number ("1.60 EUR is charged per kilometre",
 #: "$2 per kg"): no amount of money.
 _PRICED_PER = re.compile(r"[^,.;:?!\d]{0,30}?\bper\s+(?!cent\b|(?:year|month|week|day|hour|annum|quarter)s?\b)[a-z]",
@@ -1371,10 +1413,13 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
 #: "from 2,337 to 1,963", "went from $3.20 to $3.80", "rose from 40 to 55 kg".
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$")
 _TO = re.compile(r"^\s*(?:[^\s\d]{1,12}\s+)?to\s+(?:about\s+|around\s+)?[$£€]?\s*$")
+#: "8,000 CHF to become 16,000 CHF", "500 to grow to 800": a change written with no "from".
+_TO_BECOME = re.compile(r"^\s*(?:[^\s\d]{1,12}\s+)?to\s+(?:become|grow\s+(?:in)?to|reach|turn\s+into)\s+[$£€]?\s*$",
+                        re.IGNORECASE)
 #: Words that name a start and an end of a change.
 _START_WORDS = re.compile(r"\b(?:old|initial|initially|start\w*|begin\w*|original|before|previous|earlier)\b",
                           re.IGNORECASE)
-_END_WORDS = re.compile(r"\b(?:new|final|end\w*|after|later|latest)\b", re.IGNORECASE)
+_END_WORDS = re.compile(r"\b(?:new|final|end\w*|after|later|latest|target|goal)\b", re.IGNORECASE)
 
 
 def _names_end(p: Parameter) -> bool | None:
@@ -1386,14 +1431,15 @@ def _names_end(p: Parameter) -> bool | None:
 
 
 def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
-    """Rule 2, a change written "from A to B": two parameters of one unit, one named for the start
-    of a change (``old``, ``initial``, ``before``) and the other for its end (``new``, ``final``,
-    ``after``), hold B and A (``old = 1963``, ``new = 2337`` for "it moved from 2,337 to 1,963"):
+    """Rule 2, a change written "from A to B" (or "A to become B"): two parameters of one unit, one
+    named for the start of a change (``old``, ``initial``, ``before``) and the other for its end
+    (``new``, ``final``, ``after``, ``target``), hold B and A (``old = 1963``, ``new = 2337`` for "it moved from 2,337 to 1,963"):
     they trade. Only where the text writes each of the two numbers once."""
     sources = {p.name: _sources(p, mentions) for p in params}
     pairs = [(i, i + 1) for i in range(len(mentions) - 1)
-             if _FROM_TO.search(text[max(0, mentions[i].start - 20):mentions[i].start])
-             and _TO.match(text[mentions[i].end:mentions[i + 1].start])]
+             if (_FROM_TO.search(text[max(0, mentions[i].start - 20):mentions[i].start])
+                 and _TO.match(text[mentions[i].end:mentions[i + 1].start]))
+             or _TO_BECOME.match(text[mentions[i].end:mentions[i + 1].start])]
     moves = []
     for a, b in pairs:
         if sum(1 for m in mentions if m.value == mentions[a].value) != 1 \
@@ -1414,7 +1460,7 @@ def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> lis
 _PAIR_INDEX = re.compile(r"(?P<head>[A-Za-z]+?)_?(?P<index>[12])")
 #: What parts two readings of one observation ("170 gigatonnes per year (2001)", "6.53 mg/L at
 #: 1 h" are one, "1 h and 1.98 mg/L", "(2001) to 374" two).
-_NOT_ONE_READING = re.compile(r"[,;.?!]|\b(?:and|to|from|then|but|while|whereas|later|after|before)\b",
+_NOT_ONE_READING = re.compile(r"[,;.?!]|\b(?:and|to|into|onto|from|then|but|while|whereas|later|after|before)\b",
                               re.IGNORECASE)
 
 
@@ -1460,6 +1506,74 @@ def _pairs_crossed(text: str, params: list[Parameter], mentions: list[Mention]) 
                   Rebinding(second.name, second.value, first.value,
                             f"the problem writes {fmt_value(first.value)} beside {by[other]['2'].name}'s "
                             f"{fmt_value(by[other]['2'].value)}, the second reading")]
+    names = Counter(mv.name for mv in moves)
+    return [mv for mv in moves if names[mv.name] == 1]
+
+
+def _pair_led(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 2, one reading led by its companion: a pair numbered 1 and 2 (``conc_1``,
+    ``conc_2``) and a companion that only one of them has (``amount_1``; the other amount is
+    the unknown), where the text writes the companion's number as one reading with the number
+    the other of the pair holds and not with its own ("Mixing a 33% disinfectant into 600 mL of
+    18% disinfectant" read as ``amount_1 = 600``, ``conc_1 = 33``, ``conc_2 = 18``): the pair
+    trades. Each number is written once."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    by: dict[str, dict[str, Parameter]] = {}
+    for p in params:
+        m = _PAIR_INDEX.fullmatch(p.name)
+        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
+            by.setdefault(m["head"], {})[m["index"]] = p
+    pairs = [h for h, pair in by.items() if len(pair) == 2]
+    moves = []
+    for h in pairs:
+        lone = [(g, i) for g, pair in by.items() if g != h and len(pair) == 1 for i in pair]
+        for g, i in lone:
+            j = "2" if i == "1" else "1"
+            c, own, other = (sources[x.name][0] for x in (by[g][i], by[h][i], by[h][j]))
+            if len({c, own, other}) != 3 or any(sum(m.value == mentions[k].value for m in mentions) != 1
+                                                for k in (c, own, other)):
+                continue
+            if _one_reading(text, mentions, c, other) and not _one_reading(text, mentions, c, own):
+                first, second = by[h][i], by[h][j]
+                moves += [Rebinding(first.name, first.value, second.value,
+                                    f"the problem writes {fmt_value(second.value)} beside {by[g][i].name}'s "
+                                    f"{fmt_value(by[g][i].value)}"),
+                          Rebinding(second.name, second.value, first.value,
+                                    f"the problem writes {fmt_value(first.value)} apart from {by[g][i].name}'s "
+                                    f"{fmt_value(by[g][i].value)}")]
+    names = Counter(mv.name for mv in moves)
+    return [mv for mv in moves if names[mv.name] == 1]
+
+
+def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 2, a reading apart from its companion: a parameter numbered 1 or 2 (``N1``) whose
+    companion of the same number (``year1 = 2012``) holds a number the text writes as one reading
+    with a free number written like ``N1``'s ("7.4 GW in 2012"), while ``N1``'s own number is
+    written apart from it ("reach 94 GW, if it was 7.4 GW in 2012" read as ``N1 = 94``): it
+    moves to the free one. Each number is written once."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    taken = {i for found in sources.values() for i in found}
+    by: dict[str, dict[str, Parameter]] = {}
+    for p in params:
+        m = _PAIR_INDEX.fullmatch(p.name)
+        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
+            by.setdefault(m["index"], {})[m["head"]] = p
+    moves = []
+    for heads in by.values():
+        for head, p in heads.items():
+            own = sources[p.name][0]
+            for other, q in heads.items():
+                c = sources[q.name][0]
+                if other == head or c == own or _one_reading(text, mentions, own, c):
+                    continue
+                free = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f not in taken
+                        and said[f] == said[own] and _one_reading(text, mentions, f, c)]
+                if len(free) == 1 and all(sum(m.value == mentions[i].value for m in mentions) == 1
+                                          for i in (own, c, free[0])):
+                    f = free[0]
+                    moves.append(Rebinding(p.name, p.value, _value(mentions[f], p),
+                                           f"the problem writes {mentions[f].written} as one reading with "
+                                           f"{q.name}'s {mentions[c].written}, {fmt_value(p.value)} apart from it"))
     names = Counter(mv.name for mv in moves)
     return [mv for mv in moves if names[mv.name] == 1]
 
@@ -1825,10 +1939,14 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
     recovery after 3 days" read as ``incubation_days = 3``, ``infectious_days = 4``; "at 16
     dollars each with a variable cost of 5.65 dollars per unit" as ``price = 5.65``,
     ``variable_cost = 16``), trade their numbers; the words of an epidemic's periods count with
-    their other names (latent for incubation, recovery for infectious). Not a linear program's
-    table (rule 6's), nor the value asked about on the question's number."""
+    their other names (latent for incubation, recovery for infectious), and a start's with "at
+    that moment" and "initially". So do two of different units where one holds a number written
+    with no unit and the other one written in the first one's unit and not in its own. Not a
+    linear program's table (rule 6's), nor the value asked about on the question's number."""
     def named(p: Parameter) -> Parameter:
         extra = " ".join(_PERIOD_WORDS[w] for w in _period_words(p))
+        # a start is written in other words too: "it was 34 °C at that moment", "initially"
+        extra += " moment initially originally beginning" if _initial(p) else ""
         return replace(p, description=f"{p.description} {extra}") if extra else p
 
     # the numbers written in its own unit that give each ("3 days", not "3 infectious cases")
@@ -1838,32 +1956,44 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
     takers = [p for p in params if unit_key(p.unit) and len(sources[p.name]) == 1 and p.name not in cells]
     pairs = []
     fit: dict[tuple[str, int], int] = {}
-    for k, p in enumerate(takers):
-        for q in takers[k + 1:]:
-            i, j = sources[p.name][0], sources[q.name][0]
-            # (an amount of money and one per something are alike where the text writes both as
-            # money: "£3 is charged per gigabyte ... a monthly fee of £13")
-            money = unit_key(p.unit) != unit_key(q.unit) and (
-                (c := currency_of(unit_key(p.unit))) is not None and c == currency_of(unit_key(q.unit)) == said[i])
-            if not (money or unit_key(p.unit) == unit_key(q.unit)) or i == j or said[i] != said[j]:
-                continue
-            if money and any(n in _sources(x, mentions) for x in params if x.name not in (p.name, q.name) for n in (i, j)):
-                continue  # (a number a third parameter holds too, "£24.50" as the fare and the total: rule 1's)
-            # the time asked about keeps the question's number ("What will it read 7 hours after
-            # ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word)
-            if any(_QUERY.search(x.description) and _in_question(text, mentions[n]) for x, n in ((p, i), (q, j))):
-                continue
-            # only the words that tell the two apart count ("selling price per unit" and
-            # "variable cost per unit": "per unit" is beside either number)
-            a, b = named(p), named(q)
-            own = {x.name: _stems(f"{x.description} {x.name}") for x in (a, b)}
-            near = {n: _stems(words_around(text, mentions[n], mentions, sentence=True)[0]) for n in (i, j)}
-            fit |= {(x.name, n): len((own[x.name] - own[y.name]) & near[n]) for x, y in ((a, b), (b, a)) for n in (i, j)}
-            # neither fits its own number better, and together the other way fits clearly better
-            if fit[p.name, j] >= fit[p.name, i] and fit[q.name, i] >= fit[q.name, j] \
-                    and fit[p.name, j] + fit[q.name, i] >= fit[p.name, i] + fit[q.name, j] + BESIDE_MARGIN \
-                    and not (money and not (fit[p.name, j] and fit[q.name, i])):  # (money: each its words)
-                pairs.append((p, q, i, j))
+    # two of different units, one holding a number written in the other's unit and not in its
+    # own, the other a number written with no unit ("predator mortality 0.18 per day and
+    # conversion efficiency 0.00031" read as ``gamma = 0.00031  # [1/day]``, ``delta = 0.18  #
+    # [1/(prey*day)]``): the words decide as for two of one unit
+    held = {p.name: _sources(p, mentions) for p in params}
+    once = {p.name for p in params if len(held[p.name]) == 1 and p.name not in cells and unit_key(p.unit)
+            and sum(m.value == mentions[held[p.name][0]].value for m in mentions) == 1}
+    across = [(p, q) for p in params for q in params if p.name in once and q.name in once and p is not q
+              and not said[held[p.name][0]] and _factor(said[held[p.name][0]], unit_key(p.unit)) is None
+              and _factor(said[held[q.name][0]], unit_key(p.unit)) is not None
+              and _factor(said[held[q.name][0]], unit_key(q.unit)) is None]
+    candidates = [(p, q, sources[p.name][0], sources[q.name][0], False)
+                  for k, p in enumerate(takers) for q in takers[k + 1:]]
+    candidates += [(p, q, held[p.name][0], held[q.name][0], True) for p, q in across]
+    for p, q, i, j, crossed in candidates:
+        # (an amount of money and one per something are alike where the text writes both as
+        # money: "£3 is charged per gigabyte ... a monthly fee of £13")
+        money = not crossed and unit_key(p.unit) != unit_key(q.unit) and (
+            (c := currency_of(unit_key(p.unit))) is not None and c == currency_of(unit_key(q.unit)) == said[i])
+        if not crossed and (not (money or unit_key(p.unit) == unit_key(q.unit)) or i == j or said[i] != said[j]):
+            continue
+        if money and any(n in _sources(x, mentions) for x in params if x.name not in (p.name, q.name) for n in (i, j)):
+            continue  # (a number a third parameter holds too, "£24.50" as the fare and the total: rule 1's)
+        # the time asked about keeps the question's number ("What will it read 7 hours after
+        # ...?" for ``t2  # time of interest``, though "read" is ``t1  # second reading``'s word)
+        if any(_QUERY.search(x.description) and _in_question(text, mentions[n]) for x, n in ((p, i), (q, j))):
+            continue
+        # only the words that tell the two apart count ("selling price per unit" and
+        # "variable cost per unit": "per unit" is beside either number)
+        a, b = named(p), named(q)
+        own = {x.name: _stems(f"{x.description} {x.name}") for x in (a, b)}
+        near = {n: _stems(words_around(text, mentions[n], mentions, sentence=True)[0]) for n in (i, j)}
+        fit |= {(x.name, n): len((own[x.name] - own[y.name]) & near[n]) for x, y in ((a, b), (b, a)) for n in (i, j)}
+        # neither fits its own number better, and together the other way fits clearly better
+        if fit[p.name, j] >= fit[p.name, i] and fit[q.name, i] >= fit[q.name, j] \
+                and fit[p.name, j] + fit[q.name, i] >= fit[p.name, i] + fit[q.name, j] + BESIDE_MARGIN \
+                and not (money and not (fit[p.name, j] and fit[q.name, i])):  # (money: each its words)
+            pairs.append((p, q, i, j))
 
     def why(x: Parameter, to: int, y: Parameter, away: int) -> str:
         # the words that say so: those around its new number, those around its old one, or both
@@ -2515,7 +2645,7 @@ def _as_percent(program: str, params: list[Parameter], mentions: list[Mention]) 
 #: Units of one dimension a text and a program may use for the same quantity, with their size in
 #: the smallest (month and year only with each other: a year is 12 months, but 365 or 365.25 days).
 _SCALES = {
-    "time": {"s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800},
+    "time": {"ms": 1, "s": 1000, "min": 60000, "h": 3600000, "day": 86400000, "week": 604800000},
     "calendar": {"month": 1, "year": 12},
     # (US customary units by their exact definitions: 1 lb = 0.45359237 kg, 1 ft = 0.3048 m)
     "mass": {"mg": 1, "g": 1000, "kg": 1000000, "oz": "28349.523125", "lb": "453592.37"},
@@ -3530,8 +3660,12 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         # the text's whole list and then more, where the text counts the list ("returns 21,500,
         # 20,300, 33,500 EUR at the end of each of the following 3 years" as four flows): the
         # model's own bonus only where the text does not say how many there are
+        # (a number of the text may be meant, but not a percentage in a list of amounts: "at 12.6%
+        # a year ... £34,300, £39,000, £63,300 at the end of each of the following 3 years" as
+        # ``[34300, 39000, 63300, 12.6]``)
+        plain = {float(m.value) for m in numbers if not m.percent}
         counted = [r for r in runs if len(r) < len(cut) and cut[:len(r)] == r
-                   and not set(cut[len(r):]) & set(written)  # (a number of the text may be meant)
+                   and not set(cut[len(r):]) & plain
                    and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]
         if n not in new and len(counted) == 1:
             new[n] = (counted[0], (f"the text lists {len(counted[0])} numbers for {len(counted[0])} periods; the "
@@ -3542,7 +3676,6 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         # 17,300, 36,100, 24,600, 36,300"; 36 and 17 are pieces of its numbers)
         # (all of them in another order and nothing else may be the model's reading of the text:
         # left alone; a percentage of the text is no item of a list of amounts)
-        plain = {float(m.value) for m in numbers if not m.percent}
         mixed = [r for r in runs if len(set(cut) & set(r)) >= 3 and sorted(cut) != sorted(r)
                  and all(x in r or x not in plain for x in cut) and _scrambled([x for x in cut if x in r], r)]
         if n not in new and len(mixed) == 1 and cut != mixed[0] \

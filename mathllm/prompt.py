@@ -154,6 +154,11 @@ def completion_for(program: str, problem: str | None = None, style: str | None =
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(£$€])")
 _ASKS = re.compile(r"\b(find|work out|calculate|compute|determine|estimate|how|what|which|when|"
                    r"show|give|predict|express)\b", re.IGNORECASE)
+#: A request that holds none of :data:`_ASKS`, its verb opening it or a clause of it ("State the
+#: present value in pounds.", "Maximize profit P(q) = R(q) - C(q) and report the profit-maximizing
+#: quantity.", "Integrate ...; report the largest number of infectious people"): the question
+#: where no other sentence asks, so a closing "The contract number is 249-13." is not taken for it.
+_REQUEST = re.compile(r"(?:^|[;:]\s*|\b(?:and|then)\s+)(?:state|report|list)\b", re.IGNORECASE)
 _LEFT_STOP = re.compile(r"[.!?;,](?=\s)")
 _RIGHT_STOP = re.compile(r"[.,;:!?](?=\s|$)")
 _QUOTE_LEFT_WORDS, _QUOTE_RIGHT_WORDS, _QUOTE_MAX, _QUESTION_MAX = 4, 2, 80, 200
@@ -172,7 +177,8 @@ QUESTION_CONDITIONS = re.compile(r",|;|\b(?:if|when|given|assuming|while|with|wh
 def question_of(problem: str) -> str:
     """The sentence of ``problem`` that asks for the answer (the last question, else the last request)."""
     parts = sentences(problem)
-    asks = [x for x in parts if x.endswith("?")] or [x for x in parts if _ASKS.search(x)]
+    asks = ([x for x in parts if x.endswith("?")] or [x for x in parts if _ASKS.search(x)]
+            or [x for x in parts if _REQUEST.search(x)])
     return (asks or parts or [""])[-1]
 
 

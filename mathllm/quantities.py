@@ -295,7 +295,7 @@ _CONSTANT_WORDS = re.compile(r"gravit|speed of light|gas constant|avogadro|planc
                              r"permittiv|permeab|elementary charge|universal constant", re.IGNORECASE)
 _KNOWN_CONSTANTS = {9.81, 9.8, 9.80665, 3e8, 299792458, 6.674e-11, 8.314, 1.602e-19, 6.022e23}
 _CALENDAR_WORDS = re.compile(r"month|quarter|week|daily|day|hour|minute|second|annual|compound|"
-                             r"per year|a year|periods?|cent|milli|kilo", re.IGNORECASE)
+                             r"per year|a year|periods?|(?<!con)cent|milli|kilo", re.IGNORECASE)  # (no "concentration")
 
 
 def structural_reason(p: Parameter) -> str | None:

@@ -226,6 +226,9 @@ def test_structural_constants_are_not_varied():
     assert structural_reason(P("payments_per_year", 12, "1/year", "monthly payments"))
     assert structural_reason(P("g", 9.81, "m/s^2", "gravitational acceleration"))
     assert structural_reason(P("years", 12, "year", "loan term")) is None
+    # "cent" of a percentage or centimetre, not of a concentration
+    assert structural_reason(P("C1", 12, "mg/L", "plasma concentration in the first sample")) is None
+    assert structural_reason(P("share", 100, "1", "percent to fraction"))
 
 
 @pytest.mark.parametrize("written, new, expected", [

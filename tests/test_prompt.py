@@ -265,6 +265,11 @@ def test_annotate_quotes_nothing_when_a_binding_is_ambiguous() -> None:
     ("A tank holds 40 L. How long until it is empty? It was painted blue.", "How long until it is empty?"),
     ("A tank holds 40 L. Work out the time until it is empty. It was painted blue.",
      "Work out the time until it is empty."),
+    # a request opening with its verb, where no other sentence asks, and not a closing distractor
+    ("A payment of $9,000 is due in 3 years. State the present value in dollars. The contract number is 24-1.",
+     "State the present value in dollars."),
+    ("Compute (new - old) / old for old 8 and new 9. Report the result in percent.",
+     "Compute (new - old) / old for old 8 and new 9."),
     ("Natalia sold 48 clips.", "Natalia sold 48 clips."),
     ("", ""),
 ])

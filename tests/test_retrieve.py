@@ -120,11 +120,31 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
      {"twice": 1, "asks the length": 1, "imperial": 1}),
     ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
      {"asks a time": 1, "asks the length": 1, "in cm": 1}),
+    # which value is best: the price or the quantity of one demand curve, not "the river"
+    ("What is the price that maximizes profit when p = 192 - 0.1q?", {"asks the price": 1}),
+    ("Find the profit-maximizing quantity and the maximum profit.", {"asks the quantity": 1, "asks the maximum": 1}),
+    ("Find the length of each side perpendicular to the river that maximizes the area.", {"asks the length": 1}),
+    # the best value itself, of whatever
+    ("What is the largest possible area?", {"asks the maximum": 1}),
+    ("Find the least number of steel rods to use.", {"asks the minimum": 1}),
+    # something that empties decays; charging rises to its source
+    ("A 2200 µF capacitor at 300 V, discharging through 470 Ω: how many seconds to reach 16 V?",
+     {"discharges": 1, "asks a time": 1, "in uf": 1, "in v": 1, "in ohm": 1, "asks s": 1}),
+    ("A 470 µF capacitor charging from 0 V through 100 kΩ: how many seconds to reach 3.3 V?",
+     {"asks a time": 1, "in uf": 1, "in v": 1, "in kohm": 1, "asks s": 1}),
     # prices that rise: a value deflated by inflation, not discounted at an interest rate
     ("If inflation runs at 5% annually, what will my 500 dollars buy in 6 years?",
      {"inflation": 1, "%": 1, "money": 1, "duration": 1, "in year": 1}),
+    # a later sum asked for its worth now is discounted; money deposited today and asked for later
+    # compounds, and a net present value sums cash flows
     ("A promise to pay $500 in 6 years: what is it worth today, when money earns 5% a year?",
+     {"asks a value today": 1, "%": 1, "money": 1, "duration": 1, "in year": 1}),
+    ("How much must Kofi invest today in a single lump sum?", {"asks a value today": 1}),
+    ("A payment of $9,000 is due in 3 years. State the present value in dollars. The contract number is 24-1.",
+     {"asks a value today": 1, "money": 1, "duration": 1, "in year": 1}),
+    ("If I deposit 800 CHF today at 7.7% a year, how much will I have in 12 years?",
      {"%": 1, "money": 1, "duration": 1, "in year": 1}),
+    ("Cash flows: t=0: -$100; t=1: +$60; t=2: +$70. Compute the net present value.", {"money": 3}),
     # "counted twice" is no side given as twice another
     ("Total number of crates: 16. Dara counted twice to be sure. Small crates: 6 bottles each.", {}),
     # twice a year is a frequency, "how long does it take" a time
