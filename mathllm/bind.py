@@ -632,7 +632,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     # wrong unit ("16 kg" as a concentration in %), and that one now has a number to go to
     again = _other_unit(text, params, mentions, words, said)
     program, params = _apply(program, params, again)
-    percent = (_as_percent(program, params, mentions) + _rescaled(text, params, mentions)
+    percent = (_as_percent(program, params, mentions) + _percent_of(text, params, mentions)
+               + _rescaled(text, params, mentions)
                + _scaled_alike(params, mentions))
     program, params = _apply(program, params, percent)
     converted = _converted(program, params, mentions, words, said) + _per_other_unit(program, params)
@@ -919,8 +920,22 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
             continue
         i, j = sources[p.name][0], sources[q.name][0]
         up, uq = unit_key(p.unit), unit_key(q.unit)
-        if i != j and up and uq and _factor(said[i], up) is None and _factor(said[j], uq) is None \
-                and _factor(said[i], uq) is not None and _factor(said[j], up) is not None:
+
+        def fits(k: int, unit: str, x: Parameter) -> bool:
+            # a count in no unit counts what its words name ("54 animals" for ``total_count  #
+            # number of animals [1]``)
+            return _factor(said[k], unit) is not None or (
+                unit == "1" and bool(said[k]) and not _unit_of_measure(said[k])
+                and bool(_stems(said[k]) & _stems(_named_by(x))))
+
+        if i != j and up and uq and not fits(i, up, p) and not fits(j, uq, q) and fits(i, uq, q) and fits(j, up, p):
+            pairs.append((p, q, i, j))
+        elif i != j and any(c is not None and a == c and b == f"{c}/unit" == said[k] and said[n] == c
+                            for a, b, k, n, c in ((up, uq, i, j, currency_of(up)), (uq, up, j, i, currency_of(uq)))):
+            # an amount holding a price written per unit, and the price per unit an amount ("a
+            # variable cost of 22.80 EUR per unit and fixed monthly costs of 6,500 EUR" read as
+            # ``fixed_cost = 22.80  # [EUR]``, ``variable_cost = 6500  # [EUR/unit]``; an amount
+            # alone can be a price, "EUR 48" each, but a price per unit is no amount)
             pairs.append((p, q, i, j))
         elif i != j and up == uq == "1" and (_counts_crossed(p, q, after[i], after[j])
                                             or _counts_crossed(q, p, after[j], after[i])):
@@ -1129,6 +1144,17 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                 # intrinsic rate" for ``K = 130000  # carrying capacity [people]``)
                 fits = bare
                 lone.add(p.name)
+        if not fits and p.name in nouns and p.name in invented:
+            # a made-up count in a noun that names no number of the text, while a parameter of that
+            # noun holds a number counted in another noun (``x0 = 4  # [animals]`` beside ``y0 =
+            # 37  # [animals]`` for "37 foxes"): the noun is a kind, and the one free whole number
+            # counted in a noun of its own is its ("20 rabbits")
+            kin = {said[i] for q in params if q is not p and nouns.get(q.name) == nouns[p.name] for i in sources[q.name]}
+            if kin and nouns[p.name] not in kin and not any(said[i] == nouns[p.name] for i in range(len(mentions))):
+                counted = [i for i, m in enumerate(mentions) if i not in owned and said[i] and said[i] not in kin
+                           and not is_measure(said[i]) and said[i] not in _CURRENCIES and said[i] not in _NO_UNIT
+                           and said[i] != "%" and _count(m) and not is_money(text, m) and not after_per(text, m)]
+                fits = counted if len(counted) == 1 else []
         if p.name in nouns and p.name in miscounted:
             # a count in a noun of the model's own holding a measure counts what the counts of
             # that noun count in the text, and only that: "10 people" taken by ``cookies_target  #
@@ -1208,20 +1234,32 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     return [mv for i, mv in moves if targets.count(i) == 1]
 
 
+#: A time constant right before its number: "with a time constant of 2.2 hours", "τ = 3 min".
+_TIME_CONSTANT = re.compile(r"(?:\btime constant|τ)\s*(?:of|is|=|:)?\s*(?:about\s+)?$", re.IGNORECASE)
+
+
 def _rounded_reciprocal(text: str, program: str, params: list[Parameter], mentions: list[Mention],
                         said: list[str]) -> list[Rebinding]:
     """Rule 3, a rate worked out and rounded: a value the text does not give, in a unit per
     something (``k = 0.323  # [1/h]``), that is within 1% of the reciprocal of the one number no
     parameter takes written in that something ("a time constant of 3.1 hours"): the reciprocal,
-    unrounded (0.32258...); a rounded rate drifts the answer past its tolerance."""
+    unrounded (0.32258...); a rounded rate drifts the answer past its tolerance. A free time
+    constant gives its reciprocal however far the made-up rate is from it (``k = 0.045  #
+    [1/min]`` for "a time constant of 2.2 hours": 1/132 per minute)."""
     from .verify import ground
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
-    taken = {i for p in params for i in _sources(p, mentions)}
+    sources = {p.name: _sources(p, mentions) for p in params}
+    taken = {i for found in sources.values() for i in found}
     moves = []
     for p in params:
         unit = unit_key(p.unit)
-        if p.name not in invented or not unit.startswith("1/") or not p.value or isinstance(p.value, list):
+        if not unit.startswith("1/") or not p.value or isinstance(p.value, list):
+            continue
+        # (or a value that is only a conversion of a number another parameter takes, or of one in
+        # another dimension: ``k = 0.045  # [1/min]`` beside ``T_air = 45``)
+        if p.name not in invented and not (not sources[p.name] and (_borrowed(p, params, mentions, sources)
+                                                                    or _foreign(p, mentions, said))):
             continue
         found = []
         for i, m in enumerate(mentions):
@@ -1229,15 +1267,16 @@ def _rounded_reciprocal(text: str, program: str, params: list[Parameter], mentio
             if i in taken or factor is None or not m.value or m.percent or after_per(text, m):
                 continue
             v = float(abs(m.value) * m.scale * factor)
-            if math.isclose(abs(p.value) * v, 1, rel_tol=0.01):
+            if math.isclose(abs(p.value) * v, 1, rel_tol=0.01) or _TIME_CONSTANT.search(text, 0, m.start):
                 found.append((i, v))
         if any(math.isclose(abs(p.value) * v, 1, rel_tol=1e-9) for _, v in found):
             continue  # (unrounded already)
         if len(found) == 1:
             i, v = found[0]
-            moves.append(Rebinding(p.name, p.value, 1 / v, f"the problem does not give {fmt_value(p.value)}, "
-                                   f"the reciprocal of {mentions[i].written} {said[i]} rounded; unrounded it is "
-                                   f"{fmt_value(1 / v)}"))
+            how = ("rounded; unrounded it is" if math.isclose(abs(p.value) * v, 1, rel_tol=0.01)
+                   else "the time constant's, is")
+            moves.append(Rebinding(p.name, p.value, 1 / v, f"the problem does not give {fmt_value(p.value)}; "
+                                   f"the reciprocal of {mentions[i].written} {said[i]}, {how} {fmt_value(1 / v)}"))
     return moves
 
 
@@ -2642,6 +2681,39 @@ def _as_percent(program: str, params: list[Parameter], mentions: list[Mention]) 
     return moves
 
 
+#: A percentage of a named quantity right after its number: "% of the carrying capacity".
+_PERCENT_OF = re.compile(r"%?\s*of\s+(?:the|its|their|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+
+
+def _percent_of(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 7, a share of another parameter: a parameter in a unit of things or of measure
+    (``N_target = 50  # [fish]``) holding the number of a percentage the text writes as a share
+    of a quantity another parameter of that unit holds ("grow from 1,000 to 50% of the carrying
+    capacity" beside ``K = 9000  # carrying capacity [fish]``) takes that share (4500)."""
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        if not unit or unit in {"1", "%"} or unit.startswith("1/") or unit_is_percent(p) or isinstance(p.value, list):
+            continue
+        found = [m for m in mentions if m.percent and m.value and math.isclose(abs(p.value), float(m.value), rel_tol=1e-9)]
+        if len(found) != 1 or not (of := _PERCENT_OF.match(text, found[0].end)):
+            continue
+        # the words that name it: as many of the next three as another parameter's words hold
+        after = of.group(1).split()
+        for k in range(len(after), 0, -1):
+            named = _stems(" ".join(after[:k]))
+            whose = [q for q in params if q is not p and unit_key(q.unit) == unit and not isinstance(q.value, list)
+                     and named and named <= _stems(_named_by(q))]
+            if whose:
+                break
+        if len(whose) == 1:
+            q = whose[0]
+            moves.append(Rebinding(p.name, p.value, float(found[0].value) / 100 * q.value,
+                                   f"the problem gives {found[0].written}% of the {' '.join(after[:k])}, "
+                                   f"{q.name} = {fmt_value(q.value)}"))
+    return moves
+
+
 #: Units of one dimension a text and a program may use for the same quantity, with their size in
 #: the smallest (month and year only with each other: a year is 12 months, but 365 or 365.25 days).
 _SCALES = {
@@ -3649,6 +3721,19 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         if len(whole) == 1:
             new[n] = (whole[0], f"the text lists {len(whole[0])} numbers; the program had {len(cut)} of them")
             continue
+        # (a percentage of the text is no item of a list of amounts)
+        plain = {float(m.value) for m in numbers if not m.percent}
+        # part of the text's list among repeats of its own items and percentages of the text
+        # ("[9800, 11100, 7200, 6300, 6300, 13.5]" for "6,700 euros, 9,800 euros, ..., 6,300 euros"
+        # at 13.5%): the text's whole list
+        core = [x for j, x in enumerate(cut) if x not in cut[:j] and x in plain]
+        if n not in new and 2 <= len(core) < len(cut) and len(core) == len(set(cut) - (set(written) - plain)):
+            around = [r for r in runs if len(r) >= len(core) and r != cut
+                      and any(r[i:i + len(core)] == core for i in range(len(r)))]
+            if len(around) == 1:
+                new[n] = (around[0], (f"the text lists {len(around[0])} numbers; the program had {len(core)} of them "
+                                      "among repeats of its own or percentages of the text"))
+                continue
         # the text's whole list with other items among them that only repeat the list's own or
         # are no number of the text ("20600, 20, 28300, 22900, 22900" for "20,600, 28,300, 22,900")
         noisy = [r for r in runs if len(r) < len(cut) and cut[0] == r[0] and _noise(cut, r, set(written))]
@@ -3663,7 +3748,6 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         # (a number of the text may be meant, but not a percentage in a list of amounts: "at 12.6%
         # a year ... £34,300, £39,000, £63,300 at the end of each of the following 3 years" as
         # ``[34300, 39000, 63300, 12.6]``)
-        plain = {float(m.value) for m in numbers if not m.percent}
         counted = [r for r in runs if len(r) < len(cut) and cut[:len(r)] == r
                    and not set(cut[len(r):]) & plain
                    and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]

@@ -496,6 +496,24 @@ def test_within_a_family_the_example_writes_the_texts_units_of_measure(text: str
     assert ("c_in_g" in shown.program) == (" g/L" in text)
 
 
+@pytest.mark.parametrize(("text", "family"), [
+    # held-out phrasings whose scenario's words are those of another family's example: a rate
+    # constant given, a discharge, a sum asked for now
+    (("How many hours after it is left to cool after the heater is switched off at dusk does the air in a "
+      "greenhouse reach 12 °C, if it was 21 °C at that moment and 15 °C 3 hours later, and the surroundings stay "
+      "at 8 °C? Use Newton's law of cooling."), "cooling_time_from_two_readings"),
+    (("How long, in seconds, does it take a 2200 µF capacitor at 300 V, discharging through 470 Ω, to reach "
+      "16 V?"), "rc_discharge"),
+    (("After how many seconds does a 470 µF capacitor charging from 0 V through 100 kΩ on a 12 V supply reach "
+      "3.3 V?"), "rc_charging"),
+    (("A promise to pay 10,000 CHF in 5 years' time — what is it worth today, when money earns 3.75% a year, "
+      "compounded annually?"), "present_value"),
+])
+def test_the_kinds_keep_a_scenarios_words_from_choosing_the_family(text: str, family: str) -> None:
+    bank = load_bank(BANK_PATH)
+    assert bank.groups[bank.examples.index(bank.nearest(text, k=1)[0])] == family
+
+
 # ---- several bank files, weights, installed banks -------------------------------------------
 
 ARITHMETIC = [("gsm8k", "Maya baked 36 cookies for the coffee morning and gave a third of them away."),
