@@ -614,6 +614,11 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     said = _one_currency([_said(text, m, mentions, w) for m, w in zip(mentions, words, strict=True)], params)
     words = [f"{w} per unit" if k.endswith("/unit") and not unit_key(w).endswith("/unit") else w
              for w, k in zip(words, said, strict=True)]  # as the reports name them
+    # a data line first: a number it holds that is no item of the text's list is free for the
+    # parameter it belongs to ("paying 109,000 dollars now" run into the cash flows)
+    program, early = data_rule(text, program)
+    if early:
+        params = parse_parameters(program)
     moves = _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
     program, params = _apply(program, params, moves)
@@ -694,8 +699,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     params = parse_parameters(program)
     listed = _listed(text, program, params, mentions, said)
     program, _ = _apply(program, params, listed)
-    return program, (moves + made_up + empty + signs + again + percent + converted + shared + beside + coefficients + table
-                     + labelled + weekdays + counts + pairs + series + paired + data + listed)
+    return program, (early + moves + made_up + empty + signs + again + percent + converted + shared + beside
+                     + coefficients + table + labelled + weekdays + counts + pairs + series + paired + data + listed)
 
 
 def currency_of(unit: str) -> str | None:
@@ -1070,6 +1075,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     owned = {i for p in params if p.name not in miscounted for i in sources[p.name]
              if units[p.name] in {"", "1"} or p.name in nouns or not said[i]
              or _factor(said[i], units[p.name]) is not None}
+    owned |= {i for found in listed.values() for i in found}  # (a data line's items are taken too)
     # an initial amount of a dissolved substance left at zero where the text says nothing of a
     # start with none ("they start with 3.2 and 60 kg of salt" read as ``S1_0 = S2_0 = 0``)
     zeroed = set() if _SAYS_NONE.search(text) else {
@@ -1144,6 +1150,16 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                 # intrinsic rate" for ``K = 130000  # carrying capacity [people]``)
                 fits = bare
                 lone.add(p.name)
+        if not fits and p.name in invented and unit not in {"", "1"}:
+            # a made-up value whose unit the text spells otherwise, beside a parameter of its unit
+            # that holds a number so spelled (``N2 = 1000  # [Gt/year]`` beside ``N1 = 232`` for
+            # "232 gigatonnes per year"): the one free number spelled alike
+            kin = {said[i] for q in params if q is not p and units[q.name] == unit for i in sources[q.name]}
+            if len(kin) == 1 and "" not in kin and _factor(next(iter(kin)), unit) is None:
+                held = {i for q in params for i in sources[q.name]}
+                alike = [i for i, m in enumerate(mentions) if i not in owned | held and said[i] in kin
+                         and m.value != 0 and not after_per(text, m)]
+                fits = alike if len(alike) == 1 else []
         if not fits and p.name in nouns and p.name in invented:
             # a made-up count in a noun that names no number of the text, while a parameter of that
             # noun holds a number counted in another noun (``x0 = 4  # [animals]`` beside ``y0 =
@@ -1589,7 +1605,9 @@ def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], sa
     companion of the same number (``year1 = 2012``) holds a number the text writes as one reading
     with a free number written like ``N1``'s ("7.4 GW in 2012"), while ``N1``'s own number is
     written apart from it ("reach 94 GW, if it was 7.4 GW in 2012" read as ``N1 = 94``): it
-    moves to the free one. Each number is written once."""
+    moves to the free one. So does one holding its companion's number, not in its own unit, where
+    the free number written with it is in its unit ("232 gigatonnes per year in 2000" read as
+    ``year1 = N1 = 232``). Each number is written once."""
     sources = {p.name: _sources(p, mentions) for p in params}
     taken = {i for found in sources.values() for i in found}
     by: dict[str, dict[str, Parameter]] = {}
@@ -1601,12 +1619,26 @@ def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], sa
     for heads in by.values():
         for head, p in heads.items():
             own = sources[p.name][0]
+            unit = unit_key(p.unit)
             for other, q in heads.items():
                 c = sources[q.name][0]
-                if other == head or c == own or _one_reading(text, mentions, own, c):
+                if other == head:
                     continue
-                free = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f not in taken
-                        and said[f] == said[own] and _one_reading(text, mentions, f, c)]
+                if c == own:
+                    # both hold the companion's number, not written in ``p``'s unit ("232
+                    # gigatonnes per year in 2000" read as ``year1 = N1 = 232``): the free number of
+                    # ``p``'s unit written as one reading with it
+                    if _factor(said[own], unit) is not None or not is_measure(unit):
+                        continue
+                    free = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f not in taken
+                            and (_factor(said[f], unit) is not None
+                                 or (unit == "year" and _calendar_year(text, mentions[f], said[f])))
+                            and _one_reading(text, mentions, f, c)]
+                elif _one_reading(text, mentions, own, c):
+                    continue
+                else:
+                    free = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f not in taken
+                            and said[f] == said[own] and _one_reading(text, mentions, f, c)]
                 if len(free) == 1 and all(sum(m.value == mentions[i].value for m in mentions) == 1
                                           for i in (own, c, free[0])):
                     f = free[0]
@@ -3754,6 +3786,16 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         if n not in new and len(counted) == 1:
             new[n] = (counted[0], (f"the text lists {len(counted[0])} numbers for {len(counted[0])} periods; the "
                                    f"program had {len(cut) - len(counted[0])} more"))
+            continue
+        # the text's counted list after a number of the text written apart from it ("paying
+        # 109,000 dollars now for a solar installation that returns 14,800 dollars, ... at the end
+        # of each of the following 6 years" as ``[109000, 14800, ...]``): the outlay is no flow
+        led = [r for r in runs if len(r) < len(cut) and cut[len(cut) - len(r):] == r
+               and all(x in written and x not in r for x in cut[:len(cut) - len(r)])
+               and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]
+        if n not in new and len(led) == 1:
+            new[n] = (led[0], (f"the text lists {len(led[0])} numbers for {len(led[0])} periods; the program had "
+                               f"{len(cut) - len(led[0])} more before them"))
             continue
         # the text's list scrambled: three or more of its numbers out of order, the other items
         # no number of the text ("[34400, 36100, 17300, 36, 17, 36]" for "28,100, 34,400,

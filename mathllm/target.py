@@ -46,6 +46,9 @@ Three rules, each only where the example's question and the text's differ in the
    ``y0  # initial lynx``), and what the text's question asks for, before its conditions ("What
    is the number of lynx after 26 years, if 250 hares and 31 lynx ..."), names another row
    alone: the answer reads that row.
+   Where the rows are a motion unpacked in the right-hand side (``x, v = y``) and start from
+   numbers, the question asking how far ("the distance fallen", "its height") reads the
+   position's row and one asking how fast ("speed", "velocity") the velocity's.
 7. **Which unknown, by name.** The answer reads one unknown of a solution (``coexistence[y]``),
    the program names its unknowns in a comment (``x, y = sp.symbols("x y")  # caribou, wolves``),
    and what the text's question asks for, before its conditions, names another first ("What is
@@ -157,13 +160,18 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         comment = said.replace(a, b) if a and re.search(rf"\b{a}\b", said) else ""
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
-    for late in (_rounding, _state, _named_row, _named_unknown, _test_result, _statistic, _named_result,
+    for late in (_rounding, _state, _named_row, _motion_row, _named_unknown, _test_result, _statistic, _named_result,
                  _one_of_several, _in_asked_unit, _named_operand):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
             new = f"answer = {expr}"
             done, how = line.replaced(new, reason)
+            # the state a chain starts in is another line: "today (Friday) is dry" and the chance
+            # of dry asked can both be the example's other way round
+            if (today := _today(done, text)) is not None:
+                done, also = today
+                reason = f"{reason}; and {also.reason}: `{also.new}` instead of `{also.old}`"
             return done, Retarget(how.old, new, reason)
     return _spread(program, text) or _today(program, text) or _multiple(program, text, example) or (program, None)
 
@@ -334,6 +342,55 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
         return None
     new = ast.unparse(value).replace(ast.unparse(rows[0]), ast.unparse(rows[0]).replace(f"[{have},", f"[{hits[0]},", 1))
     return new, f"the problem asks for the {inits[hits[0]].id} row ({params[inits[hits[0]].id].description}), row {hits[0]}"
+
+
+#: Names of a motion's state in a right-hand side (``x, v = y``): its position and its velocity.
+_POSITION_NAMES = frozenset({"x", "s", "d", "h", "z", "pos", "position", "distance", "height", "depth", "x1"})
+_VELOCITY_NAMES = frozenset({"v", "u", "vel", "velocity", "speed", "v1", "dx", "xdot", "x_dot"})
+#: A question that asks how far or how fast.
+_ASKS_FAR = re.compile(r"\b(?:distance|position|displacement|fallen|how far|height|how high|depth|travell?ed|"
+                       r"covered|dropped)\b", re.IGNORECASE)
+_ASKS_FAST = re.compile(r"\b(?:speed|velocity|how fast)\b", re.IGNORECASE)
+
+
+def _motion_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+                example: str) -> tuple[str, str] | None:
+    """Rule 6, a motion's row: the ODE row the question asks for, how far or how fast, where the
+    right-hand side unpacks its state into a position and a velocity (``x, v = y``)."""
+    rows = [n for n in ast.walk(value) if _row(n) is not None]
+    if len(rows) != 1 or not isinstance(rows[0].value.value, ast.Name):
+        return None
+    src = assigns.get(rows[0].value.value.id)
+    call = src.value if src is not None else None
+    if not (isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Name)):
+        return None
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return None
+    rhs = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == call.args[0].id
+                and len(f.args.args) >= 2), None)
+    if rhs is None:
+        return None
+    state = rhs.args.args[1].arg
+    names = next(([e.id if isinstance(e, ast.Name) else "" for e in n.targets[0].elts] for n in ast.walk(rhs)
+                  if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Tuple)
+                  and isinstance(n.value, ast.Name) and n.value.id == state), None)
+    if names is None or len(names) != 2:
+        return None
+    kinds = ["far" if n.lower() in _POSITION_NAMES else "fast" if n.lower() in _VELOCITY_NAMES else "" for n in names]
+    if sorted(kinds) != ["far", "fast"]:
+        return None
+    asked = _asked_part(text)
+    far, fast = bool(_ASKS_FAR.search(asked)), bool(_ASKS_FAST.search(asked))
+    if far == fast:
+        return None
+    want = kinds.index("far" if far else "fast")
+    have = _row(rows[0])
+    if have == want or have not in (0, 1):
+        return None
+    new = ast.unparse(value).replace(ast.unparse(rows[0]), ast.unparse(rows[0]).replace(f"[{have},", f"[{want},", 1))
+    return new, f"the problem asks {'how far' if far else 'how fast'}: the {names[want]} row, row {want}"
 
 
 #: A line naming the unknowns a program solves for: ``x, y = sp.symbols("x y")  # hares, lynx``.

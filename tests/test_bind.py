@@ -2867,6 +2867,21 @@ def test_part_of_the_texts_list_among_repeats_and_a_percentage_becomes_the_list(
     assert ("cash_flows = [21500, 20300, 33500]  # [EUR]" in out) is moved
 
 
+def test_an_outlay_run_into_the_counted_flows_goes_back_to_the_made_up_outlay() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 55): the outlay as the first flow,
+    # the outlay's parameter made up from the rate
+    text = ("What is the net present value, at 13.8% a year, of paying 109,000 dollars now for a solar installation "
+            "that returns 14,800 dollars, 10,500 dollars, 21,500 dollars at the end of each of the following 3 years?")
+    program = ("initial_cost = 13.8  # investment paid today [USD]\nrate = 0.138  # discount rate [1/year]\n"
+               "cash_flows = [109000, 14800, 10500, 21500]  # net inflows at the end of years 1..3 [USD]\n")
+    out, moves = bind(text, program)
+    assert "cash_flows = [14800, 10500, 21500]" in out and values(out)["initial_cost"] == 109000
+    assert [mv.name for mv in moves] == ["cash_flows", "initial_cost"]
+    # no count of the flows in the text: the first item may be a flow
+    uncounted = text.replace(" at the end of each of the following 3 years", "")
+    assert "cash_flows" not in {mv.name for mv in bind(uncounted, program)[1]}
+
+
 @pytest.mark.parametrize("extra, moved", [("8.75", True), ("87000", False)])
 def test_a_counted_list_loses_a_percentage_of_the_text_but_not_an_amount(extra: str, moved: bool) -> None:
     # what the default adapter wrote (held-out phrasing, seed 53): the rate run on after the flows
@@ -3225,6 +3240,34 @@ def test_a_made_up_count_in_a_kind_of_things_takes_the_free_count_of_another_kin
     # two free counts of other kinds: which is the made-up one's is not clear
     two = text.replace("if 20 rabbits", "if 20 rabbits and 9 owls")
     assert "x0" not in {mv.name for mv in bind(two, program)[1]}
+
+
+HIMALAYA = ("What will the yearly ice loss of the glaciers of the Himalaya be in 2030 if its exponential growth goes "
+            "on? It stood at 232 gigatonnes per year in 2000; in 2011 it was 405 gigatonnes per year.")
+HIMALAYA_PROGRAM = """\
+import math
+
+year1 = 232  # year of the first value [year]
+N1 = 232  # yearly ice loss in 2000 [Gt/year]
+year2 = 405  # year of the second value [year]
+N2 = 1000  # yearly ice loss in 2011 [Gt/year]
+year_query = 2030  # year of interest [year]
+
+rate = math.log(N2 / N1) / (year2 - year1)
+answer = N1 * math.exp(rate * (year_query - year1))
+"""
+
+
+def test_a_year_holding_its_companions_number_takes_the_year_written_with_it() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 58): the years hold the readings,
+    # the second reading is made up in a unit the text spells "gigatonnes per year"
+    out, moves = bind(HIMALAYA, HIMALAYA_PROGRAM)
+    assert (values(out)["year1"], values(out)["year2"], values(out)["N2"]) == (2000, 2011, 405)
+    assert run_program(out).answer.value == pytest.approx(1060.2251, rel=1e-6)
+    assert [mv.name for mv in moves] == ["year1", "year2", "N2"]
+    # "in 2000" written apart from 232: no year is clearly year1's
+    apart = HIMALAYA.replace("232 gigatonnes per year in 2000", "232 gigatonnes per year, in 2000")
+    assert bind(apart, HIMALAYA_PROGRAM)[1] == []
 
 
 MIXING = ("Mixing a 33% disinfectant into 600 mL of 18% disinfectant brings the alcohol content to exactly 27%. "

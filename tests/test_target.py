@@ -229,6 +229,18 @@ def test_the_state_the_question_asks_the_chance_of() -> None:
     assert "rain, state 1" in done.reason
 
 
+def test_the_state_asked_and_the_state_started_in_both_move() -> None:
+    # a held-out phrasing (seed 56): the example starts rainy and asks rain, the text the other way
+    asks_rain = Example(ASKS_DRY.problem.replace("be dry on", "rain on"),
+                        MARKOV.replace("answer = float(dist[0])", "answer = float(dist[1])"))
+    text = ("What is the probability that it will be dry in Cork on Tuesday, given that today (Sunday) is dry and "
+            "that the chance of rain tomorrow is 74% after a rainy day but only 21% after a dry day?")
+    out, done = target(asks_rain.program, asks_rain, text)
+    assert out.endswith("answer = float(dist[0])\n") and "start = np.array([1.0, 0.0])" in out
+    assert answer(out) == pytest.approx(0.79 * 0.79 + 0.21 * 0.26)  # dry, dry from dry
+    assert "dry, state 0; and the problem says it starts dry" in done.reason
+
+
 @pytest.mark.parametrize("text", [
     "Given that today is rainy, what is the chance that it will be dry on Tuesday?",  # the same state
     "What is the probability that it will not rain on Tuesday, given that today is rainy?",  # negated
@@ -265,6 +277,31 @@ def test_the_row_the_question_names_alone() -> None:
 ])
 def test_the_row_stays_where_the_question_names_it_none_or_both(text: str) -> None:
     assert target(PREDATOR_PREY, ASKS_HARES, text) == (PREDATOR_PREY, None)
+
+
+DRAG = ("from scipy.integrate import solve_ivp\n\nm = 11.4  # mass [kg]\nc = 0.046  # quadratic drag coefficient [kg/m]\n"
+        "g = 9.81  # gravitational acceleration [m/s^2]\nt_end = 4.8  # time after release [s]\n\n\n"
+        "def rhs(t, y):\n    x, v = y\n    return [v, g - c / m * v ** 2]\n\n\n"
+        "sol = solve_ivp(rhs, (0, t_end), [0, 0], rtol=1e-10, atol=1e-10)\nanswer = float(sol.y[1, -1])  # speed [m/s]\n")
+ASKS_SPEED = Example("A package dropped from a hovering drone weighing 5.8 kg starts falling from rest and the drag is "
+                     "0.03 v² N. How fast is it going after 5.3 s? Take g = 9.81 m/s².", DRAG)
+
+
+@pytest.mark.parametrize("text, row", [
+    # what the default adapter wrote for a held-out phrasing (seed 54): the speed, asked the distance
+    (("What is the distance fallen (m) after 4.8 s for a package dropped from a hovering drone of 11.4 kg "
+      "released from rest, with air drag 0.046·v² (kg/m) and g = 9.81 m/s²?"), 0),
+    ("What is its speed (m/s) after 4.8 s, if the 11.4 kg package falls with drag 0.046·v²?", None),
+    ("What are its speed and the distance fallen after 4.8 s, with drag 0.046·v²?", None),
+])
+def test_a_motions_row_is_the_one_the_question_asks_how_far_or_how_fast(text: str, row: int | None) -> None:
+    out, done = target(DRAG, ASKS_SPEED, text)
+    if row is None:
+        assert (out, done) == (DRAG, None)
+    else:
+        assert out.endswith(f"answer = float(sol.y[{row}, -1])\n")
+        assert answer(out) == pytest.approx(99.1161, rel=1e-4)
+        assert "asks how far: the x row, row 0" in done.reason
 
 
 EQUILIBRIUM = """import sympy as sp
