@@ -141,6 +141,7 @@ _INFLATION = "inflation"
 _PRESENT = "asks a value today"
 _ASKS_THE = "asks the "  # what the question asks for by name: "asks the width", "asks the maximum"
 _DISCHARGE = "discharges"
+_TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
           _PRESENT, _DISCHARGE)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
@@ -251,6 +252,13 @@ _EXTREME = {"maximum": "maximum", "largest": "maximum", "greatest": "maximum", "
             "min": "minimum"}
 
 
+
+def _asks_which(key: str) -> bool:
+    """Whether a profile entry names what the question asks for (the side, the value that is best),
+    not the best value itself ("asks the maximum")."""
+    return key.startswith(_ASKS_THE) and key not in {f"{_ASKS_THE}maximum", f"{_ASKS_THE}minimum"}
+
+
 def profile(text: str) -> Counter[str]:
     """What a text gives and asks: how many percentages, amounts of money, spans of time ("365
     days", "a 30-day month") and numbers in US customary units ("34 °F", "30 mph", "170 lb"),
@@ -294,13 +302,17 @@ def profile(text: str) -> Counter[str]:
     # "5 m less than twice its width" and "5 m more than its width", asked "how wide" or "how
     # long": four programs of one family, their words alike
     if _TWICE.search(text):
-        out["twice"] = 1
+        out[_TWICE_KEY] = 1
     if best := _ASKS_BEST.search(question):
         out[f"{_ASKS_THE}{(best['a'] or best['b']).lower()}"] = 1
     if extreme := _ASKS_EXTREME.search(question):
         out[f"{_ASKS_THE}{_EXTREME[extreme['how'].lower()]}"] = 1  # (of whatever: "the maximum daily profit")
     if side := _ASKS_SIDE.search(question):
         out[f"{_ASKS_THE}{HOW_ADJECTIVE.get((side['how'] or '').lower()) or side['side'].lower()}"] = 1
+        # "how long is it?" asks a side, not a time: the entry tells it from "how wide" (it did
+        # through the time flag before the side asked was in the profile), and a time flag would
+        # now keep it from the examples of its kind ("Find the length of a rectangular garden")
+        out.pop(_TIME, None)
     # a woman's creatinine clearance, ideal weight or energy need has its own factor or formula
     if _FEMALE.search(text):
         out["female"] = 1
@@ -455,7 +467,17 @@ class Bank:
         # already counts them there; measured alike on the dev set, 69.6% and 69.7%)
         # (nor does something that empties: within the RLC family, "discharge" is in texts that ask
         # for the current and in texts that ask for the voltage)
-        other_within = [any(p[k] != wanted[k] for k in _KINDS if k not in (_PAYMENTS, _DISCHARGE)) for p in self.profiles]
+        # (and so does what the question asks for by name, the side or the value that is best:
+        # "How long will the tablecloth be?" is another answer than "How wide will it be?"; not
+        # "the maximum profit", measured worse as a kind)
+        asks = {k for k in wanted if _asks_which(k)}
+        # (a side given as twice another too, where the question asks for a side: "40 cm less than
+        # twice its width" is another program than "30 cm more than its width", whatever units the
+        # two write; "2·S/1,500" in a tank's equation is no such side)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY) if k not in (_PAYMENTS, _DISCHARGE)
+                        and (k != _TWICE_KEY or asks)]
+        other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
+                        for p in self.profiles]
         within = [s + QUESTION_WEIGHT * q - self.profile_weight * _distance(wanted, p) - self.time_weight * o
                   for s, q, p, o in zip(scores, asked, self.profiles, other_within, strict=True)]
         kind = [s * w * (1 - o) for s, w, o in zip(scores, self.weights, other_kind, strict=True)]

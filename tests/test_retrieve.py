@@ -119,7 +119,7 @@ def test_within_a_family_the_question_decides(tmp_path: Path, query: str, shown:
     ("Area = 56 ft²; length = 2 × width − 6 ft. Determine the length of this rectangular patio.",
      {"twice": 1, "asks the length": 1, "imperial": 1}),
     ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
-     {"asks a time": 1, "asks the length": 1, "in cm": 1}),
+     {"asks the length": 1, "in cm": 1}),  # (a side, no time: "how long" is no time here)
     # which value is best: the price or the quantity of one demand curve, not "the river"
     ("What is the price that maximizes profit when p = 192 - 0.1q?", {"asks the price": 1}),
     ("Find the profit-maximizing quantity and the maximum profit.", {"asks the quantity": 1, "asks the maximum": 1}),
@@ -512,6 +512,23 @@ def test_within_a_family_the_example_writes_the_texts_units_of_measure(text: str
 def test_the_kinds_keep_a_scenarios_words_from_choosing_the_family(text: str, family: str) -> None:
     bank = load_bank(BANK_PATH)
     assert bank.groups[bank.examples.index(bank.nearest(text, k=1)[0])] == family
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    # "how long is it?" asks a side, not a time: shown a side given as twice the width (seed 60)
+    ("The length of a rectangular garden falls 5 m short of twice its width. With 117 square metres of area, how "
+     "long is it?", "2 * width - shortfall"),
+    # a side twice another outweighs the units (cm against m)
+    ("A rectangular poster has an area of 11,000 cm². Its length is 90 cm less than twice its width. What is its "
+     "length?", "2 * width - shortfall"),
+    ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
+     "width + extra"),
+    # within a family, the kind before the question's words: monthly compounding shown monthly
+    ("Find the present value of 25,000 euros receivable 4 years from now, given an interest rate of 8% per year "
+     "compounded monthly.", "/ 12"),
+])
+def test_within_a_family_the_example_is_of_the_texts_kind(text: str, shape: str) -> None:
+    assert shape in load_bank(BANK_PATH).nearest(text, k=1, exclude=text)[0].program
 
 
 # ---- several bank files, weights, installed banks -------------------------------------------
