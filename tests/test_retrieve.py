@@ -516,16 +516,16 @@ def test_the_kinds_keep_a_scenarios_words_from_choosing_the_family(text: str, fa
 
 @pytest.mark.parametrize(("text", "shape"), [
     # "how long is it?" asks a side, not a time: shown a side given as twice the width (seed 60)
-    ("The length of a rectangular garden falls 5 m short of twice its width. With 117 square metres of area, how "
-     "long is it?", "2 * width - shortfall"),
+    (("The length of a rectangular garden falls 5 m short of twice its width. With 117 square metres of area, how "
+     "long is it?"), "2 * width - shortfall"),
     # a side twice another outweighs the units (cm against m)
-    ("A rectangular poster has an area of 11,000 cm². Its length is 90 cm less than twice its width. What is its "
-     "length?", "2 * width - shortfall"),
+    (("A rectangular poster has an area of 11,000 cm². Its length is 90 cm less than twice its width. What is its "
+     "length?"), "2 * width - shortfall"),
     ("Its length is 30 cm more than its width and it covers 5,400 cm². How long will the tablecloth be?",
      "width + extra"),
     # within a family, the kind before the question's words: monthly compounding shown monthly
-    ("Find the present value of 25,000 euros receivable 4 years from now, given an interest rate of 8% per year "
-     "compounded monthly.", "/ 12"),
+    (("Find the present value of 25,000 euros receivable 4 years from now, given an interest rate of 8% per year "
+     "compounded monthly."), "/ 12"),
 ])
 def test_within_a_family_the_example_is_of_the_texts_kind(text: str, shape: str) -> None:
     assert shape in load_bank(BANK_PATH).nearest(text, k=1, exclude=text)[0].program
