@@ -1519,6 +1519,22 @@ _NOT_ONE_READING = re.compile(r"[,;.?!]|\b(?:and|to|into|onto|from|then|but|whil
                               re.IGNORECASE)
 
 
+def _numbered(params: list[Parameter], sources: dict[str, list[int]]) -> dict[str, dict[str, Parameter]]:
+    """The parameters numbered 1 or 2 (:data:`_PAIR_INDEX`) that hold one number of the text, by
+    their head and number: ``{"N": {"1": N1, "2": N2}, "year": {"1": year1}}``."""
+    by: dict[str, dict[str, Parameter]] = {}
+    for p in params:
+        m = _PAIR_INDEX.fullmatch(p.name)
+        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
+            by.setdefault(m["head"], {})[m["index"]] = p
+    return by
+
+
+def _written_once(mentions: list[Mention], *at: int) -> bool:
+    """Whether the text writes each number at the indices ``at`` once."""
+    return all(sum(m.value == mentions[i].value for m in mentions) == 1 for i in at)
+
+
 def _one_reading(text: str, mentions: list[Mention], a: int, b: int) -> bool:
     """Whether the numbers ``a`` and ``b`` of the text stand next to each other as one reading."""
     lo, hi = sorted((a, b))
@@ -1534,17 +1550,12 @@ def _pairs_crossed(text: str, params: list[Parameter], mentions: list[Mention]) 
     ``year1 = 2001``, ``N2 = 170``, ``year2 = 2019``): the kind whose numbers stand in the text
     in the other order than their names' trades them."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    by: dict[str, dict[str, Parameter]] = {}
-    for p in params:
-        m = _PAIR_INDEX.fullmatch(p.name)
-        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
-            by.setdefault(m["head"], {})[m["index"]] = p
+    by = _numbered(params, sources)
     heads = [h for h, pair in by.items() if len(pair) == 2]
     moves = []
     for h, g in combinations(heads, 2):
         (h1, h2), (g1, g2) = [[sources[by[x][i].name][0] for i in "12"] for x in (h, g)]
-        if len({h1, h2, g1, g2}) != 4 or any(sum(m.value == mentions[i].value for m in mentions) != 1
-                                             for i in (h1, h2, g1, g2)):
+        if len({h1, h2, g1, g2}) != 4 or not _written_once(mentions, h1, h2, g1, g2):
             continue
         if not (_one_reading(text, mentions, h1, g2) and _one_reading(text, mentions, h2, g1)) \
                 or _one_reading(text, mentions, h1, g1) or _one_reading(text, mentions, h2, g2):
@@ -1573,11 +1584,7 @@ def _pair_led(text: str, params: list[Parameter], mentions: list[Mention]) -> li
     18% disinfectant" read as ``amount_1 = 600``, ``conc_1 = 33``, ``conc_2 = 18``): the pair
     trades. Each number is written once."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    by: dict[str, dict[str, Parameter]] = {}
-    for p in params:
-        m = _PAIR_INDEX.fullmatch(p.name)
-        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
-            by.setdefault(m["head"], {})[m["index"]] = p
+    by = _numbered(params, sources)
     pairs = [h for h, pair in by.items() if len(pair) == 2]
     moves = []
     for h in pairs:
@@ -1585,8 +1592,7 @@ def _pair_led(text: str, params: list[Parameter], mentions: list[Mention]) -> li
         for g, i in lone:
             j = "2" if i == "1" else "1"
             c, own, other = (sources[x.name][0] for x in (by[g][i], by[h][i], by[h][j]))
-            if len({c, own, other}) != 3 or any(sum(m.value == mentions[k].value for m in mentions) != 1
-                                                for k in (c, own, other)):
+            if len({c, own, other}) != 3 or not _written_once(mentions, c, own, other):
                 continue
             if _one_reading(text, mentions, c, other) and not _one_reading(text, mentions, c, own):
                 first, second = by[h][i], by[h][j]
@@ -1610,11 +1616,10 @@ def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], sa
     ``year1 = N1 = 232``). Each number is written once."""
     sources = {p.name: _sources(p, mentions) for p in params}
     taken = {i for found in sources.values() for i in found}
-    by: dict[str, dict[str, Parameter]] = {}
-    for p in params:
-        m = _PAIR_INDEX.fullmatch(p.name)
-        if m and len(sources[p.name]) == 1 and not isinstance(p.value, list):
-            by.setdefault(m["index"], {})[m["head"]] = p
+    by: dict[str, dict[str, Parameter]] = {}  # index -> head -> parameter
+    for head, pair in _numbered(params, sources).items():
+        for index, p in pair.items():
+            by.setdefault(index, {})[head] = p
     moves = []
     for heads in by.values():
         for head, p in heads.items():
@@ -1639,8 +1644,7 @@ def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], sa
                 else:
                     free = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f not in taken
                             and said[f] == said[own] and _one_reading(text, mentions, f, c)]
-                if len(free) == 1 and all(sum(m.value == mentions[i].value for m in mentions) == 1
-                                          for i in (own, c, free[0])):
+                if len(free) == 1 and _written_once(mentions, own, c, free[0]):
                     f = free[0]
                     moves.append(Rebinding(p.name, p.value, _value(mentions[f], p),
                                            f"the problem writes {mentions[f].written} as one reading with "
@@ -2033,7 +2037,7 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
     # [1/(prey*day)]``): the words decide as for two of one unit
     held = {p.name: _sources(p, mentions) for p in params}
     once = {p.name for p in params if len(held[p.name]) == 1 and p.name not in cells and unit_key(p.unit)
-            and sum(m.value == mentions[held[p.name][0]].value for m in mentions) == 1}
+            and _written_once(mentions, held[p.name][0])}
     across = [(p, q) for p in params for q in params if p.name in once and q.name in once and p is not q
               and not said[held[p.name][0]] and _factor(said[held[p.name][0]], unit_key(p.unit)) is None
               and _factor(said[held[q.name][0]], unit_key(p.unit)) is not None
