@@ -327,7 +327,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, permutations
 
 from .contract import Parameter, literal_number, parse_parameters, set_parameters
 from .prompt import question_of
@@ -448,6 +448,11 @@ def unit_key(unit: str) -> str:
     return u[:-1] if len(u) > 3 and u.isalpha() and u.endswith("s") and not u.endswith("ss") else u
 
 
+#: A formula's term right after its coefficient: "·v²", "*v^2", "×x".
+_FORMULA_TERM = re.compile(r"^[·*×][A-Za-z](?:\^\d|[²³])?[.,;:?!)]*$")
+_PARENTHESIZED = re.compile(r"^\(([^()\s]+)\)[.,;:?!]*$")
+
+
 def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     """The word written right after a number of the text, where its unit would be ("" if none)."""
     if m.percent:
@@ -469,6 +474,11 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
         return rate.group(0).strip()  # "1.2 per hour": a rate per unit of time
     if len(after) > 1 and _AREA.match(f"{after[0]} {after[1].rstrip('.,;:?!)')}"):
         return f"{after[0]} {after[1].rstrip('.,;:?!)')}"  # "448 square feet"
+    if after and _FORMULA_TERM.match(after[0]):
+        # a coefficient of a formula's term is in the unit written after the term, if any: "air
+        # drag 5e-05·v² (kg/m)" is in kg/m; "·v²" is no unit
+        unit = _PARENTHESIZED.match(after[1]) if len(after) > 1 else None
+        return unit.group(1) if unit else ""
     return after[0].rstrip(".,;:?!)") if after else ""
 
 
@@ -539,7 +549,9 @@ def _counted_per(text: str, m: Mention, p: Parameter, unit: str) -> bool:
 def _as_written(m: Mention, word: str) -> str:
     """A number with its unit as the text writes it: "1 kg", "88%", "$25,300"."""
     n = f"{m.written} {m.scale_name}" if m.scale_name else m.written  # "1.02 million"
-    return f"{n}{word}" if word in ("%", "°") else f"{word}{n}" if word in "$€£¥" and word else f"{n} {word}"
+    if not word or word.lower() in _NO_UNIT:
+        return n  # ("a ceiling of 2,100 at an intrinsic rate": no unit)
+    return f"{n}{word}" if word in ("%", "°") else f"{word}{n}" if word in "$€£¥" else f"{n} {word}"
 
 
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
@@ -621,7 +633,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
         params = parse_parameters(program)
     moves = _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
-    program, params = _apply(program, params, moves)
+    program, params = _apply(program, params, moves, units=True)
     asked = _asked_number(text, params, mentions, said)
     program, params = _apply(program, params, asked)
     moves += asked
@@ -657,7 +669,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     shared += twins
     changed = _from_to(text, params, mentions) + _year_named(text, params, mentions, said)
     program, params = _apply(program, params, changed)
-    crossed = _pairs_crossed(text, params, mentions)
+    crossed = _pairs_crossed(text, params, mentions) + _total_and_parts(text, params, mentions)
     program, params = _apply(program, params, crossed)
     led = _pair_led(text, params, mentions)
     program, params = _apply(program, params, led)
@@ -691,6 +703,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, weekdays)
     counts = _per_year_counts(text, params)
     program, params = _apply(program, params, counts)
+    monthly = _per_month_counts(text, params, mentions, said)
+    program, params = _apply(program, params, monthly, units=True)
+    counts += monthly
     pairs = _respective_pairs(text, params, mentions, words)
     program, _ = _apply(program, params, pairs)
     program, series = series_rule(text, program)
@@ -781,9 +796,9 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
             # ("17 measuring 1.75 m" read as ``len_a = 17  # [m]`` beside ``need_a = 17  #
             # [pieces]``: a number a count of things holds is a count, no length)
-            # (an area too; "measured it 3 times" counts no measure either)
+            # (an area too; "measured it 3 times" counts no measure either, and "12 °C" no time)
             if (is_measure(unit) or _AREA_KEY.fullmatch(unit)) \
-                    and all(is_measure(said[i]) or _things(words[i]) or _repeated(text, mentions[i], words[i])
+                    and all(_unit_of_measure(said[i]) or _things(words[i]) or _repeated(text, mentions[i], words[i])
                             or _count(mentions[i]) and any(q is not p and i in sources[q.name]
                                                            and _count_noun(units[q.name]) for q in params)
                             for i in now):
@@ -848,19 +863,30 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             crowded.setdefault(unit, []).append((p, fits))
         if len(fits) != 1:
             continue  # no number in its unit, or several: the model's choice stands
+        if _written_once(mentions, fits[0]) and any(q is not p and units[q.name] == unit and fits[0] in sources[q.name]
+                                                    for q in params):
+            continue  # ("4,800 people" is the population's, not the infectious cases' of ``I0 = 5  # [people]``)
         m = mentions[fits[0]]
         was = now[0]
         factor = _factor(said[fits[0]], unit) or Decimal(1)
+        to = ""
+        if factor != 1 and _asks_in(text, said[fits[0]]) and _SIZE.get(unit, ("",))[0] == "time" \
+                and not any(q is not p and _SIZE.get(units[q.name], ("",))[0] == "time" for q in params):
+            # the one time of the program, where the question asks for a time in the unit the
+            # text writes it in ("How many hours ...? ... 16 °C 1 hours later" for ``t1 = 16  #
+            # [min]``): it takes the number as written, and that unit, so the answer is in hours
+            factor, to = Decimal(1), said[fits[0]]
         new = _value(m, p, factor)
-        if new == p.value:
+        if new == p.value and not to:
             continue
-        in_unit = f" ({fmt_value(new)} {p.unit})" if factor != 1 else ""
+        in_unit = f" ({fmt_value(new)} {p.unit})" if factor != 1 else ", as the question asks" if to else ""
         # ("2-euro coins": a number that names a kind of thing is no amount of it)
         what = (f"{mentions[was].written} names a kind ({mentions[was].written}{words[was]})" if words[was].startswith("-")
                 else f"{mentions[was].written} counts times" if _repeated(text, mentions[was], words[was])
                 else f"{mentions[was].written} is in {words[was]}")
         moves.append((fits[0], free, Rebinding(p.name, p.value, new,
-                                               f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; {what}")))
+                                               f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; {what}",
+                                               unit=to)))
     # numbered parameters in another unit each ("they start with 2.5 and 1.2 kg" read as
     # ``S1_0 = 25``, ``S2_0 = 10`` from "25 g/L" and "10 L/min"): the list, in order
     # (or, "the first (1,000 L) ... the second (500 L)" for ``volume1 = volume2 = 10`` from "10
@@ -916,6 +942,14 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
     sources = {p.name: _sources(p, mentions) for p in params}
     held = [i for p in params for i in sources[p.name]]
     after = [_next_word(text, m) for m in mentions]
+
+    def fits(k: int, unit: str, x: Parameter) -> bool:
+        # a count in no unit counts what its words name ("54 animals" for ``total_count  #
+        # number of animals [1]``)
+        return _factor(said[k], unit) is not None or (
+            unit == "1" and bool(said[k]) and not _unit_of_measure(said[k])
+            and bool(_stems(said[k]) & _stems(_named_by(x))))
+
     pairs = []
     counts: set[str] = set()  # pairs of counts told apart by their nouns, not by units
     for p, q in combinations(params, 2):
@@ -925,14 +959,6 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
             continue
         i, j = sources[p.name][0], sources[q.name][0]
         up, uq = unit_key(p.unit), unit_key(q.unit)
-
-        def fits(k: int, unit: str, x: Parameter) -> bool:
-            # a count in no unit counts what its words name ("54 animals" for ``total_count  #
-            # number of animals [1]``)
-            return _factor(said[k], unit) is not None or (
-                unit == "1" and bool(said[k]) and not _unit_of_measure(said[k])
-                and bool(_stems(said[k]) & _stems(_named_by(x))))
-
         if i != j and up and uq and not fits(i, up, p) and not fits(j, uq, q) and fits(i, uq, q) and fits(j, up, p):
             pairs.append((p, q, i, j))
         elif i != j and any(c is not None and a == c and b == f"{c}/unit" == said[k] and said[n] == c
@@ -947,6 +973,31 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
             pairs.append((p, q, i, j))
             counts.add(p.name)
     moves = []
+    paired = {x.name for pair in pairs for x in pair[:2]}
+    # the same with a third number: one holds the other's number, the other one a number that
+    # fits neither, and one free number fits the first ("18 animals on a farm have 58 legs ...
+    # 23 exercises" read as ``total_count = 58  # number of animals``, ``total_value = 23  #
+    # [legs]``): the first takes the free number, the other the first one's
+    free = free_numbers(text, params, mentions)
+    for p, q in permutations([x for x in params if x.name not in paired], 2):
+        if len(sources[p.name]) != 1 or len(sources[q.name]) != 1 \
+                or held.count(sources[p.name][0]) != 1 or held.count(sources[q.name][0]) != 1:
+            continue
+        i, j = sources[p.name][0], sources[q.name][0]
+        up, uq = unit_key(p.unit), unit_key(q.unit)
+        if i == j or not up or not uq or up == uq or not said[j] or _unit_of_measure(said[j]) \
+                or not (fits(i, uq, q) and not fits(i, up, p) and not fits(j, uq, q) and not fits(j, up, p)):
+            continue
+        spare = [k for k in free if fits(k, up, p) and not fits(k, uq, q)]
+        if len(spare) == 1:
+            k = spare[0]
+            moves += [Rebinding(p.name, p.value, _value(mentions[k], p, _factor(said[k], up) or Decimal(1)),
+                                f"the problem gives {_as_written(mentions[k], words[k])}; {mentions[i].written} "
+                                f"is in {words[i]}"),
+                      Rebinding(q.name, q.value, _value(mentions[i], q, _factor(said[i], uq) or Decimal(1)),
+                                f"the problem gives {_as_written(mentions[i], words[i])}; {mentions[j].written} "
+                                f"counts {words[j]}")]
+            paired |= {p.name, q.name}
     for p, q, i, j in _one_pair_each(pairs):
         for a, k, b in ((p, j, i), (q, i, j)):
             factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
@@ -1136,6 +1187,18 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             own = _count_words(p)
             named = [i for i in fits if _stems(" ".join(text[mentions[i].end:].split()[:2])) & own]
             fits = named if len(named) == 1 else fits
+        if len(fits) > 1 and unit == "1" and 0 < abs(p.value) < 1:
+            # a fraction: the number written beside its own words, else not one written beside
+            # another parameter's ("1 in 200 of people have a bacterial infection, and a test with
+            # 80% sensitivity and 86% specificity" for ``prevalence  # [1]``: not the 86%)
+            def beside(i: int) -> set[str]:
+                return _stems(" ".join(text[:mentions[i].start].split()[-2:] + text[mentions[i].end:].split()[:2]))
+
+            own = _stems(_named_by(p)) - _GENERIC_OWN
+            mine = [i for i in fits if beside(i) & own]
+            theirs = [i for i in fits if any(beside(i) & (_stems(_named_by(q)) - _GENERIC_OWN)
+                                             for q in params if q is not p)]
+            fits = mine if len(mine) == 1 else [i for i in fits if i not in theirs] or fits
         if not fits and p.name in nouns and p.name in invented:
             # a made-up count of things and a free number written with no unit right after the
             # words that name the parameter ("... and carrying capacity 76,000" for ``K = 68  #
@@ -1197,7 +1260,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # 57.1  # initial amount [1]`` no number)
             fits = [fitting(p, unit) for p in group]
             moved = (_in_list_order(text, group, fits, mentions, words, said, unit, why)
-                     or _by_own_words(group, fits, mentions, words, said, owned, unit, why)
+                     or _by_own_words(text, group, fits, mentions, words, said, owned, unit, why)
                      or _by_numbered_companion(text, group, fits, params, mentions, words, said, unit, why))
             fitted = [p for p, f in zip(group, fits, strict=True) if f]
             if moved or len(fitted) != 1:
@@ -1261,7 +1324,8 @@ def _rounded_reciprocal(text: str, program: str, params: list[Parameter], mentio
     parameter takes written in that something ("a time constant of 3.1 hours"): the reciprocal,
     unrounded (0.32258...); a rounded rate drifts the answer past its tolerance. A free time
     constant gives its reciprocal however far the made-up rate is from it (``k = 0.045  #
-    [1/min]`` for "a time constant of 2.2 hours": 1/132 per minute)."""
+    [1/min]`` for "a time constant of 2.2 hours": 1/132 per minute), and so does one the rate
+    holds as written (``k = 3.9  # [1/h]`` for "a time constant of 3.9 hours")."""
     from .verify import ground
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
@@ -1271,6 +1335,16 @@ def _rounded_reciprocal(text: str, program: str, params: list[Parameter], mentio
     for p in params:
         unit = unit_key(p.unit)
         if not unit.startswith("1/") or not p.value or isinstance(p.value, list):
+            continue
+        # a rate holding a time constant as written ("a time constant of 3.9 hours" read as ``k =
+        # 3.9  # cooling constant [1/h]``): its reciprocal
+        held = sources[p.name]
+        if len(held) == 1 and (factor := _factor(said[held[0]], unit[2:])) is not None \
+                and _TIME_CONSTANT.search(text, 0, mentions[held[0]].start) and not _scaled(program, p.name):
+            m = mentions[held[0]]
+            v = float(abs(m.value) * m.scale * factor)
+            moves.append(Rebinding(p.name, p.value, 1 / v, f"{m.written} {said[held[0]]} is a time constant; "
+                                                           f"the rate is its reciprocal, {fmt_value(1 / v)}"))
             continue
         # (or a value that is only a conversion of a number another parameter takes, or of one in
         # another dimension: ``k = 0.045  # [1/min]`` beside ``T_air = 45``)
@@ -1511,6 +1585,64 @@ def _from_to(text: str, params: list[Parameter], mentions: list[Mention]) -> lis
     return [mv for mv in moves if names[mv.name] == 1]
 
 
+#: A total, then its parts: "33 pieces have to be cut: 15 measuring 3.25 m and the other 18".
+_PARTS_LEAD = re.compile(r"^[^.;?!\d]{0,60}(?::|\bof (?:which|them|these)\b|\bincluding\b|\bnamely\b)[^.;?!\d]{0,12}$",
+                         re.IGNORECASE)
+_THE_OTHER = re.compile(r"\b(?:and\s+)?(?:the\s+)?(?:other|remaining|rest)\s+$", re.IGNORECASE)
+#: The tokens that order a pair of parameters named alike: ``need_a`` before ``need_b``.
+_ORDER_TOKENS = ("a", "b", "1", "2", "first", "second")
+
+
+def _pair_order(p: Parameter, q: Parameter) -> int | None:
+    """-1 where ``p`` comes first of two parameters named alike but for one token (``need_a``,
+    ``need_b``; ``n1``, ``n2``), 1 where ``q`` does, None where the names tell no order."""
+    a, b = re.split(r"_|(?<=[a-z])(?=\d)", p.name.lower()), re.split(r"_|(?<=[a-z])(?=\d)", q.name.lower())
+    if len(a) != len(b):
+        return None
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1 or not all(t in _ORDER_TOKENS for t in differ[0]):
+        return None
+    x, y = differ[0]
+    if _ORDER_TOKENS.index(x) // 2 != _ORDER_TOKENS.index(y) // 2:
+        return None  # (``a`` and ``2``: no pair)
+    return -1 if _ORDER_TOKENS.index(x) < _ORDER_TOKENS.index(y) else 1
+
+
+def _total_and_parts(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 2, a total and its two parts: "33 pieces have to be cut: 15 measuring 3.25 m and the
+    other 18 measuring 2 m". Two parameters of one unit named alike but for their order
+    (``need_a``, ``need_b``) that hold the total or a part, one of them the total (``need_a =
+    17``, ``need_b = 10`` for "17 pieces ...: 10 measuring 4.5 m and the other 7"), take the parts
+    in the order the text writes them. Only where the text writes the total and the first part
+    once and the parts add up to the total."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    moves: list[Rebinding] = []
+    for i, total in enumerate(mentions[:-2]):
+        # the other part can follow the first one's measure ("15 measuring 3.25 m and the other 18")
+        j = i + 1
+        k = next((n for n in range(j + 1, min(j + 3, len(mentions)))
+                  if _THE_OTHER.search(text[mentions[n - 1].end:mentions[n].start])), None)
+        if k is None or not (_PARTS_LEAD.match(text[total.end:mentions[j].start])
+                             and mentions[j].value + mentions[k].value == total.value
+                             and _written_once(mentions, i, j)
+                             and not any(m.percent for m in (total, mentions[j], mentions[k]))):
+            continue
+        holders = [p for p in params if sources[p.name] and set(sources[p.name]) <= {i, j, k}]
+        if len(holders) != 2 or not any(i in sources[p.name] for p in holders) \
+                or unit_key(holders[0].unit) != unit_key(holders[1].unit):
+            continue
+        order = _pair_order(*holders)
+        if order is None:
+            continue
+        first, second = holders if order < 0 else holders[::-1]
+        for p, n in ((first, j), (second, k)):
+            if p.value != float(mentions[n].value):
+                moves.append(Rebinding(p.name, p.value, _value(mentions[n], p),
+                                       f"{mentions[n].written} is a part of the {total.written} in all, "
+                                       f"written {'first' if n == j else 'second'}"))
+    return moves
+
+
 #: A parameter numbered as the first or second of a pair of readings: ``N1``, ``year2``, ``C_1``.
 _PAIR_INDEX = re.compile(r"(?P<head>[A-Za-z]+?)_?(?P<index>[12])")
 #: What parts two readings of one observation ("170 gigatonnes per year (2001)", "6.53 mg/L at
@@ -1711,7 +1843,7 @@ def _by_numbered_companion(text: str, group: list[Parameter], fits: list[list[in
     return [(i, mv) for i, mv in out if mv.new != mv.old]
 
 
-def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[Mention], words: list[str],
+def _by_own_words(text: str, group: list[Parameter], fits: list[list[int]], mentions: list[Mention], words: list[str],
                   said: list[str], owned: set[int], unit: str,
                   why: Callable[[Parameter], str]) -> list[tuple[int, Rebinding]]:
     """Rule 3 for several made-up values of a unit that is no measure (a count: ``[people]``):
@@ -1732,9 +1864,10 @@ def _by_own_words(group: list[Parameter], fits: list[list[int]], mentions: list[
     out = []
     for p in group:
         i = cands[p.name][0]
-        new = _in_own_unit(mentions[i], p, said[i], unit)
+        new = _in_own_unit(mentions[i], p, said[i], unit, text)
         if new != p.value:
-            how = "names it" if named[p.name] else f"is the one left in {words[i]}"
+            how = ("names it" if named[p.name] else "is the one left" if words[i].lower() in _NO_UNIT
+                   else f"is the one left in {words[i]}")
             out.append((i, Rebinding(p.name, p.value, new, f"{why(p)}; of the free numbers, "
                                      f"{_as_written(mentions[i], words[i])} {how}")))
     return out
@@ -2006,6 +2139,15 @@ def _period_words(p: Parameter) -> list[str]:
     return [w.lower() for w in _PERIOD_WORD.findall(_named_by(p))]
 
 
+def _also_named(p: Parameter) -> Parameter:
+    """``p`` with the other words its kind is written in added to its description: an epidemic's
+    periods by their other names (latent for incubation, recovery for infectious), and a start
+    ("it was 34 °C at that moment", "initially", "starts at", "210 thousand users today")."""
+    extra = " ".join(_PERIOD_WORDS[w] for w in _period_words(p))
+    extra += " moment initially originally beginning starts today" if _initial(p) else ""
+    return replace(p, description=f"{p.description} {extra}") if extra else p
+
+
 def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention],
                       said: list[str]) -> list[Rebinding]:
     """Rule 2, words around: two parameters of one unit, each holding a number written in it
@@ -2015,15 +2157,10 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
     dollars each with a variable cost of 5.65 dollars per unit" as ``price = 5.65``,
     ``variable_cost = 16``), trade their numbers; the words of an epidemic's periods count with
     their other names (latent for incubation, recovery for infectious), and a start's with "at
-    that moment" and "initially". So do two of different units where one holds a number written
+    that moment", "initially" and "starts at". So do two of different units where one holds a number written
     with no unit and the other one written in the first one's unit and not in its own. Not a
     linear program's table (rule 6's), nor the value asked about on the question's number."""
-    def named(p: Parameter) -> Parameter:
-        extra = " ".join(_PERIOD_WORDS[w] for w in _period_words(p))
-        # a start is written in other words too: "it was 34 °C at that moment", "initially"
-        extra += " moment initially originally beginning" if _initial(p) else ""
-        return replace(p, description=f"{p.description} {extra}") if extra else p
-
+    named = _also_named
     # the numbers written in its own unit that give each ("3 days", not "3 infectious cases")
     sources = {p.name: [i for i in _sources(p, mentions) if _factor(said[i], unit_key(p.unit)) is not None]
                for p in params}
@@ -2042,9 +2179,21 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
               and not said[held[p.name][0]] and _factor(said[held[p.name][0]], unit_key(p.unit)) is None
               and _factor(said[held[q.name][0]], unit_key(p.unit)) is not None
               and _factor(said[held[q.name][0]], unit_key(q.unit)) is None]
+    # the same where the other one holds a value the text does not give and the number in the
+    # first one's unit is free ("predator mortality 0.24 per day and conversion efficiency
+    # 0.00072" read as ``gamma = 0.00072  # [1/day]``, ``delta = 0.00024``): the first takes the
+    # free number, the other the first one's
+    free = free_numbers(text, params, mentions)
+    made_up = [q for q in params if not held[q.name] and unit_key(q.unit) and q.name not in cells
+               and q.value != 0]
+    spare = [(p, q, j) for p in params for q in made_up for j in free if p.name in once
+             and not said[held[p.name][0]] and _factor(said[held[p.name][0]], unit_key(p.unit)) is None
+             and _factor(said[j], unit_key(p.unit)) is not None and _factor(said[j], unit_key(q.unit)) is None]
     candidates = [(p, q, sources[p.name][0], sources[q.name][0], False)
                   for k, p in enumerate(takers) for q in takers[k + 1:]]
     candidates += [(p, q, held[p.name][0], held[q.name][0], True) for p, q in across]
+    if len(spare) == 1:
+        candidates += [(p, q, held[p.name][0], j, True) for p, q, j in spare]
     for p, q, i, j, crossed in candidates:
         # (an amount of money and one per something are alike where the text writes both as
         # money: "£3 is charged per gigabyte ... a monthly fee of £13")
@@ -2270,15 +2419,31 @@ def _only(text: str, params: list[Parameter], mentions: list[Mention], words: li
     """Rule 2, "only": two initial values of one unit (``E0``, ``I0``) share a number the text
     writes once (in no measure of another dimension: "recovery after 3 days" is no second "3
     infectious cases"), followed by "only" and a word that names one of them ("begins with 10
-    exposed cases only"): the other starts at zero."""
+    exposed cases only"): the other starts at zero. So does the one initial value holding it
+    where the word names another that holds no number of the text in its unit, which takes it."""
     sources = {p.name: [i for i in _sources(p, mentions) if not _other_dimension(said[i], unit_key(p.unit))]
                for p in params}
     moves = []
     for i, m in enumerate(mentions):
         takers = [p for p in params if sources[p.name] == [i] and _initial(p)]
-        if len(takers) != 2 or unit_key(takers[0].unit) != unit_key(takers[1].unit) or not _ONLY.match(text, m.end):
+        if not _ONLY.match(text, m.end):
             continue
         word = _stems(words[i])
+        if len(takers) == 1 and not word & _stems(f"{takers[0].description} {takers[0].name}"):
+            # one initial value holds it and the word names another, which holds no number of the
+            # text in its unit ("begins with 3 infectious cases only" read as ``E0 = 3`` beside
+            # ``I0 = 5  # [people]`` from "5 days"): that one takes it, and the holder starts at zero
+            holder = takers[0]
+            named = [p for p in params if p is not holder and _initial(p) and not sources[p.name]
+                     and unit_key(p.unit) == unit_key(holder.unit) and word & _stems(f"{p.description} {p.name}")]
+            if len(named) == 1:
+                moves += [Rebinding(named[0].name, named[0].value, _value(m, named[0]),
+                                    f"the problem starts with {m.written} {words[i]} only"),
+                          Rebinding(holder.name, holder.value, 0.0, f"the problem starts with {m.written} {words[i]} "
+                                                                    f"only, {named[0].name}'s")]
+            continue
+        if len(takers) != 2 or unit_key(takers[0].unit) != unit_key(takers[1].unit):
+            continue
         named = [p for p in takers if word & _stems(f"{p.description} {p.name}")]
         if len(named) == 1:
             other = next(p for p in takers if p is not named[0])
@@ -2574,10 +2739,12 @@ def _per_base(text: str, m: Mention) -> Decimal | None:
     return None
 
 
-def _in_own_unit(m: Mention, p: Parameter, said: str, unit: str) -> float:
+def _in_own_unit(m: Mention, p: Parameter, said: str, unit: str, text: str = "") -> float:
     """``p``'s value from the number ``m`` written in ``said``, converted to ``p``'s ``unit``
-    where the two differ by a factor ("2.2 kΩ" for ``[Ohm]``)."""
-    return _value(m, p, _factor(said, unit) or Decimal(1))
+    where the two differ by a factor ("2.2 kΩ" for ``[Ohm]``); a fraction out of its base where
+    ``text`` writes one ("1 in 200": 0.005)."""
+    base = _per_base(text, m) if text and unit == "1" and 0 < abs(p.value) < 1 else None
+    return _value(m, p, Decimal(1) / base if base else _factor(said, unit) or Decimal(1))
 
 
 def _one_each(candidates: list[list[int]]) -> list[int] | None:
@@ -2826,6 +2993,15 @@ def _sizes(said: str, unit: str) -> tuple[Decimal, Decimal] | None:
     return (a[1], b[1]) if a and b and a[0] == b[0] else None
 
 
+_ASKS_IN = re.compile(r"\bhow many ([a-z]+)\b|\b(?:in|answer in)\s+([a-z]+)\s*(?:\)|[?.,]|$)", re.IGNORECASE)
+
+
+def _asks_in(text: str, unit: str) -> bool:
+    """Whether the question asks for its answer in ``unit`` (spelled alike): "How many hours
+    ...?", "(in minutes)"."""
+    return any(unit_key(a or b) == unit for a, b in _ASKS_IN.findall(question_of(text)))
+
+
 #: Time units a program mixes only by converting (months and years are mixed on purpose: a
 #: monthly payment at a yearly rate).
 _CLOCK = _SCALES["time"]
@@ -2837,6 +3013,11 @@ def _scaled(program: str, name: str) -> bool:
     n = re.escape(name)
     # (a literal inside a call, "sp.log(2) / half_life", is no conversion)
     return bool(re.search(rf"\b{n}\s*[*/]\s*\d|(?<![\w.(])\d[\d.]*\s*[*/]\s*{n}\b", program))
+
+
+#: The factors a value converted though written in its own unit was multiplied by: powers of ten,
+#: and minutes and hours (``c = 44400  # [N*s/m]`` for "740 N·s/m").
+_POWERS_AND_CLOCK = (1e3, 1e6, 1e-3, 1e-6, 60, 3600, 1 / 60, 1 / 3600)
 
 
 def _converted(program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
@@ -2853,9 +3034,10 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
        while the program's other parameters all count time in one other unit (``R = 1.58  #
        [mg/min]`` beside ``CL  # [L/h]`` and ``t_query  # [h]``, and no ``R * 60``): it takes the
        rate in that unit (94.8 mg/h), and its comment says so.
-    c. A parameter's value is a number of the text times a power of ten (1000, 0.001, ...) that
-       the text writes in the parameter's own unit and no parameter takes (``flow = 12000  #
-       [L/min]`` for "12 L/min"): it takes the number as written.
+    c. A parameter's value is a number of the text times a power of ten (1000, 0.001, ...), 60
+       or 3,600 (or divided by them) that the text writes in the parameter's own unit and no
+       parameter takes (``flow = 12000  # [L/min]`` for "12 L/min", ``c = 44400  # [N*s/m]`` for
+       "740 N·s/m"): it takes the number as written.
     d. A parameter used once, in a product with one given per another unit of its dimension
        (``volume = 1  # [L]`` in ``volume * drop_factor``, ``drop_factor  # [gtt/mL]``), takes its
        value in that unit (1000 mL), unless the program converts that product itself
@@ -2872,7 +3054,7 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
             # c. converted though written in its own unit: ``flow = 12000  # [L/min]`` for "12 L/min"
             again = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent and said[i] == unit
                      and i not in taken and any(math.isclose(abs(p.value), abs(float(m.value * m.scale)) * c,
-                                                             rel_tol=1e-9) for c in (1e3, 1e6, 1e-3, 1e-6))]
+                                                             rel_tol=1e-9) for c in _POWERS_AND_CLOCK)]
             if len(again) == 1:
                 m = mentions[again[0]]
                 moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives "
@@ -2999,8 +3181,18 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             takers = [p for p in group if unit and unit_key(p.unit) == unit]
             # fractions take percentages ("56% after a rainy day but only 20% after a dry day" read
             # as ``p_rain_after_rain = p_rain_after_dry = 0.56``)
-            fraction = unit == "1" and all(0 < p.value <= 1 for p in takers)
-            free = [i for i, u in enumerate(said) if (u == unit or fraction and u == "%") and i not in used]
+            # (and rates in [1/year] that hold a percentage: "yielding 10.1% when inflation is 8%"
+            # read as ``nominal = inflation = 0.08``)
+            fraction = (unit == "1" or mentions[written[0]].percent) and all(0 < p.value <= 1 for p in takers)
+            # (or written as the shared number is: "Plant 1 to Nice 20 euros" for ``[EUR/unit]``)
+            alike = said[written[0]] if said[written[0]] and _factor(said[written[0]], unit) is not None else None
+            # (or, for a count of things, one written bare: "210 thousand users today ... toward a
+            # ceiling of 2,100 at" for ``N0 = K = 210  # [thousand users]``)
+            bare = _count_noun(said[written[0]]) and unit.endswith(said[written[0]])
+            free = [i for i, u in enumerate(said) if (u == unit or fraction and u == "%" or u == alike
+                                                      or bare and (not u or u in _NO_UNIT) and not mentions[i].percent
+                                                      and not is_money(text, mentions[i]))
+                    and i not in used]
             if len(takers) < 2 or len(free) != 1:
                 continue
             m = mentions[free[0]]
@@ -3022,12 +3214,15 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
                 # "at $20.69 each with a variable cost of $10.83" read as price = variable_cost =
                 # 10.83: the words around the shared number name one of them, which keeps it, unless
                 # a parameter of the unit that holds a value the text does not give may want the free one
-                kept = [fit_score(q, text, mentions[written[0]], mentions) for q in takers]
+                kept = [fit_score(_also_named(q), text, mentions[written[0]], mentions) for q in takers]
                 if kept.count(max(kept)) == 1:
                     keeper = takers[kept.index(max(kept))]
                     fit = [int(q is not keeper) for q in takers]
             if fit.count(max(fit)) != 1:
                 continue  # the words around the free number do not single one out
+            if said[free[0]] != unit and not (fraction and said[free[0]] == "%") and said[free[0]] != alike \
+                    and keeper is None:
+                continue  # a bare number goes only where the shared one's words name its keeper
             p = takers[fit.index(max(fit))]
             why = ("the text lists the numbers in the order of the parameters' indices" if by_order
                    else f"the words around {mentions[written[0]].written} are {keeper.name}'s" if keeper
@@ -3478,6 +3673,39 @@ def _per_year_counts(text: str, params: list[Parameter]) -> list[Rebinding]:
     return [Rebinding(p.name, p.value, float(n), f"the problem says {said} in words")]
 
 
+#: A parameter that counts how many times a month: ``periods_per_month  # compounding periods per month``.
+_PER_MONTH_COUNT = re.compile(r"\b(?:periods?|times|compoundings?)[\s_]+(?:\w+[\s_]+)?(?:per|a|each)[\s_]+month\b",
+                              re.IGNORECASE)
+
+
+def _per_month_counts(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 14, a month's count for a year's: the one parameter that counts compounding periods a
+    month (``periods_per_month = 6  # [1/month]`` for "with interest added every six months"),
+    in a program with an annual rate (``[1/year]``), where the text gives one count a year in
+    words and it is not 12: it takes that count a year (2), and its comment that unit; a span in
+    months that is a number of years the text writes (``years = 108  # [month]`` for "after 9
+    years") takes the years as written, and their unit, so the two count alike."""
+    targets = [p for p in params if _PER_MONTH_COUNT.search(f"{p.name} {p.description}")
+               and unit_key(p.unit) in {"1/month", "1", ""}]
+    found = frequencies(text)
+    if len(targets) != 1 or len(found) != 1 or next(iter(found)) == 12 \
+            or not any(unit_key(q.unit) == "1/year" for q in params):
+        return []
+    (p,), (n,) = targets, found
+    said_n = "once a year" if n == 1 else f"{n} times a year"
+    moves = [Rebinding(p.name, p.value, float(n), f"the problem says {said_n} in words; the rate is a year's",
+                       unit="1/year")]
+    for q in params:
+        if unit_key(q.unit) != "month":
+            continue
+        years = [m for i, m in enumerate(mentions) if said[i] == "year" and not m.percent
+                 and q.value in (float(m.value), 12 * float(m.value))]
+        if len(years) == 1:
+            moves.append(Rebinding(q.name, q.value, float(years[0].value),
+                                   f"the problem gives {years[0].written} years, and {p.name} counts a year", unit="year"))
+    return moves
+
+
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_DAYS) + r")\b", re.IGNORECASE)
 #: "today (Sunday)", "today, Sunday,", "today is Sunday", "Sunday today", "it is Sunday".
@@ -3517,7 +3745,8 @@ def _respective_pairs(text: str, params: list[Parameter], mentions: list[Mention
     item come in parallel pairs (``n_teacher``, ``k_teacher``; ``n_student``, ``k_student``);
     where the pairs agree which role takes the number written with the item (``n_``) and which
     the one given respectively (``k_``), a parameter holding another number of its item takes
-    its role's number (``n_student = 4`` -> 7)."""
+    its role's number (``n_student = 4`` -> 7). Where no item's pair holds its two numbers, the
+    parameters that hold one of their own item's numbers tell the roles, if they agree."""
     moves: list[Rebinding] = []
     for r in _RESPECTIVE.finditer(text):
         before = [j for j, m in enumerate(mentions) if m.end <= r.start() and not m.percent]
@@ -3555,6 +3784,16 @@ def _respective_pairs(text: str, params: list[Parameter], mentions: list[Mention
             for role, by in roles.items():
                 v = by[it].value
                 kinds[role] |= {0} if v == first else {1} if v == second else set()
+        if not any(kinds.values()):
+            # no item shows both: the parameters that hold one of their own item's two numbers
+            # ("9 meat toppings and 11 vegetable toppings, 4 and 1 respectively" read as ``n_meat
+            # = 9``, ``k_meat = 11``, ``n_vegetable = 4``, ``k_vegetable = 1``: n the number with
+            # the item, k the one given respectively)
+            for role, by in roles.items():
+                for it, p in by.items():
+                    first, second = given[it]
+                    if first != second:
+                        kinds[role] |= {0} if p.value == first else {1} if p.value == second else set()
         if sorted(map(tuple, kinds.values())) != [(0,), (1,)]:
             continue  # no item shows the roles, or they disagree
         for role, by in roles.items():
@@ -3790,6 +4029,17 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         if n not in new and len(counted) == 1:
             new[n] = (counted[0], (f"the text lists {len(counted[0])} numbers for {len(counted[0])} periods; the "
                                    f"program had {len(cut) - len(counted[0])} more"))
+            continue
+        # ... or more that a parameter of the program holds ("paying 105,000 CHF now ... returns
+        # 23,700 CHF, 38,300 CHF, 29,100 CHF at the end of each of the following 3 years" as
+        # ``[23700, 38300, 29100, 105000]`` beside ``initial_cost = 105000``): the outlay is no flow
+        held = {p.value for p in parse_parameters(program)}
+        trailed = [r for r in runs if len(r) < len(cut) and cut[:len(r)] == r
+                   and all(x in held and x not in r and written.count(x) == 1 for x in cut[len(r):])
+                   and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]
+        if n not in new and len(trailed) == 1:
+            new[n] = (trailed[0], (f"the text lists {len(trailed[0])} numbers for {len(trailed[0])} periods; the "
+                                   f"program had {len(cut) - len(trailed[0])} more that its parameters hold"))
             continue
         # the text's counted list after a number of the text written apart from it ("paying
         # 109,000 dollars now for a solar installation that returns 14,800 dollars, ... at the end

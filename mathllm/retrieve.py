@@ -323,7 +323,7 @@ def profile(text: str) -> Counter[str]:
         out[f"in {unit}"] = 1
     # the unit the question wants its answer in ("How many mg ...", "in m²", "(in %)"): a dose and
     # the body surface area it is computed from share their words, not their program
-    if (asked := _unit_asked_in(question)) is not None:
+    if (asked := _unit_asked_in(question) or _unit_answered_in(text)) is not None:
         out[f"asks {asked}"] = 1
     for m in find_numbers(text):
         if m.percent:
@@ -349,8 +349,21 @@ _OTHER_UNIT = re.compile(r"[a-z]{1,2}\^[23]|°[cf]|[hk]?pa|k?hz|k?n|k?j|k?w|m?v|
 
 def asked_unit(text: str) -> str | None:
     """The unit of measure (or %) the question of ``text`` asks its answer in, spelled alike
-    (:func:`~mathllm.bind.unit_key`); None where it names none."""
-    return _unit_asked_in(question_of(text))
+    (:func:`~mathllm.bind.unit_key`), or a sentence of its own ("Please answer in hours."); None
+    where it names none."""
+    return _unit_asked_in(question_of(text)) or _unit_answered_in(text)
+
+
+#: A request for the answer's unit in a sentence of its own: "Please answer in hours.", "Give the
+#: result in minutes."
+_ANSWER_IN = re.compile(r"\b(?:answer|result|express\w*(?:\s+it|\s+the\s+answer)?)\s+in\s+([^\s,.;:?()]+)",
+                        re.IGNORECASE)
+
+
+def _unit_answered_in(text: str) -> str | None:
+    found = [unit_key(m.group(1)) for m in _ANSWER_IN.finditer(text)]
+    found = [k for k in found if k and (is_measure(k) or _OTHER_UNIT.fullmatch(k))]
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _unit_asked_in(question: str) -> str | None:
@@ -516,6 +529,7 @@ def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
     groups: list[str] = []
     phrasings: list[str] = []
     weights: list[float] = []
+    indexed: list[str] = []
     for one in paths:
         p = Path(one)
         if not p.is_file():
@@ -525,9 +539,16 @@ def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
             groups.append(str(rec.get("family") or len(groups)))
             phrasings.append(phrasing_key(rec))
             weights.append(float(rec.get("weight", 1.0)))
+            # an example is ranked by its problem without the asides it marks ("The bank's
+            # customer service line is open until 5 pm."): the same aside in a query would pull
+            # it towards whatever family's example happened to draw it
+            text = rec["problem"]
+            for aside in rec.get("asides") or ():
+                text = text.replace(aside, " ")
+            indexed.append(text)
     # family-level rarity: "account", "opened", "March" of a distractor sentence appear in many
     # finance families and no longer pull a query towards the one whose example shares them
-    return Bank(examples, groups, BM25([tokens(e.problem) for e in examples], groups=groups), phrasings,
+    return Bank(examples, groups, BM25([tokens(t) for t in indexed], groups=groups), phrasings,
                 weights=weights)
 
 

@@ -112,11 +112,11 @@ import ast
 import re
 from itertools import combinations
 
-from .bind import _factor, _named_by, _nth, unit_key
+from .bind import _factor, _named_by, _nth, unit_key, unit_word
 from .contract import parse_parameters, split_comment
 from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
-from .quantities import _stems
+from .quantities import _stems, find_numbers, fmt_value
 from .questions import Retarget, _answer_line, is_wrapper, several, unwrapped
 from .retrieve import (  # a question's "how wide", a time asked, as retrieval reads them
     HOW_ADJECTIVE,
@@ -161,7 +161,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
     for late in (_rounding, _state, _named_row, _motion_row, _named_unknown, _test_result, _statistic, _named_result,
-                 _one_of_several, _in_asked_unit, _named_operand):
+                 _one_of_several, _in_asked_unit, _named_operand, _whose):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -333,7 +333,10 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
     inits = _initial_values(rows[0].value.value.id, assigns)
     if len(inits) < 2 or not all(isinstance(n, ast.Name) and n.id in params for n in inits):
         return None
-    names = [_stems(_named_by(params[n.id])) - _GENERIC_ROW for n in inits]
+    # a row is named by its initial value's description, and by the noun the text writes its
+    # number with ("if 40 rabbits and 33 foxes interact" for ``x0 = 40  # initial hares``)
+    names = [(_stems(_named_by(params[n.id])) | _stems(_noun_of(text, params[n.id].value))) - _GENERIC_ROW
+             for n in inits]
     asked = _stems(_asked_part(text))
     hits = [k for k, words in enumerate(names) if words & asked and not any(words & other for other in names
                                                                             if other is not words)]
@@ -341,7 +344,21 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
     if len(hits) != 1 or hits[0] == have or names[have] & asked:
         return None
     new = ast.unparse(value).replace(ast.unparse(rows[0]), ast.unparse(rows[0]).replace(f"[{have},", f"[{hits[0]},", 1))
-    return new, f"the problem asks for the {inits[hits[0]].id} row ({params[inits[hits[0]].id].description}), row {hits[0]}"
+    p = params[inits[hits[0]].id]
+    said = p.description if _stems(_named_by(p)) & asked else f"{fmt_value(p.value)} {_noun_of(text, p.value)} in the text"
+    return new, f"the problem asks for the {p.name} row ({said}), row {hits[0]}"
+
+
+def _noun_of(text: str, value: float) -> str:
+    """The word the text writes right after the one number of ``value`` ("40 rabbits": rabbits),
+    or '' (no such number, or several)."""
+    text = " ".join(text.split())
+    mentions = [m for m in find_numbers(text) if not m.word]
+    found = [m for m in mentions if not m.percent and float(m.value) * m.scale == value]
+    if len(found) != 1:
+        return ""
+    word = unit_word(text, found[0], mentions)
+    return word if word.isalpha() else ""
 
 
 #: Names of a motion's state in a right-hand side (``x, v = y``): its position and its velocity.
@@ -409,11 +426,16 @@ def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str
     have = inner.slice.id
     for line in _SYMBOLS_LINE.finditer(program):
         symbols = [n.strip() for n in line["names"].split(",")]
-        named = [_stems(w) - _GENERIC_ROW for w in line["comment"].split(",")]
+        # (named in a list: "# caribou, wolves", "# numbers of chickens and goats")
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", line["comment"])
+        named = [_stems(w) - _GENERIC_ROW for w in parts]
         if have not in symbols or len(named) != len(symbols) or not all(named):
             continue
-        if any(a & b for a, b in combinations(named, 2)):
-            return None  # "adult hares, young hares": no word names one alone
+        # (the words all of them share name none alone: "small crates and large crates")
+        common = set.intersection(*named) if named else set()
+        named = [w - common for w in named]
+        if not all(named) or any(a & b for a, b in combinations(named, 2)):
+            return None  # ("adult hares, young rabbits and hares": no word names one alone)
         asked = _asked_part(text)
         first: dict[int, int] = {}  # symbol index -> where the question first names it
         for word in re.finditer(r"[a-z]{3,}", asked.lower()):
@@ -426,7 +448,7 @@ def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str
         if symbols[k] == have:
             return None
         new = ast.unparse(inner).replace(f"[{have}]", f"[{symbols[k]}]")
-        return (_wrap(value, new), f"the problem asks for {line['comment'].split(',')[k].strip()}, {symbols[k]}")
+        return (_wrap(value, new), f"the problem asks for {parts[k].strip()}, {symbols[k]}")
     return None
 
 
@@ -907,6 +929,40 @@ def _named_operand(value: ast.expr, assigns: dict[str, ast.Assign], program: str
         return None
     return _wrap(value, hits[0]), (f"the problem asks for the {noun}, which the program computed as {hits[0]}; "
                                    f"its answer was the {comment} computed from it")
+
+
+def _whose(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+           example: str) -> tuple[str, str] | None:
+    """Rule 17: whose share. The answer reads one of several parameters that differ only by a
+    name after their common head (``total * ratio_vera / parts`` beside ``ratio_nadia`` and
+    ``ratio_grace``: the example asked for Vera's share), and what the question asks for names
+    exactly one other of those names and not the one read ("What is Nadia's portion?"): the
+    answer reads that one (``ratio_nadia``)."""
+    params = {p.name for p in parse_parameters(program)}
+    heads: dict[str, dict[str, str]] = {}
+    for name in params:
+        head, _, who = name.rpartition("_")
+        if head and len(who) >= 3 and who.isalpha():
+            heads.setdefault(head, {})[who.lower()] = name
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", _asked_part(text))}
+    read = [n for n in ast.walk(value) if isinstance(n, ast.Name) and n.id in params]
+    swaps = []
+    for node in read:
+        head, _, who = node.id.rpartition("_")
+        group = heads.get(head, {})
+        named = [w for w in group if w in asked]
+        if len(group) >= 2 and who.lower() in group and len(named) == 1 and named[0] != who.lower():
+            swaps.append((node, group[named[0]]))
+    if len(swaps) != 1 or any(n.id == swaps[0][0].id for n in read if n is not swaps[0][0]):
+        return None
+    node, other = swaps[0]
+    old = node.id
+    node.id = other
+    try:
+        return ast.unparse(value), (f"the problem asks for {other.rpartition('_')[2].title()}'s, which the program holds as {other}; "
+                f"its answer read {old}")
+    finally:
+        node.id = old
 
 
 #: A unit of measure as a question writes it: "mL/h", "gtt/min", "mg/L".

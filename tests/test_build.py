@@ -135,3 +135,19 @@ def test_parallel_build_gives_the_same_files(built):
     for name, path in res["paths"].items():
         with open(path, "rb") as a, open(par["paths"][name], "rb") as b:
             assert a.read() == b.read(), name
+
+
+@pytest.mark.parametrize("name", ["compound_interest_yearly", "lp_transport"])
+def test_a_sample_keeps_the_asides_its_family_drew(name: str) -> None:
+    import random
+
+    from mathllm.data.core import generate
+
+    fam = next(f for f in iter_families(held_out=False) if f.name == name)
+    samples = [generate(fam, random.Random(f"aside:{i}"), 0) for i in range(12)]
+    marked = [s for s in samples if s.meta.get("asides")]
+    assert marked and len(marked) < len(samples)  # about 30% draw one
+    assert all(a in s.problem for s in marked for a in s.meta["asides"])
+    # the ones that drew none hold none of the asides the others drew
+    drawn = {a for s in marked for a in s.meta["asides"]}
+    assert not any(a in s.problem for s in samples if not s.meta.get("asides") for a in drawn)

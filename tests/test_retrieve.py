@@ -731,3 +731,47 @@ def test_a_dose_asked_in_mg_is_shown_an_example_that_computes_the_dose() -> None
             "weighs 67.8 kg, with the body surface area from the Mosteller formula?")
     shown = load_bank(BANK_PATH).nearest(text, k=1)[0]
     assert "dose" in shown.program and "mg" in question_of(shown.problem)
+
+
+ASIDE = "The bank's customer service line is open until 5 pm."
+DEPRECIATION = [
+    {"family": "interest", "problem": f"An amount of 800 dollars is invested at 6.75%, compounded yearly. {ASIDE} How much "
+                                      "interest has been earned after 7 years?", "program": "answer = 1\n"},
+    {"family": "interest", "problem": "Lena invests 2,000 euros at 3% a year, compounded yearly. What is it worth after "
+                                      "9 years?", "program": "answer = 2\n"},
+    {"family": "depreciation", "problem": "Straight-line depreciation: cost = $49,000, salvage = $5,600, life = 11 years. "
+                                          "Compute the book value after 3 years.", "program": "answer = 3\n"},
+]
+
+
+def test_an_aside_the_bank_marks_does_not_rank_its_example(tmp_path: Path) -> None:
+    query = ("What is the book value after 7 years of a commercial oven bought for 17,000 dollars, if it is depreciated "
+             f"in equal yearly amounts down to 4,000 dollars over 11 years? {ASIDE}")
+    path = tmp_path / "bank.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in DEPRECIATION), encoding="utf-8")
+    assert load_bank(path).nearest(query, k=1)[0].program == "answer = 1\n"  # the aside pulls
+    marked = [r | ({"asides": [ASIDE]} if ASIDE in r["problem"] else {}) for r in DEPRECIATION]
+    path.write_text("".join(json.dumps(r) + "\n" for r in marked), encoding="utf-8")
+    bank = load_bank(path)
+    assert bank.nearest(query, k=1)[0].program == "answer = 3\n"
+    assert ASIDE in bank.examples[0].problem  # shown as it is written
+
+
+def test_the_shipped_bank_marks_the_asides_its_problems_hold() -> None:
+    records = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines()]
+    marked = [r for r in records if r.get("asides")]
+    assert len(marked) > len(records) / 5
+    assert all(a in r["problem"] for r in marked for a in r["asides"])
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("When will the plasma level be down to 6.1 mg/L? Please answer in hours.", "h"),
+    ("When will the plasma level be down to 6.1 mg/L? Give the result in minutes.", "min"),
+    ("How long until it falls to 6.1 mg/L (in minutes)? Please answer in hours.", "min"),  # the question's own
+    ("When will the plasma level be down to 6.1 mg/L? Answer in hours. Also give the answer in minutes.", None),
+    ("When will the plasma level be down to 6.1 mg/L? The answer in the lab book was wrong.", None),
+])
+def test_the_unit_asked_in_a_sentence_of_its_own(text: str, unit: str | None) -> None:
+    assert asked_unit(text) == unit
+    assert (f"asks {unit}" in profile(text)) if unit else not any(k.startswith("asks ") and k[5:6] != "a"
+                                                                    for k in profile(text) if k != "asks a time")

@@ -270,6 +270,17 @@ def test_the_row_the_question_names_alone() -> None:
     assert "y0 row (initial lynx), row 1" in done.reason
 
 
+def test_the_row_named_by_the_noun_the_text_writes_its_initial_value_with() -> None:
+    # the example's hares and lynx are the text's rabbits and foxes: 250 rabbits is x0's number
+    text = ("What is the number of foxes after 26 years, if 250 rabbits and 31 foxes interact according to dx/dt = "
+            "0.59x - 0.0297xy, dy/dt = 0.0043xy - 0.71y (t in years)?")
+    out, done = target(PREDATOR_PREY, ASKS_HARES, text)
+    assert out.endswith("answer = float(sol.y[1, -1])\n")
+    assert "y0 row (31 foxes in the text), row 1" in done.reason
+    # the rabbits asked: the row read already
+    assert target(PREDATOR_PREY, ASKS_HARES, text.replace("number of foxes", "number of rabbits"))[1] is None
+
+
 @pytest.mark.parametrize("text", [
     "How many hares are there after 26 years, if 250 hares and 31 lynx interact as dx/dt = 0.59x - 0.0297xy?",
     "How many animals are there after 26 years, if 250 hares and 31 lynx interact as dx/dt = 0.59x - 0.0297xy?",
@@ -332,13 +343,26 @@ def test_the_unknown_the_question_names_first() -> None:
     assert "asks for caribou, x" in done.reason
 
 
+def test_the_unknown_named_by_the_words_its_comment_does_not_share() -> None:
+    # "numbers of small crates and large crates": "crates" names both, "small" one alone
+    program = ('import sympy as sp\n\ntotal_count = 23  # number of crates [1]\ntotal_value = 447  # [bottles]\n'
+               'small = 9  # [bottles]\nlarge = 29  # [bottles]\n\na, b = sp.symbols("a b")  # numbers of small crates '
+               'and large crates\neqs = [sp.Eq(a + b, total_count), sp.Eq(small * a + large * b, total_value)]\n'
+               'sol = sp.solve(eqs, [a, b])\nanswer = sol[b]  # number of large crates\n')
+    text = ("Anna counted 23 crates: a mix of small crates (9 bottles each) and large crates (29 bottles each). The total "
+            "bottles came to 447 bottles. Find the number of small crates.")
+    out, done = target(program, ASKS_WOLVES, text)
+    assert "answer = sol[a]" in out and answer(out) == 11
+    assert "asks for numbers of small crates, a" in done.reason
+
+
 @pytest.mark.parametrize("text, program", [
     # the question names the unknown the answer reads first
     ("How many wolves live beside the caribou at the coexistence equilibrium of the model?", EQUILIBRIUM),
     # it names neither before its conditions
     ("What is the coexistence equilibrium, given caribou and wolves with alpha = 0.47?", EQUILIBRIUM),
-    # the comment names the unknowns by a shared word: none is named alone
-    ("How many adult hares are there at the equilibrium of the model?",
+    # the comment names the unknowns by a shared word, and the question asks by it alone
+    ("How many hares are there at the equilibrium of the model?",
      EQUILIBRIUM.replace("# caribou, wolves", "# adult hares, young hares")),
 ])
 def test_the_unknown_stays_where_the_question_names_it_or_none_alone(text: str, program: str) -> None:
@@ -673,3 +697,29 @@ def test_the_quantity_asked_where_the_answer_computes_another_from_it(text: str,
         assert out.splitlines()[-1] == answer_line
         assert run_program(out).answer.value == pytest.approx(6.0)
         assert how is not None and "the problem asks for the width" in how.reason
+
+
+RATIO = ("total = 12150  # amount shared (prize money) [EUR]\nratio_nadia = 6  # Nadia's part of the ratio [1]\n"
+         "ratio_grace = 4  # Grace's part of the ratio [1]\nratio_vera = 8  # Vera's part of the ratio [1]\n\n"
+         "parts = ratio_nadia + ratio_grace + ratio_vera\nanswer = total * ratio_vera / parts  # Vera's share\n")
+ASKS_VERA = Example("Prize money of 3,600 EUR is split between Nadia, Grace and Vera in the ratio 5 : 3 : 4. How much "
+                    "does Vera receive?", RATIO)
+
+
+def test_the_share_of_the_one_the_question_names() -> None:
+    text = ("When the profit of their shop of 12,150 CHF is shared out, Nadia gets 6 parts for every 8 that Omar gets "
+            "and 4 that Yusuf gets. What is Nadia's portion?")
+    out, done = target(RATIO, ASKS_VERA, text)
+    assert "answer = total * ratio_nadia / parts" in out
+    assert answer(out) == pytest.approx(4050)
+    assert "Nadia's" in done.reason
+
+
+@pytest.mark.parametrize("question", [
+    "What is Vera's portion?",  # the one read
+    "What is Omar's portion?",  # no parameter of that name
+    "What do Nadia and Grace get together?",  # two named
+])
+def test_the_share_stays_where_the_question_names_the_one_read_or_no_single_other(question: str) -> None:
+    text = f"When 12,150 CHF is shared out, Nadia gets 6 parts for every 8 that Vera gets and 4 that Grace gets. {question}"
+    assert target(RATIO, ASKS_VERA, text)[1] is None

@@ -47,9 +47,11 @@ def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int
                     s = generate(fam, rng, ph)
                 except Exception:  # a draw the family rejects: skip it, the bank is a sample
                     continue
+                # (the asides are marked: retrieval does not rank by them, see load_bank)
                 rows.append({"family": fam.name, "domain": fam.domain, "phrasing": ph,
                              "problem": s.problem, "program": s.program}
-                            | ({"weight": WEIGHTS[fam.name]} if fam.name in WEIGHTS else {}))
+                            | ({"weight": WEIGHTS[fam.name]} if fam.name in WEIGHTS else {})
+                            | ({"asides": s.meta["asides"]} if s.meta.get("asides") else {}))
     seen = set()
     uniq = []
     for r in rows:

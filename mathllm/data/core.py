@@ -101,10 +101,27 @@ def run_reference(program: str) -> float | dict[str, float]:
     return num(ans)
 
 
+#: The irrelevant sentences a family drew while it wrote the problem being generated
+#: (:func:`note_aside`); :func:`generate` keeps them in ``Sample.meta["asides"]``, and the bank
+#: marks them so that retrieval does not rank by them.
+_drawn: list[str] = []
+
+
+def note_aside(sentence: str) -> str:
+    """``sentence``, an aside a family drew (or ''), noted for :func:`generate`; returned as is."""
+    if sentence.strip():
+        _drawn.append(sentence.strip())
+    return sentence
+
+
 def generate(fam: Family, rng: random.Random, phrasing: int) -> Sample:
+    _drawn.clear()
     problem, program, units = fam.make(rng, phrasing)
+    problem = problem.strip()
+    asides = [a for a in _drawn if a in problem]
     answer = run_reference(program)
-    return Sample(fam.name, fam.domain, phrasing, problem.strip(), program.strip() + "\n", answer, None, units)
+    return Sample(fam.name, fam.domain, phrasing, problem, program.strip() + "\n", answer, None, units,
+                  {"asides": asides} if asides else {})
 
 
 # ---- helpers for writing families ---------------------------------------------------------
@@ -151,7 +168,7 @@ def aside(rng: random.Random, templates: list[str], prob: float = 0.3, **fields)
     if rng.random() >= prob:
         return ""
     template = pick(rng, templates)
-    return " " + template.format(**{k: v(rng) if callable(v) else v for k, v in fields.items()})
+    return note_aside(" " + template.format(**{k: v(rng) if callable(v) else v for k, v in fields.items()}))
 
 
 def fmt_money(x: float, decimals: int = 2) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from ..core import CURRENCIES, NAMES, family, fmt_num, money, pick
+from ..core import CURRENCIES, NAMES, family, fmt_num, money, note_aside, pick
 from ..core import cap as _cap  # several builders call their capacity lists `cap`
 
 DOMAIN = "optimization"
@@ -40,7 +40,7 @@ def _aside(rng: random.Random, options: list[str], prob: float = 0.3) -> str:
     """An irrelevant detail (about ``prob`` of the time); always consumes the same draws."""
     r = rng.random()
     choice = pick(rng, options)
-    return choice if r < prob else ""
+    return note_aside(choice) if r < prob else ""
 
 
 def _insert(text: str, aside: str) -> str:
