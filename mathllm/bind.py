@@ -667,7 +667,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     twins = _twins(text, params, mentions, said)  # (after rule 2, which reads a list in order)
     program, params = _apply(program, params, twins)
     shared += twins
-    changed = _from_to(text, params, mentions) + _year_named(text, params, mentions, said)
+    changed = (_from_to(text, params, mentions) + _year_named(text, params, mentions, said)
+               + _year_in_list(text, program, params, mentions, said))
     program, params = _apply(program, params, changed)
     crossed = _pairs_crossed(text, params, mentions) + _total_and_parts(text, params, mentions)
     program, params = _apply(program, params, crossed)
@@ -701,7 +702,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, labelled)
     weekdays = _weekdays(text, params)
     program, params = _apply(program, params, weekdays)
-    counts = _per_year_counts(text, params)
+    counts = _per_year_counts(text, params) + _any_amount(text, params, mentions)
     program, params = _apply(program, params, counts)
     monthly = _per_month_counts(text, params, mentions, said)
     program, params = _apply(program, params, monthly, units=True)
@@ -796,9 +797,11 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             # of money for ``total  # [USD]``: onto the one number in its unit no parameter takes
             # ("17 measuring 1.75 m" read as ``len_a = 17  # [m]`` beside ``need_a = 17  #
             # [pieces]``: a number a count of things holds is a count, no length)
-            # (an area too; "measured it 3 times" counts no measure either, and "12 °C" no time)
+            # (an area too; "measured it 3 times" counts no measure either, "12 °C" no time, and
+            # "at 9:00" is a time of day, no span)
             if (is_measure(unit) or _AREA_KEY.fullmatch(unit)) \
                     and all(_unit_of_measure(said[i]) or _things(words[i]) or _repeated(text, mentions[i], words[i])
+                            or _CLOCK_TIME.match(text, mentions[i].end)
                             or _count(mentions[i]) and any(q is not p and i in sources[q.name]
                                                            and _count_noun(units[q.name]) for q in params)
                             for i in now):
@@ -883,6 +886,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         # ("2-euro coins": a number that names a kind of thing is no amount of it)
         what = (f"{mentions[was].written} names a kind ({mentions[was].written}{words[was]})" if words[was].startswith("-")
                 else f"{mentions[was].written} counts times" if _repeated(text, mentions[was], words[was])
+                else f"{mentions[was].written} is a time of day" if _CLOCK_TIME.match(text, mentions[was].end)
                 else f"{mentions[was].written} is in {words[was]}")
         moves.append((fits[0], free, Rebinding(p.name, p.value, new,
                                                f"the problem gives {_as_written(m, words[fits[0]])}{in_unit}; {what}",
@@ -952,6 +956,7 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
 
     pairs = []
     counts: set[str] = set()  # pairs of counts told apart by their nouns, not by units
+    priced: set[str] = set()  # pairs of a total and a price apiece
     for p, q in combinations(params, 2):
         # each number held by its one parameter alone
         if len(sources[p.name]) != 1 or len(sources[q.name]) != 1 \
@@ -968,6 +973,15 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
             # ``fixed_cost = 22.80  # [EUR]``, ``variable_cost = 6500  # [EUR/unit]``; an amount
             # alone can be a price, "EUR 48" each, but a price per unit is no amount)
             pairs.append((p, q, i, j))
+        elif i != j and up == uq and currency_of(up) == up and any(
+                _TOTAL_WORDS.search(_named_by(a)) and _EACH_WORDS.search(_named_by(b)) and not _EACH_WORDS.search(
+                    _named_by(a)) and _priced_each(text, mentions[k], words[k]) and not _priced_each(text, mentions[n], words[n])
+                for a, b, k, n in ((p, q, i, j), (q, p, j, i))):
+            # a total holding a price written "apiece" and the price a total ("adult tickets cost 9
+            # dollars apiece ... 132 tickets cost 1,018 dollars altogether" read as ``total_value =
+            # 9``, ``price_adult = 1018``, both ``[USD]``)
+            pairs.append((p, q, i, j))
+            priced.add(p.name)
         elif i != j and up == uq == "1" and (_counts_crossed(p, q, after[i], after[j])
                                             or _counts_crossed(q, p, after[j], after[i])):
             pairs.append((p, q, i, j))
@@ -1002,10 +1016,26 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
         for a, k, b in ((p, j, i), (q, i, j)):
             factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
             why = (f"{mentions[b].written} counts {words[b]} ..., not what it counts" if p.name in counts
+                   else (f"{mentions[b].written} is a price apiece" if _priced_each(text, mentions[b], words[b])
+                         else f"{mentions[b].written} is a total") if p.name in priced
                    else f"{mentions[b].written} is in {words[b]}")
             moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
                                    f"the problem gives {_as_written(mentions[k], words[k])}; {why}"))
     return [mv for mv in moves if mv.new != mv.old]
+
+
+#: Words of a parameter that is a total ("total ticket revenue"), and of one that is a price of
+#: one item ("ticket revenue per adult ticket", "price of each").
+_TOTAL_WORDS = re.compile(r"\b(?:total|altogether|overall|in all|sum)\b", re.IGNORECASE)
+_EACH_WORDS = re.compile(r"\b(?:per|each|apiece|one|unit)\b", re.IGNORECASE)
+
+
+def _priced_each(text: str, m: Mention, word: str) -> bool:
+    """Whether the text writes ``m`` as a price of one item: "9 dollars apiece", "$4 each"."""
+    rest = text[m.end:]
+    if word and word not in "$€£¥" and rest.lstrip().lower().startswith(word.lower()):
+        rest = rest.lstrip()[len(word):]
+    return bool(_EACH.match(rest))
 
 
 def _next_word(text: str, m: Mention) -> str:
@@ -1061,8 +1091,8 @@ def _apply(program: str, params: list[Parameter], moves: list[Rebinding],
     return program, parse_parameters(program)
 
 
-#: What follows the hour of a time of day: "6 pm", "10 a.m.", "7 o'clock".
-_CLOCK_TIME = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock\b)", re.IGNORECASE)
+#: What follows the hour of a time of day: "6 pm", "10 a.m.", "7 o'clock", "9:00".
+_CLOCK_TIME = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock\b)|:[0-5]\d\b", re.IGNORECASE)
 #: Words of a count's description that name no thing of its own.
 _GENERIC_COUNT = frozenset(_stems("number count total amount of the each per side by"))
 
@@ -1095,6 +1125,10 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # given, for the ``1 + rate`` and the unit masses of formulas)
     invented |= {p.name for p in params if p.value == 1 and not sources[p.name] and is_measure(unit_key(p.unit))
                  and not unit_key(p.unit).startswith("1/") and structural_reason(p) is None}  # (once a year: given)
+    # a temperature the text does not write is made up, whatever the verifier converts it from:
+    # ``T0 = 32  # [°C]`` is "0 °C" in °F, no value in °C
+    invented |= {p.name for p in params if unit_key(p.unit) in _TEMPERATURES and not sources[p.name]
+                 and not any(float(abs(m.value)) == abs(p.value) for m in mentions)}
     # a time of day is no span: "open until 6 pm" gives no ``years = 6``
     clock = {i for i, m in enumerate(mentions) if _CLOCK_TIME.match(text, m.end)}
     invented |= {p.name for p in params if sources[p.name] and all(i in clock for i in sources[p.name])
@@ -1223,7 +1257,9 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                 alike = [i for i, m in enumerate(mentions) if i not in owned | held and said[i] in kin
                          and m.value != 0 and not after_per(text, m)]
                 fits = alike if len(alike) == 1 else []
-        if not fits and p.name in nouns and p.name in invented:
+        if not fits and p.name in nouns and (p.name in invented or p.name in whose):
+            # (a count that is only a conversion of another parameter's rate is made up too:
+            # ``x0 = 82.08  # [animals]``, 0.0228 × 3600)
             # a made-up count in a noun that names no number of the text, while a parameter of that
             # noun holds a number counted in another noun (``x0 = 4  # [animals]`` beside ``y0 =
             # 37  # [animals]`` for "37 foxes"): the noun is a kind, and the one free whole number
@@ -1419,6 +1455,24 @@ def _year_named(text: str, params: list[Parameter], mentions: list[Mention], sai
     p, m = wrong[0], mentions[free[0]]
     return [Rebinding(p.name, p.value, float(m.value),
                       f"{p.name} is a year; the one calendar year of the text no parameter reads is {m.written}")]
+
+
+def _year_in_list(text: str, program: str, params: list[Parameter], mentions: list[Mention],
+                  said: list[str]) -> list[Rebinding]:
+    """Rule 2, the year asked beside a list of years: the one parameter in years that holds a
+    year of a data line (``target_year = 1970  # year to extrapolate to`` beside ``years =
+    np.array([1970, 1975, ...])`` for "predict for Zurich in 2014 ... 1970: 113, 1975: 110") takes
+    the one calendar year of the text that neither a parameter nor a data line holds."""
+    listed = {i for found in _listed_numbers(program, mentions).values() for i in found}
+    read = {i for p in params for i in _sources(p, mentions)}
+    free = [i for i, m in enumerate(mentions) if _calendar_year(text, m, said[i]) and i not in listed | read]
+    takers = [p for p in params if unit_key(p.unit) == "year" and _year_value(p.value)
+              and _sources(p, mentions) and set(_sources(p, mentions)) <= listed]
+    if len(free) != 1 or len(takers) != 1 or not listed:
+        return []
+    p, m = takers[0], mentions[free[0]]
+    return [Rebinding(p.name, p.value, float(m.value), f"{fmt_value(p.value)} is a year of the data; the one "
+                                                       f"calendar year of the text no line reads is {m.written}")]
 
 
 def _beside_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Parameter]:
@@ -1776,6 +1830,23 @@ def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], sa
                 else:
                     free = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f not in taken
                             and said[f] == said[own] and _one_reading(text, mentions, f, c)]
+                    if not free:
+                        # the number written with the companion is another parameter's of the unit,
+                        # one numbered by no pair ("reach 8.9 million users, if it was 1.9 million
+                        # users in 2017" read as ``N1 = 8.9``, ``level = 1.9``): the two trade
+                        held = [f for f in (c - 1, c + 1) if 0 <= f < len(mentions) and f in taken
+                                and said[f] == said[own] and _one_reading(text, mentions, f, c)]
+                        holders = [r for r in params if held and sources[r.name] == held and r is not p
+                                   and unit_key(r.unit) == unit and not _PAIR_INDEX.fullmatch(r.name)]
+                        if len(held) == 1 and len(holders) == 1 and _written_once(mentions, own, c, held[0]):
+                            r = holders[0]
+                            # (they trade their values as the model wrote them: "1.9 million" may be 1.9)
+                            moves += [Rebinding(p.name, p.value, r.value,
+                                                f"the problem writes {mentions[held[0]].written} as one reading with "
+                                                f"{q.name}'s {mentions[c].written}, {fmt_value(p.value)} apart from it"),
+                                      Rebinding(r.name, r.value, p.value,
+                                                f"{mentions[held[0]].written} is {p.name}'s, read with {q.name}")]
+                            continue
                 if len(free) == 1 and _written_once(mentions, own, c, free[0]):
                     f = free[0]
                     moves.append(Rebinding(p.name, p.value, _value(mentions[f], p),
@@ -3671,6 +3742,42 @@ def _per_year_counts(text: str, params: list[Parameter]) -> list[Rebinding]:
         return []
     said = "once a year" if n == 1 else f"{n} times a year"
     return [Rebinding(p.name, p.value, float(n), f"the problem says {said} in words")]
+
+
+#: A text that leaves the starting amount open: "The starting amount does not matter.", "for any
+#: initial deposit".
+_ANY_AMOUNT = re.compile(r"\b(?:starting|initial|original)\s+(?:amount|sum|investment|deposit|balance|principal|value)"
+                         r"\s+(?:does\s+not|doesn't|do\s+not)\s+matter\b|\bany\s+(?:starting\s+|initial\s+)?"
+                         r"(?:amount|sum|deposit|investment)\b|\bwhatever\s+(?:the\s+)?(?:starting|initial)\s+amount\b",
+                         re.IGNORECASE)
+_GROWS_BY = {2: re.compile(r"\b(?:doubl\w*|twice)\b", re.IGNORECASE), 3: re.compile(r"\b(?:tripl\w*|trebl\w*)\b", re.IGNORECASE),
+             4: re.compile(r"\bquadrupl\w*\b", re.IGNORECASE)}
+_START_AMOUNT = re.compile(r"\b(?:principal|initial|start\w*|deposit\w*|invest\w*|present)\b", re.IGNORECASE)
+_END_AMOUNT = re.compile(r"\b(?:target|goal|final|future|doubled|tripled|end)\b", re.IGNORECASE)
+
+
+def _any_amount(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 3, an amount the text leaves open ("With 4% annual interest compounded once a year,
+    how many full years are needed until it has at least doubled? The starting amount does not
+    matter."): where the text gives no amount of money and says the start does not matter, the
+    one amount of money named for the start (``principal = 4  # [GBP]``, from "4%") is 1 and the
+    one named for the end (``target``) the multiple the text asks (2 for "doubled")."""
+    if not _ANY_AMOUNT.search(text) or any(is_money(text, m) for m in mentions):
+        return []
+    grows = [n for n, pattern in _GROWS_BY.items() if pattern.search(text)]
+    money = [p for p in params if currency_of(unit_key(p.unit)) == unit_key(p.unit) and unit_key(p.unit)]
+    starts = [p for p in money if _START_AMOUNT.search(_named_by(p)) and not _END_AMOUNT.search(_named_by(p))]
+    ends = [p for p in money if _END_AMOUNT.search(_named_by(p)) and p not in starts]
+    if len(grows) != 1 or len(starts) != 1 or len(ends) > 1:
+        return []
+    moves = []
+    if starts[0].value != 1:
+        moves.append(Rebinding(starts[0].name, starts[0].value, 1.0, "the problem says the starting amount does not "
+                                                                     "matter: 1"))
+    if ends and ends[0].value != grows[0]:
+        moves.append(Rebinding(ends[0].name, ends[0].value, float(grows[0]), f"{grows[0]} times the starting amount "
+                                                                             f"of 1"))
+    return moves
 
 
 #: A parameter that counts how many times a month: ``periods_per_month  # compounding periods per month``.

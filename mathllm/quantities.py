@@ -194,7 +194,7 @@ def _stems(text: str) -> set[str]:
 _SENTENCE_END = re.compile(r"[.?!:;](?=\s)")
 
 
-_JOIN = re.compile(r"\s(?:with|and|while|whereas|but|plus|when)\s", re.IGNORECASE)
+_JOIN = re.compile(r"\s(?:with|and|while|whereas|but|plus|when)\s|[,;]\s", re.IGNORECASE)
 
 
 #: Words that give how often a year something happens: interest compounded or credited, payments.

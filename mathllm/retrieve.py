@@ -190,6 +190,16 @@ _ASKS_PRESENT_RE = re.compile(r"\b(?:worth|value)\s+(?:today|now)\b|(?<!\bnet )\
 #: discharges into tank 2"): a decay, where "charging through 6.8 kΩ from a 9 V source" rises to
 #: its source; the two texts share nearly all their other words.
 _DISCHARGE_RE = re.compile(r"\bdischarg\w*", re.IGNORECASE)
+#: A circuit driven by a source from an uncharged start ("a 5 V source is switched onto an
+#: uncharged 1 µF capacitor", "a 12 V supply", "q/C = 24 V with"), where a charged capacitor
+#: with no source ("charged to 100 V", "no source", "q(0) = C·100 V") discharges: one family,
+#: two programs.
+_SOURCE_RE = re.compile(r"\buncharged\b|(?<!\bno )\b(?:source|supply|battery)\b|=\s*\d+(?:\.\d+)?\s*V\s+with\b",
+                        re.IGNORECASE)
+_CHARGED_RE = re.compile(r"\bcharged\s+to\b|\bno\s+source\b|\bdischarg|q\(0\)\s*=\s*C\s*·|V_C\(0\)\s*=\s*[1-9]",
+                         re.IGNORECASE)
+_CAPACITOR_RE = re.compile(r"\bcapacit\w*|[µu]F\b")  # (a supply of crates is none)
+_SOURCE = "a source"
 #: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
 #: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
 _CONTINUOUS_RE = re.compile(r"\bcontinuous(?:ly)?\b(?!\s+(?:iv\s+|intravenous\s+)?infusion)|\bcontinually\b",
@@ -232,7 +242,11 @@ HOW_ADJECTIVE = {"wide": "width", "broad": "width", "long": "length", "high": "h
 #: patio be?", "Determine the width of", "What is its length?" (not "how long does it take").
 _ASKS_SIDE = re.compile(r"\bhow\s+(?P<how>wide|long|tall|high)\b(?=\s+(?:is|are|was|must|should|will|would)\b[^?]*"
                         r"\bbe\b|\s+(?:is|are|was)\s+(?:it|the|its|this|that)\b[^?]*\?)"
-                        r"|\b(?:find|determine|report|what\s+is|what's)\s+(?:the|its)\s+(?P<side>width|length|height)\b",
+                        r"|\b(?:find|determine|report|what\s+is|what's)\s+(?:the|its)\s+(?P<side>width|length|height)\b"
+                        # an altitude asked: "How high above sea level ... is the freezing level?", "At
+                        # what altitude (in m) does", "Estimate the altitude of the freezing level"
+                        r"|\bhow\s+(?P<up>high)\s+(?:up|above)\b|\bwhat\s+(?P<alt>altitude|elevation)\b"
+                        r"|\bthe\s+(?P<of>altitude|elevation)\s+of\b",
                         re.IGNORECASE)
 
 #: A question that asks which value of something is best: "the price that maximizes profit",
@@ -296,6 +310,8 @@ def profile(text: str) -> Counter[str]:
         out[_PRESENT] = 1
     if _DISCHARGE_RE.search(text):
         out[_DISCHARGE] = 1
+    if _SOURCE_RE.search(text) and not _CHARGED_RE.search(text) and _CAPACITOR_RE.search(text):
+        out[_SOURCE] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1
@@ -308,7 +324,9 @@ def profile(text: str) -> Counter[str]:
     if extreme := _ASKS_EXTREME.search(question):
         out[f"{_ASKS_THE}{_EXTREME[extreme['how'].lower()]}"] = 1  # (of whatever: "the maximum daily profit")
     if side := _ASKS_SIDE.search(question):
-        out[f"{_ASKS_THE}{HOW_ADJECTIVE.get((side['how'] or '').lower()) or side['side'].lower()}"] = 1
+        asked = (HOW_ADJECTIVE.get((side['how'] or '').lower()) or (side['side'] or '').lower()
+                 or "height")  # (an altitude is a height)
+        out[f"{_ASKS_THE}{asked}"] = 1
         # "how long is it?" asks a side, not a time: the entry tells it from "how wide" (it did
         # through the time flag before the side asked was in the profile), and a time flag would
         # now keep it from the examples of its kind ("Find the length of a rectangular garden")
@@ -487,7 +505,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY) if k not in (_PAYMENTS, _DISCHARGE)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE) if k not in (_PAYMENTS, _DISCHARGE)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

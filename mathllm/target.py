@@ -260,7 +260,8 @@ def _rounding(value: ast.expr, assigns: dict[str, ast.Assign], program: str, tex
 #: A comment naming states by index: "0 = dry, 1 = rain".
 _STATE = re.compile(r"(?<![\w.])(\d)\s*=\s*([a-z]+)\b", re.IGNORECASE)
 #: Where a question starts to name what it asks the chance of.
-_CHANCE = re.compile(r"\b(?:probability|chance|likely|likelihood|odds)\b|\bP\(", re.IGNORECASE)
+_CHANCE = re.compile(r"\b(?:probability|chance|likely|likelihood|odds|share|fraction|proportion|how often)\b|\bP\(",
+                     re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.IGNORECASE)
 
 
@@ -938,7 +939,8 @@ def _whose(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
     ``ratio_grace``: the example asked for Vera's share), and what the question asks for names
     exactly one other of those names and not the one read ("What is Nadia's portion?"): the
     answer reads that one (``ratio_nadia``)."""
-    params = {p.name for p in parse_parameters(program)}
+    values = {p.name: p.value for p in parse_parameters(program)}
+    params = set(values)
     heads: dict[str, dict[str, str]] = {}
     for name in params:
         head, _, who = name.rpartition("_")
@@ -947,22 +949,45 @@ def _whose(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", _asked_part(text))}
     read = [n for n in ast.walk(value) if isinstance(n, ast.Name) and n.id in params]
     swaps = []
+    person = ""
     for node in read:
         head, _, who = node.id.rpartition("_")
         group = heads.get(head, {})
         named = [w for w in group if w in asked]
         if len(group) >= 2 and who.lower() in group and len(named) == 1 and named[0] != who.lower():
             swaps.append((node, group[named[0]]))
+        elif len(group) >= 2 and who.lower() in group and not named:
+            # the names are the example's ("ratio_yusuf", "ratio_uma"): the one holding the number
+            # the text writes with the person asked ("Anna gets 4 parts" for "What is Anna's portion?")
+            people = {w: _written_with(text, w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", _asked_part(text))}
+            said = {n for ns in people.values() for n in ns}
+            holders = [name for name in group.values() if values[name] in said]
+            if len(said) == 1 and len(holders) == 1 and holders[0] != node.id:
+                swaps.append((node, holders[0]))
+                person = next(w for w, ns in people.items() if ns)
     if len(swaps) != 1 or any(n.id == swaps[0][0].id for n in read if n is not swaps[0][0]):
         return None
     node, other = swaps[0]
     old = node.id
     node.id = other
+    whose = other.rpartition('_')[2]
     try:
-        return ast.unparse(value), (f"the problem asks for {other.rpartition('_')[2].title()}'s, which the program holds as {other}; "
-                f"its answer read {old}")
+        if whose.lower() in asked:
+            return ast.unparse(value), (f"the problem asks for {whose.title()}'s, which the program holds as {other}; "
+                                        f"its answer read {old}")
+        return ast.unparse(value), (f"the problem asks for {person}'s, written with {fmt_value(values[other])}, "
+                                    f"which the program holds as {other}; its answer read {old}")
     finally:
         node.id = old
+
+
+def _written_with(text: str, name: str) -> set[float]:
+    """The numbers the text writes with a person's name: "Anna gets 4 parts" and "8 that Kofi
+    gets" give 4 and 8."""
+    num = r"(\d[\d,]*(?:\.\d+)?)"
+    found = re.findall(rf"\b{name}\s+(?:gets|receives|takes|has|is given|will get)\s+{num}", text)
+    found += re.findall(rf"{num}\s+(?:parts?\s+)?(?:that|which|for|to)\s+{name}\b", text)
+    return {float(n.replace(",", "")) for n in found}
 
 
 #: A unit of measure as a question writes it: "mL/h", "gtt/min", "mg/L".

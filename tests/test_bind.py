@@ -2081,9 +2081,15 @@ def test_the_question_number_is_the_one_before_its_conditions() -> None:
     out, moves = bind(REACH, REACH_PROGRAM)
     assert values(out) == {"year1": 2005, "N1": 37100, "year2": 2013, "N2": 39000, "level": 78000}
     assert [mv.name for mv in moves] == ["level", "N1"]
-    # no conditions to tell: every number stands in the question, nothing moves
+    # no conditions to tell: every number stands in the question; but 37,100 is written as one
+    # reading with year1's 2005, and N1 is the population in 2005
     plain = REACH.replace(", if it was", " when it was")
-    assert bind(plain, REACH_PROGRAM)[1] == []
+    out, moves = bind(plain, REACH_PROGRAM)
+    assert values(out) == {"year1": 2005, "N1": 37100, "year2": 2013, "N2": 39000, "level": 78000}
+    assert moves[0].reason == "the problem writes 37,100 as one reading with year1's 2005, 78000 apart from it"
+    # nor that: nothing moves
+    alone = plain.replace("37,100 people in 2005", "37,100 people at the start of 2005")
+    assert bind(alone.replace(" at the start of ", " and in "), REACH_PROGRAM)[1] == []
 
 
 def test_a_number_in_another_dimension_takes_the_free_number_joined_to_it() -> None:
@@ -2106,8 +2112,7 @@ def test_a_time_of_day_is_no_span() -> None:
                "years = 6  # saving period [year]\n")
     out, moves = bind(text, program)
     assert values(out)["years"] == 17
-    assert [str(mv) for mv in moves] == [("years = 6 -> 17 (the problem does not give 6; its one free number in "
-                                          "years is 17)")]
+    assert [str(mv) for mv in moves] == ["years = 6 -> 17 (the problem gives 17 years; 6 is a time of day)"]
 
 
 def test_two_fractions_sharing_a_percentage_take_the_free_one_by_their_words() -> None:
@@ -3626,3 +3631,88 @@ def test_made_up_fractions_take_the_rate_out_of_a_whole_and_the_percentage_besid
     program = ("prevalence = 0.2  # prevalence [1]\nsensitivity = 0.8  # P(positive | disease) [1]\n"
                "specificity = 0.621  # P(negative | no disease) [1]\nanswer = prevalence * sensitivity * specificity\n")
     assert values(bind(text, program)[0]) == {"prevalence": 0.005, "sensitivity": 0.8, "specificity": 0.86}
+
+
+def test_a_span_holding_a_time_of_day_takes_the_free_span() -> None:
+    text = ("A patient receives a single 500 mg intravenous bolus at 9:00. Blood samples are taken 2 hours after the "
+            "injection, when the plasma concentration is 18 mg/L, and 8 hours after the injection, when it is 6.5 mg/L.")
+    program = ("t1 = 9  # time of the first sample after the dose [h]\nC1 = 18  # [mg/L]\nt2 = 8  # [h]\n"
+               "C2 = 6.5  # [mg/L]\ndose = 500  # [mg]\nanswer = t1 + C1 + t2 + C2 + dose\n")
+    out, moves = bind(text, program)
+    assert values(out)["t1"] == 2
+    assert "t1 = 9 -> 2 (the problem gives 2 hours; 9 is a time of day)" in [str(mv) for mv in moves]
+
+
+def test_a_total_holding_a_price_apiece_and_the_price_a_total_trade() -> None:
+    text = ("Knowing that adult tickets cost 9 dollars apiece and child tickets 7 dollars apiece, and that 132 tickets "
+            "cost 1,018 dollars altogether, work out the number of adult tickets.")
+    program = ("total_count = 132  # number of tickets [1]\ntotal_value = 9  # total ticket revenue [USD]\n"
+               "price_adult = 1018  # ticket revenue per adult ticket [USD]\nprice_child = 7  # per child ticket [USD]\n"
+               "answer = total_count + total_value + price_adult + price_child\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("total_value", "price_adult")} == {"total_value": 1018, "price_adult": 9}
+    assert "price_adult = 1018 -> 9 (the problem gives 9 dollars; 1,018 is a total)" in [str(mv) for mv in moves]
+
+
+def test_two_rates_trade_by_words_cut_at_the_comma_before_the_next_number() -> None:
+    text = ("What is the peak plasma concentration (mg/L) after a single oral dose of 100 mg of atenolol, given "
+            "first-order absorption at 0.8 per hour, an elimination rate constant of 0.1 per hour and a distribution "
+            "volume of 68 L?")
+    program = ("dose = 100  # [mg]\nka = 0.1  # absorption rate constant [1/h]\nke = 0.8  # elimination rate constant "
+               "[1/h]\nV = 68  # [L]\nanswer = dose * ka * ke * V\n")
+    assert {k: values(bind(text, program)[0])[k] for k in ("ka", "ke")} == {"ka": 0.8, "ke": 0.1}
+
+
+def test_a_count_that_is_only_a_conversion_of_a_rate_takes_the_free_count_of_its_noun() -> None:
+    text = ("What is the number of aphids after 18 years, if 320 aphids and 41 ladybirds interact according to dx/dt = "
+            "0.87x - 0.0228xy, dy/dt = 0.0032xy - 0.67y (t in years)?")
+    program = ("alpha = 0.87  # [1/year]\nbeta = 0.0228  # [1/(predator*year)]\ngamma = 0.67  # [1/year]\n"
+               "delta = 0.0032  # [1/(prey*year)]\nx0 = 82.08  # initial aphids [animals]\n"
+               "y0 = 41.00  # initial ladybirds [animals]\nT = 18  # [year]\nanswer = x0 + y0\n")
+    assert values(bind(text, program)[0])["x0"] == 320
+
+
+def test_a_temperature_the_text_does_not_write_is_made_up() -> None:
+    text = ("What will a soil sample read 72 minutes after it is brought from the field into the lab, if it was 0 °C at "
+            "that moment, 11.5 °C after 17 minutes, and the surroundings are steady at 23 °C?")
+    program = ("T_env = 23  # [°C]\nT0 = 32  # temperature at the start [°C]\nt1 = 17  # [min]\nT1 = 11.5  # [°C]\n"
+               "t2 = 72  # [min]\nanswer = T_env + T0 + t1 + T1 + t2\n")
+    assert values(bind(text, program)[0])["T0"] == 0
+
+
+def test_a_reading_apart_from_its_companion_trades_with_the_level_that_holds_the_one_written_with_it() -> None:
+    text = ("In which year (decimal) will the number of monthly active users of a ride-sharing app reach 8.9 million "
+            "users, if it was 1.9 million users in 2017 and had grown exponentially to 3.5 million users by 2019?")
+    program = ("year1 = 2017  # year of the first value [year]\nN1 = 8.9  # users in 2017 [million users]\n"
+               "year2 = 2019  # [year]\nN2 = 3.5  # users in 2019 [million users]\n"
+               "level = 1.9  # level of interest [million users]\nanswer = N1 + N2 + level\n")
+    out, _ = bind(text, program)
+    assert {k: values(out)[k] for k in ("N1", "N2", "level")} == {"N1": 1.9, "N2": 3.5, "level": 8.9}
+    # written as one reading already: nothing moves
+    right = program.replace("N1 = 8.9", "N1 = 1.9").replace("level = 1.9", "level = 8.9")
+    assert bind(text, right)[1] == []
+
+
+@pytest.mark.parametrize("start, target", [(2.5, 2.5), (4, 2)])
+def test_a_starting_amount_that_does_not_matter_is_1_and_the_target_its_multiple(start: float, target: float) -> None:
+    text = ("With 2.5% annual interest compounded once a year, how many full years are needed until it has at least "
+            "doubled? The starting amount does not matter.")
+    program = (f"principal = {start}  # initial investment [GBP]\ntarget = {target}  # target balance [GBP]\n"
+               "rate = 0.025  # [1/year]\nanswer = principal + target + rate\n")
+    out, _ = bind(text, program)
+    assert {k: values(out)[k] for k in ("principal", "target")} == {"principal": 1, "target": 2}
+    # an amount given: nothing of this
+    given = text.replace("The starting amount does not matter.", "Mia deposits £500.")
+    assert values(bind(given, program)[0])["principal"] != 1
+
+
+def test_a_year_holding_a_year_of_the_data_takes_the_year_no_line_reads() -> None:
+    text = ("What ice break-up date of the lake does a linear least-squares trend predict for Zurich in 2014, based on "
+            "these records: 1970: 113, 1975: 110, 1980: 109, 1985: 99, 1990: 99 (day of year)?")
+    program = ("import numpy as np\n\nyears = np.array([1970, 1975, 1980, 1985, 1990])  # [year]\n"
+               "values = np.array([113, 110, 109, 99, 99])\ntarget_year = 1970  # year to extrapolate to [year]\n"
+               "answer = float(np.polyval(np.polyfit(years, values, 1), target_year))\n")
+    out, _ = bind(text, program)
+    assert values(out)["target_year"] == 2014
+    # the year asked taken already: nothing moves
+    assert bind(text, program.replace("target_year = 1970", "target_year = 2014"))[1] == []

@@ -775,3 +775,26 @@ def test_the_unit_asked_in_a_sentence_of_its_own(text: str, unit: str | None) ->
     assert asked_unit(text) == unit
     assert (f"asks {unit}" in profile(text)) if unit else not any(k.startswith("asks ") and k[5:6] != "a"
                                                                     for k in profile(text) if k != "asks a time")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("How high above sea level, in m, is the freezing level on a day when the town at 600 m records 12 °C?", True),
+    ("At what altitude (in m) does the temperature reach 0 °C?", True),
+    ("Estimate the altitude of the freezing level (0 °C) (in m).", True),
+    ("What is the temperature at the radio mast, 750 m above sea level?", False),
+    ("How cold is it at the summit at 2,000 m?", False),
+])
+def test_an_altitude_asked_is_a_height_asked(text: str, asks: bool) -> None:
+    assert ("asks the height" in profile(text)) is asks
+
+
+@pytest.mark.parametrize("text, source", [
+    ("What is the capacitor voltage 1.3 ms after a 5 V source is switched onto an uncharged 1 µF capacitor?", True),
+    ("Solve L q'' + R q' + q/C = 24 V with L = 22 mH, R = 47 Ω, C = 1 µF, q(0) = 0.", True),
+    ("I've wired a 12 V supply, a 47 Ω resistor and a 1 µF capacitor (starting at 0 V) in series.", True),
+    ("A 10 µF capacitor charged to 10 V is connected at t = 0 across a 1 kΩ resistor.", False),
+    ("RLC transient, series: R = 100 Ω; L = 470 mH; C = 4.7 µF; no source; V_C(0) = 100 V.", False),
+    ("Plant 1 can supply 88 crates and Plant 2 52.", False),  # no circuit
+])
+def test_a_circuit_driven_by_a_source_is_a_kind(text: str, source: bool) -> None:
+    assert ("a source" in profile(text)) is source

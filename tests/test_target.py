@@ -723,3 +723,28 @@ def test_the_share_of_the_one_the_question_names() -> None:
 def test_the_share_stays_where_the_question_names_the_one_read_or_no_single_other(question: str) -> None:
     text = f"When 12,150 CHF is shared out, Nadia gets 6 parts for every 8 that Vera gets and 4 that Grace gets. {question}"
     assert target(RATIO, ASKS_VERA, text)[1] is None
+
+
+def test_the_share_of_the_one_asked_by_the_number_written_with_them() -> None:
+    # the program's names are the example's: the one holding Anna's 4 parts is ratio_grace
+    text = ("When an inheritance of 4,560 CHF is shared out, Anna gets 4 parts for every 8 that Kofi gets and 7 that "
+            "Chen gets. What is Anna's portion?")
+    program = RATIO.replace("ratio_nadia = 6", "ratio_nadia = 8").replace("ratio_grace = 4", "ratio_grace = 4").replace(
+        "ratio_vera = 8", "ratio_vera = 7").replace("total = 12150", "total = 4560")
+    out, done = target(program, ASKS_VERA, text)
+    assert "answer = total * ratio_grace / parts" in out and answer(out) == pytest.approx(960)
+    assert "Anna's, written with 4" in done.reason
+    # two parameters hold 4: not clear
+    twice = program.replace("ratio_nadia = 8", "ratio_nadia = 4")
+    assert target(twice, ASKS_VERA, text)[1] is None
+
+
+def test_a_share_of_days_asks_the_chance_of_a_state() -> None:
+    program = ("import numpy as np\n\np_rain_after_rain = 0.68  # [1]\np_rain_after_dry = 0.23  # [1]\n\n"
+               "# states: 0 = dry, 1 = rain; row = today, column = tomorrow\n"
+               "P = np.array([[1 - p_rain_after_dry, p_rain_after_dry], [1 - p_rain_after_rain, p_rain_after_rain]])\n"
+               "dist = np.array([0.0, 1.0]) @ np.linalg.matrix_power(P, 500)\nanswer = float(dist[0])\n")
+    text = ("How large a share of days is rainy on average in a coastal valley, if rain follows rain with probability "
+            "0.68 and follows a dry day with probability 0.23?")
+    out, _ = target(program, ASKS_WOLVES, text)
+    assert out.endswith("answer = float(dist[1])\n") and answer(out) == pytest.approx(0.23 / 0.55)
