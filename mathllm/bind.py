@@ -833,6 +833,12 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                 fits = [i for i in fits if i not in used]
                 if len(fits) != 1 or p.name in cells:
                     continue
+            elif unit == "%" and all(_unit_of_measure(said[i]) for i in now):
+                # a percentage holding a measure ("The lab is kept at 24 °C" read as ``conc_target =
+                # 24  # [%]``): onto the one percentage no parameter takes
+                fits = [i for i in fits if i not in used]
+                if len(fits) != 1 or p.name in cells:
+                    continue
             elif unit == "1" and all(is_money(text, mentions[i]) or said[i].startswith("-") for i in now):
                 # a count holding an amount of money or a denomination ("2-euro coins ... 2 EUR
                 # apiece" read as ``total_count = 2  # number of coins in a jar``): onto the one free
@@ -3086,6 +3092,8 @@ def _scaled(program: str, name: str) -> bool:
     return bool(re.search(rf"\b{n}\s*[*/]\s*\d|(?<![\w.(])\d[\d.]*\s*[*/]\s*{n}\b", program))
 
 
+#: How many of a unit a program counts in a year when it divides by them (``days / 365``).
+_PER_YEAR = {"day": (365, 360), "month": (12,), "week": (52,)}
 #: The factors a value converted though written in its own unit was multiplied by: powers of ten,
 #: and minutes and hours (``c = 44400  # [N*s/m]`` for "740 N·s/m").
 _POWERS_AND_CLOCK = (1e3, 1e6, 1e-3, 1e-6, 60, 3600, 1 / 60, 1 / 3600)
@@ -3130,6 +3138,17 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
                 m = mentions[again[0]]
                 moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives "
                                        f"{_as_written(m, words[again[0]])}, in {p.unit} already"))
+            continue
+        # a span the program converts itself by the calendar, written in years ("in 2 years" for
+        # ``days = 2  # [day]`` beside ``years = days / 365``): 730 days, by the program's own year
+        per_year = _PER_YEAR.get(unit)
+        divided = per_year and re.search(rf"\b{re.escape(p.name)}\s*/\s*({'|'.join(map(str, per_year))})\b", program)
+        if len(found) == 1 and divided and said[found[0]] == "year" and not any(
+                q.name != p.name and found[0] in _sources(q, mentions) for q in params):
+            n, m = int(divided.group(1)), mentions[found[0]]
+            new = _value(m, p, Decimal(n))
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[found[0]])}; the "
+                                                         f"program counts {n} {unit}s a year: {fmt_value(new)}"))
             continue
         if len(found) != 1 or _scaled(program, p.name):
             continue

@@ -356,13 +356,13 @@ def profile(text: str) -> Counter[str]:
 
 
 #: Where a question names the unit of its answer: "how many mg", "in m²", "(in %)", "in kg?".
-_ASKED_IN = re.compile(r"\bhow many\s+(?P<a>[^\s,.;:?()]+)|\bin\s+(?P<b>[^\s,.;:?()]+)\s*(?:[?,.;)]|$)"
+_ASKED_IN = re.compile(r"\bhow many\s+(?P<a>[^\s,.;:?()]+)|\bin\s+(?P<b>[^\s,.;:?()]+)\s*(?:[?,.;)]|$|at\s+t\b)"
                        r"|\((?:in\s+)?(?P<c>[^\s,.;:?()]+)\)", re.IGNORECASE)
 
 
 #: Units an answer is asked in that :func:`~mathllm.bind.is_measure` does not list: areas,
 #: volumes in powers, temperatures, pressures, frequencies, forces, energies, electric units.
-_OTHER_UNIT = re.compile(r"[a-z]{1,2}\^[23]|°[cf]|[hk]?pa|k?hz|k?n|k?j|k?w|m?v|m?a|ohm|ω|kwh")
+_OTHER_UNIT = re.compile(r"[a-z]{1,2}\^[23]|°[cf]|[hk]?pa|k?hz|k?n|k?j|k?w|m?v|m?a|ohm|ω|kwh|volt|amp|ampere|watt|joule")
 
 
 def asked_unit(text: str) -> str | None:

@@ -3716,3 +3716,27 @@ def test_a_year_holding_a_year_of_the_data_takes_the_year_no_line_reads() -> Non
     assert values(out)["target_year"] == 2014
     # the year asked taken already: nothing moves
     assert bind(text, program.replace("target_year = 1970", "target_year = 2014"))[1] == []
+
+
+def test_a_percentage_holding_a_temperature_takes_the_free_percentage() -> None:
+    text = ("Mixing a 13% disinfectant into 1,100 mL of 37% disinfectant brings the alcohol content to exactly 21%. The "
+            "lab is kept at 24 °C. What quantity, in millilitres, was added?")
+    program = ("amount_1 = 1100  # amount of the first disinfectant [mL]\nconc_1 = 37  # [%]\n"
+               "conc_2 = 21  # alcohol in the added disinfectant [%]\nconc_target = 24  # alcohol in the mixture [%]\n"
+               "answer = amount_1 + conc_1 + conc_2 + conc_target\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("conc_1", "conc_2", "conc_target")} == {"conc_1": 37, "conc_2": 13,
+                                                                                 "conc_target": 21}
+    assert "conc_target = 24 -> 13 (the problem gives 13%; 24 is in °C)" in [str(mv) for mv in moves]
+
+
+def test_a_span_in_years_for_days_the_program_counts_by_its_own_year() -> None:
+    text = "What annual simple interest rate, in percent, makes a loan of £2,350 cost £103.40 of interest in 2 years?"
+    program = ("principal = 2350  # [GBP]\ndays = 2  # term [day]\ninterest = 103.4  # [GBP]\n\n"
+               "years = days / 365  # term in years [year]\nanswer = interest / (principal * years) * 100\n")
+    out, moves = bind(text, program)
+    assert values(out)["days"] == 730 and run_program(out).answer.value == pytest.approx(2.2)
+    assert [str(mv) for mv in moves] == ["days = 2 -> 730 (the problem gives 2 years; the program counts 365 days a "
+                                         "year: 730)"]
+    # the program does not count its year: nothing moves (days and years do not convert)
+    assert bind(text, program.replace("years = days / 365", "years = days"))[1] == []

@@ -770,6 +770,8 @@ def test_the_shipped_bank_marks_the_asides_its_problems_hold() -> None:
     ("How long until it falls to 6.1 mg/L (in minutes)? Please answer in hours.", "min"),  # the question's own
     ("When will the plasma level be down to 6.1 mg/L? Answer in hours. Also give the answer in minutes.", None),
     ("When will the plasma level be down to 6.1 mg/L? The answer in the lab book was wrong.", None),
+    ("Solve L q'' + R q' + q/C = 24 V with C = 1 µF, and give the capacitor voltage q/C in volts at t = 1.1 ms.", "volt"),
+    ("Solve L q'' + R q' + q/C = 48 V with C = 100 µF, and give the current q' in mA at t = 1.9 ms.", "ma"),
 ])
 def test_the_unit_asked_in_a_sentence_of_its_own(text: str, unit: str | None) -> None:
     assert asked_unit(text) == unit
