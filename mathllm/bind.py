@@ -681,7 +681,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     changed += crossed
     shared += changed
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
-             + _own_noun(text, params, mentions, words, said))
+             + _own_noun(text, params, mentions, words, said) + _by_name(text, params))
     program, params = _apply(program, params, named)
     items = _named_items(text, program, params, mentions, words, said)
     program, params = _apply(program, params, items)
@@ -1479,6 +1479,57 @@ def _year_in_list(text: str, program: str, params: list[Parameter], mentions: li
     p, m = takers[0], mentions[free[0]]
     return [Rebinding(p.name, p.value, float(m.value), f"{fmt_value(p.value)} is a year of the data; the one "
                                                        f"calendar year of the text no line reads is {m.written}")]
+
+
+def written_with(text: str, name: str) -> set[float]:
+    """The numbers the text writes with a person's name: "Anna gets 4 parts" and "8 that Kofi
+    gets" give 4 and 8."""
+    num = r"(\d[\d,]*(?:\.\d+)?)"
+    found = re.findall(rf"\b{name}\s+(?:gets|receives|takes|has|is given|will get)\s+{num}", text)
+    found += re.findall(rf"{num}\s+(?:parts?\s+)?(?:that|which|for|to)\s+{name}\b", text)
+    return {float(n.replace(",", "")) for n in found}
+
+
+def _by_name(text: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 2, a person's part: a parameter named after a person of the text (``ratio_zoe``) that
+    holds another number than the one the text writes with that name ("Zoe gets 8 parts for every
+    5 that Farid gets") takes that number, where the text writes one number with the name."""
+    moves = []
+    names = set(re.findall(r"\b[A-Z][a-z]+\b", text))
+    heads: dict[str, list[Parameter]] = {}
+    for p in params:
+        head, _, who = p.name.rpartition("_")
+        if head and len(who) >= 3 and who.isalpha():
+            heads.setdefault(head, []).append(p)
+    for group in heads.values():
+        if len(group) < 2:
+            continue
+        everyone = {w: written_with(text, w) for w in names}
+        everyone = {w: ns for w, ns in everyone.items() if len(ns) == 1}
+        values = {p.name: p.value for p in group}
+        unnamed = []
+        before = len(moves)
+        for p in group:
+            name = next((w for w in everyone if w.lower() == p.name.rpartition("_")[2].lower()), None)
+            if name is None:
+                unnamed.append(p)
+                continue
+            (n,) = everyone[name]
+            # (not where it holds another name's number: the model may have kept the example's
+            # names in the text's order, "ratio_dara = 9" for the second, Mateo's 9)
+            if p.value != n and not any(p.value in ns for ns in everyone.values()):
+                moves.append(Rebinding(p.name, p.value, n, f"the problem writes {fmt_value(n)} with {name}"))
+                values[p.name] = n
+        # the example's names (``ratio_ben`` beside the text's Zoe, Farid, Kofi): one of them left
+        # holding a number another holds, and one number written with a name no one holds
+        named = {n for p in group if p not in unnamed for n in [values[p.name]]}
+        left = sorted({n for ns in everyone.values() for n in ns} - set(values.values()))
+        clashing = [p for p in unnamed if values[p.name] in named or list(values.values()).count(values[p.name]) > 1]
+        if len(moves) > before and named and len(left) == 1 and len(clashing) == 1:
+            p = clashing[0]
+            moves.append(Rebinding(p.name, p.value, left[0], f"{fmt_value(values[p.name])} is another's; the text "
+                                                             f"writes {fmt_value(left[0])} with a name no parameter has"))
+    return moves
 
 
 def _beside_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Parameter]:
@@ -3283,6 +3334,20 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
                                                       or bare and (not u or u in _NO_UNIT) and not mentions[i].percent
                                                       and not is_money(text, mentions[i]))
                     and i not in used]
+            if len(takers) >= 2 and not free:
+                # a count the model wrote in the shared number's unit ("485 tickets cost 4,223 CHF"
+                # read as ``total_count = total_value = 4223`` with ``total_count  # number of
+                # tickets [CHF]``): the one taker whose words name a free count's noun takes it
+                counted = [(q, i) for q in takers for i, u in enumerate(said)
+                           if i not in used and u and _count(mentions[i]) and not _unit_of_measure(u)
+                           and u not in _CURRENCIES and u not in _NO_UNIT and _stems(u) & _count_words(q)
+                           and re.search(r"\bcount\b|\bnumber of\b", f"{q.name.replace('_', ' ')} {q.description}")]
+                if len(counted) == 1:
+                    q, i = counted[0]
+                    moves.append(Rebinding(q.name, q.value, _value(mentions[i], q),
+                                           f"the problem gives {_as_written(mentions[i], words[i])}, what "
+                                           f"{q.name} counts; {mentions[written[0]].written} is taken"))
+                continue
             if len(takers) < 2 or len(free) != 1:
                 continue
             m = mentions[free[0]]

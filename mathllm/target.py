@@ -112,7 +112,7 @@ import ast
 import re
 from itertools import combinations
 
-from .bind import _factor, _named_by, _nth, unit_key, unit_word
+from .bind import _factor, _named_by, _nth, unit_key, unit_word, written_with
 from .contract import parse_parameters, split_comment
 from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
@@ -959,7 +959,7 @@ def _whose(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
         elif len(group) >= 2 and who.lower() in group and not named:
             # the names are the example's ("ratio_yusuf", "ratio_uma"): the one holding the number
             # the text writes with the person asked ("Anna gets 4 parts" for "What is Anna's portion?")
-            people = {w: _written_with(text, w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", _asked_part(text))}
+            people = {w: written_with(text, w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", _asked_part(text))}
             said = {n for ns in people.values() for n in ns}
             holders = [name for name in group.values() if values[name] in said]
             if len(said) == 1 and len(holders) == 1 and holders[0] != node.id:
@@ -980,14 +980,6 @@ def _whose(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
     finally:
         node.id = old
 
-
-def _written_with(text: str, name: str) -> set[float]:
-    """The numbers the text writes with a person's name: "Anna gets 4 parts" and "8 that Kofi
-    gets" give 4 and 8."""
-    num = r"(\d[\d,]*(?:\.\d+)?)"
-    found = re.findall(rf"\b{name}\s+(?:gets|receives|takes|has|is given|will get)\s+{num}", text)
-    found += re.findall(rf"{num}\s+(?:parts?\s+)?(?:that|which|for|to)\s+{name}\b", text)
-    return {float(n.replace(",", "")) for n in found}
 
 
 #: A unit of measure as a question writes it: "mL/h", "gtt/min", "mg/L".

@@ -3736,7 +3736,31 @@ def test_a_span_in_years_for_days_the_program_counts_by_its_own_year() -> None:
                "years = days / 365  # term in years [year]\nanswer = interest / (principal * years) * 100\n")
     out, moves = bind(text, program)
     assert values(out)["days"] == 730 and run_program(out).answer.value == pytest.approx(2.2)
-    assert [str(mv) for mv in moves] == ["days = 2 -> 730 (the problem gives 2 years; the program counts 365 days a "
-                                         "year: 730)"]
+    assert [str(mv) for mv in moves] == [("days = 2 -> 730 (the problem gives 2 years; the program counts 365 days a "
+                                         "year: 730)")]
     # the program does not count its year: nothing moves (days and years do not convert)
     assert bind(text, program.replace("years = days / 365", "years = days"))[1] == []
+
+
+def test_a_count_written_in_the_shared_numbers_unit_takes_the_free_count_of_its_noun() -> None:
+    text = ("Knowing that adult tickets cost 19 CHF apiece and child tickets 3 CHF apiece, and that 485 tickets cost "
+            "4,223 CHF altogether, work out the number of adult tickets.")
+    program = ("total_count = 4223  # number of tickets [CHF]\ntotal_value = 4223  # total ticket revenue [CHF]\n"
+               "price_adult = 19  # [CHF]\nprice_child = 3  # [CHF]\nanswer = total_count + total_value\n")
+    out, _ = bind(text, program)
+    assert {k: values(out)[k] for k in ("total_count", "total_value")} == {"total_count": 485, "total_value": 4223}
+
+
+def test_a_part_named_after_a_person_takes_the_number_written_with_the_name() -> None:
+    text = ("When the profit of their shop of 17,575 dollars is shared out, Zoe gets 8 parts for every 5 that Farid gets "
+            "and 6 that Kofi gets. What is Zoe's portion?")
+    program = ("total = 17575  # amount shared [USD]\nratio_ben = 8  # Ben's part of the ratio [1]\n"
+               "ratio_lena = 6  # Lena's part of the ratio [1]\nratio_zoe = 3  # Zoe's part of the ratio [1]\n"
+               "parts = ratio_ben + ratio_lena + ratio_zoe\nanswer = total * ratio_zoe / parts\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("ratio_ben", "ratio_lena", "ratio_zoe")} == {"ratio_ben": 5, "ratio_lena": 6,
+                                                                                     "ratio_zoe": 8}
+    assert run_program(out).answer.value == pytest.approx(7400)
+    # the names the program has are none of the text's: nothing moves by name
+    other = text.replace("Zoe", "Uma")
+    assert all(mv.name not in ("ratio_zoe", "ratio_ben") for mv in bind(other, program)[1])
