@@ -1486,7 +1486,8 @@ def written_with(text: str, name: str) -> set[float]:
     gets" give 4 and 8."""
     num = r"(\d[\d,]*(?:\.\d+)?)"
     found = re.findall(rf"\b{name}\s+(?:gets|receives|takes|has|is given|will get)\s+{num}", text)
-    found += re.findall(rf"{num}\s+(?:parts?\s+)?(?:that|which|for|to)\s+{name}\b", text)
+    # (a person's part, not a place's order: "50 for Nice" is no part of Nice's)
+    found += re.findall(rf"{num}\s+(?:parts?\s+)?(?:that|which)\s+{name}\s+(?:gets|receives|takes|has)\b", text)
     return {float(n.replace(",", "")) for n in found}
 
 

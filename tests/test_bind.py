@@ -3757,7 +3757,7 @@ def test_a_part_named_after_a_person_takes_the_number_written_with_the_name() ->
     program = ("total = 17575  # amount shared [USD]\nratio_ben = 8  # Ben's part of the ratio [1]\n"
                "ratio_lena = 6  # Lena's part of the ratio [1]\nratio_zoe = 3  # Zoe's part of the ratio [1]\n"
                "parts = ratio_ben + ratio_lena + ratio_zoe\nanswer = total * ratio_zoe / parts\n")
-    out, moves = bind(text, program)
+    out, _ = bind(text, program)
     assert {k: values(out)[k] for k in ("ratio_ben", "ratio_lena", "ratio_zoe")} == {"ratio_ben": 5, "ratio_lena": 6,
                                                                                      "ratio_zoe": 8}
     assert run_program(out).answer.value == pytest.approx(7400)
