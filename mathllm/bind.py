@@ -1896,9 +1896,7 @@ def _off_reading(text: str, params: list[Parameter], mentions: list[Mention], sa
                                 and said[f] == said[own] and _one_reading(text, mentions, f, c)]
                         holders = [r for r in params if held and sources[r.name] == held and r is not p
                                    and unit_key(r.unit) == unit and not _PAIR_INDEX.fullmatch(r.name)]
-                        # (its own number written once in its unit: "36 minutes" is no second "36 °F")
-                        alike = [k for k, m in enumerate(mentions) if m.value == mentions[own].value and said[k] == said[own]]
-                        if len(held) == 1 and len(holders) == 1 and alike == [own] and _written_once(mentions, c, held[0]):
+                        if len(held) == 1 and len(holders) == 1 and _written_once(mentions, own, c, held[0]):
                             r = holders[0]
                             # (they trade their values as the model wrote them: "1.9 million" may be 1.9)
                             moves += [Rebinding(p.name, p.value, r.value,
