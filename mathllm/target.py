@@ -443,6 +443,13 @@ def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str
             for k, stems in enumerate(named):
                 if word.group()[:4] in stems:
                     first.setdefault(k, word.start())
+        # what the question counts, where it says so ("Knowing that chickens have 2 legs ..., work
+        # out the number of goats" names the chickens first and asks for the goats)
+        counted = [k for m in re.finditer(r"\b(?:number of|how many)\s+(?:\w+\s+)?([a-z]{3,})",
+                                          question_of(text).lower())
+                   for k, stems in enumerate(named) if m.group(1)[:4] in stems]
+        if len(set(counted)) == 1:
+            first = {counted[0]: 0}
         if not first:
             return None
         k = min(first, key=first.__getitem__)

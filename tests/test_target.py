@@ -748,3 +748,15 @@ def test_a_share_of_days_asks_the_chance_of_a_state() -> None:
             "0.68 and follows a dry day with probability 0.23?")
     out, _ = target(program, ASKS_WOLVES, text)
     assert out.endswith("answer = float(dist[1])\n") and answer(out) == pytest.approx(0.23 / 0.55)
+
+
+def test_the_unknown_the_question_counts_though_another_is_named_first() -> None:
+    program = ('import sympy as sp\n\ntotal_count = 19  # [1]\ntotal_value = 64  # [legs]\n\n'
+               'a, b = sp.symbols("a b")  # numbers of chickens and goats\n'
+               'eqs = [sp.Eq(a + b, total_count), sp.Eq(2 * a + 4 * b, total_value)]\n'
+               'sol = sp.solve(eqs, [a, b])\nanswer = sol[a]\n')
+    text = ("Knowing that chickens have 2 legs apiece and goats 4 legs apiece, and that 19 animals on a farm have 64 "
+            "legs altogether, work out the number of goats.")
+    out, _ = target(program, ASKS_WOLVES, text)
+    assert "answer = sol[b]" in out and answer(out) == 13
+    assert target(program, ASKS_WOLVES, text.replace("number of goats", "number of chickens"))[1] is None
