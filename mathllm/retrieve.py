@@ -199,9 +199,6 @@ _SOURCE_RE = re.compile(r"\buncharged\b|(?<!\bno )\b(?:source|supply|battery)\b|
 _CHARGED_RE = re.compile(r"\bcharged\s+to\b|\bno\s+source\b|\bdischarg|q\(0\)\s*=\s*C\s*·|V_C\(0\)\s*=\s*[1-9]",
                          re.IGNORECASE)
 _CAPACITOR_RE = re.compile(r"\bcapacit\w*|[µu]F\b")  # (a supply of crates is none)
-#: A fence split by internal fences into pens: another program than one enclosure.
-_PENS_RE = re.compile(r"\binternal\s+fences?\b|\b(?:equal|separate)\s+pens\b", re.IGNORECASE)
-_PENS = "pens"
 _SOURCE = "a source"
 #: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
 #: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
@@ -315,8 +312,6 @@ def profile(text: str) -> Counter[str]:
         out[_DISCHARGE] = 1
     if _SOURCE_RE.search(text) and not _CHARGED_RE.search(text) and _CAPACITOR_RE.search(text):
         out[_SOURCE] = 1
-    if _PENS_RE.search(text):
-        out[_PENS] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1
@@ -510,7 +505,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PENS) if k not in (_PAYMENTS, _DISCHARGE)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE) if k not in (_PAYMENTS, _DISCHARGE)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

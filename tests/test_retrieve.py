@@ -801,11 +801,3 @@ def test_an_altitude_asked_is_a_height_asked(text: str, asks: bool) -> None:
 def test_a_circuit_driven_by_a_source_is_a_kind(text: str, source: bool) -> None:
     assert ("a source" in profile(text)) is source
 
-
-@pytest.mark.parametrize("text, pens", [
-    ("A paddock on a river bank, and 1 internal fence perpendicular to the river splits it into 2 equal pens.", True),
-    ("A rectangular garden uses a wall of the house as one side, and 2 internal fences split it.", True),
-    ("A rectangular paddock uses a straight river bank as one side; 55 m of fence is available.", False),
-])
-def test_a_fence_split_into_pens_is_a_kind(text: str, pens: bool) -> None:
-    assert ("pens" in profile(text)) is pens
