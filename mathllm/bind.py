@@ -324,7 +324,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from itertools import combinations, pairwise, permutations
@@ -1491,27 +1491,35 @@ def written_with(text: str, name: str) -> set[float]:
     return {float(n.replace(",", "")) for n in found}
 
 
+def named_alike(names: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Parameter names that differ only by a name after their common head (``ratio_nadia``,
+    ``ratio_vera``): head -> {that name in lower case: the parameter's name}."""
+    heads: dict[str, dict[str, str]] = {}
+    for name in names:
+        head, _, who = name.rpartition("_")
+        if head and len(who) >= 3 and who.isalpha():
+            heads.setdefault(head, {})[who.lower()] = name
+    return heads
+
+
 def _by_name(text: str, params: list[Parameter]) -> list[Rebinding]:
     """Rule 2, a person's part: a parameter named after a person of the text (``ratio_zoe``) that
     holds another number than the one the text writes with that name ("Zoe gets 8 parts for every
     5 that Farid gets") takes that number, where the text writes one number with the name."""
+    by = {p.name: p for p in params}
+    groups = [alike for alike in named_alike(by).values() if len(alike) >= 2]
+    if not groups:
+        return []
     moves = []
-    names = set(re.findall(r"\b[A-Z][a-z]+\b", text))
-    heads: dict[str, list[Parameter]] = {}
-    for p in params:
-        head, _, who = p.name.rpartition("_")
-        if head and len(who) >= 3 and who.isalpha():
-            heads.setdefault(head, []).append(p)
-    for group in heads.values():
-        if len(group) < 2:
-            continue
-        everyone = {w: written_with(text, w) for w in names}
-        everyone = {w: ns for w, ns in everyone.items() if len(ns) == 1}
+    # the numbers the text writes with each name, where it writes one
+    everyone = {w: ns for w in set(re.findall(r"\b[A-Z][a-z]+\b", text)) if len(ns := written_with(text, w)) == 1}
+    for alike in groups:
+        group = [by[name] for name in alike.values()]
         values = {p.name: p.value for p in group}
         unnamed = []
         before = len(moves)
-        for p in group:
-            name = next((w for w in everyone if w.lower() == p.name.rpartition("_")[2].lower()), None)
+        for who, p in zip(alike, group, strict=True):
+            name = next((w for w in everyone if w.lower() == who), None)
             if name is None:
                 unnamed.append(p)
                 continue
@@ -1523,7 +1531,7 @@ def _by_name(text: str, params: list[Parameter]) -> list[Rebinding]:
                 values[p.name] = n
         # the example's names (``ratio_ben`` beside the text's Zoe, Farid, Kofi): one of them left
         # holding a number another holds, and one number written with a name no one holds
-        named = {n for p in group if p not in unnamed for n in [values[p.name]]}
+        named = {values[p.name] for p in group if p not in unnamed}
         left = sorted({n for ns in everyone.values() for n in ns} - set(values.values()))
         clashing = [p for p in unnamed if values[p.name] in named or list(values.values()).count(values[p.name]) > 1]
         if len(moves) > before and named and len(left) == 1 and len(clashing) == 1:
@@ -3835,8 +3843,24 @@ _ANY_AMOUNT = re.compile(r"\b(?:starting|initial|original)\s+(?:amount|sum|inves
                          r"\s+(?:does\s+not|doesn't|do\s+not)\s+matter\b|\bany\s+(?:starting\s+|initial\s+)?"
                          r"(?:amount|sum|deposit|investment)\b|\bwhatever\s+(?:the\s+)?(?:starting|initial)\s+amount\b",
                          re.IGNORECASE)
-_GROWS_BY = {2: re.compile(r"\b(?:doubl\w*|twice)\b", re.IGNORECASE), 3: re.compile(r"\b(?:tripl\w*|trebl\w*)\b", re.IGNORECASE),
-             4: re.compile(r"\bquadrupl\w*\b", re.IGNORECASE)}
+#: A multiple written in words: "double", "twice", "three times", "threefold", "quadruples".
+_MULTIPLES = {
+    2: r"doubl\w*|twice|two times|twofold|two-fold|2-fold",
+    3: r"tripl\w*|trebl\w*|three times|threefold|three-fold|3-fold",
+    4: r"quadrupl\w*|four times|fourfold|four-fold|4-fold",
+    5: r"five times|fivefold|five-fold|5-fold",
+    10: r"ten times|tenfold|ten-fold|10-fold",
+}
+# (not how often: "twice a day", "three times per week")
+_MULTIPLE = {n: re.compile(rf"\b(?:{words})\b(?!\s+(?:a|an|per|each|every|daily|weekly)\b)", re.IGNORECASE)
+             for n, words in _MULTIPLES.items()}
+
+
+def multiples(text: str) -> set[int]:
+    """The multiples the text writes in words (2 for "doubled", 3 for "three times")."""
+    return {n for n, pattern in _MULTIPLE.items() if pattern.search(text)}
+
+
 _START_AMOUNT = re.compile(r"\b(?:principal|initial|start\w*|deposit\w*|invest\w*|present)\b", re.IGNORECASE)
 _END_AMOUNT = re.compile(r"\b(?:target|goal|final|future|doubled|tripled|end)\b", re.IGNORECASE)
 
@@ -3849,7 +3873,7 @@ def _any_amount(text: str, params: list[Parameter], mentions: list[Mention]) -> 
     one named for the end (``target``) the multiple the text asks (2 for "doubled")."""
     if not _ANY_AMOUNT.search(text) or any(is_money(text, m) for m in mentions):
         return []
-    grows = [n for n, pattern in _GROWS_BY.items() if pattern.search(text)]
+    grows = sorted(multiples(text))
     money = [p for p in params if currency_of(unit_key(p.unit)) == unit_key(p.unit) and unit_key(p.unit)]
     starts = [p for p in money if _START_AMOUNT.search(_named_by(p)) and not _END_AMOUNT.search(_named_by(p))]
     ends = [p for p in money if _END_AMOUNT.search(_named_by(p)) and p not in starts]

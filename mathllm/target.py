@@ -112,7 +112,16 @@ import ast
 import re
 from itertools import combinations
 
-from .bind import _factor, _named_by, _nth, unit_key, unit_word, written_with
+from .bind import (
+    _factor,
+    _named_by,
+    _nth,
+    multiples,
+    named_alike,
+    unit_key,
+    unit_word,
+    written_with,
+)
 from .contract import parse_parameters, split_comment
 from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
@@ -948,11 +957,7 @@ def _whose(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: 
     answer reads that one (``ratio_nadia``)."""
     values = {p.name: p.value for p in parse_parameters(program)}
     params = set(values)
-    heads: dict[str, dict[str, str]] = {}
-    for name in params:
-        head, _, who = name.rpartition("_")
-        if head and len(who) >= 3 and who.isalpha():
-            heads.setdefault(head, {})[who.lower()] = name
+    heads = named_alike(values)
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", _asked_part(text))}
     read = [n for n in ast.walk(value) if isinstance(n, ast.Name) and n.id in params]
     swaps = []
@@ -1022,23 +1027,6 @@ def _in_asked_unit(value: ast.expr, assigns: dict[str, ast.Assign], program: str
     return f"float({hits[0]})", f"the problem asks for {hits[0]} in its unit, the program converted it further"
 
 
-#: A multiple written in words: "double", "twice", "three times", "threefold", "quadruples".
-_MULTIPLES = {
-    2: r"doubl\w*|twice|two times|twofold|two-fold|2-fold",
-    3: r"tripl\w*|trebl\w*|three times|threefold|three-fold|3-fold",
-    4: r"quadrupl\w*|four times|fourfold|four-fold|4-fold",
-    5: r"five times|fivefold|five-fold|5-fold",
-    10: r"ten times|tenfold|ten-fold|10-fold",
-}
-# (not how often: "twice a day", "three times per week")
-_MULTIPLE = {n: re.compile(rf"\b(?:{words})\b(?!\s+(?:a|an|per|each|every|daily|weekly)\b)", re.IGNORECASE)
-             for n, words in _MULTIPLES.items()}
-
-
-def _multiples(text: str) -> set[int]:
-    return {n for n, pattern in _MULTIPLE.items() if pattern.search(text)}
-
-
 def _literals_in_statements(program: str, value: int) -> list[ast.Constant]:
     """The number ``value`` written in ``program``'s statements (not in its parameter lines)."""
     try:
@@ -1057,7 +1045,7 @@ def _literals_in_statements(program: str, value: int) -> list[ast.Constant]:
 
 def _multiple(program: str, text: str, example: Example) -> tuple[str, Retarget] | None:
     """Rule 15: the multiple the text asks for, where the program kept the example's."""
-    theirs, mine = _multiples(example.problem), _multiples(text)
+    theirs, mine = multiples(example.problem), multiples(text)
     if len(theirs) != 1 or len(mine) != 1 or theirs == mine:
         return None
     (old,), (new,) = theirs, mine
