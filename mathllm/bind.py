@@ -530,7 +530,16 @@ def _said(text: str, m: Mention, mentions: list[Mention], word: str) -> str:
     rest = text[m.end:between(text, m, mentions)[1]]
     if word not in "$€£¥":
         rest = rest.split(word, 1)[1] if word in rest else ""
+    if charged := _CHARGED_PER.match(rest):
+        # "$7 is charged per hour": a price per unit of time, as programs write ``[USD/h]``
+        return f"{key}/{_TIME_KEY[charged.group(1).lower()]}"
     return f"{key}/unit" if _EACH.match(rest) else key
+
+
+#: An amount of money charged per unit of time, its verb between: "$7 is charged per hour".
+_CHARGED_PER = re.compile(r"^\s*(?:is|are)\s+(?:charged|billed|paid|earned|due)\s+(?:per|an?|each)\s+"
+                          r"(hour|day|week|month|year|minute)\b", re.IGNORECASE)
+_TIME_KEY = {"hour": "h", "day": "day", "week": "week", "month": "month", "year": "year", "minute": "min"}
 
 
 #: A count of something per unit of time right after a number: "1.05 contacts per day".
@@ -603,13 +612,31 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     The rules run again on what they made, up to three times in all, until nothing moves: a
     later rule can give an earlier one its evidence (rule 13 rebuilds ``time_run_*`` from the
     text's list of 6 times, and then "7 runs" is the one free number of a count holding "5 km")."""
-    moves: list[Rebinding] = []
+    program, moves = _thousands(program)
     for _ in range(3):
         program, more = _bind_once(text, program)
         if not more:
             break
         moves += more
     return program, moves
+
+
+#: A parameter line whose number has a thousands comma: ``target = 24,000  # [GBP]`` (a tuple in Python).
+_THOUSANDS_LINE = re.compile(r"^(?P<head>[A-Za-z_]\w*\s*=\s*)(?P<num>\d{1,3}(?:,\d{3})+)(?P<tail>\s*(?:#.*)?)$", re.MULTILINE)
+
+
+def _thousands(program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 0: a parameter the model wrote with a thousands comma (``target = 24,000  # [GBP]``,
+    which Python reads as the tuple ``(24, 0)``) takes the number it spells."""
+    moves = []
+
+    def whole(m: re.Match[str]) -> str:
+        number = int(m["num"].replace(",", ""))
+        moves.append(Rebinding(m["head"].split("=")[0].strip(), float(m["num"].split(",")[0]), float(number),
+                               f"the model wrote {m['num']}, a tuple in Python; the number is {number}"))
+        return f"{m['head']}{number}{m['tail']}"
+
+    return _THOUSANDS_LINE.sub(whole, program), moves
 
 
 def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
@@ -631,9 +658,13 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, early = data_rule(text, program)
     if early:
         params = parse_parameters(program)
-    moves = _other_unit(text, params, mentions, words, said)
+    # a tank of pure water first: its start holds no number for rule 1 to trade ("2,000 L of pure
+    # water" read as ``S0 = 2000  # [kg]``, ``volume = 108.1  # [L]``)
+    emptied = _empty_start(text, params, mentions, said, dissolved_only=True)
+    program, params = _apply(program, params, emptied)
+    moves = emptied + _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
-    program, params = _apply(program, params, moves, units=True)
+    program, params = _apply(program, params, moves[len(emptied):], units=True)
     asked = _asked_number(text, params, mentions, said)
     program, params = _apply(program, params, asked)
     moves += asked
@@ -653,6 +684,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
                + _rescaled(text, params, mentions)
                + _scaled_alike(params, mentions))
     program, params = _apply(program, params, percent)
+    in_unit = _scale_in_unit(params, mentions, said)
+    program, params = _apply(program, params, in_unit, units=True)
+    percent += in_unit
     converted = _converted(program, params, mentions, words, said) + _per_other_unit(program, params)
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
@@ -681,7 +715,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     changed += crossed
     shared += changed
     named = (_named_periods(text, params, mentions, words, said) + _only(text, params, mentions, words, said)
-             + _own_noun(text, params, mentions, words, said) + _by_name(text, params))
+             + _own_noun(text, params, mentions, words, said) + _by_name(text, params)
+             + _listed_roles(text, params, mentions) + _listed_pair(text, params, mentions, said))
     program, params = _apply(program, params, named)
     items = _named_items(text, program, params, mentions, words, said)
     program, params = _apply(program, params, items)
@@ -697,6 +732,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
                     + _price_step(text, params, mentions, said))
     program, params = _apply(program, params, coefficients)
     table = _table(raw, params)  # lines matter: a list of products, then "Available per day: ..."
+    table += _routes(text, params, mentions)
     program, params = _apply(program, params, table)
     labelled = _labelled(text, params)
     program, params = _apply(program, params, labelled)
@@ -780,9 +816,18 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
     cells, _ = table_cells(params)  # a linear program's table is rule 6's to put right
     moves: list[tuple[int, bool, Rebinding]] = []  # (number, chosen as the only free one, move)
     crowded: dict[str, list[tuple[Parameter, list[int]]]] = {}  # unit -> those with several free numbers
+    # one that trades with a zero named alike ("the town at 0 m records 26 °C" read as ``T_base =
+    # 0  # [°C]``, ``h_base = 26  # [m]``) is _crossed's
+    zero = [i for i, m in enumerate(mentions) if m.value == 0]
+    trading = {p.name for p in params for q in params
+               if len(zero) == 1 and q.value == 0 and len(sources[p.name]) == 1 and _alike_but_quantity(p.name, q.name)
+               and _factor(said[zero[0]], units[p.name]) is not None and _factor(said[zero[0]], units[q.name]) is None
+               and _factor(said[sources[p.name][0]], units[q.name]) is not None}
     for p in params:
         unit = units[p.name]
         now = sources[p.name]
+        if p.name in trading:
+            continue
         # a unit of the parameter's dimension is its own: "47 kΩ" for ``[Ohm]`` (rule 10 converts)
         if not unit or not now or any(_factor(said[i], unit) is not None for i in now) \
                 or _converted_from(p, unit, mentions, said):
@@ -950,8 +995,18 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
     ``h_base = 30  # [m]``) trade their numbers, converted into each one's unit. Two counts
     (``[1]``) trade where the nouns after their numbers say so (:func:`_counts_crossed`)."""
     sources = {p.name: _sources(p, mentions) for p in params}
-    held = [i for p in params for i in sources[p.name]]
     after = [_next_word(text, m) for m in mentions]
+    # a zero the text writes once is the source of a zero named alike to another parameter but
+    # for its quantity ("the town at 0 m records 26 °C" read as ``T_base = 0  # [°C]``, ``h_base =
+    # 26  # [m]``): the names say the two are read together; a zero no name pairs (``T_freeze =
+    # 0``) is the model's own
+    written_zero = [i for i, m in enumerate(mentions) if m.value == 0]
+    if len(written_zero) == 1:
+        for p in params:
+            if p.value == 0 and not sources[p.name] and any(
+                    q is not p and q.value != 0 and _alike_but_quantity(p.name, q.name) for q in params):
+                sources[p.name] = written_zero
+    held = [i for p in params for i in sources[p.name]]
 
     def fits(k: int, unit: str, x: Parameter) -> bool:
         # a count in no unit counts what its words name ("54 animals" for ``total_count  #
@@ -1028,6 +1083,14 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
             moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
                                    f"the problem gives {_as_written(mentions[k], words[k])}; {why}"))
     return [mv for mv in moves if mv.new != mv.old]
+
+
+def _alike_but_quantity(a: str, b: str) -> bool:
+    """Whether two names differ only by the quantity before their shared qualifier (``T_base``,
+    ``h_base``; ``T0``, ``x0`` do not count: a digit qualifies nothing)."""
+    pa, _, qa = a.partition("_")
+    pb, _, qb = b.partition("_")
+    return bool(qa) and qa == qb and len(qa) > 1 and pa != pb
 
 
 #: Words of a parameter that is a total ("total ticket revenue"), and of one that is a price of
@@ -1135,6 +1198,18 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # ``T0 = 32  # [°C]`` is "0 °C" in °F, no value in °C
     invented |= {p.name for p in params if unit_key(p.unit) in _TEMPERATURES and not sources[p.name]
                  and not any(float(abs(m.value)) == abs(p.value) for m in mentions)}
+    # a price per unit of time the text gives no number for, however the verifier scales one,
+    # where the text writes one in just that unit: ``rate = 0.07  # [USD/h]`` for "$7 is charged
+    # per hour" is no 7 %
+    invented |= {p.name for p in params if not sources[p.name] and "/" in unit_key(p.unit)
+                 and currency_of(unit_key(p.unit).split("/")[0]) and unit_key(p.unit) in said
+                 and p.value not in (0, 1) and structural_reason(p) is None
+                 and not any(math.isclose(p.value, float(m.value * m.scale) * f, rel_tol=1e-9)
+                             for m in mentions for f in (1, 100, 1000, 1e6, 12, 1 / 12))}
+    # a fraction holding a unit conversion's factor (``fraction_left = 0.0254``, an inch in
+    # metres) holds no conversion: the verifier's convention is no value of it
+    invented |= {p.name for p in params if unit_key(p.unit) == "1" and not sources[p.name]
+                 and p.value in _CONVERSION_LITERALS}
     # a time of day is no span: "open until 6 pm" gives no ``years = 6``
     clock = {i for i, m in enumerate(mentions) if _CLOCK_TIME.match(text, m.end)}
     invented |= {p.name for p in params if sources[p.name] and all(i in clock for i in sources[p.name])
@@ -1201,7 +1276,9 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
         """The free numbers of the text that can be ``p``'s value in ``unit``."""
         # (a unit of its dimension counts, converted: "2.2 kΩ" for ``R  # [Ohm]``; a zero only
         # in the parameter's own unit, where no parameter of that unit holds zero: "shows 0 °C")
-        zero = unit not in {"", "1"} and not any(q.value == 0 and units[q.name] == unit for q in params)
+        # (nor where one named alike but for its quantity holds zero: the two trade, see _crossed)
+        zero = unit not in {"", "1"} and not any(
+            q.value == 0 and (units[q.name] == unit or _alike_but_quantity(p.name, q.name)) for q in params)
         fits = [i for i, (u, m) in enumerate(zip(said, mentions, strict=True))
                 if i not in owned and (m.value != 0 or (zero and u == unit)) and not after_per(text, m)
                 and (_written_in(u, unit, p.value) or _factor(u, unit) is not None or _counted_per(text, m, p, unit)
@@ -1212,6 +1289,16 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # written in the rate's own unit is it, rather than a percentage
             exact = [i for i in fits if _factor(said[i], unit) is not None]
             fits = exact if len(exact) == 1 else fits
+        if len(fits) > 1 and "/" in unit:
+            # "$7 is charged per hour" for ``rate  # [USD/h]``, rather than the bill's "$70"
+            exact = [i for i in fits if said[i] == unit]
+            fits = exact if len(exact) == 1 else fits
+        if len(fits) > 1 and p.name in invented:
+            # "an elimination half-life of 1.2 hours" for ``half_life = 12  # [h]``, not the "9
+            # weeks" since an appointment: the one written with the parameter's own words
+            own = _stems(_named_by(p)) - _GENERIC_OWN
+            mine = [i for i in fits if _clause_words(text, mentions[i]) & own]
+            fits = mine if len(mine) == 1 else fits
         if p.name in unwritten:
             own = _stems(_named_by(p)) - _GENERIC_OWN
             fits = [i for i in fits if _clause_words(text, mentions[i]) & own]
@@ -1317,13 +1404,26 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # the program never reads ("in 13 years' time" as ``years = 13``, unread, and
             # ``years_in_years = 12`` in the formula): the number is the made-up one's
             fits = sources[twin.name]
+        if not fits and p.name in miscounted and _count_words(p) and not _count_words(p) & _stems(text) \
+                and not any(_count(mentions[i]) and not _unit_of_measure(said[i])
+                            for i in free_numbers(text, params, mentions)):
+            # a count of things the text never names, with no count of the text free ("pens = 275
+            # # number of equal pens" from "275 m of fence" for one rectangle): one of them
+            moves.append((-1 - len(moves), Rebinding(p.name, p.value, 1.0, f"{fmt_value(p.value)} is a measure in "
+                                                     f"{words[sources[p.name][0]]}, and the problem never names "
+                                                     f"what {p.name} counts: one")))
+            continue
         if len(fits) != 1:
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
         taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
         if len(taken) != len(set(taken)):
             continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
-        if p.name not in miscounted | zeroed | whose.keys() and _derived(text, p.value, mentions, said, unit):
+        # (a count holding a percentage's number, ``k = 10`` beside "10%", copies it: no ratio of
+        # "1 success" and "10%")
+        copied = unit == "1" and any(o.percent and float(o.value) == p.value for o in mentions)
+        if p.name not in miscounted | zeroed | whose.keys() and not copied \
+                and _derived(text, p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
                else f"0 {words[zeros[p.name][0]]} is where something starts, {p.name} is no start"
@@ -1500,6 +1600,43 @@ def named_alike(names: Iterable[str]) -> dict[str, dict[str, str]]:
         if head and len(who) >= 3 and who.isalpha():
             heads.setdefault(head, {})[who.lower()] = name
     return heads
+
+
+def _listed_roles(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 2, roles listed: a count of places to fill (``k  # ordered positions to fill``) that
+    holds the number of the things that fill them ("choosing among 11 club members" read as ``n =
+    k = 11``) takes the number of roles the text lists instead ("a president, a secretary and a
+    treasurer": 3), where it writes one such list, the number once, and its noun names the other
+    count's words, not the places'."""
+    lists = _ROLES.findall(text) + _ORDINAL_ROLES.findall(text)
+    if len(lists) != 1:
+        return []
+    roles = len(re.findall(r"\b(?:an?|the)\s|\b(?:first|second|third|fourth|fifth|sixth)\b", lists[0]))
+    moves = []
+    for p, q in permutations(params, 2):
+        if unit_key(p.unit) != "1" or unit_key(q.unit) != "1" or p.value != q.value \
+                or not _PLACES.search(f"{p.name} {p.description}") or _PLACES.search(f"{q.name} {q.description}"):
+            continue
+        held = _sources(p, mentions)
+        if len(held) != 1 or _sources(q, mentions) != held:
+            continue
+        noun = " ".join(w for w in text[mentions[held[0]].end:].split()[:2]
+                        if w.lower() not in {"in", "of", "a", "the", "and", "to"}).strip(".,;:?!")  # "11 club members"
+        if not _stems(noun) & _count_words(q) or _stems(noun) & _count_words(p):
+            continue
+        moves.append(Rebinding(p.name, p.value, roles, f"the problem lists {roles} to fill ({lists[0]}); "
+                                                       f"{mentions[held[0]].written} counts {noun}, {q.name}'s"))
+    return moves
+
+
+#: A list of roles or places, each with its article: "a president, a secretary and a treasurer".
+_ROLES = re.compile(r"\b(?:an?|the)\s+[a-z-]+(?:,\s+(?:an?|the)\s+[a-z-]+)*,?\s+and\s+(?:an?|the)\s+[a-z-]+")
+#: Places listed by their ordinals: "first, second and third place".
+_ORDINAL_ROLES = re.compile(r"\bfirst(?:,\s+(?:second|third|fourth|fifth))*,?\s+and\s+(?:second|third|fourth|fifth|sixth)\b",
+                            re.IGNORECASE)
+#: The words of a count of places to fill.
+_PLACES = re.compile(r"\b(?:positions?|roles?|offices?|posts?|slots?|places?|seats?|jobs?|prizes?|medals?)\b|^k$",
+                     re.IGNORECASE)
 
 
 def _by_name(text: str, params: list[Parameter]) -> list[Rebinding]:
@@ -2022,11 +2159,14 @@ _FROM_ZERO = re.compile(r"\b(?:from|starts? (?:at|with)|starting (?:at|with|from
 _INITIAL = re.compile(r"\binitial(?:ly)?\b|\bat (?:the )?start\b|\bat t ?= ?0\b", re.IGNORECASE)
 
 
-def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], said: list[str],
+                 dissolved_only: bool = False) -> list[Rebinding]:
     """Rule 3, a start with nothing dissolved: where the text says a tank starts as pure water
     ("both start as pure water"), initial amounts or concentrations of salt that hold a value the
     text does not give, or a number it writes in a measure of another dimension ("10 L/min" as
-    ``S1_0 = 10  # [kg]``), are zero, if the text writes no number in their unit at all; so is a
+    ``S1_0 = 10  # [kg]``), are zero, if the text writes no number in their unit at all, or no
+    more than other parameters of the unit that are no start can take ("contains 108.1 kg" for
+    ``S_target``; this one runs before rule 1, which would trade the start's number); so is a
     delay or head start in a unit of time where the text says both start together, and a launch
     height where the text says it starts from the ground ("Launched upward at 25 m/s from the
     ground" read as ``h0 = 25  # launch height above the ground [m]``)."""
@@ -2034,7 +2174,11 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
     moves = []
     for p in params:
         unit = unit_key(p.unit)
-        if p.value == 0 or any(_factor(u, unit) is not None for u in said):
+        # (a number in its unit that another parameter of the unit, no start, can take is that
+        # one's: "at which the tank contains 108.1 kg of salt" for ``S_target  # [kg]``)
+        theirs = [i for i, u in enumerate(said) if _factor(u, unit) is not None]
+        others = [q for q in params if q is not p and unit_key(q.unit) == unit and not _initial(q)]
+        if p.value == 0 or theirs and not (empty and _dissolved(p, unit) and len(theirs) <= len(others)):
             continue
         found = _sources(p, mentions)
         foreign = bool(found) and all(_other_dimension(said[i], unit) for i in found)
@@ -2043,6 +2187,8 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
         if empty and _dissolved(p, unit):
             moves.append(Rebinding(p.name, p.value, 0.0, f"the problem says the start is {empty.group(0)}; "
                                                           f"{fmt_value(p.value)} is no amount it gives"))
+        elif dissolved_only:
+            continue
         elif together and _SIZE.get(unit, ("",))[0] in _SPANS \
                 and _DELAY.search(_named_by(p)):
             # "both starting together": a head start the text does not give is none
@@ -2282,7 +2428,12 @@ def _also_named(p: Parameter) -> Parameter:
     ("it was 34 °C at that moment", "initially", "starts at", "210 thousand users today")."""
     extra = " ".join(_PERIOD_WORDS[w] for w in _period_words(p))
     extra += " moment initially originally beginning starts today" if _initial(p) else ""
+    # a limit by the words that set one ("never going over 4.5 kg" for ``capacity  # weight limit``)
+    extra += " over exceed exceeding most maximum" if _LIMIT_WORDS.search(f"{p.name} {p.description}") else ""
     return replace(p, description=f"{p.description} {extra}") if extra else p
+
+
+_LIMIT_WORDS = re.compile(r"\b(?:limit|capacity|max(?:imum)?)\b|^(?:max|cap)_", re.IGNORECASE)
 
 
 def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention],
@@ -2525,7 +2676,7 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
         own = {p.name: named[p.name] - set().union(*(named[q.name] for q in group if q is not p)) for p in group}
 
         alike = [_in_unit_of(text, m, said[j], unit) for j, m in enumerate(mentions)]
-        kind = [a and not (after_per(text, m) or m.value == 0 or _name_label(text, m, said[j]))
+        kind = [a and not (after_per(text, m) or m.value == 0 or _name_label(text, m, said[j]) or _place_number(text, m))
                 for j, (a, m) in enumerate(zip(alike, mentions, strict=True))]
         picks = _one_each([[j for j in range(len(mentions)) if kind[j] and own[p.name] & near[j]] for p in group])
         if picks is None or any(len([p for p in group if own[p.name] & near[j]]) != 1 for j in picks):
@@ -2537,8 +2688,9 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
         moving = [(p, j, src) for p, j, src in zip(group, picks, sources, strict=True) if j not in src]
         if moving and invented is None and any(not src for _, _, src in moving):
             invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
+        # (a place's number, "Plant 2", is none of the kind either)
         if not moving or not all(p.name in (invented or set()) if not src else
-                                 all(not alike[i] or i in set(picks) - {j} for i in src) for p, j, src in moving):
+                                 all(not kind[i] or i in set(picks) - {j} for i in src) for p, j, src in moving):
             continue  # a number the model may have meant: the words alone do not overrule it
         for p, j in zip(group, picks, strict=True):
             new = _in_own_unit(mentions[j], p, said[j], unit)
@@ -2571,7 +2723,14 @@ def _only(text: str, params: list[Parameter], mentions: list[Mention], words: li
             # text in its unit ("begins with 3 infectious cases only" read as ``E0 = 3`` beside
             # ``I0 = 5  # [people]`` from "5 days"): that one takes it, and the holder starts at zero
             holder = takers[0]
-            named = [p for p in params if p is not holder and _initial(p) and not sources[p.name]
+
+            def copied(p: Parameter) -> bool:
+                # (or only a copy of another's number the text writes once: ``E0 = 4800`` beside
+                # ``N = 4800`` for "a cruise ship of 4,800 people")
+                return all(_written_once(mentions, j) and any(q is not p and j in sources[q.name] for q in params)
+                           for j in sources[p.name])
+
+            named = [p for p in params if p is not holder and _initial(p) and copied(p)
                      and unit_key(p.unit) == unit_key(holder.unit) and word & _stems(f"{p.description} {p.name}")]
             if len(named) == 1:
                 moves += [Rebinding(named[0].name, named[0].value, _value(m, named[0]),
@@ -2804,6 +2963,41 @@ def _nth(k: int) -> str:
     return ("first", "second", "third")[k - 1]
 
 
+def _listed_pair(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 2, a pair listed: two parameters of one unit that differ only by an index (``S1_0``,
+    ``S2_0``) take the two numbers the text lists in that unit ("they start with 0.4 and 0 kg of
+    salt"), the lower index the first, where one of them holds a number that is neither (``S1_0 =
+    5`` from "5 g/L"; a zero counts, as "0 kg" is written)."""
+    moves = []
+    for p, q in combinations(params, 2):
+        unit = unit_key(p.unit)
+        indices = _indexed(p, q)
+        if indices is None or unit != unit_key(q.unit) or not is_measure(unit):
+            continue
+        pairs = [(a, b) for a, b in zip(range(len(mentions)), range(1, len(mentions)), strict=False)
+                 if said[b] == unit and said[a] in ("", unit) and not _year_like(mentions[a])
+                 and re.fullmatch(r"\s+and\s+", text[mentions[a].end:mentions[b].start])
+                 and not (a > 0 and _LISTED.fullmatch(text, mentions[a - 1].end, mentions[a].start))
+                 and not (b + 1 < len(mentions) and _LISTED.fullmatch(text, mentions[b].end, mentions[b + 1].start))]
+        if len(pairs) != 1:
+            continue
+        first, second = (p, q) if indices[0] < indices[1] else (q, p)
+        listed = [_value(mentions[k], x) for k, x in zip(pairs[0], (first, second), strict=True)]
+        if [first.value, second.value] == listed or all(x.value in listed for x in (first, second)):
+            continue  # in order already, or the two numbers in another order: the model's reading
+        for x, new in zip((first, second), listed, strict=True):
+            if x.value != new:
+                moves.append(Rebinding(x.name, x.value, new, f"the problem lists {mentions[pairs[0][0]].written} and "
+                                                             f"{mentions[pairs[0][1]].written} {said[pairs[0][1]]} "
+                                                             f"in the order of the indices"))
+    return moves
+
+
+def _year_like(m: Mention) -> bool:
+    """Whether a number could be a calendar year (a whole number from 1800 to 2200, bare)."""
+    return m.scale == 1 and not m.percent and float(m.value).is_integer() and 1800 <= m.value <= 2200
+
+
 def _indexed(p: Parameter, q: Parameter) -> tuple[list[int], list[int]] | None:
     """The numbers in the names of two parameters that differ only by them (``S1_0``, ``S2_0``:
     [1, 0] and [2, 0]); None for names of other shapes or the same numbers."""
@@ -2857,6 +3051,32 @@ def _scaled_alike(params: list[Parameter], mentions: list[Mention]) -> list[Rebi
             moves.append(Rebinding(q.name, q.value, float(m.value * m.scale) * (1 if q.value > 0 else -1),
                                    f"the problem gives {m.written} {m.scale_name}, and the other numbers in "
                                    f"[{q.unit}] are taken in full"))
+    return moves
+
+
+def _scale_in_unit(params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 3, a scale word in the unit: of two or more parameters in ``[million people]``, one
+    holding a number the text writes with "million" (``N = 1.2`` for "a city of 1.2 million
+    people") and another a number it writes in full (``I0 = 80`` for "80 infectious cases"), the
+    first takes its number in full, in people: the program counts the two alike."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    moves = []
+    for p in params:
+        scale, _, rest = p.unit.strip().partition(" ")
+        if scale.lower() not in {"thousand", "million", "billion"} or not rest:
+            continue
+        scaled = [i for i in sources[p.name] if (mentions[i].scale_name or "").lower() == scale.lower()
+                  and math.isclose(abs(p.value), abs(float(mentions[i].value)), rel_tol=1e-9)]
+        # (written with a word of its own: "N(0) = 320" beside "K = 2,200 thousand users", or "from
+        # 890 to 2,400 thousand users", leaves the thousands implied)
+        full = [q for q in params if q is not p and q.unit.strip() == p.unit.strip() and q.value != 0
+                and sources[q.name] and all(mentions[i].scale == 1 and said[i].isalpha() and said[i] not in _NO_UNIT
+                                            and not _stems(said[i]) & _stems(rest) for i in sources[q.name])
+                and abs(q.value) > 1]
+        if len(scaled) == 1 and full:
+            m = mentions[scaled[0]]
+            moves.append(Rebinding(p.name, p.value, float(m.value * m.scale), f"the problem gives {m.written} "
+                                   f"{m.scale_name}, and {full[0].name} counts {rest} in full", unit=rest))
     return moves
 
 
@@ -3152,6 +3372,9 @@ def _scaled(program: str, name: str) -> bool:
     return bool(re.search(rf"\b{n}\s*[*/]\s*\d|(?<![\w.(])\d[\d.]*\s*[*/]\s*{n}\b", program))
 
 
+#: Factors of unit conversions (inch, foot, pound, mile, gallon, calorie, °F), none a fraction of anything.
+_CONVERSION_LITERALS = frozenset({0.0254, 0.3048, 0.45359237, 2.20462, 3.28084, 1.609344, 0.621371, 3.78541,
+                                  0.44704, 4.184, 1.8, 2.54})
 #: How many of a unit a program counts in a year when it divides by them (``days / 365``).
 _PER_YEAR = {"day": (365, 360), "month": (12,), "week": (52,)}
 #: The factors a value converted though written in its own unit was multiplied by: powers of ten,
@@ -3189,7 +3412,9 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         unit = unit_key(p.unit)
         found = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent
                  and math.isclose(abs(p.value), abs(float(m.value * m.scale)), rel_tol=1e-9)]
-        if not found and unit and not _scaled(program, p.name):
+        # (a program that scales a parameter whose name carries its unit, ``C_uF * 1e-6``, converts
+        # from that unit: the value is still the text's in it)
+        if not found and unit and (not _scaled(program, p.name) or p.name.lower().rpartition("_")[2] == unit):
             # c. converted though written in its own unit: ``flow = 12000  # [L/min]`` for "12 L/min"
             again = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent and said[i] == unit
                      and i not in taken and any(math.isclose(abs(p.value), abs(float(m.value * m.scale)) * c,
@@ -3360,7 +3585,7 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             if len(takers) < 2 or len(free) != 1:
                 continue
             m = mentions[free[0]]
-            fit = [fit_score(p, text, m, mentions) for p in takers]
+            fit = [fit_score(_also_named(p), text, m, mentions) for p in takers]
             # the number the question asks about is the one "of interest": "What will it read 48
             # minutes after ...?" for ``t2  # time of interest`` beside ``t1  # time of the second
             # reading`` ("read" fits the reading's words, not its number)
@@ -3374,11 +3599,13 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             keeper = None
             rivals = [q for q in params if unit_key(q.unit) == unit and q not in takers
                       and not sources[q.name] and q.value != 0]  # "4 kg box, 2 kg cart" beside m_load = 7
-            if fit.count(max(fit)) != 1 and len(takers) == 2 and len(written) == 1 and not rivals:
+            # (written once in the unit: "$7 is charged per hour" is the rate's, "a fee of $7" theirs)
+            once = [i for i in written if said[i] == unit] if len(written) > 1 else list(written)
+            if fit.count(max(fit)) != 1 and len(takers) == 2 and len(once) == 1 and not rivals:
                 # "at $20.69 each with a variable cost of $10.83" read as price = variable_cost =
                 # 10.83: the words around the shared number name one of them, which keeps it, unless
                 # a parameter of the unit that holds a value the text does not give may want the free one
-                kept = [fit_score(_also_named(q), text, mentions[written[0]], mentions) for q in takers]
+                kept = [fit_score(_also_named(q), text, mentions[once[0]], mentions) for q in takers]
                 if kept.count(max(kept)) == 1:
                     keeper = takers[kept.index(max(kept))]
                     fit = [int(q is not keeper) for q in takers]
@@ -3474,9 +3701,12 @@ def _asked_number(text: str, params: list[Parameter], mentions: list[Mention], s
             # people, if it was 37,100 people in 2005 and ...?"): the number before them is asked
             mine = [a and m.start < cond for a, m in zip(asked, mentions, strict=True)]
             here = [i for i in here if mine[i]]
-        if len(here) != 1 or here[0] in sources[q.name] or any(mine[j] for j in sources[q.name]):
+        if len(here) != 1 or here[0] in sources[q.name] or any(mine[j] for j in sources[q.name]) or any(
+                mine[j] and m.scale != 1 and math.isclose(q.value, float(m.value), rel_tol=1e-9)
+                for j, m in enumerate(mentions)):
             # (q's own number standing in the question too: "How many years until a town of 27,800
-            # people ... reaches 83,400?" has both; which is asked is not clear)
+            # people ... reaches 83,400?" has both; which is asked is not clear; so is one without
+            # its scale word, ``N_target = 15.4`` for "reaches 15.4 million?")
             continue
         i = here[0]
         m = mentions[i]
@@ -3904,6 +4134,8 @@ def _per_month_counts(text: str, params: list[Parameter], mentions: list[Mention
     targets = [p for p in params if _PER_MONTH_COUNT.search(f"{p.name} {p.description}")
                and unit_key(p.unit) in {"1/month", "1", ""}]
     found = frequencies(text)
+    if len(targets) == 1 and found == {12}:
+        return _monthly_count(targets[0], params, mentions, said)
     if len(targets) != 1 or len(found) != 1 or next(iter(found)) == 12 \
             or not any(unit_key(q.unit) == "1/year" for q in params):
         return []
@@ -3920,6 +4152,25 @@ def _per_month_counts(text: str, params: list[Parameter], mentions: list[Mention
             moves.append(Rebinding(q.name, q.value, float(years[0].value),
                                    f"the problem gives {years[0].written} years, and {p.name} counts a year", unit="year"))
     return moves
+
+
+def _monthly_count(p: Parameter, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 14 for monthly interest: the count a month holding the span in months ("Over 120
+    months ... 5.5% annually, with the interest added monthly" read as ``periods_per_month = 120``
+    beside ``years = 120  # [month]``) is 12 a year, and the span its years (10), so that the
+    program's ``rate / periods * (periods * years)`` counts alike. Only where the two hold the
+    one number the text writes in months and the rate is a year's."""
+    spans = [q for q in params if unit_key(q.unit) == "month" and q.value == p.value]
+    months = [m for i, m in enumerate(mentions) if said[i] == "month" and float(m.value) == p.value]
+    annual = any(unit_key(q.unit) == "1/year" or re.search(r"\bannual|\byearly|\ba year\b", q.description)
+                 for q in params if q is not p and not q.name.startswith("period"))
+    if len(spans) != 1 or len(months) != 1 or not annual or p.value in (1, 12):
+        return []
+    q = spans[0]
+    return [Rebinding(p.name, p.value, 12.0, f"the problem says monthly; {fmt_value(p.value)} is the span in "
+                                             "months, and the rate is a year's", unit="1/year"),
+            Rebinding(q.name, q.value, q.value / 12, f"the problem gives {months[0].written} months, and {p.name} "
+                                                     "counts a year", unit="year")]
 
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -4147,6 +4398,16 @@ def _scrambled(xs: list[float], r: list[float]) -> bool:
 _LABELS_NAME = re.compile(r"^(?:x|t)(?:_|$)|year|label|time|day|month|hour|week|age|period|date", re.IGNORECASE)
 
 
+def _skips_first(xs: list[float], readings: list[float]) -> bool:
+    """Whether a list is the text's readings from the second on (three or more in order), then
+    only repeats of its own: ``[17, 19, 21, 23, 23, 24, 26, 26]`` for "1996: 21, 1997: 17, ...,
+    2003: 26" (the first one left out, the last repeated)."""
+    k = 0
+    while k < len(xs) and k + 1 < len(readings) and xs[k] == readings[k + 1]:
+        k += 1
+    return k >= 3 and xs[0] != readings[0] and all(x in xs[:k] for x in xs[k:])
+
+
 def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     """Rule 9 (``text`` with its whitespace collapsed, as :func:`bind` reads it): a data line (a list of two or more numbers, :func:`mathllm.follow.data_lines`)
     that copies the text's data only in part. A small model copies the shown example's length:
@@ -4184,9 +4445,11 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         elif len(keys) == 1:
             if values[keys[0]] != labels:
                 new[keys[0]] = (labels, f"the text labels {len(labels)} readings")
-            rest = [n for n, xs in values.items() if n != keys[0] and xs[0] == readings[0]]
+            rest = [n for n, xs in values.items() if n != keys[0] and (xs[0] == readings[0] or _skips_first(xs, readings))]
             if len(rest) == 1 and values[rest[0]] != readings:
-                new[rest[0]] = (readings, f"the text gives {len(readings)} readings")
+                new[rest[0]] = (readings, f"the text gives {len(readings)} readings"
+                                + ("; the program's list left out the first" if _skips_first(values[rest[0]], readings)
+                                   else ""))
     numbers = [m for m in find_numbers(text) if not m.word]
     written = [float(m.value) for m in numbers]
     spelled = {m.written for m in numbers}
@@ -4752,6 +5015,125 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
         moves.append(Rebinding(p.name, p.value, _value(m, p),
                                f"{m.written} is the text's {p.description.strip()}"))
     return moves
+
+
+def _routes(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 6, routes: a transport program's costs (``cost_p1_lyon``, one for each source and
+    destination) take the number the text writes after each route ("Plant 1 to Lyon 15 EUR", "the
+    quarry → building site 2 16 CHF"; a small model copies the example's order, or its numbers).
+
+    The program's sources and destinations are read off the names (``<head>_<source>_<dest>``,
+    two or more of each, every pair one parameter of one unit) and found among the text's: a name
+    the text writes ("lyon"), or a letter and number ("p1" for "Plant 1", "site1" for "building
+    site 1"). Where the program names none of them (the example's names for the text's places),
+    the text's places stand in the order it writes them, if there are as many. Only where the text
+    writes a number for every route, once."""
+    grid: dict[tuple[str, str], list[Parameter]] = {}
+    for p in params:
+        parts = p.name.split("_")
+        if len(parts) == 3 and not isinstance(p.value, list):
+            grid.setdefault((parts[0], unit_key(p.unit)), []).append(p)
+    for (head, _), group in grid.items():
+        sources = list(dict.fromkeys(p.name.split("_")[1] for p in group))
+        dests = list(dict.fromkeys(p.name.split("_")[2] for p in group))
+        if len(sources) < 2 or len(dests) < 2 or len(group) != len(sources) * len(dests) \
+                or len({tuple(p.name.split("_")[1:]) for p in group}) != len(group):
+            continue
+        routes = _written_routes(text, mentions)
+        places = (list(dict.fromkeys(a for a, _ in routes)), list(dict.fromkeys(b for _, b in routes)))
+        if len(routes) != len(group) or len(set(routes)) != len(routes):
+            continue  # a route written twice, or not each one: not read as the program's grid
+        named = [_places_named(tokens, written) for tokens, written in zip((sources, dests), places, strict=True)]
+        if any(found is None for found in named):
+            continue
+        moves = []
+        for p in group:
+            _, a, b = p.name.split("_")
+            m = mentions[routes[(named[0][a], named[1][b])]]
+            if not gives(m, p):
+                moves.append(Rebinding(p.name, p.value, _value(m, p),
+                                       f"the problem writes {m.written} for the route {named[0][a]} to {named[1][b]}"))
+        # the supplies and demands (``supply_p1``, ``demand_lyon``): each the one other number
+        # written after its place ("Stock sits at the quarry (175)", "building site 1 wants 50")
+        places = named[0] | named[1]
+        others = [j for j, m in enumerate(mentions) if j not in routes.values() and m.value != 0
+                  and not _place_number(text, m) and not after_per(text, m)]
+        ends: dict[str, list[Parameter]] = {}
+        for p in params:
+            first, sep, rest = p.name.partition("_")
+            if sep and rest in places and first != head and not isinstance(p.value, list):
+                ends.setdefault(first, []).append(p)
+        for group_of in ends.values():
+            picks = [[j for j in others if re.search(rf"\b{re.escape(places[p.name.partition('_')[2]])}\b",
+                                                       _segment_before(text, mentions[j], mentions), re.IGNORECASE)]
+                     for p in group_of]
+            if len(group_of) < 2 or any(len(found) != 1 for found in picks) \
+                    or len({found[0] for found in picks}) != len(picks):
+                continue
+            for p, (j,) in zip(group_of, picks, strict=True):
+                if not gives(mentions[j], p):
+                    place = places[p.name.partition("_")[2]]
+                    moves.append(Rebinding(p.name, p.value, _value(mentions[j], p),
+                                           f"the problem writes {mentions[j].written} with {place}"))
+        return moves
+    return []
+
+
+def _segment_before(text: str, m: Mention, mentions: list[Mention]) -> str:
+    """The text before ``m`` back to the last comma, colon, semicolon, full stop or number (not
+    one of a place: "building site 1 wants 50")."""
+    start = max([0] + [k + 1 for k in (text.rfind(c, 0, m.start) for c in ",:;.") if k >= 0]
+                + [n.end for n in mentions if n.end <= m.start and not _place_number(text, n)])
+    return text[start:m.start]
+
+
+#: A route before its number: "Plant 1 to Lyon", "from the quarry to building site 2 costs",
+#: "the depot → the school" (the text from the last comma, colon, semicolon or number on).
+_ROUTE = re.compile(r"(?:^|\bfrom\s+)(?:the\s+)?(?P<a>[\w][\w .'-]*?)\s*(?:\bto\b|→|->)\s*(?:the\s+)?"
+                    r"(?P<b>[\w][\w .'-]*?)\s*(?:\bcosts?\b\s*|\bis\b\s*)?(?:[$€£¥]|[A-Z]{3})?\s*$")
+
+
+def _written_routes(text: str, mentions: list[Mention]) -> dict[tuple[str, str], int]:
+    """The routes the text writes a number for ("Plant 1 to Lyon 15 EUR"): ``(source,
+    destination) -> number``, each place as written. A number in a place's name
+    ("building site 1") is no route's."""
+    out: dict[tuple[str, str], int] = {}
+    for j, m in enumerate(mentions):
+        if m.value == 0 or _place_number(text, m):
+            continue
+        found = _ROUTE.search(_segment_before(text, m, mentions).strip())
+        if found:
+            out[(found["a"].strip(), found["b"].strip())] = j
+    return out
+
+
+def _place_number(text: str, m: Mention) -> bool:
+    """Whether ``m`` numbers a place ("Plant 1", "building site 2", "store 3"): a whole number
+    right after a word that the text writes before the numbers 1, 2, ... ("Lyon 15 EUR ... Lyon
+    10 EUR" are costs; "day 1 ... day 2" are times)."""
+    before = re.search(r"(\w+)\s*$", text[:m.start])
+    if not before or not _whole(float(m.value)) or m.percent or not before[1].isalpha() \
+            or re.fullmatch(r"(?:day|week|month|year|hour|minute|second|quarter|period|round)s?", before[1], re.IGNORECASE):
+        return False
+    numbered = {int(n) for n in re.findall(rf"\b{re.escape(before[1])}\s+(\d+)\b(?![%.,]\d)", text, re.IGNORECASE)}
+    return len(numbered) >= 2 and numbered == set(range(1, len(numbered) + 1)) and int(m.value) in numbered
+
+
+def _places_named(tokens: list[str], places: list[str]) -> dict[str, str] | None:
+    """Each name part (``p1``, ``lyon``) to the text's place it names ("plant 1", "lyon"); by order
+    where the parts name none of them and there are as many; None otherwise."""
+    def names(token: str, place: str) -> bool:
+        words = place.lower().split()
+        short = re.fullmatch(r"([a-z]+)(\d+)", token)
+        return token in words or (len(words) > 1 and token == words[-2] + words[-1]) or bool(
+            short and len(words) > 1 and words[-1] == short[2] and words[-2].startswith(short[1]))
+
+    found = {t: [pl for pl in places if names(t, pl)] for t in tokens}
+    if all(len(v) == 1 for v in found.values()) and len({v[0] for v in found.values()}) == len(tokens):
+        return {t: v[0] for t, v in found.items()}
+    if not any(found.values()) and len(tokens) == len(places):
+        return dict(zip(tokens, places, strict=True))
+    return None
 
 
 #: "x1 = jackets", "x2 kg of soybean meal": where a variable of an algebraic program is named.

@@ -37,6 +37,8 @@ right all 5 wrong wind-chill programs (1/6 -> 6/6, with bind's zero of "0 °C").
 where the example has one of the same name, and an example with a data line the program does
 not have is not followed. (Before 2026-12-04 they counted as statements, and a trend program
 with the model's data but another computation got the example's years and readings back.)
+A matrix of ones and zeros (a transport program's ``A_eq``: which route serves which
+destination) is no data but the model: a program whose ``A_eq`` lost a row takes the example's.
 
 **A dropped parameter.** The model sometimes leaves out one of the example's parameter lines and
 still uses the name (``sp.binomial(n, k)`` with no ``k = ...``: a NameError). When a program's
@@ -139,6 +141,10 @@ def data_lines(program: str) -> dict[str, tuple[int, int]]:
             continue
         numbers = [n for n in ast.walk(value) if isinstance(n, ast.Constant)
                    and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)]
+        if isinstance(value, (ast.List, ast.Tuple)) and value.elts \
+                and all(isinstance(row, (ast.List, ast.Tuple)) for row in value.elts) \
+                and all(n.value in (0, 1) for n in numbers):
+            continue  # a matrix of ones and zeros (``A_eq``, who ships where) is the model, not data
         if len(numbers) >= 2:
             out[name] = (node.lineno, node.end_lineno or node.lineno)
     return out

@@ -194,6 +194,27 @@ def test_data_lines() -> None:
         "temps": (1, 1), "w": (2, 2)}
     assert data_lines("a = [1, 2]\na = [3, 4]\nanswer = a\n") == {}  # reassigned: not data
     assert data_lines("answer = [1, 2]\n") == {} and data_lines("not python (") == {}
+    # a matrix of ones and zeros is the model's structure (who ships where), not the text's data;
+    # one with the text's numbers is data, and so is a flat list of ones and zeros
+    assert data_lines("A_eq = [[1, 0, 1, 0], [0, 1, 0, 1]]\nA_ub = [[2, 3], [4, 1]]\nrain = [1, 0, 1]\n") == {
+        "A_ub": (2, 2), "rain": (3, 3)}
+
+
+def test_a_transport_program_whose_demand_rows_lost_one_takes_the_examples() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 76): the example's parameters, and an
+    # A_eq with two of its three rows (linprog: "the number of rows in A_eq must equal ...")
+    from mathllm.prompt import Example
+
+    rows = "[[1, 0, 0, 1, 0, 0], [0, 1, 0, 0, 1, 0], [0, 0, 1, 0, 0, 1]]"
+    params = "".join(f"cost_{a}_{b} = {i + 2}  # [USD/unit]\n" for i, (a, b) in enumerate(
+        (a, b) for a in ("north", "south") for b in "abc"))
+    params += "demand_a = 45  # [units]\ndemand_b = 100  # [units]\ndemand_c = 90  # [units]\n"
+    model = ("c = [cost_north_a, cost_north_b, cost_north_c, cost_south_a, cost_south_b, cost_south_c]\n"
+             "A_eq = {rows}  # demands met exactly\nb_eq = [demand_a, demand_b, demand_c]\nanswer = len(A_eq)\n")
+    example = Example("a transport problem", params + model.format(rows=rows))
+    mine = params + model.format(rows="[[1, 0, 0, 1, 0, 0], [0, 1, 0, 0, 1, 0]]")
+    new, followed = follow(mine, [example], "")
+    assert followed is not None and rows in new
 
 
 def test_follow_keeps_the_models_data_and_takes_the_examples_computation() -> None:
