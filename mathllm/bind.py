@@ -214,6 +214,15 @@ clear evidence:
    it, split at ";", for the k-th item named before it. Only when the text
    gives every cell exactly one number: a small model copies the numbers in the order of the
    shown example's text ("1,438 minutes of cutting time" read as the profit per jacket).
+   A transport program's routes (``cost_p1_lyon``: a head, a source, a destination, one
+   parameter for each pair) take the number the text writes after each route ("Plant 1 to Lyon
+   15 EUR", "the quarry → building site 2 16 CHF"), the places found by name ("lyon"), by letter
+   and number ("p1" for "Plant 1"), or, where the program names none of the text's places (the
+   shown example's names), in the order the text writes them; the supplies and demands
+   (``supply_p1``) take the one other number written after their place ("Stock sits at the
+   quarry (175)"). Only where the text writes each route once (:func:`_routes`). A number in a
+   place's name ("building site 1", "Plant 2": a word before the numbers 1, 2, ...) is no
+   quantity of any rule.
 7. **A percentage as a fraction.** A parameter in ``[%]`` holding a percentage of the text as a
    fraction (``p_each = 0.08  # [%]`` for "8%") while the program divides it by 100 takes the
    percentage as written. (Any move onto a percentage gives a ``[%]`` parameter the number as
@@ -295,6 +304,34 @@ clear evidence:
    the list that sets a limit ("..., and never going over 10,500 euros") does not break it.
    Parameters named alike share the part of their names up to an underscore
    (``cost_solar_roof``, ``cost_staff_training``).
+
+16. **Smaller readings** (the thirty-first session's, each from a fresh sample's wrong program):
+   a parameter written with a thousands comma (``target = 24,000``, a tuple in Python) is the
+   number it spells, before any rule; a zero the text writes once and a number, each in the
+   other's unit, trade where the two names differ only by their quantity (``T_base = 0``,
+   ``h_base = 26`` for "the town at 0 m records 26 °C"); "$7 is charged per hour" is a price in
+   ``[USD/h]``, which a made-up rate takes; a limit (``capacity``, "max", "limit") is also named
+   by "over", "exceed" and "most" ("never going over 4.5 kg"); a count of places to fill that
+   holds the number of those who fill them (``k = n = 11``) takes the number of roles the text
+   lists ("a president, a secretary and a treasurer", "first, second and third place"); two
+   parameters indexed alike (``S1_0``, ``S2_0``) take the pair the text lists in their unit in
+   index order ("they start with 0.4 and 0 kg of salt"); a tank that starts as pure water has
+   no salt at the start before rule 1 can trade its number; a count a month holding the span in
+   months beside a year's rate (``periods_per_month = years = 120`` for "over 120 months ...
+   added monthly") is 12 a year and the span its years; a value converted though its name
+   carries the unit the text writes it in (``C_uF = 47000`` for "47 µF") is taken as written,
+   and one written in another unit is converted into the name's (``height_cm = 1.78`` for "1.78
+   m": 178), though the program scales it itself (``height_cm / 100``);
+   a fraction holding a unit conversion's factor (``fraction_left = 0.0254``) and a count
+   holding a percentage's number (``k = 10`` beside "10%") are made up; a made-up value with
+   several free numbers takes the one written with its own words; "only" names a start that
+   holds a copy of the population (``E0 = 4800`` beside ``N = 4800``); in ``[million
+   people]``, a number written with "million" is taken in full beside one written in full ("80
+   infectious cases"); a count of things the text never names, with no free count, is one
+   (``pens = 275`` for a garden with no pens); and where two parameters share a number and one
+   must move, and its own words stand not at the free number but at one a third parameter holds
+   without its own words, it takes that one and the third the free one ("9 °C 3 hours later, and
+   the surroundings stay at 0 °C" for ``T_env = T_target = 4`` beside ``T1 = 0``).
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
@@ -1785,6 +1822,24 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
                 continue
             mover = named[0]
             how = f"{how} {mover.name}"
+        # the mover's own words stand not at the free number but at one a third parameter holds,
+        # whose own words do not ("... 9 °C 3 hours later, and the surroundings stay at 0 °C" for
+        # ``T_env = T_target = 4`` beside ``T1 = 0``): the mover takes that one, the third the free one
+        mine = _stems(_named_by(mover)) - _GENERIC_OWN
+        if measure and not mine & _clause_words(text, mentions[j]):
+            thirds = [(r, held[r.name][0]) for r in params if r not in (p, q) and units[r.name] == unit
+                      and _indexed(mover, r) is None and len(held[r.name]) == 1 and _written_once(mentions, held[r.name][0])
+                      and mine & _clause_words(text, mentions[held[r.name][0]])
+                      and not (_stems(_named_by(r)) - _GENERIC_OWN) & _clause_words(text, mentions[held[r.name][0]])]
+            if len(thirds) == 1:
+                r, k = thirds[0]
+                moves += [Rebinding(mover.name, mover.value, _in_own_unit(mentions[k], mover, said[k], unit),
+                                    f"{p.name} and {q.name} both read {mentions[i].written}, written once; "
+                                    f"{mentions[k].written} stands with the words of {mover.name}"),
+                          Rebinding(r.name, r.value, _in_own_unit(mentions[j], r, said[j], unit),
+                                    f"{mentions[k].written} is {mover.name}'s; the one free number "
+                                    f"{'in ' + said[j] + ' ' if said[j] else ''}is {mentions[j].written}")]
+                continue
         new = _in_own_unit(mentions[j], mover, said[j], unit)
         shown = said[j] if _factor(said[j], unit) is not None else unit  # (a calendar year has no unit word)
         moves.append(Rebinding(mover.name, mover.value, new,
@@ -3435,8 +3490,8 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[found[0]])}; the "
                                                          f"program counts {n} {unit}s a year: {fmt_value(new)}"))
             continue
-        if len(found) != 1 or _scaled(program, p.name):
-            continue
+        if len(found) != 1 or _scaled(program, p.name) and p.name.lower().rpartition("_")[2] != unit:
+            continue  # (a name that carries its unit, ``height_cm / 100``, is scaled from that unit)
         i = found[0]
         if any(q.name != p.name and i in _sources(q, mentions) for q in params):
             continue  # the number is another parameter's too: which one it is for is rule 1's question

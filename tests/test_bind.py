@@ -4098,3 +4098,34 @@ def test_a_number_with_the_units_scale_word_is_taken_in_full_beside_one_written_
     # every number of the unit written with the scale word: the program counts in millions, alike
     same = text.replace("80 infectious cases", "0.00008 million infectious cases")
     assert bind(same, program.replace("I0 = 80", "I0 = 0.00008"))[1] == []
+
+
+def test_a_shared_number_moves_to_the_one_its_words_stand_with_and_that_ones_holder_to_the_free_one() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 78): the surroundings on the asked
+    # 4 °C, the second reading on the surroundings' 0 °C; the free 9 °C is the second reading's
+    text = ("How many hours after it is left to cool after the heater is switched off at dusk does the air in a "
+            "greenhouse reach 4 °C, if it was 20 °C at that moment and 9 °C 3 hours later, and the surroundings stay "
+            "at 0 °C? Use Newton's law of cooling.")
+    program = ("T_env = 4  # temperature of the surroundings [°C]\nT0 = 20  # temperature at the first reading [°C]\n"
+               "t1 = 3  # time of the second reading [h]\nT1 = 0  # second reading [°C]\n"
+               "T_target = 4  # temperature asked about [°C]\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("T_env", "T1", "T_target")} == {"T_env": 0, "T1": 9, "T_target": 4}
+    assert [mv.name for mv in moves] == ["T_env", "T1"]
+    # the surroundings' words nowhere: not this rule's
+    plain = text.replace("and the surroundings stay at 0 °C", "with 0 °C outside")
+    assert not any("words of T_env" in mv.reason for mv in bind(plain, program)[1])
+
+
+def test_a_value_whose_name_carries_its_unit_is_converted_though_the_program_scales_it() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 81): ``height_cm = 1.78`` for "1.78
+    # m", then ``height_cm / 100``
+    text = "What is the body-mass index (kg/m²) of someone who weighs 94.6 kg at a height of 1.78 m?"
+    program = ("height_cm = 1.78  # height [cm]\nweight = 94.6  # body weight [kg]\n\nheight = height_cm / 100  # [m]\n"
+               "answer = weight / height ** 2\n")
+    out, moves = bind(text, program)
+    assert values(out)["height_cm"] == 178
+    assert run_program(out).answer.value == pytest.approx(29.857, abs=1e-3)
+    # a name that does not carry the unit: the program's own scaling stands
+    other = program.replace("height_cm", "h")
+    assert bind(text, other)[1] == []
