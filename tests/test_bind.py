@@ -4092,7 +4092,7 @@ def test_a_number_with_the_units_scale_word_is_taken_in_full_beside_one_written_
             "outbreak in a city of 1.2 million people begins with 80 infectious cases only?")
     program = ("N = 1.2  # population [million people]\nE0 = 0  # initially exposed [million people]\n"
                "I0 = 80  # initially infectious [million people]\ndays = 365  # simulated period [day]\n")
-    out, moves = bind(text, program)
+    out, _ = bind(text, program)
     assert values(out)["N"] == 1_200_000 and values(out)["I0"] == 80
     assert "N = 1200000.0  # population [people]" in out
     # every number of the unit written with the scale word: the program counts in millions, alike
@@ -4123,7 +4123,7 @@ def test_a_value_whose_name_carries_its_unit_is_converted_though_the_program_sca
     text = "What is the body-mass index (kg/m²) of someone who weighs 94.6 kg at a height of 1.78 m?"
     program = ("height_cm = 1.78  # height [cm]\nweight = 94.6  # body weight [kg]\n\nheight = height_cm / 100  # [m]\n"
                "answer = weight / height ** 2\n")
-    out, moves = bind(text, program)
+    out, _ = bind(text, program)
     assert values(out)["height_cm"] == 178
     assert run_program(out).answer.value == pytest.approx(29.857, abs=1e-3)
     # a name that does not carry the unit: the program's own scaling stands
