@@ -1425,7 +1425,11 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # take any free number (``fraction_left = 0.00573  # [1]`` can take "57.1%", ``m0 =
             # 57.1  # initial amount [1]`` no number)
             fits = [fitting(p, unit) for p in group]
-            moved = (_in_list_order(text, group, fits, mentions, words, said, unit, why)
+            # (a bare number counts too: "a ceiling of 120,000 at" for ``K  # [people]``)
+            bare = [i for i, m in enumerate(mentions) if i not in owned and (not said[i] or said[i] in _NO_UNIT)
+                    and not m.percent and m.value != 0 and not is_money(text, m)]
+            moved = (_one_scale_off(group, [sorted(set(f) | set(bare)) for f in fits], mentions, words, unit)
+                     or _in_list_order(text, group, fits, mentions, words, said, unit, why)
                      or _by_own_words(text, group, fits, mentions, words, said, owned, unit, why)
                      or _by_numbered_companion(text, group, fits, params, mentions, words, said, unit, why))
             fitted = [p for p, f in zip(group, fits, strict=True) if f]
@@ -2236,7 +2240,10 @@ def _empty_start(text: str, params: list[Parameter], mentions: list[Mention], sa
         if p.value == 0 or theirs and not (empty and _dissolved(p, unit) and len(theirs) <= len(others)):
             continue
         found = _sources(p, mentions)
-        foreign = bool(found) and all(_other_dimension(said[i], unit) for i in found)
+        # (a count of things is foreign to a measure too: "carries 19 passengers" for ``delay  # [h]``)
+        foreign = bool(found) and all(_other_dimension(said[i], unit) or (
+            is_measure(unit) and said[i].isalpha() and said[i] not in _NO_UNIT and not _unit_of_measure(said[i])
+            and not is_money(text, mentions[i])) for i in found)
         if not (foreign or not found):
             continue
         if empty and _dissolved(p, unit):
@@ -3133,6 +3140,24 @@ def _scale_in_unit(params: list[Parameter], mentions: list[Mention], said: list[
             moves.append(Rebinding(p.name, p.value, float(m.value * m.scale), f"the problem gives {m.written} "
                                    f"{m.scale_name}, and {full[0].name} counts {rest} in full", unit=rest))
     return moves
+
+
+def _one_scale_off(group: list[Parameter], fits: list[list[int]], mentions: list[Mention], words: list[str],
+                   unit: str) -> list[tuple[int, Rebinding]]:
+    """Rule 3, made-up values one power of ten off: two or more made-up values of one unit that
+    are each the same power of ten (10 to 1,000,000, or its inverse) times a different free number
+    of their unit (``N0 = 1600000``, ``K = 12000000`` for "16,000 people ... a ceiling of
+    120,000": 100 times each) take those numbers: the model scaled them all alike."""
+    for factor in (10, 100, 1000, 10_000, 100_000, 1_000_000, 0.1, 0.01, 0.001):
+        picks = [[i for i in f if math.isclose(abs(p.value), abs(float(mentions[i].value * mentions[i].scale)) * factor,
+                                               rel_tol=1e-9)] for p, f in zip(group, fits, strict=True)]
+        if all(len(x) == 1 for x in picks) and len({x[0] for x in picks}) == len(group):
+            return [(x[0], Rebinding(p.name, p.value, _value(mentions[x[0]], p),
+                                     f"the problem gives {_as_written(mentions[x[0]], words[x[0]])}; the "
+                                     f"{len(group)} made-up values of [{unit}] are each {fmt_value(factor)} times "
+                                     f"a free number"))
+                    for p, x in zip(group, picks, strict=True)]
+    return []
 
 
 def _per_base(text: str, m: Mention) -> Decimal | None:
@@ -4529,6 +4554,14 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         whole = [r for r in runs if len(r) > len(cut) >= 2 and any(r[i:i + len(cut)] == cut for i in range(len(r)))]
         if len(whole) == 1:
             new[n] = (whole[0], f"the text lists {len(whole[0])} numbers; the program had {len(cut)} of them")
+            continue
+        # the text's list from its second number on, as long as it, its last item no number of
+        # the text ("[19900, 24600, 35100, 45100]" for "25,400 dollars, 19,900 dollars, 24,600
+        # dollars, 35,100 dollars"): the text's list
+        shifted = [r for r in runs if len(r) == len(cut) >= 3 and cut[:-1] == r[1:] and cut[-1] not in written]
+        if n not in new and len(shifted) == 1:
+            new[n] = (shifted[0], (f"the text lists {len(cut)} numbers; the program left out the first and added "
+                                   f"{fmt_value(cut[-1])}, no number of the text"))
             continue
         # (a percentage of the text is no item of a list of amounts)
         plain = {float(m.value) for m in numbers if not m.percent}

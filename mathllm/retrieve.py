@@ -200,6 +200,11 @@ _CHARGED_RE = re.compile(r"\bcharged\s+to\b|\bno\s+source\b|\bdischarg|q\(0\)\s*
                          re.IGNORECASE)
 _CAPACITOR_RE = re.compile(r"\bcapacit\w*|[µu]F\b")  # (a supply of crates is none)
 _SOURCE = "a source"
+#: A question about a peak ("the peak plasma concentration", "when will my blood level peak",
+#: "Compute C_max"): the top of a curve, where "the plasma concentration 2 hours after the dose"
+#: reads it at a time; one family, two programs.
+_ASKS_PEAK_RE = re.compile(r"\bpeak(?:s|ed|ing)?\b|\b[Ct]_max\b", re.IGNORECASE)
+_PEAK = "asks a peak"
 #: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
 #: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
 _CONTINUOUS_RE = re.compile(r"\bcontinuous(?:ly)?\b(?!\s+(?:iv\s+|intravenous\s+)?infusion)|\bcontinually\b",
@@ -312,6 +317,8 @@ def profile(text: str) -> Counter[str]:
         out[_DISCHARGE] = 1
     if _SOURCE_RE.search(text) and not _CHARGED_RE.search(text) and _CAPACITOR_RE.search(text):
         out[_SOURCE] = 1
+    if _ASKS_PEAK_RE.search(question):
+        out[_PEAK] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1
@@ -505,7 +512,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE) if k not in (_PAYMENTS, _DISCHARGE)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK) if k not in (_PAYMENTS, _DISCHARGE)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

@@ -4129,3 +4129,45 @@ def test_a_value_whose_name_carries_its_unit_is_converted_though_the_program_sca
     # a name that does not carry the unit: the program's own scaling stands
     other = program.replace("height_cm", "h")
     assert bind(text, other)[1] == []
+
+
+def test_a_head_start_holding_a_count_of_things_is_none_where_they_start_together() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 77): the delay on the passengers
+    text = ("Two cyclists approach each other on the 36 km route between Carlow and Denby: the one from Carlow at 27 "
+            "km/h, the one from Denby at 21 km/h, both starting together. The cyclist from Carlow carries 19 "
+            "passengers. Find how far from Carlow they meet (in km).")
+    program = ("distance = 36  # [km]\nspeed_a = 27  # [km/h]\nspeed_b = 21  # [km/h]\n"
+               "delay = 19  # how much later the one from Denby starts [h]\n")
+    out, moves = bind(text, program)
+    assert values(out)["delay"] == 0
+    assert [mv.name for mv in moves] == ["delay"]
+    # a delay the text writes in hours stays
+    later = text.replace("both starting together", "the one from Denby starting 19 hours later")
+    assert "delay" not in [mv.name for mv in bind(later, program)[1]]
+
+
+def test_made_up_values_all_one_power_of_ten_off_take_the_free_numbers() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 82): the town and its ceiling 100 times
+    text = ("How large will a town's population be after 27 years, if it is 16,000 people today and grows logistically "
+            "toward a ceiling of 120,000 at an intrinsic rate of 0.109 per year?")
+    program = ("N0 = 1600000  # initial size [people]\nK = 12000000  # carrying capacity [people]\n"
+               "r = 0.109  # intrinsic growth rate [1/year]\nt_query = 27  # time of interest [year]\n")
+    out, moves = bind(text, program)
+    assert (values(out)["N0"], values(out)["K"]) == (16000, 120000)
+    # scaled by two different factors: no common slip, nothing of this rule
+    odd = program.replace("K = 12000000", "K = 1200000")
+    assert all("each 100 times" not in mv.reason for mv in bind(text, odd)[1])
+
+
+def test_a_list_that_left_out_the_first_flow_and_added_one_becomes_the_texts() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 82)
+    text = ("What is the net present value, at 8.6% a year, of paying 122,000 dollars now for a solar installation "
+            "that returns 25,400 dollars, 19,900 dollars, 24,600 dollars, 35,100 dollars at the end of each of the "
+            "following 4 years?")
+    program = ("initial_cost = 122000  # investment paid today [USD]\nrate = 0.086  # discount rate [1/year]\n"
+               "cash_flows = [19900, 24600, 35100, 45100]  # net inflows [USD]\nanswer = sum(cash_flows)\n")
+    out, _ = bind(text, program)
+    assert "cash_flows = [25400, 19900, 24600, 35100]" in out
+    # the last item a number of the text: not this rule's
+    other = program.replace("45100", "122000")
+    assert "left out the first" not in " ".join(mv.reason for mv in bind(text, other)[1])

@@ -801,3 +801,24 @@ def test_an_altitude_asked_is_a_height_asked(text: str, asks: bool) -> None:
 def test_a_circuit_driven_by_a_source_is_a_kind(text: str, source: bool) -> None:
     assert ("a source" in profile(text)) is source
 
+
+
+@pytest.mark.parametrize("text, peak", [
+    ("What is the peak plasma concentration (mg/L) after a single oral dose of 400 mg of ibuprofen?", True),
+    ("When will my blood level peak (hours), and how high (mg/L) will it get?", True),
+    ("Compute C_max (mg/L).", True),
+    ("Find the plasma concentration (mg/L) 2 hours after the dose.", False),
+    ("The peak season starts in May. What is the plasma concentration 2 hours after the dose?", False),  # not asked
+])
+def test_a_peak_asked_is_a_kind(text: str, peak: bool) -> None:
+    assert ("asks a peak" in profile(text)) is peak
+
+
+def test_a_peak_concentration_is_shown_an_example_that_asks_the_peak() -> None:
+    # a held-out phrasing (seed 78) had been shown the concentration at a time, and the model wrote
+    # ``t_query`` from the aside's "7 weeks"
+    text = ("What is the peak plasma concentration (mg/L) after a single oral dose of 400 mg of ibuprofen, given "
+            "first-order absorption at 1.8 per hour, an elimination half-life of 2.3 hours and a distribution volume "
+            "of 13 L? Lena's appointment had been booked 7 weeks earlier.")
+    shown = nearest_examples(text, k=1)[0]
+    assert "C_max" in shown.program.strip().splitlines()[-1]
