@@ -5121,17 +5121,21 @@ def _routes(text: str, params: list[Parameter], mentions: list[Mention]) -> list
         parts = p.name.split("_")
         if len(parts) == 3 and not isinstance(p.value, list):
             grid.setdefault((parts[0], unit_key(p.unit)), []).append(p)
+    labels = {j for j, m in enumerate(mentions) if _place_number(text, m)}  # ("Plant 1": no quantity)
+    written = _written_routes(text, mentions, labels)
+    routes = dict(written)
+    if len(routes) != len(written):
+        return []  # a route written twice: which number is its is not clear
     for (head, _), group in grid.items():
         sources = list(dict.fromkeys(p.name.split("_")[1] for p in group))
         dests = list(dict.fromkeys(p.name.split("_")[2] for p in group))
         if len(sources) < 2 or len(dests) < 2 or len(group) != len(sources) * len(dests) \
                 or len({tuple(p.name.split("_")[1:]) for p in group}) != len(group):
             continue
-        routes = _written_routes(text, mentions)
-        places = (list(dict.fromkeys(a for a, _ in routes)), list(dict.fromkeys(b for _, b in routes)))
-        if len(routes) != len(group) or len(set(routes)) != len(routes):
-            continue  # a route written twice, or not each one: not read as the program's grid
-        named = [_places_named(tokens, written) for tokens, written in zip((sources, dests), places, strict=True)]
+        if len(routes) != len(group):
+            continue  # not each route written: not read as the program's grid
+        ends_written = (list(dict.fromkeys(a for a, _ in routes)), list(dict.fromkeys(b for _, b in routes)))
+        named = [_places_named(tokens, found) for tokens, found in zip((sources, dests), ends_written, strict=True)]
         if any(found is None for found in named):
             continue
         moves = []
@@ -5143,9 +5147,9 @@ def _routes(text: str, params: list[Parameter], mentions: list[Mention]) -> list
                                        f"the problem writes {m.written} for the route {named[0][a]} to {named[1][b]}"))
         # the supplies and demands (``supply_p1``, ``demand_lyon``): each the one other number
         # written after its place ("Stock sits at the quarry (175)", "building site 1 wants 50")
-        places = named[0] | named[1]
+        places = named[0] | named[1]  # (name part -> place)
         others = [j for j, m in enumerate(mentions) if j not in routes.values() and m.value != 0
-                  and not _place_number(text, m) and not after_per(text, m)]
+                  and j not in labels and not after_per(text, m)]
         ends: dict[str, list[Parameter]] = {}
         for p in params:
             first, sep, rest = p.name.partition("_")
@@ -5153,7 +5157,7 @@ def _routes(text: str, params: list[Parameter], mentions: list[Mention]) -> list
                 ends.setdefault(first, []).append(p)
         for group_of in ends.values():
             picks = [[j for j in others if re.search(rf"\b{re.escape(places[p.name.partition('_')[2]])}\b",
-                                                       _segment_before(text, mentions[j], mentions), re.IGNORECASE)]
+                                                       _segment_before(text, j, mentions, labels), re.IGNORECASE)]
                      for p in group_of]
             if len(group_of) < 2 or any(len(found) != 1 for found in picks) \
                     or len({found[0] for found in picks}) != len(picks):
@@ -5167,11 +5171,12 @@ def _routes(text: str, params: list[Parameter], mentions: list[Mention]) -> list
     return []
 
 
-def _segment_before(text: str, m: Mention, mentions: list[Mention]) -> str:
-    """The text before ``m`` back to the last comma, colon, semicolon, full stop or number (not
-    one of a place: "building site 1 wants 50")."""
+def _segment_before(text: str, j: int, mentions: list[Mention], labels: set[int]) -> str:
+    """The text before the number ``j`` back to the last comma, colon, semicolon, full stop or
+    number (not one of ``labels``, a place's: "building site 1 wants 50")."""
+    m = mentions[j]
     start = max([0] + [k + 1 for k in (text.rfind(c, 0, m.start) for c in ",:;.") if k >= 0]
-                + [n.end for n in mentions if n.end <= m.start and not _place_number(text, n)])
+                + [n.end for i, n in enumerate(mentions) if n.end <= m.start and i not in labels])
     return text[start:m.start]
 
 
@@ -5181,17 +5186,17 @@ _ROUTE = re.compile(r"(?:^|\bfrom\s+)(?:the\s+)?(?P<a>[\w][\w .'-]*?)\s*(?:\bto\
                     r"(?P<b>[\w][\w .'-]*?)\s*(?:\bcosts?\b\s*|\bis\b\s*)?(?:[$€£¥]|[A-Z]{3})?\s*$")
 
 
-def _written_routes(text: str, mentions: list[Mention]) -> dict[tuple[str, str], int]:
-    """The routes the text writes a number for ("Plant 1 to Lyon 15 EUR"): ``(source,
-    destination) -> number``, each place as written. A number in a place's name
-    ("building site 1") is no route's."""
-    out: dict[tuple[str, str], int] = {}
+def _written_routes(text: str, mentions: list[Mention], labels: set[int]) -> list[tuple[tuple[str, str], int]]:
+    """The routes the text writes a number for ("Plant 1 to Lyon 15 EUR"): ``((source,
+    destination), number)``, each place as written, in the text's order. A number in a place's
+    name (one of ``labels``: "building site 1") is no route's."""
+    out = []
     for j, m in enumerate(mentions):
-        if m.value == 0 or _place_number(text, m):
+        if m.value == 0 or j in labels:
             continue
-        found = _ROUTE.search(_segment_before(text, m, mentions).strip())
+        found = _ROUTE.search(_segment_before(text, j, mentions, labels).strip())
         if found:
-            out[(found["a"].strip(), found["b"].strip())] = j
+            out.append(((found["a"].strip(), found["b"].strip()), j))
     return out
 
 

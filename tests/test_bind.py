@@ -3576,7 +3576,8 @@ def test_routes_take_the_numbers_written_after_them() -> None:
     assert "cost_p1_dijon = 4 -> 20 (the problem writes 20 for the route Plant 1 to Dijon)" in [str(mv) for mv in moves]
     # a route not written (or written twice): the grid is not read, the costs stay
     for text in (ROUTES.replace("Plant 2 to Dijon $19", "and $19 for the last"),
-                 ROUTES.replace("Plant 2 to Nice $4", "Plant 2 to Lyon $4")):
+                 ROUTES.replace("Plant 2 to Nice $4", "Plant 2 to Lyon $4"),
+                 ROUTES.replace("Plant 2 to Dijon $19.", "Plant 2 to Dijon $19, Plant 1 to Dijon $3.")):
         assert values(bind(text, ROUTES_PROGRAM)[0])["cost_p1_dijon"] == 4
 
 
