@@ -4155,6 +4155,7 @@ def test_made_up_values_all_one_power_of_ten_off_take_the_free_numbers() -> None
                "r = 0.109  # intrinsic growth rate [1/year]\nt_query = 27  # time of interest [year]\n")
     out, moves = bind(text, program)
     assert (values(out)["N0"], values(out)["K"]) == (16000, 120000)
+    assert all("each 100 times a free number" in mv.reason for mv in moves)
     # scaled by two different factors: no common slip, nothing of this rule
     odd = program.replace("K = 12000000", "K = 1200000")
     assert all("each 100 times" not in mv.reason for mv in bind(text, odd)[1])
