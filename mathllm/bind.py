@@ -709,6 +709,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, made_up)
     made_up += (rounded := _rounded_reciprocal(text, program, params, mentions, said))
     program, params = _apply(program, params, rounded)
+    made_up += (halved := _half_life_from_rate(text, params, mentions, said))
+    program, params = _apply(program, params, halved)
     empty = _empty_start(text, params, mentions, said) + _unmentioned_factor(text, program, params, mentions)
     program, params = _apply(program, params, empty)
     signs = _sign_lost(text, params, mentions, said)
@@ -1716,6 +1718,17 @@ def _by_name(text: str, params: list[Parameter]) -> list[Rebinding]:
             p = clashing[0]
             moves.append(Rebinding(p.name, p.value, left[0], f"{fmt_value(values[p.name])} is another's; the text "
                                                              f"writes {fmt_value(left[0])} with a name no parameter has"))
+        elif len(moves) == before and clashing:
+            # the example's names for the text's others, in order ("ratio_quinn = ratio_sven = 5"
+            # beside ``ratio_grace = 5`` for "Grace gets 5 parts for every 6 that Yusuf gets and 5
+            # that Ximena gets"): each the number written with the text's name in its place
+            others = sorted((w for w in everyone if w.lower() not in alike), key=text.find)
+            if len(others) == len(unnamed) >= 2:
+                for p, w in zip(unnamed, others, strict=True):
+                    (n,) = everyone[w]
+                    if p.value != n:
+                        moves.append(Rebinding(p.name, p.value, n, f"the problem writes {fmt_value(n)} with {w}, "
+                                                                   f"the name in {p.name}'s place"))
     return moves
 
 
@@ -2752,7 +2765,8 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
             invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
         # (a place's number, "Plant 2", is none of the kind either)
         if not moving or not all(p.name in (invented or set()) if not src else
-                                 all(not kind[i] or i in set(picks) - {j} for i in src) for p, j, src in moving):
+                                 all(not alike[i] or _place_number(text, mentions[i]) or i in set(picks) - {j}
+                                     for i in src) for p, j, src in moving):
             continue  # a number the model may have meant: the words alone do not overrule it
         for p, j in zip(group, picks, strict=True):
             new = _in_own_unit(mentions[j], p, said[j], unit)
@@ -3158,6 +3172,37 @@ def _one_scale_off(group: list[Parameter], fits: list[list[int]], mentions: list
                                      f"a free number"))
                     for p, x in zip(group, picks, strict=True)]
     return []
+
+
+def _half_life_from_rate(text: str, params: list[Parameter], mentions: list[Mention],
+                         said: list[str]) -> list[Rebinding]:
+    """Rule 3, a half-life from a rate constant: a half-life the text does not give in a unit of
+    time (``half_life = 1.0  # [h]``, the shown example's parameter, from "1 per hour") where the text gives an elimination or decay
+    rate constant instead, its one free number per unit of time ("an elimination rate constant of
+    0.26 per hour"), is ln 2 over that rate (2.67 h): the program computes the rate back from it."""
+    moves = []
+    free = free_numbers(text, params, mentions)
+    for p in params:
+        unit = unit_key(p.unit)
+        if not _HALF_LIFE.search(f"{p.name} {p.description}") or _SIZE.get(unit, ("",))[0] not in _SPANS \
+                or any(_factor(said[i], unit) is not None for i in _sources(p, mentions)):
+            continue  # (a number of the text in its unit is its own: "a half-life of 6 hours")
+        rates = [i for i in free if said[i].startswith("1/") and _factor(said[i], f"1/{unit}") is not None
+                 and _RATE_CONSTANT.search(text[max(0, mentions[i].start - 60):mentions[i].start])]
+        if len(rates) != 1:
+            continue
+        m = mentions[rates[0]]
+        k = float(m.value * m.scale * _factor(said[rates[0]], f"1/{unit}"))
+        if k > 0 and not math.isclose(p.value, math.log(2) / k, rel_tol=1e-9):
+            moves.append(Rebinding(p.name, p.value, math.log(2) / k,
+                                   f"the problem gives a rate constant of {m.written} {said[rates[0]]}, no half-life: "
+                                   f"ln 2 / {m.written}"))
+    return moves
+
+
+#: A parameter that is a half-life; words before a number that make it a rate constant.
+_HALF_LIFE = re.compile(r"half[\s_-]?life|\bt_?half\b|\bt_?12\b", re.IGNORECASE)
+_RATE_CONSTANT = re.compile(r"\brate constant\b[^.;,]*$|\b(?:elimination|decay) rate\b[^.;,]*$", re.IGNORECASE)
 
 
 def _per_base(text: str, m: Mention) -> Decimal | None:
@@ -4200,7 +4245,7 @@ def _any_amount(text: str, params: list[Parameter], mentions: list[Mention]) -> 
 
 
 #: A parameter that counts how many times a month: ``periods_per_month  # compounding periods per month``.
-_PER_MONTH_COUNT = re.compile(r"\b(?:periods?|times|compoundings?)[\s_]+(?:\w+[\s_]+)?(?:per|a|each)[\s_]+month\b",
+_PER_MONTH_COUNT = re.compile(r"\b(?:periods?|times|compoundings?)[\s_]+(?:\w+[\s_]+)?(?:per|a|each)[\s_]+(?:month|week)\b",
                               re.IGNORECASE)
 
 
@@ -4212,7 +4257,7 @@ def _per_month_counts(text: str, params: list[Parameter], mentions: list[Mention
     months that is a number of years the text writes (``years = 108  # [month]`` for "after 9
     years") takes the years as written, and their unit, so the two count alike."""
     targets = [p for p in params if _PER_MONTH_COUNT.search(f"{p.name} {p.description}")
-               and unit_key(p.unit) in {"1/month", "1", ""}]
+               and unit_key(p.unit) in {"1/month", "1/week", "1", ""}]
     found = frequencies(text)
     if len(targets) == 1 and found == {12}:
         return _monthly_count(targets[0], params, mentions, said)

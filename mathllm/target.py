@@ -454,9 +454,10 @@ def _named_unknown(value: ast.expr, assigns: dict[str, ast.Assign], program: str
                     first.setdefault(k, word.start())
         # what the question counts, where it says so ("Knowing that chickens have 2 legs ..., work
         # out the number of goats" names the chickens first and asks for the goats)
-        counted = [k for m in re.finditer(r"\b(?:number of|how many)\s+(?:\w+\s+)?([a-z]{3,})",
+        # (either of the two words after it: "the number of large crates" names "large")
+        counted = [k for m in re.finditer(r"\b(?:number of|how many)\s+([a-z]{3,})(?:\s+([a-z]{3,}))?",
                                           question_of(text).lower())
-                   for k, stems in enumerate(named) if m.group(1)[:4] in stems]
+                   for k, stems in enumerate(named) if any(w and w[:4] in stems for w in m.groups())]
         if len(set(counted)) == 1:
             first = {counted[0]: 0}
         if not first:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import pytest
@@ -4173,3 +4174,47 @@ def test_a_list_that_left_out_the_first_flow_and_added_one_becomes_the_texts() -
     # the last item a number of the text: not this rule's
     other = program.replace("45100", "122000")
     assert "left out the first" not in " ".join(mv.reason for mv in bind(text, other)[1])
+
+
+def test_a_weeks_count_for_a_weekly_frequency_is_52_a_year() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 85): the years as the count a week
+    text = ("After 10 years, what is £1,500 worth in a savings product that pays 1.6% annually, with interest "
+            "credited every week?")
+    program = ("principal = 1500  # initial deposit [GBP]\nrate = 0.016  # nominal annual interest rate [1/year]\n"
+               "periods_per_week = 10  # compounding periods per week [1/week]\nyears = 10  # investment period [year]\n"
+               "answer = principal * (1 + rate / periods_per_week) ** (periods_per_week * years)\n")
+    out, _ = bind(text, program)
+    assert values(out)["periods_per_week"] == 52 and "[1/year]" in out.splitlines()[2]
+    assert run_program(out).answer.value == pytest.approx(1760.223, abs=1e-3)
+
+
+def test_a_half_life_the_text_gives_as_a_rate_constant_is_ln2_over_it() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 85): the shown example's half-life,
+    # 1.0 from "1 per hour", where the text gives the elimination rate constant
+    text = ("What are the time of the peak (h) and the peak plasma concentration (mg/L) after a single oral dose of "
+            "500 mg of paracetamol, given first-order absorption at 1 per hour, an elimination rate constant of 0.26 "
+            "per hour and a distribution volume of 67 L?")
+    program = ("dose = 500  # oral dose [mg]\nka = 1.0  # absorption rate constant [1/h]\n"
+               "half_life = 1.0  # elimination half-life [h]\nV = 67  # volume of distribution [L]\n")
+    out, moves = bind(text, program)
+    assert values(out)["half_life"] == pytest.approx(math.log(2) / 0.26)
+    assert [mv.name for mv in moves] == ["half_life"]
+    # a half-life the text gives stays
+    given = text.replace("an elimination rate constant of 0.26 per hour", "an elimination half-life of 1 hours")
+    assert "half_life" not in [mv.name for mv in bind(given, program)[1]]
+
+
+def test_the_examples_names_take_the_texts_other_names_in_order() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 85): the shown example's Quinn and
+    # Sven beside the text's Grace, both on Grace's 5
+    text = ("When 688 stickers are shared out, Grace gets 5 parts for every 6 that Yusuf gets and 5 that Ximena gets. "
+            "Yusuf is the oldest of them. What is Grace's portion?")
+    program = ("total = 688  # amount shared [sweets]\nratio_quinn = 5  # Quinn's part of the ratio [1]\n"
+               "ratio_sven = 5  # Sven's part of the ratio [1]\nratio_grace = 5  # Grace's part of the ratio [1]\n"
+               "answer = total * ratio_grace / (ratio_quinn + ratio_sven + ratio_grace)\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("ratio_quinn", "ratio_sven", "ratio_grace")} == {
+        "ratio_quinn": 6, "ratio_sven": 5, "ratio_grace": 5}
+    assert run_program(out).answer.value == pytest.approx(215)
+    # the example's names holding the text's numbers, no clash: the model's reading stands
+    assert bind(text, program.replace("ratio_quinn = 5", "ratio_quinn = 6"))[1] == []

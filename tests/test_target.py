@@ -760,3 +760,17 @@ def test_the_unknown_the_question_counts_though_another_is_named_first() -> None
     out, _ = target(program, ASKS_WOLVES, text)
     assert "answer = sol[b]" in out and answer(out) == 13
     assert target(program, ASKS_WOLVES, text.replace("number of goats", "number of chickens"))[1] is None
+
+
+def test_the_unknown_counted_by_the_word_before_a_shared_noun() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 85): "the number of large crates"
+    # had been read as counting "crates", which both unknowns share, and the small crates taken
+    program = ('import sympy as sp\n\ntotal_count = 32  # [1]\ntotal_value = 512  # [bottles]\n\n'
+               'a, b = sp.symbols("a b")  # numbers of small crates and large crates\n'
+               'eqs = [sp.Eq(a + b, total_count), sp.Eq(6 * a + 22 * b, total_value)]\n'
+               'sol = sp.solve(eqs, [a, b])\nanswer = sol[b]\n')
+    text = ("Knowing that small crates hold 6 bottles apiece and large crates 22 bottles apiece, and that 32 crates "
+            "hold 512 bottles altogether, work out the number of large crates.")
+    assert target(program, ASKS_WOLVES, text)[1] is None
+    out, _ = target(program.replace("answer = sol[b]", "answer = sol[a]"), ASKS_WOLVES, text)
+    assert "answer = sol[b]" in out and answer(out) == 20
