@@ -4212,7 +4212,7 @@ def test_the_examples_names_take_the_texts_other_names_in_order() -> None:
     program = ("total = 688  # amount shared [sweets]\nratio_quinn = 5  # Quinn's part of the ratio [1]\n"
                "ratio_sven = 5  # Sven's part of the ratio [1]\nratio_grace = 5  # Grace's part of the ratio [1]\n"
                "answer = total * ratio_grace / (ratio_quinn + ratio_sven + ratio_grace)\n")
-    out, moves = bind(text, program)
+    out, _ = bind(text, program)
     assert {k: values(out)[k] for k in ("ratio_quinn", "ratio_sven", "ratio_grace")} == {
         "ratio_quinn": 6, "ratio_sven": 5, "ratio_grace": 5}
     assert run_program(out).answer.value == pytest.approx(215)
