@@ -785,7 +785,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     pairs = _respective_pairs(text, params, mentions, words)
     program, _ = _apply(program, params, pairs)
     program, series = series_rule(text, program)
+    program, unmixed = _unmix_lists(program)
     program, paired = pairs_rule(raw, program)  # lines matter: a table's rows
+    paired = unmixed + paired
     program, data = data_rule(text, program)
     params = parse_parameters(program)
     listed = _listed(text, program, params, mentions, said)
@@ -1224,7 +1226,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # "after 7 years" (12 months a year is ``[month/year]``; 12 months for "1 year" a conversion)
     spans = {p.name for p in params if p.name not in invented and not sources[p.name] and p.value > 1
              and _SIZE.get(unit_key(p.unit), ("",))[0] in _SPANS
-             and p.value not in _WHOLE_SPANS.get(unit_key(p.unit), ())
+             and (p.value not in _WHOLE_SPANS.get(unit_key(p.unit), ()) or _unnamed_span(text, p.value, unit_key(p.unit)))
              and not re.search(r"\bper\b|_per_|\bin (?:a|an|one)\b|\beach\b|\bevery\b", f"{p.description} {p.name}")
              and not any(_conversion_of(p.value, float(m.value * m.scale)) for m in mentions if m.value)}
     invented |= spans
@@ -1328,8 +1330,9 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # written in the rate's own unit is it, rather than a percentage
             exact = [i for i in fits if _factor(said[i], unit) is not None]
             fits = exact if len(exact) == 1 else fits
-        if len(fits) > 1 and "/" in unit:
-            # "$7 is charged per hour" for ``rate  # [USD/h]``, rather than the bill's "$70"
+        if len(fits) > 1 and ("/" in unit or _SIZE.get(unit, ("",))[0] in _SPANS):
+            # "$7 is charged per hour" for ``rate  # [USD/h]``, rather than the bill's "$70"; "14 h"
+            # for ``t2  # [h]``, rather than an aside's "3 weeks": the one written in its unit
             exact = [i for i in fits if said[i] == unit]
             fits = exact if len(exact) == 1 else fits
         if len(fits) > 1 and p.name in invented:
@@ -2396,6 +2399,15 @@ _DELAY = re.compile(r"\b(?:delay|later|earlier|head start|lag|waits?)\b", re.IGN
 #: 365 days", a day of 24 h): a convention still, unlike 12 years.
 _WHOLE_SPANS = {"day": {7, 14, 28, 30, 31, 360, 365, 366}, "week": {4, 52}, "month": {12, 24},
                 "h": {24, 48}, "min": {60}, "s": {60, 3600}}
+#: The word of the longer unit each whole span counts in hours (24 hours is a day).
+_SPAN_WORDS = {"h": r"\bdays?\b|\bdaily\b|\bovernight\b|\bnight\b"}
+
+
+def _unnamed_span(text: str, value: float, unit: str) -> bool:
+    """Whether a whole span of hours (24, 48) is no day of the text: the text names no day
+    ("14 h" read as ``t2 = 24  # [h]`` beside "3 weeks"). Other units' whole spans always count."""
+    words = _SPAN_WORDS.get(unit)
+    return words is not None and not re.search(words, text, re.IGNORECASE)
 #: Units of temperature, spelled alike (:func:`unit_key`).
 _TEMPERATURES = frozenset({"°c", "°f", "c", "f"})
 #: Words that put a temperature written without a sign below zero ("8 °C below zero").
@@ -4285,8 +4297,9 @@ def _monthly_count(p: Parameter, params: list[Parameter], mentions: list[Mention
     beside ``years = 120  # [month]``) is 12 a year, and the span its years (10), so that the
     program's ``rate / periods * (periods * years)`` counts alike. Only where the two hold the
     one number the text writes in months and the rate is a year's."""
-    spans = [q for q in params if unit_key(q.unit) == "month" and q.value == p.value]
+    # (the span holding the months too, or the 12 of the shown example: "years = 12  # [month]")
     months = [m for i, m in enumerate(mentions) if said[i] == "month" and float(m.value) == p.value]
+    spans = [q for q in params if unit_key(q.unit) == "month" and q is not p and q.value in (p.value, 12)]
     annual = any(unit_key(q.unit) == "1/year" or re.search(r"\bannual|\byearly|\ba year\b", q.description)
                  for q in params if q is not p and not q.name.startswith("period"))
     if len(spans) != 1 or len(months) != 1 or not annual or p.value in (1, 12):
@@ -4294,7 +4307,7 @@ def _monthly_count(p: Parameter, params: list[Parameter], mentions: list[Mention
     q = spans[0]
     return [Rebinding(p.name, p.value, 12.0, f"the problem says monthly; {fmt_value(p.value)} is the span in "
                                              "months, and the rate is a year's", unit="1/year"),
-            Rebinding(q.name, q.value, q.value / 12, f"the problem gives {months[0].written} months, and {p.name} "
+            Rebinding(q.name, q.value, p.value / 12, f"the problem gives {months[0].written} months, and {p.name} "
                                                      "counts a year", unit="year")]
 
 
@@ -4920,6 +4933,63 @@ def _runs(words: list[tuple[int, str, str]], common: set[str]) -> list[list[tupl
 #: Small words that are no item's label.
 _STOP_LABEL = frozenset(("a", "an", "the", "of", "at", "in", "on", "for", "to", "by", "with", "from", "is", "are", "was",
                          "were", "if", "what", "which", "how", "much", "many", "does", "do", "did"))
+
+
+def _unmix_lists(program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 15, first: two data lists built of two families of parameters named alike by item
+    (``price_tea``, ``price_jasmine``, ... and ``mass_tea``, ``mass_jasmine``, ...) that mix the
+    two (``values = [price_tea, price_jasmine, mass_tea, ...]``, an item twice, the weights
+    likewise) become one family each, in the order the program defines the items: the list that
+    leans to a family takes it, the other list the other family."""
+    params = parse_parameters(program)
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return program, []
+    by_name = {p.name: p for p in params}
+    lists = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            v = node.value
+            inner = v.args[0] if isinstance(v, ast.Call) and len(v.args) == 1 else v
+            if isinstance(inner, ast.List) and len(inner.elts) >= 3 \
+                    and all(isinstance(e, ast.Name) and e.id in by_name for e in inner.elts):
+                lists.append(inner)
+    if len(lists) != 2:
+        return program, []
+    families: dict[str, list[str]] = {}
+    for p in params:
+        head, sep, item = p.name.partition("_")
+        if sep and item and not isinstance(p.value, list):
+            families.setdefault(head, []).append(item)
+    used = {e.id for node in lists for e in node.elts}  # type: ignore[attr-defined]
+    heads = sorted({n.partition("_")[0] for n in used})
+    if len(heads) != 2 or any(set(families.get(h, [])) != set(families[heads[0]]) for h in heads) \
+            or len(families[heads[0]]) < 3 or len(set(families[heads[0]])) != len(families[heads[0]]):
+        return program, []
+    items = families[heads[0]]
+    counts = [[sum(e.id.partition("_")[0] == h for e in node.elts) for h in heads] for node in lists]  # type: ignore[attr-defined]
+    # (one list clearly one family, the other not clearly the same: the weights all masses, the
+    # values half prices and half masses)
+    lean = [c[0] - c[1] for c in counts]
+    if lean[0] * lean[1] > 0 or lean[0] == lean[1]:
+        return program, []
+    order = heads if lean[0] - lean[1] > 0 else heads[::-1]
+    wanted = [[f"{h}_{item}" for item in items] for h in order]
+    have = [[e.id for e in node.elts] for node in lists]  # type: ignore[attr-defined]
+    if have == wanted or not any(len(set(h)) != len(h) or len({n.partition("_")[0] for n in h}) > 1 for h in have):
+        return program, []  # one family each already, every item once
+    lines = program.splitlines(keepends=True)
+    moves = []
+    for node, names, was in sorted(zip(lists, wanted, have, strict=True), key=lambda x: -x[0].lineno):
+        start, end = node.lineno - 1, (node.end_lineno or node.lineno) - 1
+        text = "".join(lines[start:end + 1])
+        a, b = node.col_offset, len(text) - (len(lines[end]) - (node.end_col_offset or 0))
+        lines[start:end + 1] = [text[:a] + "[" + ", ".join(names) + "]" + text[b:]]
+        moves.append(Rebinding(f"{names[0].partition('_')[0]}_*", [by_name[n].value for n in was],
+                               [by_name[n].value for n in names],
+                               f"the list mixed {heads[0]}_* and {heads[1]}_*; one of each item, in order"))
+    return "".join(lines), moves[::-1]
 
 
 def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:

@@ -4218,3 +4218,31 @@ def test_the_examples_names_take_the_texts_other_names_in_order() -> None:
     assert run_program(out).answer.value == pytest.approx(215)
     # the example's names holding the text's numbers, no clash: the model's reading stands
     assert bind(text, program.replace("ratio_quinn = 5", "ratio_quinn = 6"))[1] == []
+
+
+@pytest.mark.parametrize("values_line, weights_line", [
+    # what the default adapter wrote (held-out phrasings, seeds 86 and 81)
+    ("[price_assam, price_darjeeling, price_jasmine, price_jasmine, mass_assam, mass_darjeeling, mass_jasmine]",
+     "[mass_assam, mass_darjeeling, mass_jasmine, mass_jasmine, mass_jasmine, mass_assam, mass_jasmine]"),
+    ("[price_assam, price_darjeeling, price_jasmine, mass_assam, mass_darjeeling, mass_jasmine]",
+     "[mass_assam, mass_jasmine, mass_darjeeling, mass_jasmine, mass_jasmine, mass_jasmine]"),
+])
+def test_two_lists_that_mix_two_families_become_one_family_each(values_line: str, weights_line: str) -> None:
+    text = ("How much per kilogram is a tea blend worth if it contains 14 kg of Assam tea priced at 29.50 dollars/kg, "
+            "13 kg of Darjeeling tea priced at 34 dollars/kg and 9 kg of jasmine tea priced at 60 dollars/kg?")
+    program = ("import numpy as np\n\nprice_assam = 29.5  # [USD/kg]\nprice_darjeeling = 34  # [USD/kg]\n"
+               "price_jasmine = 60  # [USD/kg]\nmass_assam = 14  # [kg]\nmass_darjeeling = 13  # [kg]\n"
+               f"mass_jasmine = 9  # [kg]\n\nvalues = np.array({values_line})\nweights = np.array({weights_line})\n"
+               "answer = float(np.average(values, weights=weights))\n")
+    out, moves = bind(text, program)
+    assert "values = np.array([price_assam, price_darjeeling, price_jasmine])" in out
+    assert "weights = np.array([mass_assam, mass_darjeeling, mass_jasmine])" in out
+    assert run_program(out).answer.value == pytest.approx(38.75)
+    assert moves[0].name == "price_*"
+
+
+def test_two_lists_of_one_family_each_are_left_alone() -> None:
+    text = "Find the weighted mean of 3, 4 and 5 with weights 1, 2 and 3."
+    program = ("a_x = 3  # [1]\na_y = 4  # [1]\na_z = 5  # [1]\nw_x = 1  # [1]\nw_y = 2  # [1]\nw_z = 3  # [1]\n"
+               "values = [a_z, a_y, a_x]\nweights = [w_x, w_y, w_z]\nanswer = sum(values)\n")
+    assert all(not mv.name.endswith("*") for mv in bind(text, program)[1])
