@@ -331,7 +331,15 @@ clear evidence:
    (``pens = 275`` for a garden with no pens); and where two parameters share a number and one
    must move, and its own words stand not at the free number but at one a third parameter holds
    without its own words, it takes that one and the third the free one ("9 °C 3 hours later, and
-   the surroundings stay at 0 °C" for ``T_env = T_target = 4`` beside ``T1 = 0``).
+   the surroundings stay at 0 °C" for ``T_env = T_target = 4`` beside ``T1 = 0``). Also: made-up
+   values of one unit that are each the same power of ten times a different free number take
+   those numbers (``N0 = 1600000`` for "16,000 people"); a head start holding a count of things is
+   none where they start together; a count a week holding the years is 52 a year; a half-life
+   the text gives as a rate constant is ln 2 over it; parameters named after the shown example's
+   people take the numbers written with the text's other names, in order, where one holds
+   another's number; a made-up span takes the free number written in its own unit, and 24 hours
+   is no day where the text names none; and two data lists that mix two families of parameters
+   (``values = [price_tea, ..., mass_tea]``) become one family each (rule 15, first).
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
