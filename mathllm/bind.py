@@ -1083,13 +1083,14 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
             # ``fixed_cost = 22.80  # [EUR]``, ``variable_cost = 6500  # [EUR/unit]``; an amount
             # alone can be a price, "EUR 48" each, but a price per unit is no amount)
             pairs.append((p, q, i, j))
-        elif i != j and up == uq and currency_of(up) == up and any(
+        elif i != j and up == uq and up not in ("", "1") and any(
                 _TOTAL_WORDS.search(_named_by(a)) and _EACH_WORDS.search(_named_by(b)) and not _EACH_WORDS.search(
                     _named_by(a)) and _priced_each(text, mentions[k], words[k]) and not _priced_each(text, mentions[n], words[n])
                 for a, b, k, n in ((p, q, i, j), (q, p, j, i))):
             # a total holding a price written "apiece" and the price a total ("adult tickets cost 9
             # dollars apiece ... 132 tickets cost 1,018 dollars altogether" read as ``total_value =
-            # 9``, ``price_adult = 1018``, both ``[USD]``)
+            # 9``, ``price_adult = 1018``, both ``[USD]``; so with things: "large crates 22 bottles
+            # apiece ... 979 bottles altogether" for ``[bottles]``)
             pairs.append((p, q, i, j))
             priced.add(p.name)
         elif i != j and up == uq == "1" and (_counts_crossed(p, q, after[i], after[j])
@@ -1126,7 +1127,8 @@ def _crossed(text: str, params: list[Parameter], mentions: list[Mention], words:
         for a, k, b in ((p, j, i), (q, i, j)):
             factor = _factor(said[k], unit_key(a.unit)) or Decimal(1)
             why = (f"{mentions[b].written} counts {words[b]} ..., not what it counts" if p.name in counts
-                   else (f"{mentions[b].written} is a price apiece" if _priced_each(text, mentions[b], words[b])
+                   else (f"{mentions[b].written} is {'a price ' if currency_of(unit_key(a.unit)) else ''}apiece"
+                         if _priced_each(text, mentions[b], words[b])
                          else f"{mentions[b].written} is a total") if p.name in priced
                    else f"{mentions[b].written} is in {words[b]}")
             moves.append(Rebinding(a.name, a.value, _value(mentions[k], a, factor),
@@ -3207,7 +3209,11 @@ def _half_life_from_rate(text: str, params: list[Parameter], mentions: list[Ment
         if not _HALF_LIFE.search(f"{p.name} {p.description}") or _SIZE.get(unit, ("",))[0] not in _SPANS \
                 or any(_factor(said[i], unit) is not None for i in _sources(p, mentions)):
             continue  # (a number of the text in its unit is its own: "a half-life of 6 hours")
-        rates = [i for i in free if said[i].startswith("1/") and _factor(said[i], f"1/{unit}") is not None
+        # (free, or the one it holds itself: ``half_life = 0.08`` for "a rate constant of 0.08 per hour")
+        held = [i for i in _sources(p, mentions) if _written_once(mentions, i)
+                and not any(q is not p and i in _sources(q, mentions) for q in params)]
+        rates = [i for i in dict.fromkeys(free + held) if said[i].startswith("1/")
+                 and _factor(said[i], f"1/{unit}") is not None
                  and _RATE_CONSTANT.search(text[max(0, mentions[i].start - 60):mentions[i].start])]
         if len(rates) != 1:
             continue

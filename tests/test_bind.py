@@ -4246,3 +4246,33 @@ def test_two_lists_of_one_family_each_are_left_alone() -> None:
     program = ("a_x = 3  # [1]\na_y = 4  # [1]\na_z = 5  # [1]\nw_x = 1  # [1]\nw_y = 2  # [1]\nw_z = 3  # [1]\n"
                "values = [a_z, a_y, a_x]\nweights = [w_x, w_y, w_z]\nanswer = sum(values)\n")
     assert all(not mv.name.endswith("*") for mv in bind(text, program)[1])
+
+
+def test_a_total_holding_a_count_apiece_trades_with_it() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 87): the total bottles on "22 bottles
+    # apiece", the small crate's bottles on "979 bottles altogether"
+    text = ("Knowing that small crates hold 7 bottles apiece and large crates 22 bottles apiece, and that 52 crates "
+            "hold 979 bottles altogether, work out the number of small crates.")
+    program = ("total_count = 52  # number of crates [1]\ntotal_value = 22  # total bottles [bottles]\n"
+               "bottles_small = 979  # bottles per small crate [bottles]\n"
+               "bottles_large = 7  # bottles per large crate [bottles]\n")
+    out, moves = bind(text, program)
+    assert {k: values(out)[k] for k in ("total_value", "bottles_small", "bottles_large")} == {
+        "total_value": 979, "bottles_small": 7, "bottles_large": 22}
+    assert "total_value = 22 -> 979 (the problem gives 979 bottles; 22 is apiece)" in [str(mv) for mv in moves]
+
+
+def test_a_half_life_holding_the_rate_constant_is_ln2_over_it() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 87): ``half_life = 0.08`` for "an
+    # elimination rate constant of 0.08 per hour"
+    text = ("What is the plasma concentration (mg/L) 4 hours after a single oral dose of 200 mg of theophylline, given "
+            "first-order absorption at 0.5 per hour and an oral bioavailability of 75%, an elimination rate constant "
+            "of 0.08 per hour and a distribution volume of 37 L?")
+    program = ("dose = 200  # oral dose [mg]\nF = 0.75  # oral bioavailability [1]\n"
+               "ka = 0.5  # absorption rate constant [1/h]\nhalf_life = 0.08  # elimination half-life [h]\n"
+               "V = 37  # volume of distribution [L]\nt_query = 4  # time since the dose [h]\n")
+    out, _ = bind(text, program)
+    assert values(out)["half_life"] == pytest.approx(math.log(2) / 0.08)
+    # a rate constant another parameter holds too is not the half-life's alone
+    shared = program.replace("ka = 0.5", "ka = 0.08")
+    assert values(bind(text, shared)[0])["half_life"] != pytest.approx(math.log(2) / 0.08)
