@@ -2764,6 +2764,7 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
     if all(len(group) < 2 for group in groups.values()):
         return []
     near = [_clause_words(text, m) for m in mentions]
+    labels = {j for j, m in enumerate(mentions) if _place_number(text, m)}  # "Plant 2": no quantity
     invented: set[str] | None = None  # (read once, where a move needs it)
     moves = []
     for (_, unit), group in groups.items():
@@ -2773,7 +2774,7 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
         own = {p.name: named[p.name] - set().union(*(named[q.name] for q in group if q is not p)) for p in group}
 
         alike = [_in_unit_of(text, m, said[j], unit) for j, m in enumerate(mentions)]
-        kind = [a and not (after_per(text, m) or m.value == 0 or _name_label(text, m, said[j]) or _place_number(text, m))
+        kind = [a and not (after_per(text, m) or m.value == 0 or _name_label(text, m, said[j]) or j in labels)
                 for j, (a, m) in enumerate(zip(alike, mentions, strict=True))]
         picks = _one_each([[j for j in range(len(mentions)) if kind[j] and own[p.name] & near[j]] for p in group])
         if picks is None or any(len([p for p in group if own[p.name] & near[j]]) != 1 for j in picks):
@@ -2787,7 +2788,7 @@ def _named_items(text: str, program: str, params: list[Parameter], mentions: lis
             invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
         # (a place's number, "Plant 2", is none of the kind either)
         if not moving or not all(p.name in (invented or set()) if not src else
-                                 all(not alike[i] or _place_number(text, mentions[i]) or i in set(picks) - {j}
+                                 all(not alike[i] or i in labels or i in set(picks) - {j}
                                      for i in src) for p, j, src in moving):
             continue  # a number the model may have meant: the words alone do not overrule it
         for p, j in zip(group, picks, strict=True):
@@ -3066,17 +3067,23 @@ def _listed_pair(text: str, params: list[Parameter], mentions: list[Mention], sa
     ``S2_0``) take the two numbers the text lists in that unit ("they start with 0.4 and 0 kg of
     salt"), the lower index the first, where one of them holds a number that is neither (``S1_0 =
     5`` from "5 g/L"; a zero counts, as "0 kg" is written)."""
+    # the pairs of two numbers joined by "and" and no list around them, by the unit written after
+    # the second (the first bare or in it, and no calendar year)
+    listed_in: dict[str, list[tuple[int, int]]] = {}
+    for a in range(len(mentions) - 1):
+        b = a + 1
+        if said[a] in ("", said[b]) and not _year_like(mentions[a]) \
+                and re.fullmatch(r"\s+and\s+", text[mentions[a].end:mentions[b].start]) \
+                and not (a > 0 and _LISTED.fullmatch(text, mentions[a - 1].end, mentions[a].start)) \
+                and not (b + 1 < len(mentions) and _LISTED.fullmatch(text, mentions[b].end, mentions[b + 1].start)):
+            listed_in.setdefault(said[b], []).append((a, b))
     moves = []
     for p, q in combinations(params, 2):
         unit = unit_key(p.unit)
         indices = _indexed(p, q)
         if indices is None or unit != unit_key(q.unit) or not is_measure(unit):
             continue
-        pairs = [(a, b) for a, b in zip(range(len(mentions)), range(1, len(mentions)), strict=False)
-                 if said[b] == unit and said[a] in ("", unit) and not _year_like(mentions[a])
-                 and re.fullmatch(r"\s+and\s+", text[mentions[a].end:mentions[b].start])
-                 and not (a > 0 and _LISTED.fullmatch(text, mentions[a - 1].end, mentions[a].start))
-                 and not (b + 1 < len(mentions) and _LISTED.fullmatch(text, mentions[b].end, mentions[b + 1].start))]
+        pairs = listed_in.get(unit, [])
         if len(pairs) != 1:
             continue
         first, second = (p, q) if indices[0] < indices[1] else (q, p)
