@@ -463,6 +463,11 @@ def _count_words(p: Parameter) -> set[str]:
     return _stems(_named_by(p)) - _GENERIC_COUNT
 
 
+def _singular(stems: set[str]) -> set[str]:
+    """Stems that count "row" and "rows" alike (a stem is a word's first four letters)."""
+    return {w.removesuffix("s") for w in stems}
+
+
 def _fmt(v: float | list[float]) -> str:
     return "[" + ", ".join(map(fmt_value, v)) + "]" if isinstance(v, list) else fmt_value(v)
 
@@ -670,6 +675,31 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
 _THOUSANDS_LINE = re.compile(r"^(?P<head>[A-Za-z_]\w*\s*=\s*)(?P<num>\d{1,3}(?:,\d{3})+)(?P<tail>\s*(?:#.*)?)$", re.MULTILINE)
 
 
+#: A parameter named as a conversion: ``kg_per_lb``, ``cm_per_inch``.
+_CONVERSION_NAME = re.compile(r"(?P<top>[a-z]+)_per_(?P<bottom>[a-z]+)")
+
+
+def _conversion_named(params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 0, a conversion by its name: a parameter named for two units of one dimension
+    from different systems (``kg_per_lb``, ``cm_per_inch``) holding a number of the text ("a 36
+    lb patient at 0.15 mg/kg" read as ``kg_per_lb = 0.15``) takes the conversion's factor
+    (0.45359237), which frees the number for its own parameter. Not a power of ten (``mg_per_kg``
+    is a dose per weight) nor a time (``hours_per_day`` is a working day)."""
+    moves = []
+    for p in params:
+        named = _CONVERSION_NAME.fullmatch(p.name.lower())
+        if named is None or isinstance(p.value, list) or not _sources(p, mentions):
+            continue
+        top, bottom = unit_key(named["top"]), unit_key(named["bottom"])
+        factor = _factor(bottom, top)
+        if factor is None or factor <= 0 or _SIZE.get(top, ("",))[0] == "time" \
+                or math.log10(float(factor)).is_integer():
+            continue
+        moves.append(Rebinding(p.name, p.value, float(factor), f"{p.name} converts {bottom} into {top}: "
+                                                               f"1 {bottom} is {fmt_value(float(factor))} {top}"))
+    return moves
+
+
 def _thousands(program: str) -> tuple[str, list[Rebinding]]:
     """Rule 0: a parameter the model wrote with a thousands comma (``target = 24,000  # [GBP]``,
     which Python reads as the tuple ``(24, 0)``) takes the number it spells."""
@@ -706,6 +736,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     # a tank of pure water first: its start holds no number for rule 1 to trade ("2,000 L of pure
     # water" read as ``S0 = 2000  # [kg]``, ``volume = 108.1  # [L]``)
     emptied = _empty_start(text, params, mentions, said, dissolved_only=True)
+    emptied += _conversion_named(params, mentions)  # (its number is then free for rule 1)
     program, params = _apply(program, params, emptied)
     moves = emptied + _other_unit(text, params, mentions, words, said)
     # each rule sees the program as the rules before it left it
@@ -744,6 +775,10 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     shared += _held_out_of_order(text, [p for p in params if p.name not in moved], mentions, words, said)
     moved = {mv.name for mv in shared}
     shared += _with_companion(text, [p for p in params if p.name not in moved], mentions, words, said)
+    moved = {mv.name for mv in shared}
+    shared += _by_own_clause(text, [p for p in params if p.name not in moved], params, mentions, words, said)
+    moved = {mv.name for mv in shared}
+    shared += _pairs_by_clause(text, [p for p in params if p.name not in moved], mentions)
     program, params = _apply(program, params, shared)
     twins = _twins(text, params, mentions, said)  # (after rule 2, which reads a list in order)
     program, params = _apply(program, params, twins)
@@ -851,11 +886,28 @@ def _repeated(text: str, m: Mention, word: str) -> bool:
         and bool(re.match(r"\s*times\s*(?:[.,;:?!]|$)", text[m.end:]))
 
 
+#: Words after a whole number that make it a count of things of a measure: "23 measuring 2 m".
+_COUNTED_BY = frozenset({"measuring", "weighing", "costing", "lasting", "holding"})
+
+
+def _percent_only(params: list[Parameter], mentions: list[Mention], said: list[str],
+                  sources: dict[str, list[int]]) -> None:
+    """A fraction that is a percentage of the text and, by its value, a measure too ("0.6 per
+    hour ... a bioavailability of 60%" for ``F = 0.6  # [1]``) is the percentage's: ``sources``
+    keeps that one, and the rate is free for its own parameter."""
+    for p in params:
+        cents = [i for i in sources[p.name] if mentions[i].percent]
+        if unit_key(p.unit) in {"", "1"} and 0 < p.value < 1 and len(cents) == 1 and len(sources[p.name]) > 1 \
+                and all(_unit_of_measure(said[i]) for i in sources[p.name] if i not in cents):
+            sources[p.name] = cents
+
+
 def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], words: list[str],
                 said: list[str]) -> list[Rebinding]:
     """Rule 1: a number written in another parameter's unit, and one number in the parameter's own."""
     units = {p.name: unit_key(p.unit) for p in params}
     sources = {p.name: _sources(p, mentions) for p in params}
+    _percent_only(params, mentions, said, sources)
     used = {i for found in sources.values() for i in found}
     # a number taken only by parameters of another dimension is still free in its own: "8 °C
     # after 8 minutes" read as ``t1 = 8``, ``t2 = 8  # [min]`` leaves the 8 °C to a temperature
@@ -896,6 +948,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             if (is_measure(unit) or _AREA_KEY.fullmatch(unit)) \
                     and all(_unit_of_measure(said[i]) or _things(words[i]) or _repeated(text, mentions[i], words[i])
                             or _CLOCK_TIME.match(text, mentions[i].end)
+                            or _count(mentions[i]) and said[i] in _COUNTED_BY
                             or _count(mentions[i]) and any(q is not p and i in sources[q.name]
                                                            and _count_noun(units[q.name]) for q in params)
                             for i in now):
@@ -942,6 +995,17 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                         and not _unit_of_measure(said[i]) and not is_money(text, m) and _stems(said[i]) & own]
                 if len(fits) != 1 or p.name in cells:
                     continue
+            elif unit == "1" and (own := _singular(_count_words(p))) and all(
+                    _count(mentions[i]) and _count_noun(said[i]) and re.fullmatch(r"[a-z]{3,}s", words[i])
+                    and not _singular(_stems(said[i])) & own for i in now):
+                # a count holding a count of other things ("a homework sheet with 8 exercises" read
+                # as ``count = 8  # number of rows [1]``): onto the one free count of its own things
+                # ("for 27 rows in all")
+                fits = [i for i, m in enumerate(mentions) if i not in used and _count(m) and said[i]
+                        and not is_money(text, m) and _singular(_stems(said[i])) & own]
+                if len(fits) != 1 or p.name in cells or any(
+                        q is not p and unit_key(q.unit) == "1" and _singular(_count_words(q)) & own for q in params):
+                    continue  # (two counts of the things: which one it is for is not clear)
             else:
                 fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
                 if len(fits) != 1 or p.name in cells or any(is_money(text, mentions[i]) for i in now) \
@@ -1228,6 +1292,13 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
 
     invented = {item.partition(" = ")[0] for item in ground(text, program).invented}
     sources = {p.name: _sources(p, mentions) for p in params}
+    _percent_only(params, mentions, said, sources)
+    # a rate a unit of time holding a percentage's number whole (``ka = 60  # [1/h]`` for "a
+    # bioavailability of 60%"): the verifier's percentage is no rate
+    invented |= {p.name for p in params if unit_key(p.unit).startswith("1/") and is_measure(unit_key(p.unit))
+                 and not sources[p.name] and p.value > 1  # (60 [1/h] would be a clock's 60)
+                 and not re.search(r"period|payment|compound|times|frequen|count|number", _named_by(p), re.IGNORECASE)
+                 and any(m.percent and float(m.value) == p.value for m in mentions)}  # (2 a year: no 2%)
     # a value the text writes only as the day of a date ("took place on 8 April") is not given
     dated = {p.name for p in params if not sources[p.name] and p.value in days and p.name not in invented
              and structural_reason(p) is None}  # 12 months a year is no date's 12
@@ -1243,8 +1314,21 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # a 1 in a unit of measure the text does not write ("a 5 kg mass on a 45 N/m spring" read as
     # ``k = 1.0  # [N/m]``): a placeholder, not a given value (the verifier counts 0 and 1 as
     # given, for the ``1 + rate`` and the unit masses of formulas)
-    invented |= {p.name for p in params if p.value == 1 and not sources[p.name] and is_measure(unit_key(p.unit))
+    # (or in a unit the text writes a number in: ``c = 1.0  # [N*s/m]`` beside "2.9 N·s/m")
+    invented |= {p.name for p in params if p.value == 1 and not sources[p.name]
+                 and (is_measure(unit_key(p.unit)) or "·" in unit_key(p.unit) and unit_key(p.unit) in said)
                  and not unit_key(p.unit).startswith("1/") and structural_reason(p) is None}  # (once a year: given)
+    # a count of the things the text counts once by their own noun, holding a small number the
+    # text does not write ("Exactly 1 success in 4 tries" read as ``k = 2  # number of successes
+    # wanted [1]``): the verifier's small literals are no count of them
+    # (what it counts named after "number of"; the count written with it free: "Alice has half the
+    # number of shells Ava has" names the 15 shells David has, which are his)
+    held = {i for q in params for i in sources[q.name]}
+    invented |= {p.name for p in params if unit_key(p.unit) == "1" and not sources[p.name] and p.value > 1
+                 and float(p.value).is_integer() and structural_reason(p) is None
+                 and (counted := re.search(r"\b(?:number|count) of (\w+)", p.description))
+                 and len([i for i, m in enumerate(mentions) if _count(m) and said[i] and _count_noun(said[i])
+                          and i not in held and _singular(_stems(said[i])) & _singular(_stems(counted[1]))]) == 1}
     # a temperature the text does not write is made up, whatever the verifier converts it from:
     # ``T0 = 32  # [°C]`` is "0 °C" in °F, no value in °C
     invented |= {p.name for p in params if unit_key(p.unit) in _TEMPERATURES and not sources[p.name]
@@ -1290,8 +1374,8 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # (a count holding a measure takes no number: "375 m" read as ``pens = 375`` is still free for
     # the fence in [m])
     owned = {i for p in params if p.name not in miscounted for i in sources[p.name]
-             if units[p.name] in {"", "1"} or p.name in nouns or not said[i]
-             or _factor(said[i], units[p.name]) is not None}
+             if units[p.name] in {"", "1"} or p.name in nouns or not said[i] or said[i] in _NO_UNIT
+             or _factor(said[i], units[p.name]) is not None}  # ("in 1995 and ...": year1's, no unit)
     owned |= {i for found in listed.values() for i in found}  # (a data line's items are taken too)
     # an initial amount of a dissolved substance left at zero where the text says nothing of a
     # start with none ("they start with 3.2 and 60 kg of salt" read as ``S1_0 = S2_0 = 0``)
@@ -1322,6 +1406,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                 whose[p.name] = lender
 
     lone: set[str] = set()  # those that take the text's one free count with no unit
+    by_noun: set[str] = set()  # those that take the one free count of the noun their words name
 
     def fitting(p: Parameter, unit: str) -> list[int]:
         """The free numbers of the text that can be ``p``'s value in ``unit``."""
@@ -1378,6 +1463,14 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             theirs = [i for i in fits if any(beside(i) & (_stems(_named_by(q)) - _GENERIC_OWN)
                                              for q in params if q is not p)]
             fits = mine if len(mine) == 1 else [i for i in fits if i not in theirs] or fits
+        if not fits and p.name in nouns and p.name in invented:
+            # a made-up count of things and the one free count written with the noun its words
+            # name ("30 aphids and 40 ladybirds" for ``x0 = 8  # initial aphids [animals]``)
+            fits = [i for i, m in enumerate(mentions) if i not in owned and _count(m) and said[i]
+                    and not is_money(text, m) and _singular(_stems(said[i])) & _singular(_count_words(p))]
+            fits = fits if len(fits) == 1 else []
+            if fits:
+                by_noun.add(p.name)  # (no difference of the text's numbers it happens to be)
         if not fits and p.name in nouns and p.name in invented:
             # a made-up count of things and a free number written with no unit right after the
             # words that name the parameter ("... and carrying capacity 76,000" for ``K = 68  #
@@ -1473,12 +1566,17 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             continue  # no free number in the unit, or several
         m = mentions[fits[0]]
         taken = [i for q in params if units[q.name] == unit for i in sources[q.name]]
-        if len(taken) != len(set(taken)):
+        # (a number written twice and held twice, "costs 11,000 dollars" for two items, is no such,
+        # unless the free number stands with a holder's words: "14 °C to 14 °C with the air at -1 °C")
+        same = [q for q in params if units[q.name] == unit and sources[q.name]]
+        near = _clause_words(text, m)
+        if any(sum(r.value == q.value for r in same) > len(sources[q.name]) for q in same) or (
+                len(taken) != len(set(taken)) and any(near & (_stems(_named_by(q)) - _GENERIC_OWN) for q in same)):
             continue  # "a 4 kg box on a 2 kg cart" read as 4 and 4: the free 2 kg may be the cart's
         # (a count holding a percentage's number, ``k = 10`` beside "10%", copies it: no ratio of
         # "1 success" and "10%")
         copied = unit == "1" and any(o.percent and float(o.value) == p.value for o in mentions)
-        if p.name not in miscounted | zeroed | whose.keys() and not copied \
+        if p.name not in miscounted | zeroed | whose.keys() | by_noun and not copied \
                 and _derived(text, p.value, mentions, said, unit):
             continue  # "row 1 has 20 seats, row 2 24": a step of 4 is read off the text, not made up
         why = (f"{fmt_value(p.value)} is a conversion of the number {whose[p.name]} takes" if p.name in whose
@@ -2574,6 +2672,12 @@ def _swapped_by_words(text: str, params: list[Parameter], mentions: list[Mention
     spare = [(p, q, j) for p in params for q in made_up for j in free if p.name in once
              and not said[held[p.name][0]] and _factor(said[held[p.name][0]], unit_key(p.unit)) is None
              and _factor(said[j], unit_key(p.unit)) is not None and _factor(said[j], unit_key(q.unit)) is None]
+    # (or one holding an amount in the made-up one's unit, and the free number written in its own:
+    # "21.00 CHF per unit and fixed monthly costs of 14,500 CHF" read as ``variable_cost = 14500  #
+    # [CHF/unit]`` beside ``fixed_cost = 2100  # [CHF]``)
+    spare += [(p, q, j) for p in params for q in made_up for j in free if p.name in once and p is not q
+              and unit_key(q.unit) != unit_key(p.unit) and said[held[p.name][0]] == unit_key(q.unit)
+              and said[j] == unit_key(p.unit)]
     candidates = [(p, q, sources[p.name][0], sources[q.name][0], False)
                   for k, p in enumerate(takers) for q in takers[k + 1:]]
     candidates += [(p, q, held[p.name][0], held[q.name][0], True) for p, q in across]
@@ -2720,6 +2824,80 @@ def _clause_words(text: str, m: Mention) -> set[str]:
     before = _CLAUSE_END.split(text[:m.start])[-1].split()[-5:]
     after = _CLAUSE_END.split(text[m.end:])[0].split()[:3]
     return _stems(" ".join(before + after))
+
+
+#: Two parameters of one kind told apart by an index: ``len_a``, ``len_b``; ``need1``, ``need2``.
+_INDEXED = re.compile(r"(?P<head>[A-Za-z]\w*?)_?(?P<index>[ab12])")
+
+
+def _pairs_by_clause(text: str, params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
+    """Rule 2, pairs by clause: two kinds of parameters indexed alike (``len_a``, ``len_b``;
+    ``need_a``, ``need_b``), each holding a number written once, where the text writes each
+    index's two numbers in one clause ("25 measuring 75 cm and the other 19 measuring 60 cm") and
+    the program pairs them across clauses (``len_a = 60``, ``need_a = 25``): the second kind's
+    two trade, so that each index holds one clause's numbers."""
+    sources = {p.name: _sources(p, mentions) for p in params}
+    kinds: dict[str, dict[str, Parameter]] = {}
+    for p in params:
+        if (m := _INDEXED.fullmatch(p.name)) and len(sources[p.name]) == 1 and _written_once(mentions, sources[p.name][0]):
+            kinds.setdefault(m["head"], {})[m["index"]] = p
+    pairs = [kind for kind in kinds.values() if len(kind) == 2]
+    if len(pairs) != 2 or {frozenset(k) for k in pairs} != {frozenset(pairs[0])}:
+        return []
+    first, second = pairs
+    one, two = sorted(first)
+
+    def clause(p: Parameter) -> int:
+        m = mentions[sources[p.name][0]]
+        return len(_CLAUSE_END.findall(text[:m.start]))
+
+    def together(a: Parameter, b: Parameter) -> bool:
+        return clause(a) == clause(b)
+
+    if together(first[one], second[one]) or together(first[two], second[two]) \
+            or not (together(first[one], second[two]) and together(first[two], second[one])):
+        return []
+    a, b = second[one], second[two]
+
+    def why(p: Parameter, q: Parameter) -> str:
+        return (f"the text writes {mentions[sources[q.name][0]].written} in one clause with "
+                f"{mentions[sources[p.name][0]].written}, {p.name}'s")
+
+    return [Rebinding(a.name, a.value, b.value, why(first[one], b)),
+            Rebinding(b.name, b.value, a.value, why(first[two], a))]
+
+
+#: Words that name a rate, not what it is a rate of.
+_RATE_WORDS = frozenset({"rate", "cons", "coef", "fact", "para"})
+
+
+def _by_own_clause(text: str, movable: list[Parameter], params: list[Parameter], mentions: list[Mention],
+                   words: list[str], said: list[str]) -> list[Rebinding]:
+    """Rule 2, own words: a parameter holding a number written in its unit whose clause names
+    another parameter and not it, where one free number written in just its unit stands with
+    its own words ("first-order absorption at 1.8 per hour ... an elimination rate constant of
+    0.1 per hour" read as ``ka = 0.1  # absorption rate constant [1/h]`` beside ``half_life  #
+    elimination half-life``): it moves there."""
+    free = free_numbers(text, params, mentions)
+    moves = []
+    for p in movable:
+        unit = unit_key(p.unit)
+        held = _sources(p, mentions)
+        if not unit or len(held) != 1 or said[held[0]] != unit or not _written_once(mentions, held[0]):
+            continue
+        whole = _stems(_named_by(p)) - _GENERIC_OWN
+        own = whole - _RATE_WORDS  # (what kind of rate it is: "absorption", not "rate constant")
+        theirs = set().union(*((_stems(_named_by(q)) - _GENERIC_OWN) - whole for q in params if q is not p))
+        clause = _clause_words(text, mentions[held[0]])
+        if not own or clause & own or not clause & theirs:
+            continue  # its number stands with its own words, or with no other parameter's
+        mine = [j for j in free if said[j] == unit and _clause_words(text, mentions[j]) & own
+                and not _clause_words(text, mentions[j]) & theirs]
+        if len(mine) == 1:
+            m = mentions[mine[0]]
+            moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {_as_written(m, words[mine[0]])} "
+                                   f"with {p.name}'s words; {mentions[held[0]].written} stands with another's"))
+    return moves
 
 
 def _name_label(text: str, m: Mention, said: str) -> bool:
@@ -2983,7 +3161,10 @@ _NO_COUNT_NOUN = frozenset(
 def _counts_another(word: str, unit: str, p: Parameter, params: list[Parameter]) -> bool:
     """Whether a number written with ``word`` ("14 layers") counts other things than ``p``'s
     ``unit`` (``[logs]``), things another parameter's words name (``count  # number of layers``)."""
-    return (_count_noun(word) and word != unit
+    # ("30 infectious cases" for ``I0  # initially infectious [people]``: its own word, though
+    # ``infectious_days`` names it too; "increase per row" names no rows it counts)
+    own = _stems(re.sub(r"\b(?:per|each|every|a)\s+\w+", " ", _named_by(p))) - _GENERIC_COUNT
+    return (_count_noun(word) and word != unit and not _stems(word) & own
             and any(q is not p and _stems(word) & _count_words(q) for q in params))
 
 
@@ -3586,10 +3767,11 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         # ``days = 2  # [day]`` beside ``years = days / 365``): 730 days, by the program's own year
         per_year = _PER_YEAR.get(unit)
         divided = per_year and re.search(rf"\b{re.escape(p.name)}\s*/\s*({'|'.join(map(str, per_year))})\b", program)
-        if len(found) == 1 and divided and said[found[0]] == "year" and not any(
-                q.name != p.name and found[0] in _sources(q, mentions) for q in params):
+        # (or in months: "in 4 months" for ``days = 4  # [day]`` beside ``days / 365`` is a third of it)
+        if len(found) == 1 and divided and said[found[0]] in ("year", "month") and unit != said[found[0]] \
+                and not any(q.name != p.name and found[0] in _sources(q, mentions) for q in params):
             n, m = int(divided.group(1)), mentions[found[0]]
-            new = _value(m, p, Decimal(n))
+            new = _value(m, p, Decimal(n) / (12 if said[found[0]] == "month" else 1))
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[found[0]])}; the "
                                                          f"program counts {n} {unit}s a year: {fmt_value(new)}"))
             continue
@@ -3604,6 +3786,11 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         # unit of another parameter, or where a number of the parameter's own unit is free
         theirs = any(unit_key(q.unit) == said[i] for q in params)
         free = [j for j, u in enumerate(said) if u == unit and j not in taken and mentions[j].value != 0]
+        suffix = p.name.lower().rpartition("_")[2]
+        if factor not in (None, 1) and unit_key(suffix) == said[i] and re.search(
+                rf"\b{re.escape(p.name)}\s*\*\s*\w+_per_{suffix}\b|\b\w+_per_{suffix}\s*\*\s*{re.escape(p.name)}\b",
+                program):
+            continue  # ``weight_lb = 36  # [kg]`` times ``kg_per_lb``: in the unit its name carries
         if factor not in (None, 1) and not theirs and not free:
             new = _value(m, p, factor)
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[i])}; "
@@ -3725,7 +3912,7 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             free = [i for i, u in enumerate(said) if (u == unit or fraction and u == "%" or u == alike
                                                       or bare and (not u or u in _NO_UNIT) and not mentions[i].percent
                                                       and not is_money(text, mentions[i]))
-                    and i not in used]
+                    and i not in used and not after_per(text, mentions[i])]  # ("per 1,000 dollars": no amount)
             if len(takers) >= 2 and not free:
                 # a count the model wrote in the shared number's unit ("485 tickets cost 4,223 CHF"
                 # read as ``total_count = total_value = 4223`` with ``total_count  # number of
@@ -3748,9 +3935,17 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
             # minutes after ...?" for ``t2  # time of interest`` beside ``t1  # time of the second
             # reading`` ("read" fits the reading's words, not its number)
             asked = [q for q in takers if _OF_INTEREST.search(q.description)]
-            by_question = len(asked) == 1 and _in_question(text, m)
+            # (not where the shared number stands in that sentence too: "How many hours until a
+            # culture of 1,000 cells ... reaches 10,000?", where the number reached is the one of
+            # interest)
+            by_question = len(asked) == 1 and _in_question(text, m) \
+                and not any(_in_question(text, mentions[i]) for i in written)
+            reached = len(asked) == 1 and len(written) == 1 and _in_question(text, m) \
+                and _REACHED.search(text, 0, mentions[written[0]].start) is not None
             if by_question:
                 fit = [int(q is asked[0]) for q in takers]
+            elif reached:
+                fit = [int(q is not asked[0]) for q in takers]
             by_order = fit.count(max(fit)) != 1 and _in_order(text, takers, m, mentions[written[0]])
             if by_order:
                 fit = by_order
@@ -3774,6 +3969,7 @@ def _shared(text: str, params: list[Parameter], mentions: list[Mention], words: 
                 continue  # a bare number goes only where the shared one's words name its keeper
             p = takers[fit.index(max(fit))]
             why = ("the text lists the numbers in the order of the parameters' indices" if by_order
+                   else f"{mentions[written[0]].written} is the value reached, {asked[0].name}'s" if reached
                    else f"the words around {mentions[written[0]].written} are {keeper.name}'s" if keeper
                    else "the question asks about it" if by_question else f"{p.name} matches its words")
             moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {_as_written(m, words[free[0]])} "
@@ -3800,6 +3996,10 @@ def _in_order(text: str, takers: list[Parameter], free: Mention, taken: Mention)
 
 
 #: A parameter's description that names the value the question asks about.
+#: A number reached, right after its verb: "until ... reaches 10,000", "climbs to 40 °C".
+_REACHED = re.compile(r"\b(?:reach(?:es|ed)?|hits?|exceeds?|(?:grows?|rises?|climbs?|falls?|drops?|declines?|"
+                      r"shrinks?|gets?) to)\s+(?:about\s+|roughly\s+)?[$€£]?$", re.IGNORECASE)
+
 _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\b", re.IGNORECASE)
 
 
@@ -4319,10 +4519,23 @@ def _monthly_count(p: Parameter, params: list[Parameter], mentions: list[Mention
     program's ``rate / periods * (periods * years)`` counts alike. Only where the two hold the
     one number the text writes in months and the rate is a year's."""
     # (the span holding the months too, or the 12 of the shown example: "years = 12  # [month]")
-    months = [m for i, m in enumerate(mentions) if said[i] == "month" and float(m.value) == p.value]
-    spans = [q for q in params if unit_key(q.unit) == "month" and q is not p and q.value in (p.value, 12)]
     annual = any(unit_key(q.unit) == "1/year" or re.search(r"\bannual|\byearly|\ba year\b", q.description)
                  for q in params if q is not p and not q.name.startswith("period"))
+    if p.value == 12 and annual:
+        # 12 a "month" beside the span in months ("Over 18 months ... 5% annually, with the
+        # interest added monthly" read as ``periods_per_month = 12``, ``years = 18  # [month]``):
+        # the 12 counts a year, so the span is its years (1.5)
+        held = [(q, m) for q in params for i, m in enumerate(mentions)
+                if q is not p and unit_key(q.unit) == "month" and said[i] == "month" and float(m.value) == q.value]
+        if len(held) != 1 or held[0][0].value == 12:
+            return []
+        q, m = held[0]
+        return [Rebinding(p.name, p.value, 12.0, "its 12 count a year: the problem says monthly, and the rate is a year's",
+                          unit="1/year"),
+                Rebinding(q.name, q.value, q.value / 12, f"the problem gives {m.written} months, and {p.name} "
+                                                         "counts a year", unit="year")]
+    months = [m for i, m in enumerate(mentions) if said[i] == "month" and float(m.value) == p.value]
+    spans = [q for q in params if unit_key(q.unit) == "month" and q is not p and q.value in (p.value, 12)]
     if len(spans) != 1 or len(months) != 1 or not annual or p.value in (1, 12):
         return []
     q = spans[0]
@@ -4531,6 +4744,17 @@ def _noise(xs: list[float], r: list[float], written: set[float]) -> bool:
 _LIST_COUNT = re.compile(r"\b(?:following|next)\s+(\d+)\s+(?:years|months|quarters|periods|weeks)\b", re.IGNORECASE)
 
 
+def _common(a: list[float], b: list[float]) -> int:
+    """The length of the longest run of ``b``'s items that ``a`` holds in their order, others
+    between them (a longest common subsequence)."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b, start=1):
+            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
 def _spells(rest: list[float], own: list[float], spelled: set[str]) -> bool:
     """Whether ``rest`` is numbers of the text split at their thousands comma ("11,300" as the
     two items 11, 300), once or more, perhaps among repetitions of ``own`` items."""
@@ -4708,6 +4932,16 @@ def data_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
                 and not any(r != mixed[0] and set(cut) & set(r) for r in runs):
             new[n] = (mixed[0], (f"the text lists {len(mixed[0])} numbers; the program had "
                                  f"{len(set(cut) & set(mixed[0]))} of them out of their order or among others"))
+        # the text's counted list with one item lost or changed, among repeats of its own and
+        # numbers not in the text ("[11400, 11400, 10900, 9100, 11500, 12500, 12500, 10000]" for
+        # "10,100 CHF, 11,400 CHF, ..., 12,500 CHF at the end of each of the following 6 years")
+        near = [r for r in runs if len(r) >= 3 and sorted(cut) != sorted(r) and _common(cut, r) >= len(r) - 1
+                and (len(cut) != len(r) or not set(cut) <= set(r))  # (its own numbers reordered: maybe meant)
+                and all(x in r or x not in plain for x in cut)
+                and any(int(c) == len(r) for c in _LIST_COUNT.findall(text))]
+        if n not in new and len(near) == 1:
+            new[n] = (near[0], (f"the text lists {len(near[0])} numbers for {len(near[0])} periods; the program "
+                                f"had {_common(cut, near[0])} of them in order among others"))
     if not new:
         return program, []
     lines = program.splitlines(keepends=True)
@@ -4875,7 +5109,7 @@ def _rebuild(program: str, node: ast.AST, series: list[Parameter], listed: list[
 
 #: Where a text's items are split: list commas and "and", sentence ends, lines (a table's rows).
 _ITEM_SPLIT = re.compile(r"(?:,|;)\s+(?:and\s+)?|\s+and\s+|(?<=[.?!])\s+|\n")
-_LABEL_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LABEL_WORD = re.compile(r"\d+D\b|[A-Za-z][\w'’-]*")  # ("3D printer": a kind's name)
 #: A clause after a list that sets a limit or a condition, not another item: "never going over
 #: 14,000 euros", "while staying within a budget of 500 dollars".
 _AFTER_LIST = re.compile(r"(?:and\s+|but\s+)?(?:never|not|without|while|staying|keeping|within|under|up to|"
@@ -4896,6 +5130,8 @@ def _text_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, tuple[Men
         depth.append(max(0, depth[-1] + (ch == "(") - (ch == ")")))
     cuts = [0] + [m.end() for m in _ITEM_SPLIT.finditer(text) if not depth[m.start()]] + [len(text)]
     spans = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+    # ("3D printer" names a kind: its 3 is no number of the item)
+    mentions = [m for m in mentions if not re.match(r"D\b", text[m.end:])]
     inside = [[m for m in mentions if a <= m.start < b] for a, b in spans]
     # a part of the list joined to its neighbour (no sentence end between them; a table's rows are
     # joined) that holds another count of numbers breaks the run: "3D printer (2,500 euros ...)";
@@ -5038,7 +5274,8 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
         return program, []  # not one item per position
     said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
     # the word right before a number and right after it: "graded 2.0", "4 credit hours"
-    beside = {id(m): _stems(" ".join(text[:m.start].split()[-1:] + text[m.end:].split()[:1]))
+    # ("costs £23,000": the word before the currency's sign)
+    beside = {id(m): _stems(" ".join(text[:m.start].rstrip(" $€£¥").split()[-1:] + text[m.end:].split()[:1]))
               for _, pair in items for m in pair}
 
     def fits(position: int, ser: list[Parameter]) -> tuple[int, int]:

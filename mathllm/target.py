@@ -345,11 +345,19 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
         return None
     # a row is named by its initial value's description, and by the noun the text writes its
     # number with ("if 40 rabbits and 33 foxes interact" for ``x0 = 40  # initial hares``)
-    names = [(_stems(_named_by(params[n.id])) | _stems(_noun_of(text, params[n.id].value))) - _GENERIC_ROW
-             for n in inits]
+    # (the descriptions first: "30 aphids" held by ``y0  # initial ladybirds`` names no row)
     asked = _stems(_asked_part(text))
-    hits = [k for k, words in enumerate(names) if words & asked and not any(words & other for other in names
-                                                                            if other is not words)]
+
+    def alone(names: list[set[str]]) -> list[int]:
+        return [k for k, words in enumerate(names) if words & asked and not any(words & other for other in names
+                                                                                if other is not words)]
+
+    names = [_stems(_named_by(params[n.id])) - _GENERIC_ROW for n in inits]
+    hits = alone(names)
+    if len(hits) != 1:
+        names = [(_stems(_named_by(params[n.id])) | _stems(_noun_of(text, params[n.id].value))) - _GENERIC_ROW
+                 for n in inits]
+        hits = alone(names)
     have = _row(rows[0])
     if len(hits) != 1 or hits[0] == have or names[have] & asked:
         return None

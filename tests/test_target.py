@@ -774,3 +774,16 @@ def test_the_unknown_counted_by_the_word_before_a_shared_noun() -> None:
     assert target(program, ASKS_WOLVES, text)[1] is None
     out, _ = target(program.replace("answer = sol[b]", "answer = sol[a]"), ASKS_WOLVES, text)
     assert "answer = sol[b]" in out and answer(out) == 20
+
+
+def test_the_row_named_by_its_description_before_the_noun_of_its_number() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 92): the aphids' 30 on the
+    # ladybirds' start, so the noun of its number named both rows
+    text = ("What is the number of aphids after 5 years, if 30 aphids and 40 ladybirds interact according to dx/dt = "
+            "0.69x - 0.0254xy, dy/dt = 0.0134xy - 0.71y (t in years)?")
+    program = ("x0 = 8  # initial aphids [animals]\ny0 = 30  # initial ladybirds [animals]\nT = 5  # [year]\n"
+               "sol = solve_ivp(f, (0, T), [x0, y0])\nanswer = float(sol.y[1, -1])\n")
+    example = Example(problem="Give the number of y (ladybirds) after 21 years.", program=program)
+    out, why = target(program, example, text)
+    assert "answer = float(sol.y[0, -1])" in out
+    assert "initial aphids" in why.reason
