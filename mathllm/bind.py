@@ -341,6 +341,37 @@ clear evidence:
    is no day where the text names none; and two data lists that mix two families of parameters
    (``values = [price_tea, ..., mass_tea]``) become one family each (rule 15, first).
 
+17. **Smaller readings** (the thirty-second session's, each from a fresh sample's wrong program):
+   a parameter named for two units of one dimension from different systems (``kg_per_lb``,
+   ``cm_per_inch``; no power of ten, no time) holding a number of the text takes the
+   conversion's factor, before rule 1, and a value named in the unit the text writes it in
+   (``weight_lb = 36  # [kg]``) times such a factor is no conversion for rule 10; a count in
+   ``[1]`` holding a count of other things ("a homework sheet with 8 exercises" for ``count  #
+   number of rows``) takes the one free count of its own things ("27 rows"), and "30 infectious
+   cases" stays the infectious start's though another parameter names "infectious" too; a
+   number written right after "reaches", "hits", "grows to" is the value reached, which the
+   parameter of interest keeps where two share it; 12 periods "a month" beside a span in
+   ``[month]`` that holds the months written is 12 a year and the span its years; a span in
+   days the program divides by 365 holding a number written in months is that many twelfths of
+   a year; a 1 in a compound unit the text writes a number in (``c = 1.0  # [N*s/m]`` beside
+   "2.9 N·s/m") and a small count the text counts by its noun after "number of" (``k = 2  #
+   number of successes wanted`` for "exactly 1 success") are made up, and a made-up count of
+   things takes the one free count of the noun its words name ("30 aphids" for ``x0  # initial
+   aphids``); a rate per unit of time holding a percentage's number whole (``ka = 60`` for
+   "60%") is made up, and a fraction that is a percentage and, by its value, a rate too is the
+   percentage's; a rate holding a number that stands with another parameter's words, and not
+   its own, takes the free number in its unit that stands with its own ("absorption at 1.8 per
+   hour ... an elimination rate constant of 0.1 per hour" for ``ka = 0.1``); two kinds indexed
+   alike (``len_a``, ``need_a``) take the numbers the text writes in one clause together ("25
+   measuring 75 cm and the other 19 measuring 60 cm"), and a whole number followed by
+   "measuring" counts things; an amount held by a price per unit trades with a made-up amount
+   where the words say so ("21.00 CHF per unit and fixed monthly costs of 14,500 CHF"); a
+   counted list of flows with one item lost or changed among repeats and numbers not of the
+   text becomes the text's list; "3D printer" is an item's name, not a third number (rule 15),
+   and "costs £23,000" names the costs' list across the currency's sign; a number written twice
+   and held twice leaves the free one to a made-up value, and "per 1,000 dollars" is no free
+   amount for rule 2.
+
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
 "h" the hour), ``cookies`` = ``cookie``, ``£`` = ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` =
@@ -359,7 +390,7 @@ Everything else (numbers without a unit, several candidates) is left to the mode
 move would turn a right program wrong. ``benchmarks/bind.py`` measures it: on the
 2,399 reference programs of the retrieval bank it moves nothing, and the report names every
 move (:class:`Rebinding`). The rules run in the order 1, 3, 1 again, 7, 10, 2, 4, 5, 6, 8, 11, 14, 12, 13, 15, 9, 9 again for a
-parameter; each sees the program as the rules before it left it.
+parameter (rule 17's readings within the rules they refine); each sees the program as the rules before it left it.
 """
 
 from __future__ import annotations
