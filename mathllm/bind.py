@@ -1355,7 +1355,9 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
     # (what it counts named after "number of"; the count written with it free: "Alice has half the
     # number of shells Ava has" names the 15 shells David has, which are his)
     held = {i for q in params for i in sources[q.name]}
+    spelled = {float(m.value) for m in find_numbers(text) if m.word}  # ("plans seven runs in total")
     invented |= {p.name for p in params if unit_key(p.unit) == "1" and not sources[p.name] and p.value > 1
+                 and p.value not in spelled
                  and float(p.value).is_integer() and structural_reason(p) is None
                  and (counted := re.search(r"\b(?:number|count) of (\w+)", p.description))
                  and len([i for i, m in enumerate(mentions) if _count(m) and said[i] and _count_noun(said[i])

@@ -4600,3 +4600,15 @@ def test_a_length_holding_a_count_of_pieces_measuring_it_takes_the_free_length()
     out, _ = bind(text, program)
     assert {k: values(out)[k] for k in ("len_a", "len_b", "need_a", "need_b")} == {
         "len_a": 2, "len_b": 3.25, "need_a": 23, "need_b": 9}
+
+
+def test_a_count_the_text_spells_in_words_is_no_made_up_count() -> None:
+    # a reference program (stats_mean_needed): "plans seven runs in total" gives ``n_runs = 7``,
+    # though "the first 6 runs" is the one count of runs in digits
+    text = ("Dara is timing a 5 km track session. The first 6 runs took 23.5, 23, 22, 23.5, 32, 31.5 min. Dara plans "
+            "seven runs in total and wants their mean time to be 26.5 min. How long should the last run take?")
+    program = ("time_run_1 = 23.5  # [min]\ntime_run_2 = 23  # [min]\ntime_run_3 = 22  # [min]\n"
+               "time_run_4 = 23.5  # [min]\ntime_run_5 = 32  # [min]\ntime_run_6 = 31.5  # [min]\n"
+               "target_mean = 26.5  # desired mean of all runs [min]\n"
+               "n_runs = 7  # number of runs including the last one [1]\n")
+    assert bind(text, program)[1] == []
