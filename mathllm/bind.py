@@ -980,6 +980,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                     and all(_unit_of_measure(said[i]) or _things(words[i]) or _repeated(text, mentions[i], words[i])
                             or _CLOCK_TIME.match(text, mentions[i].end)
                             or _count(mentions[i]) and said[i] in _COUNTED_BY
+                            or currency_of(said[i]) and not currency_of(unit)  # ("cost 144 euros" for [L/min])
                             or _count(mentions[i]) and any(q is not p and i in sources[q.name]
                                                            and _count_noun(units[q.name]) for q in params)
                             for i in now):

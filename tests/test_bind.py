@@ -4612,3 +4612,19 @@ def test_a_count_the_text_spells_in_words_is_no_made_up_count() -> None:
                "target_mean = 26.5  # desired mean of all runs [min]\n"
                "n_runs = 7  # number of runs including the last one [1]\n")
     assert bind(text, program)[1] == []
+
+
+def test_a_flow_holding_an_amount_of_money_takes_the_free_flow() -> None:
+    # what the default adapter wrote (held-out phrasing, seed 98): the flow on an aside's price
+    text = ("How much salt, in g, does the first of two tanks in series hold after 25 minutes, if brine of 30 g/L enters "
+            "the first (50 L) at 2 L/min, the mixed liquid flows on into the second (50 L) at the same rate and leaves "
+            "from there, and both start as pure water? The equipment cost 144 euros.")
+    program = ("volume1 = 50  # [L]\nvolume2 = 50  # [L]\nS1_0 = 0  # [g]\nS2_0 = 0  # [g]\n"
+               "c_in = 30  # salt concentration of the inflow [g/L]\nflow = 144  # flow rate [L/min]\n"
+               "t_query = 25  # time of interest [min]\n")
+    out, moves = bind(text, program)
+    assert values(out)["flow"] == 2
+    assert str(moves[0]) == "flow = 144 -> 2 (the problem gives 2 L/min; 144 is in euros)"
+    # a price the program holds in a currency stays a price
+    priced = program.replace("flow = 144  # flow rate [L/min]", "cost = 144  # equipment [EUR]")
+    assert bind(text, priced)[1] == []
