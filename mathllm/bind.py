@@ -3878,6 +3878,9 @@ def _per_other_unit(program: str, params: list[Parameter]) -> list[Rebinding]:
             if not (isinstance(a, ast.Name) and isinstance(b, ast.Name) and a.id in by_name and b.id in by_name):
                 continue
             p, q = by_name[a.id], by_name[b.id]
+            if (named := _CONVERSION_NAME.fullmatch(q.name.lower())) and \
+                    _factor(unit_key(named["bottom"]), unit_key(named["top"])) is not None:
+                continue  # (``kg_per_lb`` converts by its name, whatever its comment says: ``[mg/kg]``)
             have, (_, slash, per) = unit_key(p.unit), unit_key(q.unit).partition("/")
             sizes = _sizes(have, per) if slash and per != have else None
             if sizes is None or loads.count(p.name) != 1 or _scaled(program, p.name) \

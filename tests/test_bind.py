@@ -4362,6 +4362,10 @@ def test_a_conversion_named_by_its_units_takes_the_factor() -> None:
     out, moves = bind(text, program)
     assert values(out) == {"weight_lb": 36, "kg_per_lb": 0.45359237, "dose_per_kg": 0.15, "max_dose": 8}
     assert str(moves[0]) == "kg_per_lb = 0.15 -> 0.453592 (kg_per_lb converts lb into kg: 1 lb is 0.453592 kg)"
+    # the weight commented in pounds, as the model also wrote it: no conversion by the factor's
+    # comment ("per kg") either (rule 10d)
+    out, _ = bind(text, program.replace("weight_lb = 36  # body weight [kg]", "weight_lb = 36  # body weight [lb]"))
+    assert values(out)["weight_lb"] == 36
     # a dose per weight is no conversion (a power of ten), nor are hours a working day
     for name, held in (("mg_per_kg", 0.15), ("hours_per_day", 8)):
         line = f"{name} = {held}  # [1]\nanswer = {name}\n"
