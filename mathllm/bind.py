@@ -494,9 +494,10 @@ def _count_words(p: Parameter) -> set[str]:
     return _stems(_named_by(p)) - _GENERIC_COUNT
 
 
-def _singular(stems: set[str]) -> set[str]:
-    """Stems that count "row" and "rows" alike (a stem is a word's first four letters)."""
-    return {w.removesuffix("s") for w in stems}
+def _same_things(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of stems name the same things, "row" and "rows" alike (a stem is a word's
+    first four letters, so a plural "s" is part of a short word's stem)."""
+    return bool({w.removesuffix("s") for w in a} & {w.removesuffix("s") for w in b})
 
 
 def _fmt(v: float | list[float]) -> str:
@@ -1027,16 +1028,16 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                         and not _unit_of_measure(said[i]) and not is_money(text, m) and _stems(said[i]) & own]
                 if len(fits) != 1 or p.name in cells:
                     continue
-            elif unit == "1" and (own := _singular(_count_words(p))) and all(
+            elif unit == "1" and (own := _count_words(p)) and all(
                     _count(mentions[i]) and _count_noun(said[i]) and re.fullmatch(r"[a-z]{3,}s", words[i])
-                    and not _singular(_stems(said[i])) & own for i in now):
+                    and not _same_things(_stems(said[i]), own) for i in now):
                 # a count holding a count of other things ("a homework sheet with 8 exercises" read
                 # as ``count = 8  # number of rows [1]``): onto the one free count of its own things
                 # ("for 27 rows in all")
                 fits = [i for i, m in enumerate(mentions) if i not in used and _count(m) and said[i]
-                        and not is_money(text, m) and _singular(_stems(said[i])) & own]
+                        and not is_money(text, m) and _same_things(_stems(said[i]), own)]
                 if len(fits) != 1 or p.name in cells or any(
-                        q is not p and unit_key(q.unit) == "1" and _singular(_count_words(q)) & own for q in params):
+                        q is not p and unit_key(q.unit) == "1" and _same_things(_count_words(q), own) for q in params):
                     continue  # (two counts of the things: which one it is for is not clear)
             else:
                 fits = [i for i in fits if i not in used and is_money(text, mentions[i])]
@@ -1362,7 +1363,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
                  and float(p.value).is_integer() and structural_reason(p) is None
                  and (counted := re.search(r"\b(?:number|count) of (\w+)", p.description))
                  and len([i for i, m in enumerate(mentions) if _count(m) and said[i] and _count_noun(said[i])
-                          and i not in held and _singular(_stems(said[i])) & _singular(_stems(counted[1]))]) == 1}
+                          and i not in held and _same_things(_stems(said[i]), _stems(counted[1]))]) == 1}
     # a temperature the text does not write is made up, whatever the verifier converts it from:
     # ``T0 = 32  # [°C]`` is "0 °C" in °F, no value in °C
     invented |= {p.name for p in params if unit_key(p.unit) in _TEMPERATURES and not sources[p.name]
@@ -1501,7 +1502,7 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             # a made-up count of things and the one free count written with the noun its words
             # name ("30 aphids and 40 ladybirds" for ``x0 = 8  # initial aphids [animals]``)
             fits = [i for i, m in enumerate(mentions) if i not in owned and _count(m) and said[i]
-                    and not is_money(text, m) and _singular(_stems(said[i])) & _singular(_count_words(p))]
+                    and not is_money(text, m) and _same_things(_stems(said[i]), _count_words(p))]
             fits = fits if len(fits) == 1 else []
             if fits:
                 by_noun.add(p.name)  # (no difference of the text's numbers it happens to be)
@@ -2925,8 +2926,8 @@ def _by_own_clause(text: str, movable: list[Parameter], params: list[Parameter],
         clause = _clause_words(text, mentions[held[0]])
         if not own or clause & own or not clause & theirs:
             continue  # its number stands with its own words, or with no other parameter's
-        mine = [j for j in free if said[j] == unit and _clause_words(text, mentions[j]) & own
-                and not _clause_words(text, mentions[j]) & theirs]
+        mine = [j for j in free if said[j] == unit
+                and (words_j := _clause_words(text, mentions[j])) & own and not words_j & theirs]
         if len(mine) == 1:
             m = mentions[mine[0]]
             moves.append(Rebinding(p.name, p.value, _value(m, p), f"the problem gives {_as_written(m, words[mine[0]])} "
@@ -4032,11 +4033,10 @@ def _in_order(text: str, takers: list[Parameter], free: Mention, taken: Mention)
     return [int(k == gets) for k in range(2)]
 
 
-#: A parameter's description that names the value the question asks about.
 #: A number reached, right after its verb: "until ... reaches 10,000", "climbs to 40 °C".
 _REACHED = re.compile(r"\b(?:reach(?:es|ed)?|hits?|exceeds?|(?:grows?|rises?|climbs?|falls?|drops?|declines?|"
                       r"shrinks?|gets?) to)\s+(?:about\s+|roughly\s+)?[$€£]?$", re.IGNORECASE)
-
+#: A parameter's description that names the value the question asks about.
 _OF_INTEREST = re.compile(r"\bof interest\b|\basked\b|\bqueried\b|\bin question\b", re.IGNORECASE)
 
 

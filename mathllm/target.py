@@ -355,8 +355,8 @@ def _named_row(value: ast.expr, assigns: dict[str, ast.Assign], program: str, te
     names = [_stems(_named_by(params[n.id])) - _GENERIC_ROW for n in inits]
     hits = alone(names)
     if len(hits) != 1:
-        names = [(_stems(_named_by(params[n.id])) | _stems(_noun_of(text, params[n.id].value))) - _GENERIC_ROW
-                 for n in inits]
+        names = [words | (_stems(_noun_of(text, params[n.id].value)) - _GENERIC_ROW)
+                 for words, n in zip(names, inits, strict=True)]
         hits = alone(names)
     have = _row(rows[0])
     if len(hits) != 1 or hits[0] == have or names[have] & asked:
