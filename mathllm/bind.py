@@ -711,22 +711,31 @@ _THOUSANDS_LINE = re.compile(r"^(?P<head>[A-Za-z_]\w*\s*=\s*)(?P<num>\d{1,3}(?:,
 _CONVERSION_NAME = re.compile(r"(?P<top>[a-z]+)_per_(?P<bottom>[a-z]+)")
 
 
+def _conversion_factor(name: str) -> tuple[str, str, Decimal] | None:
+    """The units and factor of a parameter named as a conversion between two units of one
+    dimension from different systems (``kg_per_lb``: kg, lb, 0.45359237); None for any other
+    name: a power of ten (``mg_per_kg`` is a dose per weight) or a time (``hours_per_day`` is a
+    working day) is no conversion."""
+    named = _CONVERSION_NAME.fullmatch(name.lower())
+    if named is None:
+        return None
+    top, bottom = unit_key(named["top"]), unit_key(named["bottom"])
+    factor = _factor(bottom, top)
+    if factor is None or factor <= 0 or _SIZE.get(top, ("",))[0] == "time" or math.log10(float(factor)).is_integer():
+        return None
+    return top, bottom, factor
+
+
 def _conversion_named(params: list[Parameter], mentions: list[Mention]) -> list[Rebinding]:
-    """Rule 0, a conversion by its name: a parameter named for two units of one dimension
-    from different systems (``kg_per_lb``, ``cm_per_inch``) holding a number of the text ("a 36
-    lb patient at 0.15 mg/kg" read as ``kg_per_lb = 0.15``) takes the conversion's factor
-    (0.45359237), which frees the number for its own parameter. Not a power of ten (``mg_per_kg``
-    is a dose per weight) nor a time (``hours_per_day`` is a working day)."""
+    """Rule 0, a conversion by its name (:func:`_conversion_factor`): such a parameter holding a
+    number of the text ("a 36 lb patient at 0.15 mg/kg" read as ``kg_per_lb = 0.15``) takes the
+    conversion's factor (0.45359237), which frees the number for its own parameter."""
     moves = []
     for p in params:
-        named = _CONVERSION_NAME.fullmatch(p.name.lower())
-        if named is None or isinstance(p.value, list) or not _sources(p, mentions):
+        conversion = _conversion_factor(p.name)
+        if conversion is None or isinstance(p.value, list) or not _sources(p, mentions):
             continue
-        top, bottom = unit_key(named["top"]), unit_key(named["bottom"])
-        factor = _factor(bottom, top)
-        if factor is None or factor <= 0 or _SIZE.get(top, ("",))[0] == "time" \
-                or math.log10(float(factor)).is_integer():
-            continue
+        top, bottom, factor = conversion
         moves.append(Rebinding(p.name, p.value, float(factor), f"{p.name} converts {bottom} into {top}: "
                                                                f"1 {bottom} is {fmt_value(float(factor))} {top}"))
     return moves
@@ -3879,8 +3888,7 @@ def _per_other_unit(program: str, params: list[Parameter]) -> list[Rebinding]:
             if not (isinstance(a, ast.Name) and isinstance(b, ast.Name) and a.id in by_name and b.id in by_name):
                 continue
             p, q = by_name[a.id], by_name[b.id]
-            if (named := _CONVERSION_NAME.fullmatch(q.name.lower())) and \
-                    _factor(unit_key(named["bottom"]), unit_key(named["top"])) is not None:
+            if _conversion_factor(q.name) is not None:
                 continue  # (``kg_per_lb`` converts by its name, whatever its comment says: ``[mg/kg]``)
             have, (_, slash, per) = unit_key(p.unit), unit_key(q.unit).partition("/")
             sizes = _sizes(have, per) if slash and per != have else None

@@ -4632,3 +4632,12 @@ def test_a_flow_holding_an_amount_of_money_takes_the_free_flow() -> None:
     # a price the program holds in a currency stays a price
     priced = program.replace("flow = 144  # flow rate [L/min]", "cost = 144  # equipment [EUR]")
     assert bind(text, priced)[1] == []
+
+
+def test_a_dose_per_weight_named_by_its_units_still_converts_the_weight() -> None:
+    # ``mg_per_kg`` is no conversion (a power of ten): the pounds it multiplies are converted to kg
+    # as before the thirty-second session (rule 10d); only ``kg_per_lb`` and its like are skipped
+    text = "How large a dose, in mg, should a 36 lb patient get at 0.15 mg/kg?"
+    program = ("weight = 36  # body weight [lb]\nmg_per_kg = 0.15  # dose per weight [mg/kg]\n"
+               "dose = weight * mg_per_kg  # [mg]\nanswer = dose\n")
+    assert values(bind(text, program)[0])["weight"] == pytest.approx(16.32932532)
