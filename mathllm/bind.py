@@ -446,9 +446,10 @@ _UNIT_WORDS = {
     "j": "j joule joules", "kj": "kj kilojoule kilojoules", "pa": "pa pascal pascals", "kpa": "kpa kilopascal kilopascals",
     # a currency as its symbol ("£23"), its code (``[GBP]``) or its name ("50 dollars")
     "usd": "usd $ dollar dollars", "eur": "eur € euro euros", "gbp": "gbp £", "chf": "chf",
+    "inr": "inr ₹ rupee rupees", "jpy": "jpy ¥ yen",
 }
 _UNIT = {w: name for name, words in _UNIT_WORDS.items() for w in words.split()}
-_CURRENCIES = frozenset({"usd", "eur", "gbp", "chf"})
+_CURRENCIES = frozenset({"usd", "eur", "gbp", "chf", "inr", "jpy"})
 #: An amount of money per unit: "£110.67 each", "31.44 dollars per unit", "4 euros apiece".
 #: What joins the numbers of a list that shares one unit: "18.8 and 6.2 kg", "20, 30 or 40 L".
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|to)\s+)", re.IGNORECASE)
@@ -539,7 +540,7 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     """The word written right after a number of the text, where its unit would be ("" if none)."""
     if m.percent:
         return "%"
-    if m.start and text[m.start - 1] in "$€£¥":
+    if m.start and text[m.start - 1] in "$€£¥₹":
         return text[m.start - 1]  # "$25,300": the unit is written before the number
     hi = between(text, m, mentions)[1]
     following = next((o for o in mentions if o.start == hi), None)
@@ -554,6 +555,10 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
     if after and after[0].lower() == "per" and (rate := _time_rate(text, m)):
         return rate.group(0).strip()  # "1.2 per hour": a rate per unit of time
+    if len(after) > 2 and after[1].lower() == "per" and is_measure(unit_key(after[0])) \
+            and (rate := _PER_TIME.fullmatch(f" per {after[2].rstrip('.,;:?!)')}")):
+        # "8 L per minute", "120 mg per hour": a measure per unit of time (``[L/min]``, ``[mg/h]``)
+        return f"{after[0]}/{unit_key(rate.group(1))}"
     if len(after) > 1 and _AREA.match(f"{after[0]} {after[1].rstrip('.,;:?!)')}"):
         return f"{after[0]} {after[1].rstrip('.,;:?!)')}"  # "448 square feet"
     if after and _FORMULA_TERM.match(after[0]):
@@ -610,7 +615,7 @@ def _said(text: str, m: Mention, mentions: list[Mention], word: str) -> str:
     if key not in _CURRENCIES:
         return key
     rest = text[m.end:between(text, m, mentions)[1]]
-    if word not in "$€£¥":
+    if word not in "$€£¥₹":
         rest = rest.split(word, 1)[1] if word in rest else ""
     if charged := _CHARGED_PER.match(rest):
         # "$7 is charged per hour": a price per unit of time, as programs write ``[USD/h]``
@@ -642,7 +647,7 @@ def _as_written(m: Mention, word: str) -> str:
     n = f"{m.written} {m.scale_name}" if m.scale_name else m.written  # "1.02 million"
     if not word or word.lower() in _NO_UNIT:
         return n  # ("a ceiling of 2,100 at an intrinsic rate": no unit)
-    return f"{n}{word}" if word in ("%", "°") else f"{word}{n}" if word in "$€£¥" else f"{n} {word}"
+    return f"{n}{word}" if word in ("%", "°") else f"{word}{n}" if word in "$€£¥₹" else f"{n} {word}"
 
 
 def _sources(p: Parameter, mentions: list[Mention]) -> list[int]:
@@ -1259,7 +1264,7 @@ _EACH_WORDS = re.compile(r"\b(?:per|each|apiece|one|unit)\b", re.IGNORECASE)
 def _priced_each(text: str, m: Mention, word: str) -> bool:
     """Whether the text writes ``m`` as a price of one item: "9 dollars apiece", "$4 each"."""
     rest = text[m.end:]
-    if word and word not in "$€£¥" and rest.lstrip().lower().startswith(word.lower()):
+    if word and word not in "$€£¥₹" and rest.lstrip().lower().startswith(word.lower()):
         rest = rest.lstrip()[len(word):]
     return bool(_EACH.match(rest))
 
@@ -1892,7 +1897,28 @@ def _beside_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Param
     stand within two words of ``m``."""
     mine = _stems(_named_by(p)) - _stems(_named_by(q)), _stems(_named_by(q)) - _stems(_named_by(p))
     near = _stems(" ".join(text[:m.start].split()[-2:] + text[m.end:].split()[:2]))
-    return [x for x, own in zip((p, q), mine, strict=True) if own & near]
+    named = [x for x, own in zip((p, q), mine, strict=True) if own & near]
+    if named:
+        return named
+    # an inflow and an outflow of one unit: the words before the number say which way it flows
+    # ("brine starts flowing in at 8 L per minute ... the mixture is drained at 6 L per minute"
+    # for ``flow_in = flow_out = 6``)
+    ways = [_way(f"{x.name.replace('_', ' ')} {x.description}") for x in (p, q)]
+    if set(ways) != {"in", "out"}:
+        return []
+    said = _way(" ".join(text[:m.start].split()[-4:]))
+    return [x for x, way in zip((p, q), ways, strict=True) if way == said]
+
+
+_WAY_IN = re.compile(r"\b(?:in|into|inflow|inflowing|incoming|inlet|enters?|entering|add(?:s|ed)?|feeds?)\b", re.IGNORECASE)
+_WAY_OUT = re.compile(r"\b(?:out|outflow|outgoing|outlet|drain(?:s|ed|ing)?|leaves?|leaving|removed?|removes|exits?|"
+                      r"withdrawn)\b", re.IGNORECASE)
+
+
+def _way(words: str) -> str | None:
+    """'in' or 'out' where the words say which way a flow goes (and not both), else None."""
+    ins, outs = bool(_WAY_IN.search(words)), bool(_WAY_OUT.search(words))
+    return "in" if ins and not outs else "out" if outs and not ins else None
 
 
 def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
@@ -3755,6 +3781,16 @@ def _scaled(program: str, name: str) -> bool:
     return bool(re.search(rf"\b{n}\s*[*/]\s*\d|(?<![\w.(])\d[\d.]*\s*[*/]\s*{n}\b", program))
 
 
+def _scaled_into(program: str, name: str, factor: Decimal | None) -> bool:
+    """Whether the program multiplies ``name`` by exactly the number of the text's unit in the
+    parameter's (``n = years * 12`` where the text writes "48 months" for ``years  # [year]``): it
+    converts the parameter from its own unit, so the text's number is to be converted into it."""
+    if factor is None or factor == 0 or factor >= 1 or (1 / factor) != int(1 / factor):
+        return False
+    n, k = re.escape(name), int(1 / factor)
+    return bool(re.search(rf"\b{n}\s*\*\s*{k}(?:\.0)?(?![\d.])|(?<![\w.(]){k}(?:\.0)?\s*\*\s*{n}\b", program))
+
+
 #: Factors of unit conversions (inch, foot, pound, mile, gallon, calorie, °F), none a fraction of anything.
 _CONVERSION_LITERALS = frozenset({0.0254, 0.3048, 0.45359237, 2.20462, 3.28084, 1.609344, 0.621371, 3.78541,
                                   0.44704, 4.184, 1.8, 2.54})
@@ -3819,7 +3855,8 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
             moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[found[0]])}; the "
                                                          f"program counts {n} {unit}s a year: {fmt_value(new)}"))
             continue
-        if len(found) != 1 or _scaled(program, p.name) and p.name.lower().rpartition("_")[2] != unit:
+        if len(found) != 1 or _scaled(program, p.name) and p.name.lower().rpartition("_")[2] != unit \
+                and not _scaled_into(program, p.name, _factor(said[found[0]], unit)):
             continue  # (a name that carries its unit, ``height_cm / 100``, is scaled from that unit)
         i = found[0]
         if any(q.name != p.name and i in _sources(q, mentions) for q in params):
@@ -5320,7 +5357,7 @@ def pairs_rule(text: str, program: str) -> tuple[str, list[Rebinding]]:
     said = {id(m): _said(text, m, mentions, unit_word(text, m, mentions)) for _, pair in items for m in pair}
     # the word right before a number and right after it: "graded 2.0", "4 credit hours"
     # ("costs £23,000": the word before the currency's sign)
-    beside = {id(m): _stems(" ".join(text[:m.start].rstrip(" $€£¥").split()[-1:] + text[m.end:].split()[:1]))
+    beside = {id(m): _stems(" ".join(text[:m.start].rstrip(" $€£¥₹").split()[-1:] + text[m.end:].split()[:1]))
               for _, pair in items for m in pair}
 
     def fits(position: int, ser: list[Parameter]) -> tuple[int, int]:

@@ -23,7 +23,9 @@ from .contract import Parameter
 _NUM = re.compile(
     r"(?<![\w.,])"                                   # not inside a word, decimal or digit group
     r"(?P<sign>[-\u2212](?=[\d.]))?"
-    r"(?P<core>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+\u2212]?\d+)?)"
+    # (Indian digit groups, "₹2,50,000", "1,20,50,000": lakhs and crores in pairs of digits)
+    r"(?P<core>(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:[eE][-+\u2212]?\d+)?)"
     r"(?![\d]|[.,]\d|st\b|nd\b|rd\b|th\b)"          # the whole number; not an ordinal
 )
 _PCT = re.compile(r"\s?(%|percent\b|per\s?cent\b)", re.IGNORECASE)
@@ -149,7 +151,7 @@ _LABEL = re.compile(r"^[ \t]*(?P<n>\d{1,2})[.)][ \t]+(?=[A-Z(])", re.MULTILINE)
 _FORMAT = re.compile(r"\s*(?:decimals?|decimal (?:places?|digits?)|significant (?:figures?|digits?))\b",
                      re.IGNORECASE)
 #: Signs written before an amount of money ("$150", "€4.50").
-CURRENCY_SIGNS = "$€£¥"
+CURRENCY_SIGNS = "$€£¥₹"
 #: Words and codes written after an amount of money ("840,000 dollars", "12 CHF", "20 cents").
 _MONEY_WORDS = frozenset({"dollar", "dollars", "usd", "eur", "euro", "euros", "gbp", "pound", "pounds",
                           "chf", "franc", "francs", "yen", "jpy", "cad", "aud", "inr", "rupee", "rupees",
@@ -182,7 +184,7 @@ _RATIO_EVERY = re.compile(r"\bparts?\s+for\s+every\s*$", re.IGNORECASE)
 def after_per(text: str, m: Mention) -> bool:
     """Whether the number is a denominator ("per 1,000 ft", "every $1"), which programs leave
     implicit; not a ratio's part ("3 parts for every 4 that Vera gets")."""
-    head = text[:m.start].rstrip(" $€£¥")
+    head = text[:m.start].rstrip(" $€£¥₹")
     before = head.split()
     return bool(before) and before[-1].lower().strip("(:") in _PER and not _RATIO_EVERY.search(head)
 
@@ -257,7 +259,7 @@ def words_around(text: str, m: Mention, mentions: list[Mention], *, sentence: bo
         right = right[:join.start()] if join else right
     after = right.split()
     # a currency sign is no word ("fixed monthly costs of $25,300")
-    near = " ".join([w for w in text[lo:m.start].split() if w.strip("$€£¥")][-4:] + after[:4])
+    near = " ".join([w for w in text[lo:m.start].split() if w.strip("$€£¥₹")][-4:] + after[:4])
     return near, (after[0] if after else "").rstrip(".,;:?!)").replace("*", "·").lower()
 
 

@@ -184,12 +184,21 @@ def split_questions(text: str) -> list[Question]:
     last = paragraphs[-1]
     before = "\n\n".join(paragraphs[:-1])
     sents = sentences(last)
+    for i, sent in enumerate(sents):
+        lettered = _inline_letters(sent)
+        if lettered:
+            return _questions(lettered, sents[:i], sents[i + 1:], before)
     qs = [i for i, s in enumerate(sents) if s.endswith("?")]
     if len(qs) >= 2:
-        # several question sentences: each takes the statements between it and the previous one
-        starts = [qs[0]] + [i + 1 for i in qs[:-1]]
-        groups = [sents[a: b + 1] for a, b in zip(starts, qs)]
-        return _questions([(g[-1], " ".join(g)) for g in groups], sents[: qs[0]], sents[qs[-1] + 1:], before)
+        # several question sentences: each takes the statements between it and the previous one,
+        # but for an instruction about its answer right after it ("Give it as a percentage to one
+        # decimal place."), which is the earlier question's
+        ends = [i + 1 if i + 1 < len(sents) and i + 1 not in qs and _ABOUT_IT.match(sents[i + 1]) and k + 1 < len(qs)
+                else i for k, i in enumerate(qs)]
+        starts = [qs[0]] + [e + 1 for e in ends[:-1]]
+        groups = [sents[a: b + 1] for a, b in zip(starts, ends)]
+        return _questions([(sents[i], " ".join(g)) for i, g in zip(qs, groups, strict=True)], sents[: qs[0]],
+                          sents[qs[-1] + 1:], before)
     if len(qs) == 1:
         q = sents[qs[0]]
         lead, after = sents[: qs[0]], sents[qs[0] + 1:]
@@ -211,6 +220,34 @@ def split_questions(text: str) -> list[Question]:
     return []
 
 
+#: An instruction about the answer just asked for: "Give it as a percentage to one decimal place."
+_ABOUT_IT = re.compile(r"^(?:give|round|express|state|write|report)\s+(?:it|this|that|this value|that value)\b",
+                       re.IGNORECASE)
+#: Items lettered within one sentence: "Find (a) the voltage ..., and (b) the current ...".
+_INLINE_MARK = re.compile(r"\(([a-e])\)\s+")
+
+
+def _inline_letters(sentence: str) -> list[tuple[str, str]] | None:
+    """(name source, question) pairs for a sentence that letters its questions inline ("Find (a)
+    the voltage across the capacitor 20 ms after the switch closes, in volts, and (b) the
+    current at that moment, in milliamperes."); None for any other sentence."""
+    marks = list(_INLINE_MARK.finditer(sentence))
+    if len(marks) < 2 or [m.group(1) for m in marks] != [chr(ord("a") + k) for k in range(len(marks))] or len(marks) > 5:
+        return None
+    prefix = sentence[: marks[0].start()]
+    if not (re.match(_WH, prefix, re.IGNORECASE) or _IMPERATIVE.match(prefix)):
+        return None
+    end = "?" if sentence.rstrip().endswith("?") else "."
+    items = []
+    for k, m in enumerate(marks):
+        body = sentence[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(sentence)]
+        body = re.sub(r"(?:[,;]?\s*(?:and|or)?\s*)$", "", body.strip().rstrip(".?")).strip()
+        if len(body.split()) < 2:
+            return None
+        items.append((body, f"{prefix}{body}{end}"))
+    return items
+
+
 _AUX = (r"(?:does|do|did|is|are|was|were|should|will|would|can|could|must|go|goes|went|has|have|had|"
         r"needs?|gets?|got|receives?|earns?)")
 _LIST_Q = re.compile(r"^(how\s+(?:many|much))\s+(.+?)\s+(" + _AUX + r"\b.*)\?$", re.IGNORECASE)
@@ -224,7 +261,9 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
     takes the first item's head ('litres of the weaker ... and of the stronger solution').
     Questions about a total or about each item ('in total', 'each kind') stay whole.
     """
-    m = _LIST_Q.match(q.strip())
+    q = q.strip()
+    lead_clause = _lead(q)  # "According to this model, how many hares and how many lynx ...?"
+    m = _LIST_Q.match(q[len(lead_clause):])
     if m is None or _TOGETHER.search(q):
         return []
     how, items_text, rest = m.group(1), m.group(2), m.group(3)
@@ -240,8 +279,8 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
         return []
     head = items[0].split(" of ")[0] if " of " in items[0] else ""
     items = [f"{head} {x}" if x.startswith("of ") and head else x for x in items]
-    how = how[0].upper() + how[1:]
-    return _questions([(x, f"{how} {x} {rest}?") for x in items], lead, after, before)
+    how = how if lead_clause else how[0].upper() + how[1:]
+    return _questions([(x, f"{lead_clause}{how} {x} {rest}?") for x in items], lead, after, before)
 
 
 _DET = re.compile(r"^(?:the|its|his|her|their)\s", re.IGNORECASE)
@@ -249,6 +288,11 @@ _SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 _ITEM_END = re.compile(r"\s(?:of|in|at|for|on|after|when|if)\s|[,?.]")
 _RELATION = re.compile(r"\b(?:total|altogether|in all|combined|together|sum|between|than|ratio|difference|"
                        r"per|both|every)\b", re.IGNORECASE)
+
+
+#: An item's unit between commas: "the number of cells at 3:30 p.m., in millions of cells, and the
+#: doubling time, in hours." (at most five words, before ", and" or the end of the sentence).
+_UNIT_CLAUSE = re.compile(r",\s+(in\s+(?:[^\s,.;?()]+\s+){0,4}?[^\s,.;?()]+)(?=,\s+and\s|\s*[.?]?$)", re.IGNORECASE)
 
 
 def _outside_brackets(text: str) -> str:
@@ -270,7 +314,7 @@ def _split_the_items(q: str, lead: list[str], after: list[str], before: str) -> 
     about a relation of the items (a total, a difference, a ratio, 'per', 'both') stay whole,
     and so do two items without a unit each.
     """
-    q = q.strip()
+    q = _UNIT_CLAUSE.sub(r" (\1)", q.strip())  # "the doubling time, in hours," is "the doubling time (in hours)"
     q_each = re.sub(r",\s*each\b", "", q, flags=re.IGNORECASE)  # ", each to three decimals"
     if _RELATION.search(q_each) or re.search(r"\beach\b", q_each, re.IGNORECASE):
         return []
@@ -296,9 +340,14 @@ def _split_the_items(q: str, lead: list[str], after: list[str], before: str) -> 
     second = re.match(r"\S+\s+\S", last)
     end = _ITEM_END.search(_outside_brackets(last), second.end() if second else 0)
     cut = end.start() if end else len(last)
+    closing = re.search(r"\)\s*[.?]?\s*$", last)
+    if closing and all(re.search(r"\([^)]*\)\s*$", x) for x in items) and "(" not in last[:cut]:
+        cut = closing.start() + 1  # each item with its unit: the last one's runs to its own bracket
     items.append(last[:cut].rstrip())
     suffix = last[cut:]
-    if not 2 <= len(items) <= 5 or any(len(_outside_brackets(x).split()) > 8 for x in items):
+    # (an item with its own unit may say more: "the number of cells at 3:30 p.m. that afternoon")
+    longest = 12 if all(re.search(r"\([^)]*\)\s*$", x) for x in items) else 8
+    if not 2 <= len(items) <= 5 or any(len(_outside_brackets(x).split()) > longest for x in items):
         return []
     if len(items) < 3 and not all(re.search(r"\([^)]*\)\s*$", x) for x in items):
         # two items may be one thing ("the points where they meet and the area they enclose")

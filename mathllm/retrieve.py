@@ -141,9 +141,11 @@ _INFLATION = "inflation"
 _PRESENT = "asks a value today"
 _ASKS_THE = "asks the "  # what the question asks for by name: "asks the width", "asks the maximum"
 _DISCHARGE = "discharges"
+_DAMPING = "asks the damping"
+_INDUCTOR = "has an inductor"
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -199,6 +201,10 @@ _SOURCE_RE = re.compile(r"\buncharged\b|(?<!\bno )\b(?:source|supply|battery)\b|
 _CHARGED_RE = re.compile(r"\bcharged\s+to\b|\bno\s+source\b|\bdischarg|q\(0\)\s*=\s*C\s*·|V_C\(0\)\s*=\s*[1-9]",
                          re.IGNORECASE)
 _CAPACITOR_RE = re.compile(r"\bcapacit\w*|[µu]F\b")  # (a supply of crates is none)
+#: A start with nothing stored ("the capacitor is completely discharged when the switch is closed",
+#: "initially fully discharged"): an uncharged capacitor, which the source charges, no discharge.
+_EMPTY_START_RE = re.compile(r"\b(?:completely|fully|totally|initially)\s+(?:(?:completely|fully|totally)\s+)?"
+                             r"discharged\b", re.IGNORECASE)
 _SOURCE = "a source"
 #: A question about a peak ("the peak plasma concentration", "when will my blood level peak",
 #: "Compute C_max"): the top of a curve, where "the plasma concentration 2 hours after the dose"
@@ -215,6 +221,14 @@ _ASKS_AT_LEAST_ONE = re.compile(r"\bat least (?:one|once)\b|\bone or more\b", re
 #: A question about the state a system rests in, not about where it is after a while: "at the
 #: coexistence equilibrium", "at what population can both species coexist".
 _ASKS_EQUILIBRIUM = re.compile(r"\bequilibri(?:um|a)\b|\bcoexist\w*", re.IGNORECASE)
+#: A question about how damped an oscillator is ("What is the damping ratio of the suspension?",
+#: "is it underdamped?"): the ratio of the coefficients, where "where is the mass 0.3 s after
+#: release" integrates the motion of the same spring, mass and damper.
+_ASKS_DAMPING = re.compile(r"\bdamping ratio\b|\b(?:under|over|critically)[- ]?damped\b", re.IGNORECASE)
+#: A circuit with an inductor ("a 22 mH inductor", "in series with 100 Ω and 1 H", "a 1 H coil"): an RLC (or RL)
+#: circuit, where "an uncharged 220 µF capacitor in series with a 4.7 kΩ resistor and a 9 V
+#: battery" has none and charges as an RC circuit; the two share their other words.
+_INDUCTOR_RE = re.compile(r"\binduct\w*|\bcoils?\b|\bhenr(?:y|ies)\b|\d\s*[mµu]?H\b")
 #: A question asking for a percentage: "what continuous growth rate, in percent", "in % per year".
 _ASKS_RATE = re.compile(r"\bin (?:percent|per cent|%)|\((?:in )?(?:percent|per cent|%)\)|"
                         r"\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b", re.IGNORECASE)
@@ -292,6 +306,7 @@ def profile(text: str) -> Counter[str]:
     rainy days in a 365-day year"); the programs differ and the words hardly do.
     """
     out: Counter[str] = Counter()
+    text = _EMPTY_START_RE.sub("uncharged", text)
     question = question_of(text)
     if _ASKS_TIME.search(question):
         out[_TIME] = 1
@@ -303,6 +318,8 @@ def profile(text: str) -> Counter[str]:
         out[_EQUILIBRIUM] = 1
     if _ASKS_AT_LEAST_ONE.search(question):
         out[_AT_LEAST_ONE] = 1
+    if _ASKS_DAMPING.search(question):
+        out[_DAMPING] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
     if _GIVES_CONSTANT.search(text):
@@ -315,6 +332,8 @@ def profile(text: str) -> Counter[str]:
         out[_PRESENT] = 1
     if _DISCHARGE_RE.search(text):
         out[_DISCHARGE] = 1
+    if _INDUCTOR_RE.search(text):
+        out[_INDUCTOR] = 1
     if _SOURCE_RE.search(text) and not _CHARGED_RE.search(text) and _CAPACITOR_RE.search(text):
         out[_SOURCE] = 1
     if _ASKS_PEAK_RE.search(question):

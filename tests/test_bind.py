@@ -14,6 +14,7 @@ from mathllm.bind import (
     bind,
     polynomials,
     rate_equations,
+    said_units,
     unit_key,
     written_units,
 )
@@ -4641,3 +4642,77 @@ def test_a_dose_per_weight_named_by_its_units_still_converts_the_weight() -> Non
     program = ("weight = 36  # body weight [lb]\nmg_per_kg = 0.15  # dose per weight [mg/kg]\n"
                "dose = weight * mg_per_kg  # [mg]\nanswer = dose\n")
     assert values(bind(text, program)[0])["weight"] == pytest.approx(16.32932532)
+
+
+BRINE = ("A 1,000 L tank initially holds 400 L of water in which 10 kg of salt is dissolved. At t = 0, brine "
+         "containing 0.05 kg of salt per litre starts flowing in at 8 L per minute. The tank is stirred, and the "
+         "mixture is drained at 6 L per minute. How much salt is in the tank after 30 minutes?")
+BRINE_PROGRAM = """\
+from scipy.integrate import solve_ivp
+
+volume0 = 400  # initial liquid in the tank [L]
+S0 = 10  # initial salt [kg]
+c_in = 0.05  # salt concentration of the inflow [kg/L]
+flow_in = 6  # inflow rate [L/min]
+flow_out = 6  # outflow rate [L/min]
+t_query = 30  # time of interest [min]
+
+
+def rhs(t, y):
+    volume = volume0 + (flow_in - flow_out) * t  # liquid in the tank [L]
+    return [c_in * flow_in - flow_out * y[0] / volume]
+
+
+sol = solve_ivp(rhs, (0, t_query), [S0], rtol=1e-10, atol=1e-12)
+answer = float(sol.y[0, -1])  # salt in the tank [kg]
+"""
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Brine flows in at 8 L per minute.", "l/min"),
+    ("an infusion at 120 mg per hour.", "mg/h"),
+    ("It drives at 50 km per hour, then stops.", "km/h"),
+    ("Each nurse sees 3 patients per day.", "patient"),  # a count, not a measure
+    ("It costs 5 dollars per hour.", "usd"),  # money per hour has its own reading
+])
+def test_a_measure_per_unit_of_time_is_read_in_that_unit(text: str, unit: str) -> None:
+    numbers = [m for m in find_numbers(text) if not m.word]
+    assert said_units(text, numbers) == [unit]
+
+
+def test_an_inflow_and_an_outflow_read_alike_take_the_numbers_their_way_names() -> None:
+    out, moves = bind(BRINE, BRINE_PROGRAM)
+    assert (values(out)["flow_in"], values(out)["flow_out"]) == (8, 6)
+    assert [mv.name for mv in moves] == ["flow_in"]
+    # the way the numbers flow is what tells them apart: with no word of it, nothing moves
+    text = BRINE.replace("starts flowing in at", "starts at").replace("is drained at", "goes at")
+    assert not {"flow_in", "flow_out"} & {mv.name for mv in bind(text, BRINE_PROGRAM)[1]}
+
+
+def test_a_span_the_program_turns_into_the_texts_unit_is_converted_into_its_own() -> None:
+    # ``n = years * 12`` counts the months from the years: "48 months" is 4 years
+    text = ("I'm buying a used car for £18,750. I'll pay a £3,000 deposit and finance the rest over 48 months at "
+            "6.9% APR, compounded monthly. What will my monthly payment be?")
+    program = """\
+price = 18750  # price of the car [GBP]
+down = 3000  # deposit [GBP]
+rate = 0.069  # nominal annual interest rate [1/year]
+years = 48  # loan term [year]
+
+i = rate / 12  # monthly interest rate
+n = years * 12  # number of monthly payments
+answer = (price - down) * i / (1 - (1 + i) ** -n)
+"""
+    out, moves = bind(text, program)
+    assert values(out)["years"] == 4
+    assert [str(mv) for mv in moves] == ["years = 48 -> 4 (the problem gives 48 months; in year that is 4)"]
+    # a program that divides by 12 reads the parameter in months already: nothing moves
+    assert bind(text, program.replace("years * 12", "years").replace("rate / 12", "rate / 12 + 0 * years / 12"))[1] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Anjali puts ₹2,50,000 in a fixed deposit.", 250000),
+    ("The flat costs Rs 1,20,50,000.", 12050000),
+])
+def test_indian_digit_groups_are_one_number(text: str, value: int) -> None:
+    assert [float(m.value) for m in find_numbers(text) if not m.word] == [value]

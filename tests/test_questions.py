@@ -83,6 +83,29 @@ answer = h.subs(t, t_top)
     (("A recipe for 4 needs 250 g flour and 375 ml milk. He cooks for 12.\n\nHow much flour (in grams) and milk "
      "(in millilitres) does he need?"),
      ["How much flour (in grams) does he need?", "How much milk (in millilitres) does he need?"]),
+    # each item's unit between commas, as in brackets
+    (("A culture has 1.2 million cells at 8:00 a.m. and 3.5 million at 11:00 a.m.\n\nEstimate the number of "
+      "cells at 3:30 p.m. that afternoon, in millions of cells, and the doubling time of the culture, in hours. "
+      "Round both to two decimal places."),
+     ["Estimate the number of cells at 3:30 p.m. that afternoon (in millions of cells).",
+      "Estimate the doubling time of the culture (in hours)."]),
+    # items lettered within one sentence
+    (("A 500 µF capacitor charged to 12 V discharges through 0.5 H and 20 Ω.\n\nFind (a) the voltage across the "
+      "capacitor 20 ms after the switch closes, in volts, and (b) the current at that moment, in milliamperes. "
+      "Round both to two decimal places."),
+     ["Find the voltage across the capacitor 20 ms after the switch closes, in volts.",
+      "Find the current at that moment, in milliamperes."]),
+    # a clause before "how many A and how many B"
+    (("Hares grow at 0.8 per year and lynx die at 0.5 per year.\n\nAccording to this model, how many hares and "
+      "how many lynx will there be 5 years after the survey? Round each to the nearest whole animal."),
+     ["According to this model, how many hares will there be 5 years after the survey?",
+      "According to this model, how many lynx will there be 5 years after the survey?"]),
+    # an instruction about "it" right after a question is that question's
+    (("1.5% of 10,000 adults have the condition; the test is 92% sensitive and 96% specific.\n\nIf someone tests "
+      "positive, what is the probability that they have the condition? Give it as a percentage to one decimal "
+      "place. Also, how many of the 10,000 people would you expect to test positive?"),
+     ["If someone tests positive, what is the probability that they have the condition? Give it as a percentage "
+      "to one decimal place.", "Also, how many of the 10,000 people would you expect to test positive?"]),
 ])
 def test_questions_are_found(text: str, asks: list[str]) -> None:
     qs = split_questions(text)

@@ -797,6 +797,9 @@ def test_an_altitude_asked_is_a_height_asked(text: str, asks: bool) -> None:
     ("A 10 µF capacitor charged to 10 V is connected at t = 0 across a 1 kΩ resistor.", False),
     ("RLC transient, series: R = 100 Ω; L = 470 mH; C = 4.7 µF; no source; V_C(0) = 100 V.", False),
     ("Plant 1 can supply 88 crates and Plant 2 52.", False),  # no circuit
+    # a capacitor "completely discharged" at the start is an uncharged one, charged by the battery
+    ("A 470 µF capacitor is charged from a 9 V battery through a 2.2 kΩ resistor. The capacitor is completely "
+     "discharged when the switch is closed at t = 0. What is the capacitor voltage 1 s later?", True),
 ])
 def test_a_circuit_driven_by_a_source_is_a_kind(text: str, source: bool) -> None:
     assert ("a source" in profile(text)) is source
@@ -822,3 +825,24 @@ def test_a_peak_concentration_is_shown_an_example_that_asks_the_peak() -> None:
             "of 13 L? Lena's appointment had been booked 7 weeks earlier.")
     shown = nearest_examples(text, k=1)[0]
     assert "C_max" in shown.program.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What is the damping ratio of the suspension?", True),
+    ("Is the system underdamped, critically damped or overdamped?", True),
+    ("Where is the body 0.3 s after release, in mm?", False),
+    ("Ignoring the damper, find the undamped natural frequency in Hz.", False),
+])
+def test_a_question_about_the_damping_is_a_kind(question: str, asks: bool) -> None:
+    text = "A mass of 250 kg rests on a spring of 16,000 N/m with a damper of 1,400 N·s/m. " + question
+    assert ("asks the damping" in profile(text)) is asks
+
+
+def test_the_damping_ratio_asked_of_a_damped_spring_is_shown_its_own_kind() -> None:
+    # the words of the setting are the displacement family's too; the question is the ratio's
+    text = ("An engineering student models one corner of a small car as a mass-spring-damper: a mass of 250 kg "
+            "rests on a spring with stiffness 16,000 N/m and a shock absorber with damping coefficient 1,400 N·s/m. "
+            "The car is pushed down 5 cm and released from rest at t = 0.\n\nWhat is the damping ratio of the "
+            "suspension?")
+    shown = nearest_examples(text, k=1)[0]
+    assert "damping ratio" in shown.problem.lower() or "ζ" in shown.problem

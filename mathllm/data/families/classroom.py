@@ -646,6 +646,73 @@ def rate_work(rng: random.Random, p: int):
     return text, _code(["import sympy as sp"], params, model), u
 
 
+#: Vessels filled by one or two inlets while a drain is open: (vessel, inlet word, drain word).
+_VESSELS = [
+    ("swimming pool", "pump", "drain"),
+    ("water tank", "pipe", "outlet pipe"),
+    ("bathtub", "tap", "plughole"),
+    ("cistern", "inlet", "leak"),
+    ("reservoir", "feed pipe", "spillway valve"),
+]
+
+
+@family("rate_fill_drain", DOMAIN, 6, tags=("rates", "work", "sympy"))
+def rate_fill_drain(rng: random.Random, p: int):
+    """Inlets fill a vessel while a drain empties it: the rates add, the drain's subtracts. (A
+    family of the retrieval bank; the adapter never trained on it.)"""
+    vessel, inlet, drain = pick(rng, _VESSELS)
+    minutes = vessel == "bathtub"
+    u, uw = ("min", "minutes") if minutes else ("h", "hours")
+    two = rng.random() < 0.5
+    while True:
+        ta = rng.randint(2, 12) * (5 if minutes else 1)
+        tb = rng.randint(2, 12) * (5 if minutes else 1)
+        td = rng.randint(3, 20) * (5 if minutes else 1)
+        fill = 1 / ta + (1 / tb if two else 0)
+        if ta != tb and fill - 1 / td > 0.15 * fill:  # the vessel fills, and not too slowly
+            break
+    name = pick(rng, NAMES)
+    aside = _generic_aside(rng, [f"The {vessel} was last cleaned {rng.randint(2, 20)} days ago.",
+                                 f"{name} checks it every {rng.randint(2, 5)} {uw}."])
+    if two:
+        alone = (f"{inlet} A can fill the empty {vessel} in {ta} {uw} by itself and {inlet} B in {tb} {uw}")
+        feed = f"both {inlet}s"
+    else:
+        alone = f"the {inlet} can fill the empty {vessel} in {ta} {uw}"
+        feed = f"the {inlet}"
+    empties = f"the {drain} empties a full {vessel} in {td} {uw}"
+    if p == 0:
+        text = (f"{cap(alone)}, and {empties}. If {feed} and the {drain} are all open, starting from empty, how "
+                f"long does it take to fill the {vessel}?")
+    elif p == 1:
+        text = (f"{name} starts filling an empty {vessel} with {feed} but forgets to close the {drain}. Alone, "
+                f"{alone}; {empties}. How many {uw} until the {vessel} is full?")
+    elif p == 2:
+        rates = f"1/{ta}" + (f" + 1/{tb}" if two else "")
+        text = (f"Filling rates add and draining rates subtract: the {vessel} gains {rates} − 1/{td} of its "
+                f"volume per {uw[:-1]}. Solve for the time t (in {uw}) to fill it from empty.")
+    elif p == 3:
+        text = (f"{cap(inlet)}" + (f" A alone: {ta} {uw} to fill. {cap(inlet)} B alone: {tb} {uw}." if two
+                                   else f" alone: {ta} {uw} to fill.")
+                + f" {cap(drain)} alone: {td} {uw} to empty. Everything open from empty: time to fill, in {uw}?")
+    elif p == 4:
+        text = (f"An empty {vessel} is being filled by {feed} while the {drain} is open. {cap(alone)}, "
+                f"whereas {empties}. Find the time needed to fill it.")
+    else:
+        text = (f"How long will it take to fill an empty {vessel} if {feed} and the {drain} are open together? "
+                f"On {'their' if two else 'its'} own, {alone}, and {empties}.")
+    text = _insert(text, aside)
+    params = [_p("time_fill_a", ta, f"time for {inlet} A alone to fill the {vessel}" if two
+                 else f"time for the {inlet} alone to fill the {vessel}", u)]
+    if two:
+        params.append(_p("time_fill_b", tb, f"time for {inlet} B alone to fill the {vessel}", u))
+    params.append(_p("time_drain", td, f"time for the {drain} alone to empty the full {vessel}", u))
+    rates = "t / time_fill_a + t / time_fill_b" if two else "t / time_fill_a"
+    model = [f"t = sp.symbols(\"t\", positive=True)  # time to fill with everything open [{u}]",
+             f"answer = sp.solve(sp.Eq({rates} - t / time_drain, 1), t)[0]"]
+    return text, _code(["import sympy as sp"], params, model), u
+
+
 _MIX = [
     ("acid solution", "acid", "L", "litres"),
     ("saline solution", "salt", "L", "litres"),

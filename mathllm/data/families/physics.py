@@ -717,6 +717,87 @@ def mixing_tank(rng: random.Random, phrasing: int):
     return texts[phrasing], program, {"amount": "kg", "conc": "g/L", "time": "min"}[ask]
 
 
+@family("mixing_tank_varying", DOMAIN, 6)
+def mixing_tank_varying(rng: random.Random, phrasing: int):
+    """A stirred tank whose inflow and outflow differ, so its volume changes: the textbook brine
+    tank with S' = c·q_in - q_out·S/V(t). (A family of the retrieval bank; the adapter never
+    trained on it.)"""
+    name = pick(rng, NAMES)
+    vol0 = pick(rng, [100, 200, 300, 400, 500, 600, 800, 1000])
+    filling = rng.random() < 0.7
+    while True:
+        q_in, q_out = pick(rng, [2, 3, 4, 5, 6, 8, 10, 12]), pick(rng, [2, 3, 4, 5, 6, 8, 10, 12])
+        if (q_in > q_out) == filling and q_in != q_out:
+            break
+    dq = abs(q_in - q_out)
+    S0 = pick(rng, [0, 0, 2, 4, 5, 10, 15, 20, 25]) * vol0 / 400
+    S0 = int(S0) if float(S0).is_integer() else round(S0, 1)
+    grams = rng.random() < 0.6
+    c = pick(rng, [10, 20, 25, 40, 50, 60, 80, 100]) if grams else pick(rng, [0.01, 0.02, 0.025, 0.05, 0.08, 0.1])
+    c_kg = c / 1000 if grams else c
+    if filling:
+        capacity = vol0 + dq * pick(rng, [25, 40, 50, 60, 75, 100, 150, 200])
+        t_end = (capacity - vol0) / dq
+    else:
+        capacity = pick(rng, [v for v in (1000, 1200, 1500, 2000, 2500) if v > vol0])
+        t_end = 0.8 * vol0 / dq
+    ask = pick(rng, ["amount", "amount", "conc"] + (["full", "full"] if filling else []))
+    t_q = max(1, round(t_end * rng.uniform(0.2, 0.9)))
+    mention_cap = ask == "full" or rng.random() < 0.4
+    aside = _aside(rng, name)
+    ct = f"{c} g" if grams else f"{c:g} kg"
+    start = "pure water" if S0 == 0 else f"water with {fmt_num(S0)} kg of dissolved salt"
+    grows = "rises" if filling else "falls"
+    want = {"amount": f"the amount of salt (kg) in the tank after {t_q} minutes",
+            "conc": f"the salt concentration (g/L) in the tank after {t_q} minutes",
+            "full": "the amount of salt (kg) in the tank at the moment it starts to overflow"}[ask]
+    Vt, Ct = f"{fmt_num(vol0)} L", f"{fmt_num(capacity)} L"
+    cap_s = f" The tank can hold {Ct}." if mention_cap else ""
+    texts = [
+        f"A tank holds {Vt} of {start}.{cap_s} Brine containing {ct} of salt per litre flows in at {q_in} L/min, "
+        f"and the well-mixed solution flows out at {q_out} L/min, so the volume in the tank {grows}. "
+        f"Find {want}.{aside}",
+        (f"{name} runs a {Ct} pickling tank that starts with {Vt} of {start}." if mention_cap
+         else f"{name} runs a pickling tank that starts with {Vt} of {start}.")
+        + f"{aside} A pump adds brine with {ct} of salt per litre at {q_in} L/min while a drain removes the "
+        f"stirred mixture at {q_out} L/min. What is {want}?",
+        f"My tank has {fmt_num(vol0)} litres of {start} in it"
+        + (f" (it takes {fmt_num(capacity)} litres when full)" if mention_cap else "")
+        + f". I pump in salt water with {ct} per litre at {q_in} L per minute and let the mixture out at "
+        f"{q_out} L per minute; it stays well stirred. "
+        + {"amount": f"How much salt is in it after {t_q} min, in kg?",
+           "conc": f"What is the concentration after {t_q} min, in g/L?",
+           "full": "How much salt (kg) is in it when it is about to overflow?"}[ask] + aside,
+        f"Mixing process with changing volume: initial volume {Vt}"
+        + (f"; tank capacity {Ct}" if mention_cap else "")
+        + f"; initial salt {fmt_num(S0)} kg; inflow {q_in} L/min at {ct}/L; outflow {q_out} L/min; "
+        f"perfectly mixed. Report {want}.{aside}",
+        f"Let S(t) be the salt (kg) in a tank holding V(t) = {fmt_num(vol0)} {'+' if filling else '−'} {dq if dq > 1 else ''}t "
+        f"litres, t in minutes: dS/dt = {q_in}·{c_kg:g} − {q_out}·S/V(t), S(0) = {fmt_num(S0)}, with "
+        f"{q_in} L/min of brine at {ct}/L in and {q_out} L/min out"
+        + (f", V(t) ≤ {Ct}" if mention_cap else "") + f". Find {want}.{aside}",
+        f"What is {want}, if a stirred tank that starts with {Vt} of {start} receives brine of {ct} per "
+        f"litre at {q_in} L/min while the mixture leaves at {q_out} L/min?{cap_s}{aside}",
+    ]
+    head = f"volume0 = {vol0}  # initial liquid in the tank [L]\nS0 = {lit(S0)}  # initial salt [kg]\n"
+    head += (f"c_in_g = {c}  # salt concentration of the inflow [g/L]\n" if grams
+             else f"c_in = {lit(c)}  # salt concentration of the inflow [kg/L]\n")
+    head += f"flow_in = {q_in}  # inflow rate [L/min]\nflow_out = {q_out}  # outflow rate [L/min]\n"
+    head += (f"capacity = {capacity}  # liquid the tank holds when full [L]\n" if ask == "full"
+             else f"t_query = {t_q}  # time of interest [min]\n")
+    pre = "c_in = c_in_g / 1000  # [kg/L]\n" if grams else ""
+    if ask == "full":
+        pre += "t_query = (capacity - volume0) / (flow_in - flow_out)  # time until the tank is full [min]\n"
+    last = ("answer = float(sol.y[0, -1] / (volume0 + (flow_in - flow_out) * t_query) * 1000)  # [g/L]\n"
+            if ask == "conc" else "answer = float(sol.y[0, -1])  # salt in the tank [kg]\n")
+    program = ("from scipy.integrate import solve_ivp\n\n" + head + ("\n" + pre if pre else "") + "\n\n"
+               "def rhs(t, y):\n"
+               "    volume = volume0 + (flow_in - flow_out) * t  # liquid in the tank [L]\n"
+               "    return [c_in * flow_in - flow_out * y[0] / volume]\n\n\n"
+               "sol = solve_ivp(rhs, (0, t_query), [S0], rtol=1e-10, atol=1e-12)\n" + last)
+    return texts[phrasing], program, {"amount": "kg", "conc": "g/L", "full": "kg"}[ask]
+
+
 @family("two_tank_cascade", DOMAIN, 6)
 def two_tank_cascade(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)
