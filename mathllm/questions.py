@@ -76,7 +76,8 @@ def _one_answer(tail: str) -> str:
     """'Give both answers to two decimals.' -> 'Give the answer to two decimals.'"""
     tail = re.sub(r"\b(?:both|all|each)(?:\s+(?:of\s+them|answers?|values?|results?))?\b", "the answer", tail,
                   flags=re.IGNORECASE)
-    return re.sub(r"\bthe answer answers?\b", "the answer", tail, flags=re.IGNORECASE)
+    tail = re.sub(r"\bthe answer answers?\b", "the answer", tail, flags=re.IGNORECASE)
+    return tail[:1].upper() + tail[1:]  # ("Both to the nearest penny." begins a sentence)
 
 
 def name_of(ask: str, taken: set[str] | None = None) -> str:
@@ -106,7 +107,7 @@ def _questions(asks: list[tuple[str, str]], lead: list[str], after: list[str], b
     paragraphs before, the statements before the questions (``lead``) and the closing
     instruction (``after``, made singular). None when no text is shared or more story follows."""
     tail = " ".join(after)
-    if tail and not re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE):
+    if tail and not (re.match(r"^(?:give|round|state|express)\b", tail, re.IGNORECASE) or _ROUND_ALL.match(tail)):
         return []
     shared = "\n\n".join(x for x in (before, " ".join(lead)) if x)
     if not shared:
@@ -114,6 +115,12 @@ def _questions(asks: list[tuple[str, str]], lead: list[str], after: list[str], b
     taken: set[str] = set()
     end = f" {_one_answer(tail)}" if tail else ""
     return [Question(name_of(source, taken), ask, f"{shared}\n\n{ask}{end}") for source, ask in asks]
+
+
+#: A closing instruction that rounds every answer: "Both to the nearest penny, please.", "Each to
+#: two decimals."
+_ROUND_ALL = re.compile(r"^(?:both|each|all)(?:\s+(?:answers?|values?|of them))?\s+(?:to|in|rounded|correct)\b",
+                        re.IGNORECASE)
 
 
 def _ordinal(m: re.Match[str]) -> tuple[str, int]:

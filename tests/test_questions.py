@@ -106,13 +106,17 @@ answer = h.subs(t, t_top)
       "place. Also, how many of the 10,000 people would you expect to test positive?"),
      ["If someone tests positive, what is the probability that they have the condition? Give it as a percentage "
       "to one decimal place.", "Also, how many of the 10,000 people would you expect to test positive?"]),
+    # a closing "Both to ..." rounds each answer
+    (("I'm buying a car for £18,750 and finance it over 48 months at 6.9% APR. What will my monthly payment be, "
+      "and how much of the first payment is interest? Both to the nearest penny, please."),
+     ["What will my monthly payment be?", "How much of the first payment is interest?"]),
 ])
 def test_questions_are_found(text: str, asks: list[str]) -> None:
     qs = split_questions(text)
     assert [q.ask for q in qs] == asks
     for q in qs:
         assert q.text.startswith(text[:20])  # the shared text comes first
-        assert q.text.rstrip().endswith(q.ask) or "the answer" in q.text.split(q.ask)[-1]
+        assert q.text.rstrip().endswith(q.ask) or "the answer" in q.text.split(q.ask)[-1].lower()
         assert q.name.isidentifier()
 
 

@@ -183,6 +183,60 @@ def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
     return texts[phrasing], program, tu
 
 
+@family("cooling_temperature_from_two_readings", DOMAIN, 6)
+def cooling_temperature_from_two_readings(rng: random.Random, phrasing: int):
+    """Newton's law of cooling with the constant fitted to a second reading, asked for the
+    temperature at a later time ("90 °C, five minutes later 78 °C: what does it read after 12
+    minutes?"). (A family of the retrieval bank; the adapter never trained on it.)"""
+    name = pick(rng, NAMES)
+    obj, start, tu, krange, t0r, tar = pick(rng, _COOL_SCENES)
+    fahrenheit = rng.random() < 0.25
+    T0c, Tac = rng.randint(*t0r), rng.randint(*tar)
+    k = rng.uniform(*krange)
+    t1 = rng.randint(2, 15) if tu == "min" else rng.randint(1, 3)
+    tq = t1 + rng.randint(1, 3 * t1) if rng.random() < 0.8 else max(1, t1 // 2)
+    if tq == t1:
+        tq = t1 + 1
+    aside = _aside(rng, name)
+    u = "°F" if fahrenheit else "°C"
+    T0 = round(_to_f(T0c)) if fahrenheit else T0c
+    Ta = round(_to_f(Tac)) if fahrenheit else Tac
+    T1 = round(Ta + (T0 - Ta) * math.exp(-k * t1))
+    if abs(T1 - T0) < 2 or abs(T1 - Ta) < 2:
+        T1 = round(Ta + (T0 - Ta) * 0.75)
+    uw = {"min": "minutes", "h": "hours"}[tu]
+    spelled = _NUMBER_WORDS.get(t1) if rng.random() < 0.4 else None
+    later = f"{spelled or t1} {uw}"
+    obj_cap = obj[0].upper() + obj[1:]
+    texts = [
+        f"{obj_cap} {start}. It is at {_deg(T0, u)} at first and the surrounding air stays at "
+        f"{_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has cooled to {_deg(T1, u)}.{aside} Assuming "
+        f"Newton's law of cooling, what will its temperature be {tq} {uw} after the first reading?",
+        f"{obj_cap} {start}, and {name}'s thermometer reads {_deg(T0, u)}. The air around is at a "
+        f"steady {_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has dropped to {_deg(T1, u)}.{aside} "
+        f"If the temperature follows Newton's law of cooling, what will the thermometer read {tq} {uw} after "
+        f"the first reading (in {u})?",
+        f"Cooling log ({obj}): t = 0 {uw}: {_deg(T0, u)}; t = {t1} {uw}: {_deg(T1, u)}; ambient "
+        f"{_deg(Ta, u)}, constant. Fit Newton's law dT/dt = -k(T - T_a) to the two readings and "
+        f"predict T at t = {tq} {uw}.{aside}",
+        f"A body obeys dT/dt = -k(T - {fmt_num(Ta)}) ({u}, time in {uw}) with T(0) = {fmt_num(T0)} and "
+        f"T({t1}) = {fmt_num(T1)}. Determine k from these values and find T({tq}).{aside}",
+        f"I took {obj} at {_deg(T0, u)}; {later} later it was down to {_deg(T1, u)}, with the air "
+        f"at {_deg(Ta, u)} the whole time. Assuming Newton cooling, how warm will it be {tq} {uw} after I "
+        f"first measured it? Answer in {u}.{aside}",
+        f"What temperature does {obj} have {tq} {uw} after it {start}, if it was {_deg(T0, u)} "
+        f"at that moment and {_deg(T1, u)} {later} later, and the surroundings stay at "
+        f"{_deg(Ta, u)}? Use Newton's law of cooling.{aside}",
+    ]
+    program = _fitted_to_second_reading(Ta, T0, t1, T1, u, tu, "at the first reading",
+                                        f"t_query = {tq}  # time of interest after the first reading [{tu}]", """
+        # the constant from the second reading, then the temperature at the time asked
+        k_val = sp.nsolve(sp.Eq(sol.rhs.subs(t, t1), T1), k, (1e-6, 10), solver="bisect")
+        answer = float(sol.rhs.subs({k: k_val, t: t_query}))
+        """)
+    return texts[phrasing], program, u
+
+
 def _fitted_to_second_reading(Ta: float, T0: float, t1: float, T1: float, u: str, tu: str, first: str,
                               asked: str, after: str) -> str:
     """A program of Newton's law with its constant to fit to a second reading (``T1`` at ``t1``):
