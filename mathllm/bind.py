@@ -854,7 +854,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     named += (factor := _unmentioned_factor(text, program, params, mentions))
     program, params = _apply(program, params, factor)
     shared += named
-    beside = _beside(text, params, mentions, said)
+    beside = _beside(text, params, mentions, said) + _rate_of_half_life(text, params, mentions, said)
     program, params = _apply(program, params, beside)
     coefficients = (_coefficients(text, params) + _rates_written(text, program, params)
                     + _price_step(text, params, mentions, said))
@@ -883,6 +883,49 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, _ = _apply(program, params, listed)
     return program, (early + moves + made_up + empty + signs + again + percent + converted + shared + beside
                      + coefficients + table + labelled + weekdays + counts + pairs + series + paired + data + listed)
+
+
+#: A half-life written before its number: "its elimination half-life is 3.5 hours", "a half-life of 6 h".
+_HALF_LIFE_BEFORE = re.compile(r"\bhalf[- ]?li(?:fe|ves)\b(?:[^.;:?!\d]{0,30})$", re.IGNORECASE)
+#: A parameter that is a first-order rate constant: ``k``, ``ke``, ``k_el``, "elimination rate constant".
+_RATE_CONSTANT = re.compile(r"^(?:k|ke|k_?e|k_?el|k_?elim|kel|lam|lambda_?|decay_rate|k_decay)$|"
+                            r"\brate constant\b|\belimination rate\b|\bdecay (?:constant|rate)\b", re.IGNORECASE)
+
+
+def _rate_of_half_life(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 18: a first-order rate constant the text does not give (``k = 0.5  # elimination rate
+    constant [1/h]``), where the text gives a half-life no parameter holds ("its elimination
+    half-life is 3.5 hours"), is ln 2 over that half-life in its own time unit (0.198 per hour).
+    Only where no parameter of the program is a half-life (a program that holds one computes
+    its rate itself)."""
+    if any(re.search(r"half", f"{q.name} {q.description}", re.IGNORECASE) for q in params):
+        return []
+    taken = {i for q in params for i in _sources(q, mentions)}
+    lives = [i for i, m in enumerate(mentions) if i not in taken and m.value > 0 and not m.percent
+             and _HALF_LIFE_BEFORE.search(text[max(0, m.start - 60):m.start]) and _clock(said[i]) == (said[i], False)]
+    if len(lives) != 1:
+        return []
+    i = lives[0]
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        clock = _clock(unit)
+        if not (unit.startswith("1/") and clock and clock[1] and _RATE_CONSTANT.search(p.name)
+                or unit.startswith("1/") and clock and clock[1] and _RATE_CONSTANT.search(p.description)):
+            continue
+        if _sources(p, mentions) or p.value <= 0:
+            continue  # a rate the text gives is no half-life's
+        factor = _factor(said[i], clock[0])
+        if factor is None:
+            continue
+        half_life = float(mentions[i].value * factor)
+        new = float(f"{math.log(2) / half_life:.10g}")
+        if math.isclose(p.value, new, rel_tol=1e-9):
+            continue  # (taken on an earlier pass)
+        moves.append(Rebinding(p.name, p.value, new, f"the problem gives a half-life of {mentions[i].written} "
+                                                     f"{said[i]}; ln 2 / {fmt_value(half_life)} = {fmt_value(new)} "
+                                                     f"per {clock[0]}"))
+    return moves if len(moves) == 1 else []
 
 
 def currency_of(unit: str) -> str | None:

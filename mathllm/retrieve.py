@@ -143,9 +143,10 @@ _ASKS_THE = "asks the "  # what the question asks for by name: "asks the width",
 _DISCHARGE = "discharges"
 _DAMPING = "asks the damping"
 _INDUCTOR = "has an inductor"
+_EXPOSED = "has an exposed stage"
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -209,7 +210,8 @@ _SOURCE = "a source"
 #: A question about a peak ("the peak plasma concentration", "when will my blood level peak",
 #: "Compute C_max"): the top of a curve, where "the plasma concentration 2 hours after the dose"
 #: reads it at a time; one family, two programs.
-_ASKS_PEAK_RE = re.compile(r"\bpeak(?:s|ed|ing)?\b|\b[Ct]_max\b", re.IGNORECASE)
+_ASKS_PEAK_RE = re.compile(r"\bpeak(?:s|ed|ing)?\b|\b[Ct]_max\b|\b(?:maximum|highest|largest|greatest)\s+(?:plasma\s+|blood\s+|"
+                           r"drug\s+|serum\s+)?(?:concentration|level)\b", re.IGNORECASE)
 _PEAK = "asks a peak"
 #: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
 #: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
@@ -229,6 +231,9 @@ _ASKS_DAMPING = re.compile(r"\bdamping ratio\b|\b(?:under|over|critically)[- ]?d
 #: circuit, where "an uncharged 220 µF capacitor in series with a 4.7 kΩ resistor and a 9 V
 #: battery" has none and charges as an RC circuit; the two share their other words.
 _INDUCTOR_RE = re.compile(r"\binduct\w*|\bcoils?\b|\bhenr(?:y|ies)\b|\d\s*[mµu]?H\b")
+#: An epidemic with a stage between catching and passing on the infection ("exposed", "an
+#: incubation period of 5 days", "SEIR", "dE/dt"): four compartments, where "the standard SIR model" has three.
+_EXPOSED_RE = re.compile(r"\bexposed\b|\bincubat\w*|\blatent\b|\bSEIR\b|\bdE/dt\b|\bE\(0\)", re.IGNORECASE)
 #: A question asking for a percentage: "what continuous growth rate, in percent", "in % per year".
 _ASKS_RATE = re.compile(r"\bin (?:percent|per cent|%)|\((?:in )?(?:percent|per cent|%)\)|"
                         r"\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b", re.IGNORECASE)
@@ -334,6 +339,8 @@ def profile(text: str) -> Counter[str]:
         out[_DISCHARGE] = 1
     if _INDUCTOR_RE.search(text):
         out[_INDUCTOR] = 1
+    if _EXPOSED_RE.search(text):
+        out[_EXPOSED] = 1
     if _SOURCE_RE.search(text) and not _CHARGED_RE.search(text) and _CAPACITOR_RE.search(text):
         out[_SOURCE] = 1
     if _ASKS_PEAK_RE.search(question):

@@ -171,6 +171,8 @@ def ground(text: str, program: str) -> Grounding:
         # none: ``RH = 0.125`` is no "8 °C")
         exact += [1 / abs(float(m.value)) for m in mentions if not m.word and m.value and _ONE_IN.search(text, 0, m.start)]
         exact += [w * 100 for w in written] if unit_is_percent(p) else []  # p = 0.15 as 15 [%]
+        if unit.startswith("1/"):  # a rate constant of a half-life written (bind's rule 18): ln 2 / 3.5 h
+            exact += [math.log(2) / abs(float(m.value)) for m in mentions if not m.word and m.value]
         # a pure number converts no unit: ``prevalence = 0.1389  # [1]`` is no "500" over 3,600
         same = (lambda v, w: math.isclose(v, w, rel_tol=1e-9)) if unit == "1" else _matches
         given = any(same(abs(p.value), w) for w in written) or \

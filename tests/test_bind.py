@@ -4716,3 +4716,34 @@ answer = (price - down) * i / (1 - (1 + i) ** -n)
 ])
 def test_indian_digit_groups_are_one_number(text: str, value: int) -> None:
     assert [float(m.value) for m in find_numbers(text) if not m.word] == [value]
+
+
+INFUSION_HALF_LIFE = ("A patient is started on a continuous IV infusion at 50 mg per hour. Treat the body as one "
+                      "compartment with a volume of distribution of 40 L; the elimination half-life is 3.5 hours. "
+                      "What is the plasma concentration 6 hours after the infusion started?")
+INFUSION_PROGRAM = """\
+import sympy as sp
+
+R = 50  # infusion rate [mg/h]
+V = 40  # volume of distribution [L]
+k = 0.5  # elimination rate constant [1/h]
+t_query = 6  # time since the start of the infusion [h]
+
+t = sp.symbols("t", positive=True)
+C = sp.Function("C")
+ode = sp.Eq(C(t).diff(t), R / V - k * C(t))
+sol = sp.dsolve(ode, C(t), ics={C(0): 0})
+answer = float(sol.rhs.subs(t, t_query))
+"""
+
+
+def test_a_made_up_rate_constant_is_ln2_over_the_half_life_written() -> None:
+    out, moves = bind(INFUSION_HALF_LIFE, INFUSION_PROGRAM)
+    assert math.isclose(values(out)["k"], math.log(2) / 3.5, rel_tol=1e-9)
+    assert [mv.name for mv in moves] == ["k"]
+    # a rate the text gives stays, and so does one beside a half-life parameter of the program's own
+    given = INFUSION_HALF_LIFE.replace("the elimination half-life is 3.5 hours", "k = 0.5 per hour")
+    assert bind(given, INFUSION_PROGRAM)[1] == []
+    own = INFUSION_PROGRAM.replace("k = 0.5  # elimination rate constant [1/h]",
+                                   "half_life = 2  # half-life [h]\nk = 0.5  # elimination rate constant [1/h]")
+    assert "k" not in {mv.name for mv in bind(INFUSION_HALF_LIFE, own)[1]}

@@ -846,3 +846,34 @@ def test_the_damping_ratio_asked_of_a_damped_spring_is_shown_its_own_kind() -> N
             "suspension?")
     shown = nearest_examples(text, k=1)[0]
     assert "damping ratio" in shown.problem.lower() or "ζ" in shown.problem
+
+
+@pytest.mark.parametrize("text, kind, has", [
+    ("A 1 µF capacitor, a 22 mH inductor and a 47 Ω resistor in series with a 5 V supply.", "has an inductor", True),
+    ("A 9 V source is switched onto an uncharged 47 µF capacitor in series with 100 Ω and 1 H.", "has an inductor", True),
+    ("An uncharged 220 µF capacitor in series with a 4.7 kΩ resistor and a 9 V battery.", "has an inductor", False),
+    ("The model has an incubation period of 5 days before people become infectious.", "has an exposed stage", True),
+    ("Integrate dS/dt = -βSI/N, dE/dt = βSI/N - σE with E(0) = 10.", "has an exposed stage", True),
+    ("Use the standard SIR model with a transmission rate of 0.3 per day.", "has an exposed stage", False),
+])
+def test_what_a_model_has_is_a_kind(text: str, kind: str, has: bool) -> None:
+    assert (kind in profile(text)) is has
+
+
+@pytest.mark.parametrize("question, peak", [
+    ("What is that maximum concentration in mg/L?", True),
+    ("When does the plasma level peak?", True),
+    ("What is the highest blood level reached?", True),
+    ("What is the concentration 2 hours after the dose?", False),
+    ("What is the maximum profit?", False),
+])
+def test_a_highest_concentration_asked_is_a_peak(question: str, peak: bool) -> None:
+    assert ("asks a peak" in profile("A patient takes 500 mg by mouth. " + question)) is peak
+
+
+def test_the_standard_sir_model_is_shown_an_sir_example() -> None:
+    text = ("A new strain of flu reaches a town of 12,000 people. On day 0 there are 10 infectious residents; "
+            "everyone else is susceptible. Use the standard SIR model with a transmission rate of 0.3 per day and a "
+            "recovery rate of 0.1 per day. What is the largest number of people infectious at the same time?")
+    shown = nearest_examples(text, k=1)[0]
+    assert "SEIR" not in shown.problem and "exposed" not in shown.problem.lower()
