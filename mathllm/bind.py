@@ -371,13 +371,24 @@ clear evidence:
    and "costs £23,000" names the costs' list across the currency's sign; a number written twice
    and held twice leaves the free one to a made-up value, and "per 1,000 dollars" is no free
    amount for rule 2.
+18. **Rates of half-lives, flows by their way, spans the program converts** (the thirty-third
+   session's, read from problems written by others): a first-order rate constant the text does
+   not give (``k = 0.5  # elimination rate constant [1/h]``), beside a half-life the text writes
+   and no parameter holds ("its elimination half-life is 3.5 hours"), is ln 2 over that
+   half-life in its own time unit, unless a parameter of the program is a half-life; an inflow
+   and an outflow that read one number (``flow_in = flow_out = 6``) take the text's two numbers
+   by the word before each ("flowing in at 8 L per minute", "drained at 6 L per minute"); a span
+   the program multiplies by exactly the count of the text's unit in its own (``n = years * 12``
+   for "over 48 months") is converted into its own unit (4 years), where other scaling keeps
+   the number as written.
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
 "h" the hour), ``cookies`` = ``cookie``, ``£`` = ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` =
-``euros`` = ``EUR``, ``75°`` in ``[deg]``; a scale word stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
+``euros`` = ``EUR``, ``₹`` = ``rupees`` = ``INR``, ``75°`` in ``[deg]``; a scale word stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
-``[1/day]``, not the 4 of "γ = 1/4 per day"; a quotient of units converts each part: "50 g/L" is
+``[1/day]``, not the 4 of "γ = 1/4 per day"; a measure per unit of time is in their quotient:
+"8 L per minute" in ``[L/min]``, "120 mg per hour" in ``[mg/h]``; a quotient of units converts each part: "50 g/L" is
 0.05 in ``[kg/L]``, "2 L/min" 120 in ``[L/h]``; "448 square feet" is in ``[ft^2]``). A denominator ("per 1,000
 ft") is no candidate of rule 1. An amount of money written per unit ("31.44 dollars each",
 "£39.00 per unit") is in ``[USD/unit]`` where the program writes prices per unit beside amounts

@@ -29,9 +29,10 @@ _NUM = re.compile(
     r"(?![\d]|[.,]\d|st\b|nd\b|rd\b|th\b)"          # the whole number; not an ordinal
 )
 _PCT = re.compile(r"\s?(%|percent\b|per\s?cent\b)", re.IGNORECASE)
-_SCALE_WORD = re.compile(r"\s(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\s(thousand|million|billion|trillion|lakhs?|crores?)\b", re.IGNORECASE)
 _SCALE_ABBR = re.compile(r"(k|K|M|bn)\b")
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+           "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,  # Indian English
            "k": 10**3, "K": 10**3, "M": 10**6, "bn": 10**9}
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -4713,9 +4713,11 @@ answer = (price - down) * i / (1 - (1 + i) ** -n)
 @pytest.mark.parametrize("text, value", [
     ("Anjali puts ₹2,50,000 in a fixed deposit.", 250000),
     ("The flat costs Rs 1,20,50,000.", 12050000),
+    ("The cooperative has ₹50 lakh of capital.", 5000000),
+    ("The bridge cost 2.5 crore rupees.", 25000000),
 ])
-def test_indian_digit_groups_are_one_number(text: str, value: int) -> None:
-    assert [float(m.value) for m in find_numbers(text) if not m.word] == [value]
+def test_indian_digit_groups_and_scale_words_are_one_number(text: str, value: int) -> None:
+    assert [float(m.value * m.scale) for m in find_numbers(text) if not m.word] == [value]
 
 
 INFUSION_HALF_LIFE = ("A patient is started on a continuous IV infusion at 50 mg per hour. Treat the body as one "

@@ -282,7 +282,10 @@ def test_bank_add_list_remove(in_work: Path, tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("MATHLLM_BANKS_DIR", str(tmp_path / "banks"))
     before = (in_work / "mine.jsonl").read_bytes()
     o, exc = invoke(["bank", "list"])
-    assert exc is None and o.rc == 0 and o.stdout.startswith("builtin\t2699 examples"), str(o)
+    from mathllm.retrieve import BANK_PATH
+
+    shipped = sum(1 for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert exc is None and o.rc == 0 and o.stdout.startswith(f"builtin\t{shipped} examples"), str(o)
     o, exc = invoke(["bank", "add", "mine.jsonl", "--name", "savings"])
     assert exc is None and o.rc == 0, str(o)
     assert o.stdout.strip() == f"1 examples -> {tmp_path / 'banks' / 'savings.jsonl'}"
