@@ -167,7 +167,8 @@ def _numbered(text: str) -> tuple[str, list[str], str] | None:
         items.append(" ".join(body.split()))
     if not shared or not all(_asks(it) for it in items):
         return None
-    if after and not re.match(r"^(?:give|round|state|answer|express|use)\b", after, re.IGNORECASE):
+    if after and not (re.match(r"^(?:give|round|state|answer|express|use)\b", after, re.IGNORECASE)
+                      or _ROUND_ALL.match(after)):
         return None  # more story after the list: not a list of questions ending the problem
     return shared, items, after
 

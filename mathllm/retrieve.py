@@ -152,9 +152,10 @@ _DISCHARGE = "discharges"
 _DAMPING = "asks the damping"
 _INDUCTOR = "has an inductor"
 _EXPOSED = "has an exposed stage"
+_STEADY = "asks the steady state"
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -242,6 +243,11 @@ _INDUCTOR_RE = re.compile(r"\binduct\w*|\bcoils?\b|\bhenr(?:y|ies)\b|\d\s*[mµu]
 #: An epidemic with a stage between catching and passing on the infection ("exposed", "an
 #: incubation period of 5 days", "SEIR", "dE/dt"): four compartments, where "the standard SIR model" has three.
 _EXPOSED_RE = re.compile(r"\bexposed\b|\bincubat\w*|\blatent\b|\bSEIR\b|\bdE/dt\b|\bE\(0\)", re.IGNORECASE)
+#: A question about the level a process settles at ("what steady-state concentration", "what does
+#: the plasma level approach if the infusion keeps running indefinitely", "90% of its plateau"),
+#: where "the concentration 6 hours after the start" reads the curve. ("long-run" is not one: a
+#: two-state weather chain's texts say it in the question or the sentence after it alike.)
+_ASKS_STEADY = re.compile(r"\bsteady[- ]state\b|\bplateau\b|\bindefinitely\b|\bapproach(?:es)?\b", re.IGNORECASE)
 #: A question asking for a percentage: "what continuous growth rate, in percent", "in % per year".
 _ASKS_RATE = re.compile(r"\bin (?:percent|per cent|%)|\((?:in )?(?:percent|per cent|%)\)|"
                         r"\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b", re.IGNORECASE)
@@ -333,6 +339,8 @@ def profile(text: str) -> Counter[str]:
         out[_AT_LEAST_ONE] = 1
     if _ASKS_DAMPING.search(question):
         out[_DAMPING] = 1
+    if _ASKS_STEADY.search(question):
+        out[_STEADY] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
     if _GIVES_CONSTANT.search(text):

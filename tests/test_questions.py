@@ -110,6 +110,11 @@ answer = h.subs(t, t_top)
     (("I'm buying a car for £18,750 and finance it over 48 months at 6.9% APR. What will my monthly payment be, "
       "and how much of the first payment is interest? Both to the nearest penny, please."),
      ["What will my monthly payment be?", "How much of the first payment is interest?"]),
+    (("An IV infusion runs at 30 mg per hour into 35 L; the half-life is 8 hours.\n\n1. What is the plasma "
+      "concentration 10 hours after the start, in mg/L?\n2. What concentration does the plasma level approach?"
+      "\n\nBoth to 2 decimal places please."),
+     ["What is the plasma concentration 10 hours after the start, in mg/L?",
+      "What concentration does the plasma level approach?"]),
 ])
 def test_questions_are_found(text: str, asks: list[str]) -> None:
     qs = split_questions(text)

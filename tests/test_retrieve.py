@@ -877,3 +877,13 @@ def test_the_standard_sir_model_is_shown_an_sir_example() -> None:
             "recovery rate of 0.1 per day. What is the largest number of people infectious at the same time?")
     shown = nearest_examples(text, k=1)[0]
     assert "SEIR" not in shown.problem and "exposed" not in shown.problem.lower()
+
+
+@pytest.mark.parametrize("question, steady", [
+    ("What steady-state concentration would the plasma approach if the infusion kept running indefinitely?", True),
+    ("How many hours until the concentration reaches 90% of its plateau?", True),
+    ("What is the plasma concentration 6 hours after the infusion started?", False),
+    ("What fraction of days is rainy in the long run?", False),  # a weather chain's words, not this kind
+])
+def test_the_level_a_process_settles_at_is_a_kind(question: str, steady: bool) -> None:
+    assert ("asks the steady state" in profile("A drug is infused at 50 mg/h into 40 L. " + question)) is steady

@@ -34,7 +34,7 @@ BANK_PATH = Path(__file__).with_name("bank.jsonl")
 WEIGHTS = {name: 0.9 for name in (
     "lotka_volterra_equilibrium", "growth_rate_from_two_values", "bsa_dosing", "creatinine_clearance",
     "half_life_from_two_samples", "simple_interest", "sinking_fund_payment", "spring_damping_ratio",
-    "relative_humidity")}
+    "relative_humidity", "infusion_steady_state")}
 
 
 def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:

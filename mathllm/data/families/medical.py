@@ -219,6 +219,68 @@ def repeated_dosing(rng: random.Random, phrasing: int):
     return texts[phrasing], program, "mg/L"
 
 
+@family("infusion_steady_state", DOMAIN, 6)
+def infusion_steady_state(rng: random.Random, phrasing: int):
+    """A constant-rate infusion asked for its plateau: the steady-state concentration R/(kV), or
+    the time to reach a share of it, -ln(1 - f)/k; the elimination given as a rate constant, a
+    clearance or a half-life. (A family of the retrieval bank; the adapter never trained on it.)"""
+    name = pick(rng, NAMES)
+    drug = pick(rng, ["heparin", "lidocaine", "morphine", "the sedative", "the antibiotic", "theophylline"])
+    V = rng.randint(15, 60)
+    given = pick(rng, ["k", "clearance", "half_life", "half_life"])
+    half_life = pick(rng, [1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 8, 10, 12])
+    k = round(rng.uniform(0.08, 0.6), 2)
+    CL = round(rng.uniform(1.5, 12), 1)
+    R = rng.randrange(10, 200, 5)
+    ask = pick(rng, ["css", "css", "share"])
+    share = pick(rng, [50, 75, 80, 90, 95, 99])
+    aside = _aside(rng, name)
+    elim = {"k": f"an elimination rate constant of {k:g} per hour", "clearance": f"a clearance of {CL:g} L/h",
+            "half_life": f"an elimination half-life of {fmt_num(half_life)} hours"}[given]
+    elim_short = {"k": f"k = {k:g} h⁻¹", "clearance": f"CL = {CL:g} L/h", "half_life": f"t½ = {fmt_num(half_life)} h"}[given]
+    want = ("the steady-state plasma concentration (mg/L) the infusion approaches" if ask == "css"
+            else f"how many hours it takes for the concentration to reach {share}% of its steady-state value")
+    texts = [
+        f"A drug is infused intravenously at a constant {R} mg/h into a patient with a volume of distribution "
+        f"of {V} L and {elim}. Starting from no drug, the concentration obeys dC/dt = R/V - kC. Find {want}.{aside}",
+        f"{name} is started on a continuous infusion of {drug} at {R} mg per hour.{aside} The drug distributes "
+        f"into {V} L and is eliminated by first-order kinetics with {elim}. "
+        + ("If the infusion keeps running, what concentration (mg/L) does the plasma level approach?" if ask == "css"
+           else f"How many hours after the start does the concentration reach {share}% of its plateau?"),
+        f"We're running {drug} at {R} mg/h, no loading dose, Vd {V} L, {elim_short}. "
+        + ("What's the plateau level in mg/L?" if ask == "css" else f"When do we hit {share}% of steady state (h)?")
+        + aside,
+        f"Infusion model: zero-order input {R} mg/h; V = {V} L; {elim_short}; C(0) = 0. Report {want}.{aside}",
+        f"Solve dC/dt = R/V - kC with R = {R} mg/h, V = {V} L and {elim_short}"
+        + (" (k = ln 2 / t½)" if given == "half_life" else " (k = CL/V)" if given == "clearance" else "")
+        + (". As t grows, C approaches a constant: what is it, in mg/L?" if ask == "css"
+           else f", C(0) = 0. At what time t (h) is C at {share}% of its limit?") + aside,
+        ("What steady-state plasma concentration (mg/L) does a constant infusion of " if ask == "css"
+         else f"How many hours does a constant infusion of ")
+        + f"{drug} at {R} mg/h " + ("reach" if ask == "css" else f"take to reach {share}% of its steady-state level")
+        + f", if the volume of distribution is {V} L and the drug has {elim}?{aside}",
+    ]
+    lines = [f"R = {R}  # infusion rate [mg/h]", f"V = {V}  # volume of distribution [L]"]
+    if given == "k":
+        lines.append(f"k = {lit(k)}  # elimination rate constant [1/h]")
+    elif given == "clearance":
+        lines.append(f"CL = {lit(CL)}  # clearance [L/h]")
+    else:
+        lines.append(f"half_life = {lit(half_life)}  # elimination half-life [h]")
+    if ask == "share":
+        lines.append(f"share = {lit(share / 100)}  # share of the steady-state level asked about [1]")
+    body = []
+    if given == "clearance":
+        body.append("k = CL / V  # elimination rate constant [1/h]")
+    elif given == "half_life":
+        body.append("k = math.log(2) / half_life  # elimination rate constant [1/h]")
+    body.append("C_ss = R / (k * V)  # steady-state concentration [mg/L]")
+    body.append("answer = float(C_ss)" if ask == "css"
+                else "answer = float(-math.log(1 - share) / k)  # C = C_ss * (1 - exp(-k t)) [h]")
+    program = "import math\n\n" + "\n".join(lines) + "\n\n" + "\n".join(body) + "\n"
+    return texts[phrasing], program, "mg/L" if ask == "css" else "h"
+
+
 @family("infusion_ode", DOMAIN, 6)
 def infusion_ode(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)
