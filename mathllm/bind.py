@@ -388,7 +388,8 @@ Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``
 ``euros`` = ``EUR``, ``₹`` = ``rupees`` = ``INR``, ``75°`` in ``[deg]``; a scale word stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
 ``[1/day]``, not the 4 of "γ = 1/4 per day"; a measure per unit of time is in their quotient:
-"8 L per minute" in ``[L/min]``, "120 mg per hour" in ``[mg/h]``; a quotient of units converts each part: "50 g/L" is
+"8 L per minute" in ``[L/min]``, "120 mg per hour" in ``[mg/h]``, "3 gallons per minute" in
+``[gal/min]`` (the US gallon); a quotient of units converts each part: "50 g/L" is
 0.05 in ``[kg/L]``, "2 L/min" 120 in ``[L/h]``; "448 square feet" is in ``[ft^2]``). A denominator ("per 1,000
 ft") is no candidate of rule 1. An amount of money written per unit ("31.44 dollars each",
 "£39.00 per unit") is in ``[USD/unit]`` where the program writes prices per unit beside amounts
@@ -445,7 +446,7 @@ _UNIT_WORDS = {
     "m": "m metre metres meter meters", "cm": "cm centimetre centimetres centimeter centimeters",
     "km": "km kilometre kilometres kilometer kilometers", "°c": "°c degc", "%": "% percent",
     "ft": "ft foot feet", "mi": "mi mile miles", "yd": "yd yard yards", "inch": "inch inches",
-    "lb": "lb lbs", "oz": "oz ounce ounces",
+    "lb": "lb lbs", "oz": "oz ounce ounces", "gal": "gal gallon gallons",
     # a speed written as one word: "29 mph" is ``[mi/h]``, converted like "72 km/h" (rule 10)
     "mi/h": "mph mi/h", "km/h": "kph kmh km/h",
     "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
@@ -569,7 +570,7 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
     if len(after) > 2 and after[1].lower() == "per" and is_measure(unit_key(after[0])) \
             and (rate := _PER_TIME.fullmatch(f" per {after[2].rstrip('.,;:?!)')}")):
         # "8 L per minute", "120 mg per hour": a measure per unit of time (``[L/min]``, ``[mg/h]``)
-        return f"{after[0]}/{unit_key(rate.group(1))}"
+        return f"{unit_key(after[0])}/{unit_key(rate.group(1))}"
     if len(after) > 1 and _AREA.match(f"{after[0]} {after[1].rstrip('.,;:?!)')}"):
         return f"{after[0]} {after[1].rstrip('.,;:?!)')}"  # "448 square feet"
     if after and _FORMULA_TERM.match(after[0]):
@@ -3746,7 +3747,7 @@ _SCALES = {
     "mass": {"mg": 1, "g": 1000, "kg": 1000000, "oz": "28349.523125", "lb": "453592.37"},
     "length": {"mm": 1, "cm": 10, "m": 1000, "km": 1000000, "inch": "25.4", "ft": "304.8", "yd": "914.4",
                "mi": 1609344},
-    "volume": {"ml": 1, "l": 1000},
+    "volume": {"ml": 1, "l": 1000, "gal": "3785.411784"},  # (the US gallon)
     "resistance": {"ohm": 1, "kohm": 1000},
     "capacitance": {"pf": 1, "nf": 1000, "uf": 1000000, "mf": 1000000000, "f": 1000000000000},
     "voltage": {"mv": 1, "v": 1000, "kv": 1000000},
@@ -3759,7 +3760,7 @@ _SCALES = {
     "energy": {"j": 1, "kj": 1000, "wh": 3600, "kwh": 3600000},
     "pressure": {"pa": 1, "hpa": 100, "kpa": 1000},  # no "bar": "12 bars" are mostly chocolate
 }
-_CUSTOMARY = frozenset({"inch", "ft", "yd", "mi", "oz", "lb"})
+_CUSTOMARY = frozenset({"inch", "ft", "yd", "mi", "oz", "lb", "gal"})
 _SIZE = {u: (dim, Decimal(str(f))) for dim, table in _SCALES.items() for u, f in table.items()}
 _SPANS = frozenset({"time", "calendar"})  # the dimensions of a span of time
 

@@ -4749,3 +4749,15 @@ def test_a_made_up_rate_constant_is_ln2_over_the_half_life_written() -> None:
     own = INFUSION_PROGRAM.replace("k = 0.5  # elimination rate constant [1/h]",
                                    "half_life = 2  # half-life [h]\nk = 0.5  # elimination rate constant [1/h]")
     assert "k" not in {mv.name for mv in bind(INFUSION_HALF_LIFE, own)[1]}
+
+
+def test_us_gallons_are_a_volume() -> None:
+    text = ("A 250-gallon tank holds 100 gallons of water with 5 lb of salt. Brine flows in at 3 gallons per minute "
+            "and the mixture drains at 2 gallons per minute. How much salt is in the tank after 30 minutes?")
+    assert said_units(text, [m for m in find_numbers(text) if not m.word])[1:] == ["gal", "lb", "gal/min", "gal/min", "min"]
+    assert unit_key("gallons") == "gal"
+    out, _ = bind(text, BRINE_PROGRAM.replace("[L]", "[gal]").replace("[L/min]", "[gal/min]")
+                  .replace("0.05  # salt concentration of the inflow [kg/L]", "0.5  # salt per gallon of inflow [lb/gal]")
+                  .replace("[kg]", "[lb]").replace("volume0 = 400", "volume0 = 100").replace("S0 = 10", "S0 = 5")
+                  .replace("flow_in = 6", "flow_in = 2").replace("flow_out = 6", "flow_out = 2"))
+    assert (values(out)["flow_in"], values(out)["flow_out"]) == (3, 2)
