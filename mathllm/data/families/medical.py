@@ -256,7 +256,7 @@ def infusion_steady_state(rng: random.Random, phrasing: int):
         + (". As t grows, C approaches a constant: what is it, in mg/L?" if ask == "css"
            else f", C(0) = 0. At what time t (h) is C at {share}% of its limit?") + aside,
         ("What steady-state plasma concentration (mg/L) does a constant infusion of " if ask == "css"
-         else f"How many hours does a constant infusion of ")
+         else "How many hours does a constant infusion of ")
         + f"{drug} at {R} mg/h " + ("reach" if ask == "css" else f"take to reach {share}% of its steady-state level")
         + f", if the volume of distribution is {V} L and the drug has {elim}?{aside}",
     ]

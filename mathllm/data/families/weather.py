@@ -125,6 +125,18 @@ _NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight
                  15: "fifteen", 20: "twenty"}
 
 
+def _two_readings(fahrenheit: bool, T0c: float, Tac: float, k: float, t1: float) -> tuple[str, int, int, int]:
+    """(unit, first reading, surroundings, second reading at ``t1``) of a body cooling at ``k``,
+    in whole degrees of the unit the text writes."""
+    u = "°F" if fahrenheit else "°C"
+    T0 = round(_to_f(T0c)) if fahrenheit else T0c
+    Ta = round(_to_f(Tac)) if fahrenheit else Tac
+    T1 = round(Ta + (T0 - Ta) * math.exp(-k * t1))
+    if abs(T1 - T0) < 2 or abs(T1 - Ta) < 2:
+        T1 = round(Ta + (T0 - Ta) * 0.75)
+    return u, T0, Ta, T1
+
+
 @family("cooling_time_from_two_readings", DOMAIN, 6)
 def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
     """Newton's law of cooling with the constant fitted to a second reading, asked when a
@@ -137,12 +149,7 @@ def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
     k = rng.uniform(*krange)
     t1 = rng.randint(2, 15) if tu == "min" else rng.randint(1, 3)
     aside = _aside(rng, name)
-    u = "°F" if fahrenheit else "°C"
-    T0 = round(_to_f(T0c)) if fahrenheit else T0c
-    Ta = round(_to_f(Tac)) if fahrenheit else Tac
-    T1 = round(Ta + (T0 - Ta) * math.exp(-k * t1))
-    if abs(T1 - T0) < 2 or abs(T1 - Ta) < 2:
-        T1 = round(Ta + (T0 - Ta) * 0.75)
+    u, T0, Ta, T1 = _two_readings(fahrenheit, T0c, Tac, k, t1)
     # the temperature asked: mostly further on than the second reading, sometimes between the two
     frac = rng.uniform(0.15, 0.6) if rng.random() < 0.8 else rng.uniform(0.3, 0.9)
     Tt = round(T1 + (Ta - T1) * frac) if frac < 0.7 or rng.random() < 0.5 else round(T0 + (T1 - T0) * frac)
@@ -198,12 +205,7 @@ def cooling_temperature_from_two_readings(rng: random.Random, phrasing: int):
     if tq == t1:
         tq = t1 + 1
     aside = _aside(rng, name)
-    u = "°F" if fahrenheit else "°C"
-    T0 = round(_to_f(T0c)) if fahrenheit else T0c
-    Ta = round(_to_f(Tac)) if fahrenheit else Tac
-    T1 = round(Ta + (T0 - Ta) * math.exp(-k * t1))
-    if abs(T1 - T0) < 2 or abs(T1 - Ta) < 2:
-        T1 = round(Ta + (T0 - Ta) * 0.75)
+    u, T0, Ta, T1 = _two_readings(fahrenheit, T0c, Tac, k, t1)
     uw = {"min": "minutes", "h": "hours"}[tu]
     spelled = _NUMBER_WORDS.get(t1) if rng.random() < 0.4 else None
     later = f"{spelled or t1} {uw}"
