@@ -912,7 +912,8 @@ def _rate_of_half_life(text: str, params: list[Parameter], mentions: list[Mentio
     its rate itself)."""
     if any(re.search(r"half", f"{q.name} {q.description}", re.IGNORECASE) for q in params):
         return []
-    taken = {i for q in params for i in _sources(q, mentions)}
+    sources = {q.name: _sources(q, mentions) for q in params}
+    taken = {i for found in sources.values() for i in found}
     lives = [i for i, m in enumerate(mentions) if i not in taken and m.value > 0 and not m.percent
              and _HALF_LIFE_BEFORE.search(text[max(0, m.start - 60):m.start]) and _clock(said[i]) == (said[i], False)]
     if len(lives) != 1:
@@ -922,10 +923,10 @@ def _rate_of_half_life(text: str, params: list[Parameter], mentions: list[Mentio
     for p in params:
         unit = unit_key(p.unit)
         clock = _clock(unit)
-        if not (unit.startswith("1/") and clock and clock[1] and _RATE_CONSTANT.search(p.name)
-                or unit.startswith("1/") and clock and clock[1] and _RATE_CONSTANT.search(p.description)):
+        if not (unit.startswith("1/") and clock and clock[1]
+                and (_RATE_CONSTANT.search(p.name) or _RATE_CONSTANT.search(p.description))):
             continue
-        if _sources(p, mentions) or p.value <= 0:
+        if sources[p.name] or p.value <= 0:
             continue  # a rate the text gives is no half-life's
         factor = _factor(said[i], clock[0])
         if factor is None:

@@ -286,7 +286,7 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
     # items that say they are separate questions are split: each repeats "how many" or "of",
     # or carries its own unit in brackets
     if not (all(re.match(r"^(?:how\s+(?:many|much)|of)\s", x, re.IGNORECASE) for x in items[1:])
-            or all(re.search(r"\([^)]*\)\s*$", x) for x in items)):
+            or all(_unit_in_brackets(x) for x in items)):
         return []
     items = [re.sub(r"^how\s+(?:many|much)\s+", "", x, flags=re.IGNORECASE) for x in items]
     if not 2 <= len(items) <= 5 or any(len(x.split()) > 6 for x in items):
@@ -307,6 +307,11 @@ _RELATION = re.compile(r"\b(?:total|altogether|in all|combined|together|sum|betw
 #: An item's unit between commas: "the number of cells at 3:30 p.m., in millions of cells, and the
 #: doubling time, in hours." (at most five words, before ", and" or the end of the sentence).
 _UNIT_CLAUSE = re.compile(r",\s+(in\s+(?:[^\s,.;?()]+\s+){0,4}?[^\s,.;?()]+)(?=,\s+and\s|\s*[.?]?$)", re.IGNORECASE)
+
+
+def _unit_in_brackets(item: str) -> bool:
+    """Whether a listed item ends with its own unit in brackets: "milk (in millilitres)"."""
+    return re.search(r"\([^)]*\)\s*$", item) is not None
 
 
 def _outside_brackets(text: str) -> str:
@@ -355,15 +360,16 @@ def _split_the_items(q: str, lead: list[str], after: list[str], before: str) -> 
     end = _ITEM_END.search(_outside_brackets(last), second.end() if second else 0)
     cut = end.start() if end else len(last)
     closing = re.search(r"\)\s*[.?]?\s*$", last)
-    if closing and all(re.search(r"\([^)]*\)\s*$", x) for x in items) and "(" not in last[:cut]:
+    if closing and all(_unit_in_brackets(x) for x in items) and "(" not in last[:cut]:
         cut = closing.start() + 1  # each item with its unit: the last one's runs to its own bracket
     items.append(last[:cut].rstrip())
     suffix = last[cut:]
+    each_unit = all(_unit_in_brackets(x) for x in items)
     # (an item with its own unit may say more: "the number of cells at 3:30 p.m. that afternoon")
-    longest = 12 if all(re.search(r"\([^)]*\)\s*$", x) for x in items) else 8
+    longest = 12 if each_unit else 8
     if not 2 <= len(items) <= 5 or any(len(_outside_brackets(x).split()) > longest for x in items):
         return []
-    if len(items) < 3 and not all(re.search(r"\([^)]*\)\s*$", x) for x in items):
+    if len(items) < 3 and not each_unit:
         # two items may be one thing ("the points where they meet and the area they enclose")
         # or a total ("How many square feet to roof the house and the porch?", GSM8K); three or
         # more, or two with a unit each ("its velocity (in m/s) and its acceleration (in m/s²)"),

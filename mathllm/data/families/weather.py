@@ -137,6 +137,22 @@ def _two_readings(fahrenheit: bool, T0c: float, Tac: float, k: float, t1: float)
     return u, T0, Ta, T1
 
 
+def _two_readings_told(rng: random.Random, obj: str, start: str, name: str, aside: str, u: str, T0: int, Ta: int,
+                       T1: int, t1: int, tu: str) -> tuple[str, str, list[str]]:
+    """(the time unit in words, the second reading's delay as the text says it, "five minutes" or
+    "5 minutes", and the openings of the first two wordings, which tell both readings)."""
+    uw = {"min": "minutes", "h": "hours"}[tu]
+    spelled = _NUMBER_WORDS.get(t1) if rng.random() < 0.4 else None
+    later = f"{spelled or t1} {uw}"
+    obj_cap, later_cap = obj[0].upper() + obj[1:], later[0].upper() + later[1:]
+    return uw, later, [
+        f"{obj_cap} {start}. It is at {_deg(T0, u)} at first and the surrounding air stays at {_deg(Ta, u)}. "
+        f"{later_cap} later it has cooled to {_deg(T1, u)}.{aside} Assuming Newton's law of cooling, ",
+        f"{obj_cap} {start}, and {name}'s thermometer reads {_deg(T0, u)}. The air around is at a steady "
+        f"{_deg(Ta, u)}. {later_cap} later it has dropped to {_deg(T1, u)}.{aside} If the temperature follows "
+        "Newton's law of cooling, "]
+
+
 @family("cooling_time_from_two_readings", DOMAIN, 6)
 def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
     """Newton's law of cooling with the constant fitted to a second reading, asked when a
@@ -155,17 +171,10 @@ def cooling_time_from_two_readings(rng: random.Random, phrasing: int):
     Tt = round(T1 + (Ta - T1) * frac) if frac < 0.7 or rng.random() < 0.5 else round(T0 + (T1 - T0) * frac)
     if Tt in (Ta, T0, T1):
         Tt = round((Ta + T1) / 2)
-    uw = {"min": "minutes", "h": "hours"}[tu]
-    spelled = _NUMBER_WORDS.get(t1) if rng.random() < 0.4 else None
-    later = f"{spelled or t1} {uw}"
-    obj_cap = obj[0].upper() + obj[1:]
+    uw, later, opening = _two_readings_told(rng, obj, start, name, aside, u, T0, Ta, T1, t1, tu)
     texts = [
-        f"{obj_cap} {start}. It is at {_deg(T0, u)} at first and the surrounding air stays at "
-        f"{_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has cooled to {_deg(T1, u)}.{aside} Assuming "
-        f"Newton's law of cooling, how many {uw} after the first reading will it be at {_deg(Tt, u)}?",
-        f"{obj_cap} {start}, and {name}'s thermometer reads {_deg(T0, u)}. The air around is at a "
-        f"steady {_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has dropped to {_deg(T1, u)}.{aside} "
-        f"If the temperature follows Newton's law of cooling, when (in {uw} after the first "
+        opening[0] + f"how many {uw} after the first reading will it be at {_deg(Tt, u)}?",
+        opening[1] + f"when (in {uw} after the first "
         f"reading) will it be {_deg(Tt, u)}?",
         f"Cooling log ({obj}): t = 0 {uw}: {_deg(T0, u)}; t = {t1} {uw}: {_deg(T1, u)}; ambient "
         f"{_deg(Ta, u)}, constant. Fit Newton's law dT/dt = -k(T - T_a) to the two readings and "
@@ -206,17 +215,10 @@ def cooling_temperature_from_two_readings(rng: random.Random, phrasing: int):
         tq = t1 + 1
     aside = _aside(rng, name)
     u, T0, Ta, T1 = _two_readings(fahrenheit, T0c, Tac, k, t1)
-    uw = {"min": "minutes", "h": "hours"}[tu]
-    spelled = _NUMBER_WORDS.get(t1) if rng.random() < 0.4 else None
-    later = f"{spelled or t1} {uw}"
-    obj_cap = obj[0].upper() + obj[1:]
+    uw, later, opening = _two_readings_told(rng, obj, start, name, aside, u, T0, Ta, T1, t1, tu)
     texts = [
-        f"{obj_cap} {start}. It is at {_deg(T0, u)} at first and the surrounding air stays at "
-        f"{_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has cooled to {_deg(T1, u)}.{aside} Assuming "
-        f"Newton's law of cooling, what will its temperature be {tq} {uw} after the first reading?",
-        f"{obj_cap} {start}, and {name}'s thermometer reads {_deg(T0, u)}. The air around is at a "
-        f"steady {_deg(Ta, u)}. {later[0].upper() + later[1:]} later it has dropped to {_deg(T1, u)}.{aside} "
-        f"If the temperature follows Newton's law of cooling, what will the thermometer read {tq} {uw} after "
+        opening[0] + f"what will its temperature be {tq} {uw} after the first reading?",
+        opening[1] + f"what will the thermometer read {tq} {uw} after "
         f"the first reading (in {u})?",
         f"Cooling log ({obj}): t = 0 {uw}: {_deg(T0, u)}; t = {t1} {uw}: {_deg(T1, u)}; ambient "
         f"{_deg(Ta, u)}, constant. Fit Newton's law dT/dt = -k(T - T_a) to the two readings and "
