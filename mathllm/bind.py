@@ -5544,6 +5544,21 @@ def table_cells(params: list[Parameter]) -> tuple[dict[str, Cell], set[Cell]]:
     return {name: c for name, c in cells.items() if c in pairs or (not c[1] and c[0] in resources)}, pairs
 
 
+#: The things a text gives per-unit figures for: "Each bookcase needs 3 hours ...", "every desk".
+_EACH_THING = re.compile(r"\b(?:each|every)\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
+#: ... that are no item of a program: "each week", "every hour".
+_NOT_ITEMS = frozenset(_stem(w) for w in (
+    "week", "day", "month", "year", "hour", "minute", "second", "shift", "period", "season", "quarter", "time",
+    "unit", "one", "other", "product", "item", "kind", "type", "of"))
+
+
+def text_items(text: str) -> list[str]:
+    """The stems of the things ``text`` gives figures for "each" or "every" of, in the order it
+    first names them ("Each bookcase needs ... Each desk needs ..." -> ["book", "desk"])."""
+    return list(dict.fromkeys(w for w in (_stem(m.group(1)) for m in _EACH_THING.finditer(text))
+                              if w not in _NOT_ITEMS))
+
+
 def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     """Rule 6: a program of a linear program whose cells ("cutting time per jacket") took the
     numbers of the text in the wrong places (a small model copies the shown example's order).
@@ -5565,7 +5580,19 @@ def _table(text: str, params: list[Parameter]) -> list[Rebinding]:
     words = [(w.start(), _stem(w.group(0))) for w in _WORD_RE.finditer(text)]
     owners = {w: [i for i in items if w in i] for _, w in words}
     if len({i for _, w in words for i in owners[w] if len(owners[w]) == 1}) < 2:
-        return []  # the program's items are not the text's (names copied from the example)
+        # the program's items are not the text's (names copied from the example): its columns
+        # stand for the things the text gives figures for "each" of, in the order it names them
+        # (a column the text does name keeps its item: "tables" and the example's "chairs" for
+        # a text of tables and bookshelves)
+        columns = list(dict.fromkeys(c[1] for c in cells.values() if c in pairs))
+        named = text_items(text)
+        kept = {w: col for w in named for col in columns if w in col}
+        rest = [col for col in columns if col not in kept.values()]
+        if len(named) != len(columns) or len(kept) + len(rest) != len(columns):
+            return []
+        left = iter(rest)
+        given = {w: kept[w] if w in kept else next(left) for w in named}
+        owners = {w: ([given[w]] if w in given else []) for _, w in words}
     mentions = [m for m in find_numbers(text) if not m.word]
     ends = [e.end() for e in _CLAUSE.finditer(text)] + _list_breaks(text)
     algebra = _algebra(text, words, owners, resources, ends)

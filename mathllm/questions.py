@@ -83,6 +83,10 @@ def _one_answer(tail: str) -> str:
     tail = re.sub(r"\b(?:both|all|each)(?:\s+(?:of\s+them|answers?|values?|results?))?\b", "the answer", tail,
                   flags=re.IGNORECASE)
     tail = re.sub(r"\bthe answer answers?\b", "the answer", tail, flags=re.IGNORECASE)
+    # "Give whole numbers." -> "Give the answer as a whole number."
+    tail = re.sub(r"^(give|report|state|answer in)\s+(?:as\s+)?(whole number|integer|decimal|percentage)s\b",
+                  lambda m: f"{m.group(1)} the answer as {'an' if m.group(2)[0] in 'aeiou' else 'a'} {m.group(2)}",
+                  tail, flags=re.IGNORECASE)
     return tail[:1].upper() + tail[1:]  # ("Both to the nearest penny." begins a sentence)
 
 
@@ -164,7 +168,7 @@ def _numbered(text: str) -> tuple[str, list[str], str] | None:
             # the last item ends at a blank line; what follows is an instruction for all of them
             parts = re.split(r"\n[ \t]*\n", body, maxsplit=1)
             body, after = parts[0], (parts[1].strip() if len(parts) > 1 else "")
-        items.append(" ".join(body.split()))
+        items.append(_as_question(" ".join(body.split())))
     if not shared or not all(_asks(it) for it in items):
         return None
     if after and not (re.match(r"^(?:give|round|state|answer|express|use)\b", after, re.IGNORECASE)
@@ -174,8 +178,19 @@ def _numbered(text: str) -> tuple[str, list[str], str] | None:
 
 
 def _asks(item: str) -> bool:
-    """Whether a list item asks something (a question mark, or it starts with 'Find', 'Give'...)."""
-    return "?" in item or bool(_IMPERATIVE.match(item.strip()))
+    """Whether a list item asks something (a question mark, or it starts with 'Find', 'Give'...,
+    or with a question word: "1. how many bookcases should he make per week,")."""
+    return "?" in item or bool(_IMPERATIVE.match(item.strip()) or re.match(_WH + r"\s", item.strip(), re.IGNORECASE))
+
+
+def _as_question(item: str) -> str:
+    """A list item continuing a lead-in ("To maximize weekly profit: 1. how many bookcases should
+    he make per week, 2. ..., and 3. ...") as a question of its own."""
+    if not re.match(_WH + r"\s", item, re.IGNORECASE):
+        return item
+    if "?" not in item and not item.endswith("."):
+        item = re.sub(r"(?:,|;)?(?:\s+(?:and|or))?\s*$", "", item) + "?"
+    return item[:1].upper() + item[1:]
 
 
 def split_questions(text: str) -> list[Question]:
@@ -211,8 +226,14 @@ def split_questions(text: str) -> list[Question]:
                 else i for k, i in enumerate(qs)]
         starts = [qs[0]] + [e + 1 for e in ends[:-1]]
         groups = [sents[a: b + 1] for a, b in zip(starts, ends)]
-        return _questions([(sents[i], " ".join(g)) for i, g in zip(qs, groups, strict=True)], sents[: qs[0]],
-                          sents[qs[-1] + 1:], before)
+        asks: list[tuple[str, str]] = []
+        for i, g in zip(qs, groups, strict=True):
+            # "How many tables and how many bookshelves should they build? What is that profit?":
+            # the listing question asks one question per item
+            items = _list_items(sents[i])
+            asks += ([(x, " ".join(ask if s == sents[i] else s for s in g)) for x, ask in items] if items
+                     else [(sents[i], " ".join(g))])
+        return _questions(asks, sents[: qs[0]], sents[qs[-1] + 1:], before)
     if len(qs) == 1:
         q = sents[qs[0]]
         lead, after = sents[: qs[0]], sents[qs[0] + 1:]
@@ -225,7 +246,9 @@ def split_questions(text: str) -> list[Question]:
             return []
         # "At a production level of 500 mugs, what is X, and what is Y?": Y needs the lead too
         second_q = (_lead(first) + second) if _lead(first) else second[0].upper() + second[1:]
-        return _questions([(first + "?", first + "?"), (second_q, second_q)], lead, after, before)
+        # "How many tables and how many bookshelves should they build, and what is that profit?"
+        firsts = _list_items(first + "?") or [(first + "?", first + "?")]
+        return _questions(firsts + [(second_q, second_q)], lead, after, before)
     # no question mark: "Find the mean, the median and the sample standard deviation of ..."
     asks = [i for i, x in enumerate(sents) if _IMPERATIVE.match(x)]
     if asks:
@@ -265,11 +288,19 @@ def _inline_letters(sentence: str) -> list[tuple[str, str]] | None:
 _AUX = (r"(?:does|do|did|is|are|was|were|should|will|would|can|could|must|go|goes|went|has|have|had|"
         r"needs?|gets?|got|receives?|earns?)")
 _LIST_Q = re.compile(r"^(how\s+(?:many|much))\s+(.+?)\s+(" + _AUX + r"\b.*)\?$", re.IGNORECASE)
+_OBJECTIVE = re.compile(r"\btotal\s+(?:profit|cost|revenue|income|return|benefit)\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:total|altogether|in all|combined|together|sum|each|every|per|both)\b", re.IGNORECASE)
 
 
 def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[Question]:
-    """'How many adult tickets and how many student tickets were sold?' -> one question per item.
+    """'How many adult tickets and how many student tickets were sold?' -> one question per item."""
+    return _questions(_list_items(q), lead, after, before)
+
+
+def _list_items(q: str) -> list[tuple[str, str]]:
+    """(item, question) for each item of a question that lists them: 'How many adult tickets and
+    how many student tickets were sold?' -> ('adult tickets', 'How many adult tickets were
+    sold?'), ...; empty when it lists nothing.
 
     The items share the question's verb and the rest of it; an item that begins with 'of'
     takes the first item's head ('litres of the weaker ... and of the stronger solution').
@@ -278,7 +309,8 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
     q = q.strip()
     lead_clause = _lead(q)  # "According to this model, how many hares and how many lynx ...?"
     m = _LIST_Q.match(q[len(lead_clause):])
-    if m is None or _TOGETHER.search(q):
+    # ("to make the largest total profit" names the objective the items serve, not their sum)
+    if m is None or _TOGETHER.search(_OBJECTIVE.sub("", q)):
         return []
     how, items_text, rest = m.group(1), m.group(2), m.group(3)
     items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", items_text) if x.strip()]
@@ -294,7 +326,7 @@ def _split_list(q: str, lead: list[str], after: list[str], before: str) -> list[
     head = items[0].split(" of ")[0] if " of " in items[0] else ""
     items = [f"{head} {x}" if x.startswith("of ") and head else x for x in items]
     how = how if lead_clause else how[0].upper() + how[1:]
-    return _questions([(x, f"{lead_clause}{how} {x} {rest}?") for x in items], lead, after, before)
+    return [(x, f"{lead_clause}{how} {x} {rest}?") for x in items]
 
 
 _DET = re.compile(r"^(?:the|its|his|her|their)\s", re.IGNORECASE)

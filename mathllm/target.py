@@ -103,6 +103,16 @@ Three rules, each only where the example's question and the text's differ in the
     multiple ("to triple", "three times what was invested", "fourfold") and not the example's:
     that number becomes the text's (3). Only multiples written in words, one in each text.
 
+18. **Which item of a linear program.** The answer reads one entry of a linear program's
+    solution (``answer = res.x[1]  # chairs to make``: the example asked for its second item),
+    the program's cost or profit list names its items (``c = [-profit_table, -profit_chair]``,
+    each parameter's name or description naming one: ``# profit per bookcase``), and what the
+    question asks names exactly one other item ("How many bookcases should he make per
+    week?"): the answer reads that item's entry (``res.x[0]``). Where the program's items are
+    the example's (``profit_router`` for a text of bookcases and desks), the text's items are the
+    things it says "each" or "every" of, in the order it first names them, when there are as
+    many as the program's columns: the k-th of those is column k. This rule reads the text alone.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -114,6 +124,7 @@ from itertools import combinations
 
 from .bind import (
     _factor,
+    text_items,
     _named_by,
     _nth,
     multiples,
@@ -170,7 +181,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
     for late in (_rounding, _state, _named_row, _motion_row, _named_unknown, _test_result, _statistic, _named_result,
-                 _one_of_several, _in_asked_unit, _named_operand, _whose):
+                 _one_of_several, _in_asked_unit, _named_operand, _whose, _lp_item):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -738,6 +749,11 @@ _ONE_HOT = re.compile(r"^(?P<head>\s*(?P<name>\w+)\s*=\s*(?:np\.array\(\s*)?)\[(
                       r"\s*(?:#(?P<comment>.*))?$")
 
 
+#: A day named before the state: "(Today) is Monday and it is dry", "is Sunday, and it's rainy".
+_DAY_THEN = re.compile(r"^\s*is\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s+and\s+it(?:'s|\s+is)\s",
+                       re.IGNORECASE)
+
+
 def _today(program: str, text: str) -> tuple[str, Retarget] | None:
     """Rule 10: the state a chain starts in, where the program starts in another. A one-hot
     start over the states a comment names (``start = np.array([0.0, 1.0])  # today it rains``
@@ -765,9 +781,13 @@ def _today(program: str, text: str) -> tuple[str, Retarget] | None:
     for cue in _START_CUE.finditer(text):
         if re.search(r"\|[^()]*$", text[:cue.start()]):
             continue  # "P(rain tomorrow | dry today)" names a condition, not the start
+        if re.search(r"\b(?:if|when|whenever)\b[^.;?!,]*$", text[:cue.start()], re.IGNORECASE):
+            continue  # "If it rains today, ...", "if today is dry, ...": a rule of the chain, not its start
         # the words right after the cue, brackets and appositions left out ("today (Wednesday) is
         # dry", "Today, Sunday, is rainy"), else right before it ("It's rainy today")
-        after = re.split(r"[.;?!,]|\band\b|\bbut\b", re.sub(r"\([^)]*\)|,[^,.;]{0,20},", " ", text[cue.end():cue.end() + 60]))[0]
+        # ("Today is Monday and it is dry": the day named, then the state)
+        window = _DAY_THEN.sub(" is ", text[cue.end():cue.end() + 60])
+        after = re.split(r"[.;?!,]|\band\b|\bbut\b", re.sub(r"\([^)]*\)|,[^,.;]{0,20},", " ", window))[0]
         before = re.split(r"[.;?!,(]", text[max(0, cue.start() - 30):cue.start()])[-1]
         for window in (" ".join(after.split()[:4]), " ".join(before.split()[-3:])):
             hits = {by_stem[s] for s in _stems(window) if s in by_stem}
@@ -1071,3 +1091,65 @@ def _multiple(program: str, text: str, example: Example) -> tuple[str, Retarget]
     lines[node.lineno - 1] = line[:start] + str(new) + line[end:]
     reason = f"the problem asks for {new} times, the example for {old} times"
     return "".join(lines), Retarget(line.strip(), lines[node.lineno - 1].strip(), reason)
+
+
+#: Words of a question that name no item of a linear program ("how many ... per week").
+_NOT_ITEMS = frozenset(_stems("week day month year hour minute second shift period season quarter time unit one "
+                              "other product item kind type"))
+_SOLVERS = ("linprog", "milp")
+
+
+def _lp_columns(res: str, assigns: dict[str, ast.Assign]) -> list[ast.expr] | None:
+    """The cost list's entries, one per column, of ``res = linprog(c, ...)`` (or ``milp(c=...)``)."""
+    node = assigns.get(res)
+    call = node.value if node is not None else None
+    if not isinstance(call, ast.Call) or not isinstance(call.func, (ast.Name, ast.Attribute)):
+        return None
+    if (call.func.id if isinstance(call.func, ast.Name) else call.func.attr) not in _SOLVERS:
+        return None
+    first = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "c"), None)
+    if isinstance(first, ast.Name) and first.id in assigns:
+        first = assigns[first.id].value
+    first = unwrapped(first, ("np.array", "array", "list")) if isinstance(first, ast.Call) else first
+    if isinstance(first, ast.Call) and first.args:  # np.array([...])
+        first = first.args[0]
+    return list(first.elts) if isinstance(first, ast.List) and len(first.elts) >= 2 else None
+
+
+def _lp_item(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+             example: str) -> tuple[str, str] | None:
+    """Rule 18: the entry of a linear program's solution for the item the question asks about."""
+    inner = unwrapped(value, _WRAPPERS)
+    if not (isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Attribute) and inner.value.attr == "x"
+            and isinstance(inner.value.value, ast.Name) and isinstance(inner.slice, ast.Constant)
+            and isinstance(inner.slice.value, int)):
+        return None
+    res, have = inner.value.value.id, inner.slice.value
+    columns = _lp_columns(res, assigns)
+    if columns is None or not 0 <= have < len(columns):
+        return None
+    asked = _stems(_asked_part(text)) - _NOT_ITEMS
+    params = {p.name: p for p in parse_parameters(program)}
+    words = []
+    for col in columns:
+        names = [n.id for n in ast.walk(col) if isinstance(n, ast.Name) and n.id in params]
+        words.append(set().union(*[_result_words(n, params[n].description) for n in names]) if names else set())
+    shared = set.intersection(*words) if all(words) else set()
+    named = [k for k, w in enumerate(words) if (w - shared) & asked]
+    how = "its cost list names it"
+    if len(named) != 1:
+        # the program's items are the example's: the text's, in the order it first names them
+        items = text_items(text)
+        if len(items) != len(columns) or any(w & set(items) for w in words):
+            return None
+        named = [k for k, item in enumerate(items) if item in asked]
+        how = "the text names its items in this order"
+    if len(named) != 1 or named[0] == have:
+        return None
+    k = named[0]
+    inner.slice = ast.Constant(k)
+    try:
+        return ast.unparse(value), f"the problem asks about item {k + 1} of the linear program ({how}), not item {have + 1}"
+    finally:
+        inner.slice = ast.Constant(have)
+

@@ -947,6 +947,44 @@ def test_no_table_no_move(text: str) -> None:
     assert bind(text, BAKERY_PARAMS) == (BAKERY_PARAMS, [])
 
 
+WORKSHOP_PROGRAM = """profit_table = 90  # profit per table [USD/unit]
+profit_chair = 75  # profit per chair [USD/unit]
+carpentry_table = 2  # carpentry per table [h/unit]
+carpentry_chair = 2  # carpentry per chair [h/unit]
+finishing_table = 3  # finishing per table [h/unit]
+finishing_chair = 2  # finishing per chair [h/unit]
+carpentry_available = 120  # carpentry available per week [h]
+finishing_available = 80  # finishing available per week [h]
+"""
+WORKSHOP = {"profit_table": 90, "profit_chair": 75, "carpentry_table": 3, "carpentry_chair": 2, "finishing_table": 1,
+            "finishing_chair": 2, "carpentry_available": 120, "finishing_available": 80}
+
+
+@pytest.mark.parametrize("text", [
+    # (set b of the problems written by others): the program's items are the shown example's;
+    # its columns are the things the text gives figures for "each" of, in the order it names them
+    ("Marco runs a small woodworking shop that makes two products, bookcases and desks. Each bookcase needs 3 hours "
+     "of carpentry and 1 hour of finishing and earns a profit of $90. Each desk needs 2 hours of carpentry and 2 "
+     "hours of finishing and earns a profit of $75. Every week the shop has 120 hours of carpentry time and 80 "
+     "hours of finishing time available. How many bookcases should he make per week?"),
+    # one of the program's items is the text's: it keeps its column, the other takes the other thing
+    ("A workshop builds tables and bookshelves. Each table takes 3 hours of carpentry and 1 hour of finishing, and "
+     "earns a profit of $90. Each bookshelf takes 2 hours of carpentry and 2 hours of finishing, and earns $75. "
+     "Next week there are 120 hours of carpentry and 80 hours of finishing available."),
+])
+def test_a_table_of_the_examples_items_is_read_in_the_texts_order(text: str) -> None:
+    out, moves = bind(text, WORKSHOP_PROGRAM)
+    assert values(out) == WORKSHOP
+    assert {mv.name for mv in moves} == {"carpentry_table", "finishing_table"}
+
+
+def test_a_table_of_the_examples_items_stays_where_the_text_names_more_things() -> None:
+    text = ("Each bookcase needs 3 hours of carpentry and 1 hour of finishing and earns $90. Each desk needs 2 hours "
+            "of carpentry and 2 hours of finishing and earns $75. Each stool needs 1 hour of carpentry and 1 hour of "
+            "finishing and earns $20. There are 120 hours of carpentry and 80 hours of finishing.")
+    assert bind(text, WORKSHOP_PROGRAM) == (WORKSHOP_PROGRAM, [])
+
+
 def test_a_currency_sign_is_the_unit_of_the_number_after_it() -> None:
     # "fixed monthly costs of $25,300": the words of fixed_cost are beside it and "$" is its unit
     text = ("How many phone cases must be sold each month, at $20.69 each with a variable cost of $10.83 per unit "

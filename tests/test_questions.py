@@ -74,6 +74,18 @@ answer = h.subs(t, t_top)
                   "Find the sample standard deviation of the heights."]),
     ("A tank holds 100 L of brine.\n\na) Find the salt after 10 minutes.\nb) Find the salt after an hour.",
      ["Find the salt after 10 minutes.", "Find the salt after an hour."]),
+    # (the problems written by others, sets a and b): items listed after a lead-in, each with a
+    # question word and a comma; a listing question before another joined by ", and what ..."
+    (("Each bookcase earns $90 and each desk $75.\n\nTo maximize weekly profit:\n1. how many bookcases should he make "
+      "per week,\n2. how many desks should he make per week, and\n3. what is the maximum weekly profit in dollars?"
+      "\n\nGive whole numbers."),
+     ["How many bookcases should he make per week?", "How many desks should he make per week?",
+      "What is the maximum weekly profit in dollars?"]),
+    (("Each table earns $90 and each bookshelf $75.\n\nHow many tables and how many bookshelves should they build "
+      "next week to make the largest total profit, and what is that maximum profit in dollars?"),
+     ["How many tables should they build next week to make the largest total profit?",
+      "How many bookshelves should they build next week to make the largest total profit?",
+      "What is that maximum profit in dollars?"]),
     ("A theatre sold 850 tickets for $12,350.\n\nHow many adult tickets and how many student tickets were sold?",
      ["How many adult tickets were sold?", "How many student tickets were sold?"]),
     (("Mix a 10% and a 35% acid solution to get 50 L at 20%. How many litres of the weaker solution and of the "

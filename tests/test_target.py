@@ -787,3 +787,65 @@ def test_the_row_named_by_its_description_before_the_noun_of_its_number() -> Non
     out, why = target(program, example, text)
     assert "answer = float(sol.y[0, -1])" in out
     assert "initial aphids" in why.reason
+
+
+LP_ITEMS = """from scipy.optimize import linprog
+
+profit_table = 90  # profit per bookcase [USD/unit]
+profit_chair = 75  # profit per desk [USD/unit]
+carpentry_table = 3  # carpentry per table [h/unit]
+carpentry_chair = 2  # carpentry per chair [h/unit]
+finishing_table = 1  # finishing per table [h/unit]
+finishing_chair = 2  # finishing per chair [h/unit]
+carpentry_available = 120  # carpentry available per week [h]
+finishing_available = 80  # finishing available per week [h]
+max_table = 30  # most tables that can be sold per week [units/week]
+
+c = [-profit_table, -profit_chair]  # linprog minimizes, so negate profit
+A_ub = [[carpentry_table, carpentry_chair], [finishing_table, finishing_chair]]
+b_ub = [carpentry_available, finishing_available]
+bounds = [(0, max_table), (0, None)]  # the sales limit on tables
+res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=bounds)
+answer = res.x[1]  # chairs to make per week
+"""
+WOODSHOP = ("Marco's shop makes bookcases and desks. Each bookcase needs 3 hours of carpentry and 1 hour of "
+            "finishing and earns a profit of $90. Each desk needs 2 hours of carpentry and 2 hours of finishing and "
+            "earns a profit of $75. Every week the shop has 120 hours of carpentry and 80 hours of finishing, and at "
+            "most 30 bookcases sell a week.\n\nHow many bookcases should he make per week?")
+
+
+@pytest.mark.parametrize("program", [
+    LP_ITEMS,  # the cost list's descriptions name the text's items
+    LP_ITEMS.replace("per bookcase", "per table").replace("per desk", "per chair"),  # the example's: the text's order
+])
+def test_the_entry_of_the_linear_programs_item_asked(program: str) -> None:
+    out, why = target(program, Example(problem="How many chairs?", program=program), WOODSHOP)
+    assert "answer = res.x[0]" in out and answer(out) == 20
+    assert "item 1 of the linear program" in why.reason
+
+
+@pytest.mark.parametrize("question", [
+    "How many desks should he make per week?",      # the item read already
+    "What is the maximum weekly profit?",           # no item named
+    "How many bookcases and desks should he make?",  # both named
+])
+def test_the_entry_of_a_linear_program_stays_where_the_question_names_no_other_item(question: str) -> None:
+    text = WOODSHOP.replace("How many bookcases should he make per week?", question)
+    assert target(LP_ITEMS, Example(problem="How many chairs?", program=LP_ITEMS), text)[1] is None
+
+
+def test_the_chain_starts_in_the_state_named_after_the_day_not_in_a_rule_of_the_chain() -> None:
+    # (set b of the problems written by others): "If it rains today, ..." and "if today is dry,
+    # ..." are the chain's rules; "Today is Monday and it is dry." is where it starts
+    program = ("import numpy as np\n\np_rain_after_rain = 0.55  # P(rain tomorrow | rain today) [1]\n"
+               "p_rain_after_dry = 0.20  # P(rain tomorrow | dry today) [1]\ndays = 3  # number of days ahead [day]\n\n"
+               "# states: 0 = dry, 1 = rain; row = today, column = tomorrow\n"
+               "P = np.array([[1 - p_rain_after_dry, p_rain_after_dry],\n"
+               "              [1 - p_rain_after_rain, p_rain_after_rain]])\n"
+               "start = np.array([0.0, 1.0])  # today it rains\n"
+               "dist = start @ np.linalg.matrix_power(P, days)\nanswer = float(dist[1])\n")
+    text = ("Each day is either rainy or dry, and tomorrow's weather depends only on today's. If it rains today, "
+            "there is a 55% chance of rain tomorrow; if today is dry, there is a 20% chance of rain tomorrow. Today "
+            "is Monday and it is dry.\n\nWhat is the probability that it rains on Thursday of this week?")
+    out, why = target(program, Example(problem="Today is rainy. Will it rain in 3 days?", program=program), text)
+    assert "start = np.array([1.0, 0.0])" in out and round(answer(out), 4) == 0.2945

@@ -440,6 +440,280 @@ def lp_transport(rng: random.Random, p: int):
     return text, _code(["from scipy.optimize import linprog"], params, model), cu
 
 
+def _vertex(c, A_ub, b_ub, bounds, A_eq=None, b_eq=None):
+    """The optimum of a small LP when it is unique (a tilt of the costs leaves it in place),
+    else None: a sample that asks how much of one item is made must have one answer."""
+    from scipy.optimize import linprog  # only the generators of these families need it
+
+    res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds)
+    if res.status != 0:
+        return None
+    for k in range(len(c)):
+        tilt = [ci * (1 + (1e-4 if i == k else -1e-4)) for i, ci in enumerate(c)]
+        other = linprog(tilt, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds)
+        if other.status != 0 or max(abs(a - b) for a, b in zip(res.x, other.x)) > 1e-6:
+            return None
+    return [float(x) for x in res.x]
+
+
+@family("lp_production_limits", DOMAIN, 6, tags=("linprog", "lp"))
+def lp_production_limits(rng: random.Random, p: int):
+    """A production mix with a sales limit or a contract minimum on one product (the bounds of
+    ``linprog``), asking for the largest profit or for how many of one product to make."""
+    ctx = pick(rng, _PRODUCTION)
+    cur = pick(rng, CURRENCIES)
+    cu = _CUR_UNIT[cur]
+    res_ = ctx["resources"]
+    period, adj = ctx["period"], _ADJ[ctx["period"]]
+    for _ in range(400):  # draws until the limit matters and a count asked is a whole number
+        n = pick(rng, [2, 2, 2, 3])
+        prods = ctx["products"][:n]
+        profit = [rng.randint(4, 30) * 5 for _ in prods]
+        use = [[_step_draw(rng, r[5], r[6]) for _ in prods] for r in res_]
+        plan = [rng.randint(10, 60) for _ in prods]
+        cap = [int(round(sum(u * x for u, x in zip(row, plan)) * rng.uniform(0.8, 1.1))) for row in use]
+        kind = pick(rng, ["max", "max", "min"])
+        asked = pick(rng, [None, None] + list(range(n)))  # None: the profit; i: how many of product i
+        free = _vertex([-v for v in profit], use, cap, [(0, None)] * n)
+        if free is None:
+            continue
+        if kind == "max":
+            k = max(range(n), key=lambda i: free[i])
+            if free[k] < 4:
+                continue
+            limit = max(2, int(free[k] * rng.uniform(0.3, 0.8)))
+        else:
+            k = min(range(n), key=lambda i: free[i])
+            most = min(c / row[k] for c, row in zip(cap, use))
+            if most - free[k] < 6:
+                continue
+            limit = int(free[k] + (most - free[k]) * rng.uniform(0.2, 0.7)) + 1
+        bounds = [(0, limit) if (i == k and kind == "max") else (limit, None) if i == k else (0, None)
+                  for i in range(n)]
+        x = _vertex([-v for v in profit], use, cap, bounds)
+        if x is None or abs(x[k] - limit) > 1e-6:
+            continue
+        if asked is not None:  # move the binding capacities to the nearest whole-number plan
+            whole = [round(v) for v in x]
+            cap = [int(round(sum(u * w for u, w in zip(row, whole)))) if c - sum(u * v for u, v in zip(row, x)) < 1e-6
+                   else c for row, c in zip(use, cap)]
+            x = _vertex([-v for v in profit], use, cap, bounds)
+            if x is None or abs(x[k] - limit) > 1e-6:
+                continue
+        if asked is not None and (any(abs(v - round(v)) > 1e-6 for v in x) or x[asked] < 1
+                                  or (asked == k and kind == "min")):
+            continue
+        break
+    else:  # pragma: no cover - the draws above succeed within a few tries
+        raise ValueError("no production plan with a binding limit")
+    aside = _aside(rng, [f"The {ctx['place']} employs {rng.randint(5, 40)} people.",
+                         f"It was founded in {rng.randint(1965, 2018)}.",
+                         f"Last year its revenue was {money(rng.randint(200, 900) * 1000, cur, 0)}."])
+    m = [money(v, cur, 0) for v in profit]
+    pk = prods[k]
+
+    def usage(i):
+        return _and([f"{_qty(use[r][i], res_[r][2], res_[r][3])} of {res_[r][1]}" for r in range(len(res_))])
+
+    caps = _and([f"{_qty(cap[r], res_[r][2], res_[r][3])} of {res_[r][1]}" for r in range(len(res_))])
+    turn = rng.randrange(6) + p  # the limit's and the question's wording change with the phrasing
+    if kind == "max":
+        lim = [f"No more than {limit} {pk[2]} can be sold per {period}.",
+               f"The market takes at most {limit} {pk[2]} a {period}.",
+               f"Demand for {pk[2]} is limited to {limit} per {period}."][turn % 3]
+    else:
+        lim = [f"A contract requires at least {limit} {pk[2]} each {period}.",
+               f"At least {limit} {pk[2]} must be made every {period} for a standing order.",
+               f"A regular customer takes {limit} {pk[2]} a {period}, so at least that many are made."][turn % 3]
+    if asked is None:
+        ask = [f"What is the maximum {adj} profit?", f"How much profit can be made at most per {period}?"][turn % 2]
+    else:
+        ask = [f"How many {prods[asked][2]} should be made per {period} to maximize profit?",
+               f"To maximize profit, how many {prods[asked][2]} should be produced each {period}?"][turn % 2]
+    if p == 0:
+        body = " ".join(f"Each {pr[1]} brings a profit of {m[i]} and needs {usage(i)}." for i, pr in enumerate(prods))
+        text = f"{_cap(_a(ctx['place']))} makes {_and([pr[2] for pr in prods])}. {body} Each {period}, {caps} are available. {lim} {ask}"
+    elif p == 1:
+        rows = "\n".join(f"- {_cap(pr[2])}: profit {m[i]} per unit, {usage(i)} per unit" for i, pr in enumerate(prods))
+        text = f"{ask}\n{rows}\nAvailable per {period}: {caps}.\n{lim}"
+    elif p == 2:
+        obj = " + ".join(f"{profit[i]}·x{i + 1}" for i in range(n))
+        cons = "; ".join(
+            " + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(n)) + f" ≤ {fmt_num(cap[r])} ({res_[r][1]}, {res_[r][3]})"
+            for r in range(len(res_)))
+        names = ", ".join(f"x{i + 1} = {pr[2]}" for i, pr in enumerate(prods))
+        rel = "≤" if kind == "max" else "≥"
+        text = (f"{_cap(_a(ctx['place']))} plans its production ({names} per {period}): maximize the profit {obj} "
+                f"(in {cu}) subject to {cons}, x{k + 1} {rel} {limit} ({pk[2]}), and all variables non-negative. {ask}")
+    elif p == 3:
+        body = " ".join(f"A {pr[1]} takes {usage(i)} and earns me {m[i]}." for i, pr in enumerate(prods))
+        text = f"I run {_a(ctx['place'])} and have {caps} each {period}. {body} {lim} {ask}"
+    elif p == 4:
+        head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res_) + " | profit per unit |"
+        sep = "|---" * (len(res_) + 2) + "|"
+        rows = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res_))) + f" | {m[i]} |"
+                         for i, pr in enumerate(prods))
+        last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
+        text = (f"Production data of {_a(ctx['place'])} (per {period}):\n\n{head}\n{sep}\n{rows}\n{last}\n\n"
+                f"Quantities may be fractional. {lim} {ask}")
+    else:
+        details = _and([f"{pr[2]} ({m[i]} profit, {usage(i)} each)" for i, pr in enumerate(prods)])
+        text = (f"{_cap(_a(ctx['place']))} can make {details}. It has {caps} per {period}, and everything it makes "
+                f"is sold. {lim} {ask}")
+    text = _insert(text, aside)
+    params = [_p(f"profit_{pr[0]}", profit[i], f"profit per {pr[1]}", f"{cu}/unit") for i, pr in enumerate(prods)]
+    for r, rr in enumerate(res_):
+        params += [_p(f"{rr[0]}_{pr[0]}", use[r][i], f"{rr[1]} per {pr[1]}", f"{rr[4]}/unit")
+                   for i, pr in enumerate(prods)]
+    params += [_p(f"{rr[0]}_available", cap[r], f"{rr[1]} available per {period}", rr[4]) for r, rr in enumerate(res_)]
+    bound = f"{kind}_{pk[0]}"
+    params.append(_p(bound, limit, (f"most {pk[2]} that can be sold per {period}" if kind == "max"
+                                    else f"least {pk[2]} that must be made per {period}"), f"units/{period}"))
+    bnds = ", ".join(f"(0, {bound})" if (i == k and kind == "max") else f"({bound}, None)" if i == k else "(0, None)"
+                     for i in range(n))
+    model = [
+        "c = [" + ", ".join(f"-profit_{pr[0]}" for pr in prods) + "]  # linprog minimizes, so negate profit",
+        "A_ub = [" + ", ".join("[" + ", ".join(f"{rr[0]}_{pr[0]}" for pr in prods) + "]" for rr in res_) + "]",
+        "b_ub = [" + ", ".join(f"{rr[0]}_available" for rr in res_) + "]",
+        f"bounds = [{bnds}]  # the {'sales limit' if kind == 'max' else 'contract minimum'} on {pk[2]}",
+        "res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=bounds)",
+        "answer = -res.fun  # maximum profit" if asked is None
+        else f"answer = res.x[{asked}]  # {prods[asked][2]} to make per {period}",
+    ]
+    units = cu if asked is None else prods[asked][2]
+    return text, _code(["from scipy.optimize import linprog"], params, model), units
+
+
+_BLENDS = [  # items: (key, name, price range per unit, range of each part's % in it)
+    dict(what="feed", place="a poultry farm", unit=("kg", "kg"), batch=(500, 1000, 2000),
+         items=[("maize", "maize", (16, 26), [(8, 10), (2, 3)]), ("soy", "soybean meal", (38, 55), [(42, 48), (5, 7)]),
+                ("bran", "wheat bran", (14, 22), [(14, 17), (10, 12)]), ("fish", "fish meal", (60, 95), [(55, 65), (1, 2)])],
+         parts=[("protein", "protein", "min"), ("fibre", "fibre", "max")]),
+    dict(what="alloy", place="a foundry", unit=("kg", "kg"), batch=(200, 500, 1000),
+         items=[("scrap_a", "scrap A", (4, 9), [(40, 60), (3, 8)]), ("scrap_b", "scrap B", (6, 12), [(60, 75), (2, 6)]),
+                ("scrap_c", "scrap C", (9, 16), [(75, 90), (1, 4)]), ("ingot", "pure copper ingot", (18, 25), [(97, 99), (0, 1)])],
+         parts=[("copper", "copper", "min"), ("lead", "lead", "max")]),
+    dict(what="fertilizer", place="a garden centre", unit=("kg", "kg"), batch=(100, 500, 1000),
+         items=[("urea", "urea mix", (5, 9), [(30, 46), (0, 4)]), ("bonemeal", "bone meal", (3, 7), [(2, 5), (12, 20)]),
+                ("compost", "compost", (1, 3), [(1, 3), (1, 2)]), ("potash", "potash blend", (4, 8), [(5, 10), (5, 10)])],
+         parts=[("nitrogen", "nitrogen", "min"), ("phosphate", "phosphate", "min")]),
+    dict(what="fruit drink", place="a juice bar", unit=("litre", "litres"), batch=(200, 400, 1000),
+         items=[("apple", "apple juice", (1, 3), [(10, 14), (9, 12)]), ("orange", "orange juice", (2, 4), [(12, 16), (8, 10)]),
+                ("mango", "mango purée", (3, 6), [(25, 40), (13, 16)]), ("syrup", "grape concentrate", (1, 2), [(45, 65), (30, 45)])],
+         parts=[("fruit", "fruit solids", "min"), ("sugar", "sugar", "max")]),
+]
+
+
+@family("lp_blend_fixed_total", DOMAIN, 6, tags=("linprog", "lp"))
+def lp_blend_fixed_total(rng: random.Random, p: int):
+    """A blend of a fixed total amount (an equality row) whose share of one part must reach a
+    minimum and of another stay under a maximum or reach a minimum, asking for the least cost or
+    for how much of one ingredient goes in."""
+    ctx = pick(rng, _BLENDS)
+    cur = pick(rng, CURRENCIES)
+    cu = _CUR_UNIT[cur]
+    su, pl = ctx["unit"]
+    for _ in range(400):  # draws until the shares matter and the cheapest blend is unique
+        n = pick(rng, [2, 3, 3])
+        items = rng.sample(ctx["items"], n)
+        price = [round(rng.uniform(*it[2]) * 4) / 4 for it in items]
+        pct = [[rng.randint(*it[3][k]) for it in items] for k in range(len(ctx["parts"]))]
+        need = []
+        for row, pt in zip(pct, ctx["parts"]):
+            lo, hi = min(row), max(row)
+            if hi - lo < 3:
+                break
+            need.append(rng.randint(lo + (hi - lo) // 4, hi - (hi - lo) // 4))
+        if len(need) < 2:
+            continue
+        batch = pick(rng, ctx["batch"])
+        sign = [-1 if pt[2] == "min" else 1 for pt in ctx["parts"]]
+        A = [[sg * v for v in row] for sg, row in zip(sign, pct)]
+        b = [sg * nd * batch for sg, nd in zip(sign, need)]
+        x = _vertex(price, A, b, [(0, None)] * n, A_eq=[[1] * n], b_eq=[batch])
+        if x is None or all(xi < 1e-6 or i == min(range(n), key=price.__getitem__) for i, xi in enumerate(x)):
+            continue  # infeasible, not unique, or the cheapest ingredient alone meets the shares
+        asked = pick(rng, [None, None] + list(range(n)))
+        if asked is not None and x[asked] < 1:
+            asked = None
+        break
+    else:  # pragma: no cover
+        raise ValueError("no blend whose shares bind")
+    aside = _aside(rng, [f"{_cap(ctx['place'])} has run for {rng.randint(3, 30)} years.",
+                         f"Deliveries arrive every {rng.randint(2, 9)} days.", "Storage space is not a concern."])
+    names = [it[1] for it in items]
+    m = [money(v, cur) for v in price]
+    parts = ctx["parts"]
+
+    def content(i):
+        return _and([f"{pct[k][i]}% {pt[1]}" for k, pt in enumerate(parts)])
+
+    def rule(k):
+        return f"{'at least' if parts[k][2] == 'min' else 'at most'} {need[k]}% {parts[k][1]}"
+
+    rules = _and([rule(k) for k in range(len(parts))])
+    amount = f"{fmt_num(batch)} {pl}"
+    turn = rng.randrange(2) + p
+    if asked is None:
+        ask = ["What is the lowest possible cost of the batch?", "What does the cheapest such blend cost?"][turn % 2]
+    else:
+        ask = [f"How many {pl} of {names[asked]} go into the cheapest blend?",
+               f"In the cheapest mix, how much {names[asked]} is used (in {pl})?"][turn % 2]
+    if p == 0:
+        body = " ".join(f"{_cap(names[i])} costs {m[i]} per {su} and contains {content(i)}." for i in range(n))
+        text = (f"{_cap(ctx['place'])} makes {ctx['what']} from {_and(names)}. {body} A batch of exactly {amount} "
+                f"must contain {rules} (by {'weight' if su == 'kg' else 'volume'}). {ask}")
+    elif p == 1:
+        rows = "\n".join(f"- {names[i]}: {m[i]}/{su}, " + ", ".join(f"{pt[1]} {pct[k][i]}%" for k, pt in enumerate(parts))
+                         for i in range(n))
+        text = f"Blending problem: {amount} of {ctx['what']} with {rules}.\nIngredients:\n{rows}\n{ask}"
+    elif p == 2:
+        vars_ = ", ".join(f"x{i + 1} = {pl} of {names[i]}" for i in range(n))
+        obj = " + ".join(f"{fmt_num(price[i])}·x{i + 1}" for i in range(n))
+        tot = " + ".join(f"x{i + 1}" for i in range(n))
+        cons = "; ".join(" + ".join(f"{pct[k][i]}·x{i + 1}" for i in range(n))
+                         + f" {'≥' if pt[2] == 'min' else '≤'} {need[k]}·{fmt_num(batch)} ({pt[1]}, in %·{su})"
+                         for k, pt in enumerate(parts))
+        text = (f"For {ctx['place']} ({vars_}): minimize {obj} (in {cu}) subject to {tot} = {fmt_num(batch)}; {cons}; "
+                f"x ≥ 0. {ask}")
+    elif p == 3:
+        text = (f"I need {amount} of {ctx['what']} with {rules}, as cheaply as possible. I can buy "
+                + _and([f"{names[i]} at {m[i]} a {su} ({content(i)})" for i in range(n)]) + f". {ask}")
+    elif p == 4:
+        head = "| ingredient | price per " + su + " | " + " | ".join(f"{pt[1]} (%)" for pt in parts) + " |"
+        rows = "\n".join(f"| {names[i]} | {m[i]} | " + " | ".join(str(pct[k][i]) for k in range(len(parts))) + " |"
+                         for i in range(n))
+        text = (f"{_cap(ctx['place'])} mixes {amount} of {ctx['what']}:\n\n{head}\n" + "|---" * (len(parts) + 2)
+                + f"|\n{rows}\n\nThe mix must have {rules}. {ask}")
+    else:
+        text = (f"Exactly {amount} of {ctx['what']} are to be blended from {_and(names)}, whose "
+                + "; ".join(f"{pt[1]} contents are " + ", ".join(f"{pct[k][i]}%" for i in range(n)) + " respectively"
+                            for k, pt in enumerate(parts))
+                + f". They cost " + ", ".join(m) + f" per {su}, in that order. The blend needs {rules}. {ask}")
+    text = _insert(text, aside)
+    keys = [it[0] for it in items]
+    params = [_p(f"cost_{key}", price[i], f"price of {names[i]}", f"{cu}/{su}") for i, key in enumerate(keys)]
+    for k, pt in enumerate(parts):
+        params += [_p(f"{pt[0]}_{key}", pct[k][i], f"{pt[1]} in {names[i]}", "%") for i, key in enumerate(keys)]
+    params += [_p(f"{pt[0]}_{pt[2]}", need[k], f"{'least' if pt[2] == 'min' else 'most'} {pt[1]} in the blend", "%")
+               for k, pt in enumerate(parts)]
+    params.append(_p("batch", batch, f"{ctx['what']} to make", su))
+    rows_ = ", ".join("[" + ", ".join(f"{'-' if pt[2] == 'min' else ''}{pt[0]}_{key}" for key in keys) + "]" for pt in parts)
+    rhs = ", ".join(f"{'-' if pt[2] == 'min' else ''}{pt[0]}_{pt[2]} * batch" for pt in parts)
+    model = [
+        "c = [" + ", ".join(f"cost_{key}" for key in keys) + "]",
+        f"A_ub = [{rows_}]" + ("  # '>=' rows negated" if any(pt[2] == "min" for pt in parts) else ""),
+        f"b_ub = [{rhs}]",
+        f"A_eq = [[{', '.join(['1'] * n)}]]  # the batch is made exactly",
+        "b_eq = [batch]",
+        f"res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=[(0, None)] * {n})",
+        "answer = res.fun  # minimum cost of the batch" if asked is None
+        else f"answer = res.x[{asked}]  # {pl} of {names[asked]} in the cheapest blend",
+    ]
+    units = cu if asked is None else su
+    return text, _code(["from scipy.optimize import linprog"], params, model), units
+
+
 @family("lp_investment", DOMAIN, 6, held_out=True, tags=("linprog", "lp"))
 def lp_investment(rng: random.Random, p: int):
     name = pick(rng, NAMES)
