@@ -153,9 +153,10 @@ _DAMPING = "asks the damping"
 _INDUCTOR = "has an inductor"
 _EXPOSED = "has an exposed stage"
 _STEADY = "asks the steady state"
+_LIMITED = "limits an item"
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -247,6 +248,12 @@ _EXPOSED_RE = re.compile(r"\bexposed\b|\bincubat\w*|\blatent\b|\bSEIR\b|\bdE/dt\
 #: the plasma level approach if the infusion keeps running indefinitely", "90% of its plateau"),
 #: where "the concentration 6 hours after the start" reads the curve. ("long-run" is not one: a
 #: two-state weather chain's texts say it in the question or the sentence after it alike.)
+#: A production plan with a limit on one item: "can sell at most 30 tables a week", "A contract
+#: requires at least 22 chairs each week", "Demand for tables is limited to 47 per week" (in a text
+#: about profit: a diet's "at least 60 g of protein a day" is no such limit).
+_LIMITED_RE = re.compile(r"\b(?:at most|no more than|at least|up to|a maximum of|a minimum of|limited to)\s+\d[\d,]*\s+"
+                         r"(?:[a-z]+\s+){0,6}?(?:a|per|each|every)\s+(?:day|week|month)\b|\bat least that many\b"
+                         r"|[,;]\s*x\d\s*[≤≥<>]=?\s*\d[\d,]*\s*\(", re.IGNORECASE)
 _ASKS_STEADY = re.compile(r"\bsteady[- ]state\b|\bplateau\b|\bindefinitely\b|\bapproach(?:es)?\b", re.IGNORECASE)
 #: A question asking for a percentage: "what continuous growth rate, in percent", "in % per year".
 _ASKS_RATE = re.compile(r"\bin (?:percent|per cent|%)|\((?:in )?(?:percent|per cent|%)\)|"
@@ -341,6 +348,8 @@ def profile(text: str) -> Counter[str]:
         out[_DAMPING] = 1
     if _ASKS_STEADY.search(question):
         out[_STEADY] = 1
+    if _LIMITED_RE.search(text) and re.search(r"\bprofit", text, re.IGNORECASE):
+        out[_LIMITED] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
     if _GIVES_CONSTANT.search(text):

@@ -1093,9 +1093,14 @@ def sir_epidemic(rng: random.Random, phrasing: int):
     beta = round(R0 / D, 3)
     ask = pick(rng, ["peak", "day", "final"])
     aside = _aside(rng, name)
+    # a recovery rate written as a number ("γ = 0.14 per day"; drawn last: the other samples keep
+    # their numbers)
+    gamma = round(1 / D, 2)
+    rate_form = not use_r0 and rng.random() < 0.5
     pop = f"{N / 1e6:g} million" if N >= 1_000_000 else fmt_num(N)
     pars = (f"a basic reproduction number R0 = {R0:g} and an average infectious period of {D} days"
-            if use_r0 else f"a transmission rate β = {beta:g} per day and a recovery rate γ = 1/{D} per day")
+            if use_r0 else f"a transmission rate β = {beta:g} per day and a recovery rate γ = {gamma:g} per day"
+            if rate_form else f"a transmission rate β = {beta:g} per day and a recovery rate γ = 1/{D} per day")
     want = {"peak": "the largest number of people infected at the same time",
             "day": "the time (in days, not rounded) at which the number of infected people peaks",
             "final": "the number of people who are still susceptible (never infected) after 365 days"}[ask]
@@ -1120,6 +1125,10 @@ def sir_epidemic(rng: random.Random, phrasing: int):
                 f"infectious_days = {D}  # average infectious period [day]\n")
         derived = ("gamma = 1 / infectious_days  # recovery rate [1/day]\n"
                    "beta = R0 * gamma  # transmission rate [1/day]\n")
+    elif rate_form:
+        head = (f"beta = {lit(beta)}  # transmission rate [1/day]\n"
+                f"gamma = {lit(gamma)}  # recovery rate [1/day]\n")
+        derived = ""
     else:
         head = (f"beta = {lit(beta)}  # transmission rate [1/day]\n"
                 f"infectious_days = {D}  # average infectious period [day]\n")
@@ -1130,7 +1139,7 @@ def sir_epidemic(rng: random.Random, phrasing: int):
     program = (
         "import numpy as np\nfrom scipy.integrate import solve_ivp\n\n"
         f"N = {N}  # population [people]\nI0 = {I0}  # initially infected [people]\n" + head
-        + "days = 365  # simulated period [day]\n\n" + derived + "\n\n" + code("""
+        + "days = 365  # simulated period [day]\n\n" + (derived + "\n\n" if derived else "\n") + code("""
         def sir(t, y):
             S, I, R = y
             return [-beta * S * I / N, beta * S * I / N - gamma * I, gamma * I]

@@ -218,6 +218,81 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
     return texts[phrasing], program, "cm"
 
 
+@family("spring_driven", DOMAIN, 6)
+def spring_driven(rng: random.Random, phrasing: int):
+    """A damped spring driven by a harmonic force from rest at equilibrium: the displacement at a
+    time (the ODE with its forcing term), or the amplitude once the transient has died away."""
+    name = pick(rng, NAMES)
+    m = pick(rng, [0.5, 1.0, 1.5, 2.0, 2.5, 4.0, 5.0])
+    k = rng.randint(4, 40) * 5
+    c = round(2 * rng.uniform(0.05, 0.5) * math.sqrt(k * m), 1)
+    F0 = max(1, round(k * rng.uniform(0.01, 0.08)))  # a few centimetres of static deflection
+    wn = math.sqrt(k / m)
+    in_hz = rng.random() < 0.3
+    if in_hz:
+        f_hz = round(wn / (2 * math.pi) * rng.uniform(0.4, 1.6), 1) or 0.1
+        omega = 2 * math.pi * f_hz
+    else:
+        omega = float(max(1, round(wn * rng.uniform(0.4, 1.6))))
+    sine = rng.random() < 0.3  # F0 sin(wt): the force starts at zero; else F0 cos(wt)
+    ask_amp = rng.random() < 0.4
+    t_q = round(rng.uniform(0.5, 4.0), 1)
+    in_mm = rng.random() < 0.5
+    du, dw, scale = ("mm", "millimetres", 1000) if in_mm else ("cm", "centimetres", 100)
+    aside = _aside(rng, name)
+    body = pick(rng, ["a platform", "a machine base", "an instrument table", "a sensor mount", "a cart"])
+    freq = f"{f_hz:g} Hz" if in_hz else f"{omega:g} rad/s"
+    fw = "frequency" if in_hz else "angular frequency"
+    force = (f"F(t) = {F0} sin({'2π·' + f'{f_hz:g}' if in_hz else f'{omega:g}'}t) N" if sine
+             else f"F(t) = {F0} cos({'2π·' + f'{f_hz:g}' if in_hz else f'{omega:g}'}t) N")
+    push = (f"a harmonic force of amplitude {F0} N and {fw} {freq}, which is zero at t = 0 and then pushes in the "
+            f"positive direction" if sine else
+            f"a harmonic force of amplitude {F0} N and {fw} {freq}, at its maximum in the positive direction at t = 0")
+    want = (f"the amplitude (in {du}) of the steady-state oscillation, once the start-up transient has died away"
+            if ask_amp else f"the displacement (in {du}) from equilibrium at t = {t_q:g} s")
+    ask = (f"What is the steady-state amplitude, in {dw}?" if ask_amp
+           else f"Where is it, in {dw} from equilibrium, {t_q:g} s after the force starts?")
+    texts = [
+        f"{cap(body)} of mass {m:g} kg sits on a spring of stiffness {k} N/m with a viscous damper of coefficient "
+        f"{c:g} N·s/m. It starts at rest at equilibrium, and at t = 0 a motor starts driving it with {push}. "
+        f"Find {want}.{aside}",
+        f"{name} is testing a vibration isolator: {article(f'{m:g} kg')} mass, a spring with k = {k} N/m and a "
+        f"damper with c = {c:g} N·s/m.{aside} From rest at equilibrium it is driven by {force} from t = 0. {ask}",
+        f"My rig: mass {m:g} kg, spring {k} N/m, damping {c:g} N·s/m, at rest at equilibrium until t = 0, when "
+        f"a shaker applies {push}. {ask}{aside}",
+        f"Forced vibration: m = {m:g} kg; k = {k} N/m; c = {c:g} N·s/m; x(0) = 0; x'(0) = 0; driving force "
+        f"{force}. Report {want}.{aside}",
+        f"Solve {m:g}x'' + {c:g}x' + {k}x = {force.split(' = ')[1][:-2]} (SI units) with x(0) = 0 and x'(0) = 0, "
+        f"and give {want}.{aside}",
+        f"What is {want} for {article(f'{m:g} kg')} mass on {article(f'{k} N/m')} spring with {c:g} N·s/m of "
+        f"damping, driven from rest at equilibrium by {push}?{aside}",
+    ]
+    head = (f"m = {lit(m)}  # mass [kg]\nc = {lit(c)}  # damping coefficient [N*s/m]\nk = {k}  # spring constant [N/m]\n"
+            f"F0 = {F0}  # amplitude of the driving force [N]\n")
+    if in_hz:
+        head += f"f_hz = {lit(f_hz)}  # driving frequency [Hz]\n"
+        conv = "omega = 2 * np.pi * f_hz  # angular frequency of the driving force [rad/s]\n"
+    else:
+        head += f"omega = {lit(omega)}  # angular frequency of the driving force [rad/s]\n"
+        conv = ""
+    if ask_amp:
+        program = ("import numpy as np\n\n" + head + "\n" + conv
+                   + "amplitude = F0 / np.sqrt((k - m * omega ** 2) ** 2 + (c * omega) ** 2)  # steady state [m]\n"
+                   + f"answer = float(amplitude * {scale})  # [{du}]\n")
+        return texts[phrasing], program, du
+    trig = "np.sin" if sine else "np.cos"
+    program = ("import numpy as np\nfrom scipy.integrate import solve_ivp\n\n" + head
+               + f"t_query = {lit(t_q)}  # time of interest [s]\n\n" + (conv + "\n\n" if conv else "\n") + code(f"""
+        def rhs(t, y):
+            x, v = y
+            return [v, (F0 * {trig}(omega * t) - c * v - k * x) / m]
+
+
+        sol = solve_ivp(rhs, (0, t_query), [0, 0], rtol=1e-10, atol=1e-12)
+        """) + f"answer = float(sol.y[0, -1] * {scale})  # [{du}]\n")
+    return texts[phrasing], program, du
+
+
 # key -> (system, short name, mass phrase, spring phrase, damper phrase with {c}, damper name, story,
 # data-sheet title, mass description, range of damping ratios)
 _DAMPED_SYSTEMS = {
@@ -580,12 +655,16 @@ def rlc_circuit(rng: random.Random, phrasing: int):
     amps = not ask_v and val >= 1
     iu = "A" if amps else "mA"
     aside = _aside(rng, name)
+    # the highest voltage an underdamped capacitor reaches (drawn last: the other samples keep
+    # their numbers)
+    peak = charge and ask_v and alpha < w0 and rng.random() < 0.35
     Rt = "1 kΩ" if R == 1000 else f"{R:g} Ω"
     Lt = f"{L_mH / 1000:g} H" if L_mH >= 1000 else f"{L_mH} mH"
     Ct, Vt = f"{C_u:g} µF", f"{V:g} V"
     tt = f"{fmt_num(t_ms)} ms" if t_ms < 1000 else f"{fmt_num(t_ms / 1000)} s"
     after = "after the switch is closed" if charge else "after the connection is made"
-    want = (f"the capacitor voltage (V) {tt} {after}" if ask_v
+    want = (f"the highest voltage (V) the capacitor reaches {after}" if peak
+            else f"the capacitor voltage (V) {tt} {after}" if ask_v
             else f"the current (in {iu}) {tt} {after}" if charge
             else f"the current (in {iu}) flowing out of the capacitor {tt} {after}")
     tail = (f"{article(Vt)} source is switched onto an uncharged {Ct} capacitor in series with {Rt} and {Lt}"
@@ -607,19 +686,22 @@ def rlc_circuit(rng: random.Random, phrasing: int):
          f"capacitor (starting at 0 V) in series. " if charge else
          f"My {Ct} cap is charged to {Vt} and I let it discharge through {article(Lt)} inductor and "
          f"{article(Rt)} resistor in series. ")
-        + (f"What voltage is across the capacitor {tt} after I flip the switch?" if ask_v
+        + ("What is the highest voltage the capacitor reaches after I flip the switch?" if peak
+           else f"What voltage is across the capacitor {tt} after I flip the switch?" if ask_v
            else f"How much current, in {iu}, flows {tt} after I flip the switch?" if charge
            else f"What current (in {iu}) comes out of it {tt} after I connect it?") + aside,
         f"RLC transient, series: R = {Rt}; L = {Lt}; C = {Ct}; "
         + (f"DC source {Vt} switched on at t = 0; q(0) = 0; i(0) = 0." if charge
            else f"no source; V_C(0) = {Vt}; i(0) = 0.")
-        + (f" Report V_C (V) at t = {tt}." if ask_v else f" Report i ({iu}) at t = {tt}." if charge
+        + (" Report the maximum of V_C (V) over time." if peak else f" Report V_C (V) at t = {tt}." if ask_v else f" Report i ({iu}) at t = {tt}." if charge
            else f" Report the discharge current ({iu}) at t = {tt}.") + aside,
         f"Solve L q'' + R q' + q/C = {Vt if charge else 0} with L = {Lt}, R = {Rt}, C = {Ct}, "
         f"q(0) = {'0' if charge else 'C·' + Vt}, q'(0) = 0, and give "
-        + ("the capacitor voltage q/C in volts" if ask_v else f"the current {'' if charge else '-'}q' in {iu}")
-        + f" at t = {tt}.{aside}",
-        (f"What is the capacitor voltage, in volts, {tt} after " if ask_v
+        + ("the largest capacitor voltage q/C, in volts, over all t > 0" if peak
+           else ("the capacitor voltage q/C in volts" if ask_v else f"the current {'' if charge else '-'}q' in {iu}")
+           + f" at t = {tt}") + f".{aside}",
+        ("What is the highest voltage, in volts, the capacitor reaches after " if peak
+         else f"What is the capacitor voltage, in volts, {tt} after " if ask_v
          else f"How large is the current, in {iu}, {tt} after ") + f"{tail}?{aside}",
     ]
     head = (f"V_s = {lit(V)}  # source voltage [V]\n" if charge else f"V0 = {lit(V)}  # initial capacitor voltage [V]\n")
@@ -632,7 +714,9 @@ def rlc_circuit(rng: random.Random, phrasing: int):
         conv += "L = L_mH / 1000  # [H]\n"
     head += f"C_uF = {lit(C_u)}  # capacitance [uF]\n"
     conv += "C = C_uF * 1e-6  # [F]\n"
-    if t_ms < 1000:
+    if peak:
+        pass  # no time asked: the whole response, over ten decay times
+    elif t_ms < 1000:
         head += f"t_ms = {lit(t_ms)}  # time after closing the switch [ms]\n"
         conv += "t_query = t_ms / 1000  # [s]\n"
     else:
@@ -643,6 +727,18 @@ def rlc_circuit(rng: random.Random, phrasing: int):
     last = ("answer = float(sol.y[0, -1] / C)  # capacitor voltage [V]" if ask_v
             else f"answer = float(sol.y[1, -1]{k})  # current [{iu}]" if charge
             else f"answer = float(-sol.y[1, -1]{k})  # discharge current [{iu}]")
+    if peak:
+        program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + "\n\n" + code(f"""
+            def rhs(t, y):
+                q, i = y
+                return {rhs}
+
+
+            t_end = 20 * L / R  # ten decay times 2L/R [s]
+            sol = solve_ivp(rhs, (0, t_end), {y0}, max_step=t_end / 4000, rtol=1e-10, atol=1e-12)
+            answer = float(sol.y[0].max() / C)  # highest capacitor voltage [V]
+            """))
+        return texts[phrasing], program, "V"
     program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + "\n\n" + code(f"""
         def rhs(t, y):
             q, i = y
