@@ -450,7 +450,7 @@ _UNIT_WORDS = {
     # a speed written as one word: "29 mph" is ``[mi/h]``, converted like "72 km/h" (rule 10)
     "mi/h": "mph mi/h", "km/h": "kph kmh km/h",
     "deg": "deg ° degree degrees",  # an angle, "51° above level ground" for ``[deg]``
-    "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
+    "v": "v volt volts", "ohm": "ohm ohms", "kohm": "kohm kohms kiloohm kiloohms", "uf": "uf microfarad microfarads",
     # an inductance: a program's ``[H]`` is the henry (:func:`unit_key`), a text's "h" the hour
     "henry": "henry henries", "mh": "mh millihenry millihenries", "uh": "uh microhenry microhenries",
     "w": "w watt watts", "kw": "kw kilowatt kilowatts", "megawatt": "megawatt megawatts",
@@ -563,6 +563,11 @@ def unit_word(text: str, m: Mention, mentions: list[Mention]) -> str:
         # or "or" ends it
         return unit_word(text, following, mentions)
     after = text[m.end:hi].split()
+    if after and text[m.end:m.end + 1] == "-" and after[0][1:2].isalpha() \
+            and is_measure(unit_key(after[0][1:].rstrip(".,;:?!)"))):
+        # "a 5-year deposit", "a 250-gallon tank", "a 0.4-henry inductor": a unit of measure joined
+        # by a hyphen (not money: "2-euro coins" names a kind of coin)
+        after[0] = after[0][1:]
     if m.scale_name and after and after[0].rstrip(".,;:?!)").lower() == m.scale_name.lower():
         after = after[1:]  # "1.02 million CHF": the unit comes after the scale word
     if after and after[0].lower() == "per" and (rate := _time_rate(text, m)):

@@ -359,6 +359,68 @@ _ORAL_DRUGS = [
 ]
 
 
+@family("two_compartment_bolus", DOMAIN, 6)
+def two_compartment_bolus(rng: random.Random, phrasing: int):
+    """An IV bolus into a central compartment that exchanges drug with a peripheral one and
+    eliminates it from the central one (a system of two ODEs): the central concentration, or the
+    amount in the peripheral compartment, some hours after the dose."""
+    name = pick(rng, NAMES)
+    drug, dose, _, _ = _drug(rng)
+    Vc = rng.randint(8, 40)
+    k12 = round(rng.uniform(0.1, 1.2), 2)
+    k21 = round(rng.uniform(0.05, 0.6), 2)
+    k10 = round(rng.uniform(0.05, 0.5), 2)
+    t = pick(rng, [1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12])
+    ask_peripheral = rng.random() < 0.35
+    aside = _aside(rng, name)
+    hours = "hour" if t == 1 else "hours"
+    want = (f"the amount of drug (mg) in the peripheral compartment {fmt_num(t)} {hours} after the injection"
+            if ask_peripheral else f"the plasma (central) concentration in mg/L {fmt_num(t)} {hours} after the injection")
+    rates = (f"the rate constant from the central to the peripheral compartment is {k12:g} per hour, from the "
+             f"peripheral back to the central one {k21:g} per hour, and the drug is eliminated from the central "
+             f"compartment with a rate constant of {k10:g} per hour")
+    texts = [
+        f"A patient receives an IV bolus of {dose} mg of {drug}, described by a two-compartment model with a "
+        f"central volume of {Vc} L: {rates}. Find {want}.{aside}",
+        f"{name} is given {dose} mg of {drug} as a rapid IV injection.{aside} In a two-compartment model the "
+        f"central compartment has a volume of {Vc} L, k12 = {k12:g} /h, k21 = {k21:g} /h and k10 = {k10:g} /h. "
+        + ("How many mg are in the peripheral compartment " if ask_peripheral
+           else "What is the plasma concentration, in mg/L, ") + f"{fmt_num(t)} h after the dose?",
+        f"My pharmacokinetics model: central compartment {Vc} L, transfer out of it at {k12:g}/h, back at "
+        f"{k21:g}/h, elimination {k10:g}/h; {dose} mg of {drug} goes into the central compartment at t = 0. "
+        + ("What amount (mg) sits in the peripheral compartment" if ask_peripheral
+           else "What concentration (mg/L) does the central compartment have") + f" after {fmt_num(t)} {hours}?{aside}",
+        f"Two-compartment PK worksheet: IV bolus {dose} mg; V_c = {Vc} L; k12 = {k12:g} h⁻¹; k21 = {k21:g} h⁻¹; "
+        f"k10 = {k10:g} h⁻¹; nothing in the peripheral compartment at first. Report {want}.{aside}",
+        f"Solve dA1/dt = -(k12 + k10)·A1 + k21·A2, dA2/dt = k12·A1 - k21·A2 with A1(0) = {dose} mg, A2(0) = 0, "
+        f"k12 = {k12:g}, k21 = {k21:g}, k10 = {k10:g} (per hour) and a central volume of {Vc} L, and give "
+        + ("A2 (mg)" if ask_peripheral else "the central concentration A1/V (mg/L)") + f" at t = {fmt_num(t)} h.{aside}",
+        f"What is {want}, if {dose} mg of {drug} is injected into a central compartment of {Vc} L and {rates}?{aside}",
+    ]
+    # (the central volume is no parameter of the amount in the peripheral compartment)
+    vline = "" if ask_peripheral else f"V_c = {Vc}  # volume of the central compartment [L]\n        "
+    last = ("answer = float(sol.y[1, -1])  # amount in the peripheral compartment [mg]" if ask_peripheral
+            else "answer = float(sol.y[0, -1] / V_c)  # central concentration [mg/L]")
+    program = code(f"""
+        from scipy.integrate import solve_ivp
+
+        dose = {dose}  # IV bolus dose [mg]
+        {vline}k12 = {lit(k12)}  # rate constant, central to peripheral [1/h]
+        k21 = {lit(k21)}  # rate constant, peripheral to central [1/h]
+        k10 = {lit(k10)}  # elimination rate constant from the central compartment [1/h]
+        t_query = {lit(t)}  # time after the dose [h]
+
+
+        def rhs(t, y):
+            a1, a2 = y  # drug in the central and peripheral compartments [mg]
+            return [-(k12 + k10) * a1 + k21 * a2, k12 * a1 - k21 * a2]
+
+
+        sol = solve_ivp(rhs, (0, t_query), [dose, 0], rtol=1e-10, atol=1e-12)
+        """) + last + "\n"
+    return texts[phrasing], program, ("mg" if ask_peripheral else "mg/L")
+
+
 @family("oral_absorption", DOMAIN, 6)
 def oral_absorption(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)

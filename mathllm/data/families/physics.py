@@ -174,6 +174,8 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
         if abs(x) > 0.15 * x0:
             break
     aside = _aside(rng, name)
+    if rng.random() < 0.3:  # (drawn last: the other samples keep their numbers)
+        return _spring_stretched(rng, phrasing, name, aside)
     push = ("released from rest" if v0 == 0 else
             f"given an initial velocity of {v0:g} m/s ({'away from' if v0 > 0 else 'towards'} equilibrium)")
     texts = [
@@ -213,6 +215,107 @@ def spring_mass_damper(rng: random.Random, phrasing: int):
 
 
         sol = solve_ivp(rhs, (0, t_query), [x0, v0], rtol=1e-10, atol=1e-12)
+        answer = float(sol.y[0, -1] * 100)  # [cm]
+        """)
+    return texts[phrasing], program, "cm"
+
+
+def _spring_stretched(rng: random.Random, phrasing: int, name: str, aside: str):
+    """spring_mass_damper, the textbook's way: a weight stretches the spring (k = W / stretch, and
+    in US units the mass is W / g in slugs), then it is pulled down and released in a medium whose
+    damping force is a multiple of the velocity."""
+    us = rng.random() < 0.6
+    while True:
+        if us:
+            W = pick(rng, [2, 4, 6, 8, 12, 16, 24, 32])
+            s_in = pick(rng, [2, 3, 4, 6, 8, 12])
+            g = 32
+            m, k = W / g, W / (s_in / 12)
+        else:
+            W = pick(rng, [0.5, 1, 2, 2.5, 4, 5])  # the mass, in kg
+            s_in = pick(rng, [5, 8, 10, 12.5, 20, 25])  # the stretch, in cm
+            g = 9.8
+            m, k = W, W * g / (s_in / 100)
+        c = round(2 * rng.uniform(0.05, 0.6) * math.sqrt(k * m), 1)
+        x0 = rng.randint(2, 12) if us else rng.randint(2, 15)
+        t_q = round(rng.uniform(0.2, 2.5), 1)
+        z = c / (2 * math.sqrt(k * m))
+        if 0 < c and z < 1:
+            wn = math.sqrt(k / m)
+            wd = wn * math.sqrt(1 - z * z)
+            xt = math.exp(-z * wn * t_q) * (math.cos(wd * t_q) + z * wn / wd * math.sin(wd * t_q))
+            if abs(xt) > 0.1:
+                break
+    lu, lw, fu = ("in", "inches", "lb") if us else ("cm", "cm", "N")
+    vu = "ft/s" if us else "m/s"
+    load = f"A weight of {W:g} lb" if us else f"A mass of {W:g} kg"
+    stretch = f"{s_in:g} inches" if us else f"{s_in:g} cm"
+    gtxt = f"g = {g:g} ft/s²" if us else f"g = {g:g} m/s²"
+    damp = (f"a damping force numerically equal to {c:g} times the instantaneous velocity (force in {fu}, velocity "
+            f"in {vu})")
+    texts = [
+        f"{load} stretches a spring {stretch}. It is pulled down {x0} {lw} below its equilibrium position and released "
+        f"from rest at t = 0. The surrounding medium gives {damp}. Use {gtxt}. Find its displacement (in {lw}, "
+        f"positive below equilibrium) at t = {t_q:g} s.{aside}",
+        f"{name}'s homework: {load.lower()} hung on a spring stretches it {stretch} and comes to rest.{aside} The "
+        f"{'weight' if us else 'mass'} is then pulled {x0} {lw} below equilibrium and let go. A dashpot supplies "
+        f"{damp}. Taking {gtxt}, where is it {t_q:g} s after release, in {lw} below equilibrium?",
+        f"Spring problem ({gtxt}): {load.lower()} stretches the spring {stretch}; damping force = {c:g} × velocity "
+        f"({fu}, {vu}); released from rest {x0} {lw} below equilibrium. What is the displacement (in {lw}) at "
+        f"t = {t_q:g} s?{aside}",
+        f"Damped spring: {'W' if us else 'm'} = {W:g} {'lb' if us else 'kg'}; static stretch {stretch}; damping "
+        f"coefficient {c:g} {'lb·s/ft' if us else 'N·s/m'}; x(0) = {x0} {lu} below equilibrium; x'(0) = 0; {gtxt}. "
+        f"Report x (in {lw}, positive downward) at t = {t_q:g} s.{aside}",
+        f"{load} stretches a spring {stretch}. With {damp} and {gtxt}, it starts from rest {x0} {lw} below "
+        f"equilibrium. Solve m x'' + c x' + k x = 0 and give x({t_q:g} s) in {lw}.{aside}",
+        f"What is the displacement, in {lw} below equilibrium, {t_q:g} s after {load.lower()} that stretches a spring "
+        f"{stretch} is pulled {x0} {lw} down and released from rest, if the medium gives {damp} ({gtxt})?{aside}",
+    ]
+    if us:
+        program = code(f"""
+            from scipy.integrate import solve_ivp
+
+            W = {W}  # weight [lb]
+            stretch_in = {s_in}  # stretch under the weight [in]
+            c = {lit(c)}  # damping coefficient [lb*s/ft]
+            x0_in = {x0}  # initial displacement below equilibrium [in]
+            g = {g}  # gravitational acceleration [ft/s^2]
+            t_query = {lit(t_q)}  # time of interest [s]
+
+            m = W / g  # mass [slug]
+            k = W / (stretch_in / 12)  # spring constant [lb/ft]
+            x0 = x0_in / 12  # [ft]
+
+
+            def rhs(t, y):
+                x, v = y
+                return [v, -(c * v + k * x) / m]
+
+
+            sol = solve_ivp(rhs, (0, t_query), [x0, 0], rtol=1e-10, atol=1e-12)
+            answer = float(sol.y[0, -1] * 12)  # [in]
+            """)
+        return texts[phrasing], program, "in"
+    program = code(f"""
+        from scipy.integrate import solve_ivp
+
+        m = {lit(W)}  # mass [kg]
+        stretch_cm = {lit(s_in)}  # stretch under the mass [cm]
+        c = {lit(c)}  # damping coefficient [N*s/m]
+        x0_cm = {x0}  # initial displacement below equilibrium [cm]
+        g = {g}  # gravitational acceleration [m/s^2]
+        t_query = {lit(t_q)}  # time of interest [s]
+
+        k = m * g / (stretch_cm / 100)  # spring constant [N/m]
+        x0 = x0_cm / 100  # [m]
+
+
+        def rhs(t, y):
+            x, v = y
+            return [v, -(c * v + k * x) / m]
+
+
+        sol = solve_ivp(rhs, (0, t_query), [x0, 0], rtol=1e-10, atol=1e-12)
         answer = float(sol.y[0, -1] * 100)  # [cm]
         """)
     return texts[phrasing], program, "cm"
@@ -892,6 +995,58 @@ def mixing_tank_varying(rng: random.Random, phrasing: int):
                "    return [c_in * flow_in - flow_out * y[0] / volume]\n\n\n"
                "sol = solve_ivp(rhs, (0, t_query), [S0], rtol=1e-10, atol=1e-12)\n" + last)
     return texts[phrasing], program, {"amount": "kg", "conc": "g/L", "full": "kg"}[ask]
+
+
+@family("lake_pollution", DOMAIN, 6, held_out=True)
+def lake_pollution(rng: random.Random, phrasing: int):
+    """A lake fed by a river carrying a pollutant and drained at the same rate, well mixed: its
+    concentration some days later, or the days until it reaches a level (held out: a mixing tank
+    in other words and units)."""
+    name = pick(rng, NAMES)
+    lake = pick(rng, ["Lake Arden", "Silver Lake", "the reservoir", "Mill Pond", "Lake Tamsin"])
+    V = pick(rng, [2, 5, 8, 10, 20, 40])  # million m^3
+    Q = pick(rng, [20, 40, 50, 80, 100, 200]) * 1000  # m^3 per day
+    c_in = pick(rng, [2, 4, 5, 8, 10, 12, 15])  # mg/L (g/m^3)
+    c0 = pick(rng, [0, 0, 0.5, 1, 2])
+    k = Q / (V * 1e6)
+    t_end = rng.randint(20, 400)
+    ask_time = rng.random() < 0.4
+    c_t = c_in + (c0 - c_in) * math.exp(-k * t_end)
+    target = round(c0 + (c_in - c0) * rng.uniform(0.2, 0.8), 1)
+    aside = _aside(rng, name)
+    start = "clean" if c0 == 0 else f"at {c0:g} mg/L"
+    want = (f"how many days it takes the lake's concentration to reach {target:g} mg/L" if ask_time
+            else f"the pollutant concentration in the lake (mg/L) after {t_end} days")
+    flow = f"{fmt_num(Q)} m³ of water per day"
+    texts = [
+        f"{lake} holds {V} million m³ of water. A river brings in {flow} carrying a pollutant at {c_in} mg/L, and "
+        f"the same volume flows out each day. The lake is well mixed and starts {start}. Find {want}.{aside}",
+        f"{name} monitors {lake} ({V} million cubic metres).{aside} Since a factory upstream began discharging, the "
+        f"inflow of {flow} carries {c_in} mg/L of a pollutant; outflow matches inflow. Starting {start}, "
+        + (f"when does the lake reach {target:g} mg/L (in days)?" if ask_time
+           else f"what is the concentration after {t_end} days, in mg/L?"),
+        f"Our lake: volume {V} million m³, inflow = outflow = {flow}, inflow concentration {c_in} mg/L, initial "
+        f"concentration {c0:g} mg/L, fully mixed. "
+        + (f"How many days until it hits {target:g} mg/L?" if ask_time else f"What's the concentration on day {t_end}?")
+        + aside,
+        f"Pollution model: V = {V}×10⁶ m³; Q = {flow}; c_in = {c_in} mg/L; c(0) = {c0:g} mg/L; dc/dt = (Q/V)(c_in − c). "
+        f"Report {want}.{aside}",
+        f"Solve V dc/dt = Q (c_in - c) with V = {V} million m³, Q = {fmt_num(Q)} m³/day, c_in = {c_in} mg/L and "
+        f"c(0) = {c0:g} mg/L, and give {want}.{aside}",
+        f"What is {want}, if {lake} ({V} million m³) is fed {flow} with {c_in} mg/L of a pollutant, loses the same "
+        f"volume of mixed water each day and starts {start}?{aside}",
+    ]
+    head = (f"V_million_m3 = {V}  # volume of the lake [million m^3]\nQ = {Q}  # inflow = outflow [m^3/day]\n"
+            f"c_in = {c_in}  # pollutant concentration of the inflow [mg/L]\nc0 = {lit(c0)}  # initial concentration [mg/L]\n")
+    if ask_time:
+        program = ("import math\n\n" + head + f"c_target = {lit(target)}  # concentration of interest [mg/L]\n\n"
+                   + "V = V_million_m3 * 1e6  # [m^3]\nk = Q / V  # flushing rate [1/day]\n"
+                   + "answer = math.log((c_in - c0) / (c_in - c_target)) / k  # [day]\n")
+        return texts[phrasing], program, "days"
+    program = ("import math\n\n" + head + f"t = {t_end}  # time [day]\n\n"
+               + "V = V_million_m3 * 1e6  # [m^3]\nk = Q / V  # flushing rate [1/day]\n"
+               + "answer = c_in + (c0 - c_in) * math.exp(-k * t)  # [mg/L]\n")
+    return texts[phrasing], program, "mg/L"
 
 
 @family("two_tank_cascade", DOMAIN, 6)
