@@ -828,7 +828,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     in_unit = _scale_in_unit(params, mentions, said)
     program, params = _apply(program, params, in_unit, units=True)
     percent += in_unit
-    converted = _converted(program, params, mentions, words, said) + _per_other_unit(program, params)
+    converted = _converted(program, params, mentions, words, said, text) + _per_other_unit(program, params)
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
               + _shared_across(text, params, mentions, words, said) + _swapped_by_words(text, params, mentions, said))
@@ -1042,7 +1042,9 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             continue  # no unit to go by, not a number of the text, or already one in its unit
         others = {units[q.name] for q in params if q.name != p.name}
         # "5.4 °F per 1,000 ft" gives no altitude: a denominator is left implicit by programs
-        fits = [i for i, u in enumerate(said) if _factor(u, unit) is not None and not after_per(text, mentions[i])]
+        # (nor is the size of a unit: "the conversions 1 in = 2.54 cm and 1 lb = 0.4536 kg")
+        fits = [i for i, u in enumerate(said) if _factor(u, unit) is not None and not after_per(text, mentions[i])
+                and not _CONVERSION_STATED.search(text, 0, mentions[i].start)]
         if not all(said[i] and any(_factor(said[i], o) is not None for o in others) for i in now):
             # its number might still be meant for it; but a measure in a unit of another
             # dimension ("250 mg" for ``ka  # [1/h]``) is clearly not, and an amount of money in a
@@ -1121,6 +1123,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                     continue  # (a number in a formula, "12)" or "·(", has no word after it)
         if not fits:
             fits = _named_things(text, unit, now, used, mentions, said)
+        fits = [i for i in fits if not _CONVERSION_STATED.search(text, 0, mentions[i].start)]
         if len(fits) > 1:
             # "charging from 0 V on a 9 V supply": a zero is where something starts, which
             # programs leave implicit, so a non-zero number of the unit is the candidate
@@ -1182,6 +1185,10 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
 
 
 _JOINING = frozenset({"at", "after", "in", "on", "by", "within", "over", "for"})
+
+
+#: The size of a unit stated right before a number: "1 in = ", "1 lb is ", "1 kg ≈ ".
+_CONVERSION_STATED = re.compile(r"\b1\s*[A-Za-zµ°]+\.?\s*(?:=|≈|is|equals)\s*$")
 
 
 def _joined(text: str, mentions: list[Mention], a: int, b: int) -> bool:
@@ -3863,7 +3870,7 @@ _POWERS_AND_CLOCK = (1e3, 1e6, 1e-3, 1e-6, 60, 3600, 1 / 60, 1 / 3600)
 
 
 def _converted(program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
-               said: list[str]) -> list[Rebinding]:
+               said: list[str], text: str = "") -> list[Rebinding]:
     """Rule 10: a number of the text given in another unit of the parameter's dimension.
 
     a. A parameter's value is a number of the text as written, but the text writes it in another
@@ -3927,7 +3934,8 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         # misbound (rule 1's to put right), no protein to convert; so is a number written in the
         # unit of another parameter, or where a number of the parameter's own unit is free
         theirs = any(unit_key(q.unit) == said[i] for q in params)
-        free = [j for j, u in enumerate(said) if u == unit and j not in taken and mentions[j].value != 0]
+        free = [j for j, u in enumerate(said) if u == unit and j not in taken and mentions[j].value != 0
+                and not _CONVERSION_STATED.search(text, 0, mentions[j].start)]  # ("1 in = 2.54 cm")
         suffix = p.name.lower().rpartition("_")[2]
         if factor not in (None, 1) and unit_key(suffix) == said[i] and re.search(
                 rf"\b{re.escape(p.name)}\s*\*\s*\w+_per_{suffix}\b|\b\w+_per_{suffix}\s*\*\s*{re.escape(p.name)}\b",
@@ -3935,7 +3943,13 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
             continue  # ``weight_lb = 36  # [kg]`` times ``kg_per_lb``: in the unit its name carries
         if factor not in (None, 1) and not theirs and not free:
             new = _value(m, p, factor)
-            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {_as_written(m, words[i])}; "
+            written = _as_written(m, words[i])
+            inches = _FEET_INCHES.match(text, m.end)
+            if said[i] == "ft" and inches and (to_cm := _factor("inch", unit)) is not None:
+                # "5 ft 7 in tall": the feet and the inches are one length
+                new = float((Decimal(str(m.value)) * 12 + Decimal(inches.group(1))) * to_cm)
+                written = f"{m.written} ft {inches.group(1)} in"
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives {written}; "
                                                          f"in {p.unit} that is {fmt_value(new)}"))
             continue
         # 3 months for [h]: a span of time, though hours and months do not convert
@@ -3962,6 +3976,10 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         moves.append(Rebinding(p.name, p.value, new, f"the program counts time in {clock}; "
                                                      f"{fmt_value(p.value)} {p.unit} is {fmt_value(new)} {to}", unit=to))
     return moves
+
+
+#: The inches after a number of feet: "5 ft 7 in", "5 feet 7 inches", "5' 7\"".
+_FEET_INCHES = re.compile(r"\s*(?:ft\.?|feet|foot|')\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*(?:in\b\.?|inch(?:es)?\b|\"|″)")
 
 
 def _per_other_unit(program: str, params: list[Parameter]) -> list[Rebinding]:

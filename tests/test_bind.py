@@ -16,6 +16,7 @@ from mathllm.bind import (
     rate_equations,
     said_units,
     unit_key,
+    unit_word,
     written_units,
 )
 from mathllm.contract import parse_parameters
@@ -4799,3 +4800,36 @@ def test_us_gallons_are_a_volume() -> None:
                   .replace("[kg]", "[lb]").replace("volume0 = 400", "volume0 = 100").replace("S0 = 10", "S0 = 5")
                   .replace("flow_in = 6", "flow_in = 2").replace("flow_out = 6", "flow_out = 2"))
     assert (values(out)["flow_in"], values(out)["flow_out"]) == (3, 2)
+
+
+def test_a_unit_of_measure_joined_by_a_hyphen_is_the_numbers_unit() -> None:
+    # (set a of the problems written by others): "a 5-year fixed deposit" gives the term in years
+    program = ("principal = 250000  # initial deposit [INR]\nrate = 0.0725  # nominal annual interest rate [1/year]\n"
+               "periods_per_year = 4  # compounding periods per year [1/year]\nyears = 24  # investment period [year]\n"
+               "answer = principal * (1 + rate / periods_per_year) ** (periods_per_year * years)\n")
+    text = ("Anjali puts ₹2,50,000 in a 5-year fixed deposit that pays 7.25% per annum, compounded quarterly. What "
+            "will the deposit be worth at maturity?")
+    out, moves = bind(text, program)
+    assert values(out)["years"] == 5 and [mv.name for mv in moves] == ["years"]
+    # money joined by a hyphen names a kind of coin, no amount (see the coins above)
+    assert unit_word(COINS, find_numbers(COINS)[0], find_numbers(COINS)) == "-euro"
+
+
+BSA = ("A patient is 5 ft 7 in tall and weighs 154 lb. The oncologist orders doxorubicin at 60 mg/m² of body surface "
+       "area. Using the Mosteller formula for body surface area (height in cm, weight in kg) and the conversions "
+       "1 in = 2.54 cm and 1 lb = 0.4536 kg, what dose should be prepared?")
+#: what the default adapter wrote for it (set b of the problems written by others)
+BSA_PROGRAM = """import math
+height_cm = 5  # height [cm]
+weight_kg = 154  # body weight [kg]
+dose_per_m2 = 60  # prescribed dose per body surface area [mg/m^2]
+bsa = math.sqrt(height_cm * weight_kg / 3600)  # Mosteller body surface area [m^2]
+answer = float(dose_per_m2 * bsa)
+"""
+
+
+def test_feet_and_inches_are_one_length_and_a_units_size_is_no_quantity() -> None:
+    out, moves = bind(BSA, BSA_PROGRAM)
+    assert values(out)["height_cm"] == pytest.approx(170.18) and values(out)["weight_kg"] == pytest.approx(69.8532)
+    assert "5 ft 7 in" in moves[0].reason
+    assert round(run_program(out).answer.value) == 109
