@@ -60,7 +60,7 @@ _STOP = {
     "decimal", "decimals", "places", "nearest", "rounded", "round", "answer", "same",
 }
 _WH = r"(?:what|how|which|when|where|who|by\s+what|at\s+what|after\s+how|in\s+what|for\s+what)"
-_ITEM = re.compile(r"^[ \t]*(?:(\d{1,2})[.)]|\(?([a-h])\))[ \t]+", re.MULTILINE)
+_ITEM = re.compile(r"^[ \t]*(?:\(?(\d{1,2})[.)]|\(?([a-h])\))[ \t]+", re.MULTILINE)
 _IMPERATIVE = re.compile(r"^(?:find|compute|calculate|determine|give|state|estimate|work out|show)\b", re.IGNORECASE)
 _AND_WH = re.compile(r",\s+and\s+(" + _WH + r")\b", re.IGNORECASE)
 
@@ -210,6 +210,16 @@ def split_questions(text: str) -> list[Question]:
         return [Question(name_of(it, taken), it, f"{shared}\n\n{it}{tail}") for it in items]
 
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    # a sign-off or an aside after the questions ("Thanks, Marek", "The rig is in bay 3, but I
+    # don't think that matters."): the questions are in the last paragraph that asks, and what
+    # follows it is more of the shared text
+    asking = [k for k, p in enumerate(paragraphs) if "?" in p]
+    if asking and asking[-1] < len(paragraphs) - 1 and not any(
+            _IMPERATIVE.match(p.strip()) or re.match(r"^(?:give|round|express|state|report|answer)\b", p.strip(),
+                                                     re.IGNORECASE)
+            for p in paragraphs[asking[-1] + 1:]):
+        k = asking[-1]
+        paragraphs = paragraphs[:k] + paragraphs[k + 1:] + [paragraphs[k]]
     last = paragraphs[-1]
     before = "\n\n".join(paragraphs[:-1])
     sents = sentences(last)
@@ -261,7 +271,10 @@ def split_questions(text: str) -> list[Question]:
 _ABOUT_IT = re.compile(r"^(?:give|round|express|state|write|report)\s+(?:it|this|that|this value|that value)\b",
                        re.IGNORECASE)
 #: Items lettered within one sentence: "Find (a) the voltage ..., and (b) the current ...".
-_INLINE_MARK = re.compile(r"\(([a-e])\)\s+")
+_INLINE_MARK = re.compile(r"\(([a-e]|[1-5])\)\s+")
+#: A polite request before inline items: "Could you work out (1) ..., and (2) ...?"
+_REQUEST = re.compile(r"^(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?|please\s+)"
+                      r"(?:work\s+out|find|compute|calculate|determine|give|estimate|tell\s+me)\b", re.IGNORECASE)
 
 
 def _inline_letters(sentence: str) -> list[tuple[str, str]] | None:
@@ -269,10 +282,17 @@ def _inline_letters(sentence: str) -> list[tuple[str, str]] | None:
     the voltage across the capacitor 20 ms after the switch closes, in volts, and (b) the
     current at that moment, in milliamperes."); None for any other sentence."""
     marks = list(_INLINE_MARK.finditer(sentence))
-    if len(marks) < 2 or [m.group(1) for m in marks] != [chr(ord("a") + k) for k in range(len(marks))] or len(marks) > 5:
+    labels = [m.group(1) for m in marks]
+    if len(marks) < 2 or len(marks) > 5 or (labels != [chr(ord("a") + k) for k in range(len(marks))]
+                                            and labels != [str(k + 1) for k in range(len(marks))]):
         return None
     prefix = sentence[: marks[0].start()]
-    if not (re.match(_WH, prefix, re.IGNORECASE) or _IMPERATIVE.match(prefix)):
+    # "Find (a) ...", "Could you work out (1) ...", or items that ask themselves: "Over the first
+    # 10 years, (a) what is the largest number of foxes ..., and (b) what is ...?"
+    bodies = [sentence[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(sentence)]
+              for k, m in enumerate(marks)]
+    if not (re.match(_WH, prefix, re.IGNORECASE) or _IMPERATIVE.match(prefix) or _REQUEST.match(prefix)
+            or all(re.match(_WH + r"\s", b.strip(), re.IGNORECASE) for b in bodies)):
         return None
     end = "?" if sentence.rstrip().endswith("?") else "."
     items = []

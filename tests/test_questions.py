@@ -86,6 +86,22 @@ answer = h.subs(t, t_top)
      ["How many tables should they build next week to make the largest total profit?",
       "How many bookshelves should they build next week to make the largest total profit?",
       "What is that maximum profit in dollars?"]),
+    # (set c of the problems written by others, read after it was measured): items numbered
+    # inline after a request, a sign-off and an aside after the question paragraph
+    (("The platform has a mass of 0.5 kg on a spring of 32 N/m.\n\nCould you work out (1) the amplitude of the steady "
+      "oscillation, and (2) the platform's displacement at t = 2 s? Both in centimetres, please.\n\nThe rig is in "
+      "bay 3 (about 22 °C in there), but I don't think that matters.\n\nThanks, Marek"),
+     ["Could you work out the amplitude of the steady oscillation?",
+      "Could you work out the platform's displacement at t = 2 s?"]),
+    # items that ask themselves after a lead clause
+    (("Rabbits grow at 0.08 per month and foxes die out at 0.2 per month.\n\nOver the first 10 years, (a) what is "
+      "the largest number of foxes, and (b) what is the largest number of rabbits?"),
+     ["Over the first 10 years, what is the largest number of foxes?",
+      "Over the first 10 years, what is the largest number of rabbits?"]),
+    # items numbered "(1)" on lines of their own
+    (("A 2 kg platform sits on a spring of 50 N/m.\n\n(1) What is its displacement at t = 2 s?\n(2) What is the "
+      "steady-state amplitude?\n\nGive both answers in millimetres.\n\nThanks, Dr. Reyes"),
+     ["What is its displacement at t = 2 s?", "What is the steady-state amplitude?"]),
     ("A theatre sold 850 tickets for $12,350.\n\nHow many adult tickets and how many student tickets were sold?",
      ["How many adult tickets were sold?", "How many student tickets were sold?"]),
     (("Mix a 10% and a 35% acid solution to get 50 L at 20%. How many litres of the weaker solution and of the "
