@@ -271,6 +271,15 @@ def _spring_stretched(rng: random.Random, phrasing: int, name: str, aside: str):
         f"What is the displacement, in {lw} below equilibrium, {t_q:g} s after {load.lower()} that stretches a spring "
         f"{stretch} is pulled {x0} {lw} down and released from rest, if the medium gives {damp} ({gtxt})?{aside}",
     ]
+    # (the same motion in both unit systems: only the parameters and their conversions differ)
+    motion = "\n\n" + code("""
+        def rhs(t, y):
+            x, v = y
+            return [v, -(c * v + k * x) / m]
+
+
+        sol = solve_ivp(rhs, (0, t_query), [x0, 0], rtol=1e-10, atol=1e-12)
+        """)
     if us:
         program = code(f"""
             from scipy.integrate import solve_ivp
@@ -285,16 +294,7 @@ def _spring_stretched(rng: random.Random, phrasing: int, name: str, aside: str):
             m = W / g  # mass [slug]
             k = W / (stretch_in / 12)  # spring constant [lb/ft]
             x0 = x0_in / 12  # [ft]
-
-
-            def rhs(t, y):
-                x, v = y
-                return [v, -(c * v + k * x) / m]
-
-
-            sol = solve_ivp(rhs, (0, t_query), [x0, 0], rtol=1e-10, atol=1e-12)
-            answer = float(sol.y[0, -1] * 12)  # [in]
-            """)
+            """) + motion + "answer = float(sol.y[0, -1] * 12)  # [in]\n"
         return texts[phrasing], program, "in"
     program = code(f"""
         from scipy.integrate import solve_ivp
@@ -308,16 +308,7 @@ def _spring_stretched(rng: random.Random, phrasing: int, name: str, aside: str):
 
         k = m * g / (stretch_cm / 100)  # spring constant [N/m]
         x0 = x0_cm / 100  # [m]
-
-
-        def rhs(t, y):
-            x, v = y
-            return [v, -(c * v + k * x) / m]
-
-
-        sol = solve_ivp(rhs, (0, t_query), [x0, 0], rtol=1e-10, atol=1e-12)
-        answer = float(sol.y[0, -1] * 100)  # [cm]
-        """)
+        """) + motion + "answer = float(sol.y[0, -1] * 100)  # [cm]\n"
     return texts[phrasing], program, "cm"
 
 
