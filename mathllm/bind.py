@@ -381,11 +381,21 @@ clear evidence:
    the program multiplies by exactly the count of the text's unit in its own (``n = years * 12``
    for "over 48 months") is converted into its own unit (4 years), where other scaling keeps
    the number as written.
+19. **Tables of the example's items, feet and inches, a unit's size** (the thirty-fourth
+   session's, read from problems written by others): rule 6 reads a linear program's table
+   whose items are the shown example's (``carpentry_table`` for a text of bookcases and desks):
+   its columns, in the program's order, are the things the text gives figures for "each" or
+   "every" of, in the order it first names them (:func:`text_items`), a column whose item the
+   text does name keeping it; "5 ft 7 in" is one length (170.18 cm for ``[cm]``, rule 10); a
+   number that states a unit's size ("the conversions 1 in = 2.54 cm and 1 lb = 0.4536 kg") is
+   no candidate of rules 1 and 10.
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
 "h" the hour), ``cookies`` = ``cookie``, ``£`` = ``GBP``, ``$`` = ``dollars`` = ``USD``, ``€`` =
-``euros`` = ``EUR``, ``₹`` = ``rupees`` = ``INR``, ``75°`` in ``[deg]``; a scale word stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
+``euros`` = ``EUR``, ``₹`` = ``rupees`` = ``INR``, ``75°`` in ``[deg]``, ``volts`` = ``V``; a unit of
+measure joined by a hyphen is the number's: "a 5-year deposit", "a 250-gallon tank" (not money:
+"2-euro coins" names a kind of coin); a scale word stands between a number and its unit: "1.02 million CHF"; a number with no unit but "per" or "/" and
 a unit of time is a rate in one over that unit: "absorbed at 1.2 per hour", "0.3/day" for ``[1/h]``,
 ``[1/day]``, not the 4 of "γ = 1/4 per day"; a measure per unit of time is in their quotient:
 "8 L per minute" in ``[L/min]``, "120 mg per hour" in ``[mg/h]``, "3 gallons per minute" in

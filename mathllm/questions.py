@@ -30,8 +30,14 @@ asks for a total as often as not and is left whole. Items lettered within one se
 the voltage ..., and (b) the current ...") are questions too, an item's unit between commas
 ("the doubling time, in hours,") counts as one in brackets, a clause may lead "how many A and how
 many B", an instruction about "it" right after a question ("Give it as a percentage") stays with
-that question, and a closing "Both to the nearest penny" rounds each answer. Of the 2,789 texts
-of the retrieval bank only four are split (they ask for several values: a projectile's time,
+that question, and a closing "Both to the nearest penny" rounds each answer. Since the
+thirty-fourth session: items numbered inline "(1) ..., and (2) ..." after a request ("Could you
+work out") or asking themselves after a lead clause ("Over the first 10 years, (a) what is ...,
+and (b) what is ...?"); items "(1)" on lines of their own; items listed after a lead-in, each
+starting with a question word ("To maximize weekly profit: 1. how many bookcases ..., 2. ...");
+a listing question before ", and what ..." ("How many tables and how many bookshelves ..., and
+what is that profit?"); a sign-off or an aside after the question paragraph ("Thanks, Marek")
+is more of the shared text. Of the 2,939 texts of the retrieval bank only four are split (they ask for several values: a projectile's time,
 height and range, an oral dose's peak time and level), and none of the 7,473 GSM8K train
 questions is.
 """
