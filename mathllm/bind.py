@@ -1032,6 +1032,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
             if not (_unit_of_measure(said[i]) and _unit_of_measure(units[p.name]))
             or _factor(said[i], units[p.name]) is not None}
     cells, _ = table_cells(params)  # a linear program's table is rule 6's to put right
+    sizes = unit_sizes(text, mentions)  # ("1 in = 2.54 cm": no quantity of any parameter)
     moves: list[tuple[int, bool, Rebinding]] = []  # (number, chosen as the only free one, move)
     crowded: dict[str, list[tuple[Parameter, list[int]]]] = {}  # unit -> those with several free numbers
     # one that trades with a zero named alike ("the town at 0 m records 26 °C" read as ``T_base =
@@ -1054,7 +1055,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
         # "5.4 °F per 1,000 ft" gives no altitude: a denominator is left implicit by programs
         # (nor is the size of a unit: "the conversions 1 in = 2.54 cm and 1 lb = 0.4536 kg")
         fits = [i for i, u in enumerate(said) if _factor(u, unit) is not None and not after_per(text, mentions[i])
-                and not _CONVERSION_STATED.search(text, 0, mentions[i].start)]
+                and i not in sizes]
         if not all(said[i] and any(_factor(said[i], o) is not None for o in others) for i in now):
             # its number might still be meant for it; but a measure in a unit of another
             # dimension ("250 mg" for ``ka  # [1/h]``) is clearly not, and an amount of money in a
@@ -1133,7 +1134,7 @@ def _other_unit(text: str, params: list[Parameter], mentions: list[Mention], wor
                     continue  # (a number in a formula, "12)" or "·(", has no word after it)
         if not fits:
             fits = _named_things(text, unit, now, used, mentions, said)
-        fits = [i for i in fits if not _CONVERSION_STATED.search(text, 0, mentions[i].start)]
+        fits = [i for i in fits if i not in sizes]  # (the branches above may add them back)
         if len(fits) > 1:
             # "charging from 0 V on a 9 V supply": a zero is where something starts, which
             # programs leave implicit, so a non-zero number of the unit is the candidate
@@ -1199,6 +1200,12 @@ _JOINING = frozenset({"at", "after", "in", "on", "by", "within", "over", "for"})
 
 #: The size of a unit stated right before a number: "1 in = ", "1 lb is ", "1 kg ≈ ".
 _CONVERSION_STATED = re.compile(r"\b1\s*[A-Za-zµ°]+\.?\s*(?:=|≈|is|equals)\s*$")
+
+
+def unit_sizes(text: str, mentions: list[Mention]) -> set[int]:
+    """The numbers of ``text`` that state the size of a unit ("the conversions 1 in = 2.54 cm and
+    1 lb = 0.4536 kg": 2.54 and 0.4536), no quantity for rules 1 and 10 to move a parameter onto."""
+    return {i for i, m in enumerate(mentions) if _CONVERSION_STATED.search(text, 0, m.start)}
 
 
 def _joined(text: str, mentions: list[Mention], a: int, b: int) -> bool:
@@ -3880,7 +3887,7 @@ _POWERS_AND_CLOCK = (1e3, 1e6, 1e-3, 1e-6, 60, 3600, 1 / 60, 1 / 3600)
 
 
 def _converted(program: str, params: list[Parameter], mentions: list[Mention], words: list[str],
-               said: list[str], text: str = "") -> list[Rebinding]:
+               said: list[str], text: str) -> list[Rebinding]:
     """Rule 10: a number of the text given in another unit of the parameter's dimension.
 
     a. A parameter's value is a number of the text as written, but the text writes it in another
@@ -3905,6 +3912,7 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
     moves = []
     clocks = {p.name: _clock(unit_key(p.unit)) for p in params}
     taken = {i for p in params for i in _sources(p, mentions)}
+    sizes = unit_sizes(text, mentions)
     for p in params:
         unit = unit_key(p.unit)
         found = [i for i, m in enumerate(mentions) if m.value != 0 and not m.percent
@@ -3945,7 +3953,7 @@ def _converted(program: str, params: list[Parameter], mentions: list[Mention], w
         # unit of another parameter, or where a number of the parameter's own unit is free
         theirs = any(unit_key(q.unit) == said[i] for q in params)
         free = [j for j, u in enumerate(said) if u == unit and j not in taken and mentions[j].value != 0
-                and not _CONVERSION_STATED.search(text, 0, mentions[j].start)]  # ("1 in = 2.54 cm")
+                and j not in sizes]
         suffix = p.name.lower().rpartition("_")[2]
         if factor not in (None, 1) and unit_key(suffix) == said[i] and re.search(
                 rf"\b{re.escape(p.name)}\s*\*\s*\w+_per_{suffix}\b|\b\w+_per_{suffix}\s*\*\s*{re.escape(p.name)}\b",

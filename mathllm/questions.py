@@ -221,9 +221,7 @@ def split_questions(text: str) -> list[Question]:
     # follows it is more of the shared text
     asking = [k for k, p in enumerate(paragraphs) if "?" in p]
     if asking and asking[-1] < len(paragraphs) - 1 and not any(
-            _IMPERATIVE.match(p.strip()) or re.match(r"^(?:give|round|express|state|report|answer)\b", p.strip(),
-                                                     re.IGNORECASE)
-            for p in paragraphs[asking[-1] + 1:]):
+            _IMPERATIVE.match(p.strip()) or _INSTRUCTION.match(p.strip()) for p in paragraphs[asking[-1] + 1:]):
         k = asking[-1]
         paragraphs = paragraphs[:k] + paragraphs[k + 1:] + [paragraphs[k]]
     last = paragraphs[-1]

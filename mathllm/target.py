@@ -123,6 +123,7 @@ import re
 from itertools import combinations
 
 from .bind import (
+    _NOT_ITEMS,
     _factor,
     text_items,
     _named_by,
@@ -1093,9 +1094,6 @@ def _multiple(program: str, text: str, example: Example) -> tuple[str, Retarget]
     return "".join(lines), Retarget(line.strip(), lines[node.lineno - 1].strip(), reason)
 
 
-#: Words of a question that name no item of a linear program ("how many ... per week").
-_NOT_ITEMS = frozenset(_stems("week day month year hour minute second shift period season quarter time unit one "
-                              "other product item kind type"))
 _SOLVERS = ("linprog", "milp")
 
 
@@ -1110,8 +1108,7 @@ def _lp_columns(res: str, assigns: dict[str, ast.Assign]) -> list[ast.expr] | No
     first = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "c"), None)
     if isinstance(first, ast.Name) and first.id in assigns:
         first = assigns[first.id].value
-    first = unwrapped(first, ("np.array", "array", "list")) if isinstance(first, ast.Call) else first
-    if isinstance(first, ast.Call) and first.args:  # np.array([...])
+    if isinstance(first, ast.Call) and first.args:  # np.array([...]), list([...])
         first = first.args[0]
     return list(first.elts) if isinstance(first, ast.List) and len(first.elts) >= 2 else None
 

@@ -456,6 +456,12 @@ def _vertex(c, A_ub, b_ub, bounds, A_eq=None, b_eq=None):
     return [float(x) for x in res.x]
 
 
+def _limit_bounds(n: int, k: int, kind: str, limit):
+    """``linprog``'s bounds for ``n`` items with a sales limit (``kind`` "max") or a contract
+    minimum ("min") ``limit`` on item ``k``: a number to solve with, or a parameter's name to write."""
+    return [((0, limit) if kind == "max" else (limit, None)) if i == k else (0, None) for i in range(n)]
+
+
 @family("lp_production_limits", DOMAIN, 6, tags=("linprog", "lp"))
 def lp_production_limits(rng: random.Random, p: int):
     """A production mix with a sales limit or a contract minimum on one product (the bounds of
@@ -488,8 +494,7 @@ def lp_production_limits(rng: random.Random, p: int):
             if most - free[k] < 6:
                 continue
             limit = int(free[k] + (most - free[k]) * rng.uniform(0.2, 0.7)) + 1
-        bounds = [(0, limit) if (i == k and kind == "max") else (limit, None) if i == k else (0, None)
-                  for i in range(n)]
+        bounds = _limit_bounds(n, k, kind, limit)
         x = _vertex([-v for v in profit], use, cap, bounds)
         if x is None or abs(x[k] - limit) > 1e-6:
             continue
@@ -569,8 +574,7 @@ def lp_production_limits(rng: random.Random, p: int):
     bound = f"{kind}_{pk[0]}"
     params.append(_p(bound, limit, (f"most {pk[2]} that can be sold per {period}" if kind == "max"
                                     else f"least {pk[2]} that must be made per {period}"), f"units/{period}"))
-    bnds = ", ".join(f"(0, {bound})" if (i == k and kind == "max") else f"({bound}, None)" if i == k else "(0, None)"
-                     for i in range(n))
+    bnds = ", ".join(f"({lo}, {hi})" for lo, hi in _limit_bounds(n, k, kind, bound))
     model = [
         "c = [" + ", ".join(f"-profit_{pr[0]}" for pr in prods) + "]  # linprog minimizes, so negate profit",
         "A_ub = [" + ", ".join("[" + ", ".join(f"{rr[0]}_{pr[0]}" for pr in prods) + "]" for rr in res_) + "]",
@@ -631,7 +635,8 @@ def lp_blend_fixed_total(rng: random.Random, p: int):
         A = [[sg * v for v in row] for sg, row in zip(sign, pct)]
         b = [sg * nd * batch for sg, nd in zip(sign, need)]
         x = _vertex(price, A, b, [(0, None)] * n, A_eq=[[1] * n], b_eq=[batch])
-        if x is None or all(xi < 1e-6 or i == min(range(n), key=price.__getitem__) for i, xi in enumerate(x)):
+        cheapest = min(range(n), key=price.__getitem__)
+        if x is None or all(xi < 1e-6 or i == cheapest for i, xi in enumerate(x)):
             continue  # infeasible, not unique, or the cheapest ingredient alone meets the shares
         asked = pick(rng, [None, None] + list(range(n)))
         if asked is not None and x[asked] < 1:

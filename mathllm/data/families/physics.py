@@ -337,8 +337,8 @@ def spring_driven(rng: random.Random, phrasing: int):
     body = pick(rng, ["a platform", "a machine base", "an instrument table", "a sensor mount", "a cart"])
     freq = f"{f_hz:g} Hz" if in_hz else f"{omega:g} rad/s"
     fw = "frequency" if in_hz else "angular frequency"
-    force = (f"F(t) = {F0} sin({'2π·' + f'{f_hz:g}' if in_hz else f'{omega:g}'}t) N" if sine
-             else f"F(t) = {F0} cos({'2π·' + f'{f_hz:g}' if in_hz else f'{omega:g}'}t) N")
+    drive = f"{F0} {'sin' if sine else 'cos'}({f'2π·{f_hz:g}' if in_hz else f'{omega:g}'}t)"  # (in N)
+    force = f"F(t) = {drive} N"
     push = (f"a harmonic force of amplitude {F0} N and {fw} {freq}, which is zero at t = 0 and then pushes in the "
             f"positive direction" if sine else
             f"a harmonic force of amplitude {F0} N and {fw} {freq}, at its maximum in the positive direction at t = 0")
@@ -356,7 +356,7 @@ def spring_driven(rng: random.Random, phrasing: int):
         f"a shaker applies {push}. {ask}{aside}",
         f"Forced vibration: m = {m:g} kg; k = {k} N/m; c = {c:g} N·s/m; x(0) = 0; x'(0) = 0; driving force "
         f"{force}. Report {want}.{aside}",
-        f"Solve {m:g}x'' + {c:g}x' + {k}x = {force.split(' = ')[1][:-2]} (SI units) with x(0) = 0 and x'(0) = 0, "
+        f"Solve {m:g}x'' + {c:g}x' + {k}x = {drive} (SI units) with x(0) = 0 and x'(0) = 0, "
         f"and give {want}.{aside}",
         f"What is {want} for {article(f'{m:g} kg')} mass on {article(f'{k} N/m')} spring with {c:g} N·s/m of "
         f"damping, driven from rest at equilibrium by {push}?{aside}",
@@ -809,7 +809,7 @@ def rlc_circuit(rng: random.Random, phrasing: int):
     head += f"C_uF = {lit(C_u)}  # capacitance [uF]\n"
     conv += "C = C_uF * 1e-6  # [F]\n"
     if peak:
-        pass  # no time asked: the whole response, over ten decay times
+        pass  # no time asked
     elif t_ms < 1000:
         head += f"t_ms = {lit(t_ms)}  # time after closing the switch [ms]\n"
         conv += "t_query = t_ms / 1000  # [s]\n"
@@ -821,27 +821,18 @@ def rlc_circuit(rng: random.Random, phrasing: int):
     last = ("answer = float(sol.y[0, -1] / C)  # capacitor voltage [V]" if ask_v
             else f"answer = float(sol.y[1, -1]{k})  # current [{iu}]" if charge
             else f"answer = float(-sol.y[1, -1]{k})  # discharge current [{iu}]")
-    if peak:
-        program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + "\n\n" + code(f"""
-            def rhs(t, y):
-                q, i = y
-                return {rhs}
-
-
-            t_end = 20 * L / R  # ten decay times 2L/R [s]
-            sol = solve_ivp(rhs, (0, t_end), {y0}, max_step=t_end / 4000, rtol=1e-10, atol=1e-12)
-            answer = float(sol.y[0].max() / C)  # highest capacitor voltage [V]
-            """))
-        return texts[phrasing], program, "V"
+    if peak:  # the whole response, over ten decay times, and its highest point
+        solve = ("t_end = 20 * L / R  # ten decay times 2L/R [s]\n"
+                 f"sol = solve_ivp(rhs, (0, t_end), {y0}, max_step=t_end / 4000, rtol=1e-10, atol=1e-12)\n")
+        last = "answer = float(sol.y[0].max() / C)  # highest capacitor voltage [V]"
+    else:
+        solve = f"sol = solve_ivp(rhs, (0, t_query), {y0}, rtol=1e-10, atol=1e-12)\n"
     program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + "\n\n" + code(f"""
         def rhs(t, y):
             q, i = y
             return {rhs}
-
-
-        sol = solve_ivp(rhs, (0, t_query), {y0}, rtol=1e-10, atol=1e-12)
-        """) + last + "\n")
-    return texts[phrasing], program, ("V" if ask_v else iu)
+        """) + "\n\n" + solve + last + "\n")
+    return texts[phrasing], program, ("V" if peak or ask_v else iu)
 
 
 # ---- mixing tank ----------------------------------------------------------------------------
