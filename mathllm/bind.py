@@ -883,6 +883,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     shared += named
     beside = _beside(text, params, mentions, said) + _rate_of_half_life(text, params, mentions, said)
     program, params = _apply(program, params, beside)
+    several = _several_made_up(text, params, mentions, said)
+    program, params = _apply(program, params, several)
+    beside += several
     coefficients = (_coefficients(text, params) + _rates_written(text, program, params)
                     + _price_step(text, params, mentions, said))
     program, params = _apply(program, params, coefficients)
@@ -2979,6 +2982,56 @@ def _clause_words(text: str, m: Mention) -> set[str]:
     before = _CLAUSE_END.split(text[:m.start])[-1].split()[-5:]
     after = _CLAUSE_END.split(text[m.end:])[0].split()[:3]
     return _stems(" ".join(before + after))
+
+
+def _several_made_up(text: str, params: list[Parameter], mentions: list[Mention], said: list[str]) -> list[Rebinding]:
+    """Rule 20: several parameters of one unit of measure, none holding a number the text writes
+    in that unit (a made-up value, or a number written with no unit that a parameter of another
+    unit holds too: "bioavailability 0.9" read as ``F = 0.9`` and ``ka = 0.9  # [1/h]``, beside
+    ``ke = 0.125``), and as many free numbers written in it ("a first-order rate constant of 1.2
+    per hour, and is eliminated ... 0.2 per hour"): each takes the one whose words since the
+    number before it name it and none of the others ("eliminated" for ``ke  # elimination rate
+    constant``), or the one left when the others have taken theirs; only where each ends with a
+    number of its own."""
+    cells, _ = table_cells(params)
+    held = {p.name: _sources(p, mentions) for p in params}
+    groups: dict[str, list[Parameter]] = {}
+    for p in params:
+        unit = unit_key(p.unit)
+        if (not is_measure(unit) or p.name in cells or isinstance(p.value, list) or p.value == 0
+                or any(_factor(said[i], unit) is not None for i in held[p.name])
+                or not all(any(q.name != p.name and unit_key(q.unit) != unit and i in held[q.name] for q in params)
+                           for i in held[p.name])):
+            continue
+        groups.setdefault(unit, []).append(p)
+    free = free_numbers(text, params, mentions)
+    moves = []
+    for unit, group in groups.items():
+        cands = [j for j in free if said[j] and _factor(said[j], unit) is not None]
+        if len(group) < 2 or len(cands) != len(group):
+            continue
+        # the words since the number before (or the sentence's start), and three after it
+        window = {}
+        for j in cands:
+            start = max([mentions[k].end for k in range(len(mentions)) if mentions[k].end <= mentions[j].start]
+                        + [m.end() for m in re.finditer(r"[.?!]\s", text[:mentions[j].start])], default=0)
+            after = _CLAUSE_END.split(text[mentions[j].end:])[0].split()[:3]
+            window[j] = _stems(text[start:mentions[j].start] + " " + " ".join(after))
+        own = {p.name: _stems(_named_by(p)) - set().union(*(_stems(_named_by(q)) for q in group if q is not p))
+               for p in group}
+        named = {p.name: [j for j in cands if window[j] & own[p.name]
+                          and not any(window[j] & own[q.name] for q in group if q is not p)] for p in group}
+        took = {j for found in named.values() for j in found}
+        pick_ = {p.name: named[p.name] or [j for j in cands if j not in took] for p in group}
+        if any(len(c) != 1 for c in pick_.values()) or len({c[0] for c in pick_.values()}) != len(group):
+            continue
+        for p in group:
+            j = pick_[p.name][0]
+            new = _in_own_unit(mentions[j], p, said[j], unit, text)
+            how = "names it" if named[p.name] else "is the one left"
+            moves.append(Rebinding(p.name, p.value, new, f"the problem gives no {fmt_value(p.value)} in {unit} for it; "
+                                                         f"of the free numbers in {unit}, {mentions[j].written} {how}"))
+    return moves
 
 
 #: Two parameters of one kind told apart by an index: ``len_a``, ``len_b``; ``need1``, ``need2``.

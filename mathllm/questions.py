@@ -65,7 +65,7 @@ _STOP = {
     "long", "far", "take", "takes", "get", "gets", "has", "have", "had", "one", "two", "three",
     "decimal", "decimals", "places", "nearest", "rounded", "round", "answer", "same",
 }
-_WH = r"(?:what|how|which|when|where|who|by\s+what|at\s+what|after\s+how|in\s+what|for\s+what)"
+_WH = r"(?:what|how|which|when|where|who|(?:by|at|in|on|for|to|from)\s+(?:what|which)|after\s+how)"
 _ITEM = re.compile(r"^[ \t]*(?:\(?(\d{1,2})[.)]|\(?([a-h])\))[ \t]+", re.MULTILINE)
 _IMPERATIVE = re.compile(r"^(?:find|compute|calculate|determine|give|state|estimate|work out|show)\b", re.IGNORECASE)
 _AND_WH = re.compile(r",\s+and\s+(" + _WH + r")\b", re.IGNORECASE)

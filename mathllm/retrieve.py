@@ -126,7 +126,7 @@ def terms(text: str) -> list[str]:
 #: will"). "How many days of the month" counts days, and "grow to when compounded" asks no time.
 _ASKS_TIME = re.compile(r"\b(how long|how many (full |whole |complete )?(years|months|weeks|days|hours|minutes|"
                         r"seconds|milliseconds)\b(?! of)|^when\b|\bwhen (will|would|does|do|did|is|are|should)\b|how much time|"
-                        r"solve for t\b|for t \(|\b(?:which|what) (?:calendar )?year\b(?![-\w])|for the time\b|after how many|how soon|how old\b|"
+                        r"solve for t\b|for t \(|\b(?:which|what) (?:calendar )?year\b(?![-\w])|\b(?:on|by|after)\s+(?:which|what)\s+(?:day|week|month|hour|minute)\b|for the time\b|after how many|how soon|how old\b|"
                         r"\b(?:its|the|their|what) age\b(?! of \d)|"
                         r"\b(the|elapsed|what|combined) time\b(?! zero)|doubling time|"
                         r"number of (full |whole |complete )?(years|months|weeks|days|hours|minutes|seconds) "
@@ -157,9 +157,10 @@ _INDUCTOR = "has an inductor"
 _EXPOSED = "has an exposed stage"
 _STEADY = "asks the steady state"
 _LIMITED = "limits an item"
+_USES = "uses resources"
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -226,6 +227,22 @@ _SOURCE = "a source"
 _ASKS_PEAK_RE = re.compile(r"\bpeak(?:s|ed|ing)?\b|\b[Ct]_max\b|\b(?:maximum|highest|largest|greatest)\s+(?:plasma\s+|blood\s+|"
                            r"drug\s+|serum\s+)?(?:concentration|level)\b", re.IGNORECASE)
 _PEAK = "asks a peak"
+#: An epidemic given by its basic reproduction number ("R0 = 2.4", "a reproduction number of 3")
+#: and an infectious period, where another text gives its transmission and recovery rates
+#: ("β = 0.3 per day", "recover at a rate of 0.1 per day"): one family, two sets of parameters
+#: the program computes from differently.
+_R0_RE = re.compile(r"\breproduct(?:ion|ive)\s+(?:number|ratio)\b|\bR[0₀]\b|\bR_0\b|\bR[- ]?nought\b", re.IGNORECASE)
+_GIVES_R0 = "gives R0"
+#: A test result that is negative ("Ines's result is negative", "If a person tests negative, what
+#: is the probability that they really are free of the condition?"): the negative predictive
+#: value, where a positive result asks for the positive one with nearly the same words.
+_NEGATIVE_RE = re.compile(r"\btests?\s+negative\b|\bnegative\s+(?:test|result|screen)|\b(?:result|test)\s+(?:is|was|comes?\s+back|came\s+back)\s+negative\b"
+                          r"|\bcame\s+back\s+negative\b|P\(\s*not D\s*\|\s*-\s*\)|P\(\s*D\s*\|\s*-\s*\)", re.IGNORECASE)
+_NEGATIVE = "a negative result"
+#: A count of one kind of test result asked ("How many false-positive results would you expect?",
+#: "the expected number of true positives"), where "how many would you expect to test positive"
+#: counts both kinds.
+_ASKS_RESULTS_RE = re.compile(r"\b(?P<kind>false|true)[- ]positives?\b", re.IGNORECASE)
 #: Growth or interest that is continuous ("3.4% per year (continuous growth)", "compounded
 #: continuously"): ``exp(r t)``, where a rate per year compounds as ``(1 + r)**t``.
 _CONTINUOUS_RE = re.compile(r"\bcontinuous(?:ly)?\b(?!\s+(?:iv\s+|intravenous\s+)?infusion)|\bcontinually\b",
@@ -257,6 +274,11 @@ _EXPOSED_RE = re.compile(r"\bexposed\b|\bincubat\w*|\blatent\b|\bSEIR\b|\bdE/dt\
 _LIMITED_RE = re.compile(r"\b(?:at most|no more than|at least|up to|a maximum of|a minimum of|limited to)\s+\d[\d,]*\s+"
                          r"(?:[a-z]+\s+){0,6}?(?:a|per|each|every)\s+(?:day|week|month)\b|\bat least that many\b"
                          r"|[,;]\s*x\d\s*[≤≥<>]=?\s*\d[\d,]*\s*\(", re.IGNORECASE)
+#: A production plan's table in words: "A mug uses 0.35 kg of clay and 10 minutes on the wheel",
+#: "each desk requires 5 hours of carpentry" (two or more), where "Rent and equipment cost $13,300
+#: a month; materials are $12.41 per item" breaks even with the same things made and sold.
+_USES_RE = re.compile(r"\b(?:uses?|using|requires?|needs?|takes?|consumes?)\s+(?:about\s+|only\s+)?\$?[\d.,]*\d\s*"
+                      r"(?:[a-zA-Z]+\s+){0,3}?(?:of|on|in|at)\b", re.IGNORECASE)
 _ASKS_STEADY = re.compile(r"\bsteady[- ]state\b|\bplateau\b|\bindefinitely\b|\bapproach(?:es)?\b", re.IGNORECASE)
 #: A question asking for a percentage: "what continuous growth rate, in percent", "in % per year".
 _ASKS_RATE = re.compile(r"\bin (?:percent|per cent|%)|\((?:in )?(?:percent|per cent|%)\)|"
@@ -353,6 +375,8 @@ def profile(text: str) -> Counter[str]:
         out[_STEADY] = 1
     if _LIMITED_RE.search(text) and re.search(r"\bprofit", text, re.IGNORECASE):
         out[_LIMITED] = 1
+    if len(_USES_RE.findall(text)) >= 2:
+        out[_USES] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
     if _GIVES_CONSTANT.search(text):
@@ -373,6 +397,12 @@ def profile(text: str) -> Counter[str]:
         out[_SOURCE] = 1
     if _ASKS_PEAK_RE.search(question):
         out[_PEAK] = 1
+    if _R0_RE.search(text):
+        out[_GIVES_R0] = 1
+    if _NEGATIVE_RE.search(text):
+        out[_NEGATIVE] = 1
+    if results := _ASKS_RESULTS_RE.search(question):
+        out[f"{_ASKS_THE}{results['kind'].lower()} positives"] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
     if _ASKS_RATE.search(question):
         out[_RATE] = 1
@@ -566,7 +596,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK) if k not in (_PAYMENTS, _DISCHARGE)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE) if k not in (_PAYMENTS, _DISCHARGE, _USES)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

@@ -1747,6 +1747,24 @@ def test_made_up_counts_take_the_free_numbers_their_words_name() -> None:
     assert bind(text.replace("40 exposed cases", "40 cases"), program)[1] == []
 
 
+def test_several_made_up_values_of_a_measure_take_the_free_numbers_their_words_name() -> None:
+    # (set c, read): the model put the bioavailability on the absorption rate and made up the elimination rate
+    text = ("Only 90% of the dose is absorbable (bioavailability 0.9); all of it starts in the gut. Drug moves from the "
+            "gut into the blood with a first-order rate constant of 1.2 per hour, and is eliminated from the blood "
+            "with a first-order rate constant of 0.2 per hour. A single 500 mg tablet is given and the volume of "
+            "distribution is 40 L. What is the peak plasma concentration in mg/L?")
+    program = ("dose = 500  # oral dose [mg]\nF = 0.9  # oral bioavailability [1]\n"
+               "ka = 0.9  # absorption rate constant [1/h]\nke = 0.125  # elimination rate constant [1/h]\n"
+               "V = 40  # volume of distribution [L]\n")
+    out, moves = bind(text, program)
+    assert values(out) == {"dose": 500, "F": 0.9, "ka": 1.2, "ke": 0.2, "V": 40}
+    assert [str(mv) for mv in moves] == [
+        "ka = 0.9 -> 1.2 (the problem gives no 0.9 in 1/h for it; of the free numbers in 1/h, 1.2 is the one left)",
+        "ke = 0.125 -> 0.2 (the problem gives no 0.125 in 1/h for it; of the free numbers in 1/h, 0.2 names it)"]
+    # words that name neither: which is whose is not clear
+    assert bind(text.replace("is eliminated from", "leaves"), program)[1] == []
+
+
 @pytest.mark.parametrize("text, moved", [
     (("How much salt, in g, does the second of two tanks in series hold after 13 minutes, if brine of 30 g/L enters "
      "the first (50 L) at 5 L/min, the mixed liquid flows on into the second (25 L) at the same rate and leaves "

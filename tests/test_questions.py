@@ -93,6 +93,12 @@ answer = h.subs(t, t_top)
       "bay 3 (about 22 °C in there), but I don't think that matters.\n\nThanks, Marek"),
      ["Could you work out the amplitude of the steady oscillation?",
       "Could you work out the platform's displacement at t = 2 s?"]),
+    # (set a, read): a second question after ", and on which ..."
+    (("Use the standard SIR model with a transmission rate of 0.3 per day.\n\nWhat is the largest number of people "
+      "infectious at the same time, rounded to the nearest whole person, and on which day after day 0 does this "
+      "peak occur, rounded to the nearest whole day?"),
+     ["What is the largest number of people infectious at the same time, rounded to the nearest whole person?",
+      "On which day after day 0 does this peak occur, rounded to the nearest whole day?"]),
     # items that ask themselves after a lead clause
     (("Rabbits grow at 0.08 per month and foxes die out at 0.2 per month.\n\nOver the first 10 years, (a) what is "
       "the largest number of foxes, and (b) what is the largest number of rabbits?"),

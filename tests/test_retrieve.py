@@ -17,6 +17,7 @@ from mathllm.retrieve import (
     TIME_WEIGHT,
     Bank,
     asked_unit,
+    asks_time,
     load_bank,
     nearest_examples,
     pays_each_period,
@@ -888,3 +889,69 @@ def test_the_standard_sir_model_is_shown_an_sir_example() -> None:
 ])
 def test_the_level_a_process_settles_at_is_a_kind(question: str, steady: bool) -> None:
     assert ("asks the steady state" in profile("A drug is infused at 50 mg/h into 40 L. " + question)) is steady
+
+
+@pytest.mark.parametrize("text, kind, has", [
+    ("An SIR model with a basic reproduction number R0 = 2.4 and an infectious period of 5 days.", "gives R0", True),
+    ("The disease has a reproduction number of 3 and people recover after 7 days.", "gives R0", True),
+    ("Use the standard SIR model with a transmission rate of 0.3 per day and recovery at 0.1 per day.", "gives R0", False),
+    ("Ines's result is negative. What is the probability that she does not have it?", "a negative result", True),
+    ("If a person tests negative, what is the probability that they are free of it?", "a negative result", True),
+    ("A person tests positive. What is the probability that they have the condition?", "a negative result", False),
+    ("A mug uses 0.35 kg of clay and 10 minutes on the wheel. A bowl uses 0.85 kg of clay and 18 minutes on "
+     "the wheel. How many bowls should she make?", "uses resources", True),
+    ("Rent costs $13,300 a month; materials are $12.41 per mug and each sells for $30.20. How many mugs "
+     "break even?", "uses resources", False),
+])
+def test_parameters_given_results_and_resources_are_kinds(text: str, kind: str, has: bool) -> None:
+    assert (kind in profile(text)) is has
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("How many false-positive results would you expect among the 20,000 people screened?", "asks the false positives"),
+    ("What is the expected number of true positives?", "asks the true positives"),
+    ("How many of the 10,000 people would you expect to test positive?", None),
+])
+def test_the_kind_of_test_result_counted_is_asked_by_name(question: str, asks: str | None) -> None:
+    found = {k for k in profile("A screening test has sensitivity 92%. " + question) if k.endswith("positives")}
+    assert found == ({asks} if asks else set())
+
+
+@pytest.mark.parametrize("question, time", [
+    ("On which day after day 0 does this peak occur?", True),
+    ("By what hour will the tank be full?", True),
+    ("Which day of the week was warmest?", False),
+])
+def test_a_day_asked_with_a_preposition_is_a_time(question: str, time: bool) -> None:
+    assert asks_time("An outbreak begins with 10 cases. " + question) is time
+
+
+def test_a_production_plan_in_words_is_shown_a_linear_program_not_a_break_even() -> None:
+    # "pottery mugs" is the break-even examples' wording; the resources each item uses are the plan's
+    text = ("Ffion runs a small pottery studio and makes mugs and bowls. Each week she has 57 kg of clay and "
+            "1,400 minutes of wheel time. A mug uses 0.35 kg of clay and 10 minutes on the wheel and earns £6.50. "
+            "A bowl uses 0.85 kg of clay and 18 minutes on the wheel and earns £12.00. What is the largest "
+            "possible weekly profit?")
+    assert "linprog" in nearest_examples(text, k=1)[0].program
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("A town of 10,000 people; 10 infected on day 0; transmission rate 0.4 per day; recovery rate 0.1 per day. "
+     "Use the SIR model. What is the largest number of people infected at the same time?", "beta = "),
+    ("A town of 10,000 people; 10 infected on day 0; R0 = 2.5 and an infectious period of 8 days. Use the SIR "
+     "model. What is the largest number of people infected at the same time?", "R0 = "),
+])
+def test_an_epidemic_is_shown_an_example_given_its_parameters_alike(text: str, wanted: str) -> None:
+    assert wanted in nearest_examples(text, k=1)[0].program
+
+
+@pytest.mark.parametrize("question, last", [
+    ("How many false-positive results would you expect among the 20,000 people screened?", "false_positives"),
+    ("How many of the 10,000 people would you expect to test positive?", "positives"),
+    ("If a person tests negative, what is the probability that they really are free of the condition?", "p_neg"),
+])
+def test_a_screening_question_is_shown_an_example_of_its_count_or_value(question: str, last: str) -> None:
+    text = ("A clinic screens 10,000 adults for a condition with a prevalence of 1.5%. The test has a sensitivity "
+            "of 92% and a specificity of 96%. " + question)
+    answer = nearest_examples(text, k=1)[0].program.strip().splitlines()[-1]
+    assert answer.startswith("answer") and last in answer

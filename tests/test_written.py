@@ -14,7 +14,7 @@ from mathllm.problem import find_problems, load_problem
 from .test_problems import _mismatches, run_reference
 
 WRITTEN = Path(__file__).resolve().parents[1] / "benchmarks" / "written"
-SETS = ("a", "b", "c")
+SETS = ("a", "b", "c", "d")
 FILES = [p for s in SETS for p in find_problems(WRITTEN / s)]
 
 

@@ -659,6 +659,10 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
         + aside,
     ]
     prev_comment = f"prevalence ({prev_txt})" if style != "pct" else "prevalence"
+    # a count among the people screened ("How many false-positive results would you expect among
+    # the 20,000 people screened?"): drawn last, so the other samples keep their numbers
+    if rng.random() < 0.35:
+        return _screened_count(rng, phrasing, name, disease, prev_txt, prev_comment, prev, sens, spec, se, sp_, aside)
     last = {"ppv": "p_pos = sensitivity * prevalence + (1 - specificity) * (1 - prevalence)\n"
                    "answer = float(sensitivity * prevalence / p_pos)",
             "npv": "p_neg = (1 - sensitivity) * prevalence + specificity * (1 - prevalence)\n"
@@ -671,6 +675,47 @@ def bayes_diagnostic_test(rng: random.Random, phrasing: int):
         specificity = {lit(spec)}  # P(negative | no disease) [1]
         """) + "\n" + last + "\n"
     return texts[phrasing], program, "probability"
+
+
+def _screened_count(rng: random.Random, phrasing: int, name: str, disease: str, prev_txt: str, prev_comment: str,
+                    prev: float, sens: float, spec: float, se: str, sp_: str, aside: str) -> tuple[str, str, str]:
+    """A count expected among the people a test screens: all who test positive, the false
+    positives, or the true positives."""
+    n = pick(rng, [2000, 5000, 8000, 10000, 20000, 50000])
+    ask = pick(rng, ["positives", "positives", "false", "true"])
+    what = {"positives": "people who test positive",
+            "false": "false-positive results",
+            "true": "true positives (people with the disease who test positive)"}[ask]
+    staff = pick(rng, ["a car plant", "a bank", "a university", "a hospital trust"])
+    where = pick(rng, ["a town", "a district", "a region"])
+    texts = [
+        f"A screening programme tests {fmt_num(n)} adults for {disease}, whose prevalence among them is "
+        f"{prev_txt}. The test has sensitivity {se} and specificity {sp_}. How many {what} would you expect?{aside}",
+        f"{name} plans to screen all {fmt_num(n)} staff of {staff} for {disease}, which affects {prev_txt}"
+        f"{'' if prev_txt.endswith('people') else ' of them'}.{aside} The test detects {se} of true cases and "
+        f"correctly clears {sp_} of healthy people. About how many {what} should {name} expect?",
+        f"We are going to test {fmt_num(n)} people for {disease}. About {prev_txt} have it, and the test is "
+        f"{se} sensitive and {sp_} specific. How many {what} do we expect?{aside}",
+        f"Screening plan: population screened {fmt_num(n)}; condition — {disease}; prevalence {prev_txt}; "
+        f"sensitivity {se}; specificity {sp_}. Estimate the expected number of {what}.{aside}",
+        f"Let P(D) = {prev_txt}, P(+ | D) = {sens:g}, P(- | not D) = {spec:g}, and let {fmt_num(n)} people "
+        f"be tested. Find the expected number of {what}.{aside}",
+        f"If {prev_txt} of the {fmt_num(n)} people screened in {where} have {disease}, and the test has "
+        f"{se} sensitivity and {sp_} specificity, how many {what} are expected?{aside}",
+    ]
+    last = {"positives": "positives = screened * (sensitivity * prevalence + (1 - specificity) * (1 - prevalence))\n"
+                         "answer = float(positives)",
+            "false": "false_positives = screened * (1 - prevalence) * (1 - specificity)\n"
+                     "answer = float(false_positives)",
+            "true": "true_positives = screened * prevalence * sensitivity\n"
+                    "answer = float(true_positives)"}[ask]
+    program = code(f"""
+        screened = {n}  # people tested [people]
+        prevalence = {lit(prev)}  # {prev_comment} [1]
+        sensitivity = {lit(sens)}  # P(positive | disease) [1]
+        specificity = {lit(spec)}  # P(negative | no disease) [1]
+        """) + "\n" + last + "\n"
+    return texts[phrasing], program, "people"
 
 
 @family("bmi", DOMAIN, 6)
@@ -1159,13 +1204,19 @@ def sir_epidemic(rng: random.Random, phrasing: int):
     # their numbers)
     gamma = round(1 / D, 2)
     rate_form = not use_r0 and rng.random() < 0.5
+    # everyone infected by the end, the first cases counted ("How many students in total will have
+    # had the flu by the time the outbreak has died out?"; drawn last, as the rate above)
+    if ask == "final" and rng.random() < 0.5:
+        ask = "total"
     pop = f"{N / 1e6:g} million" if N >= 1_000_000 else fmt_num(N)
     pars = (f"a basic reproduction number R0 = {R0:g} and an average infectious period of {D} days"
             if use_r0 else f"a transmission rate β = {beta:g} per day and a recovery rate γ = {gamma:g} per day"
             if rate_form else f"a transmission rate β = {beta:g} per day and a recovery rate γ = 1/{D} per day")
     want = {"peak": "the largest number of people infected at the same time",
             "day": "the time (in days, not rounded) at which the number of infected people peaks",
-            "final": "the number of people who are still susceptible (never infected) after 365 days"}[ask]
+            "final": "the number of people who are still susceptible (never infected) after 365 days",
+            "total": "the total number of people who will have had the infection by the time the outbreak "
+                     "has died out, counting the first cases"}[ask]
     texts = [
         f"An infection spreads {at} {place} of {pop} people according to the SIR model with "
         f"{pars}. Initially {I0} people are infected and everyone else is susceptible. Find "
@@ -1197,7 +1248,8 @@ def sir_epidemic(rng: random.Random, phrasing: int):
         derived = "gamma = 1 / infectious_days  # recovery rate [1/day]\n"
     last = {"peak": "answer = float(I.max())",
             "day": "answer = float(sol.t[np.argmax(I)])",
-            "final": "answer = float(S[-1])"}[ask]
+            "final": "answer = float(S[-1])",
+            "total": "answer = float(N - S[-1])  # everyone who left the susceptible group"}[ask]
     program = (
         "import numpy as np\nfrom scipy.integrate import solve_ivp\n\n"
         f"N = {N}  # population [people]\nI0 = {I0}  # initially infected [people]\n" + head
@@ -1210,5 +1262,5 @@ def sir_epidemic(rng: random.Random, phrasing: int):
         sol = solve_ivp(sir, (0, days), [N - I0, I0, 0], t_eval=t_grid, rtol=1e-8, atol=1e-6)
         S, I, R = sol.y
         """) + last + "\n")
-    units = {"peak": "people", "day": "days", "final": "people"}[ask]
+    units = {"peak": "people", "day": "days", "final": "people", "total": "people"}[ask]
     return texts[phrasing], program, units
