@@ -158,9 +158,14 @@ _EXPOSED = "has an exposed stage"
 _STEADY = "asks the steady state"
 _LIMITED = "limits an item"
 _USES = "uses resources"
+_FRACTIONAL = "fractional amounts"
+#: A plan whose amounts may be fractional ("fractional items can be treated as work in progress",
+#: "If I can make fractional amounts"): a linear program, where "Only whole items can be made"
+#: asks for an integer one on the same data.
+_FRACTIONAL_RE = re.compile(r"\bfractional\b|\bnon-?integer\b|\bneed not be (?:whole|integers?)\b", re.IGNORECASE)
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES, _FRACTIONAL)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -239,6 +244,11 @@ _GIVES_R0 = "gives R0"
 _NEGATIVE_RE = re.compile(r"\btests?\s+negative\b|\bnegative\s+(?:test|result|screen)|\b(?:result|test)\s+(?:is|was|comes?\s+back|came\s+back)\s+negative\b"
                           r"|\bcame\s+back\s+negative\b|P\(\s*not D\s*\|\s*-\s*\)|P\(\s*D\s*\|\s*-\s*\)", re.IGNORECASE)
 _NEGATIVE = "a negative result"
+#: A question about the moment a tank is full ("at the moment it becomes full", "when the tank
+#: begins to overflow"), where "after 45 minutes" reads the same tank at a time the text gives.
+_ASKS_FULL_RE = re.compile(r"\b(?:becomes?|is|gets?|will be)\s+full\b|\boverflow\w*|\bfills?\s+up\b|\bwhen\s+full\b|"
+                           r"\bis\s+filled\b|\bat\s+capacity\b", re.IGNORECASE)
+_FULL = "asks when full"
 #: A count of one kind of test result asked ("How many false-positive results would you expect?",
 #: "the expected number of true positives"), where "how many would you expect to test positive"
 #: counts both kinds.
@@ -270,9 +280,10 @@ _EXPOSED_RE = re.compile(r"\bexposed\b|\bincubat\w*|\blatent\b|\bSEIR\b|\bdE/dt\
 #: two-state weather chain's texts say it in the question or the sentence after it alike.)
 #: A production plan with a limit on one item: "can sell at most 30 tables a week", "A contract
 #: requires at least 22 chairs each week", "Demand for tables is limited to 47 per week" (in a text
-#: about profit: a diet's "at least 60 g of protein a day" is no such limit).
+#: about profit: a diet's "at least 60 g of protein a day" is no such limit; nor is a limit on the items
+#: in all, "no more than 54 items a day in total").
 _LIMITED_RE = re.compile(r"\b(?:at most|no more than|at least|up to|a maximum of|a minimum of|limited to)\s+\d[\d,]*\s+"
-                         r"(?:[a-z]+\s+){0,6}?(?:a|per|each|every)\s+(?:day|week|month)\b|\bat least that many\b"
+                         r"(?!(?:items|pieces|units|products)\b)(?:[a-z]+\s+){0,6}?(?:a|per|each|every)\s+(?:day|week|month)\b|\bat least that many\b"
                          r"|[,;]\s*x\d\s*[≤≥<>]=?\s*\d[\d,]*\s*\(", re.IGNORECASE)
 #: A production plan's table in words: "A mug uses 0.35 kg of clay and 10 minutes on the wheel",
 #: "each desk requires 5 hours of carpentry" (two or more), where "Rent and equipment cost $13,300
@@ -377,6 +388,8 @@ def profile(text: str) -> Counter[str]:
         out[_LIMITED] = 1
     if len(_USES_RE.findall(text)) >= 2:
         out[_USES] = 1
+    if _FRACTIONAL_RE.search(text):
+        out[_FRACTIONAL] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
     if _GIVES_CONSTANT.search(text):
@@ -401,6 +414,8 @@ def profile(text: str) -> Counter[str]:
         out[_GIVES_R0] = 1
     if _NEGATIVE_RE.search(text):
         out[_NEGATIVE] = 1
+    if _ASKS_FULL_RE.search(question):
+        out[_FULL] = 1
     if results := _ASKS_RESULTS_RE.search(question):
         out[f"{_ASKS_THE}{results['kind'].lower()} positives"] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
@@ -596,7 +611,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE) if k not in (_PAYMENTS, _DISCHARGE, _USES)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

@@ -51,7 +51,7 @@ from typing import Any
 
 from .bind import Rebinding, bind, data_rule
 from .check import CheckResult, check_program
-from .contract import Parameter, parse_parameters
+from .contract import Parameter, parse_parameters, set_parameters
 from .errors import UsageError
 from .fill import MIN_FAMILY_MATCH, Filled, fill, ignores
 from .follow import Followed, cut_off, follow
@@ -520,6 +520,7 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
         result = _finish(result, timings, t_start)
         result.message = "no question was answered: " + "; ".join(missing)
         return result
+    parts = _same_data(parts, opts, timings, result)
     emit(ProgressEvent("run", f"joining the {len(parts)} programs into one and running it"))
     joined = compose([a.program for _, a in parts], [q.name for q, _ in parts],
                      [a.run.answer.kind == "dict" for _, a in parts])
@@ -531,6 +532,38 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
     if missing and result.verdict != "failed":
         result.message = (result.message + "; " if result.message else "") + "not answered: " + "; ".join(missing)
     return result
+
+
+def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timings: dict[str, float],
+               result: SolveResult) -> list[tuple[Question, Attempt]]:
+    """The questions of one problem ask about the same data: where two of their programs hold
+    the same parameters (names, descriptions and units: one kind of model) with other values,
+    and one of them makes up fewer values or, as many, uses more of the text's numbers, the
+    other takes its values. The adapter writes each question's program on its own and can shift
+    a list of rates by one in one of them ("alpha_2 = 0.02" for the hares' 0.8 per year) that
+    it wrote right in the other."""
+    out = list(parts)
+    for i, (q, att) in enumerate(parts):
+        mine = parse_parameters(att.program)
+        for j, (_, other) in enumerate(parts):
+            theirs = parse_parameters(other.program)
+            if (j == i or not mine or any(isinstance(p.value, list) for p in mine + theirs)
+                    or [(p.name, p.description, p.unit) for p in mine]
+                    != [(p.name, p.description, p.unit) for p in theirs]
+                    or [p.value for p in mine] == [p.value for p in theirs]
+                    or not _grounding_rank(other) < _grounding_rank(att)):
+                continue
+            program = set_parameters(att.program, {p.name: p.value for p in theirs})
+            new = evaluate_program(program, Problem(text=q.text, title=q.name), origin=f"{att.origin}, values of "
+                                   f"question {j + 1}", timeout_s=opts.timeout_s, timings=timings)
+            result.attempts.append(new)
+            if new.ok and not _repeats(new, [a for k, (_, a) in enumerate(out) if k != i]):
+                changed = [p.name for p, o in zip(mine, theirs, strict=True) if p.value != o.value]
+                q.note = "; ".join(x for x in (q.note, f"values of question {j + 1}'s program, which uses more of "
+                                                  f"the text's numbers: {', '.join(changed)}") if x)
+                out[i] = (q, new)
+            break
+    return out
 
 
 def _repeats(att: Attempt, earlier: list[Attempt]) -> bool:

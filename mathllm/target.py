@@ -338,10 +338,18 @@ _GENERIC_ROW = frozenset(_stems("initial initially start starting number count p
                                 "animals individuals people at time zero the of in"))
 
 
+#: Where a question's asking starts after a lead clause: "According to this model, how many hares ...".
+_ASK_START = re.compile(r"\b(?:what|how|which|when|who|find|compute|calculate|determine|estimate)\b", re.IGNORECASE)
+
+
 def _asked_part(text: str) -> str:
     """What the question of ``text`` asks for, before its conditions ("What is the number of lynx
-    after 26 years" of "..., if 250 hares and 31 lynx interact ...?")."""
+    after 26 years" of "..., if 250 hares and 31 lynx interact ...?"), and after a lead clause
+    ("how many hares will there be 5 years after the survey" of "According to this model, how
+    many hares ...?")."""
     mine = question_of(text)
+    if (start := _ASK_START.search(mine)) and "," in mine[:start.start()]:
+        mine = mine[start.start():]
     return mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine
 
 

@@ -137,3 +137,22 @@ def test_irrelevant_details_about_thirty_percent():
     rng = random.Random(3)
     hits = sum(bool(_aside(rng, ["x", "y"])) for _ in range(2000))
     assert 0.25 < hits / 2000 < 0.35
+
+
+def test_a_production_plan_in_whole_items_earns_less_than_its_fractional_optimum():
+    """``ilp_production_whole``: the integrality matters (the fractional plan would earn more), and
+    a count asked is the one best whole plan's."""
+    from scipy.optimize import linprog
+
+    fam = REGISTRY["ilp_production_whole"]
+    for i in range(12):
+        s = generate(fam, random.Random(f"whole:{i}"), i % fam.n_phrasings)
+        assert "integrality=[1, 1]" in s.program
+        relaxed = s.program.replace(", integrality=[1, 1]", "")
+        ns: dict = {}
+        exec(compile(relaxed, "<relaxed>", "exec"), ns)
+        assert isinstance(ns["res"], type(linprog([1], bounds=[(0, 1)])))
+        if "-res.fun" in s.program:
+            assert -ns["res"].fun > s.answer + 0.01
+        else:
+            assert float(s.answer).is_integer() and s.answer >= 1

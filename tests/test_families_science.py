@@ -170,3 +170,33 @@ def test_a_car_loan_can_state_its_down_payment_as_an_amount():
         payment = principal * i / (1 - (1 + i) ** -n)
         assert s.answer == pytest.approx(payment if s.program.endswith("answer = float(payment)\n")
                                          else payment * n - principal)
+
+
+def test_a_screening_asks_counts_among_the_people_tested():
+    """``bayes_diagnostic_test``: some samples ask how many positives, false positives or true
+    positives are expected among the people screened, computed from the same three chances."""
+    fam = REGISTRY["bayes_diagnostic_test"]
+    kinds = Counter()
+    for i in range(80):
+        s = generate(fam, random.Random(f"count:{i}"), i % fam.n_phrasings)
+        v = {p.name: p.value for p in parse_parameters(s.program)}
+        if "screened" not in v:
+            continue
+        n, prev, sens, spec = v["screened"], v["prevalence"], v.get("sensitivity", 0), v.get("specificity", 0)
+        expected = {"false_positives": n * (1 - prev) * (1 - spec), "true_positives": n * prev * sens,
+                    "positives": n * (sens * prev + (1 - spec) * (1 - prev))}
+        kind = re.search(r"answer = float\((\w+)\)", s.program).group(1)
+        kinds[kind] += 1
+        assert s.answer == pytest.approx(expected[kind]) and f"{int(n):,}" in s.problem
+    assert set(kinds) == {"false_positives", "true_positives", "positives"} and 10 <= sum(kinds.values()) <= 50
+
+
+def test_an_epidemic_can_ask_everyone_infected_by_its_end_and_a_tank_can_be_in_gallons():
+    sir, tank = REGISTRY["sir_epidemic"], REGISTRY["mixing_tank_varying"]
+    total = [generate(sir, random.Random(f"total:{i}"), i % 6) for i in range(60)]
+    total = [s for s in total if "N - S[-1]" in s.program]
+    assert total and all("by the time the outbreak has died out" in s.problem for s in total)
+    tanks = [generate(tank, random.Random(f"gal:{i}"), i % 6) for i in range(40)]
+    us = [s for s in tanks if "[gal]" in s.program]
+    assert 8 <= len(us) <= 32 and all(" gal" in s.problem or "gallon" in s.problem for s in us)
+    assert all("[lb]" in s.program and "kg" not in s.problem for s in us)

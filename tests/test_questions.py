@@ -615,3 +615,52 @@ def test_solve_answers_in_percent_when_asked() -> None:
     res = solve(Problem(text=BAYES_TEXT, answer=0.27566, tolerance=1e-4), ScriptedGenerator([BAYES]),
                 SolveOptions(repairs=0, examples=0))
     assert [a.origin for a in res.attempts] == ["sample 1"] and res.answer.value == pytest.approx(0.27566, abs=1e-5)
+
+
+LV_TEXT = ("A ranger models the hares and lynx of an island. With no lynx, the hares grow at a relative rate of 0.8 per "
+           "year. Hares are eaten at a rate proportional to the product of the two populations, with constant 0.02 "
+           "per lynx per year. With no hares, the lynx die off at a relative rate of 0.5 per year. Lynx increase at a "
+           "rate proportional to the product, with constant 0.005 per hare per year. Right now there are 120 hares "
+           "and 30 lynx.\n\n1. How many hares does the model predict 5 years from now?\n2. How many lynx does the "
+           "model predict 5 years from now?")
+
+
+def _lv(values: tuple[float, ...], row: int) -> str:
+    alpha, beta, gamma, delta = values
+    return f"""import numpy as np
+from scipy.integrate import solve_ivp
+
+alpha = {alpha}  # prey growth rate [1/year]
+beta = {beta}  # predation rate [1/(predator*year)]
+gamma = {gamma}  # predator death rate [1/year]
+delta = {delta}  # predator growth per prey eaten [1/(prey*year)]
+x0 = 120  # initial hares [animals]
+y0 = 30  # initial lynx [animals]
+T = 5  # time horizon [year]
+
+
+def lotka_volterra(t, z):
+    x, y = z
+    return [alpha * x - beta * x * y, delta * x * y - gamma * y]
+
+
+sol = solve_ivp(lotka_volterra, (0, T), [x0, y0], rtol=1e-9, atol=1e-9)
+answer = float(sol.y[{row}, -1])
+"""
+
+
+def test_a_question_whose_program_holds_the_same_parameters_takes_the_better_grounded_values() -> None:
+    # what the adapter wrote for set b's island: the lynx question's rates shifted by one
+    right, shifted = (0.8, 0.02, 0.5, 0.005), (0.02, 0.5, 0.005, 5)
+
+    def model(prompt: str) -> str:
+        return _lv(right, 0) if "How many hares" in prompt.split("Right now")[-1] else _lv(shifted, 1)
+
+    res = solve(Problem(text=LV_TEXT), Tuned(model), SolveOptions(repairs=0, examples=0))
+    expected = run_program(_lv(right, 1)).answer.value
+    assert res.answer is not None and list(res.answer.values.values())[1] == pytest.approx(expected, rel=1e-6)
+    assert "values of question 1's program" in res.questions[1].note
+    # the same values (or no better grounded ones): nothing is taken
+    res = solve(Problem(text=LV_TEXT), Tuned(lambda p: _lv(right, 0 if "How many hares" in p.split("Right now")[-1]
+                                                             else 1)), SolveOptions(repairs=0, examples=0))
+    assert all("values of question" not in q.note for q in res.questions)

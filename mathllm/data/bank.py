@@ -37,11 +37,17 @@ WEIGHTS = {name: 0.9 for name in (
     "relative_humidity", "infusion_steady_state")}
 
 
+#: Families drawn more often than ``per_phrasing``: their cases multiply (the brine tank's two unit
+#: systems times four questions), and six draws per phrasing left the tank that is asked when it is
+#: full in gallons without an example (2026-12-07).
+PER_PHRASING = {"mixing_tank_varying": 12}
+
+
 def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:
     rows = []
     for fam in iter_families(held_out=False):
         for ph in trained_phrasings(fam):
-            for j in range(per_phrasing):
+            for j in range(max(per_phrasing, PER_PHRASING.get(fam.name, 0))):
                 rng = random.Random(f"bank:{seed}:{fam.name}:{ph}:{j}")
                 try:
                     s = generate(fam, rng, ph)

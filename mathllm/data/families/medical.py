@@ -709,12 +709,13 @@ def _screened_count(rng: random.Random, phrasing: int, name: str, disease: str, 
                      "answer = float(false_positives)",
             "true": "true_positives = screened * prevalence * sensitivity\n"
                     "answer = float(true_positives)"}[ask]
-    program = code(f"""
-        screened = {n}  # people tested [people]
-        prevalence = {lit(prev)}  # {prev_comment} [1]
-        sensitivity = {lit(sens)}  # P(positive | disease) [1]
-        specificity = {lit(spec)}  # P(negative | no disease) [1]
-        """) + "\n" + last + "\n"
+    # (the chance a count does not need is no parameter: the text gives it, the count ignores it)
+    head = [f"screened = {n}  # people tested [people]", f"prevalence = {lit(prev)}  # {prev_comment} [1]"]
+    if ask != "false":
+        head.append(f"sensitivity = {lit(sens)}  # P(positive | disease) [1]")
+    if ask != "true":
+        head.append(f"specificity = {lit(spec)}  # P(negative | no disease) [1]")
+    program = "\n".join(head) + "\n\n" + last + "\n"
     return texts[phrasing], program, "people"
 
 

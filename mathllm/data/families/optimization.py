@@ -719,6 +719,129 @@ def lp_blend_fixed_total(rng: random.Random, p: int):
     return text, _code(["from scipy.optimize import linprog"], params, model), units
 
 
+def _whole_optimum(profit, use, cap):
+    """The best whole-number plan of a small production program and whether it is the only one
+    (by enumeration: two products of at most a few hundred each); None when there is none."""
+    hi = [min(int(c // row[i]) for row, c in zip(use, cap) if row[i] > 0) for i in range(len(profit))]
+    best, plans = None, []
+    for x in range(hi[0] + 1):
+        for y in range(hi[1] + 1):
+            if all(row[0] * x + row[1] * y <= c + 1e-9 for row, c in zip(use, cap)):
+                v = round(profit[0] * x + profit[1] * y, 6)
+                if best is None or v > best:
+                    best, plans = v, [(x, y)]
+                elif v == best:
+                    plans.append((x, y))
+    return None if best is None else (best, plans)
+
+
+@family("ilp_production_whole", DOMAIN, 6, tags=("linprog", "integer"))
+def ilp_production_whole(rng: random.Random, p: int):
+    """A production mix of two products made only in whole items, under two resources and often
+    a limit on the number of items (a kiln's load, a van's): ``linprog`` with ``integrality``, where
+    the fractional optimum would earn more; asks the largest profit or how many of one product.
+    (A family of the retrieval bank; the adapter never trained on it.)"""
+    from scipy.optimize import linprog  # only the generator needs it here
+
+    ctx = pick(rng, _PRODUCTION)
+    cur = pick(rng, CURRENCIES)
+    cu = _CUR_UNIT[cur]
+    res_ = ctx["resources"]
+    period, adj = ctx["period"], _ADJ[ctx["period"]]
+    prods = ctx["products"][:2]
+    for _ in range(400):  # draws until whole items earn less than fractions and the plan is unique
+        cents = rng.random() < 0.5
+        profit = [round(rng.randint(20, 150) * 0.1, 2) if cents else rng.randint(4, 30) * 5 for _ in prods]
+        use = [[_step_draw(rng, r[5], r[6]) for _ in prods] for r in res_]
+        plan = [rng.randint(10, 60) for _ in prods]
+        cap = [int(round(sum(u * x for u, x in zip(row, plan)) * rng.uniform(0.85, 1.1)) + rng.randint(0, 3))
+               for row in use]
+        limit = rng.random() < 0.5
+        rows, caps = [list(r) for r in use], list(cap)
+        if limit:
+            rows.append([1, 1])
+            caps.append(int(sum(plan) * rng.uniform(0.8, 1.0)))
+        relaxed = linprog([-v for v in profit], A_ub=rows, b_ub=caps, bounds=[(0, None)] * 2)
+        whole = _whole_optimum(profit, rows, caps)
+        if relaxed.status != 0 or whole is None or len(whole[1]) != 1:
+            continue
+        if -relaxed.fun - whole[0] < 0.01 or min(whole[1][0]) < 1:
+            continue
+        break
+    else:  # pragma: no cover - the draws above succeed within a few tries
+        raise ValueError("no whole-number production plan")
+    asked = pick(rng, [None, None, 0, 1])  # None: the profit; i: how many of product i
+    aside = _aside(rng, [f"The {ctx['place']} employs {rng.randint(5, 40)} people.",
+                         f"It was founded in {rng.randint(1965, 2018)}.",
+                         f"Last year its revenue was {money(rng.randint(200, 900) * 1000, cur, 0)}."])
+    m = [money(v, cur, 2 if cents else 0) for v in profit]
+
+    def usage(i):
+        return _and([f"{_qty(use[r][i], res_[r][2], res_[r][3])} of {res_[r][1]}" for r in range(len(res_))])
+
+    have = _and([f"{_qty(cap[r], res_[r][2], res_[r][3])} of {res_[r][1]}" for r in range(len(res_))])
+    most = caps[-1] if limit else None
+    turn = rng.randrange(6) + p
+    lim = ([f"At most {most} items in all fit in the storeroom each {period}.",
+            f"The delivery van takes no more than {most} items a {period} in total.",
+            f"No more than {most} items in total can be packed each {period}."][turn % 3] if limit else "")
+    whole_s = ["Only whole items can be made.", f"Only complete {prods[0][2]} and {prods[1][2]} can be sold.",
+               "Everything is made in whole units."][turn % 3]
+    if asked is None:
+        ask = [f"What is the largest possible {adj} profit?", f"How much profit can be made at most per {period}?"][turn % 2]
+    else:
+        ask = [f"How many {prods[asked][2]} should be made per {period} to earn the largest profit?",
+               f"To maximize profit, how many {prods[asked][2]} should be produced each {period}?"][turn % 2]
+    if p == 0:
+        body = " ".join(f"Each {pr[1]} earns a profit of {m[i]} and uses {usage(i)}." for i, pr in enumerate(prods))
+        text = f"{_cap(_a(ctx['place']))} makes {prods[0][2]} and {prods[1][2]}. {body} Each {period}, {have} are available. {lim} {whole_s} {ask}"
+    elif p == 1:
+        rows_t = "\n".join(f"- {_cap(pr[2])}: profit {m[i]} per unit, {usage(i)} per unit" for i, pr in enumerate(prods))
+        text = f"{ask}\n{rows_t}\nAvailable per {period}: {have}.\n{(lim + ' ') if lim else ''}{whole_s}"
+    elif p == 2:
+        obj = " + ".join(f"{fmt_num(profit[i])}·x{i + 1}" for i in range(2))
+        cons = "; ".join(" + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(2))
+                         + f" ≤ {fmt_num(cap[r])} ({res_[r][1]}, {res_[r][3]})" for r in range(len(res_)))
+        if limit:
+            cons += f"; x1 + x2 ≤ {most} (items)"
+        names = ", ".join(f"x{i + 1} = {pr[2]}" for i, pr in enumerate(prods))
+        text = (f"{_cap(_a(ctx['place']))} plans its production ({names} per {period}): maximize the profit {obj} "
+                f"(in {cu}) subject to {cons}, with x1 and x2 non-negative whole numbers. {ask}")
+    elif p == 3:
+        body = " ".join(f"A {pr[1]} takes {usage(i)} and earns me {m[i]}." for i, pr in enumerate(prods))
+        text = f"I run {_a(ctx['place'])} and have {have} each {period}. {body} {lim} I can only make whole items. {ask}"
+    elif p == 4:
+        head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res_) + " | profit per unit |"
+        sep = "|---" * (len(res_) + 2) + "|"
+        rows_t = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res_))) + f" | {m[i]} |"
+                            for i, pr in enumerate(prods))
+        last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
+        text = (f"Production data of {_a(ctx['place'])} (per {period}):\n\n{head}\n{sep}\n{rows_t}\n{last}\n\n"
+                f"{(lim + ' ') if lim else ''}Quantities must be whole numbers. {ask}")
+    else:
+        details = _and([f"{pr[2]} ({m[i]} profit, {usage(i)} each)" for i, pr in enumerate(prods)])
+        text = (f"{_cap(_a(ctx['place']))} can make {details}. It has {have} per {period}, and sells everything "
+                f"it makes. {lim} {whole_s} {ask}")
+    text = _insert(" ".join(text.split(" ")).replace("  ", " "), aside)
+    params = [_p(f"profit_{pr[0]}", profit[i], f"profit per {pr[1]}", f"{cu}/unit") for i, pr in enumerate(prods)]
+    for r, rr in enumerate(res_):
+        params += [_p(f"{rr[0]}_{pr[0]}", use[r][i], f"{rr[1]} per {pr[1]}", f"{rr[4]}/unit")
+                   for i, pr in enumerate(prods)]
+    params += [_p(f"{rr[0]}_available", cap[r], f"{rr[1]} available per {period}", rr[4]) for r, rr in enumerate(res_)]
+    if limit:
+        params.append(_p("max_items", most, f"most items in all per {period}", "units"))
+    model = [
+        "c = [" + ", ".join(f"-profit_{pr[0]}" for pr in prods) + "]  # linprog minimizes, so negate profit",
+        "A_ub = [" + ", ".join("[" + ", ".join(f"{rr[0]}_{pr[0]}" for pr in prods) + "]" for rr in res_)
+        + (", [1, 1]" if limit else "") + "]",
+        "b_ub = [" + ", ".join(f"{rr[0]}_available" for rr in res_) + (", max_items" if limit else "") + "]",
+        "res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=[(0, None)] * 2, integrality=[1, 1])  # whole items only",
+        ("answer = -res.fun  # maximum profit" if asked is None
+         else f"answer = round(res.x[{asked}])  # {prods[asked][2]} to make per {period}"),
+    ]
+    return text, _code(["from scipy.optimize import linprog"], params, model), (cu if asked is None else "units")
+
+
 @family("lp_investment", DOMAIN, 6, held_out=True, tags=("linprog", "lp"))
 def lp_investment(rng: random.Random, p: int):
     name = pick(rng, NAMES)

@@ -901,8 +901,9 @@ def mixing_tank(rng: random.Random, phrasing: int):
 @family("mixing_tank_varying", DOMAIN, 6)
 def mixing_tank_varying(rng: random.Random, phrasing: int):
     """A stirred tank whose inflow and outflow differ, so its volume changes: the textbook brine
-    tank with S' = c·q_in - q_out·S/V(t). (A family of the retrieval bank; the adapter never
-    trained on it.)"""
+    tank with S' = c·q_in - q_out·S/V(t). In litres and kilograms, or in US gallons and pounds;
+    asked for the salt or its concentration after a time or when the tank is full. (A family of
+    the retrieval bank; the adapter never trained on it.)"""
     name = pick(rng, NAMES)
     vol0 = pick(rng, [100, 200, 300, 400, 500, 600, 800, 1000])
     filling = rng.random() < 0.7
@@ -915,7 +916,6 @@ def mixing_tank_varying(rng: random.Random, phrasing: int):
     S0 = int(S0) if float(S0).is_integer() else round(S0, 1)
     grams = rng.random() < 0.6
     c = pick(rng, [10, 20, 25, 40, 50, 60, 80, 100]) if grams else pick(rng, [0.01, 0.02, 0.025, 0.05, 0.08, 0.1])
-    c_kg = c / 1000 if grams else c
     if filling:
         capacity = vol0 + dq * pick(rng, [25, 40, 50, 60, 75, 100, 150, 200])
         t_end = (capacity - vol0) / dq
@@ -926,57 +926,75 @@ def mixing_tank_varying(rng: random.Random, phrasing: int):
     t_q = max(1, round(t_end * rng.uniform(0.2, 0.9)))
     mention_cap = ask == "full" or rng.random() < 0.4
     aside = _aside(rng, name)
-    ct = f"{c} g" if grams else f"{c:g} kg"
-    start = "pure water" if S0 == 0 else f"water with {fmt_num(S0)} kg of dissolved salt"
+    # drawn last, so the other samples keep their numbers: the textbook's US tank ("a 500-gallon
+    # tank ... 20 lb of salt ... brine with 0.5 lb of salt per gallon at 4 gal/min"), and the
+    # concentration when it overflows
+    us = rng.random() < 0.5
+    if us:
+        grams = False
+        c = pick(rng, [0.1, 0.25, 0.5, 1, 1.5, 2])
+    if ask == "full" and rng.random() < 0.35:
+        ask = "full_conc"
+    mass, vu, vword, rate = ("lb", "gal", "gallon", "gal/min") if us else ("kg", "L", "litre", "L/min")
+    c_unit = "lb/gal" if us else "g/L"  # the unit a concentration is asked in
+    c_kg = c / 1000 if grams else c
+    ct = f"{c} g" if grams else f"{c:g} {mass}"
+    start = "pure water" if S0 == 0 else f"water with {fmt_num(S0)} {mass} of dissolved salt"
     grows = "rises" if filling else "falls"
-    want = {"amount": f"the amount of salt (kg) in the tank after {t_q} minutes",
-            "conc": f"the salt concentration (g/L) in the tank after {t_q} minutes",
-            "full": "the amount of salt (kg) in the tank at the moment it starts to overflow"}[ask]
-    Vt, Ct = f"{fmt_num(vol0)} L", f"{fmt_num(capacity)} L"
+    want = {"amount": f"the amount of salt ({mass}) in the tank after {t_q} minutes",
+            "conc": f"the salt concentration ({c_unit}) in the tank after {t_q} minutes",
+            "full": f"the amount of salt ({mass}) in the tank at the moment it starts to overflow",
+            "full_conc": f"the salt concentration ({c_unit}) in the tank at the moment it starts to overflow"}[ask]
+    Vt, Ct = f"{fmt_num(vol0)} {vu}", f"{fmt_num(capacity)} {vu}"
     cap_s = f" The tank can hold {Ct}." if mention_cap else ""
     texts = [
-        f"A tank holds {Vt} of {start}.{cap_s} Brine containing {ct} of salt per litre flows in at {q_in} L/min, "
-        f"and the well-mixed solution flows out at {q_out} L/min, so the volume in the tank {grows}. "
+        f"A tank holds {Vt} of {start}.{cap_s} Brine containing {ct} of salt per {vword} flows in at {q_in} {rate}, "
+        f"and the well-mixed solution flows out at {q_out} {rate}, so the volume in the tank {grows}. "
         f"Find {want}.{aside}",
         (f"{name} runs a {Ct} pickling tank that starts with {Vt} of {start}." if mention_cap
          else f"{name} runs a pickling tank that starts with {Vt} of {start}.")
-        + f"{aside} A pump adds brine with {ct} of salt per litre at {q_in} L/min while a drain removes the "
-        f"stirred mixture at {q_out} L/min. What is {want}?",
-        f"My tank has {fmt_num(vol0)} litres of {start} in it"
-        + (f" (it takes {fmt_num(capacity)} litres when full)" if mention_cap else "")
-        + f". I pump in salt water with {ct} per litre at {q_in} L per minute and let the mixture out at "
-        f"{q_out} L per minute; it stays well stirred. "
-        + {"amount": f"How much salt is in it after {t_q} min, in kg?",
-           "conc": f"What is the concentration after {t_q} min, in g/L?",
-           "full": "How much salt (kg) is in it when it is about to overflow?"}[ask] + aside,
+        + f"{aside} A pump adds brine with {ct} of salt per {vword} at {q_in} {rate} while a drain removes the "
+        f"stirred mixture at {q_out} {rate}. What is {want}?",
+        f"My tank has {fmt_num(vol0)} {vword}s of {start} in it"
+        + (f" (it takes {fmt_num(capacity)} {vword}s when full)" if mention_cap else "")
+        + f". I pump in salt water with {ct} per {vword} at {q_in} {vu} per minute and let the mixture out at "
+        f"{q_out} {vu} per minute; it stays well stirred. "
+        + {"amount": f"How much salt is in it after {t_q} min, in {mass}?",
+           "conc": f"What is the concentration after {t_q} min, in {c_unit}?",
+           "full": f"How much salt ({mass}) is in it when it is about to overflow?",
+           "full_conc": f"What is the concentration ({c_unit}) in it when it is about to overflow?"}[ask] + aside,
         f"Mixing process with changing volume: initial volume {Vt}"
         + (f"; tank capacity {Ct}" if mention_cap else "")
-        + f"; initial salt {fmt_num(S0)} kg; inflow {q_in} L/min at {ct}/L; outflow {q_out} L/min; "
+        + f"; initial salt {fmt_num(S0)} {mass}; inflow {q_in} {rate} at {ct}/{vu}; outflow {q_out} {rate}; "
         f"perfectly mixed. Report {want}.{aside}",
-        f"Let S(t) be the salt (kg) in a tank holding V(t) = {fmt_num(vol0)} {'+' if filling else '−'} {dq if dq > 1 else ''}t "
-        f"litres, t in minutes: dS/dt = {q_in}·{c_kg:g} − {q_out}·S/V(t), S(0) = {fmt_num(S0)}, with "
-        f"{q_in} L/min of brine at {ct}/L in and {q_out} L/min out"
+        f"Let S(t) be the salt ({mass}) in a tank holding V(t) = {fmt_num(vol0)} {'+' if filling else '−'} "
+        f"{dq if dq > 1 else ''}t {vword}s, t in minutes: dS/dt = {q_in}·{c_kg:g} − {q_out}·S/V(t), S(0) = "
+        f"{fmt_num(S0)}, with {q_in} {rate} of brine at {ct}/{vu} in and {q_out} {rate} out"
         + (f", V(t) ≤ {Ct}" if mention_cap else "") + f". Find {want}.{aside}",
         f"What is {want}, if a stirred tank that starts with {Vt} of {start} receives brine of {ct} per "
-        f"litre at {q_in} L/min while the mixture leaves at {q_out} L/min?{cap_s}{aside}",
+        f"{vword} at {q_in} {rate} while the mixture leaves at {q_out} {rate}?{cap_s}{aside}",
     ]
-    head = f"volume0 = {vol0}  # initial liquid in the tank [L]\nS0 = {lit(S0)}  # initial salt [kg]\n"
+    full = ask in ("full", "full_conc")
+    head = (f"volume0 = {vol0}  # initial liquid in the tank [{vu}]\n"
+            f"S0 = {lit(S0)}  # initial salt [{mass}]\n")
     head += (f"c_in_g = {c}  # salt concentration of the inflow [g/L]\n" if grams
-             else f"c_in = {lit(c)}  # salt concentration of the inflow [kg/L]\n")
-    head += f"flow_in = {q_in}  # inflow rate [L/min]\nflow_out = {q_out}  # outflow rate [L/min]\n"
-    head += (f"capacity = {capacity}  # liquid the tank holds when full [L]\n" if ask == "full"
+             else f"c_in = {lit(c)}  # salt concentration of the inflow [{mass}/{vu}]\n")
+    head += (f"flow_in = {q_in}  # inflow rate [{rate}]\nflow_out = {q_out}  # outflow rate [{rate}]\n")
+    head += (f"capacity = {capacity}  # liquid the tank holds when full [{vu}]\n" if full
              else f"t_query = {t_q}  # time of interest [min]\n")
     pre = "c_in = c_in_g / 1000  # [kg/L]\n" if grams else ""
-    if ask == "full":
+    if full:
         pre += "t_query = (capacity - volume0) / (flow_in - flow_out)  # time until the tank is full [min]\n"
-    last = ("answer = float(sol.y[0, -1] / (volume0 + (flow_in - flow_out) * t_query) * 1000)  # [g/L]\n"
-            if ask == "conc" else "answer = float(sol.y[0, -1])  # salt in the tank [kg]\n")
+    per_litre = "" if us else " * 1000"  # (kg/L in g/L)
+    last = {"conc": f"answer = float(sol.y[0, -1] / (volume0 + (flow_in - flow_out) * t_query){per_litre})  # [{c_unit}]\n",
+            "full_conc": f"answer = float(sol.y[0, -1] / capacity{per_litre})  # [{c_unit}]\n"}.get(
+        ask, f"answer = float(sol.y[0, -1])  # salt in the tank [{mass}]\n")
     program = ("from scipy.integrate import solve_ivp\n\n" + head + ("\n" + pre if pre else "") + "\n\n"
                "def rhs(t, y):\n"
-               "    volume = volume0 + (flow_in - flow_out) * t  # liquid in the tank [L]\n"
+               f"    volume = volume0 + (flow_in - flow_out) * t  # liquid in the tank [{vu}]\n"
                "    return [c_in * flow_in - flow_out * y[0] / volume]\n\n\n"
                "sol = solve_ivp(rhs, (0, t_query), [S0], rtol=1e-10, atol=1e-12)\n" + last)
-    return texts[phrasing], program, {"amount": "kg", "conc": "g/L", "full": "kg"}[ask]
+    return texts[phrasing], program, {"amount": mass, "conc": c_unit, "full": mass, "full_conc": c_unit}[ask]
 
 
 @family("lake_pollution", DOMAIN, 6, held_out=True)
