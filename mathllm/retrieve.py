@@ -249,6 +249,10 @@ _NEGATIVE = "a negative result"
 _ASKS_FULL_RE = re.compile(r"\b(?:becomes?|is|gets?|will be)\s+full\b|\boverflow\w*|\bfills?\s+up\b|\bwhen\s+full\b|"
                            r"\bis\s+filled\b|\bat\s+capacity\b", re.IGNORECASE)
 _FULL = "asks when full"
+#: A dew point in the text: a rising parcel's cloud base is found where its temperature meets
+#: the dew point, where another text gives the cloud base's height (one family, two programs).
+_DEW_RE = re.compile(r"\bdew[- ]?points?\b", re.IGNORECASE)
+_DEW = "gives a dew point"
 #: A count of one kind of test result asked ("How many false-positive results would you expect?",
 #: "the expected number of true positives"), where "how many would you expect to test positive"
 #: counts both kinds.
@@ -416,6 +420,8 @@ def profile(text: str) -> Counter[str]:
         out[_NEGATIVE] = 1
     if _ASKS_FULL_RE.search(question):
         out[_FULL] = 1
+    if _DEW_RE.search(text):
+        out[_DEW] = 1
     if results := _ASKS_RESULTS_RE.search(question):
         out[f"{_ASKS_THE}{results['kind'].lower()} positives"] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
@@ -611,7 +617,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL, _DEW) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

@@ -719,6 +719,81 @@ def _screened_count(rng: random.Random, phrasing: int, name: str, disease: str, 
     return texts[phrasing], program, "people"
 
 
+@family("time_of_death", DOMAIN, 6)
+def time_of_death(rng: random.Random, phrasing: int):
+    """Newton's law of cooling run backwards: two readings of a body's temperature fit the cooling
+    constant, and the time it took to cool from normal body temperature to the first reading is
+    how long before it death occurred. The readings are given at clock times (across midnight,
+    too) or a span apart; in °C or °F. (A family of the retrieval bank; the adapter never trained
+    on it.)"""
+    name = pick(rng, NAMES)
+    place = pick(rng, ["a flat", "an office", "a hotel room", "a cellar", "a garden shed", "a warehouse"])
+    fahrenheit = rng.random() < 0.3
+    room_c = rng.randint(10, 24) + pick(rng, [0, 0.5])
+    k_h = rng.uniform(0.08, 0.25)  # cooling constant per hour
+    before_h = rng.uniform(1.5, 9)  # death to the first reading
+    gap_min = pick(rng, [30, 45, 60, 60, 75, 90, 120])
+    T1c = room_c + (37 - room_c) * math.exp(-k_h * before_h)
+    T2c = room_c + (T1c - room_c) * math.exp(-k_h * gap_min / 60)
+    start = rng.randint(0, 23 * 4 - 1) * 15  # the first reading, minutes after midnight
+    clock = phrasing in (0, 2, 4)
+    in_hours = rng.random() < 0.4
+    aside = _aside(rng, name)
+    if fahrenheit:
+        u, normal = "°F", 98.6
+        room, T1, T2 = round(room_c * 1.8 + 32), round(T1c * 1.8 + 32, 1), round(T2c * 1.8 + 32, 1)
+    else:
+        u, normal = "°C", 37.0
+        room, T1, T2 = room_c, round(T1c, 1), round(T2c, 1)
+    if T2 >= T1 or T1 >= normal:
+        T2 = round(T1 - (0.2 if not fahrenheit else 0.4), 1)
+    h1, m1 = divmod(start, 60)
+    h2, m2 = divmod((start + gap_min) % (24 * 60), 60)
+    t1s, t2s = f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"
+    later = f"{gap_min} minutes"
+    deg = (lambda x: f"{x:g} {u}")
+    unit_w = "hours" if in_hours else "minutes"
+    ask = f"How long before the first reading did death occur, in {unit_w}?"
+    texts = [
+        f"A body is found in {place} at {t1s}; its core temperature is {deg(T1)}. At {t2s} it reads {deg(T2)}. The "
+        f"room is kept at {deg(room)}. Assuming Newton's law of cooling and a body temperature of {deg(normal)} at "
+        f"death, {ask[0].lower() + ask[1:]}{aside}",
+        f"Inspector {name} is called to {place}.{aside} The victim's temperature is {deg(T1)} on arrival and "
+        f"{deg(T2)} {later} later; the surroundings are at a steady {deg(room)}. Normal body temperature is "
+        f"{deg(normal)}. With Newton's law of cooling, {ask[0].lower() + ask[1:]}",
+        f"Forensics log: first reading {deg(T1)} at {t1s}, second reading {deg(T2)} at {t2s}, ambient "
+        f"{deg(room)}, temperature at death taken as {deg(normal)}. Fit dT/dt = -k(T - T_a) to the readings and "
+        f"estimate the time between death and the first reading, in {unit_w}.{aside}",
+        f"Newton cooling: T_a = {deg(room)}, T = {deg(T1)} at the first measurement and {deg(T2)} {later} after it, "
+        f"T = {deg(normal)} at the moment of death. Find how many {unit_w} passed between death and the first "
+        f"measurement.{aside}",
+        f"The pathologist measured {deg(T1)} at {t1s} and {deg(T2)} at {t2s} in {place} held at {deg(room)}. If the "
+        f"body was at {deg(normal)} when death occurred and cooled by Newton's law, {ask[0].lower() + ask[1:]}{aside}",
+        f"{ask} A body in {place} at {deg(room)} cools from {deg(normal)} by Newton's law; it reads {deg(T1)} when "
+        f"found and {deg(T2)} {later} later.{aside}",
+    ]
+    head = [f"T_death = {lit(normal)}  # body temperature at death [{u}]",
+            f"T_room = {lit(room)}  # temperature of the surroundings [{u}]",
+            f"T1 = {lit(T1)}  # first reading [{u}]",
+            f"T2 = {lit(T2)}  # second reading [{u}]"]
+    if clock:
+        head += [f"hour1 = {h1}  # hour of the first reading ({t1s}) [h]",
+                 f"minute1 = {m1}  # minutes past that hour [min]",
+                 f"hour2 = {h2}  # hour of the second reading ({t2s}) [h]",
+                 f"minute2 = {m2}  # minutes past that hour [min]"]
+        gap = ("gap = ((hour2 * 60 + minute2) - (hour1 * 60 + minute1)) % (24 * 60)  # minutes between the readings, "
+               "past midnight too [min]")
+    else:
+        head.append(f"gap = {gap_min}  # time between the readings [min]")
+        gap = ""
+    body = ([gap] if gap else []) + [
+        "k = math.log((T1 - T_room) / (T2 - T_room)) / gap  # cooling constant [1/min]",
+        "t_before = math.log((T_death - T_room) / (T1 - T_room)) / k  # death to the first reading [min]"]
+    last = "answer = float(t_before / 60)  # [h]" if in_hours else "answer = float(t_before)  # [min]"
+    program = "import math\n\n" + "\n".join(head) + "\n\n" + "\n".join(body) + "\n" + last + "\n"
+    return texts[phrasing], program, ("h" if in_hours else "min")
+
+
 @family("bmi", DOMAIN, 6)
 def bmi(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)

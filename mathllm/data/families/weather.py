@@ -410,6 +410,100 @@ def lapse_rate_altitude(rng: random.Random, phrasing: int):
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+@family("parcel_cloud_base", DOMAIN, 6)
+def parcel_cloud_base(rng: random.Random, phrasing: int):
+    """A parcel of air forced up a mountain: it cools at the dry adiabatic rate until it is
+    saturated at the cloud base, then at a moist rate. The cloud base is given, or found where
+    the parcel's temperature meets its dew point (which falls more slowly); asks the cloud base's
+    height, the parcel's temperature there, or at the summit. (A family of the retrieval bank;
+    the adapter never trained on it.)"""
+    name = pick(rng, NAMES)
+    town = pick(rng, ["the valley town", "the weather station", "the village", "the airfield", "the lakeside town"])
+    peak = pick(rng, ["the summit", "the ridge", "the pass", "the peak", "the mountain hut"])
+    h0 = rng.randint(0, 16) * 50
+    T0 = rng.randint(14, 32) + pick(rng, [0, 0, 0.5])
+    spread = rng.randint(4, 16) + pick(rng, [0, 0, 0.5])
+    Td = T0 - spread
+    dry = pick(rng, [9.8, 9.8, 10, 9.8])
+    dew_rate = pick(rng, [1.8, 1.8, 2, 1.7])
+    moist = pick(rng, [6, 6, 5, 6.5, 5.5])
+    given_dew = rng.random() < 0.6
+    rise = spread / (dry - dew_rate) * 1000
+    if not given_dew:
+        rise = rng.randint(6, 30) * 50
+    base = h0 + rise
+    top = int(round(base + rng.randint(4, 30) * 50, -1))
+    ask = pick(rng, ["base", "T_base", "summit"] if given_dew else ["T_base", "summit"])
+    aside = _aside(rng, name)
+    dew_s = (f"and the dew point is {_deg(Td, '°C')}" if given_dew else "")
+    rules = ([f"The parcel cools at the dry adiabatic lapse rate of {dry:g} °C per km while it is unsaturated, and "
+              f"its dew point falls by {dew_rate:g} °C per km as it rises; cloud forms where its temperature meets its "
+              f"dew point, and above that it cools at a moist rate of {moist:g} °C per km.",
+              f"Unsaturated, it loses {dry:g} °C per km of climb while its dew point drops {dew_rate:g} °C per km; "
+              f"once the two are equal the air is saturated (the cloud base) and from there it loses only {moist:g} °C "
+              f"per km.",
+              f"Use a dry adiabatic rate of {dry:g} °C/km below the condensation level, a dew-point lapse of "
+              f"{dew_rate:g} °C/km, and a saturated (moist) rate of {moist:g} °C/km above it.",
+              f"Take {dry:g} °C/km for the dry ascent and {dew_rate:g} °C/km for the decrease of the dew point; "
+              f"after condensation the lapse rate is {moist:g} °C/km.",
+              f"(Lapse rates: dry {dry:g} °C per km, dew point {dew_rate:g} °C per km, saturated {moist:g} °C per km; "
+              f"saturation happens when temperature and dew point coincide.)"]
+             if given_dew else
+             [f"It cools at the dry adiabatic lapse rate of {dry:g} °C per km until it becomes saturated at the cloud "
+              f"base, {fmt_num(int(base))} m above sea level; above the cloud base it cools at a moist rate of "
+              f"{moist:g} °C per km.",
+              f"Below the cloud base at {fmt_num(int(base))} m it loses {dry:g} °C per km of climb; inside the cloud, "
+              f"{moist:g} °C per km.",
+              f"Use the dry adiabatic rate ({dry:g} °C/km) up to the condensation level at {fmt_num(int(base))} m and "
+              f"a moist rate of {moist:g} °C/km above it.",
+              f"Take {dry:g} °C/km for the dry ascent; condensation begins at {fmt_num(int(base))} m, after which the "
+              f"lapse rate is {moist:g} °C/km.",
+              f"(Lapse rates: dry {dry:g} °C per km up to the cloud base at {fmt_num(int(base))} m, saturated "
+              f"{moist:g} °C per km above.)"])
+    rule = rules[(0, 1, 2, 0, 3, 4)[phrasing]]
+    q = {"base": "At what altitude above sea level (in m) is the cloud base?",
+         "T_base": "What is the parcel's temperature (°C) at the cloud base?",
+         "summit": f"What is the parcel's temperature (°C) when it reaches {peak}, {fmt_num(top)} m above sea level?"}[ask]
+    texts = [
+        f"At {town}, {fmt_num(h0)} m above sea level, the air temperature is {_deg(T0, '°C')}"
+        f"{' ' + dew_s if dew_s else ''}. A parcel of this air is pushed up the side of a mountain. {rule} {q}{aside}",
+        f"{name} is studying a rising air parcel.{aside} It starts at {fmt_num(h0)} m with a temperature of "
+        f"{_deg(T0, '°C')}{' ' + dew_s if dew_s else ''}. {rule} {q}",
+        f"Wind forces air from {fmt_num(h0)} m ({_deg(T0, '°C')}{', dew point ' + _deg(Td, '°C') if given_dew else ''}) "
+        f"up over {peak} at {fmt_num(top)} m. {rule} {q}{aside}",
+        f"Parcel ascent: start altitude {fmt_num(h0)} m; start temperature {_deg(T0, '°C')}; "
+        + (f"dew point {_deg(Td, '°C')}; dew point lapse {dew_rate:g} °C/km; " if given_dew
+           else f"cloud base {fmt_num(int(base))} m; ")
+        + f"dry adiabatic rate {dry:g} °C/km; moist rate {moist:g} °C/km; summit {fmt_num(top)} m. {q}{aside}",
+        f"A mountain rises from {town} ({fmt_num(h0)} m) to {peak} ({fmt_num(top)} m). On a summer afternoon it is "
+        f"{_deg(T0, '°C')} in {town}{' ' + dew_s if dew_s else ''}, and wind pushes that air up the slope. {rule} "
+        f"{q}{aside}",
+        f"{q} Air at {_deg(T0, '°C')}{' with a dew point of ' + _deg(Td, '°C') if given_dew else ''} starts rising from "
+        f"{fmt_num(h0)} m towards {peak} ({fmt_num(top)} m). {rule}{aside}",
+    ]
+    head = [f"T_start = {lit(T0)}  # air temperature at the start [°C]",
+            f"h_start = {h0}  # altitude of the start [m]"]
+    if given_dew:
+        head += [f"Td_start = {lit(Td)}  # dew point at the start [°C]",
+                 f"dew_rate = {lit(dew_rate)}  # fall of the dew point with height [°C/km]"]
+    else:
+        head.append(f"h_base = {int(base)}  # altitude of the cloud base [m]")
+    head.append(f"dry_rate = {lit(dry)}  # dry adiabatic lapse rate [°C/km]")
+    if ask == "summit":
+        head += [f"moist_rate = {lit(moist)}  # moist adiabatic lapse rate [°C/km]",
+                 f"h_summit = {top}  # altitude of the summit [m]"]
+    body = []
+    if given_dew:
+        body += ["rise = (T_start - Td_start) / (dry_rate - dew_rate) * 1000  # climb until saturated [m]",
+                 "h_base = h_start + rise  # altitude of the cloud base [m]"]
+    body.append("T_base = T_start - dry_rate * (h_base - h_start) / 1000  # parcel temperature at the cloud base [°C]")
+    if ask == "summit":
+        body.append("T_summit = T_base - moist_rate * (h_summit - h_base) / 1000  # above the base it cools more slowly [°C]")
+    last = {"base": "answer = float(h_base)", "T_base": "answer = float(T_base)", "summit": "answer = float(T_summit)"}[ask]
+    program = "\n".join(head) + "\n\n" + "\n".join(body) + "\n" + last + "\n"
+    return texts[phrasing], program, ("m" if ask == "base" else "°C")
+
+
 @family("markov_rain_nstep", DOMAIN, 6)
 def markov_rain_nstep(rng: random.Random, phrasing: int):
     name = pick(rng, NAMES)
