@@ -162,10 +162,27 @@ _FRACTIONAL = "fractional amounts"
 #: A plan whose amounts may be fractional ("fractional items can be treated as work in progress",
 #: "If I can make fractional amounts"): a linear program, where "Only whole items can be made"
 #: asks for an integer one on the same data.
-_FRACTIONAL_RE = re.compile(r"\bfractional\b|\bnon-?integer\b|\bneed not be (?:whole|integers?)\b", re.IGNORECASE)
+_FRACTIONAL_RE = re.compile(r"\bfractional\b|\bnon-?integer\b|\bneed not be (?:whole|integers?)\b|"
+                            r"\btreat\w*\s+(?:the\s+)?(?:quantities|amounts|production)\s+as\s+continuous\b", re.IGNORECASE)
+_PARCEL = "a rising parcel"
+#: A parcel of air that rises and cools adiabatically, saturating at a cloud base ("the dry
+#: adiabatic lapse rate", "the cloud base", "becomes saturated"), where "the temperature falls by
+#: 6.5 °C per km" describes the air at rest around a mountain: the same lapse-rate words.
+_PARCEL_RE = re.compile(r"\badiabatic\w*|\bcloud[- ]base\b|\bsaturat\w*|\bcondensation level\b|\bparcel\b",
+                        re.IGNORECASE)
+_DEATH = "a death"
+#: A body cooling after death ("how long before it was found did death occur"): Newton's cooling
+#: run back to the body's normal temperature, where a thermometer carried outside runs forward.
+_DEATH_RE = re.compile(r"\bdeath\b|\bdead\b|\bdied\b|\bdeceased\b|\bcorpse\b|\bvictim\b|\bbody\s+(?:is|was)\s+found\b|"
+                       r"\bpathologist\b|\bforensic\w*", re.IGNORECASE)
+_SAME_RATE = "flows out at the same rate"
+#: A tank drained as fast as it is fed ("drains at the same rate", "volume 2,000 L (constant)"):
+#: its volume stays, where a tank fed faster than it drains fills (one equation, another volume).
+_SAME_RATE_RE = re.compile(r"\bsame rate\b|\bconstant volume\b|\(constant\)|\bvolume (?:stays|remains)\b", re.IGNORECASE)
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
-          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES, _FRACTIONAL)  # what an example must share with the query to keep its whole score
+          _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES, _FRACTIONAL, _PARCEL,
+          _DEATH, _SAME_RATE)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -253,6 +270,10 @@ _FULL = "asks when full"
 #: the dew point, where another text gives the cloud base's height (one family, two programs).
 _DEW_RE = re.compile(r"\bdew[- ]?points?\b", re.IGNORECASE)
 _DEW = "gives a dew point"
+#: An afternoon time on a 12-hour clock ("left at 9:47 a.m. and arrived at 1:18 p.m."): it counts
+#: 12 hours on, where "dep. 09:47, arr. 13:18" or "from 6:42 a.m. to 7:58 a.m." subtracts as written.
+_TWELVE_HOUR_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.?\s?m\b\.?", re.IGNORECASE)
+_TWELVE_HOUR = "an afternoon on a 12-hour clock"
 #: A count of one kind of test result asked ("How many false-positive results would you expect?",
 #: "the expected number of true positives"), where "how many would you expect to test positive"
 #: counts both kinds.
@@ -394,6 +415,12 @@ def profile(text: str) -> Counter[str]:
         out[_USES] = 1
     if _FRACTIONAL_RE.search(text):
         out[_FRACTIONAL] = 1
+    if _PARCEL_RE.search(text):
+        out[_PARCEL] = 1
+    if _DEATH_RE.search(text):
+        out[_DEATH] = 1
+    if _SAME_RATE_RE.search(text):
+        out[_SAME_RATE] = 1
     if pays_each_period(text):
         out[_PAYMENTS] = 1
     if _GIVES_CONSTANT.search(text):
@@ -422,6 +449,8 @@ def profile(text: str) -> Counter[str]:
         out[_FULL] = 1
     if _DEW_RE.search(text):
         out[_DEW] = 1
+    if _TWELVE_HOUR_RE.search(text):
+        out[_TWELVE_HOUR] = 1
     if results := _ASKS_RESULTS_RE.search(question):
         out[f"{_ASKS_THE}{results['kind'].lower()} positives"] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
@@ -617,7 +646,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL, _DEW) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL, _DEW, _TWELVE_HOUR) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL, _PARCEL, _DEATH, _SAME_RATE)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

@@ -955,3 +955,38 @@ def test_a_screening_question_is_shown_an_example_of_its_count_or_value(question
             "of 92% and a specificity of 96%. " + question)
     answer = nearest_examples(text, k=1)[0].program.strip().splitlines()[-1]
     assert answer.startswith("answer") and last in answer
+
+
+@pytest.mark.parametrize("text, kind, has", [
+    ("It cools at the dry adiabatic lapse rate of 9.8 °C per km until it becomes saturated.", "a rising parcel", True),
+    ("The air temperature decreases with height at 6.5 °C per km.", "a rising parcel", False),
+    ("A body is found in a flat at 23:15; how long before did death occur?", "a death", True),
+    ("A thermometer is carried from a heated room into the garden.", "a death", False),
+    ("Brine flows in at 8 L/min and the mixed solution drains at the same rate.", "flows out at the same rate", True),
+    ("Brine flows in at 8 L/min and the mixture drains at 5 L/min, so the tank fills.", "flows out at the same rate",
+     False),
+    ("If fractional items can be treated as work in progress, what is the maximum profit?", "fractional amounts", True),
+    ("Treating quantities as continuous, determine the largest profit.", "fractional amounts", True),
+    ("She can only make whole items. What is the maximum profit?", "fractional amounts", False),
+    ("The train left at 9:47 a.m. and arrived at 1:18 p.m.", "an afternoon on a 12-hour clock", True),
+    ("The train left at 09:47 and arrived at 13:18.", "an afternoon on a 12-hour clock", False),
+    ("Air at 24 °C with a dew point of 13 °C rises up a mountain.", "gives a dew point", True),
+    ("How many pounds of salt are in the tank at the moment it becomes full?", "asks when full", True),
+])
+def test_what_a_text_tells_about_its_model_is_a_kind(text: str, kind: str, has: bool) -> None:
+    assert (kind in profile(text)) is has
+
+
+@pytest.mark.parametrize("text, family_word", [
+    # the new kinds keep the new bank families from the older ones' texts, and the other way round
+    ("How warm is it at the summit (1,600 m) on a day when the town at 800 m records 4 °C and the lapse rate is "
+     "5.5 °C per km?", "lapse"),
+    ("A parcel of air at 24 °C with a dew point of 13 °C at 250 m is forced up a mountain. It cools at the dry adiabatic "
+     "rate of 9.8 °C per km while unsaturated, and its dew point falls by 1.8 °C per km. At what altitude is the cloud "
+     "base?", "h_base"),
+    ("Police found a body at 23:15 with a core temperature of 30.2 °C; at 00:45 it read 28.6 °C. The flat was at "
+     "19.5 °C. Assuming Newton's law of cooling and 37 °C at death, how long before the body was found did death "
+     "occur, in minutes?", "T_death"),
+])
+def test_a_new_kind_of_problem_is_shown_its_own_family(text: str, family_word: str) -> None:
+    assert family_word in nearest_examples(text, k=1)[0].program

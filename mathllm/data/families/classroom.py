@@ -821,6 +821,103 @@ def rate_meeting(rng: random.Random, p: int):
     return text, _code(["import sympy as sp"], params, model), ("h" if ask == "time" else u)
 
 
+def _clock12(minutes: int) -> str:
+    """Minutes after midnight on a 12-hour clock: 587 -> "9:47 a.m.", 798 -> "1:18 p.m."."""
+    h, m = divmod(minutes % (24 * 60), 60)
+    return f"{(h - 1) % 12 + 1}:{m:02d} {'a.m.' if h < 12 else 'p.m.'}"
+
+
+@family("trip_time_speed", DOMAIN, 6, tags=("rates", "distance", "time"))
+def trip_time_speed(rng: random.Random, p: int):
+    """A journey's whole time and average speed: two legs (a distance at a speed, then a distance
+    or a time at another speed) with a stop between, or a departure and an arrival on the clock
+    (across noon, on a 12-hour or a 24-hour clock); asks the minutes it takes or the average
+    speed over the whole trip, the stop included. (A family of the retrieval bank; the adapter
+    never trained on it.)"""
+    A, B = pick(rng, _TOWNS)
+    veh = pick(rng, ["train", "coach", "bus", "tram"])
+    u = pick(rng, ["km", "km", "mi"])
+    uh = "mph" if u == "mi" and rng.random() < 0.5 else f"{u}/h"
+    name = pick(rng, NAMES)
+    legs = p in (0, 1, 3)  # phrasings 2, 4 and 5 give the clock times
+    ask = pick(rng, ["minutes", "speed"])
+    depart = rng.randint(6 * 12, 11 * 12) * 5 + rng.randint(0, 4)  # minutes after midnight, a.m.
+    if legs:
+        v1, v2 = rng.randint(4, 15) * 10, rng.randint(4, 15) * 10
+        d1 = v1 * rng.randint(1, 6) // 2  # whole half hours
+        stop = pick(rng, [10, 15, 20, 25, 30, 40, 45])
+        by_time = rng.random() < 0.5
+        if by_time:
+            t2_h, t2_m = rng.randint(0, 2), pick(rng, [10, 15, 20, 30, 40, 45, 50])
+            d2 = v2 * (t2_h + t2_m / 60)
+        else:
+            d2 = v2 * rng.randint(1, 5) // 2
+    else:
+        span = rng.randint(60, 330)
+        dist = int(round(rng.uniform(40, 110) * span / 60, -1)) if u == "km" else int(round(rng.uniform(30, 70) * span / 60))
+        arrive = depart + span
+        h24 = rng.random() < 0.4
+    aside = _generic_aside(rng, [f"The {veh} has {rng.randint(4, 12)} carriages.",
+                                 f"{name}'s ticket cost {money(rng.randint(12, 90) + 0.2, pick(rng, CURRENCIES))}."])
+    q = {"minutes": "How many minutes does the whole trip take",
+         "speed": f"What is the average speed for the whole trip, in {uh}"}[ask]
+    if legs:
+        leg2 = (f"then runs for another {t2_h} hour{'s' if t2_h != 1 else ''} {t2_m} minutes at {v2} {uh}" if by_time
+                else f"then covers the last {fmt_num(d2)} {u} at {v2} {uh}")
+        if by_time and t2_h == 0:
+            leg2 = f"then runs for another {t2_m} minutes at {v2} {uh}"
+        stop_s = f"waits {stop} minutes at a junction"
+        if p == 0:
+            text = (f"A {veh} leaves {A} at {_clock12(depart)} It covers the first {fmt_num(d1)} {u} at an average "
+                    f"speed of {v1} {uh}, {stop_s}, and {leg2} to {B}. {q}, including the stop?")
+        elif p == 1:
+            text = (f"{q}? {name}'s {veh} from {A} to {B} travels {fmt_num(d1)} {u} at {v1} {uh}, {stop_s} "
+                    f"and {leg2}.")
+        else:
+            text = (f"Trip log ({veh}, {A} to {B}): leg 1 {fmt_num(d1)} {u} at {v1} {uh}; stop {stop} min; leg 2 "
+                    + (f"{t2_h} h {t2_m} min at {v2} {uh}" if by_time else f"{fmt_num(d2)} {u} at {v2} {uh}")
+                    + f". {q}, the stop included?")
+    else:
+        dep_s = f"{depart // 60:02d}:{depart % 60:02d}" if h24 else _clock12(depart)
+        arr_s = f"{arrive // 60:02d}:{arrive % 60:02d}" if h24 else _clock12(arrive)
+        if p == 2:
+            text = (f"The {veh} {name} took left {A} at {dep_s} and arrived in {B} at {arr_s} the same day. The trip "
+                    f"covered {dist} {u}. {q}?")
+        elif p == 4:
+            text = f"{q}, if a {veh} departs {A} at {dep_s}, arrives in {B} at {arr_s} and covers {dist} {u}?"
+        else:
+            text = (f"Timetable: {A} dep. {dep_s}, {B} arr. {arr_s}, distance {dist} {u}. {q}?")
+    text = f"{text} {aside}".strip()  # (after the question: "9:47 a.m. It covers" holds a full stop)
+    if legs:
+        params = [_p("d1", d1, "distance of the first leg", u), _p("v1", v1, "speed on the first leg", uh),
+                  _p("stop", stop, "wait between the legs", "min")]
+        if by_time:
+            params += [_p("t2_h", t2_h, "hours of the second leg", "h"), _p("t2_min", t2_m, "minutes of the second leg", "min"),
+                       _p("v2", v2, "speed on the second leg", uh)]
+            model = ["t2 = t2_h + t2_min / 60  # time of the second leg [h]", "d2 = v2 * t2  # distance of the second leg"]
+        else:
+            params += [_p("d2", d2, "distance of the second leg", u), _p("v2", v2, "speed on the second leg", uh)]
+            model = ["t2 = d2 / v2  # time of the second leg [h]"]
+        model += ["total_h = d1 / v1 + stop / 60 + t2  # the whole trip, the stop included [h]"]
+        model.append("answer = total_h * 60  # [min]" if ask == "minutes" else f"answer = (d1 + d2) / total_h  # [{uh}]")
+    else:
+        h1, m1 = divmod(depart, 60)
+        h2, m2 = divmod(arrive, 60)
+        params = [_p("hour_dep", h1, f"hour of departure ({dep_s})", "h"),
+                  _p("minute_dep", m1, "minutes past that hour", "min"),
+                  _p("hour_arr", h2 if h24 else (h2 - 1) % 12 + 1, f"hour of arrival ({arr_s}"
+                     + (", 24-hour clock)" if h24 else ")"), "h"),
+                  _p("minute_arr", m2, "minutes past that hour", "min")]
+        if ask == "speed":
+            params.append(_p("distance", dist, f"distance from {A} to {B}", u))
+        arr = ("hour_arr * 60 + minute_arr  # minutes after midnight" if h24 or h2 < 12
+               else "(hour_arr % 12 + 12) * 60 + minute_arr  # minutes after midnight (p.m.: 12 hours on)")
+        model = [f"arrive = {arr}", "depart = hour_dep * 60 + minute_dep  # minutes after midnight",
+                 "minutes = arrive - depart  # [min]"]
+        model.append("answer = minutes" if ask == "minutes" else f"answer = distance / (minutes / 60)  # [{uh}]")
+    return text, _code(params, model), ("min" if ask == "minutes" else uh)
+
+
 # ---- sequences ---------------------------------------------------------------------------------
 
 _ARITH = [

@@ -590,6 +590,40 @@ def savings_annuity_fv(rng: random.Random, phrasing: int):
         f"After {years} years of monthly end-of-month deposits of {d} into {article(r)} "
         f"(compounded monthly) account, what is {what}?{aside}",
     ]
+    # an account that holds money already ("opens a savings plan with £5,000 already in the account"):
+    # drawn last, so the other samples keep their numbers
+    if rng.random() < 0.3:
+        start = pick(rng, [1000, 2000, 2500, 5000, 8000, 10000, 20000])
+        s0 = money(start, cur, 0)
+        texts = [
+            f"An account already holds {s0}. A deposit of {d} is added at the end of every month, and the account "
+            f"pays {r} per year, compounded monthly. Find {what} after {years} years.{aside}",
+            f"{name} opens a savings plan with {s0} already in it and adds {d} at the end of each month; the plan "
+            f"earns {r} annually, compounded monthly.{aside} What is {what} after {years} years?",
+            f"I have {s0} in a savings account and will put away {d} every month (end of month) for {years} years at "
+            f"{r} a year with monthly compounding. "
+            + ("How much will I have?" if bal else "How much of the final balance is interest?") + aside,
+            f"Savings plan: opening balance {s0}; monthly contribution {d} (paid at month end); interest {r} p.a. "
+            f"compounded monthly; duration {years} years. Report {what} in {cw}.{aside}",
+            f"Compute the future value of {s0} invested now plus an ordinary annuity of {d} per month for {years} "
+            f"years, at a nominal rate of {r} compounded monthly"
+            f"{'' if bal else ', then subtract the opening balance and the deposits to get the interest earned'}."
+            f"{aside}",
+            f"Starting from {s0}, after {years} years of monthly end-of-month deposits of {d} into {article(r)} "
+            f"(compounded monthly) account, what is {what}?{aside}",
+        ]
+        last = "answer = float(balance)" if bal else "answer = float(balance - initial - deposit * n)"
+        program = code(f"""
+            initial = {start}  # balance at the start [{cu}]
+            deposit = {lit(dep)}  # deposit at the end of each month [{cu}]
+            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
+            years = {years}  # saving period [year]
+
+            i = rate / 12  # monthly interest rate
+            n = years * 12  # number of deposits
+            balance = initial * (1 + i) ** n + deposit * ((1 + i) ** n - 1) / i  # the start grows, and the deposits
+            """) + last + "\n"
+        return texts[phrasing], program, cu
     last = "answer = float(balance)" if bal else "answer = float(balance - deposit * n)"
     program = code(f"""
         deposit = {lit(dep)}  # deposit at the end of each month [{cu}]
@@ -746,6 +780,11 @@ def npv_cash_flows(rng: random.Random, phrasing: int):
         if abs(npv) > 0.03 * cost and min(flows) > 0:
             break
     aside = _aside(rng, name)
+    # the same cash every year and a sale of the equipment at the end ("₹2,80,000 per year for 6
+    # years ... At the end of year 6 the panels can be sold for ₹1,50,000"): drawn last, so the other
+    # samples keep their numbers
+    if rng.random() < 0.35:
+        return _npv_level_with_salvage(rng, phrasing, cur, cu, cw, name, project, cost, n, rate, aside)
     c, r = money(cost, cur, 0), _pct(rate)
     fl = ", ".join(money(f, cur, 0) for f in flows)
     yr = "; ".join(f"year {t}: {money(f, cur, 0)}" for t, f in enumerate(flows, start=1))
@@ -770,6 +809,46 @@ def npv_cash_flows(rng: random.Random, phrasing: int):
         cash_flows = {flows}  # net inflows at the end of years 1..{n} [{cu}]
 
         npv = -initial_cost + sum(cf / (1 + rate) ** t for t, cf in enumerate(cash_flows, start=1))
+        answer = float(npv)
+        """)
+    return texts[phrasing], program, cu
+
+
+def _npv_level_with_salvage(rng: random.Random, phrasing: int, cur, cu: str, cw: str, name: str, project: str,
+                            cost: int, n: int, rate: float, aside: str) -> tuple[str, str, str]:
+    """A net present value of a level annual cash flow and a salvage value at the end of the last year."""
+    while True:
+        annual = int(round(cost / n * rng.uniform(0.9, 1.4), -2))
+        salvage = int(round(cost * rng.uniform(0.05, 0.25), -2))
+        npv = -cost + sum(annual / (1 + rate) ** t for t in range(1, n + 1)) + salvage / (1 + rate) ** n
+        if abs(npv) > 0.03 * cost:
+            break
+    c, r, a, sv = money(cost, cur, 0), _pct(rate), money(annual, cur, 0), money(salvage, cur, 0)
+    what = {"a solar installation": "the panels", "a delivery van": "the van", "a new machine": "the machine",
+            "a café refit": "the fittings", "a software upgrade": "the licences", "a greenhouse": "the greenhouse"}[project]
+    texts = [
+        f"A project costs {c} today and returns {a} at the end of each of the next {n} years; at the end of year {n} "
+        f"{what} can be sold for {sv}. Using a discount rate of {r} per year, find the net present value.{aside}",
+        f"{name} is considering {project}. It costs {c} up front and is expected to save {a} per year, received at "
+        f"each year end, for {n} years.{aside} After that {what} will be sold for {sv}. With {article(r)} cost of "
+        f"capital, what is the NPV of the investment?",
+        f"Should I go ahead with {project}? It's {c} now, then I get {a} a year for {n} years, plus {sv} when I sell "
+        f"{what} at the end. My discount rate is {r}. What's the net present value in {cw}?{aside}",
+        f"Capital budgeting memo — {project}.{aside} Initial outlay: {c}. Level year-end net inflows: {a} for {n} "
+        f"years. Salvage value at the end of year {n}: {sv}. Hurdle rate: {r}. Report the NPV.",
+        f"Cash flows: t=0: -{c}; t=1..{n}: +{a} each; plus a salvage value of {sv} at t={n}. Discount rate {r} per "
+        f"period. Compute the net present value.{aside}",
+        f"What is the net present value, at {r} a year, of paying {c} now for {project} that returns {a} at the end "
+        f"of each of the following {n} years, with {what} sold for {sv} at the end of year {n}?{aside}",
+    ]
+    program = code(f"""
+        initial_cost = {lit(cost)}  # investment paid today [{cu}]
+        rate = {lit(rate)}  # discount rate [1/year]
+        annual = {annual}  # net inflow at the end of each year [{cu}]
+        years = {n}  # life of the project [year]
+        salvage = {salvage}  # sale value at the end of the last year [{cu}]
+
+        npv = -initial_cost + sum(annual / (1 + rate) ** t for t in range(1, years + 1)) + salvage / (1 + rate) ** years
         answer = float(npv)
         """)
     return texts[phrasing], program, cu
