@@ -774,15 +774,17 @@ def time_of_death(rng: random.Random, phrasing: int):
     ]
     head = [f"T_death = {lit(normal)}  # body temperature at death [{u}]",
             f"T_room = {lit(room)}  # temperature of the surroundings [{u}]",
-            f"T1 = {lit(T1)}  # first reading [{u}]",
-            f"T2 = {lit(T2)}  # second reading [{u}]"]
+            f"T1 = {lit(T1)}  # body temperature at the first reading [{u}]",
+            f"T2 = {lit(T2)}  # body temperature at the second reading [{u}]"]
     if clock:
-        head += [f"hour1 = {h1}  # hour of the first reading ({t1s}) [h]",
-                 f"minute1 = {m1}  # minutes past that hour [min]",
-                 f"hour2 = {h2}  # hour of the second reading ({t2s}) [h]",
-                 f"minute2 = {m2}  # minutes past that hour [min]"]
-        gap = ("gap = ((hour2 * 60 + minute2) - (hour1 * 60 + minute1)) % (24 * 60)  # minutes between the readings, "
-               "past midnight too [min]")
+        # (the clock's hours and minutes are named "first"/"second", not indexed like the readings:
+        # "T2" and "hour2" would read as one pair of numbers)
+        head += [f"first_hour = {h1}  # hour of the first reading ({t1s}) [h]",
+                 f"first_minute = {m1}  # minutes past that hour [min]",
+                 f"second_hour = {h2}  # hour of the second reading ({t2s}) [h]",
+                 f"second_minute = {m2}  # minutes past that hour [min]"]
+        gap = ("gap = ((second_hour * 60 + second_minute) - (first_hour * 60 + first_minute)) % (24 * 60)  # minutes "
+               "between the readings, past midnight too [min]")
     else:
         head.append(f"gap = {gap_min}  # time between the readings [min]")
         gap = ""
