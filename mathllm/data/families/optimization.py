@@ -104,6 +104,32 @@ def _step_draw(rng, lo_hi, step):
     return int(v) if float(v).is_integer() else round(v, 4)
 
 
+def _production_table(ctx: dict, res_: list, prods: list, use: list, cap: list, m: list[str]) -> str:
+    """A production program's data as a Markdown table, with the capacities in its last row."""
+    head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res_) + " | profit per unit |"
+    sep = "|---" * (len(res_) + 2) + "|"
+    rows = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res_))) + f" | {m[i]} |"
+                     for i, pr in enumerate(prods))
+    last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
+    return f"Production data of {_a(ctx['place'])} (per {ctx['period']}):\n\n{head}\n{sep}\n{rows}\n{last}\n\n"
+
+
+def _production_constraints(res_: list, use: list, cap: list, n: int) -> str:
+    """The resource rows of a production program in symbols: "3·x1 + 5·x2 ≤ 364 (carpentry, hours)"."""
+    return "; ".join(" + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(n))
+                     + f" ≤ {fmt_num(cap[r])} ({res_[r][1]}, {res_[r][3]})" for r in range(len(res_)))
+
+
+def _production_params(prods: list, res_: list, profit: list, use: list, cap: list, cu: str, period: str) -> list[str]:
+    """A production program's parameter lines: profit per item, each resource per item, each resource available."""
+    params = [_p(f"profit_{pr[0]}", profit[i], f"profit per {pr[1]}", f"{cu}/unit") for i, pr in enumerate(prods)]
+    for r, rr in enumerate(res_):
+        params += [_p(f"{rr[0]}_{pr[0]}", use[r][i], f"{rr[1]} per {pr[1]}", f"{rr[4]}/unit")
+                   for i, pr in enumerate(prods)]
+    return params + [_p(f"{rr[0]}_available", cap[r], f"{rr[1]} available per {period}", rr[4])
+                     for r, rr in enumerate(res_)]
+
+
 @family("lp_production_mix", DOMAIN, 6, tags=("linprog", "lp"))
 def lp_production_mix(rng: random.Random, p: int):
     ctx = pick(rng, _PRODUCTION)
@@ -139,9 +165,7 @@ def lp_production_mix(rng: random.Random, p: int):
                 f"Available per {period}: {caps}. Fractional production is allowed; report the optimal profit.")
     elif p == 2:
         obj = " + ".join(f"{profit[i]}·x{i + 1}" for i in range(n))
-        cons = "; ".join(
-            " + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(n)) + f" ≤ {fmt_num(cap[r])} ({res[r][1]}, {res[r][3]})"
-            for r in range(len(res)))
+        cons = _production_constraints(res, use, cap, n)
         names = ", ".join(f"x{i + 1} = {pr[2]}" for i, pr in enumerate(prods))
         text = (f"Solve the linear program of {_a(ctx['place'])} ({names} produced per {period}): maximize the "
                 f"profit {obj} (in {cu}) subject to {cons}, with all variables non-negative. Give the optimal "
@@ -151,25 +175,16 @@ def lp_production_mix(rng: random.Random, p: int):
         text = (f"I run {_a(ctx['place'])} and have {caps} each {period}. {body} If I can make fractional "
                 f"amounts, how much profit can I make at most in a {period}?")
     elif p == 4:
-        head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res) + " | profit per unit |"
-        sep = "|---" * (len(res) + 2) + "|"
-        rows = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res))) + f" | {m[i]} |"
-                         for i, pr in enumerate(prods))
-        last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
-        text = (f"Production data of {_a(ctx['place'])} (per {period}):\n\n{head}\n{sep}\n{rows}\n{last}\n\n"
-                f"Quantities may be fractional. Find the production plan that maximizes profit and give the "
-                f"maximum profit.")
+        text = (_production_table(ctx, res, prods, use, cap, m)
+                + "Quantities may be fractional. Find the production plan that maximizes profit and give the "
+                "maximum profit.")
     else:
         details = _and([f"{pr[2]} ({m[i]} profit, {usage(i)} each)" for i, pr in enumerate(prods)])
         text = (f"The limits per {period} are {caps}. Within them, {_a(ctx['place'])} chooses how many "
                 f"{details} to make. Treating quantities as continuous, determine the largest achievable "
                 f"{adj} profit.")
     text = _insert(text, aside)
-    params = [_p(f"profit_{pr[0]}", profit[i], f"profit per {pr[1]}", f"{cu}/unit") for i, pr in enumerate(prods)]
-    for r, rr in enumerate(res):
-        params += [_p(f"{rr[0]}_{pr[0]}", use[r][i], f"{rr[1]} per {pr[1]}", f"{rr[4]}/unit")
-                   for i, pr in enumerate(prods)]
-    params += [_p(f"{rr[0]}_available", cap[r], f"{rr[1]} available per {period}", rr[4]) for r, rr in enumerate(res)]
+    params = _production_params(prods, res, profit, use, cap, cu, period)
     model = [
         "c = [" + ", ".join(f"-profit_{pr[0]}" for pr in prods) + "]  # linprog minimizes, so negate profit",
         "A_ub = [" + ", ".join("[" + ", ".join(f"{rr[0]}_{pr[0]}" for pr in prods) + "]" for rr in res) + "]",
@@ -543,9 +558,7 @@ def lp_production_limits(rng: random.Random, p: int):
         text = f"{ask}\n{rows}\nAvailable per {period}: {caps}.\n{lim}"
     elif p == 2:
         obj = " + ".join(f"{profit[i]}·x{i + 1}" for i in range(n))
-        cons = "; ".join(
-            " + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(n)) + f" ≤ {fmt_num(cap[r])} ({res_[r][1]}, {res_[r][3]})"
-            for r in range(len(res_)))
+        cons = _production_constraints(res_, use, cap, n)
         names = ", ".join(f"x{i + 1} = {pr[2]}" for i, pr in enumerate(prods))
         rel = "≤" if kind == "max" else "≥"
         text = (f"{_cap(_a(ctx['place']))} plans its production ({names} per {period}): maximize the profit {obj} "
@@ -554,23 +567,13 @@ def lp_production_limits(rng: random.Random, p: int):
         body = " ".join(f"A {pr[1]} takes {usage(i)} and earns me {m[i]}." for i, pr in enumerate(prods))
         text = f"I run {_a(ctx['place'])} and have {caps} each {period}. {body} {lim} {ask}"
     elif p == 4:
-        head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res_) + " | profit per unit |"
-        sep = "|---" * (len(res_) + 2) + "|"
-        rows = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res_))) + f" | {m[i]} |"
-                         for i, pr in enumerate(prods))
-        last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
-        text = (f"Production data of {_a(ctx['place'])} (per {period}):\n\n{head}\n{sep}\n{rows}\n{last}\n\n"
-                f"Quantities may be fractional. {lim} {ask}")
+        text = _production_table(ctx, res_, prods, use, cap, m) + f"Quantities may be fractional. {lim} {ask}"
     else:
         details = _and([f"{pr[2]} ({m[i]} profit, {usage(i)} each)" for i, pr in enumerate(prods)])
         text = (f"{_cap(_a(ctx['place']))} can make {details}. It has {caps} per {period}, and everything it makes "
                 f"is sold. {lim} {ask}")
     text = _insert(text, aside)
-    params = [_p(f"profit_{pr[0]}", profit[i], f"profit per {pr[1]}", f"{cu}/unit") for i, pr in enumerate(prods)]
-    for r, rr in enumerate(res_):
-        params += [_p(f"{rr[0]}_{pr[0]}", use[r][i], f"{rr[1]} per {pr[1]}", f"{rr[4]}/unit")
-                   for i, pr in enumerate(prods)]
-    params += [_p(f"{rr[0]}_available", cap[r], f"{rr[1]} available per {period}", rr[4]) for r, rr in enumerate(res_)]
+    params = _production_params(prods, res_, profit, use, cap, cu, period)
     bound = f"{kind}_{pk[0]}"
     params.append(_p(bound, limit, (f"most {pk[2]} that can be sold per {period}" if kind == "max"
                                     else f"least {pk[2]} that must be made per {period}"), f"units/{period}"))
@@ -800,8 +803,7 @@ def ilp_production_whole(rng: random.Random, p: int):
         text = f"{ask}\n{rows_t}\nAvailable per {period}: {have}.\n{(lim + ' ') if lim else ''}{whole_s}"
     elif p == 2:
         obj = " + ".join(f"{fmt_num(profit[i])}·x{i + 1}" for i in range(2))
-        cons = "; ".join(" + ".join(f"{fmt_num(use[r][i])}·x{i + 1}" for i in range(2))
-                         + f" ≤ {fmt_num(cap[r])} ({res_[r][1]}, {res_[r][3]})" for r in range(len(res_)))
+        cons = _production_constraints(res_, use, cap, 2)
         if limit:
             cons += f"; x1 + x2 ≤ {most} (items)"
         names = ", ".join(f"x{i + 1} = {pr[2]}" for i, pr in enumerate(prods))
@@ -811,23 +813,14 @@ def ilp_production_whole(rng: random.Random, p: int):
         body = " ".join(f"A {pr[1]} takes {usage(i)} and earns me {m[i]}." for i, pr in enumerate(prods))
         text = f"I run {_a(ctx['place'])} and have {have} each {period}. {body} {lim} I can only make whole items. {ask}"
     elif p == 4:
-        head = "| product | " + " | ".join(f"{r[1]} ({r[3]} per unit)" for r in res_) + " | profit per unit |"
-        sep = "|---" * (len(res_) + 2) + "|"
-        rows_t = "\n".join(f"| {pr[2]} | " + " | ".join(fmt_num(use[r][i]) for r in range(len(res_))) + f" | {m[i]} |"
-                            for i, pr in enumerate(prods))
-        last = "| available | " + " | ".join(fmt_num(c) for c in cap) + " | |"
-        text = (f"Production data of {_a(ctx['place'])} (per {period}):\n\n{head}\n{sep}\n{rows_t}\n{last}\n\n"
-                f"{(lim + ' ') if lim else ''}Quantities must be whole numbers. {ask}")
+        text = (_production_table(ctx, res_, prods, use, cap, m)
+                + f"{(lim + ' ') if lim else ''}Quantities must be whole numbers. {ask}")
     else:
         details = _and([f"{pr[2]} ({m[i]} profit, {usage(i)} each)" for i, pr in enumerate(prods)])
         text = (f"{_cap(_a(ctx['place']))} can make {details}. It has {have} per {period}, and sells everything "
                 f"it makes. {lim} {whole_s} {ask}")
-    text = _insert(" ".join(text.split(" ")).replace("  ", " "), aside)
-    params = [_p(f"profit_{pr[0]}", profit[i], f"profit per {pr[1]}", f"{cu}/unit") for i, pr in enumerate(prods)]
-    for r, rr in enumerate(res_):
-        params += [_p(f"{rr[0]}_{pr[0]}", use[r][i], f"{rr[1]} per {pr[1]}", f"{rr[4]}/unit")
-                   for i, pr in enumerate(prods)]
-    params += [_p(f"{rr[0]}_available", cap[r], f"{rr[1]} available per {period}", rr[4]) for r, rr in enumerate(res_)]
+    text = _insert(text.replace("  ", " "), aside)  # (an empty limit leaves two spaces)
+    params = _production_params(prods, res_, profit, use, cap, cu, period)
     if limit:
         params.append(_p("max_items", most, f"most items in all per {period}", "units"))
     model = [
