@@ -113,6 +113,13 @@ Three rules, each only where the example's question and the text's differ in the
     things it says "each" or "every" of, in the order it first names them, when there are as
     many as the program's columns: the k-th of those is column k. This rule reads the text alone.
 
+19. **The results in the order asked.** The answer is a dict of results (``{"t_max": ...,
+    "C_max": ...}``: the example asked for them in that order), the text asks as many questions,
+    each naming exactly one key by the words that tell the keys apart, read with their usual other
+    names ("the peak plasma concentration" is ``C_max``, "how many hours after the tablet" a time),
+    and not in the dict's order: the dict lists them in the questions' order, as an answer with
+    other names than the problem's is compared by position. Rule 13 leaves such a text alone.
+
 What was done is reported with the answer (a :class:`~mathllm.questions.Retarget`).
 """
 
@@ -138,7 +145,7 @@ from .contract import parse_parameters, split_comment
 from .follow import _loaded
 from .prompt import QUESTION_CONDITIONS, Example, question_of
 from .quantities import _stems, find_numbers, fmt_value
-from .questions import Retarget, _answer_line, is_wrapper, several, unwrapped
+from .questions import Retarget, _answer_line, is_wrapper, several, split_questions, unwrapped
 from .retrieve import (  # a question's "how wide", a time asked, as retrieval reads them
     HOW_ADJECTIVE,
     asks_time,
@@ -182,7 +189,7 @@ def target(program: str, example: Example, text: str) -> tuple[str, Retarget | N
         done, how = line.replaced(new + (f"  # {comment}" if comment else ""), reason)
         return done, Retarget(how.old, new, reason)
     for late in (_rounding, _state, _named_row, _motion_row, _named_unknown, _test_result, _statistic, _named_result,
-                 _one_of_several, _in_asked_unit, _named_operand, _whose, _lp_item):
+                 _one_of_several, _in_asked_unit, _named_operand, _whose, _lp_item, _in_order):
         found = late(line.node.value, line.assigns, program, text, example.problem)
         if found is not None:
             expr, reason = found
@@ -866,7 +873,12 @@ _NAME_WORDS = {"h": "height", "max": "maximum", "min": "minimum", "t": "time", "
                "temp": "temperature", "conc": "concentration", "dist": "distance", "pct": "percent",
                "prob": "probability", "vol": "volume", "amt": "amount", "tot": "total", "pos": "position",
                "vel": "velocity", "acc": "acceleration", "accel": "acceleration", "eq": "equilibrium",
-               "pop": "population", "ss": "steady state"}
+               "pop": "population", "ss": "steady state", "c": "concentration"}
+#: Words a question asks a result by that its name spells otherwise: "the peak concentration" is
+#: ``C_max``, "how many hours after the tablet" a time.
+_ASKED_AS = {"peak": "maximum", "highest": "maximum", "largest": "maximum", "greatest": "maximum", "top": "maximum",
+             "lowest": "minimum", "smallest": "minimum", "least": "minimum", "hours": "time", "minutes": "time",
+             "seconds": "time", "days": "time", "when": "time", "long": "time"}
 #: Values that hold no result of their own: lists, grids, symbols, solver objects.
 _NOT_A_RESULT = re.compile(r"^\s*(?:\[|\(|\{|(?:np|numpy)\.(?:array|linspace|arange|zeros|ones)\(|(?:sp|sympy)\.(?:symbols|Symbol|Function)\("
                            r"|solve_ivp\(|odeint\(|linprog\(|milp\(|minimize\()")
@@ -929,8 +941,8 @@ def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: st
     if not isinstance(value, ast.Dict) or len(value.keys) < 2 \
             or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
         return None
-    if several(question_of(text)) is not None:
-        return None  # "How many tables, chairs and bookcases ...?" asks for each
+    if several(question_of(text)) is not None or len(split_questions(text)) > 1:
+        return None  # "How many tables, chairs and bookcases ...?" asks for each (and so do two questions)
     asked, whole = _stems(_asked_part(text)), _stems(question_of(text))
     keys = [(k.value, v, _result_words(k.value, "") - _GENERIC_ROW) for k, v in zip(value.keys, value.values, strict=True)]
     named = [(key, v) for key, v, words in keys if words & asked]
@@ -940,6 +952,40 @@ def _one_of_several(value: ast.expr, assigns: dict[str, ast.Assign], program: st
         return None
     key, entry = named[0]
     return ast.unparse(entry), f"the problem asks for the {key.replace('_', ' ')} alone, one of the program's {len(value.keys)} results"
+
+
+def _in_order(value: ast.expr, assigns: dict[str, ast.Assign], program: str, text: str,
+              example: str) -> tuple[str, str] | None:
+    """Rule 19: the results in the order asked. The answer is a dict of results (the example asked
+    for them: ``{"t_max": ..., "C_max": ...}``), the text asks as many questions, each naming
+    exactly one of the keys and another than the one at its place ("What is the peak plasma
+    concentration in mg/L, and how many hours after the tablet does it occur?"): the dict lists
+    them in the questions' order (an answer with other names is compared by position). Keys are
+    read as rule 12 reads names, a question's words with their usual other names ("peak" a
+    maximum, "how many hours" a time)."""
+    if not isinstance(value, ast.Dict) or len(value.keys) < 2 \
+            or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
+        return None
+    questions = split_questions(text)
+    if len(questions) != len(value.keys):
+        return None
+    # (the words that tell the keys apart: "t_max" and "C_max" are both maxima; a time counts here)
+    keys = [_result_words(k.value, "") - (_GENERIC_ROW - {"time"}) for k in value.keys]
+    common = set.intersection(*keys)
+    keys = [k - common for k in keys]
+    order = []
+    for q in questions:
+        words = set(re.findall(r"[a-z]+", q.ask.lower()))
+        asked = _stems(" ".join(words | {_ASKED_AS[w] for w in words if w in _ASKED_AS}))
+        named = [j for j, k in enumerate(keys) if k & asked]
+        if len(named) != 1:
+            return None
+        order.append(named[0])
+    if sorted(order) != list(range(len(keys))) or order == list(range(len(keys))):
+        return None
+    entries = ", ".join(f"{ast.unparse(value.keys[j])}: {ast.unparse(value.values[j])}" for j in order)
+    names = ", ".join(value.keys[j].value for j in order)
+    return "{" + entries + "}", f"the problem asks for them in another order: {names}"
 
 
 _HOW = re.compile(r"\bhow\s+(" + "|".join(HOW_ADJECTIVE) + r")\b", re.IGNORECASE)

@@ -849,3 +849,36 @@ def test_the_chain_starts_in_the_state_named_after_the_day_not_in_a_rule_of_the_
             "is Monday and it is dry.\n\nWhat is the probability that it rains on Thursday of this week?")
     out, why = target(program, Example(problem="Today is rainy. Will it rain in 3 days?", program=program), text)
     assert "start = np.array([1.0, 0.0])" in out and round(answer(out), 4) == 0.2945
+
+
+ORAL = """\
+import numpy as np
+
+dose = 500  # oral dose [mg]
+ka = 1.2  # absorption rate constant [1/h]
+ke = 0.2  # elimination rate constant [1/h]
+V = 40  # volume of distribution [L]
+
+t_max = np.log(ka / ke) / (ka - ke)  # time of the peak [h]
+C_max = dose * ka / (V * (ka - ke)) * (np.exp(-ke * t_max) - np.exp(-ka * t_max))  # [mg/L]
+answer = {"t_max": float(t_max), "C_max": float(C_max)}
+"""
+ORAL_TEXT = ("A single 500 mg tablet is taken. Absorption is first order at 1.2 per hour, elimination at 0.2 per hour, "
+             "and the volume of distribution is 40 L.\n\n")
+
+
+@pytest.mark.parametrize("questions, line", [
+    # (set c, read): the peak asked first, its time second
+    ("What is the peak plasma concentration in mg/L, and how many hours after the tablet does it occur?",
+     "answer = {'C_max': float(C_max), 't_max': float(t_max)}"),
+    # in the dict's order already, or one question: nothing moves
+    ("How many hours after the tablet does the concentration peak, and what is that peak concentration?", None),
+    ("What is the peak plasma concentration in mg/L?", "answer = float(C_max)"),  # rule 13
+])
+def test_several_results_are_put_in_the_order_the_questions_ask_them(questions: str, line: str | None) -> None:
+    out, done = target(ORAL, Example("x", ORAL), ORAL_TEXT + questions)
+    if line is None:
+        assert done is None
+    else:
+        assert out.splitlines()[-1] == line
+        assert run_program(out).ok
