@@ -725,12 +725,20 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
 
     The rules run again on what they made, up to three times in all, until nothing moves: a
     later rule can give an earlier one its evidence (rule 13 rebuilds ``time_run_*`` from the
-    text's list of 6 times, and then "7 runs" is the one free number of a count holding "5 km")."""
+    text's list of 6 times, and then "7 runs" is the one free number of a count holding "5 km").
+    Where a pass brings back a program an earlier pass had (the rules undo each other's moves),
+    nothing moves at all."""
     program, moves = _thousands(program)
+    start, seen = (program, list(moves)), {program}
     for _ in range(3):
         program, more = _bind_once(text, program)
         if not more:
             break
+        if program in seen:
+            # a later pass undid an earlier one (two rules read the text each its own way, "T2"
+            # and "hour2" as one pair and as two readings): no clear evidence, nothing moves
+            return start
+        seen.add(program)
         moves += more
     return program, moves
 

@@ -4851,3 +4851,16 @@ def test_feet_and_inches_are_one_length_and_a_units_size_is_no_quantity() -> Non
     assert values(out)["height_cm"] == pytest.approx(170.18) and values(out)["weight_kg"] == pytest.approx(69.8532)
     assert "5 ft 7 in" in moves[0].reason
     assert round(run_program(out).answer.value) == 109
+
+
+def test_rules_that_undo_each_others_moves_move_nothing() -> None:
+    # "T2" and "hour2" read as one pair of numbers by one rule and as two readings by another: the
+    # passes flip the room's and the second reading's numbers back and forth
+    text = ("The pathologist measured 87.1 °F at 19:15 and 83.5 °F at 20:45 in a warehouse held at 66 °F. If the body "
+            "was at 98.6 °F when death occurred and cooled by Newton's law, how long before the first reading did "
+            "death occur, in minutes?")
+    program = ("T_death = 98.6  # body temperature at death [°F]\nT_room = 66  # temperature of the surroundings [°F]\n"
+               "T1 = 87.1  # first reading [°F]\nT2 = 83.5  # second reading [°F]\n"
+               "hour1 = 19  # hour of the first reading (19:15) [h]\nminute1 = 15  # minutes past that hour [min]\n"
+               "hour2 = 20  # hour of the second reading (20:45) [h]\nminute2 = 45  # minutes past that hour [min]\n")
+    assert bind(text, program) == (program, [])
