@@ -707,8 +707,10 @@ def load_bank(path: str | Path | Sequence[str | Path] = BANK_PATH) -> Bank:
             indexed.append(text)
     # family-level rarity: "account", "opened", "March" of a distractor sentence appear in many
     # finance families and no longer pull a query towards the one whose example shares them
+    # (and profiled without them: "The census office is open on weekdays until 5 pm." is no time
+    # of day of the problem's)
     return Bank(examples, groups, BM25([tokens(t) for t in indexed], groups=groups), phrasings,
-                weights=weights)
+                profiles=[profile(t) for t in indexed], weights=weights)
 
 
 def phrasing_key(rec: dict) -> str:

@@ -355,7 +355,10 @@ def _asked_part(text: str) -> str:
     ("how many hares will there be 5 years after the survey" of "According to this model, how
     many hares ...?")."""
     mine = question_of(text)
-    if (start := _ASK_START.search(mine)) and "," in mine[:start.start()]:
+    # (a lead clause that is no condition: "If I fit a linear trend, what do I get for ..." keeps
+    # its condition first, and asks nothing this reads)
+    if ((start := _ASK_START.search(mine)) and "," in mine[:start.start()]
+            and not re.match(r"\s*(?:if|when|given|assuming|while|with|where|once|after|before)\b", mine, re.IGNORECASE)):
         mine = mine[start.start():]
     return mine[:m.start()] if (m := _CONDITIONS.search(mine)) else mine
 
@@ -873,7 +876,7 @@ _NAME_WORDS = {"h": "height", "max": "maximum", "min": "minimum", "t": "time", "
                "temp": "temperature", "conc": "concentration", "dist": "distance", "pct": "percent",
                "prob": "probability", "vol": "volume", "amt": "amount", "tot": "total", "pos": "position",
                "vel": "velocity", "acc": "acceleration", "accel": "acceleration", "eq": "equilibrium",
-               "pop": "population", "ss": "steady state", "c": "concentration"}
+               "pop": "population", "ss": "steady state"}
 #: Words a question asks a result by that its name spells otherwise: "the peak concentration" is
 #: ``C_max``, "how many hours after the tablet" a time.
 _ASKED_AS = {"peak": "maximum", "highest": "maximum", "largest": "maximum", "greatest": "maximum", "top": "maximum",
@@ -969,8 +972,10 @@ def _in_order(value: ast.expr, assigns: dict[str, ast.Assign], program: str, tex
     questions = split_questions(text)
     if len(questions) != len(value.keys):
         return None
-    # (the words that tell the keys apart: "t_max" and "C_max" are both maxima; a time counts here)
-    keys = [_result_words(k.value, "") - (_GENERIC_ROW - {"time"}) for k in value.keys]
+    # (the words that tell the keys apart: "t_max" and "C_max" are both maxima; a time counts here,
+    # and a C is a concentration)
+    keys = [_stems(" ".join(_result_words(k.value, "")) + (" concentration" if re.match(r"c_?max$|c\d*$", k.value.lower())
+                                                          else "")) - (_GENERIC_ROW - {"time"}) for k in value.keys]
     common = set.intersection(*keys)
     keys = [k - common for k in keys]
     order = []

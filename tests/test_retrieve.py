@@ -990,3 +990,15 @@ def test_what_a_text_tells_about_its_model_is_a_kind(text: str, kind: str, has: 
 ])
 def test_a_new_kind_of_problem_is_shown_its_own_family(text: str, family_word: str) -> None:
     assert family_word in nearest_examples(text, k=1)[0].program
+
+
+def test_an_example_is_profiled_without_the_asides_its_bank_marks(tmp_path: Path) -> None:
+    # "until 5 pm" in an aside is no afternoon of the problem's: its example stays of the query's kind
+    rec = {"family": "growth", "problem": "We have 10,000 people now, growing at 3.6% per year. What will the count "
+           "be 10 years from now? The census office is open on weekdays until 5 pm.",
+           "program": "answer = 1\n", "asides": ["The census office is open on weekdays until 5 pm."]}
+    path = tmp_path / "bank.jsonl"
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    bank = load_bank(path)
+    assert "an afternoon on a 12-hour clock" not in bank.profiles[0]
+    assert "an afternoon on a 12-hour clock" in profile(rec["problem"])

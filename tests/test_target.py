@@ -873,7 +873,10 @@ ORAL_TEXT = ("A single 500 mg tablet is taken. Absorption is first order at 1.2 
      "answer = {'C_max': float(C_max), 't_max': float(t_max)}"),
     # in the dict's order already, or one question: nothing moves
     ("How many hours after the tablet does the concentration peak, and what is that peak concentration?", None),
-    ("What is the peak plasma concentration in mg/L?", "answer = float(C_max)"),  # rule 13
+    # one question: rule 19 needs as many as the keys (and rule 13 reads no C as a concentration:
+    # "find the time of the peak (h) and the peak plasma concentration" asks both)
+    ("What is the peak plasma concentration in mg/L?", None),
+    ("Find the time of the peak (h) and the peak plasma concentration (mg/L).", None),
 ])
 def test_several_results_are_put_in_the_order_the_questions_ask_them(questions: str, line: str | None) -> None:
     out, done = target(ORAL, Example("x", ORAL), ORAL_TEXT + questions)

@@ -38,9 +38,13 @@ WEIGHTS = {name: 0.9 for name in (
 
 
 #: Families drawn more often than ``per_phrasing``: their cases multiply (the brine tank's two unit
-#: systems times four questions), and six draws per phrasing left the tank that is asked when it is
-#: full in gallons without an example (2026-12-07).
-PER_PHRASING = {"mixing_tank_varying": 12}
+#: systems times four questions), and six draws per phrasing left some case without an example
+#: (the tank asked when it is full, in gallons).
+PER_PHRASING = {"mixing_tank_varying": 12,
+                # an opening balance joined its cases (2026-12-07): at six draws, the plain annuity's
+                # "how much will I have saved?" was left with interest examples only in some
+                # phrasings (10 of 6,939 reference programs rewritten to the interest)
+                "savings_annuity_fv": 12}
 
 
 def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:
