@@ -862,10 +862,9 @@ def trip_time_speed(rng: random.Random, p: int):
     q = {"minutes": "How many minutes does the whole trip take",
          "speed": f"What is the average speed for the whole trip, in {uh}"}[ask]
     if legs:
-        leg2 = (f"then runs for another {t2_h} hour{'s' if t2_h != 1 else ''} {t2_m} minutes at {v2} {uh}" if by_time
+        hours = f"{t2_h} hour{'s' if t2_h != 1 else ''} " if by_time and t2_h else ""
+        leg2 = (f"then runs for another {hours}{t2_m} minutes at {v2} {uh}" if by_time
                 else f"then covers the last {fmt_num(d2)} {u} at {v2} {uh}")
-        if by_time and t2_h == 0:
-            leg2 = f"then runs for another {t2_m} minutes at {v2} {uh}"
         stop_s = f"waits {stop} minutes at a junction"
         if p == 0:
             text = (f"A {veh} leaves {A} at {_clock12(depart)} It covers the first {fmt_num(d1)} {u} at an average "

@@ -612,29 +612,24 @@ def savings_annuity_fv(rng: random.Random, phrasing: int):
             f"Starting from {s0}, after {years} years of monthly end-of-month deposits of {d} into {article(r)} "
             f"(compounded monthly) account, what is {what}?{aside}",
         ]
-        last = "answer = float(balance)" if bal else "answer = float(balance - initial - deposit * n)"
-        program = code(f"""
-            initial = {start}  # balance at the start [{cu}]
-            deposit = {lit(dep)}  # deposit at the end of each month [{cu}]
-            rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
-            years = {years}  # saving period [year]
+        return texts[phrasing], _annuity_program(dep, rate, years, cu, bal, start), cu
+    return texts[phrasing], _annuity_program(dep, rate, years, cu, bal), cu
 
-            i = rate / 12  # monthly interest rate
-            n = years * 12  # number of deposits
-            balance = initial * (1 + i) ** n + deposit * ((1 + i) ** n - 1) / i  # the start grows, and the deposits
-            """) + last + "\n"
-        return texts[phrasing], program, cu
-    last = "answer = float(balance)" if bal else "answer = float(balance - deposit * n)"
-    program = code(f"""
-        deposit = {lit(dep)}  # deposit at the end of each month [{cu}]
-        rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]
-        years = {years}  # saving period [year]
 
-        i = rate / 12  # monthly interest rate
-        n = years * 12  # number of deposits
-        balance = deposit * ((1 + i) ** n - 1) / i
-        """) + last + "\n"
-    return texts[phrasing], program, cu
+def _annuity_program(dep: float, rate: float, years: int, cu: str, bal: bool, start: int | None = None) -> str:
+    """The future value of monthly end-of-month deposits, from an opening balance where one is
+    given; the balance or the interest earned."""
+    first = f"initial = {start}  # balance at the start [{cu}]\n" if start is not None else ""
+    grows = ("balance = initial * (1 + i) ** n + deposit * ((1 + i) ** n - 1) / i  # the start grows, and the deposits"
+             if start is not None else "balance = deposit * ((1 + i) ** n - 1) / i")
+    paid_in = "initial - deposit * n" if start is not None else "deposit * n"
+    last = "answer = float(balance)" if bal else f"answer = float(balance - {paid_in})"
+    return (first + f"deposit = {lit(dep)}  # deposit at the end of each month [{cu}]\n"
+            f"rate = {lit(rate)}  # nominal annual interest rate, compounded monthly [1/year]\n"
+            f"years = {years}  # saving period [year]\n\n"
+            "i = rate / 12  # monthly interest rate\n"
+            "n = years * 12  # number of deposits\n"
+            f"{grows}\n{last}\n")
 
 
 # Deposit frequencies of a sinking fund: periods per year -> (adjective, the period, compounding).
