@@ -256,7 +256,10 @@ clear evidence:
    other parameters all count time in one other unit (``R = 1.58  # [mg/min]`` beside ``CL  #
    [L/h]`` and ``t_query  # [h]``): it takes the rate in that unit (94.8) and its comment
    says ``[mg/h]`` (``Rebinding.unit``). Neither where the program scales the parameter itself
-   (``rate_per_min * 60``).
+   (``rate_per_min * 60``). A total (``V  # [L]``, ``dose  # [mg]``) holding a number the text
+   gives per kilogram of body weight ("0.5 L/kg", "15 mg/kg") takes it times the one body
+   weight the text gives ("a 70 kg man": 35 L), where no parameter holds that weight (the
+   program then multiplies nothing by it).
 
 11. **Days between two weekdays.** The one parameter in days described as "days ahead" takes
    the count from the weekday the text calls today ("today (Sunday)") to the one other weekday
@@ -846,7 +849,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     in_unit = _scale_in_unit(params, mentions, said)
     program, params = _apply(program, params, in_unit, units=True)
     percent += in_unit
-    converted = _converted(program, params, mentions, words, said, text) + _per_other_unit(program, params)
+    converted = (_converted(program, params, mentions, words, said, text) + _per_other_unit(program, params)
+                 + _per_body_weight(program, params, mentions, said))
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
               + _shared_across(text, params, mentions, words, said) + _swapped_by_words(text, params, mentions, said))
@@ -2006,6 +2010,24 @@ def _beside_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Param
     return [x for x, way in zip((p, q), ways, strict=True) if way == said]
 
 
+#: The end of a sentence or of a list's item: a full stop, a semicolon, a question or exclamation
+#: mark before a space or the end.
+_STOP_MARK = re.compile(r"[.;?!](?=\s|$)")
+
+
+def _in_sentence_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Parameter]:
+    """Those of ``p`` and ``q`` whose own words (those the other's name and description lack,
+    not generic ones) stand in the sentence of ``m`` (up to a full stop, a semicolon, a question
+    or exclamation mark: a bullet of a list)."""
+    ends = [e.end() for e in _STOP_MARK.finditer(text)]  # (not a decimal point: "1.5 kg")
+    lo = max([e for e in ends if e <= m.start], default=0)
+    hi = min([e for e in ends if e > m.end], default=len(text))
+    near = _stems(text[lo:hi])
+    mine = (_stems(_named_by(p)) - _stems(_named_by(q)) - _GENERIC_OWN,
+            _stems(_named_by(q)) - _stems(_named_by(p)) - _GENERIC_OWN)
+    return [x for x, own in zip((p, q), mine, strict=True) if own & near]
+
+
 _WAY_IN = re.compile(r"\b(?:in|into|inflow|inflowing|incoming|inlet|enters?|entering|add(?:s|ed)?|feeds?)\b", re.IGNORECASE)
 _WAY_OUT = re.compile(r"\b(?:out|outflow|outgoing|outlet|drain(?:s|ed|ing)?|leaves?|leaving|removed?|removes|exits?|"
                       r"withdrawn)\b", re.IGNORECASE)
@@ -2097,10 +2119,19 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
             # "exactly 1 wet days during a holiday of 11 days" read as ``days = k = 11``: the free
             # number is the one's whose own words (not the other's) stand beside it
             named = _beside_own(text, mentions[j], p, q)
+            if not named and not _in_sentence_own(text, mentions[j], p, q):
+                # no words of either at the free number, but one's own words in the held number's
+                # sentence ("drug is eliminated from the blood ..., with rate constant 0.25 per
+                # hour" for ``ka = ke = 0.25``, "moves from the gut ... with rate constant 1.2 per
+                # hour" free): that one keeps it and the other moves
+                keep = _in_sentence_own(text, mentions[i], p, q)
+                named = [q if keep[0] is p else p] if len(keep) == 1 else []
+                how = f"and {mentions[i].written} stands in a sentence with the words of {keep[0].name}" if named else ""
+            else:
+                how = f"beside the words of {named[0].name}" if len(named) == 1 else ""
             if len(named) != 1:
                 continue
             mover = named[0]
-            how = f"beside the words of {mover.name}"
         elif measure:
             first, second = _by_index([p, q])
             mover = second if mentions[j].start > mentions[i].start else first
@@ -3877,6 +3908,10 @@ def _factor(said: str, unit: str) -> Decimal | None:
         return Decimal(1)
     if (one := _sizes(said, unit)) is not None:
         return one[0] / one[1]
+    if {said, unit} == {"rad/s", "hz"}:
+        # an angular frequency and a frequency: "4 rad/s" is 4 / (2π) in ``[Hz]``
+        two_pi = Decimal(2 * math.pi)
+        return 1 / two_pi if said == "rad/s" else two_pi
     # a quotient of two such units, each converted: "50 g/L" is 0.05 in ``[kg/L]``, "2 L/min"
     # is 120 in ``[L/h]``, "0.3/day" is 0.0125 in ``[1/h]``
     (s_top, s_slash, s_bottom), (u_top, u_slash, u_bottom) = said.partition("/"), unit.partition("/")
@@ -4094,6 +4129,31 @@ def _per_other_unit(program: str, params: list[Parameter]) -> list[Rebinding]:
             unit = q.unit.partition("/")[2].strip()
             moves.append(Rebinding(p.name, p.value, new, f"{q.name} is per {unit}; {fmt_value(p.value)} {p.unit} "
                                                          f"is {fmt_value(new)} {unit}", unit=unit))
+    return moves
+
+
+def _per_body_weight(program: str, params: list[Parameter], mentions: list[Mention],
+                     said: list[str]) -> list[Rebinding]:
+    """Rule 10e: a total (``V = 0.5  # volume of distribution [L]``) holding a number the text
+    writes per kilogram ("0.5 L/kg") takes it times the one weight in kg the text gives ("a 70 kg
+    man"), where no parameter holds that weight and nothing in the program is per kilogram."""
+    weights = [i for i, k in enumerate(said) if k == "kg"]
+    if len({mentions[i].value for i in weights}) != 1 or any(
+            p.value == float(mentions[weights[0]].value) or unit_key(p.unit).endswith("/kg") for p in params):
+        return []
+    weight = mentions[weights[0]]
+    moves = []
+    for p in params:
+        unit = unit_key(p.unit)
+        if not unit or "/" in unit or _factor(unit, unit) is None:
+            continue
+        per_kg = [i for i in _sources(p, mentions) if said[i] == f"{unit}/kg"]
+        if len(per_kg) != 1 or _scaled(program, p.name):
+            continue
+        m = mentions[per_kg[0]]
+        new = float(m.value * weight.value)
+        moves.append(Rebinding(p.name, p.value, new, f"the problem gives {m.written} {p.unit}/kg and a body weight "
+                                                     f"of {weight.written} kg: {fmt_value(new)} {p.unit}"))
     return moves
 
 
@@ -4793,12 +4853,26 @@ _TODAY = re.compile(r"\btoday\s*(?:\(|,|is|was)?\s*(?P<a>" + "|".join(_DAYS) + r
                     + r")\b", re.IGNORECASE)
 
 
+#: The weather of a weekday given as a chain's start, before the question: "It is raining on
+#: Monday.", "Monday is dry.", "It rained on Monday".
+_STATE_ON = re.compile(r"\b(?:it is|it's|it was)\s+(?:raining|rainy|dry|wet|sunny|snowing|cloudy|fine)\s+(?:on|this)\s+"
+                       r"(?P<d>" + "|".join(_DAYS) + r")\b|\b(?P<e>" + "|".join(_DAYS) + r")\s+(?:is|was)\s+"
+                       r"(?:rainy|dry|wet|sunny|cloudy|fine)\b|\bit\s+(?:rains|rained)\s+on\s+(?P<f>"
+                       + "|".join(_DAYS) + r")\b", re.IGNORECASE)
+
+
 def _weekdays(text: str, params: list[Parameter]) -> list[Rebinding]:
     """Rule 11: a number of days ahead the text gives as two weekdays ("today (Sunday) is dry
     ... rain on Tuesday" for ``days = 23  # number of days ahead (Sunday -> Tuesday) [day]``):
     the one parameter in days described as days ahead takes the count from today's weekday to
-    the other one the text names (a week for the same weekday)."""
+    the other one the text names (a week for the same weekday). Where the text calls no weekday
+    today, the one whose weather it gives before the question is the start ("It is raining on
+    Monday. What is the probability that it rains on Thursday?")."""
     today = {(m["a"] or m["b"] or m["c"]).lower() for m in _TODAY.finditer(text)}
+    if not today:
+        ask = question_of(text)
+        at = text.rfind(ask) if ask else -1
+        today = {(m["d"] or m["e"] or m["f"]).lower() for m in _STATE_ON.finditer(text[:at] if at > 0 else "")}
     named = {w.lower() for w in _WEEKDAY.findall(text)}
     if len(today) != 1 or len(named) != 2:
         return []

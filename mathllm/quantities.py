@@ -216,7 +216,10 @@ _EVERY_RE = re.compile("|".join(rf"(?P<n{n}>\b(?:{words})\b)" for n, words in _E
 _TIMES = {"two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
 #: Where such a word says how often interest is added ("compounded quarterly", "credited every
 #: three months", "with weekly compounding"); "pays 1.75% annually" names the rate's unit, not that.
-_COMPOUNDING = re.compile(r"\b(?:compound\w*|credit\w*|paid|add(?:s|ed|ing)?|appl(?:y|ies|ied))\b", re.IGNORECASE)
+#: (Interest "charged monthly" or "calculated monthly" on a loan is added as well; a fee "charged
+#: per month" is not interest.)
+_COMPOUNDING = re.compile(r"\b(?:compound\w*|credit\w*|paid|add(?:s|ed|ing)?|appl(?:y|ies|ied)|accru\w*)\b|"
+                          r"\binterest\s+(?:is\s+|being\s+)?(?:charged|calculated|computed)\b", re.IGNORECASE)
 _COMPOUNDING_AFTER = re.compile(r"\s+(?:compounding|compounded|interest)\b", re.IGNORECASE)
 
 

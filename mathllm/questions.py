@@ -46,11 +46,12 @@ from __future__ import annotations
 
 import ast
 import io
+import math
 import re
 import tokenize
 from dataclasses import asdict, dataclass
 
-from .contract import parse_parameters
+from .contract import parse_parameters, set_parameters
 from .prompt import question_of, sentences
 from .quantities import unit_is_percent
 
@@ -712,9 +713,54 @@ def retarget(program: str, ask: str, index: int) -> tuple[str, Retarget] | None:
             if best_name is not None:
                 new = f"answer = {best_name}.subs({symbol}, {at})"
                 reason = f"the question asks for {best_name}, at the solution {at}"
+    # a linear program: a decision variable -> the optimum the question asks for ("and what is
+    # that maximum profit?"), ``-res.fun`` where the objective is negated to maximise
+    if new is None and _ASKS_OPTIMUM.search(ask) and not re.search(r"\bhow (?:many|much)\b", ask, re.IGNORECASE):
+        res = _decision_of(value, assigns)
+        if res is not None:
+            sign = "-" if _maximises(assigns[res].value, assigns) else ""
+            new = f"answer = {sign}{res}.fun"
+            reason = f"the question asks for the optimum of the linear program {res}, not a decision variable"
     if new is None:
         return None
     return line.replaced(new, reason)
+
+
+#: A question about a linear program's optimum: "what is that maximum profit?", "the lowest
+#: possible cost", "the largest total benefit".
+_ASKS_OPTIMUM = re.compile(r"\b(?:maximum|minimum|max|min|largest|smallest|greatest|least|lowest|highest|"
+                           r"optimal|best)\b(?:\s+(?:possible|total|daily|weekly|monthly|yearly|annual))*\s+"
+                           r"(?:profit|cost|revenue|income|return|benefit|value|reach|score|contribution)s?\b",
+                           re.IGNORECASE)
+
+
+def _decision_of(value: ast.expr, assigns: dict[str, ast.Assign]) -> str | None:
+    """``res`` for ``res.x[1]`` (or ``float(res.x[1])``) where ``res = linprog(...)``, else None."""
+    if (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Attribute) and value.value.attr == "x"
+            and isinstance(value.value.value, ast.Name)):
+        name = value.value.value.id
+        node = assigns.get(name)
+        if node is not None and _call_name(node.value) in _LP_CALLS:
+            return name
+    return None
+
+
+def _maximises(call: ast.AST, assigns: dict[str, ast.Assign]) -> bool:
+    """Whether a linear program's objective is negated (``c = [-profit_table, -profit_chair]``,
+    ``linprog(-c, ...)``): it maximises what the program names."""
+    if not isinstance(call, ast.Call):
+        return False
+    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "c"), None)
+    if isinstance(arg, ast.UnaryOp) and isinstance(arg.op, ast.USub):
+        return True
+    if isinstance(arg, ast.Name) and arg.id in assigns:
+        arg = assigns[arg.id].value
+    if isinstance(arg, ast.Call) and arg.args:  # np.array([...])
+        arg = arg.args[0]
+    if isinstance(arg, ast.UnaryOp) and isinstance(arg.op, ast.USub):
+        return True
+    return isinstance(arg, (ast.List, ast.Tuple)) and bool(arg.elts) and all(
+        isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub) for e in arg.elts)
 
 
 # -- a percentage asked, a fraction given ---------------------------------------------------------
@@ -768,6 +814,58 @@ def in_percent(program: str, text: str, answer: float) -> tuple[str, Retarget] |
         return None
     return line.replaced(f"answer = 100 * {expr}",
                          f"the question asks for a percentage and the program gave the fraction {answer:.6g}")
+
+
+#: Calls whose second argument ends a span of time: ``np.linspace(0, days, 3651)``,
+#: ``np.arange(0, T, 0.1)``; and those whose span is a tuple ``(0, days)`` (``solve_ivp``).
+_SPAN_CALLS = ("linspace", "arange")
+#: How much longer a span is simulated when the time of a peak is its end.
+SPAN_FACTOR = 10
+
+
+def _span_ends(tree: ast.AST) -> set[str]:
+    """Names that end a span of time in ``tree``: ``days`` in ``np.linspace(0, days, n)`` or in
+    ``solve_ivp(f, (0, days), y0)``."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _call_name(node) in _SPAN_CALLS and len(node.args) >= 2 \
+                and isinstance(node.args[1], ast.Name):
+            out.add(node.args[1].id)
+        elif isinstance(node, ast.Call):
+            for arg in node.args:
+                if isinstance(arg, (ast.Tuple, ast.List)) and len(arg.elts) == 2 \
+                        and isinstance(arg.elts[1], ast.Name):
+                    out.add(arg.elts[1].id)
+    return out
+
+
+def longer_span(program: str, answer: float) -> tuple[str, Retarget] | None:
+    """The program simulating :data:`SPAN_FACTOR` times as long, when its answer is the time of a
+    peak or a trough (``t[np.argmax(I)]``) and that time is the end of the span it simulates
+    (``days = 10  # simulated period [day]``, a span ``(0, days)``): a maximum at the end of
+    the span is no peak but where the simulation stopped. The adapter writes the span from a
+    number of the text ("an average infectious period of 10 days") or the example's; the caller
+    keeps the longer run only where its peak falls inside the span (a curve that still rises at
+    ten times the span has no peak to find). None when that does not apply."""
+    if not re.search(r"\barg(?:max|min)\b", program):
+        return None
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return None
+    ends = _span_ends(tree)
+    lines = program.splitlines()
+    for p in parse_parameters(program):
+        if p.name not in ends or isinstance(p.value, list) or not p.value or p.value <= 0:
+            continue
+        if math.isclose(answer, p.value, rel_tol=1e-9):
+            longer = p.value * SPAN_FACTOR
+            new = set_parameters(program, {p.name: longer})
+            old_line = lines[p.line - 1].split("#")[0].strip()
+            new_line = new.splitlines()[p.line - 1].split("#")[0].strip()
+            return new, Retarget(old_line, new_line, f"the time asked, {answer:g}, was the end of the simulated "
+                                                    f"span: the peak lies beyond it")
+    return None
 
 
 def _call_name(node: ast.AST) -> str:

@@ -51,6 +51,7 @@ def attempt_dict(a: Any) -> dict:
         "widened": a.widened.to_dict() if a.widened is not None else None,
         "cut": a.cut,
         "scaled": a.scaled.to_dict() if a.scaled is not None else None,
+        "lengthened": a.lengthened.to_dict() if a.lengthened is not None else None,
         "error": a.error,
     }
 
@@ -78,6 +79,7 @@ def warnings_of(result: Any) -> list[str]:
     notes += [str(best.widened)] if best.widened is not None else []
     notes += [best.cut] if best.cut else []
     notes += [str(best.scaled)] if best.scaled is not None else []
+    notes += [str(best.lengthened)] if best.lengthened is not None else []
     notes += [str(best.filled)] if best.filled is not None else []
     notes += [str(best.followed)] if best.followed is not None else []
     notes += [str(best.targeted)] if best.targeted is not None else []

@@ -180,9 +180,35 @@ _SAME_RATE = "flows out at the same rate"
 #: its volume stays, where a tank fed faster than it drains fills (one equation, another volume).
 _SAME_RATE_RE = re.compile(r"\bsame rate\b|\bconstant volume\b|\(constant\)|\bvolume (?:stays|remains)\b", re.IGNORECASE)
 _TWICE_KEY = "twice"  # a side given as twice another (:data:`_TWICE`)
+_ASKS_PAYMENT = "asks the payment"
+#: A question about the money paid in or out each period ("How much does he need to deposit each
+#: month?", "What is her monthly payment?", "How much must each quarterly deposit be?"): a loan's
+#: or a sinking fund's payment, where "how much will I have" after the same deposits is their
+#: future value and "how many payments" a time. A text that keeps an aside about money already
+#: saved ("The $8,000 he already has ... should be ignored") otherwise takes an example that
+#: starts from a balance, of the family that adds the deposits up.
+_ASKS_PAYMENT_RE = re.compile(
+    r"\bhow much\b(?:(?!\b(?:have(?!\s+to)|be|grow\w*|worth|balance|total|interest|left|owe\w*)\b)[^?.]){0,40}?"
+    r"\b(?:deposit|pay|save|put (?:away|aside)|set aside|invest|contribute|repay)\b(?:\s+[\w$€£]+){0,4}?\s+"
+    r"(?:each|every|per|a)\s+(?:month|year|week|quarter|fortnight)\b"
+    r"|\bhow much (?:must|should|will|would) (?:each|every|the)\s+(?:\w+\s+)?(?:deposit|payment|instal+ment|"
+    r"contribution|repayment)s?\s+be\b"
+    r"|\b(?:find|calculate|determine|report|compute|give|what\s+is|what.s|what\s+will\s+be|what\s+must\s+be)\s+"
+    r"(?:the|his|her|their|my|your)\s+(?:required\s+)?(?:monthly|yearly|annual|weekly|quarterly|level|fixed|equal|"
+    r"regular)\s+(?:deposit|payment|instal+ment|contribution|repayment)\b"
+    r"|\bwhat\s+(?:monthly|yearly|annual|weekly|quarterly|level|fixed|equal|regular)\s+(?:deposit|payment|"
+    r"instal+ment|contribution|repayment)\b", re.IGNORECASE)
+_NO_SALT = "starts with no salt"
+#: A tank that starts with nothing dissolved ("starts with 800 L of pure water", "both vats hold
+#: only fresh water", "no salt in either tank", "initial salt 0 kg"): its program starts from zero,
+#: where "400 L of water in which 10 kg of salt is dissolved" starts from a number the text gives
+#: (pure water flowing in is another matter: an inflow).
+_NO_SALT_RE = re.compile(r"\b(?:pure|fresh|clean|plain|distilled)\s+water\b(?!\s+(?:flows|is pumped|pours|enters|"
+                         r"runs|is added|comes|is fed|is piped))|\bno (?:dissolved )?salt\b|\binitial salt 0\b|"
+                         r"\bsalt-free\b", re.IGNORECASE)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
           _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES, _FRACTIONAL, _PARCEL,
-          _DEATH, _SAME_RATE)  # what an example must share with the query to keep its whole score
+          _DEATH, _SAME_RATE, _ASKS_PAYMENT)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -245,8 +271,9 @@ _EMPTY_START_RE = re.compile(r"\b(?:completely|fully|totally|initially)\s+(?:(?:
 _SOURCE = "a source"
 #: A question about a peak ("the peak plasma concentration", "when will my blood level peak",
 #: "Compute C_max"): the top of a curve, where "the plasma concentration 2 hours after the dose"
-#: reads it at a time; one family, two programs.
-_ASKS_PEAK_RE = re.compile(r"\bpeak(?:s|ed|ing)?\b|\b[Ct]_max\b|\b(?:maximum|highest|largest|greatest)\s+(?:plasma\s+|blood\s+|"
+#: reads it at a time; one family, two programs. A question after one about the peak refers to it
+#: ("At what time after the connection is this maximum reached?").
+_ASKS_PEAK_RE = re.compile(r"\bpeak(?:s|ed|ing)?\b|\b[Ct]_max\b|\b(?:this|that)\s+maximum\b|\b(?:maximum|highest|largest|greatest)\s+(?:plasma\s+|blood\s+|"
                            r"drug\s+|serum\s+)?(?:concentration|level)\b", re.IGNORECASE)
 _PEAK = "asks a peak"
 #: An epidemic given by its basic reproduction number ("R0 = 2.4", "a reproduction number of 3")
@@ -451,6 +478,10 @@ def profile(text: str) -> Counter[str]:
         out[_DEW] = 1
     if _TWELVE_HOUR_RE.search(text):
         out[_TWELVE_HOUR] = 1
+    if _ASKS_PAYMENT_RE.search(question):
+        out[_ASKS_PAYMENT] = 1
+    if _NO_SALT_RE.search(text):
+        out[_NO_SALT] = 1
     if results := _ASKS_RESULTS_RE.search(question):
         out[f"{_ASKS_THE}{results['kind'].lower()} positives"] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program
@@ -646,7 +677,7 @@ class Bank:
         # (a side given as twice another too, where the question asks for a side: "40 cm less than
         # twice its width" is another program than "30 cm more than its width", whatever units the
         # two write; "2·S/1,500" in a tank's equation is no such side)
-        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL, _DEW, _TWELVE_HOUR) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL, _PARCEL, _DEATH, _SAME_RATE)
+        within_kinds = [k for k in (*_KINDS, _TWICE_KEY, _SOURCE, _PEAK, _GIVES_R0, _NEGATIVE, _FULL, _DEW, _TWELVE_HOUR, _NO_SALT) if k not in (_PAYMENTS, _DISCHARGE, _USES, _FRACTIONAL, _PARCEL, _DEATH, _SAME_RATE)
                         and (k != _TWICE_KEY or asks)]
         other_within = [any(p[k] != wanted[k] for k in within_kinds) or asks != {k for k in p if _asks_which(k)}
                         for p in self.profiles]

@@ -43,6 +43,7 @@ import dataclasses
 import math
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -59,16 +60,19 @@ from .generate import BatchingGenerator
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program, question_of
 from .questions import (
+    SPAN_FACTOR,
     Question,
     Retarget,
     answers_several,
     compose,
     in_percent,
+    longer_span,
     retarget,
     several,
     split_questions,
     widen,
 )
+from .quantities import find_numbers
 from .run import Answer, RunResult, run_program
 from .target import target
 from .verify import Verification, answer_values, verify
@@ -133,6 +137,7 @@ class Attempt:
     widened: Retarget | None = None  # answers every unknown: the question asks for each of them
     cut: str | None = None  # the model stopped before the end: what was done to its last statement
     scaled: Retarget | None = None  # answers in percent: the question asks for a percentage, it gave a fraction
+    lengthened: Retarget | None = None  # simulates longer: the time of the peak it answered was its span's end
 
     @property
     def ok(self) -> bool:
@@ -390,6 +395,10 @@ def solve(problem: Problem, generator: Any | None = None, options: SolveOptions 
         if pct is not None:
             result.attempts.append(pct)
             result.best = pct
+        longer = _longer(result.best, problem, opts, timings)
+        if longer is not None:
+            result.attempts.append(longer)
+            result.best = longer
     return _finish(result, timings, t_start)
 
 
@@ -431,7 +440,7 @@ def _carry(att: Attempt, best: Attempt) -> None:
     """Give ``att``, a rewrite of ``best``'s program, what the earlier stages did to that program,
     so the report still names it."""
     att.rebound, att.followed, att.filled, att.targeted = best.rebound, best.followed, best.filled, best.targeted
-    att.widened, att.cut, att.scaled = best.widened, best.cut, best.scaled
+    att.widened, att.cut, att.scaled, att.lengthened = best.widened, best.cut, best.scaled, best.lengthened
 
 
 def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[str, float]) -> Attempt | None:
@@ -451,6 +460,29 @@ def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[
         return None
     _carry(att, best)
     att.scaled = moved[1]
+    return att
+
+
+def _longer(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[str, float]) -> Attempt | None:
+    """The program simulating a longer span when the time of the peak it answers is the end of
+    its span (:func:`~mathllm.questions.longer_span`), kept only where the peak then falls inside
+    the span; None when that does not apply or does not run."""
+    answer = best.run.answer if best.run is not None and best.run.ok else None
+    if answer is None or answer.kind != "number" or answer.value is None:
+        return None
+    if best.verification is not None and best.verification.expected_match:
+        return None  # the problem file expects this number
+    moved = longer_span(best.program, answer.value)
+    if moved is None:
+        return None
+    att = evaluate_program(moved[0], problem, origin=f"{best.origin} / longer span", timeout_s=opts.timeout_s,
+                           timings=timings)
+    new = att.run.answer if att.run is not None and att.run.ok else None
+    if not att.ok or new is None or new.kind != "number" or new.value is None \
+            or math.isclose(new.value, answer.value * SPAN_FACTOR, rel_tol=1e-9):
+        return None  # still at the end of the span: no peak to find
+    _carry(att, best)
+    att.lengthened = moved[1]
     return att
 
 
@@ -520,7 +552,7 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
         result = _finish(result, timings, t_start)
         result.message = "no question was answered: " + "; ".join(missing)
         return result
-    parts = _same_data(parts, opts, timings, result)
+    parts = _same_data(parts, opts, timings, result, problem.text)
     emit(ProgressEvent("run", f"joining the {len(parts)} programs into one and running it"))
     joined = compose([a.program for _, a in parts], [q.name for q, _ in parts],
                      [a.run.answer.kind == "dict" for _, a in parts])
@@ -534,14 +566,31 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
     return result
 
 
+def _overused(program: str, text: str) -> int:
+    """How many more times the parameters of ``program`` hold numbers of ``text`` than the text
+    writes them (``L = 0.5`` and ``t_ms = 0.5`` for "a 0.5 H inductor": one): a number read for
+    two parameters where it stands once is one of them misread."""
+    written = Counter(float(m.value) for m in find_numbers(text) if not m.word)
+    held = Counter(p.value for p in parse_parameters(program) if isinstance(p.value, (int, float)) and p.value)
+    return sum(n - written[v] for v, n in held.items() if written[v] and n > written[v])
+
+
 def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timings: dict[str, float],
-               result: SolveResult) -> list[tuple[Question, Attempt]]:
+               result: SolveResult, text: str) -> list[tuple[Question, Attempt]]:
     """The questions of one problem ask about the same data: where two of their programs hold
     the same parameters (names, descriptions and units: one kind of model) with other values,
     and one of them makes up fewer values or, as many, uses more of the text's numbers, the
     other takes its values. The adapter writes each question's program on its own and can shift
     a list of rates by one in one of them ("alpha_2 = 0.02" for the hares' 0.8 per year) that
-    it wrote right in the other."""
+    it wrote right in the other. Where the two make up as many, the one that reads fewer of the
+    whole problem's numbers twice where it writes them once is better grounded ("at that same
+    moment" leaves a question's program with no time but the inductor's 0.5 H, the time another
+    question gives)."""
+
+    def rank(att: Attempt) -> tuple[int, int, float]:
+        invented, coverage = _grounding_rank(att)
+        return invented, _overused(att.program, text), coverage
+
     out = list(parts)
     for i, (q, att) in enumerate(parts):
         mine = parse_parameters(att.program)
@@ -551,7 +600,7 @@ def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timing
                     or [(p.name, p.description, p.unit) for p in mine]
                     != [(p.name, p.description, p.unit) for p in theirs]
                     or [p.value for p in mine] == [p.value for p in theirs]
-                    or not _grounding_rank(other) < _grounding_rank(att)):
+                    or not rank(other) < rank(att)):
                 continue
             program = set_parameters(att.program, {p.name: p.value for p in theirs})
             new = evaluate_program(program, Problem(text=q.text, title=q.name), origin=f"{att.origin}, values of "
@@ -559,8 +608,19 @@ def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timing
             result.attempts.append(new)
             if new.ok and not _repeats(new, [a for k, (_, a) in enumerate(out) if k != i]):
                 changed = [p.name for p, o in zip(mine, theirs, strict=True) if p.value != o.value]
-                q.note = "; ".join(x for x in (q.note, f"values of question {j + 1}'s program, which uses more of "
-                                                  f"the text's numbers: {', '.join(changed)}") if x)
+                better, worse = rank(other), rank(att)
+                why = ("makes up fewer values" if better[0] < worse[0] else
+                       "reads fewer of the text's numbers twice" if better[1] < worse[1] else
+                       "uses more of the text's numbers")
+                q.note = "; ".join(x for x in (q.note, f"values of question {j + 1}'s program, which {why}: "
+                                                  f"{', '.join(changed)}") if x)
+                # the other program's values can be fractions where this one's were percentages
+                # ("prevalence = 1.5  # [%]" for 0.015): a question that asks for a percentage
+                # then gets the fraction its program now computes, in percent
+                pct = _percent(new, Problem(text=q.text, title=q.name), opts, timings)
+                if pct is not None:
+                    result.attempts.append(pct)
+                    new, q.note = pct, f"{q.note}; {pct.scaled}"
                 out[i] = (q, new)
             break
     return out

@@ -366,6 +366,15 @@ REAL = {
                   "tomorrow | dry today) [1]\ndays = 23  # number of days ahead (Sunday -> Tuesday) [day]\n"),
                  {"p_rain_after_rain": 0.79, "p_rain_after_dry": 0.23, "days": 2},
                  ["days = 23 -> 2 (today is Sunday and the question is about Tuesday: 2 days ahead)"]),
+    # ... or the weekday whose weather the text gives before the question (set c's Bergen)
+    "weekday weather": (("If it rains on one day, the chance of rain the next day is 60%; after a dry day it is 25%. "
+                         "It is raining on Monday.\n\nWhat is the probability that it rains on Thursday of the same "
+                         "week?"),
+                        ("p_rain_after_rain = 0.60  # P(rain tomorrow | rain today) [1]\np_rain_after_dry = 0.25  # "
+                         "P(rain tomorrow | dry today) [1]\ndays = 5  # number of days ahead (Monday -> Thursday) "
+                         "[day]\n"),
+                        {"p_rain_after_rain": 0.6, "p_rain_after_dry": 0.25, "days": 3},
+                        ["days = 5 -> 3 (today is Monday and the question is about Thursday: 3 days ahead)"]),
     # rule 12: parallel parameters of two items, the roles shown by the item bound right
     "respectively": (("From a pool of 8 teachers and 7 students, 2 and 4 respectively are chosen for a committee. "
                       "Determine how many distinct outcomes exist."),
@@ -1466,6 +1475,9 @@ def test_a_quotient_of_units_converts_each_part() -> None:
     ("pays 1.75% annually", set()),  # the rate's unit
     ("at 5% per year compounded continuously", set()),
     ("Sam checks the balance weekly.", set()),
+    ("a fixed nominal rate of 2.1% per year, with interest charged monthly at one twelfth of that rate", {12}),
+    ("interest is calculated monthly on the balance", {12}),
+    ("The gym charges $30 per month.", set()),  # a fee, not interest
 ])
 def test_frequencies(text: str, found: set[int]) -> None:
     assert frequencies(text) == found
@@ -2851,6 +2863,16 @@ def test_a_made_up_fraction_takes_one_in_so_many() -> None:
     (("What is the probability of exactly 1 wet days during a sailing holiday of 11 days, if each day independently "
      "has a rain probability of 27%?"),
      "p_rain = 0.27  # [1]\ndays = 11  # number of days [day]\nk = 11  # number of rainy days [day]\n", None),
+    # words of neither at the free number, one's own in the held number's sentence (set a's oral dose):
+    # that one keeps it
+    (("A patient swallows a single 500 mg tablet.\n- drug moves from the gut into the blood at a rate proportional "
+      "to the amount still in the gut, with rate constant 1.2 per hour;\n- drug is eliminated from the blood at a "
+      "rate proportional to the amount in the blood, with rate constant 0.25 per hour;\n- the blood compartment has "
+      "a volume of distribution of 35 L.\n\nWhat is the maximum concentration in mg/L?"),
+     "dose = 500  # oral dose [mg]\nka = 0.25  # absorption rate constant [1/h]\n"
+     "ke = 0.25  # elimination rate constant [1/h]\nV = 35  # volume of distribution [L]\n",
+     "ka = 0.25 -> 1.2 (ka and ke both read 0.25, written once; the one free number in 1/h is 1.2, and 0.25 stands "
+     "in a sentence with the words of ke)"),
 ])
 def test_two_measures_reading_one_number_the_one_named_beside_the_free_number_takes_it(
         text: str, program: str, moved: str | None) -> None:
@@ -4864,3 +4886,32 @@ def test_rules_that_undo_each_others_moves_move_nothing() -> None:
                "hour1 = 19  # hour of the first reading (19:15) [h]\nminute1 = 15  # minutes past that hour [min]\n"
                "hour2 = 20  # hour of the second reading (20:45) [h]\nminute2 = 45  # minutes past that hour [min]\n")
     assert bind(text, program) == (program, [])
+
+
+@pytest.mark.parametrize("program, moved", [
+    ("R = 45  # infusion rate [mg/h]\nV = 0.5  # volume of distribution [L]\nhalf_life = 7.5  # [h]\n",
+     ["V = 0.5 -> 35 (the problem gives 0.5 L/kg and a body weight of 70 kg: 35 L)"]),
+    # the program multiplies by the weight itself
+    ("R = 45  # infusion rate [mg/h]\nV_per_kg = 0.5  # [L/kg]\nweight = 70  # body weight [kg]\n", []),
+    ("R = 45  # infusion rate [mg/h]\nV = 0.5  # volume of distribution [L]\nweight = 70  # body weight [kg]\n", []),
+])
+def test_a_total_given_per_kilogram_of_body_weight_is_times_the_weight(program: str, moved: list[str]) -> None:
+    # set c's infusion: "Its volume of distribution is 0.5 L/kg" of "a 70 kg man"
+    text = ("A 70 kg man (height 1.78 m) is started on a continuous intravenous infusion at 45 mg/h. Its volume of "
+            "distribution is 0.5 L/kg and its elimination half-life is 7.5 hours. What plasma concentration will the "
+            "level approach if the infusion runs indefinitely?")
+    assert [str(mv) for mv in bind(text, program)[1]] == moved
+
+
+
+@pytest.mark.parametrize("text, program, moved", [
+    # set a's driven platform: the example's frequency in Hz, the text's angular frequency
+    ("A 2 kg platform on a spring of 50 N/m is driven by a force of amplitude 10 N and angular frequency 4 rad/s. "
+     "What is the steady-state amplitude?", "m = 2  # mass [kg]\nF0 = 10  # [N]\nf_hz = 4  # driving frequency [Hz]\n",
+     ["f_hz = 4 -> 0.63662 (the problem gives 4 rad/s; in Hz that is 0.63662)"]),
+    ("A motor turns at 3 Hz. What is its angular speed?", "omega = 3  # angular frequency [rad/s]\n",
+     ["omega = 3 -> 18.8496 (the problem gives 3 Hz; in rad/s that is 18.8496)"]),
+    ("A force of angular frequency 4 rad/s drives it.", "omega = 4  # angular frequency [rad/s]\n", []),
+])
+def test_a_frequency_and_an_angular_frequency_convert(text: str, program: str, moved: list[str]) -> None:
+    assert [str(mv) for mv in bind(text, program)[1]] == moved

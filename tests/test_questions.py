@@ -9,6 +9,7 @@ from mathllm.questions import (
     asks_percent,
     compose,
     in_percent,
+    longer_span,
     name_of,
     rename,
     retarget,
@@ -664,3 +665,173 @@ def test_a_question_whose_program_holds_the_same_parameters_takes_the_better_gro
     res = solve(Problem(text=LV_TEXT), Tuned(lambda p: _lv(right, 0 if "How many hares" in p.split("Right now")[-1]
                                                              else 1)), SolveOptions(repairs=0, examples=0))
     assert all("values of question" not in q.note for q in res.questions)
+
+
+SCREEN_TEXT = ("A clinic screens people for a condition that affects 1.5% of them. The test has a sensitivity of 92% "
+               "and a specificity of 96%.\n\n1. If a person tests positive, what is the probability (in percent) that "
+               "they have the condition?\n2. If a person tests negative, what is the probability (in percent) that "
+               "they are free of it?")
+
+
+def _screen(prevalence: float, negative: bool) -> str:
+    head = (f"prevalence = {prevalence}  # prevalence [1]\nsensitivity = 0.92  # P(positive | disease) [1]\n"
+            "specificity = 0.96  # P(negative | no disease) [1]\n\n")
+    if negative:
+        return head + ("p_neg = (1 - sensitivity) * prevalence + specificity * (1 - prevalence)\n"
+                       "answer = float(specificity * (1 - prevalence) / p_neg)\n")
+    return head + ("p_pos = sensitivity * prevalence + (1 - specificity) * (1 - prevalence)\n"
+                   "answer = 100 * float(sensitivity * prevalence / p_pos)\n")
+
+
+def test_a_question_given_another_programs_values_is_answered_in_percent_when_asked() -> None:
+    # set b's screening: the second program wrote the prevalence as 1.5 (its answer 1.33, no
+    # fraction to put in percent); with the first program's 0.015 it gives the fraction 0.9987
+    def model(prompt: str) -> str:
+        negative = "tests negative" in prompt.split("specificity of 96%.")[-1]
+        return _screen(1.5 if negative else 0.015, negative)
+
+    res = solve(Problem(text=SCREEN_TEXT), Tuned(model), SolveOptions(repairs=0, examples=0))
+    values = list(res.answer.values.values())
+    assert values[0] == pytest.approx(25.94, abs=0.01) and values[1] == pytest.approx(99.87, abs=0.01)
+    assert "values of question 1's program" in res.questions[1].note
+    assert "asks for a percentage" in res.questions[1].note
+
+
+def _sir(days: float, answer: str = "float(sol.t[np.argmax(I)])", grid: bool = True) -> str:
+    span = "t_eval=np.linspace(0, days, 2001), " if grid else ""
+    return f"""import numpy as np
+from scipy.integrate import solve_ivp
+
+N = 12000  # population [people]
+I0 = 10  # initially infected [people]
+beta = 0.3  # transmission rate [1/day]
+gamma = 0.1  # recovery rate [1/day]
+days = {days}  # simulated period [day]
+
+
+def sir(t, y):
+    S, I, R = y
+    return [-beta * S * I / N, beta * S * I / N - gamma * I, gamma * I]
+
+
+sol = solve_ivp(sir, (0, days), [N - I0, I0, 0], {span}rtol=1e-8, atol=1e-6)
+S, I, R = sol.y
+answer = {answer}
+"""
+
+
+SIR_TEXT = ("A town of 12,000 people has 10 infectious residents on day 0. Use the SIR model with a transmission rate "
+            "of 0.3 per day and an average infectious period of 10 days. On which day does the epidemic peak?")
+
+
+@pytest.mark.parametrize("grid", [True, False])
+def test_a_peak_at_the_end_of_the_simulated_span_is_looked_for_in_a_longer_one(grid: bool) -> None:
+    out, done = longer_span(_sir(10, grid=grid), 10.0)
+    assert "days = 100  # simulated period [day]" in out
+    assert done.old == "days = 10" and done.new == "days = 100" and "end of the simulated span" in done.reason
+    run = run_program(out)
+    assert run.ok and 38 < run.answer.value < 40
+
+
+@pytest.mark.parametrize("program, answer", [
+    (_sir(160), 39.2),  # the peak inside the span
+    (_sir(10, answer="float(I.max())"), 10.0),  # a peak's height, not its time
+    (_sir(10, answer="float(sol.t[-1])"), 10.0),  # no peak asked
+    ("this is not python argmax", 10.0),
+])
+def test_no_longer_span(program: str, answer: float) -> None:
+    assert longer_span(program, answer) is None
+
+
+def test_solve_looks_for_a_peak_beyond_the_span_and_keeps_a_curve_without_one() -> None:
+    res = solve(Problem(text=SIR_TEXT), ScriptedGenerator([_sir(10)]), SolveOptions(repairs=0, examples=0))
+    assert 38 < res.answer.value < 40
+    assert [a.origin for a in res.attempts] == ["sample 1", "sample 1 / longer span"]
+    assert any("end of the simulated span" in w for w in warnings_of(res))
+    assert to_dict(res)["attempts"][-1]["lengthened"]["new"] == "days = 100"
+    # a curve still rising at ten times the span has no peak to find: the program stands
+    rising = _sir(10).replace("return [-beta * S * I / N, beta * S * I / N - gamma * I, gamma * I]",
+                              "return [0 * S, 0.01 * I, 0 * R]")
+    res = solve(Problem(text=SIR_TEXT), ScriptedGenerator([rising]), SolveOptions(repairs=0, examples=0))
+    assert res.answer.value == pytest.approx(10.0)
+    assert [a.origin for a in res.attempts] == ["sample 1"]
+
+
+def _workshop(objective: str, last: str) -> str:
+    return f"""from scipy.optimize import linprog
+
+profit_table = 90  # profit per table [USD/unit]
+profit_shelf = 75  # profit per bookshelf [USD/unit]
+carpentry_available = 120  # carpentry available per week [h]
+finishing_available = 80  # finishing available per week [h]
+
+c = {objective}
+A_ub = [[3, 2], [1, 2]]
+b_ub = [carpentry_available, finishing_available]
+res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=[(0, 30), (0, None)])
+answer = {last}
+"""
+
+
+@pytest.mark.parametrize("objective, ask, new, value", [
+    # set a's workshop: the third program answered the bookshelves again
+    ("[-profit_table, -profit_shelf]", "What is that maximum profit in dollars?", "answer = -res.fun", 4050.0),
+    ("[profit_table, profit_shelf]", "What is the lowest possible cost?", "answer = res.fun", 0.0),
+    ("[-profit_table, -profit_shelf]", "and what is the largest total profit?", "answer = -res.fun", 4050.0),
+])
+def test_a_linear_programs_optimum_is_answered_where_the_question_asks_it(objective: str, ask: str, new: str,
+                                                                          value: float) -> None:
+    out, done = retarget(_workshop(objective, "float(res.x[1])"), ask, 2)
+    assert done.new == new and "optimum of the linear program res" in done.reason
+    assert run_program(out).answer.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("ask, last", [
+    ("How many bookshelves should they build?", "res.x[1]"),  # a decision variable asked
+    ("How much profit is that at most?", "res.x[1]"),  # "how much": not read as the optimum
+    ("What is that maximum profit in dollars?", "-res.fun"),  # the optimum already
+])
+def test_no_optimum_to_retarget(ask: str, last: str) -> None:
+    assert retarget(_workshop("[-profit_table, -profit_shelf]", last), ask, 2) is None
+
+
+RLC_TEXT = ("A 500 µF capacitor has been charged to 12 V. At t = 0 a switch connects it in a series loop with a 0.5 H "
+            "inductor and a 20 Ω resistor; at that instant no current is flowing in the inductor.\n\nFind (a) the "
+            "voltage across the capacitor 20 ms after the switch closes, in volts, and (b) the magnitude of the "
+            "current in the loop at that same moment, in milliamperes.")
+
+
+def _rlc(t_ms: float, current: bool) -> str:
+    last = "float(-sol.y[1, -1] * 1000)  # discharge current [mA]" if current else "float(sol.y[0, -1] / C)  # [V]"
+    return f"""from scipy.integrate import solve_ivp
+
+V0 = 12  # initial capacitor voltage [V]
+R = 20  # resistance [Ohm]
+L = 0.5  # inductance [H]
+C_uF = 500  # capacitance [uF]
+t_ms = {t_ms}  # time after closing the switch [ms]
+
+C = C_uF * 1e-6  # [F]
+t_query = t_ms / 1000  # [s]
+
+
+def rhs(t, y):
+    q, i = y
+    return [i, -(R * i + q / C) / L]
+
+
+sol = solve_ivp(rhs, (0, t_query), [C * V0, 0], rtol=1e-10, atol=1e-12)
+answer = {last}
+"""
+
+
+def test_a_question_at_that_same_moment_takes_the_time_another_question_gives() -> None:
+    # set a's RLC discharge: the current's program, with no time in its text, read the 0.5 H twice
+    def model(prompt: str) -> str:
+        current = "current in the loop" in prompt.split("no current is flowing in the inductor.")[-1]
+        return _rlc(0.5 if current else 20, current)
+
+    res = solve(Problem(text=RLC_TEXT), Tuned(model), SolveOptions(repairs=0, examples=0))
+    values = list(res.answer.values.values())
+    assert values[0] == pytest.approx(5.414, abs=1e-3) and values[1] == pytest.approx(249.9, abs=0.1)
+    assert "values of question 1's program, which reads fewer of the text's numbers twice: t_ms" in res.questions[1].note

@@ -91,7 +91,7 @@ def test_to_dict_is_json_with_the_documented_keys() -> None:
     assert [a["origin"] for a in doc["attempts"]] == ["sample 1", "sample 1 / repair 1"]
     first, second = doc["attempts"]
     assert set(first) == {"origin", "program", "check", "run", "verification", "rebound", "followed", "targeted", "filled",
-                          "widened", "cut", "scaled", "error"}
+                          "widened", "cut", "scaled", "lengthened", "error"}
     assert set(second["run"]) == {"status", "answer", "equations", "tables", "figures", "checks", "stdout", "error",
                                   "error_line", "traceback", "duration_s", "variables"}
     assert set(second["verification"]) == {"status", "message", "expected_match", "checks", "grounding"}

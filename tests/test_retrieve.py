@@ -972,6 +972,16 @@ def test_a_screening_question_is_shown_an_example_of_its_count_or_value(question
     ("The train left at 09:47 and arrived at 13:18.", "an afternoon on a 12-hour clock", False),
     ("Air at 24 °C with a dew point of 13 °C rises up a mountain.", "gives a dew point", True),
     ("How many pounds of salt are in the tank at the moment it becomes full?", "asks when full", True),
+    ("How much does he need to deposit each month, in dollars?", "asks the payment", True),
+    ("What is her monthly payment?", "asks the payment", True),
+    ("How much must each quarterly deposit be?", "asks the payment", True),
+    ("How much will I have if I deposit 200 dollars each month for 10 years?", "asks the payment", False),
+    ("How many monthly payments are needed to pay it off?", "asks the payment", False),
+    ("What is the total interest paid over the life of the loan?", "asks the payment", False),
+    ("A pickling tank starts with 800 L of pure water. How much salt is in it after 20 minutes?",
+     "starts with no salt", True),
+    ("A tank holds 400 L of water with 10 kg of dissolved salt. Pure water flows in at 5 L/min.",
+     "starts with no salt", False),
 ])
 def test_what_a_text_tells_about_its_model_is_a_kind(text: str, kind: str, has: bool) -> None:
     assert (kind in profile(text)) is has
@@ -990,6 +1000,24 @@ def test_what_a_text_tells_about_its_model_is_a_kind(text: str, kind: str, has: 
 ])
 def test_a_new_kind_of_problem_is_shown_its_own_family(text: str, family_word: str) -> None:
     assert family_word in nearest_examples(text, k=1)[0].program
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # problems/finance/retirement_annuity: an aside about money already saved is no opening balance
+    # when the question asks for the deposit
+    ("Daniel wants to have $1.2 million saved by his 65th birthday. He plans to deposit the same amount at the end of "
+     "every month for 35 years. He expects his investments to earn 6% per year, compounded monthly. The $8,000 he "
+     "already has in a separate account is set aside for a house deposit and should be ignored.\n\nHow much does he "
+     "need to deposit each month, in dollars (to the nearest cent)?", "goal", "initial"),
+    # problems/physics/brine_tank: salt dissolved at the start is no tank of pure water
+    ("A 1,000 L tank in a pickle factory initially holds 400 L of water in which 10 kg of salt is dissolved. At t = 0, "
+     "brine containing 0.05 kg of salt per litre starts flowing in at 8 L per minute. The tank is stirred so that it "
+     "stays perfectly mixed, and the mixture is drained at 6 L per minute, so the volume in the tank grows over time."
+     "\n\nHow much salt (in kg, two decimals) is in the tank after 30 minutes?", "S0 = ", "S0 = 0  #"),
+])
+def test_an_example_of_the_asked_quantity_and_start_is_shown(text: str, wanted: str, unwanted: str) -> None:
+    program = nearest_examples(text, k=1)[0].program
+    assert wanted in program and unwanted not in program
 
 
 def test_an_example_is_profiled_without_the_asides_its_bank_marks(tmp_path: Path) -> None:

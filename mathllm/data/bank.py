@@ -44,7 +44,10 @@ PER_PHRASING = {"mixing_tank_varying": 12,
                 # an opening balance joined its cases (2026-12-07): at six draws, the plain annuity's
                 # "how much will I have saved?" was left with interest examples only in some
                 # phrasings (10 of 6,939 reference programs rewritten to the interest)
-                "savings_annuity_fv": 12}
+                "savings_annuity_fv": 12,
+                # the time of an underdamped capacitor's peak joined its cases (thirty-sixth session): a
+                # fifth of a fifth of the draws
+                "rlc_circuit": 12}
 
 
 def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:

@@ -752,12 +752,15 @@ def rlc_circuit(rng: random.Random, phrasing: int):
     # the highest voltage an underdamped capacitor reaches (drawn last: the other samples keep
     # their numbers)
     peak = charge and ask_v and alpha < w0 and rng.random() < 0.35
+    # ... and when it reaches it (drawn last too)
+    peak_time = peak and rng.random() < 0.5
     Rt = "1 kΩ" if R == 1000 else f"{R:g} Ω"
     Lt = f"{L_mH / 1000:g} H" if L_mH >= 1000 else f"{L_mH} mH"
     Ct, Vt = f"{C_u:g} µF", f"{V:g} V"
     tt = f"{fmt_num(t_ms)} ms" if t_ms < 1000 else f"{fmt_num(t_ms / 1000)} s"
     after = "after the switch is closed" if charge else "after the connection is made"
-    want = (f"the highest voltage (V) the capacitor reaches {after}" if peak
+    want = (f"the time (in ms) {after} at which the capacitor voltage peaks" if peak_time
+            else f"the highest voltage (V) the capacitor reaches {after}" if peak
             else f"the capacitor voltage (V) {tt} {after}" if ask_v
             else f"the current (in {iu}) {tt} {after}" if charge
             else f"the current (in {iu}) flowing out of the capacitor {tt} {after}")
@@ -780,21 +783,25 @@ def rlc_circuit(rng: random.Random, phrasing: int):
          f"capacitor (starting at 0 V) in series. " if charge else
          f"My {Ct} cap is charged to {Vt} and I let it discharge through {article(Lt)} inductor and "
          f"{article(Rt)} resistor in series. ")
-        + ("What is the highest voltage the capacitor reaches after I flip the switch?" if peak
+        + ("How many milliseconds after I flip the switch does the capacitor voltage peak?" if peak_time
+           else "What is the highest voltage the capacitor reaches after I flip the switch?" if peak
            else f"What voltage is across the capacitor {tt} after I flip the switch?" if ask_v
            else f"How much current, in {iu}, flows {tt} after I flip the switch?" if charge
            else f"What current (in {iu}) comes out of it {tt} after I connect it?") + aside,
         f"RLC transient, series: R = {Rt}; L = {Lt}; C = {Ct}; "
         + (f"DC source {Vt} switched on at t = 0; q(0) = 0; i(0) = 0." if charge
            else f"no source; V_C(0) = {Vt}; i(0) = 0.")
-        + (" Report the maximum of V_C (V) over time." if peak else f" Report V_C (V) at t = {tt}." if ask_v else f" Report i ({iu}) at t = {tt}." if charge
+        + (" Report the time (ms) at which V_C peaks." if peak_time
+           else " Report the maximum of V_C (V) over time." if peak else f" Report V_C (V) at t = {tt}." if ask_v else f" Report i ({iu}) at t = {tt}." if charge
            else f" Report the discharge current ({iu}) at t = {tt}.") + aside,
         f"Solve L q'' + R q' + q/C = {Vt if charge else 0} with L = {Lt}, R = {Rt}, C = {Ct}, "
         f"q(0) = {'0' if charge else 'C·' + Vt}, q'(0) = 0, and give "
-        + ("the largest capacitor voltage q/C, in volts, over all t > 0" if peak
+        + ("the time, in ms, at which the capacitor voltage q/C peaks" if peak_time
+           else "the largest capacitor voltage q/C, in volts, over all t > 0" if peak
            else ("the capacitor voltage q/C in volts" if ask_v else f"the current {'' if charge else '-'}q' in {iu}")
            + f" at t = {tt}") + f".{aside}",
-        ("What is the highest voltage, in volts, the capacitor reaches after " if peak
+        ("How many milliseconds after the start does the capacitor voltage peak, when " if peak_time
+         else "What is the highest voltage, in volts, the capacitor reaches after " if peak
          else f"What is the capacitor voltage, in volts, {tt} after " if ask_v
          else f"How large is the current, in {iu}, {tt} after ") + f"{tail}?{aside}",
     ]
@@ -821,18 +828,24 @@ def rlc_circuit(rng: random.Random, phrasing: int):
     last = ("answer = float(sol.y[0, -1] / C)  # capacitor voltage [V]" if ask_v
             else f"answer = float(sol.y[1, -1]{k})  # current [{iu}]" if charge
             else f"answer = float(-sol.y[1, -1]{k})  # discharge current [{iu}]")
-    if peak:  # the whole response, over ten decay times, and its highest point
+    if peak_time:  # the whole response on a fine grid, and the time of its highest point
+        solve = ("t_end = 20 * L / R  # ten decay times 2L/R [s]\n"
+                 "t_grid = np.linspace(0, t_end, 100001)\n"
+                 f"sol = solve_ivp(rhs, (0, t_end), {y0}, t_eval=t_grid, rtol=1e-10, atol=1e-12)\n")
+        last = "answer = float(sol.t[np.argmax(sol.y[0])] * 1000)  # time of the highest capacitor voltage [ms]"
+    elif peak:  # the whole response, over ten decay times, and its highest point
         solve = ("t_end = 20 * L / R  # ten decay times 2L/R [s]\n"
                  f"sol = solve_ivp(rhs, (0, t_end), {y0}, max_step=t_end / 4000, rtol=1e-10, atol=1e-12)\n")
         last = "answer = float(sol.y[0].max() / C)  # highest capacitor voltage [V]"
     else:
         solve = f"sol = solve_ivp(rhs, (0, t_query), {y0}, rtol=1e-10, atol=1e-12)\n"
-    program = ("from scipy.integrate import solve_ivp\n\n" + head + "\n" + conv + "\n\n" + code(f"""
+    program = (("import numpy as np\n" if peak_time else "") + "from scipy.integrate import solve_ivp\n\n" + head
+               + "\n" + conv + "\n\n" + code(f"""
         def rhs(t, y):
             q, i = y
             return {rhs}
         """) + "\n\n" + solve + last + "\n")
-    return texts[phrasing], program, ("V" if peak or ask_v else iu)
+    return texts[phrasing], program, ("ms" if peak_time else "V" if peak or ask_v else iu)
 
 
 # ---- mixing tank ----------------------------------------------------------------------------
