@@ -667,6 +667,13 @@ def test_a_question_whose_program_holds_the_same_parameters_takes_the_better_gro
     assert all("values of question" not in q.note for q in res.questions)
 
 
+def _solved_values(text: str, model) -> tuple:
+    """The result of solving ``text`` question by question with a scripted ``model``, and its
+    values in the order asked."""
+    res = solve(Problem(text=text), Tuned(model), SolveOptions(repairs=0, examples=0))
+    return res, list(res.answer.values.values())
+
+
 SCREEN_TEXT = ("A clinic screens people for a condition that affects 1.5% of them. The test has a sensitivity of 92% "
                "and a specificity of 96%.\n\n1. If a person tests positive, what is the probability (in percent) that "
                "they have the condition?\n2. If a person tests negative, what is the probability (in percent) that "
@@ -690,8 +697,7 @@ def test_a_question_given_another_programs_values_is_answered_in_percent_when_as
         negative = "tests negative" in prompt.split("specificity of 96%.")[-1]
         return _screen(1.5 if negative else 0.015, negative)
 
-    res = solve(Problem(text=SCREEN_TEXT), Tuned(model), SolveOptions(repairs=0, examples=0))
-    values = list(res.answer.values.values())
+    res, values = _solved_values(SCREEN_TEXT, model)
     assert values[0] == pytest.approx(25.94, abs=0.01) and values[1] == pytest.approx(99.87, abs=0.01)
     assert "values of question 1's program" in res.questions[1].note
     assert "asks for a percentage" in res.questions[1].note
@@ -831,7 +837,6 @@ def test_a_question_at_that_same_moment_takes_the_time_another_question_gives() 
         current = "current in the loop" in prompt.split("no current is flowing in the inductor.")[-1]
         return _rlc(0.5 if current else 20, current)
 
-    res = solve(Problem(text=RLC_TEXT), Tuned(model), SolveOptions(repairs=0, examples=0))
-    values = list(res.answer.values.values())
+    res, values = _solved_values(RLC_TEXT, model)
     assert values[0] == pytest.approx(5.414, abs=1e-3) and values[1] == pytest.approx(249.9, abs=0.1)
     assert "values of question 1's program, which reads fewer of the text's numbers twice: t_ms" in res.questions[1].note
