@@ -259,7 +259,8 @@ clear evidence:
    (``rate_per_min * 60``). A total (``V  # [L]``, ``dose  # [mg]``) holding a number the text
    gives per kilogram of body weight ("0.5 L/kg", "15 mg/kg") takes it times the one body
    weight the text gives ("a 70 kg man": 35 L), where no parameter holds that weight (the
-   program then multiplies nothing by it).
+   program then multiplies nothing by it). A speed in mph (or m/s ...) whose only use is divided
+   by 3.6 (``v0 = v0_mph / 3.6``, km/h into m/s) takes its value in km/h.
 
 11. **Days between two weekdays.** The one parameter in days described as "days ahead" takes
    the count from the weekday the text calls today ("today (Sunday)") to the one other weekday
@@ -850,7 +851,7 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, in_unit, units=True)
     percent += in_unit
     converted = (_converted(program, params, mentions, words, said, text) + _per_other_unit(program, params)
-                 + _per_body_weight(program, params, mentions, said))
+                 + _per_body_weight(program, params, mentions, said) + _speed_as_kmh(program, params))
     program, params = _apply(program, params, converted, units=True)
     shared = (_shared(text, params, mentions, words, said) + _swapped(params, mentions, words, said)
               + _shared_across(text, params, mentions, words, said) + _swapped_by_words(text, params, mentions, said))
@@ -4129,6 +4130,34 @@ def _per_other_unit(program: str, params: list[Parameter]) -> list[Rebinding]:
             unit = q.unit.partition("/")[2].strip()
             moves.append(Rebinding(p.name, p.value, new, f"{q.name} is per {unit}; {fmt_value(p.value)} {p.unit} "
                                                          f"is {fmt_value(new)} {unit}", unit=unit))
+    return moves
+
+
+def _speed_as_kmh(program: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 10f: a speed in another unit than km/h whose only use divides it by 3.6
+    (``v0 = v0_mph / 3.6`` for "79 mph": the conversion of km/h into m/s, copied from an example
+    in km/h) takes its value in km/h (127.138), and its comment says ``[km/h]``."""
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []
+    loads = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    moves = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.Name)
+                and isinstance(node.right, ast.Constant) and node.right.value == 3.6):
+            continue
+        p = next((x for x in params if x.name == node.left.id), None)
+        if p is None or loads.count(p.name) != 1 or isinstance(p.value, list):
+            continue
+        unit = unit_key(p.unit)
+        factor = _factor(unit, "km/h") if unit not in ("km/h", "m/s") else None
+        if factor is None:
+            continue
+        new = float(Decimal(str(p.value)) * factor)
+        moves.append(Rebinding(p.name, p.value, new, f"{p.name} is divided by 3.6, as km/h into m/s; "
+                                                     f"{fmt_value(p.value)} {p.unit} is {fmt_value(new)} km/h",
+                               unit="km/h"))
     return moves
 
 

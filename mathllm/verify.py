@@ -43,6 +43,8 @@ _CONVERSIONS = (1.0, 1e3, 1e-3, 1e6, 1e-6, 60.0, 1 / 60, 3600.0, 1 / 3600)
 #: Speeds convert by 3.6 (m/s <-> km/h), but only a speed: 0.25 is no "90%" divided by 3.6.
 _SPEEDS = frozenset({"m/s", "km/h"})
 _SPEED_FACTORS = (3.6, 1 / 3.6)
+#: A speed in mph used in km/h or m/s (bind's rule 10f: ``v0_mph = 127.138  # [km/h]`` for "79 mph").
+_MPH_FACTORS = (1.609344, 0.44704)
 
 
 @dataclass
@@ -145,8 +147,11 @@ def ground(text: str, program: str) -> Grounding:
         g.numbers += 1
         values = [abs(float(m.value)) * (0.01 if m.percent else m.scale)]
         values += [abs(float(m.value))] if (m.percent or m.scale != 1) else []
-        if unit_key(unit_word(text, m, written_numbers)) in _SPEEDS:
+        said = unit_key(unit_word(text, m, written_numbers))
+        if said in _SPEEDS:
             values += [values[0] * f for f in _SPEED_FACTORS]  # "7 m/s" used as 25.2 km/h
+        elif said == "mi/h":
+            values += [values[0] * f for f in _MPH_FACTORS]  # "79 mph" used as 127.138 km/h
         if m.value in (0, 1) or any(_matches(lit, v) for lit in literals for v in values):
             # 0 and 1 ("1 in 500", "at t = 0") are rarely a missed given
             g.used += 1
@@ -164,6 +169,8 @@ def ground(text: str, program: str) -> Grounding:
         written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
         if unit_key(p.unit) in _SPEEDS:
             written += [w * f for w in written for f in _SPEED_FACTORS]  # ``v = 25.2  # [km/h]`` for "7 m/s"
+            written += [abs(float(m.value)) * f for m in mentions if not m.word
+                        and unit_key(unit_word(text, m, written_numbers)) == "mi/h" for f in _MPH_FACTORS]
         # a number written as a word ("double", "twice") gives itself, not its unit conversions:
         # 0.000002 is no "double" in micro-units
         exact = [abs(float(m.value * f)) for m in mentions if m.word for f in value_factors(m, p)]

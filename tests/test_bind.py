@@ -4915,3 +4915,19 @@ def test_a_total_given_per_kilogram_of_body_weight_is_times_the_weight(program: 
 ])
 def test_a_frequency_and_an_angular_frequency_convert(text: str, program: str, moved: list[str]) -> None:
     assert [str(mv) for mv in bind(text, program)[1]] == moved
+
+
+@pytest.mark.parametrize("unit, moved", [
+    # a fresh held-out phrasing (seed 103): the km/h example's conversion on a speed in mph
+    ("mph", ["v0 = 79 -> 127.138 (v0 is divided by 3.6, as km/h into m/s; 79 mph is 127.138 km/h)"]),
+    ("km/h", []),  # the conversion the program means
+    ("m/s", []),   # (a speed already in m/s divided by 3.6 is another mistake, not this one)
+])
+def test_a_speed_divided_by_3_6_is_taken_in_km_per_hour(unit: str, moved: list[str]) -> None:
+    text = f"What is the time of flight (s) for a football launched at 79 {unit}, 74° above level ground?"
+    program = (f"import numpy as np\n\nv0 = 79  # launch speed [{unit}]\nangle_deg = 74  # launch angle [deg]\n"
+               "g = 9.81  # [m/s^2]\n\nv = v0 / 3.6  # [m/s]\nanswer = float(2 * v * np.sin(np.radians(angle_deg)) / g)\n")
+    out, moves = bind(text, program)
+    assert [str(mv) for mv in moves] == moved
+    if moved:
+        assert "[km/h]" in out

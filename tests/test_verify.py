@@ -207,6 +207,9 @@ answer = principal * i / (1 - (1 + i) ** -(years * 12))
      "rate = 0.000002  # [1/year]\nanswer = rate\n", ["10.1%"], ["rate = 2e-06"]),
     # a speed converts by 3.6 (m/s <-> km/h); nothing else does: 0.25 is no "90%" over 3.6
     ("The wind blows at 7 m/s at -15 °C.", "T_air = -15  # [°C]\nv = 25.2  # [km/h]\nanswer = v * T_air\n", [], []),
+    # a speed in mph used in km/h (bind's rule 10f) or in m/s
+    ("A ball is launched at 79 mph.", "v0_mph = 127.138176  # [km/h]\nanswer = v0_mph / 3.6\n", [], []),
+    ("A ball is launched at 79 mph.", "v0 = 35.31616  # [m/s]\nanswer = v0\n", [], []),
     ("Absorbed at 2.5 per hour, 90% bioavailable.", "ka = 0.25  # [1/h]\nF = 0.9  # [1]\nanswer = ka * F\n",
      ["2.5"], ["ka = 0.25"]),
     # a unit constant (0.0254 m per inch) is no rate per year nor a percentage: 2.54% is made up
