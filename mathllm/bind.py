@@ -1993,10 +1993,16 @@ def _by_name(text: str, params: list[Parameter]) -> list[Rebinding]:
     return moves
 
 
+def _own_stems(p: Parameter, q: Parameter) -> tuple[set[str], set[str]]:
+    """The word stems of ``p``'s name and description that ``q``'s lack, and the other way round."""
+    a, b = _stems(_named_by(p)), _stems(_named_by(q))
+    return a - b, b - a
+
+
 def _beside_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[Parameter]:
     """Those of ``p`` and ``q`` whose own words (those the other's name and description lack)
     stand within two words of ``m``."""
-    mine = _stems(_named_by(p)) - _stems(_named_by(q)), _stems(_named_by(q)) - _stems(_named_by(p))
+    mine = _own_stems(p, q)
     near = _stems(" ".join(text[:m.start].split()[-2:] + text[m.end:].split()[:2]))
     named = [x for x, own in zip((p, q), mine, strict=True) if own & near]
     if named:
@@ -2024,9 +2030,7 @@ def _in_sentence_own(text: str, m: Mention, p: Parameter, q: Parameter) -> list[
     lo = max([e for e in ends if e <= m.start], default=0)
     hi = min([e for e in ends if e > m.end], default=len(text))
     near = _stems(text[lo:hi])
-    mine = (_stems(_named_by(p)) - _stems(_named_by(q)) - _GENERIC_OWN,
-            _stems(_named_by(q)) - _stems(_named_by(p)) - _GENERIC_OWN)
-    return [x for x, own in zip((p, q), mine, strict=True) if own & near]
+    return [x for x, own in zip((p, q), _own_stems(p, q), strict=True) if (own - _GENERIC_OWN) & near]
 
 
 _WAY_IN = re.compile(r"\b(?:in|into|inflow|inflowing|incoming|inlet|enters?|entering|add(?:s|ed)?|feeds?)\b", re.IGNORECASE)
@@ -2102,7 +2106,7 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
             # other's) stand, where only one of the two has such a number ("24 °C at that
             # moment, 21.5 °C after 4 hours, and the surroundings are steady at 16 °C" for
             # ``T_env = T1 = 21.5``)
-            own = _stems(_named_by(p)) - _stems(_named_by(q)), _stems(_named_by(q)) - _stems(_named_by(p))
+            own = _own_stems(p, q)
             picks = [[k for k in free if mine & _clause_words(text, mentions[k])] for mine in own]
             if sorted(len(x) for x in picks) != [0, 1]:
                 continue
@@ -2120,19 +2124,21 @@ def _twins(text: str, params: list[Parameter], mentions: list[Mention], said: li
             # "exactly 1 wet days during a holiday of 11 days" read as ``days = k = 11``: the free
             # number is the one's whose own words (not the other's) stand beside it
             named = _beside_own(text, mentions[j], p, q)
+            keeper = None
             if not named and not _in_sentence_own(text, mentions[j], p, q):
                 # no words of either at the free number, but one's own words in the held number's
                 # sentence ("drug is eliminated from the blood ..., with rate constant 0.25 per
                 # hour" for ``ka = ke = 0.25``, "moves from the gut ... with rate constant 1.2 per
                 # hour" free): that one keeps it and the other moves
                 keep = _in_sentence_own(text, mentions[i], p, q)
-                named = [q if keep[0] is p else p] if len(keep) == 1 else []
-                how = f"and {mentions[i].written} stands in a sentence with the words of {keep[0].name}" if named else ""
-            else:
-                how = f"beside the words of {named[0].name}" if len(named) == 1 else ""
+                if len(keep) == 1:
+                    keeper = keep[0]
+                    named = [q if keeper is p else p]
             if len(named) != 1:
                 continue
             mover = named[0]
+            how = (f"and {mentions[i].written} stands in a sentence with the words of {keeper.name}" if keeper
+                   else f"beside the words of {mover.name}")
         elif measure:
             first, second = _by_index([p, q])
             mover = second if mentions[j].start > mentions[i].start else first
@@ -4174,7 +4180,7 @@ def _per_body_weight(program: str, params: list[Parameter], mentions: list[Menti
     moves = []
     for p in params:
         unit = unit_key(p.unit)
-        if not unit or "/" in unit or _factor(unit, unit) is None:
+        if "/" in unit or not is_measure(unit):
             continue
         per_kg = [i for i in _sources(p, mentions) if said[i] == f"{unit}/kg"]
         if len(per_kg) != 1 or _scaled(program, p.name):

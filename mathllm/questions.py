@@ -748,16 +748,8 @@ def _decision_of(value: ast.expr, assigns: dict[str, ast.Assign]) -> str | None:
 def _maximises(call: ast.AST, assigns: dict[str, ast.Assign]) -> bool:
     """Whether a linear program's objective is negated (``c = [-profit_table, -profit_chair]``,
     ``linprog(-c, ...)``): it maximises what the program names."""
-    if not isinstance(call, ast.Call):
-        return False
-    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "c"), None)
-    if isinstance(arg, ast.UnaryOp) and isinstance(arg.op, ast.USub):
-        return True
-    if isinstance(arg, ast.Name) and arg.id in assigns:
-        arg = assigns[arg.id].value
-    if isinstance(arg, ast.Call) and arg.args:  # np.array([...])
-        arg = arg.args[0]
-    if isinstance(arg, ast.UnaryOp) and isinstance(arg.op, ast.USub):
+    arg, negated = _objective(call, assigns)
+    if negated or isinstance(arg, ast.UnaryOp) and isinstance(arg.op, ast.USub):
         return True
     return isinstance(arg, (ast.List, ast.Tuple)) and bool(arg.elts) and all(
         isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub) for e in arg.elts)
@@ -988,17 +980,25 @@ def widen(program: str, names: list[str]) -> tuple[str, Retarget] | None:
     return line.replaced("answer = {" + ", ".join(f'"{k}": {v}' for k, v in entries) + "}", reason)
 
 
-def _objective_names(call: ast.AST, assigns: dict[str, ast.Assign]) -> list[str]:
-    """The names of a linear program's objective coefficients (``c = [-profit_table, ...]``)."""
+def _objective(call: ast.AST, assigns: dict[str, ast.Assign]) -> tuple[ast.expr | None, bool]:
+    """A linear program's objective as written (``c = [-profit_table, ...]``, through its name and
+    ``np.array``), and whether the call negates it as a whole (``linprog(-c, ...)``)."""
     if not isinstance(call, ast.Call):
-        return []
+        return None, False
     arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "c"), None)
+    negated = False
     if isinstance(arg, ast.UnaryOp):
-        arg = arg.operand
+        negated, arg = isinstance(arg.op, ast.USub), arg.operand
     if isinstance(arg, ast.Name) and arg.id in assigns:
         arg = assigns[arg.id].value
     if isinstance(arg, ast.Call) and arg.args:  # np.array([...])
         arg = arg.args[0]
+    return arg, negated
+
+
+def _objective_names(call: ast.AST, assigns: dict[str, ast.Assign]) -> list[str]:
+    """The names of a linear program's objective coefficients (``c = [-profit_table, ...]``)."""
+    arg, _ = _objective(call, assigns)
     if not isinstance(arg, (ast.List, ast.Tuple)):
         return []
     out = []

@@ -59,6 +59,7 @@ from .follow import Followed, cut_off, follow
 from .generate import BatchingGenerator
 from .problem import Problem
 from .prompt import Example, build_prompt, build_repair_prompt, extract_program, question_of
+from .quantities import find_numbers
 from .questions import (
     SPAN_FACTOR,
     Question,
@@ -72,7 +73,6 @@ from .questions import (
     split_questions,
     widen,
 )
-from .quantities import find_numbers
 from .run import Answer, RunResult, run_program
 from .target import target
 from .verify import Verification, answer_values, verify
@@ -443,23 +443,36 @@ def _carry(att: Attempt, best: Attempt) -> None:
     att.widened, att.cut, att.scaled, att.lengthened = best.widened, best.cut, best.scaled, best.lengthened
 
 
-def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[str, float]) -> Attempt | None:
-    """The program answering in percent when the question asks for a percentage and it gives a
-    fraction (:func:`~mathllm.questions.in_percent`); None when that does not apply or does not run."""
+def _number_answer(best: Attempt) -> float | None:
+    """The number ``best`` answers, for a rewrite of its program to work on; None for another
+    kind of answer, none, or one the problem file expects as it is."""
     answer = best.run.answer if best.run is not None and best.run.ok else None
     if answer is None or answer.kind != "number" or answer.value is None:
         return None
     if best.verification is not None and best.verification.expected_match:
         return None  # the problem file expects this number
-    moved = in_percent(best.program, problem.text, answer.value)
-    if moved is None:
-        return None
-    att = evaluate_program(moved[0], problem, origin=f"{best.origin} / in percent", timeout_s=opts.timeout_s,
+    return answer.value
+
+
+def _rerun(best: Attempt, program: str, problem: Problem, opts: SolveOptions, timings: dict[str, float],
+           step: str) -> Attempt | None:
+    """``program``, a rewrite of ``best``'s by ``step``, checked and run; None where it fails."""
+    att = evaluate_program(program, problem, origin=f"{best.origin} / {step}", timeout_s=opts.timeout_s,
                            timings=timings)
     if not att.ok:
         return None
     _carry(att, best)
-    att.scaled = moved[1]
+    return att
+
+
+def _percent(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[str, float]) -> Attempt | None:
+    """The program answering in percent when the question asks for a percentage and it gives a
+    fraction (:func:`~mathllm.questions.in_percent`); None when that does not apply or does not run."""
+    value = _number_answer(best)
+    moved = in_percent(best.program, problem.text, value) if value is not None else None
+    att = _rerun(best, moved[0], problem, opts, timings, "in percent") if moved is not None else None
+    if att is not None:
+        att.scaled = moved[1]
     return att
 
 
@@ -467,21 +480,13 @@ def _longer(best: Attempt, problem: Problem, opts: SolveOptions, timings: dict[s
     """The program simulating a longer span when the time of the peak it answers is the end of
     its span (:func:`~mathllm.questions.longer_span`), kept only where the peak then falls inside
     the span; None when that does not apply or does not run."""
-    answer = best.run.answer if best.run is not None and best.run.ok else None
-    if answer is None or answer.kind != "number" or answer.value is None:
-        return None
-    if best.verification is not None and best.verification.expected_match:
-        return None  # the problem file expects this number
-    moved = longer_span(best.program, answer.value)
-    if moved is None:
-        return None
-    att = evaluate_program(moved[0], problem, origin=f"{best.origin} / longer span", timeout_s=opts.timeout_s,
-                           timings=timings)
-    new = att.run.answer if att.run is not None and att.run.ok else None
-    if not att.ok or new is None or new.kind != "number" or new.value is None \
-            or math.isclose(new.value, answer.value * SPAN_FACTOR, rel_tol=1e-9):
+    value = _number_answer(best)
+    moved = longer_span(best.program, value) if value is not None else None
+    att = _rerun(best, moved[0], problem, opts, timings, "longer span") if moved is not None else None
+    new = att.run.answer if att is not None else None  # (it ran: ``_rerun`` keeps no failure)
+    if new is None or new.kind != "number" or new.value is None \
+            or math.isclose(new.value, value * SPAN_FACTOR, rel_tol=1e-9):
         return None  # still at the end of the span: no peak to find
-    _carry(att, best)
     att.lengthened = moved[1]
     return att
 
@@ -566,11 +571,10 @@ def _solve_questions(problem: Problem, questions: list[Question], generator: Any
     return result
 
 
-def _overused(program: str, text: str) -> int:
-    """How many more times the parameters of ``program`` hold numbers of ``text`` than the text
-    writes them (``L = 0.5`` and ``t_ms = 0.5`` for "a 0.5 H inductor": one): a number read for
-    two parameters where it stands once is one of them misread."""
-    written = Counter(float(m.value) for m in find_numbers(text) if not m.word)
+def _overused(program: str, written: Counter[float]) -> int:
+    """How many more times the parameters of ``program`` hold numbers of the text than the text
+    writes them (``written``: each number, how often) (``L = 0.5`` and ``t_ms = 0.5`` for "a 0.5 H
+    inductor": one): a number read for two parameters where it stands once is one of them misread."""
     held = Counter(p.value for p in parse_parameters(program) if isinstance(p.value, (int, float)) and p.value)
     return sum(n - written[v] for v, n in held.items() if written[v] and n > written[v])
 
@@ -587,10 +591,11 @@ def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timing
     moment" leaves a question's program with no time but the inductor's 0.5 H, the time another
     question gives)."""
 
-    def rank(att: Attempt) -> tuple[int, int, float]:
+    written = Counter(float(m.value) for m in find_numbers(text) if not m.word)
+    ranks = []  # of each part: made-up values, numbers read twice, less coverage (less is better)
+    for _, att in parts:
         invented, coverage = _grounding_rank(att)
-        return invented, _overused(att.program, text), coverage
-
+        ranks.append((invented, _overused(att.program, written), coverage))
     out = list(parts)
     for i, (q, att) in enumerate(parts):
         mine = parse_parameters(att.program)
@@ -600,7 +605,7 @@ def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timing
                     or [(p.name, p.description, p.unit) for p in mine]
                     != [(p.name, p.description, p.unit) for p in theirs]
                     or [p.value for p in mine] == [p.value for p in theirs]
-                    or not rank(other) < rank(att)):
+                    or not ranks[j] < ranks[i]):
                 continue
             program = set_parameters(att.program, {p.name: p.value for p in theirs})
             new = evaluate_program(program, Problem(text=q.text, title=q.name), origin=f"{att.origin}, values of "
@@ -608,7 +613,7 @@ def _same_data(parts: list[tuple[Question, Attempt]], opts: SolveOptions, timing
             result.attempts.append(new)
             if new.ok and not _repeats(new, [a for k, (_, a) in enumerate(out) if k != i]):
                 changed = [p.name for p, o in zip(mine, theirs, strict=True) if p.value != o.value]
-                better, worse = rank(other), rank(att)
+                better, worse = ranks[j], ranks[i]
                 why = ("makes up fewer values" if better[0] < worse[0] else
                        "reads fewer of the text's numbers twice" if better[1] < worse[1] else
                        "uses more of the text's numbers")

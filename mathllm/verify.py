@@ -141,6 +141,7 @@ def ground(text: str, program: str) -> Grounding:
     g = Grounding()
     seen: set[str] = set()
     written_numbers = [m for m in mentions if not m.word]
+    in_mph: list[float] = []  # the numbers written in mph, which a speed in km/h or m/s may hold
     for m in mentions:
         if m.word:
             continue
@@ -152,6 +153,7 @@ def ground(text: str, program: str) -> Grounding:
             values += [values[0] * f for f in _SPEED_FACTORS]  # "7 m/s" used as 25.2 km/h
         elif said == "mi/h":
             values += [values[0] * f for f in _MPH_FACTORS]  # "79 mph" used as 127.138 km/h
+            in_mph.append(abs(float(m.value)))
         if m.value in (0, 1) or any(_matches(lit, v) for lit in literals for v in values):
             # 0 and 1 ("1 in 500", "at t = 0") are rarely a missed given
             g.used += 1
@@ -169,8 +171,7 @@ def ground(text: str, program: str) -> Grounding:
         written = [abs(float(m.value * f)) for m in mentions if not m.word for f in value_factors(m, p)]
         if unit_key(p.unit) in _SPEEDS:
             written += [w * f for w in written for f in _SPEED_FACTORS]  # ``v = 25.2  # [km/h]`` for "7 m/s"
-            written += [abs(float(m.value)) * f for m in mentions if not m.word
-                        and unit_key(unit_word(text, m, written_numbers)) == "mi/h" for f in _MPH_FACTORS]
+            written += [v * f for v in in_mph for f in _MPH_FACTORS]
         # a number written as a word ("double", "twice") gives itself, not its unit conversions:
         # 0.000002 is no "double" in micro-units
         exact = [abs(float(m.value * f)) for m in mentions if m.word for f in value_factors(m, p)]
