@@ -393,6 +393,16 @@ clear evidence:
    text does name keeping it; "5 ft 7 in" is one length (170.18 cm for ``[cm]``, rule 10); a
    number that states a unit's size ("the conversions 1 in = 2.54 cm and 1 lb = 0.4536 kg") is
    no candidate of rules 1 and 10.
+20. **A limited route, none asked** (the thirty-seventh session's, read from problems written by
+   others): a transport program's one route limit (``limit_depot_site1`` and its place in
+   ``bounds``) sits on the route the text limits or closes ("at most 35 tonnes a day can be
+   hauled from South Quarry to Site B", "The road from Plant B to Site 3 is closed": 0), and an
+   answer ``res.x[k]`` is the route the question names ("how many tonnes does Plant B send to
+   Site 2?"); the text's places are told by the clauses of the supplies' and demands' own
+   numbers ("and South Quarry up to 50"), since the program's names are the example's places
+   (:func:`route_limit`, run first). A binomial ``binom.pmf(k, n, p)`` whose ``k`` is no zero
+   where the question asks for none of the events ("that it doesn't rain on any of them") and
+   ``p`` names the event takes 0 (:func:`_none_asked`).
 
 Units are compared after spelling them alike (``hours`` = ``h``, ``litres`` = ``L``, ``%``,
 ``m/s²`` = ``m/s^2``, ``kΩ`` = ``kOhm``, ``µF`` = ``uF``, a program's ``[H]`` the henry (a text's
@@ -432,7 +442,8 @@ from decimal import Decimal
 from itertools import combinations, pairwise, permutations
 
 from .contract import Parameter, literal_number, parse_parameters, set_parameters
-from .prompt import question_of
+from .prompt import question_of, sentences
+from .questions import rename
 from .quantities import (
     Mention,
     _stems,
@@ -733,6 +744,8 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
     Where a pass brings back a program an earlier pass had (the rules undo each other's moves),
     nothing moves at all."""
     program, moves = _thousands(program)
+    program, repeated = _line_twice(program)
+    moves += repeated
     start, seen = (program, list(moves)), {program}
     for _ in range(3):
         program, more = _bind_once(text, program)
@@ -745,6 +758,34 @@ def bind(text: str, program: str) -> tuple[str, list[Rebinding]]:
         seen.add(program)
         moves += more
     return program, moves
+
+
+#: A parameter line: ``name = 5  # cost per truckload ... [GBP/unit]``.
+_PARAM_LINE = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<num>-?[\d.]+(?:[eE][-+]?\d+)?)\s*#(?P<comment>.*)$")
+
+
+def _line_twice(program: str) -> tuple[str, list[Rebinding]]:
+    """A parameter line the model wrote twice, the same name and comment with another number
+    (``cost_depot_site2 = 5  # ...`` and then ``cost_depot_site2 = 35  # ...``, the second a
+    number of another parameter): the later copy goes, the first is the parameter (a reassigned
+    name is no parameter, so no rule would read either, and the later one wins when it runs)."""
+    lines = program.splitlines()
+    first: dict[str, tuple[str, str]] = {}
+    drop, moves = set(), []
+    for i, line in enumerate(lines):
+        m = _PARAM_LINE.match(line.strip()) if not line[:1].isspace() else None
+        if not m:
+            continue
+        seen = first.get(m["name"])
+        if seen is None:
+            first[m["name"]] = (m["num"], m["comment"].strip())
+        elif seen[1] == m["comment"].strip() and seen[0] != m["num"]:
+            drop.add(i)
+            moves.append(Rebinding(m["name"], float(m["num"]), float(seen[0]),
+                                   "the model wrote the line twice; its later copy went"))
+    if not drop:
+        return program, []
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop) + "\n", moves
 
 
 #: A parameter line whose number has a thousands comma: ``target = 24,000  # [GBP]`` (a tuple in Python).
@@ -816,6 +857,9 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     # a data line first: a number it holds that is no item of the text's list is free for the
     # parameter it belongs to ("paying 109,000 dollars now" run into the cash flows)
     program, early = data_rule(text, program)
+    # a transport program's limited route (rule 20): names and the bounds list, before any value
+    program, routed = route_limit(text, program)
+    early += routed
     if early:
         params = parse_parameters(program)
     # a tank of pure water first: its start holds no number for rule 1 to trade ("2,000 L of pure
@@ -898,6 +942,8 @@ def _bind_once(text: str, program: str) -> tuple[str, list[Rebinding]]:
     program, params = _apply(program, params, beside)
     several = _several_made_up(text, params, mentions, said)
     program, params = _apply(program, params, several)
+    several += (none := _none_asked(text, program, params))
+    program, params = _apply(program, params, none)
     beside += several
     coefficients = (_coefficients(text, params) + _rates_written(text, program, params)
                     + _price_step(text, params, mentions, said))
@@ -1668,6 +1714,10 @@ def _made_up(text: str, program: str, params: list[Parameter], mentions: list[Me
             alike = [i for i, m in enumerate(mentions) if i not in owned and said[i] in kin and _count(m)
                      and not after_per(text, m)]
             fits = alike if len(kin) == 1 and "" not in kin and len(alike) == 1 else []
+        if len(fits) > 1 and len({(float(mentions[i].value), said[i]) for i in fits}) == 1:
+            # one number written twice in one unit ("the air is a steady −5 °C ... the air
+            # temperature stays at −5 °C"): one value, not two candidates
+            fits = fits[:1]
         return fits
 
     def why(p: Parameter) -> str:
@@ -3740,9 +3790,10 @@ def _derived(text: str, value: float, mentions: list[Mention], said: list[str], 
         out = [a - b, a + b] if not both or _factor(said[i], said[j]) is not None else []
         if not both:
             out.append(a * b)
-        if unit in {"", "1", "%"} or not said[i] or said[i] != said[j]:
+        if (unit in {"", "1", "%"} or not said[i] or said[i] != said[j]) and abs(a) != abs(b):
             # two measures give a ratio in their quotient's unit only: 200 L over 40 kg is no
-            # flow in L/min, 300 L over 100 g/L none either
+            # flow in L/min, 300 L over 100 g/L none either (and a number over itself, written
+            # twice, "−5 °C ... stays at −5 °C", or by its negative, gives no 1)
             out += ([a / b] if b and (not both or _factor(f"{said[i]}/{said[j]}", unit) is not None) else []) \
                 + ([b / a] if a and (not both or _factor(f"{said[j]}/{said[i]}", unit) is not None) else [])
         return out
@@ -6086,3 +6137,203 @@ def _grid(text: str, owners: dict[str, list[frozenset[str]]], resources: list[fr
         return None
 
     return kind
+
+
+#: A sentence that limits one route or closes it: "at most 35 tonnes a day can be hauled from South
+#: Quarry to Site B", "The road from Plant B to Site 3 is closed", "The B-to-Y route ... limits that
+#: route to 300 t per day", "Plant B cannot deliver to Site 3".
+_ROUTE_LIMIT_SENTENCE = re.compile(
+    r"\b(?:route|road|bridge|lane)\b[^.]{0,80}?\b(?:closed|limit\w*|at most|no more than|cannot)\b"
+    r"|\b(?:at most|no more than|a maximum of|up to)\s+[\d,.]+\s*(?:[\w-]+\s+){0,5}?(?:can\s+|may\s+)?(?:be\s+)?"
+    r"(?:go|sent|send|hauled|haul|shipped|ship|carried|moved|travel)\w*\s+from\b"
+    r"|\bcannot (?:deliver|supply|ship|send|haul)\b", re.IGNORECASE)
+_CLOSED = re.compile(r"\bclosed\b|\bcannot\b|\bno\s+\w+\s+(?:can|may)\b|\bnot at all\b", re.IGNORECASE)
+#: Where a sentence names a route's two ends, in the order tried: "from South Quarry to Site B",
+#: "the B-to-Y route", "Plant B cannot deliver to Site 3", "how many tonnes does Plant B send to Site 2".
+_ROUTE_ENDS = (
+    re.compile(r"\bfrom\s+(?:the\s+)?(?P<a>(?:(?!to\b)[\w'-]+\s+){0,2}?[\w'-]+)\s+to\s+(?:the\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})"),
+    re.compile(r"\b(?P<a>\w+)-to-(?P<b>\w+)\b"),
+    re.compile(r"\b(?P<a>\w+(?:\s+\w+)?)\s+(?:cannot\s+)?(?:deliver|supply|ship|send|haul)s?\s+(?:to\s+)?(?:the\s+)?"
+               r"(?P<b>\w+(?:\s+\w+){0,2})"),
+)
+_ROUTE_STOP = {"the", "a", "an", "and", "to", "from", "at", "all", "is", "are", "of", "up", "can", "its"}
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.]|\band\b")
+
+
+def _own_clause(text: str, j: int, mentions: list[Mention], labels: set[int]) -> str:
+    """The words around the number ``j`` up to a comma, full stop, colon, semicolon, "and" or
+    another number (not a place's, one of ``labels``) on either side: "and South Quarry up to
+    [50] tonnes a day", "Suppose [40] sacks of flour to the bakery", "The stocks are [80] at the
+    North warehouse"."""
+    m = mentions[j]
+    before = _segment_before(text, j, mentions, labels)
+    before = _CLAUSE_MARK.split(before)[-1]
+    nxt = min([n.start for i, n in enumerate(mentions) if n.start >= m.end and i not in labels] + [len(text)])
+    after = _CLAUSE_MARK.split(text[m.end:nxt])[0]
+    return f"{before} {after}"
+
+
+def _route_words(words: str) -> set[str]:
+    """A place's words as told apart: a single letter or digit as written ("A", not the article
+    "a"), other words in lower case; no stop words."""
+    out = set()
+    for w in re.findall(r"[\w'-]+", words):
+        if len(w) == 1:
+            out.add(w if w.isupper() or w.isdigit() else "")
+        elif w.lower() not in _ROUTE_STOP:
+            out.add(w.lower())
+    return out - {""}
+
+
+def _route_end(words: str, clauses: list[str]) -> int | None:
+    """The index of the clause (a supply's or a demand's, in the program's order) whose place
+    ``words`` name: the one that shares the most of its words, and more than any other."""
+    mine = _route_words(words)
+    shared = [len(mine & _route_words(c)) for c in clauses]
+    best = max(shared, default=0)
+    return shared.index(best) if best and shared.count(best) == 1 else None
+
+
+def _route_of(sentence: str, sources: list[str], dests: list[str]) -> tuple[int, int] | None:
+    for pattern in _ROUTE_ENDS:
+        if m := pattern.search(sentence):
+            a, b = _route_end(m["a"], sources), _route_end(m["b"], dests)
+            return (a, b) if a is not None and b is not None else None
+    return None
+
+
+def route_limit(text: str, program: str) -> tuple[str, list[Rebinding]]:
+    """Rule 20, a limited route (``text`` with its whitespace collapsed): a transport program
+    (costs ``cost_<source>_<dest>`` in the list ``c``, ``supply_<source>`` and ``demand_<dest>``)
+    whose one route limit (``limit_depot_site1``, a bound in the list ``bounds``) sits on the
+    example's route takes the route the text limits ("at most 35 tonnes a day can be hauled from
+    South Quarry to Site B", "The road from Plant B to Site 3 is closed": 0), and an answer
+    ``res.x[k]`` takes the route the question asks about ("how many tonnes does Plant B send to
+    Site 2?"). A small model copies the example's route: the names are the example's places, so
+    the text's places are told by the supplies' and demands' own clauses ("and South Quarry up to
+    50", "Site B needs exactly 60"), each parameter on the number it holds."""
+    params = parse_parameters(program)
+    by_name = {p.name: p for p in params}
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return program, []
+    lists = {n.targets[0].id: n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+             and isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.List)}
+    if "c" not in lists or not all(isinstance(e, ast.Name) for e in lists["c"].value.elts):
+        return program, []
+    order = [e.id for e in lists["c"].value.elts]
+    grid = [tuple(n.split("_")[1:]) if n.count("_") == 2 else None for n in order]
+    if None in grid or len({n.split("_")[0] for n in order}) != 1:
+        return program, []
+    srcs, dsts = list(dict.fromkeys(a for a, _ in grid)), list(dict.fromkeys(b for _, b in grid))
+    if len(srcs) < 2 or len(dsts) < 2 or len(grid) != len(srcs) * len(dsts) \
+            or not all(f"supply_{a}" in by_name for a in srcs) or not all(f"demand_{b}" in by_name for b in dsts):
+        return program, []
+    mentions = [m for m in find_numbers(text) if not m.word]
+    labels = {j for j, m in enumerate(mentions) if _place_number(text, m)}
+
+    taken: set[int] = set()  # (a supply and a demand of one value: each its own mention, in order)
+
+    def clauses(names: list[str]) -> list[str] | None:
+        out = []
+        for n in names:
+            j = next((j for j, m in enumerate(mentions) if j not in taken and j not in labels
+                      and math.isclose(float(m.value), float(by_name[n].value))), None)
+            if j is None:
+                return None
+            taken.add(j)
+            out.append(_own_clause(text, j, mentions, labels))
+        return out
+
+    sources, dests = clauses([f"supply_{a}" for a in srcs]), clauses([f"demand_{b}" for b in dsts])
+    if sources is None or dests is None:
+        return program, []
+    moves: list[Rebinding] = []
+    limits = [p for p in params if p.name.count("_") == 2 and tuple(p.name.split("_")[1:]) in grid
+              and p.name not in order and not isinstance(p.value, list)]
+    # the clause that limits the route, from the sentence's last list mark before it on ("Haulage
+    # costs: - North to A: £6; ... Because of a bridge, at most 35 tonnes ... from South Quarry to Site B")
+    cuts = [(s, m.start(), max(s.rfind(mark, 0, m.start()) + len(mark) for mark in (";", ":", " - ")))
+            for s in sentences(text) if s != question_of(text) and (m := _ROUTE_LIMIT_SENTENCE.search(s))]
+    said = [s[cut:] for s, _, cut in cuts]
+    if len(limits) == 1 and len(said) == 1 and "bounds" in lists \
+            and len(lists["bounds"].value.elts) == len(grid) and (route := _route_of(said[0], sources, dests)):
+        lim = limits[0]
+        k = order.index(f"{order[0].split('_')[0]}_{srcs[route[0]]}_{dsts[route[1]]}")
+        new_name = f"{lim.name.split('_')[0]}_{srcs[route[0]]}_{dsts[route[1]]}"
+        cap = None
+        if _CLOSED.search(said[0]):
+            cap = 0.0
+        else:
+            # the limit's number: in the limit's words or after them, not a cost of a list before
+            at = text.find(said[0])
+            start, end = at + cuts[0][1] - cuts[0][2], at + len(said[0])
+            inside = [m for j, m in enumerate(mentions) if j not in labels and start <= m.start < end] if at >= 0 else []
+            cap = float(inside[0].value) if len(inside) == 1 else None
+        if new_name != lim.name or (cap is not None and not math.isclose(cap, float(lim.value))):
+            lines = program.splitlines()
+            node = lists["bounds"]
+            if node.lineno == node.end_lineno and new_name not in by_name:
+                entries = ", ".join(f"(0, {new_name})" if i == k else "(0, None)" for i in range(len(grid)))
+                line = lines[node.lineno - 1]
+                head, _, comment = line.partition("#")
+                lines[node.lineno - 1] = (f"bounds = [{entries}]  # the {srcs[route[0]]}->{dsts[route[1]]} "
+                                          f"route is limited")
+                program = "\n".join(lines) + "\n"
+                program = rename(program, {lim.name: new_name}) if new_name != lim.name else program
+                if cap is not None and not math.isclose(cap, float(lim.value)):
+                    program = set_parameters(program, {new_name: cap})
+                moves.append(Rebinding(new_name, lim.value, cap if cap is not None else lim.value,
+                                       f"the problem limits the route {srcs[route[0]]} to {dsts[route[1]]}"
+                                       + (" (closed)" if cap == 0 else "")))
+    # the route the question asks about: answer = res.x[k]
+    question = question_of(text)
+    asked = re.search(r"^answer\s*=\s*(?P<res>\w+)\.x\[(?P<k>\d+)\]", program, re.MULTILINE)
+    if asked and re.search(r"\bhow (?:many|much)\b", question, re.IGNORECASE) \
+            and (route := _route_of(question, sources, dests)):
+        k = route[0] * len(dsts) + route[1]
+        if order[k] != f"{order[0].split('_')[0]}_{srcs[route[0]]}_{dsts[route[1]]}":
+            return program, moves
+        if k != int(asked["k"]):
+            program = program[:asked.start("k")] + str(k) + program[asked.end("k"):]
+            moves.append(Rebinding("answer", float(asked["k"]), float(k),
+                                   f"the question asks the route {srcs[route[0]]} to {dsts[route[1]]}, "
+                                   f"entry {k} of c"))
+    return program, moves
+
+
+#: A question that asks for none of the events: "the probability that it doesn't rain on any of
+#: them", "no rain on any of the days", "no rainy days at all"; the event's word is ``what``.
+_NONE_ASKED = re.compile(
+    r"\b(?:doesn't|does not|won't|will not|didn't|did not|never)\s+(?P<what>\w+)\s+(?:\w+\s+){0,2}?on any\b"
+    r"|\bno\s+(?P<what2>\w+?)(?:y|ing)?\s+(?:days?\s+)?(?:at all|on any|during)\b"
+    r"|\b(?:zero|no)\s+(?P<what3>\w+?)(?:y|ing)?\s+days\b", re.IGNORECASE)
+
+
+def _none_asked(text: str, program: str, params: list[Parameter]) -> list[Rebinding]:
+    """Rule 20, none asked: a binomial program (``binom.pmf(k, n, p)``) whose count of events
+    ``k`` is no zero where the question asks for none of them ("What's the probability that it
+    doesn't rain on any of them?"; the model writes the example's 1 or 2), where ``p`` names the
+    event ("probability of rain on one day")."""
+    m = _NONE_ASKED.search(question_of(text))
+    if not m:
+        return []
+    what = (m["what"] or m["what2"] or m["what3"]).lower()
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []
+    by_name = {p.name: p for p in params}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "pmf" \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "binom" and len(node.args) == 3 \
+                and all(isinstance(a, ast.Name) for a in node.args):
+            k, _, p = (by_name.get(a.id) for a in node.args)
+            if k is None or p is None or isinstance(k.value, list) or k.value == 0:
+                continue
+            if what[:4] in f"{p.name} {p.description}".lower():
+                return [Rebinding(k.name, k.value, 0, f"the question asks for no {what} at all")]
+    return []

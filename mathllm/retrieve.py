@@ -184,7 +184,7 @@ _ASKS_PAYMENT = "asks the payment"
 #: A question about the money paid in or out each period ("How much does he need to deposit each
 #: month?", "What is her monthly payment?", "How much must each quarterly deposit be?"): a loan's
 #: or a sinking fund's payment, where "how much will I have" after the same deposits is their
-#: future value and "how many payments" a time. A text that keeps an aside about money already
+#: future value and "how many payments" a time ("What will my monthly payment be": a loan's payment). A text that keeps an aside about money already
 #: saved ("The $8,000 he already has ... should be ignored") otherwise takes an example that
 #: starts from a balance, of the family that adds the deposits up.
 _ASKS_PAYMENT_RE = re.compile(
@@ -197,7 +197,47 @@ _ASKS_PAYMENT_RE = re.compile(
     r"(?:the|his|her|their|my|your)\s+(?:required\s+)?(?:monthly|yearly|annual|weekly|quarterly|level|fixed|equal|"
     r"regular)\s+(?:deposit|payment|instal+ment|contribution|repayment)\b"
     r"|\bwhat\s+(?:monthly|yearly|annual|weekly|quarterly|level|fixed|equal|regular)\s+(?:deposit|payment|"
-    r"instal+ment|contribution|repayment)\b", re.IGNORECASE)
+    r"instal+ment|contribution|repayment)\b"
+    r"|\bwhat\s+(?:will|would|should|must)\s+(?:the|his|her|their|my|our|your)\s+(?:monthly|yearly|annual|weekly|"
+    r"quarterly|level|fixed|equal|regular)\s+(?:deposit|payment|instal+ment|contribution|repayment)s?\s+be\b",
+    re.IGNORECASE)
+_ROUTE_LIMIT = "limits a route"
+_ASKS_ROUTE = "asks a route's amount"
+#: Goods moved from sources to destinations ("haulage costs per tonne", "shipping one pallet
+#: costs"): a transport program, where the two kinds below choose its case.
+_TRANSPORT_RE = re.compile(r"\b(?:haul\w*|ship(?:s|ped|ping)?|deliver\w*|transport\w*|truck\w*|route\w*)\b",
+                           re.IGNORECASE)
+#: One route carries a limited amount or none ("at most 35 tonnes a day can be hauled from South
+#: Quarry to Site B", "The road from Plant B to Site 3 is closed", "a bridge which limits that
+#: route to 300 t"): the bounds of one route's variable, where the plain transport program has none.
+_ROUTE_LIMIT_RE = re.compile(
+    r"\b(?:route|road|bridge|lane)\b[^.]{0,80}?\b(?:closed|limit\w*|at most|no more than|cannot)\b"
+    r"|\b(?:at most|no more than|a maximum of|up to)\s+[\d,.]+\s*(?:[\w-]+\s+){0,5}?(?:can\s+|may\s+)?(?:be\s+)?"
+    r"(?:go|sent|send|hauled|haul|shipped|ship|carried|moved|travel)\w*\s+from\b"
+    r"|\bcannot (?:deliver|supply|ship|send|haul)\b", re.IGNORECASE)
+#: The question asks what one route carries ("how many tonnes per day go from North Quarry to
+#: Site B in that cheapest plan?", "how many tonnes does Plant B send to Site 2?"): one of the
+#: optimum's variables, where the others ask its cost.
+_ASKS_ROUTE_RE = re.compile(
+    r"\bhow (?:many|much)\b[^?.]{0,80}?\b(?:go(?:es)?|sent|sends?|shipped|ships?|hauled|hauls?|delivered|delivers?|"
+    r"moved|moves?|travels?)\b[^?.]{0,40}?\b(?:from|to)\b", re.IGNORECASE)
+_ASKS_RUN = "asks a run of days"
+#: Weather that depends on the day before ("the chance of rain on the next day is 60%", "Rain
+#: follows rain with probability 0.6", "a dry day is followed by rain 25% of the time"): a Markov
+#: chain, where the kind below asks a run of days instead of one day's state.
+_CHAIN_RE = re.compile(r"\bfollow(?:s|ed)\b|\bthe next day\b|\btomorrow\b|\btransition|\bmarkov\b|→",
+                       re.IGNORECASE)
+#: "Tuesday, Wednesday and Thursday are all dry", "on each of the next 3 days", "every day from
+#: Thursday through Saturday is rainy", "the next 4 steps are all rain".
+_ASKS_RUN_RE = re.compile(r"\b(?:are|is|be|stays?|remains?)\s+all\s+(?:dry|rainy|wet|rain)\b|\ball\s+(?:dry|rainy|wet)\b"
+                          r"|\beach of the next\b|\bevery (?:one of the next|day from|day until|day through)\b"
+                          r"|\bnext \d+ (?:steps|states|days) (?:are|to be) all\b|\bin a row\b", re.IGNORECASE)
+_SHARE_CAP = "caps a share"
+#: A share that must stay under a bound ("at most 6% fibre", "no more than 7% fibre", "between 10%
+#: and 18% fibre"): a blend's "<=" row, where "at least 20% protein" is a ">=" one. An entry of
+#: the profile (the data's shape), not a kind: the words of the family choose it.
+_SHARE_CAP_RE = re.compile(r"\b(?:at most|no more than|not more than|a maximum of|up to|under|below)\s+[\d.]+\s*%"
+                           r"|\bbetween\s+[\d.]+\s*%\s+and\s+[\d.]+\s*%", re.IGNORECASE)
 _NO_SALT = "starts with no salt"
 #: A tank that starts with nothing dissolved ("starts with 800 L of pure water", "both vats hold
 #: only fresh water", "no salt in either tank", "initial salt 0 kg"): its program starts from zero,
@@ -210,7 +250,7 @@ _NO_SALT_RE = re.compile(r"\b(?:pure|fresh|clean|plain|distilled)\s+water\b(?!\s
                          r"\bsalt-free\b", re.IGNORECASE)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
           _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES, _FRACTIONAL, _PARCEL,
-          _DEATH, _SAME_RATE, _ASKS_PAYMENT)  # what an example must share with the query to keep its whole score
+          _DEATH, _SAME_RATE, _ASKS_PAYMENT, _ROUTE_LIMIT, _ASKS_ROUTE, _ASKS_RUN)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -484,6 +524,15 @@ def profile(text: str) -> Counter[str]:
         out[_ASKS_PAYMENT] = 1
     if _NO_SALT_RE.search(text):
         out[_NO_SALT] = 1
+    if _CHAIN_RE.search(text) and _ASKS_RUN_RE.search(question):
+        out[_ASKS_RUN] = 1
+    if _SHARE_CAP_RE.search(text):
+        out[_SHARE_CAP] = 1
+    if _TRANSPORT_RE.search(text):
+        if _ROUTE_LIMIT_RE.search(text):
+            out[_ROUTE_LIMIT] = 1
+        if _ASKS_ROUTE_RE.search(question):
+            out[_ASKS_ROUTE] = 1
     if results := _ASKS_RESULTS_RE.search(question):
         out[f"{_ASKS_THE}{results['kind'].lower()} positives"] = 1
     # "what growth rate ..." and "what will it be in 2028": the same data, another program

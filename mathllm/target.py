@@ -71,8 +71,9 @@ Three rules, each only where the example's question and the text's differ in the
 10. **Which state to start in.** A one-hot start over the states a comment names (``start =
     np.array([0.0, 1.0])  # today it rains`` beside ``# states: 0 = dry, 1 = rain``), and the text
     names another within a few words of "today", "initial state" or "starting from" ("given that
-    today (Wednesday) is dry"): the start is that state (``[1.0, 0.0]``). Not where those words
-    name several states, none, or a negation. This rule reads the text alone, too.
+    today (Wednesday) is dry"), or before a weekday that ends a sentence ("It is raining on
+    Monday."): the start is that state (``[1.0, 0.0]``). Not where those words name several
+    states, none, or a negation. This rule reads the text alone, too.
 
 11. **Which statistic.** The answer computes the range, median or mean of a data line
     (``np.median(data)``, ``np.max(data) - np.min(data)``), or its spread (``np.std(data)``), and
@@ -762,7 +763,10 @@ def _unit_factor(have: str | None, want: str | None) -> float | None:
 
 #: Where a text says which state a chain starts in: "today (Wednesday) is dry", "It's rainy
 #: today", "Initial state: rain", "Starting from 'dry'".
-_START_CUE = re.compile(r"\btoday\b|\binitial state\b|\bstart(?:s|ing)? (?:from|in|as|with)\b", re.IGNORECASE)
+_START_CUE = re.compile(r"\btoday\b|\binitial state\b|\bstart(?:s|ing)? (?:from|in|as|with)\b"
+                        # the day whose weather a sentence gives: "It is raining on Monday."
+                        r"|\bon (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=\s*[.;])",
+                        re.IGNORECASE)
 #: A one-hot start over the states: ``start = np.array([0.0, 1.0])``.
 _ONE_HOT = re.compile(r"^(?P<head>\s*(?P<name>\w+)\s*=\s*(?:np\.array\(\s*)?)\[(?P<items>[\d.,\s]+)\](?P<tail>\)?)"
                       r"\s*(?:#(?P<comment>.*))?$")

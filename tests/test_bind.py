@@ -14,6 +14,7 @@ from mathllm.bind import (
     bind,
     polynomials,
     rate_equations,
+    route_limit,
     said_units,
     unit_key,
     unit_word,
@@ -4931,3 +4932,96 @@ def test_a_speed_divided_by_3_6_is_taken_in_km_per_hour(unit: str, moved: list[s
     assert [str(mv) for mv in moves] == moved
     if moved:
         assert "[km/h]" in out
+
+
+_QUARRIES = ("Two quarries supply gravel to two building sites. North Quarry can supply up to 70 tonnes a day and "
+             "South Quarry up to 50 tonnes a day. Site A needs exactly 40 tonnes a day and Site B needs exactly 60 "
+             "tonnes a day. Haulage costs per tonne are:\n\n- North to A: £6; North to B: £9\n- South to A: £8; "
+             "South to B: £5\n\n{limit} The quarries do not have to ship all they can produce.\n\n{question}")
+_SHIPPING = ("from scipy.optimize import linprog\n\n"
+             "supply_quarry = 70  # truckloads available at the quarry [units]\n"
+             "supply_depot = 50  # truckloads available at the depot [units]\n"
+             "demand_site1 = 40  # truckloads required by building site 1 [units]\n"
+             "demand_site2 = 60  # truckloads required by building site 2 [units]\n"
+             "cost_quarry_site1 = 6  # cost per truckload from the quarry to building site 1 [GBP/unit]\n"
+             "cost_quarry_site2 = 9  # cost per truckload from the quarry to building site 2 [GBP/unit]\n"
+             "cost_depot_site1 = 8  # cost per truckload from the depot to building site 1 [GBP/unit]\n"
+             "cost_depot_site2 = 5  # cost per truckload from the depot to building site 2 [GBP/unit]\n"
+             "limit_depot_site1 = {cap}  # most truckloads from the depot to building site 1 [units]\n\n"
+             "c = [cost_quarry_site1, cost_quarry_site2, cost_depot_site1, cost_depot_site2]\n"
+             "A_ub = [[1, 1, 0, 0], [0, 0, 1, 1]]  # supply limits\nb_ub = [supply_quarry, supply_depot]\n"
+             "A_eq = [[1, 0, 1, 0], [0, 1, 0, 1]]  # demands met exactly\nb_eq = [demand_site1, demand_site2]\n"
+             "bounds = [(0, None), (0, None), (0, limit_depot_site1), (0, None)]  # the depot->site1 route is limited\n"
+             "res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds)\n{answer}\n")
+
+
+@pytest.mark.parametrize("limit, cap, moved, bound", [
+    # set a's quarries: the example's limit sat on the depot's first route
+    ("Because of a weight-restricted bridge, at most 35 tonnes a day can be hauled from South Quarry to Site B.", 35,
+     ["limit_depot_site2 = 35 -> 35 (the problem limits the route depot to site2)"], "(0, limit_depot_site2)]"),
+    ("The road from South Quarry to Site B is closed, so South Quarry cannot deliver to Site B at all.", 35,
+     ["limit_depot_site2 = 35 -> 0 (the problem limits the route depot to site2 (closed))"], "(0, limit_depot_site2)]"),
+    ("The North-to-B route crosses an old bridge, which limits that route to 35 tonnes a day.", 0,
+     ["limit_quarry_site2 = 0 -> 35 (the problem limits the route quarry to site2)"], "(0, limit_quarry_site2), (0, None)"),
+    # the limit already where the text puts it: nothing moves
+    ("At most 35 tonnes a day can go from South Quarry to Site A.", 35, [], "(0, limit_depot_site1), (0, None)]"),
+])
+def test_a_route_limit_sits_on_the_route_the_text_limits(limit: str, cap: int, moved: list[str], bound: str) -> None:
+    text = " ".join(_QUARRIES.format(limit=limit, question="What is the minimum total daily haulage cost?").split())
+    program = _SHIPPING.format(cap=cap, answer="answer = res.fun")
+    out, moves = route_limit(text, program)
+    assert [str(mv) for mv in moves] == moved
+    assert bound in out
+    compile(out, "<limited>", "exec")
+
+
+@pytest.mark.parametrize("question, moved", [
+    ("How many tonnes per day go from North Quarry to Site B in that cheapest plan?", []),  # entry 1 already
+    ("How many tonnes does South Quarry send to Site A?",
+     ["answer = 1 -> 2 (the question asks the route depot to site1, entry 2 of c)"]),
+    ("What is the minimum total daily haulage cost?", []),
+])
+def test_an_answer_of_one_route_is_the_route_the_question_names(question: str, moved: list[str]) -> None:
+    text = " ".join(_QUARRIES.format(limit="", question=question).split())
+    out, moves = route_limit(text, _SHIPPING.format(cap=35, answer="answer = res.x[1]"))
+    assert [str(mv) for mv in moves] == moved
+    if moved:
+        assert "answer = res.x[2]" in out
+
+
+@pytest.mark.parametrize("question, k, moved", [
+    # set b's hike: the example's one rainy day where none is asked
+    ("What's the probability that it doesn't rain on any of them?", 1,
+     ["k = 1 -> 0 (the question asks for no rain at all)"]),
+    ("What is the chance of no rain on any of the six days?", 2, ["k = 2 -> 0 (the question asks for no rain at all)"]),
+    ("What's the probability that it rains on exactly one of the days?", 1, []),
+    ("What's the probability that it doesn't snow on any of them?", 1, []),  # the program's event is rain
+])
+def test_none_of_the_events_asked_is_a_count_of_zero(question: str, k: int, moved: list[str]) -> None:
+    text = f"We hike for six days, with a 35% chance of rain on each day, independently. {question}"
+    program = ("from scipy.stats import binom\n\np_rain = 0.35  # probability of rain on one day [1]\n"
+               f"days = 6  # number of days [day]\nk = {k}  # number of rainy days (exactly) [day]\n\n"
+               "answer = float(binom.pmf(k, days, p_rain))\n")
+    assert [str(mv) for mv in bind(text, program)[1]] == moved
+
+
+def test_a_parameter_line_written_twice_keeps_its_first_copy() -> None:
+    text = "Shipping a crate from A to B costs $5, and at most 35 crates can go."
+    program = ("cost_ab = 5  # cost per crate from A to B [USD/unit]\ncost_ab = 35  # cost per crate from A to B [USD/unit]\n"
+               "cap = 35  # most crates [units]\n\nanswer = cost_ab * cap\n")
+    out, moves = bind(text, program)
+    assert "the model wrote the line twice; its later copy went" in [mv.reason for mv in moves]
+    assert out.count("cost_ab = ") == 1 and "cost_ab = 5  #" in out
+
+
+def test_a_made_up_temperature_takes_the_one_free_temperature_written_twice() -> None:
+    # set a's thermometer: "a steady −5 °C ... stays at −5 °C" is one number, and −5 over the
+    # "5 minutes" asked is no 1 the text derives
+    text = ("Sam takes a thermometer that reads 22 °C out onto the porch, where the air is a steady −5 °C. Two minutes "
+            "later it reads 12 °C. The air temperature stays at −5 °C. What will it read 5 minutes after it was "
+            "carried outside?")
+    program = ("T_env = 1  # temperature of the surroundings [°C]\nT0 = 22  # first reading [°C]\n"
+               "t1 = 2  # time of the second reading [min]\nT1 = 12  # second reading [°C]\n"
+               "t_query = 5  # time asked [min]\n")
+    assert [str(mv) for mv in bind(text, program)[1]] == [
+        "T_env = 1 -> -5 (the problem does not give 1; its one free number in °C is −5)"]

@@ -156,3 +156,23 @@ def test_a_production_plan_in_whole_items_earns_less_than_its_fractional_optimum
             assert -ns["res"].fun > s.answer + 0.01
         else:
             assert float(s.answer).is_integer() and s.answer >= 1
+
+
+def test_a_transport_plan_can_limit_a_route_and_ask_what_a_route_carries():
+    """"At most 35 tonnes a day can be hauled from South Quarry to Site B", "the road ... is
+    closed": a bound on one route's variable, which the cheapest plan then meets; "how many go
+    from A to B": that route's entry of the optimum."""
+    fam = REGISTRY["lp_transport"]
+    samples = [generate(fam, random.Random(f"route:{i}"), i % 6) for i in range(150)]
+    limited = [s for s in samples if "bounds=bounds" in s.program]
+    asked = [s for s in samples if "res.x[" in s.program]
+    assert 20 <= len(limited) <= 100 and 20 <= len(asked) <= 90
+    assert any(" = 0  #" in s.program and "closed" in s.problem for s in limited)
+    for s in limited:
+        v = {p.name: p.value for p in parse_parameters(s.program)}
+        (cap,) = [x for name, x in v.items() if name.startswith("limit_")]
+        assert cap == 0 or f"{int(cap)} " in s.problem
+    for s in asked:
+        # the question names the route asked, from one place to another
+        assert re.search(r"how many .* (?:go )?from .+ to ", s.problem) and s.answer >= 0
+        assert 0 <= int(re.search(r"res\.x\[(\d+)\]", s.program)[1]) < s.program.count("cost_") // 2

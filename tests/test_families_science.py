@@ -169,7 +169,37 @@ def test_a_car_loan_can_state_its_down_payment_as_an_amount():
         principal, i, n = v["price"] - v["down_payment"], v["rate"] / 12, v["years"] * 12
         payment = principal * i / (1 - (1 + i) ** -n)
         assert s.answer == pytest.approx(payment if s.program.endswith("answer = float(payment)\n")
+                                         else principal * i if "first month" in s.program
                                          else payment * n - principal)
+
+
+def test_a_loan_can_ask_the_interest_part_of_its_first_payment():
+    """An amortization table's first row: the month's interest on the whole amount borrowed."""
+    fam = REGISTRY["loan_payment"]
+    found = [s for i in range(120) if "first month" in (s := generate(fam, random.Random(f"first:{i}"), i % 6)).program]
+    assert 5 <= len(found) <= 40
+    for s in found:
+        assert "first" in s.problem and "interest" in s.problem
+        v = {p.name: p.value for p in parse_parameters(s.program)}
+        principal = v.get("principal") or v["price"] * (1 - v.get("down_fraction", 0)) - v.get("down_payment", 0)
+        assert s.answer == pytest.approx(principal * v["rate"] / 12)
+
+
+def test_a_chain_can_ask_a_run_of_rainy_or_dry_days():
+    """"Tuesday, Wednesday and Thursday are all dry": the first day follows today's state, each
+    later one a day in the same state."""
+    fam = REGISTRY["markov_rain_nstep"]
+    found = [s for i in range(120) if "in a row" in (s := generate(fam, random.Random(f"run:{i}"), i % 6)).program]
+    assert 10 <= len(found) <= 70
+    for s in found:
+        v = {p.name: p.value for p in parse_parameters(s.program)}
+        rr, dr, days = v["p_rain_after_rain"], v["p_rain_after_dry"], int(v["days"])
+        rains_today = "[0.0, 1.0]" in s.program
+        if "run[1]" in s.program:  # all rainy
+            expected = (rr if rains_today else dr) * rr ** (days - 1)
+        else:
+            expected = ((1 - rr) if rains_today else (1 - dr)) * (1 - dr) ** (days - 1)
+        assert s.answer == pytest.approx(expected)
 
 
 def test_a_screening_asks_counts_among_the_people_tested():

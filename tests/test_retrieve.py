@@ -982,6 +982,27 @@ def test_a_screening_question_is_shown_an_example_of_its_count_or_value(question
      "starts with no salt", True),
     ("A tank holds 400 L of water with 10 kg of dissolved salt. Pure water flows in at 5 L/min.",
      "starts with no salt", False),
+    ("I'll pay a £3,000 deposit and finance the rest. What will my monthly payment be?", "asks the payment", True),
+    # a transport program's route limit and a route asked (set a's quarries, set b's plants)
+    ("Haulage costs £6 per tonne. Because of a bridge, at most 35 tonnes a day can be hauled from South Quarry to "
+     "Site B.", "limits a route", True),
+    ("Haulage costs €8 per tonne. The road from Plant B to Site 3 is closed, so Plant B cannot deliver to Site 3.",
+     "limits a route", True),
+    ("Haulage costs €8 per tonne. North Quarry can supply up to 70 tonnes a day.", "limits a route", False),
+    ("Shipping one pallet costs $4. How many pallets does Plant B send to Site 2?", "asks a route's amount", True),
+    ("Shipping one pallet costs $4. What is the minimum total shipping cost?", "asks a route's amount", False),
+    ("How many pallets does the bakery sell a day?", "asks a route's amount", False),  # no goods moved
+    # a blend's share that must stay under a bound
+    ("The mix must be at least 20% protein and at most 6% fibre by weight.", "caps a share", True),
+    ("The mix must contain between 10% and 18% fibre.", "caps a share", True),
+    ("The mix must be at least 20% protein and at least 4% phosphate.", "caps a share", False),
+    # a run of days of a chain (set c's Bergen weather)
+    ("If it rains one day, the chance of rain on the next day is 60%. It is raining on Monday. What is the "
+     "probability that Tuesday, Wednesday and Thursday are all dry?", "asks a run of days", True),
+    ("If it rains one day, the chance of rain on the next day is 60%. What is the probability that it rains on "
+     "Thursday?", "asks a run of days", False),
+    ("Each day has a 35% chance of rain. What is the probability that all five days are dry?",
+     "asks a run of days", False),  # independent days: a binomial, no chain
 ])
 def test_what_a_text_tells_about_its_model_is_a_kind(text: str, kind: str, has: bool) -> None:
     assert (kind in profile(text)) is has
@@ -1014,6 +1035,20 @@ def test_a_new_kind_of_problem_is_shown_its_own_family(text: str, family_word: s
      "brine containing 0.05 kg of salt per litre starts flowing in at 8 L per minute. The tank is stirred so that it "
      "stays perfectly mixed, and the mixture is drained at 6 L per minute, so the volume in the tank grows over time."
      "\n\nHow much salt (in kg, two decimals) is in the tank after 30 minutes?", "S0 = ", "S0 = 0  #"),
+    # set a's quarries: the limited route's example, asked the cost; then asked a route's amount
+    ("Two quarries supply gravel to two building sites. North Quarry can supply up to 70 tonnes a day and South "
+     "Quarry up to 50 tonnes a day. Site A needs exactly 40 tonnes a day and Site B needs exactly 60 tonnes a day. "
+     "Haulage costs per tonne are: North to A: £6; North to B: £9; South to A: £8; South to B: £5. Because of a "
+     "weight-restricted bridge, at most 35 tonnes a day can be hauled from South Quarry to Site B. What is the "
+     "minimum total daily haulage cost in pounds?", "bounds=bounds", "res.x["),
+    ("Two quarries supply gravel to two building sites. North Quarry can supply up to 70 tonnes a day and South "
+     "Quarry up to 50 tonnes a day. Site A needs exactly 40 tonnes a day and Site B needs exactly 60 tonnes a day. "
+     "Haulage costs per tonne are: North to A: £6; North to B: £9; South to A: £8; South to B: £5. Because of a "
+     "weight-restricted bridge, at most 35 tonnes a day can be hauled from South Quarry to Site B. How many tonnes "
+     "per day go from North Quarry to Site B in that cheapest plan?", "answer = res.x[", "res.fun"),
+    # set a's car loan asks the interest in the first payment
+    ("I'm buying a used car for £18,750. I'll pay a £3,000 deposit and finance the rest over 48 months at 6.9% APR, "
+     "compounded monthly, with equal payments. How much of the first payment is interest?", "principal * i)", "payment * n"),
 ])
 def test_an_example_of_the_asked_quantity_and_start_is_shown(text: str, wanted: str, unwanted: str) -> None:
     program = nearest_examples(text, k=1)[0].program

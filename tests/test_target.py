@@ -472,6 +472,9 @@ RAINY_TODAY = Example("Wei is planning a picnic in Manchester on Tuesday. Today,
     "It's dry today (Wednesday) here in Leeds. Rain follows rain with probability 0.8. How likely is a dry Tuesday?",
     ("Two-state weather model (states: dry, rain). P(rain tomorrow | rain today) = 0.8; P(rain tomorrow | dry "
      "today) = 0.15. Initial state: dry. Compute the probability of a dry day after 6 steps."),
+    # set c's Bergen weather: the weekday whose weather a sentence gives
+    ("If a day is dry, the chance of rain the next day is 15%; after rain it is 80%. It is dry on Wednesday. What is "
+     "the probability that it is dry on Tuesday?"),
 ])
 def test_the_state_the_text_starts_in(text: str) -> None:
     out, done = target(MARKOV_SIX_DAYS, RAINY_TODAY, text)
@@ -484,6 +487,7 @@ def test_the_state_the_text_starts_in(text: str) -> None:
     "Today (Wednesday) is rainy. What is the probability that it is dry on Tuesday?",  # already so
     "Today is not dry. What is the probability that it is dry on Tuesday?",  # a negation
     "Today is dry or rainy, who knows. What is the probability that it is dry on Tuesday?",  # both
+    "If it is dry on Wednesday, the chance of rain is lower. What is the probability that it is dry on Tuesday?",
 ])
 def test_the_start_stays_where_the_text_says_so_or_is_unclear(text: str) -> None:
     assert target(MARKOV_SIX_DAYS, RAINY_TODAY, text) == (MARKOV_SIX_DAYS, None)

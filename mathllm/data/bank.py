@@ -47,7 +47,18 @@ PER_PHRASING = {"mixing_tank_varying": 12,
                 "savings_annuity_fv": 12,
                 # the time of an underdamped capacitor's peak joined its cases (thirty-sixth session): a
                 # fifth of a fifth of the draws
-                "rlc_circuit": 12}
+                "rlc_circuit": 12,
+                # the interest part of the first payment joined its cases (thirty-seventh session): two
+                # fifths of the third that asks no payment
+                "loan_payment": 12,
+                # a limited or closed route and the amount one route carries joined its cases
+                # (thirty-seventh session)
+                "lp_transport": 12,
+                # four kinds of blend, two or three ingredients, two questions: at six draws a feed's
+                # cost with three ingredients was not among them (thirty-seventh session)
+                "lp_blend_fixed_total": 12,
+                # a run of rainy or dry days joined its cases (thirty-seventh session)
+                "markov_rain_nstep": 12}
 
 
 def build_bank(path: str | Path = BANK_PATH, *, per_phrasing: int = 6, seed: int = 1000) -> int:

@@ -451,6 +451,9 @@ def loan_payment(rng: random.Random, phrasing: int):
     cash_down = 0 if mortgage or rng.random() < 0.5 else max(500, round(price * rng.uniform(0.1, 0.3) / 500) * 500)
     ask_pay = rng.random() < 0.65
     aside = _aside(rng, name)
+    # the interest part of the first payment, an amortization table's first row (drawn last: the
+    # other draws keep their numbers)
+    first = not ask_pay and rng.random() < 0.4
     r = _pct(rate)
     if mortgage:
         pm = (f"{cur[0]}{price / 1e6:g} million{cur[1]}" if price >= 1_000_000 else money(price, cur, 0))
@@ -468,7 +471,8 @@ def loan_payment(rng: random.Random, phrasing: int):
         loan_desc = f"a car loan of {pm}"
         mine = f"I'm taking out a car loan of {pm}"
         financed = f"a car loan of {pm}"
-    q_pay = "the monthly payment" if ask_pay else "the total interest paid over the life of the loan"
+    q_pay = ("the monthly payment" if ask_pay else "the interest part of the first monthly payment" if first
+             else "the total interest paid over the life of the loan")
     texts = [
         f"Find {q_pay} for {loan_desc}, at a nominal annual rate of {r} compounded monthly, "
         f"repaid in equal monthly instalments over {years} years.{aside}",
@@ -476,7 +480,7 @@ def loan_payment(rng: random.Random, phrasing: int):
         f"and the loan runs for {years} years with fixed monthly payments.{aside} What is "
         f"{q_pay}?",
         f"{mine} at {r} APR over {years} years, paid monthly. "
-        f"{'How much will I pay each month' if ask_pay else 'How much interest will I pay in total'}, "
+        f"{'How much will I pay each month' if ask_pay else 'How much of my first payment is interest' if first else 'How much interest will I pay in total'}, "
         f"in {cw}?{aside}",
         f"Loan quote: {loan_desc}; rate {r} p.a., compounded monthly; term "
         f"{years} years; level monthly repayments. Calculate {q_pay}.{aside}",
@@ -485,7 +489,9 @@ def loan_payment(rng: random.Random, phrasing: int):
         f"What is {q_pay} when {financed} is financed over {years} years at {r} a year, with "
         f"interest compounded and payments made monthly?{aside}",
     ]
-    last = "answer = float(payment)" if ask_pay else "answer = float(payment * n - principal)"
+    last = ("answer = float(payment)" if ask_pay
+            else "answer = float(principal * i)  # interest charged in the first month" if first
+            else "answer = float(payment * n - principal)")
     # The three kinds of loan differ only in how the amount borrowed is given.
     if mortgage:
         given = (f"price = {lit(price)}  # purchase price of the house [{cu}]\n"

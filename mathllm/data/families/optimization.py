@@ -436,23 +436,86 @@ def lp_transport(rng: random.Random, p: int):
                 + ", ".join(f"{S[i]} to {D[j]} {mc[i][j]}" for i in range(2) for j in range(nd))
                 + ". Determine the lowest total transport cost.")
     text = _insert(text, aside)
+    ones = [[1 if k // nd == i else 0 for k in range(2 * nd)] for i in range(2)]
+    eq = [[1 if k % nd == j else 0 for k in range(2 * nd)] for j in range(nd)]
+    flat = [x for row in cost for x in row]
+    # A route with a limit ("at most 35 tonnes a day can be hauled from South to B", a closed road:
+    # none) and the amount one route carries in the cheapest plan, as written problems ask (drawn
+    # last: the other draws keep their numbers). The limit cuts a route the cheapest plan uses.
+    limited, closed, ask_route = rng.random() < 0.4, rng.random() < 0.3, rng.random() < 0.35
+    wording, asked = rng.random(), rng.randrange(2 * nd)
+    bounds: list = [(0, None)] * (2 * nd)
+    cap, lim = None, None
+    if limited:
+        x = _vertex(flat, ones, supply, bounds, eq, demand)
+        used = [k for k in range(2 * nd) if x and x[k] > 0]
+        if used:
+            lim = used[int(wording * len(used))]
+            cap = 0 if closed else max(5, int(x[lim] * (0.3 + 0.5 * wording) / 5) * 5)
+            if cap >= x[lim]:
+                cap = None
+    if cap is not None:
+        bounds = [(0, cap) if k == lim else (0, None) for k in range(2 * nd)]
+    best = _vertex(flat, ones, supply, bounds, eq, demand)
+    if best is None and cap is not None:  # the limit leaves no plan (or two cheapest): none
+        cap, bounds = None, [(0, None)] * (2 * nd)
+        best = _vertex(flat, ones, supply, bounds, eq, demand)
+    ask_route = ask_route and best is not None
+    if ask_route and cap is not None and asked == lim:  # not the limited route: its limit would answer
+        asked = (asked + 1) % (2 * nd)
+    if cap is not None:
+        (si, sn), (di, dn) = src[lim // nd], dst[lim % nd]
+        say = ([f"The road from {sn} to {dn} is closed, so {sn} cannot deliver to {dn} at all.",
+                f"No {plur} can go from {sn} to {dn}: that route is closed.",
+                f"{_cap(sn)} cannot supply {dn} (the route is closed)."] if cap == 0 else
+               [f"At most {fmt_num(cap)} {plur} can go from {sn} to {dn}.",
+                f"Because of a weight limit, no more than {fmt_num(cap)} {plur} can travel from {sn} to {dn}.",
+                f"The route from {sn} to {dn} can carry at most {fmt_num(cap)} {plur}."])
+        limit_text = say[int(wording * 3)]
+    if ask_route:
+        (_, an), (_, bn) = src[asked // nd], dst[asked % nd]
+        route_q = f"how many {plur} go from {an} to {bn} in the cheapest plan"
+        # the question of each phrasing asks the route instead of the cost
+        ends = {0: "What is the minimum total shipping cost that meets every demand?",
+                1: "Find the cheapest shipping plan's total cost.",
+                2: "Give the minimum cost (fractional shipments allowed).",
+                3: "report the optimal cost.", 4: "What does the optimal plan cost?",
+                5: "Determine the lowest total transport cost."}
+        route_ends = {0: f"Meeting every demand, {route_q}?", 1: f"Find {route_q}.",
+                      2: f"Give {route_q} (fractional shipments allowed).", 3: f"report {route_q}.",
+                      4: f"In the optimal plan, {route_q.replace(' in the cheapest plan', '')}?",
+                      5: f"Determine {route_q}."}
+        text = text.replace(ends[p], route_ends[p])
+        if p == 2:
+            text = (text.replace("How cheaply can", "Suppose", 1).replace(" be delivered, if", " are to be delivered, and", 1)
+                    .replace("?", ".", 1))
+    if cap is not None:  # before the question
+        q = max(text.rfind(". "), text.rfind(".\n\n")) + 1
+        text = (text[:q] + " " + limit_text + text[q:]) if q > 0 else text + " " + limit_text
     params = [_p(f"supply_{s[0]}", supply[i], f"{plur} available at {s[1]}", "units") for i, s in enumerate(src)]
     params += [_p(f"demand_{d[0]}", demand[j], f"{plur} required by {d[1]}", "units") for j, d in enumerate(dst)]
     params += [_p(f"cost_{s[0]}_{d[0]}", cost[i][j], f"cost per {sing} from {s[1]} to {d[1]}", f"{cu}/unit")
                for i, s in enumerate(src) for j, d in enumerate(dst)]
     var = [f"{s[0]}->{d[0]}" for s in src for d in dst]
-    ones = ["[" + ", ".join("1" if k // nd == i else "0" for k in range(2 * nd)) + "]" for i in range(2)]
-    eq = ["[" + ", ".join("1" if k % nd == j else "0" for k in range(2 * nd)) + "]" for j in range(nd)]
+    bound = "bounds=[(0, None)] * len(c)"
+    if cap is not None:
+        params.append(_p(f"limit_{si}_{di}", cap, f"most {plur} from {sn} to {dn}" + (" (route closed)" if cap == 0 else ""),
+                         "units"))
+        bound = "bounds=bounds"
     model = [
         "c = [" + ", ".join(f"cost_{s[0]}_{d[0]}" for s in src for d in dst) + f"]  # order: {', '.join(var)}",
-        f"A_ub = [{', '.join(ones)}]  # supply limits",
+        f"A_ub = {ones}  # supply limits",
         "b_ub = [" + ", ".join(f"supply_{s[0]}" for s in src) + "]",
-        f"A_eq = [{', '.join(eq)}]  # demands met exactly",
+        f"A_eq = {eq}  # demands met exactly",
         "b_eq = [" + ", ".join(f"demand_{d[0]}" for d in dst) + "]",
-        "res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=[(0, None)] * len(c))",
-        "answer = res.fun  # minimum shipping cost",
     ]
-    return text, _code(["from scipy.optimize import linprog"], params, model), cu
+    if cap is not None:
+        model.append("bounds = [" + ", ".join(f"(0, limit_{si}_{di})" if k == lim else "(0, None)" for k in range(2 * nd))
+                     + f"]  # the {si}->{di} route is limited")
+    model.append(f"res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, {bound})")
+    model.append(f"answer = res.x[{asked}]  # {plur} from {var[asked].replace('->', ' to ')}" if ask_route
+                 else "answer = res.fun  # minimum shipping cost")
+    return text, _code(["from scipy.optimize import linprog"], params, model), ("units" if ask_route else cu)
 
 
 def _vertex(c, A_ub, b_ub, bounds, A_eq=None, b_eq=None):

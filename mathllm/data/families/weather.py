@@ -541,6 +541,55 @@ def markov_rain_nstep(rng: random.Random, phrasing: int):
         f"({today}) is {state} and that the chance of rain tomorrow is {round(p_rr * 100)}% after "
         f"a rainy day but only {round(p_dr * 100)}% after a dry day?{aside}",
     ]
+    # the chance that every day up to then is rainy (or dry): a run, one transition after another
+    # ("Tuesday, Wednesday and Thursday are all dry"; drawn last: the other draws keep their numbers)
+    run = rng.random() < 0.3
+    if run:
+        first = _WEEKDAYS[(d0 + 1) % 7]
+        names = [_WEEKDAYS[(d0 + i) % 7] for i in range(1, days + 1)]
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        kind, wet = ("rainy", "rain") if want_rain else ("dry", "dry")
+        rates = (f"Rain follows rain with probability {p_rr:g} and rain follows a dry day with probability "
+                 f"{p_dr:g}.")
+        texts = [
+            f"In {town}, if it rains on a given day it rains the next day with probability "
+            f"{p_rr:g}; if it is dry, it rains the next day with probability {p_dr:g}. Today is "
+            f"{state}. What is the probability that it will {event} on each of the next {days} days?{aside}",
+            f"{name} is planning a {days}-day hike in {town}, {first} to {target}. Today, {today}, is "
+            f"{state}.{aside} Local records show that a rainy day is followed by rain {round(p_rr * 100)}% "
+            f"of the time, and a dry day is followed by rain {round(p_dr * 100)}% of the time. What is the "
+            f"chance that {listed} are all {kind}?",
+            f"It's {state} today ({today}) here in {town}. {rates} How likely is it that every day from "
+            f"{first} through {target} is {kind}?{aside}",
+            f"Two-state weather model for {town} (states: dry, rain).{aside} P(rain tomorrow | rain "
+            f"today) = {p_rr:g}; P(rain tomorrow | dry today) = {p_dr:g}. Initial state: {state}. "
+            f"Compute the probability that the next {days} steps are all {wet}.",
+            f"A Markov chain has transition probabilities dry→rain = {p_dr:g}, dry→dry = "
+            f"{1 - p_dr:g}, rain→rain = {p_rr:g}, rain→dry = {1 - p_rr:g}. Starting from "
+            f"'{'rain' if rain_today else 'dry'}', find P(the next {days} states are all '{wet}').{aside}",
+            f"What is the probability that it will {event} on every day from {first} to {target} in "
+            f"{town}, given that today ({today}) is {state} and that the chance of rain tomorrow is "
+            f"{round(p_rr * 100)}% after a rainy day but only {round(p_dr * 100)}% after a dry day?{aside}",
+        ]
+        start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
+        # (the chain's matrix and one-hot start, as the n-step program writes them, so that the
+        # start and the state asked read alike: the first day of the run follows today, each
+        # later one a day in the same state)
+        program = code(f"""
+            import numpy as np
+
+            p_rain_after_rain = {lit(p_rr)}  # P(rain tomorrow | rain today) [1]
+            p_rain_after_dry = {lit(p_dr)}  # P(rain tomorrow | dry today) [1]
+            days = {days}  # days in a row, all {kind}{f" ({first} -> {target})" if phrasing in (1, 2, 5) else ""} [day]
+
+            # states: 0 = dry, 1 = rain; row = today, column = tomorrow
+            P = np.array([[1 - p_rain_after_dry, p_rain_after_dry],
+                          [1 - p_rain_after_rain, p_rain_after_rain]])
+            start = np.array({start})  # {start_note}
+            run = (start @ P) * np.diag(P) ** (days - 1)  # each state held from tomorrow on
+            answer = float(run[{1 if want_rain else 0}])
+            """)
+        return texts[phrasing], program, "probability"
     day_note = f" ({today} -> {target})" if phrasing in (1, 2, 5) else ""
     start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
     program = code(f"""
