@@ -201,6 +201,10 @@ _ASKS_PAYMENT_RE = re.compile(
     r"|\bwhat\s+(?:will|would|should|must)\s+(?:the|his|her|their|my|our|your)\s+(?:monthly|yearly|annual|weekly|"
     r"quarterly|level|fixed|equal|regular)\s+(?:deposit|payment|instal+ment|contribution|repayment)s?\s+be\b",
     re.IGNORECASE)
+_ASKS_FIRST = "asks the first payment's interest"
+#: "How much of the first payment is interest?", "the interest part of the first monthly payment":
+#: a loan's first month, where "the total interest paid over the life of the loan" adds all up.
+_ASKS_FIRST_RE = re.compile(r"\bfirst\b[^?.]{0,30}?\b(?:payment|instal+ment|month|repayment)\b", re.IGNORECASE)
 _ROUTE_LIMIT = "limits a route"
 _ASKS_ROUTE = "asks a route's amount"
 #: Goods moved from sources to destinations ("haulage costs per tonne", "shipping one pallet
@@ -250,7 +254,8 @@ _NO_SALT_RE = re.compile(r"\b(?:pure|fresh|clean|plain|distilled)\s+water\b(?!\s
                          r"\bsalt-free\b", re.IGNORECASE)
 _KINDS = (_TIME, _COMPOUNDED, _SIMPLE, _EQUILIBRIUM, _AT_LEAST_ONE, _PAYMENTS, _CONSTANT, _INFLATION,
           _PRESENT, _DISCHARGE, _DAMPING, _INDUCTOR, _EXPOSED, _STEADY, _LIMITED, _USES, _FRACTIONAL, _PARCEL,
-          _DEATH, _SAME_RATE, _ASKS_PAYMENT, _ROUTE_LIMIT, _ASKS_ROUTE, _ASKS_RUN)  # what an example must share with the query to keep its whole score
+          _DEATH, _SAME_RATE, _ASKS_PAYMENT, _ROUTE_LIMIT, _ASKS_ROUTE, _ASKS_RUN,
+          _ASKS_FIRST)  # what an example must share with the query to keep its whole score
 #: Kinds whose example loses more than :data:`KIND_DISCOUNT`: a rate constant given ("with a
 #: time constant of 2.2 hours") is a parameter the program of a text without one fits to a second
 #: reading ("15 °C 3 hours later"), and the scenario's words ("a greenhouse ... switched off at
@@ -524,6 +529,8 @@ def profile(text: str) -> Counter[str]:
         out[_ASKS_PAYMENT] = 1
     if _NO_SALT_RE.search(text):
         out[_NO_SALT] = 1
+    if _ASKS_FIRST_RE.search(question) and re.search(r"\binterest\b", question, re.IGNORECASE):
+        out[_ASKS_FIRST] = 1
     if _CHAIN_RE.search(text) and _ASKS_RUN_RE.search(question):
         out[_ASKS_RUN] = 1
     if _SHARE_CAP_RE.search(text):

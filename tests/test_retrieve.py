@@ -983,6 +983,10 @@ def test_a_screening_question_is_shown_an_example_of_its_count_or_value(question
     ("A tank holds 400 L of water with 10 kg of dissolved salt. Pure water flows in at 5 L/min.",
      "starts with no salt", False),
     ("I'll pay a £3,000 deposit and finance the rest. What will my monthly payment be?", "asks the payment", True),
+    ("How much of the first payment is interest?", "asks the first payment's interest", True),
+    ("Find the interest part of the first monthly payment.", "asks the first payment's interest", True),
+    ("What is the total interest paid over the life of the loan?", "asks the first payment's interest", False),
+    ("What is the first monthly payment?", "asks the first payment's interest", False),
     # a transport program's route limit and a route asked (set a's quarries, set b's plants)
     ("Haulage costs £6 per tonne. Because of a bridge, at most 35 tonnes a day can be hauled from South Quarry to "
      "Site B.", "limits a route", True),
@@ -1065,3 +1069,4 @@ def test_an_example_is_profiled_without_the_asides_its_bank_marks(tmp_path: Path
     bank = load_bank(path)
     assert "an afternoon on a 12-hour clock" not in bank.profiles[0]
     assert "an afternoon on a 12-hour clock" in profile(rec["problem"])
+
