@@ -6276,10 +6276,8 @@ def route_limit(text: str, program: str) -> tuple[str, list[Rebinding]]:
         if new_name != lim.name or (cap is not None and not math.isclose(cap, float(lim.value))):
             lines = program.splitlines()
             node = lists["bounds"]
-            if node.lineno == node.end_lineno and new_name not in by_name:
+            if node.lineno == node.end_lineno and (new_name == lim.name or new_name not in by_name):
                 entries = ", ".join(f"(0, {new_name})" if i == k else "(0, None)" for i in range(len(grid)))
-                line = lines[node.lineno - 1]
-                head, _, comment = line.partition("#")
                 lines[node.lineno - 1] = (f"bounds = [{entries}]  # the {srcs[route[0]]}->{dsts[route[1]]} "
                                           f"route is limited")
                 program = "\n".join(lines) + "\n"

@@ -4963,8 +4963,10 @@ _SHIPPING = ("from scipy.optimize import linprog\n\n"
      ["limit_depot_site2 = 35 -> 0 (the problem limits the route depot to site2 (closed))"], "(0, limit_depot_site2)]"),
     ("The North-to-B route crosses an old bridge, which limits that route to 35 tonnes a day.", 0,
      ["limit_quarry_site2 = 0 -> 35 (the problem limits the route quarry to site2)"], "(0, limit_quarry_site2), (0, None)"),
-    # the limit already where the text puts it: nothing moves
+    # the limit already where the text puts it: nothing moves, unless its value is not the text's
     ("At most 35 tonnes a day can go from South Quarry to Site A.", 35, [], "(0, limit_depot_site1), (0, None)]"),
+    ("At most 35 tonnes a day can go from South Quarry to Site A.", 20,
+     ["limit_depot_site1 = 20 -> 35 (the problem limits the route depot to site1)"], "(0, limit_depot_site1), (0, None)]"),
 ])
 def test_a_route_limit_sits_on_the_route_the_text_limits(limit: str, cap: int, moved: list[str], bound: str) -> None:
     text = " ".join(_QUARRIES.format(limit=limit, question="What is the minimum total daily haulage cost?").split())
