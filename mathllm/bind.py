@@ -6141,8 +6141,8 @@ def _grid(text: str, owners: dict[str, list[frozenset[str]]], resources: list[fr
 
 #: A sentence that limits one route or closes it: "at most 35 tonnes a day can be hauled from South
 #: Quarry to Site B", "The road from Plant B to Site 3 is closed", "The B-to-Y route ... limits that
-#: route to 300 t per day", "Plant B cannot deliver to Site 3".
-_ROUTE_LIMIT_SENTENCE = re.compile(
+#: route to 300 t per day", "Plant B cannot deliver to Site 3" (retrieval's kind reads it too).
+ROUTE_LIMIT = re.compile(
     r"\b(?:route|road|bridge|lane)\b[^.]{0,80}?\b(?:closed|limit\w*|at most|no more than|cannot)\b"
     r"|\b(?:at most|no more than|a maximum of|up to)\s+[\d,.]+\s*(?:[\w-]+\s+){0,5}?(?:can\s+|may\s+)?(?:be\s+)?"
     r"(?:go|sent|send|hauled|haul|shipped|ship|carried|moved|travel)\w*\s+from\b"
@@ -6252,17 +6252,23 @@ def route_limit(text: str, program: str) -> tuple[str, list[Rebinding]]:
     if sources is None or dests is None:
         return program, []
     moves: list[Rebinding] = []
+    question = question_of(text)
+    head = order[0].split("_")[0]
+
+    def cost_name(route: tuple[int, int]) -> str:
+        return f"{head}_{srcs[route[0]]}_{dsts[route[1]]}"
+
     limits = [p for p in params if p.name.count("_") == 2 and tuple(p.name.split("_")[1:]) in grid
               and p.name not in order and not isinstance(p.value, list)]
     # the clause that limits the route, from the sentence's last list mark before it on ("Haulage
     # costs: - North to A: £6; ... Because of a bridge, at most 35 tonnes ... from South Quarry to Site B")
     cuts = [(s, m.start(), max(s.rfind(mark, 0, m.start()) + len(mark) for mark in (";", ":", " - ")))
-            for s in sentences(text) if s != question_of(text) and (m := _ROUTE_LIMIT_SENTENCE.search(s))]
+            for s in sentences(text) if s != question and (m := ROUTE_LIMIT.search(s))]
     said = [s[cut:] for s, _, cut in cuts]
     if len(limits) == 1 and len(said) == 1 and "bounds" in lists \
             and len(lists["bounds"].value.elts) == len(grid) and (route := _route_of(said[0], sources, dests)):
         lim = limits[0]
-        k = order.index(f"{order[0].split('_')[0]}_{srcs[route[0]]}_{dsts[route[1]]}")
+        k = order.index(cost_name(route))
         new_name = f"{lim.name.split('_')[0]}_{srcs[route[0]]}_{dsts[route[1]]}"
         cap = None
         if _CLOSED.search(said[0]):
@@ -6288,12 +6294,11 @@ def route_limit(text: str, program: str) -> tuple[str, list[Rebinding]]:
                                        f"the problem limits the route {srcs[route[0]]} to {dsts[route[1]]}"
                                        + (" (closed)" if cap == 0 else "")))
     # the route the question asks about: answer = res.x[k]
-    question = question_of(text)
     asked = re.search(r"^answer\s*=\s*(?P<res>\w+)\.x\[(?P<k>\d+)\]", program, re.MULTILINE)
     if asked and re.search(r"\bhow (?:many|much)\b", question, re.IGNORECASE) \
             and (route := _route_of(question, sources, dests)):
         k = route[0] * len(dsts) + route[1]
-        if order[k] != f"{order[0].split('_')[0]}_{srcs[route[0]]}_{dsts[route[1]]}":
+        if order[k] != cost_name(route):
             return program, moves
         if k != int(asked["k"]):
             program = program[:asked.start("k")] + str(k) + program[asked.end("k"):]

@@ -69,7 +69,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from .bind import is_measure, unit_key, written_units
+from .bind import ROUTE_LIMIT, is_measure, unit_key, written_units
 from .errors import DataError, MathllmError, UsageError
 from .prompt import Example, question_of
 from .quantities import find_numbers, frequencies, is_money
@@ -211,14 +211,6 @@ _ASKS_ROUTE = "asks a route's amount"
 #: costs"): a transport program, where the two kinds below choose its case.
 _TRANSPORT_RE = re.compile(r"\b(?:haul\w*|ship(?:s|ped|ping)?|deliver\w*|transport\w*|truck\w*|route\w*)\b",
                            re.IGNORECASE)
-#: One route carries a limited amount or none ("at most 35 tonnes a day can be hauled from South
-#: Quarry to Site B", "The road from Plant B to Site 3 is closed", "a bridge which limits that
-#: route to 300 t"): the bounds of one route's variable, where the plain transport program has none.
-_ROUTE_LIMIT_RE = re.compile(
-    r"\b(?:route|road|bridge|lane)\b[^.]{0,80}?\b(?:closed|limit\w*|at most|no more than|cannot)\b"
-    r"|\b(?:at most|no more than|a maximum of|up to)\s+[\d,.]+\s*(?:[\w-]+\s+){0,5}?(?:can\s+|may\s+)?(?:be\s+)?"
-    r"(?:go|sent|send|hauled|haul|shipped|ship|carried|moved|travel)\w*\s+from\b"
-    r"|\bcannot (?:deliver|supply|ship|send|haul)\b", re.IGNORECASE)
 #: The question asks what one route carries ("how many tonnes per day go from North Quarry to
 #: Site B in that cheapest plan?", "how many tonnes does Plant B send to Site 2?"): one of the
 #: optimum's variables, where the others ask its cost.
@@ -536,7 +528,7 @@ def profile(text: str) -> Counter[str]:
     if _SHARE_CAP_RE.search(text):
         out[_SHARE_CAP] = 1
     if _TRANSPORT_RE.search(text):
-        if _ROUTE_LIMIT_RE.search(text):
+        if ROUTE_LIMIT.search(text):  # (bind's rule 20 reads the same sentence)
             out[_ROUTE_LIMIT] = 1
         if _ASKS_ROUTE_RE.search(question):
             out[_ASKS_ROUTE] = 1

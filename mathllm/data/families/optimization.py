@@ -396,45 +396,49 @@ def lp_transport(rng: random.Random, p: int):
     mc = [[money(c, cur, 0) for c in row] for row in cost]
     S = [s[1] for s in src]
     D = [d[1] for d in dst]
+    # each phrasing's question of the cost (a route's amount is asked in its place below)
+    asks = {0: "What is the minimum total shipping cost that meets every demand?",
+            1: "Find the cheapest shipping plan's total cost.",
+            2: "Give the minimum cost (fractional shipments allowed).",
+            3: "report the optimal cost.", 4: "What does the optimal plan cost?",
+            5: "Determine the lowest total transport cost."}
     if p == 0:
         text = (f"{_cap(S[0])} has {fmt_num(supply[0])} {plur} and {S[1]} has {fmt_num(supply[1])}. "
                 f"{_cap(_and([f'{D[j]} needs {fmt_num(demand[j])}' for j in range(nd)]))}. Shipping one "
                 f"{sing} costs " + "; ".join(f"from {S[i]}: " + ", ".join(f"{mc[i][j]} to {D[j]}" for j in range(nd))
                                             for i in range(2))
-                + ". What is the minimum total shipping cost that meets every demand?")
+                + ". " + asks[0])
     elif p == 1:
         head = "| from \\ to | " + " | ".join(D) + " | supply |"
         rows = "\n".join(f"| {S[i]} | " + " | ".join(mc[i]) + f" | {fmt_num(supply[i])} |" for i in range(2))
         text = (f"Cost per {sing} shipped:\n\n{head}\n" + "|---" * (nd + 2) + f"|\n{rows}\n| demand | "
                 + " | ".join(fmt_num(d) for d in demand) + " | |\n\n"
-                "Demands must be met exactly and supplies not exceeded. Find the cheapest shipping plan's "
-                "total cost.")
+                "Demands must be met exactly and supplies not exceeded. " + asks[1])
     elif p == 2:
         text = (f"How cheaply can {_and([f'{fmt_num(demand[j])} {plur} to {D[j]}' for j in range(nd)])} be "
                 f"delivered, if {S[0]} can send at most {fmt_num(supply[0])} and {S[1]} at most "
                 f"{fmt_num(supply[1])}? Per {sing}, {S[0]} charges " + "/".join(mc[0])
-                + f" and {S[1]} charges " + "/".join(mc[1]) + " for the destinations in that order. Give the "
-                "minimum cost (fractional shipments allowed).")
+                + f" and {S[1]} charges " + "/".join(mc[1]) + " for the destinations in that order. " + asks[2])
     elif p == 3:
         text = (f"A logistics planner must supply {_and(D)}. Requirements: "
                 + ", ".join(f"{D[j]} {fmt_num(demand[j])}" for j in range(nd))
                 + f" {plur}. Sources: {S[0]} (up to {fmt_num(supply[0])}) and {S[1]} (up to "
                 f"{fmt_num(supply[1])}). Unit costs: "
                 + "; ".join(f"{S[i]}→{D[j]} {mc[i][j]}" for i in range(2) for j in range(nd))
-                + ". Set up the transportation problem as a linear program and report the optimal cost.")
+                + ". Set up the transportation problem as a linear program and " + asks[3])
     elif p == 4:
         text = ("Minimize shipping costs. " + " ".join(
             f"Sending a {sing} from {S[i]} to " + _and([f"{D[j]} costs {mc[i][j]}" if j == 0 else f"{D[j]} {mc[i][j]}"
                                                        for j in range(nd)]) + "." for i in range(2))
                 + f" The stocks are {fmt_num(supply[0])} at {S[0]} and {fmt_num(supply[1])} at {S[1]}, and the "
                 f"orders are " + _and([f"{fmt_num(demand[j])} for {D[j]}" for j in range(nd)])
-                + ". What does the optimal plan cost?")
+                + ". " + asks[4])
     else:
         text = ("Every order must be filled: " + _and([f"{D[j]} wants {fmt_num(demand[j])} {plur}" for j in range(nd)])
                 + f". Stock sits at {S[0]} ({fmt_num(supply[0])}) and {S[1]} ({fmt_num(supply[1])}). Moving one "
                 f"{sing} along each route costs: "
                 + ", ".join(f"{S[i]} to {D[j]} {mc[i][j]}" for i in range(2) for j in range(nd))
-                + ". Determine the lowest total transport cost.")
+                + ". " + asks[5])
     text = _insert(text, aside)
     ones = [[1 if k // nd == i else 0 for k in range(2 * nd)] for i in range(2)]
     eq = [[1 if k % nd == j else 0 for k in range(2 * nd)] for j in range(nd)]
@@ -476,16 +480,11 @@ def lp_transport(rng: random.Random, p: int):
         (_, an), (_, bn) = src[asked // nd], dst[asked % nd]
         route_q = f"how many {plur} go from {an} to {bn} in the cheapest plan"
         # the question of each phrasing asks the route instead of the cost
-        ends = {0: "What is the minimum total shipping cost that meets every demand?",
-                1: "Find the cheapest shipping plan's total cost.",
-                2: "Give the minimum cost (fractional shipments allowed).",
-                3: "report the optimal cost.", 4: "What does the optimal plan cost?",
-                5: "Determine the lowest total transport cost."}
         route_ends = {0: f"Meeting every demand, {route_q}?", 1: f"Find {route_q}.",
                       2: f"Give {route_q} (fractional shipments allowed).", 3: f"report {route_q}.",
                       4: f"In the optimal plan, {route_q.replace(' in the cheapest plan', '')}?",
                       5: f"Determine {route_q}."}
-        text = text.replace(ends[p], route_ends[p])
+        text = text.replace(asks[p], route_ends[p])
         if p == 2:
             text = (text.replace("How cheaply can", "Suppose", 1).replace(" be delivered, if", " are to be delivered, and", 1)
                     .replace("?", ".", 1))

@@ -544,6 +544,7 @@ def markov_rain_nstep(rng: random.Random, phrasing: int):
     # the chance that every day up to then is rainy (or dry): a run, one transition after another
     # ("Tuesday, Wednesday and Thursday are all dry"; drawn last: the other draws keep their numbers)
     run = rng.random() < 0.3
+    start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
     if run:
         first = _WEEKDAYS[(d0 + 1) % 7]
         names = [_WEEKDAYS[(d0 + i) % 7] for i in range(1, days + 1)]
@@ -571,7 +572,6 @@ def markov_rain_nstep(rng: random.Random, phrasing: int):
             f"{town}, given that today ({today}) is {state} and that the chance of rain tomorrow is "
             f"{round(p_rr * 100)}% after a rainy day but only {round(p_dr * 100)}% after a dry day?{aside}",
         ]
-        start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
         # (the chain's matrix and one-hot start, as the n-step program writes them, so that the
         # start and the state asked read alike: the first day of the run follows today, each
         # later one a day in the same state)
@@ -591,7 +591,6 @@ def markov_rain_nstep(rng: random.Random, phrasing: int):
             """)
         return texts[phrasing], program, "probability"
     day_note = f" ({today} -> {target})" if phrasing in (1, 2, 5) else ""
-    start, start_note = ("[0.0, 1.0]", "today it rains") if rain_today else ("[1.0, 0.0]", "today is dry")
     program = code(f"""
         import numpy as np
 
